@@ -1,0 +1,18 @@
+import { expect, test } from './fixtures.js';
+import { checkPage } from './support/page-checks.js';
+
+// Journey: the team lead looks at the PCN's social prescribing team and its capacity.
+test('the team lead sees the PCN team with capacity scaled by working hours', async ({ teamLeadPage: page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Northshire Central PCN');
+
+  const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) });
+  // Aisha Khan: health and wellbeing coach, 0.8 FTE × 25 = 20 open cases.
+  await expect(row('Aisha Khan')).toContainText('Health and wellbeing coach');
+  await expect(row('Aisha Khan').getByRole('cell').last()).toHaveText('20');
+  // Hannah Reid: link worker, 0.6 FTE × 40 = 24.
+  await expect(row('Hannah Reid').getByRole('cell').last()).toHaveText('24');
+  await expect(row('Priya Shah')).toContainText('Team lead');
+  await checkPage(page, 'team');
+});

@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser } from './e2e/browser.mjs';
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// e2e/run.mjs (npm run test:e2e) wipes .tmp/e2e-data first: every run starts from the seeded demo ICB.
+// Test files run one at a time in name order; admin.spec.ts comes first because it sets up the
+// administrator's authenticator at first sign-in, which every later admin sign-in relies on.
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: '.tmp/e2e-results',
+  // Admin sign-ins may wait up to 30 s for a fresh authenticator code (used codes are refused).
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['html', { outputFolder: '.tmp/e2e-report', open: 'never' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    // en-GB browser UI, so date fields read dd/mm/yyyy in screenshots as they do for NHS staff.
+    launchOptions: { executablePath: findBrowser() ?? undefined, args: [...CHROMIUM_ARGS, '--lang=en-GB'] },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  },
+  webServer: {
+    command: 'npx tsx server/main.ts',
+    url: `${baseURL}/readyz`,
+    timeout: 120_000,
+    // A server left running from another run would have the wrong data: always start our own.
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: '.tmp/e2e-data',
+      // Its own embedded PostgreSQL port, so it can run beside a dev server (default 54329).
+      EMBEDDED_PG_PORT: '54417',
+      SIGN_IN_RATE_LIMIT: '1000',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
+import { authenticate } from './modules/auth/auth.service.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import type { Db } from './platform/db/client.js';
+import { type RegisteredRoute, registerAccessControl } from './platform/http/access.js';
+import type { App } from './platform/http/deps.js';
+import { registerHealthRoutes } from './platform/http/health.js';
+import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
+import { registerWebApp } from './platform/http/web-app.js';
+import { loggerOptions } from './platform/logger.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_ROOT = path.resolve(here, '../dist/web');
+
+export interface BuildAppOptions {
+  db: Db;
+  config: Config;
+  webRoot?: string;
+  isShuttingDown?: () => boolean;
+}
+
+export interface BuiltApp {
+  app: App;
+  /** Every route with the access it declared (for the route-permission walk). */
+  routes: RegisteredRoute[];
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
+  const { db, config } = opts;
+  const app = Fastify({
+    logger: loggerOptions(config.LOG_LEVEL),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    // Graceful shutdown: close() stops accepting and lets in-flight requests finish.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: `Too many attempts. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+    }),
+  });
+  const settings = authSettings(config);
+  const routes = registerAccessControl(app, {
+    db,
+    cookieName: sessionCookieName(config),
+    // The OpenAPI document describes the API, never data: readable without signing in.
+    publicPrefixes: ['/api/docs'],
+    authenticate: (token) => authenticate(db, settings, token),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Waymark API', version: '0.1.0', description: 'Social prescribing referral platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config) } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+    uiHooks: {},
+  });
+
+  registerHealthRoutes(app, db, opts.isShuttingDown ?? (() => false));
+  const deps = { db, config };
+  authRoutes(app, deps);
+  usersRoutes(app, deps);
+  organisationsRoutes(app, deps);
+  auditRoutes(app, deps);
+  await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
+  app.setNotFoundHandler((_request, reply) =>
+    sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),
+  );
+
+  return { app, routes };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function configErrorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      NODE_ENV: 'development',
+      DATA_DIR: './data',
+      EMBEDDED_PG_PORT: 54329,
+      DATABASE_POOL_SIZE: 10,
+      LOG_LEVEL: 'info',
+      TRUST_PROXY: false,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      LOCKOUT_THRESHOLD: 5,
+      LOCKOUT_MINUTES: 15,
+      SIGN_IN_RATE_LIMIT: 20,
+      DEMO_PASSWORD: 'waymark-demo-password',
+      cookieSecure: false,
+    });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('seeds the demo by default only on the embedded database', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/waymark' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.example/waymark', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('turns on secure cookies in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: 'yes' }).cookieSecure).toBe(true);
+  });
+
+  it('reads numbers from strings and treats an empty value as unset', () => {
+    expect(loadConfig({ PORT: '8080', DATABASE_POOL_SIZE: '25' })).toMatchObject({
+      PORT: 8080,
+      DATABASE_POOL_SIZE: 25,
+    });
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
+  });
+
+  it('lists every bad value, each with its key and reason, in one error', () => {
+    const err = configErrorOf({
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://root:hunter2@db.internal/waymark',
+      LOG_LEVEL: 'loud',
+    });
+    expect(err.problems).toHaveLength(3);
+    const byKey = Object.fromEntries(err.problems.map((p) => [p.split(':')[0], p]));
+    expect(Object.keys(byKey).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+    expect(byKey.PORT).toMatch(/number/i);
+    expect(byKey.PORT).toContain('"abc"');
+    expect(byKey.DATABASE_URL).toContain('must be a postgres:// or postgresql:// URL');
+    expect(byKey.LOG_LEVEL).toMatch(/info/); // names the allowed levels
+    expect(byKey.LOG_LEVEL).toContain('"loud"');
+    // One line per problem in the message printed at start-up.
+    expect(err.message.split('\n')).toEqual(['Invalid configuration:', ...err.problems.map((p) => `  - ${p}`)]);
+  });
+
+  it('never echoes a database URL or the demo password, even when it is the bad value', () => {
+    const secretUrl = 'mysql://root:hunter2@db.internal/waymark';
+    const err = configErrorOf({
+      DATABASE_URL: secretUrl,
+      TEST_DATABASE_URL: 'http://ci:s3cret@pg.internal/test',
+      DEMO_PASSWORD: 'short-pw',
+    });
+    expect(err.problems).toHaveLength(3);
+    for (const leaked of [secretUrl, 'hunter2', 's3cret', 'short-pw', 'db.internal', 'pg.internal']) {
+      expect(err.message).not.toContain(leaked);
+    }
+    expect(err.message).toContain('DEMO_PASSWORD: must be at least 12 characters');
+  });
+
+  it('refuses out-of-range numbers', () => {
+    const err = configErrorOf({
+      PORT: '70000',
+      EMBEDDED_PG_PORT: '0',
+      DATABASE_POOL_SIZE: '1.5',
+      SESSION_IDLE_MINUTES: '-1',
+    });
+    expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_POOL_SIZE',
+      'EMBEDDED_PG_PORT',
+      'PORT',
+      'SESSION_IDLE_MINUTES',
+    ]);
+  });
+
+  it('refuses a yes/no setting that is neither', () => {
+    const err = configErrorOf({ SEED_DEMO: 'maybe', TRUST_PROXY: 'sometimes' });
+    expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual(['SEED_DEMO', 'TRUST_PROXY']);
+  });
+});

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+// The only reader of process.env. Every value is validated at start-up; a bad value stops
+// the process with one clear line per problem rather than failing later at first use.
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** PostgreSQL ≥ 15. When absent, Waymark starts an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Tests only: run the database tests against this PostgreSQL instead of an embedded one. */
+  TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Seed the synthetic Northshire demo ICB into an empty database. Defaults to true on the embedded database. */
+  SEED_DEMO: booleanish.optional(),
+  /** Password given to every demo user (synthetic demo accounts only). */
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('waymark-demo-password'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set the Secure flag (and __Host- prefix) on the session cookie. Defaults to true in production. */
+  COOKIE_SECURE: booleanish.optional(),
+  /** Trust X-Forwarded-* from a load balancer in front of the app. */
+  TRUST_PROXY: booleanish.default(false),
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD']);
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  seedDemo: boolean;
+  cookieSecure: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Treat empty strings as unset so `PORT= npm start` means "default".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0]);
+        // Never echo values that may hold credentials.
+        const shown = SECRET_KEYS.has(key) ? '' : ` (got ${JSON.stringify(cleaned[key] ?? null)})`;
+        return `${i.path.join('.')}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,265 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import http from 'node:http';
+import { connect, createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../common/roles.js';
+import { createTestDatabase, type TestDatabase } from './test/database.js';
+
+// Boots the real entry point (server/main.ts) as a child process, the way `npm start` does.
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+
+function startMain(env: Record<string, string>): Running {
+  // Only what the server needs: nothing of this test run's own environment leaks in.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Polls /readyz until it answers 200 (or the process dies, or time runs out). */
+async function waitUntilReady(running: Running, port: number, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) {
+      throw new Error(`server exited early (${running.child.exitCode}):\n${running.stdout()}\n${running.stderr()}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${running.stdout()}\n${running.stderr()}`);
+}
+
+/** Waits for a line on stdout: the banner is printed just after listen() resolves. */
+async function waitForOutput(running: Running, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!running.stdout().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`"${text}" never printed:\n${running.stdout()}\n${running.stderr()}`);
+    await sleep(50);
+  }
+}
+
+const opened: TestDatabase[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  for (const d of opened) await d.close();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe('server/main.ts', () => {
+  it('boots on DATABASE_URL: migrates, seeds the demo ICB, prints the sign-ins; SIGTERM drains an in-flight request and exits 0', async () => {
+    const database = await createTestDatabase();
+    opened.push(database);
+    const port = await freePort();
+    const running = startMain({
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+    });
+    await waitUntilReady(running, port);
+    await waitForOutput(running, 'admin@northshire.example');
+
+    const out = running.stdout();
+    expect(out).toContain(`Waymark is running at http://127.0.0.1:${port}/`);
+    expect(out).toContain('demo data seeded');
+    for (const email of [
+      'referrer@northshire.example',
+      'lead@northshire.example',
+      'linkworker@northshire.example',
+      'coach@northshire.example',
+      'coordinator@northshire.example',
+      'partner@northshire.example',
+      'commissioner@northshire.example',
+      'admin@northshire.example',
+    ]) {
+      expect(out).toContain(email);
+    }
+    expect(out).toContain('waymark-demo-password');
+    // The database URL (with its password) is never printed.
+    expect(out).not.toContain(database.url);
+
+    // The demo ICB: 3 PCNs of 4 practices each, and a printed account for every role.
+    const q = async (sql: string) => (await database.pool.query(sql)).rows;
+    expect(await q('SELECT count(*)::int AS n FROM icbs')).toEqual([{ n: 1 }]);
+    expect(await q('SELECT count(*)::int AS n FROM pcns')).toEqual([{ n: 3 }]);
+    expect(await q('SELECT count(*)::int AS n FROM practices')).toEqual([{ n: 12 }]);
+    const perPcn = await q('SELECT count(*)::int AS n FROM practices GROUP BY pcn_id');
+    expect(perPcn.map((r) => r.n)).toEqual([4, 4, 4]);
+    const demoRoles = await q(
+      `SELECT role, count(*)::int AS n FROM users WHERE email IN (
+        'referrer@northshire.example', 'lead@northshire.example', 'linkworker@northshire.example',
+        'coach@northshire.example', 'coordinator@northshire.example', 'partner@northshire.example',
+        'commissioner@northshire.example', 'admin@northshire.example') GROUP BY role ORDER BY role`,
+    );
+    expect(demoRoles).toEqual([...ROLES].sort().map((role) => ({ role, n: 1 })));
+    const allRoles = await q('SELECT DISTINCT role FROM users ORDER BY role');
+    expect(allRoles.map((r) => r.role)).toEqual([...ROLES].sort());
+
+    // A request in flight when SIGTERM arrives: headers and half the body sent, the rest after.
+    const body = JSON.stringify({ email: 'referrer@northshire.example', password: 'waymark-demo-password' });
+    const half = Math.floor(body.length / 2);
+    let resolveResponse: (r: { status: number; body: string }) => void = () => {};
+    let rejectResponse: (e: unknown) => void = () => {};
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      resolveResponse = resolve;
+      rejectResponse = reject;
+    });
+    response.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/auth/sign-in',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => {
+          text += d.toString();
+        });
+        res.on('end', () => resolveResponse({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', rejectResponse);
+      },
+    );
+    req.on('error', rejectResponse);
+    req.write(body.slice(0, half));
+    await sleep(500);
+    running.child.kill('SIGTERM');
+    // The server stops accepting new connections at once …
+    const deadline = Date.now() + 5000;
+    while ((await isListening(port)) && Date.now() < deadline) await sleep(50);
+    expect(await isListening(port)).toBe(false);
+    expect(running.child.exitCode).toBeNull();
+    // … while the request it had already received can still finish.
+    req.end(body.slice(half));
+
+    const answered = await response;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.body).status).toBe('signed-in');
+
+    const exit = await running.exited;
+    expect({ ...exit, stderr: running.stderr() }).toMatchObject({ code: 0, signal: null });
+    expect(await isListening(port)).toBe(false);
+  }, 120_000);
+
+  it('a bad configuration stops it with a non-zero exit and a message naming the variable', async () => {
+    const running = startMain({ PORT: 'abc', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const exit = await running.exited;
+    expect(exit.code).not.toBe(0);
+    expect(exit.code).not.toBeNull();
+    expect(running.stderr()).toMatch(/PORT/);
+    expect(running.stderr()).toContain('"abc"');
+    // The problem is reported before anything tries the database.
+    expect(running.stderr()).not.toContain('nobody');
+  }, 60_000);
+
+  it('with no DATABASE_URL it runs an embedded PostgreSQL, and stops it on SIGTERM', async () => {
+    const dataDir = path.resolve(ROOT, '.tmp', `main-test-${process.pid}-${randomBytes(4).toString('hex')}`);
+    dirs.push(dataDir);
+    const port = await freePort();
+    const pgPort = await freePort();
+    const running = startMain({
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    });
+    await waitUntilReady(running, port, 110_000);
+    await waitForOutput(running, 'Demo sign-ins');
+    expect(running.stdout()).toContain(`embedded PostgreSQL on 127.0.0.1:${pgPort}`);
+    expect(await isListening(pgPort)).toBe(true);
+
+    running.child.kill('SIGTERM');
+    const exit = await running.exited;
+    expect({ ...exit, stderr: running.stderr() }).toMatchObject({ code: 0, signal: null });
+    expect(await isListening(port)).toBe(false);
+    expect(await isListening(pgPort)).toBe(false);
+  }, 150_000);
+
+  it('if it cannot start (its port is taken) it stops the embedded PostgreSQL it started and exits non-zero', async () => {
+    const dataDir = path.resolve(ROOT, '.tmp', `main-test-${process.pid}-${randomBytes(4).toString('hex')}`);
+    dirs.push(dataDir);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const pgPort = await freePort();
+    try {
+      const running = startMain({
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(pgPort),
+        PORT: String(port),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+      });
+      const exit = await running.exited;
+      expect(exit.code).toBe(1);
+      expect(running.stderr()).toContain('EADDRINUSE');
+      // No PostgreSQL is left running behind the failed start.
+      await sleep(500);
+      expect(await isListening(pgPort)).toBe(false);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  }, 150_000);
+});

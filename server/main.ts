@@ -1,0 +1,95 @@
+import { buildApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { purgeExpiredSessions } from './modules/auth/auth.service.js';
+import { connectDatabase } from './platform/db/client.js';
+import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
+import { migrateDatabase } from './platform/db/migrate.js';
+import { DEMO_SIGN_INS, seedDemoData } from './seed/demo.js';
+
+/** The embedded PostgreSQL this process started, if any: stopped on shutdown and on a failed start. */
+let embedded: EmbeddedServer | null = null;
+
+// A crash must not leave the embedded PostgreSQL running behind it (the next start would find
+// its port taken).
+const crash = (err: unknown) => {
+  console.error('Waymark crashed:', err instanceof Error ? err.stack : err);
+  void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+// Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen.
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+
+  let url = config.DATABASE_URL;
+  if (!url) {
+    console.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg) …`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+    url = embedded.url;
+  }
+  const { applied } = await migrateDatabase(url);
+  const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
+  const seeded = config.seedDemo ? await seedDemoData(database.db, config.DEMO_PASSWORD) : false;
+
+  let shuttingDown = false;
+  const { app } = await buildApp({ db: database.db, config, isShuttingDown: () => shuttingDown });
+  const sweep = setInterval(() => {
+    purgeExpiredSessions(database.db).catch(() => {});
+  }, 10 * 60_000);
+  sweep.unref();
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(sweep);
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await database.close();
+      if (embedded) await embedded.stop();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const lines = [
+    '',
+    `Waymark is running at http://${shownHost}:${config.PORT}/`,
+    `  database: ${embedded ? `embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}; ${applied} migration(s) applied${seeded ? '; demo data seeded' : ''}`,
+    `  API documentation: http://${shownHost}:${config.PORT}/api/docs`,
+  ];
+  if (config.seedDemo) {
+    lines.push('', `Demo sign-ins (synthetic Northshire ICB), password for all: ${config.DEMO_PASSWORD}`);
+    for (const s of DEMO_SIGN_INS) lines.push(`  ${s.role.padEnd(18)} ${s.email}`);
+    lines.push('  (the administrator sets up a second factor with an authenticator app at first sign-in)');
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch(async (err) => {
+  console.error('Waymark failed to start:', err instanceof Error ? err.message : err);
+  // Never leave an embedded PostgreSQL running behind a failed start.
+  await embedded?.stop().catch(() => {});
+  process.exit(1);
+});

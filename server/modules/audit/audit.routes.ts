@@ -1,0 +1,12 @@
+import { requestContext } from '../../platform/http/access.js';
+import type { App, AppDeps } from '../../platform/http/deps.js';
+import { ZAuditSearch } from './audit.schemas.js';
+import { searchAudit } from './audit.service.js';
+
+export function auditRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/admin/audit',
+    { schema: { querystring: ZAuditSearch, tags: ['admin'] }, config: { access: { permission: 'audit.read' } } },
+    async (request) => searchAudit(db, requestContext(request), request.query),
+  );
+}

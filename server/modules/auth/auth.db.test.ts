@@ -1,0 +1,304 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../platform/audit/audit.tables.js';
+import {
+  createTestApp,
+  createTestTenancy,
+  createTestUser,
+  type Session,
+  sessionCookieFrom,
+  signIn,
+  signInWithNewSecondFactor,
+  type TestContext,
+  type TestTenancy,
+} from '../../test/toolkit.js';
+import { users } from '../users/users.tables.js';
+import { sessions } from './auth.tables.js';
+import { totpCode } from './totp.js';
+
+let ctx: TestContext;
+let tenancy: TestTenancy;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  tenancy = await createTestTenancy(ctx.db);
+});
+
+const signInRequest = (email: string, password: string, cookie?: string) =>
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+    headers: cookie ? { cookie } : {},
+  });
+const me = (cookie: string) => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+const lastAudit = async (userId: string, action: string) =>
+  (
+    await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, userId), eq(auditEvents.action, action)))
+      .orderBy(desc(auditEvents.id))
+      .limit(1)
+  )[0];
+
+describe('password sign-in', () => {
+  it('signs in with the right password: an HttpOnly, SameSite session cookie and who you are', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const res = await signInRequest(user.email.toUpperCase(), user.password);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('signed-in');
+    expect(body.me.user.email).toBe(user.email);
+    expect(body.me.permissions).toContain('team.read');
+    const cookie = res.cookies.find((c) => c.name === 'waymark_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.path).toBe('/');
+    expect((await me(sessionCookieFrom(res) as string)).statusCode).toBe(200);
+    expect((await lastAudit(user.id, 'auth.sign-in'))?.outcome).toBe('success');
+  });
+
+  it('stores passwords as argon2id hashes', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'referrer');
+    const [row] = await ctx.db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row?.passwordHash).not.toContain(user.password);
+  });
+
+  it('gives the same answer for an unknown email and a wrong password (no user enumeration)', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const wrong = await signInRequest(user.email, 'not the right password');
+    const unknown = await signInRequest('nobody-here@test.example', 'not the right password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+    expect(wrong.cookies).toHaveLength(0);
+    const failure = await lastAudit(user.id, 'auth.sign-in');
+    expect(failure?.outcome).toBe('failure');
+    expect(failure?.details).toMatchObject({ reason: 'wrong-password', failedSignIns: 1 });
+  });
+
+  it('locks the account softly after 5 failures, with the same answer, and unlocks after the pause', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'health_coach');
+    const wrong = await signInRequest(user.email, 'wrong password 1');
+    for (let i = 2; i <= 5; i++) await signInRequest(user.email, `wrong password ${i}`);
+    const [locked] = await ctx.db.select().from(users).where(eq(users.id, user.id));
+    expect(locked?.lockedUntil?.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+
+    const right = await signInRequest(user.email, user.password);
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual(wrong.json());
+    expect((await lastAudit(user.id, 'auth.sign-in'))?.details).toMatchObject({ reason: 'locked-out' });
+
+    // The pause is over.
+    await ctx.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
+    const after = await signInRequest(user.email, user.password);
+    expect(after.statusCode).toBe(200);
+    const [reset] = await ctx.db.select().from(users).where(eq(users.id, user.id));
+    expect(reset?.failedSignIns).toBe(0);
+    expect(reset?.lockedUntil).toBeNull();
+  });
+
+  it('refuses a deactivated account with the same answer', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'care_coordinator', { active: false });
+    const res = await signInRequest(user.email, user.password);
+    const unknown = await signInRequest('nobody-at-all@test.example', user.password);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual(unknown.json());
+  });
+
+  it('names the field when the request itself is malformed, and signs nobody in', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@b.example' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+    expect(res.cookies).toHaveLength(0);
+  });
+});
+
+describe('sessions', () => {
+  let user: Awaited<ReturnType<typeof createTestUser>>;
+  beforeAll(async () => {
+    user = await createTestUser(ctx.db, tenancy, 'team_lead');
+  });
+
+  const sessionRowOf = async (userId: string) => ctx.db.select().from(sessions).where(eq(sessions.userId, userId));
+
+  it('gets a new session id at every sign-in; the one the browser came with ends', async () => {
+    const first = await signIn(ctx, user);
+    const again = await signInRequest(user.email, user.password, first.cookie);
+    const second = sessionCookieFrom(again) as string;
+    expect(second).not.toEqual(first.cookie);
+    expect((await me(first.cookie)).statusCode).toBe(401);
+    expect((await me(second)).statusCode).toBe(200);
+  });
+
+  it('expires after 30 minutes idle, and not before', async () => {
+    const s = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
+    const userId = s.me.user.id;
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 29 * 60_000) })
+      .where(eq(sessions.userId, userId));
+    expect((await me(s.cookie)).statusCode).toBe(200);
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, userId));
+    const res = await me(s.cookie);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('unauthenticated');
+    expect(await sessionRowOf(userId)).toHaveLength(0);
+  });
+
+  it('expires 12 hours after sign-in however active it is', async () => {
+    const s = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
+    const [row] = await sessionRowOf(s.me.user.id);
+    const lifetime = (row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0);
+    expect(lifetime).toBe(12 * 3600_000);
+    await ctx.db
+      .update(sessions)
+      .set({
+        createdAt: new Date(Date.now() - 12 * 3600_000 - 1000),
+        expiresAt: new Date(Date.now() - 1000),
+        lastSeenAt: new Date(),
+      })
+      .where(eq(sessions.userId, s.me.user.id));
+    expect((await me(s.cookie)).statusCode).toBe(401);
+  });
+
+  it('sign-out ends the session on the server and clears the cookie', async () => {
+    const s = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: s.headers });
+    expect(out.statusCode).toBe(204);
+    const cleared = out.cookies.find((c) => c.name === 'waymark_session');
+    expect(cleared?.value).toBe('');
+    expect(await sessionRowOf(s.me.user.id)).toHaveLength(0);
+    expect((await me(s.cookie)).statusCode).toBe(401);
+    expect((await lastAudit(s.me.user.id, 'auth.sign-out'))?.outcome).toBe('success');
+  });
+
+  it('refuses a signed-in write without the CSRF token, and the session survives', async () => {
+    const s = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: s.cookie } });
+    expect(out.statusCode).toBe(403);
+    expect(out.json().code).toBe('csrf');
+    const forged = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await me(s.cookie)).statusCode).toBe(200);
+  });
+});
+
+describe('second factor (TOTP)', () => {
+  it('an admin must set one up at first sign-in; the pending session is not signed in', async () => {
+    const admin = await createTestUser(ctx.db, tenancy, 'admin');
+    const first = await signInRequest(admin.email, admin.password);
+    expect(first.statusCode).toBe(200);
+    const body = first.json();
+    expect(body.status).toBe('second-factor-setup-required');
+    expect(body.setup.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(body.setup.otpauthUri).toContain('otpauth://totp/Waymark');
+    const pending = sessionCookieFrom(first) as string;
+    expect((await me(pending)).statusCode).toBe(401);
+
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor/enrol',
+      headers: { cookie: pending },
+      payload: { code: '000000' === totpCode(body.setup.secret) ? '111111' : '000000' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().errors[0].field).toBe('code');
+    const [still] = await ctx.db.select().from(users).where(eq(users.id, admin.id));
+    expect(still?.totpEnabled).toBe(false);
+    expect(still?.totpSecret).toBeNull();
+
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor/enrol',
+      headers: { cookie: pending },
+      payload: { code: totpCode(body.setup.secret) },
+    });
+    expect(ok.statusCode).toBe(200);
+    const active = sessionCookieFrom(ok) as string;
+    expect(active).not.toEqual(pending);
+    expect((await me(active)).json().user.secondFactorEnabled).toBe(true);
+    expect((await me(pending)).statusCode).toBe(401);
+  });
+
+  it('after set-up, sign-in asks for a code; a wrong or replayed code is refused, a fresh one signs in', async () => {
+    const admin = await createTestUser(ctx.db, tenancy, 'admin');
+    const { secret } = await signInWithNewSecondFactor(ctx, admin);
+    const first = await signInRequest(admin.email, admin.password);
+    expect(first.json()).toEqual({ status: 'second-factor-required' });
+    const pending = sessionCookieFrom(first) as string;
+    const post = (code: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/second-factor',
+        headers: { cookie: pending },
+        payload: { code },
+      });
+
+    const badFormat = await post('12ab');
+    expect(badFormat.statusCode).toBe(400);
+    expect(badFormat.json().errors[0].field).toBe('code');
+    // The code used at enrolment belongs to a step already used: a replay.
+    const replay = await post(totpCode(secret));
+    expect(replay.statusCode).toBe(401);
+    const next = await post(totpCode(secret, Date.now() + 30_000));
+    expect(next.statusCode).toBe(200);
+    const active = sessionCookieFrom(next) as string;
+    expect(active).not.toEqual(pending);
+    expect((await me(active)).json().user.role).toBe('admin');
+  });
+
+  it('is optional for other roles and can be turned on from the account', async () => {
+    const worker = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const s: Session = await signIn(ctx, worker);
+    const setup = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/second-factor/setup',
+      headers: { cookie: s.cookie },
+    });
+    expect(setup.statusCode).toBe(200);
+    const { secret } = setup.json();
+    const enrol = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor/enrol',
+      headers: s.headers,
+      payload: { code: totpCode(secret) },
+    });
+    expect(enrol.statusCode).toBe(200);
+    expect(enrol.json().me.user.secondFactorEnabled).toBe(true);
+    const again = await signInRequest(worker.email, worker.password);
+    expect(again.json().status).toBe('second-factor-required');
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 once one address exceeds the sign-in limit', async () => {
+    const limited = await createTestApp({ SIGN_IN_RATE_LIMIT: '3' });
+    const attempt = () =>
+      limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'someone@test.example', password: 'whatever it is' },
+        remoteAddress: '203.0.113.9',
+      });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await attempt()).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    const res = await attempt();
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('rate_limited');
+  });
+});

@@ -1,0 +1,323 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Me, SignInResult } from '../../../common/api-types.js';
+import { ROLE_LABELS, type Role } from '../../../common/roles.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, conflict } from '../../platform/errors.js';
+import type { AuthenticatedSession } from '../../platform/http/access.js';
+import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
+import { organisationRefs } from '../organisations/organisations.service.js';
+import * as users from '../users/users.service.js';
+import * as repo from './auth.repository.js';
+import type { TSignIn } from './auth.schemas.js';
+import { matchTotpStep, newTotpSecret, otpauthUri } from './totp.js';
+
+export interface AuthSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+/** A sign-in waiting for its second factor must finish within this time. */
+const PENDING_MINUTES = 10;
+/** last_seen_at is written at most this often, to spare a write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+const minutes = (n: number) => n * 60_000;
+
+/** Sessions are stored by the SHA-256 of their token: the table alone cannot be replayed. */
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+// The same answer for an unknown email, a wrong password, a deactivated or locked account:
+// nothing here tells an attacker which accounts exist.
+const signInRefused = (settings: AuthSettings) =>
+  new AppError('unauthenticated', {
+    userMessage: `The email address or password is not right. After ${settings.lockoutThreshold} wrong attempts, sign-in is paused for ${settings.lockoutMinutes} minutes.`,
+  });
+
+const pendingExpired = () =>
+  new AppError('unauthenticated', {
+    userMessage: 'Your sign-in has timed out. Enter your email address and password again.',
+  });
+
+export interface IssuedSession {
+  token: string;
+  result: SignInResult;
+}
+
+async function issueSession(
+  db: Db,
+  settings: AuthSettings,
+  user: users.UserRow,
+  stage: 'active' | 'second-factor' | 'second-factor-setup',
+  pendingTotpSecret: string | null = null,
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = new Date();
+  const lifetime = stage === 'active' ? settings.absoluteHours * 60 : PENDING_MINUTES;
+  await repo.insertSession(db, {
+    id: sessionIdOf(token),
+    userId: user.id,
+    stage,
+    csrfToken,
+    pendingTotpSecret,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + minutes(lifetime)),
+  });
+  return { token, csrfToken };
+}
+
+async function countFailure(
+  db: Db,
+  settings: AuthSettings,
+  user: users.UserRow,
+): Promise<{ failed: number; lockedOut: boolean }> {
+  const failed = await users.incrementFailedSignIns(db, user.id);
+  if (failed >= settings.lockoutThreshold) {
+    await users.updateUserSecurity(db, user.id, {
+      failedSignIns: 0,
+      lockedUntil: new Date(Date.now() + minutes(settings.lockoutMinutes)),
+    });
+    return { failed, lockedOut: true };
+  }
+  return { failed, lockedOut: false };
+}
+
+const isLocked = (user: users.UserRow) => user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
+
+export async function signIn(
+  db: Db,
+  settings: AuthSettings,
+  ctx: RequestContext,
+  input: TSignIn,
+  presentedToken: string | null,
+): Promise<IssuedSession> {
+  const user = await users.findUserByEmail(db, input.email);
+  if (!user?.active) {
+    await burnPasswordCheck(input.password);
+    await writeAudit(db, ctx, {
+      action: 'auth.sign-in',
+      outcome: 'failure',
+      actorUserId: user?.id ?? null,
+      actorRole: user?.role ?? null,
+      details: { reason: user ? 'inactive-account' : 'unknown-account' },
+    });
+    throw signInRefused(settings);
+  }
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
+  const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+    writeAudit(db, ctx, { action: 'auth.sign-in', outcome, actorUserId: user.id, actorRole: user.role, details });
+
+  if (isLocked(user)) {
+    await audit('failure', { reason: 'locked-out' });
+    throw signInRefused(settings);
+  }
+  if (!passwordOk) {
+    const { failed, lockedOut } = await countFailure(db, settings, user);
+    await audit('failure', { reason: 'wrong-password', failedSignIns: failed, lockedOut });
+    throw signInRefused(settings);
+  }
+  if (user.failedSignIns > 0 || user.lockedUntil) {
+    await users.updateUserSecurity(db, user.id, { failedSignIns: 0, lockedUntil: null });
+  }
+  // Session fixation defence: whatever session the browser came with ends here; the signed-in
+  // session always gets a new id.
+  if (presentedToken) await repo.deleteSession(db, sessionIdOf(presentedToken));
+
+  if (user.totpEnabled && user.totpSecret) {
+    const { token } = await issueSession(db, settings, user, 'second-factor');
+    await audit('success', { stage: 'password-accepted', next: 'second-factor' });
+    return { token, result: { status: 'second-factor-required' } };
+  }
+  if (user.role === 'admin') {
+    // Admins must have a second factor: set one up before the session becomes usable.
+    const secret = newTotpSecret();
+    const { token } = await issueSession(db, settings, user, 'second-factor-setup', secret);
+    await audit('success', { stage: 'password-accepted', next: 'second-factor-setup' });
+    return {
+      token,
+      result: { status: 'second-factor-setup-required', setup: { secret, otpauthUri: otpauthUri(secret, user.email) } },
+    };
+  }
+  const { token, csrfToken } = await issueSession(db, settings, user, 'active');
+  await audit('success', { stage: 'signed-in' });
+  return { token, result: { status: 'signed-in', me: await buildMe(db, user, csrfToken) } };
+}
+
+async function pendingSession(db: Db, token: string | null, stage: 'second-factor' | 'second-factor-setup') {
+  const session = token ? await repo.findSession(db, sessionIdOf(token)) : null;
+  if (!session || session.stage !== stage || session.expiresAt.getTime() <= Date.now()) throw pendingExpired();
+  const user = await users.findUserById(db, session.userId);
+  if (!user?.active) throw pendingExpired();
+  return { session, user };
+}
+
+const wrongCode = () =>
+  new AppError('unauthenticated', {
+    userMessage: 'The code is not right. Enter the current 6-digit code from your authenticator app.',
+    details: { errors: [{ field: 'code', message: 'is not the current code from your authenticator app' }] },
+  });
+
+/** Second step of sign-in: the TOTP code. The session is rotated again on success. */
+export async function completeSecondFactor(
+  db: Db,
+  settings: AuthSettings,
+  ctx: RequestContext,
+  token: string | null,
+  code: string,
+): Promise<IssuedSession> {
+  const { session, user } = await pendingSession(db, token, 'second-factor');
+  const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+    writeAudit(db, ctx, { action: 'auth.second-factor', outcome, actorUserId: user.id, actorRole: user.role, details });
+  if (isLocked(user)) {
+    await audit('failure', { reason: 'locked-out' });
+    throw signInRefused(settings);
+  }
+  const step = user.totpSecret ? matchTotpStep(user.totpSecret, code) : null;
+  if (step === null || !(await users.claimTotpStep(db, user.id, step))) {
+    const { failed, lockedOut } = await countFailure(db, settings, user);
+    await audit('failure', { reason: step === null ? 'wrong-code' : 'code-reused', failedSignIns: failed, lockedOut });
+    throw wrongCode();
+  }
+  if (user.failedSignIns > 0) await users.updateUserSecurity(db, user.id, { failedSignIns: 0 });
+  await repo.deleteSession(db, session.id);
+  const issued = await issueSession(db, settings, user, 'active');
+  await audit('success', { stage: 'signed-in' });
+  return { token: issued.token, result: { status: 'signed-in', me: await buildMe(db, user, issued.csrfToken) } };
+}
+
+/** Starts optional set-up of a second factor from a signed-in session. */
+export async function startSecondFactorSetup(db: Db, ctx: RequestContext, token: string) {
+  const userId = ctx.actor?.userId;
+  const user = userId ? await users.findUserById(db, userId) : null;
+  if (!user) throw pendingExpired();
+  if (user.totpEnabled) throw conflict('Two-step verification is already on for your account.');
+  const secret = newTotpSecret();
+  await repo.setPendingTotpSecret(db, sessionIdOf(token), secret);
+  return { secret, otpauthUri: otpauthUri(secret, user.email) };
+}
+
+/**
+ * Finishes set-up: the code proves the authenticator holds the secret. During an admin's first
+ * sign-in this also completes the sign-in (a new session id); from the account page it ends
+ * every other session of the user.
+ */
+export async function enrolSecondFactor(
+  db: Db,
+  settings: AuthSettings,
+  ctx: RequestContext,
+  token: string | null,
+  code: string,
+): Promise<IssuedSession> {
+  const session = token ? await repo.findSession(db, sessionIdOf(token)) : null;
+  const usable =
+    session?.pendingTotpSecret &&
+    session.expiresAt.getTime() > Date.now() &&
+    (session.stage === 'second-factor-setup' || (session.stage === 'active' && ctx.actor?.userId === session.userId));
+  if (!session || !usable || !session.pendingTotpSecret) throw pendingExpired();
+  const user = await users.findUserById(db, session.userId);
+  if (!user?.active) throw pendingExpired();
+  const step = matchTotpStep(session.pendingTotpSecret, code);
+  if (step === null) {
+    await writeAudit(db, ctx, {
+      action: 'auth.second-factor.enrol',
+      outcome: 'failure',
+      actorUserId: user.id,
+      actorRole: user.role,
+      details: { reason: 'wrong-code' },
+    });
+    throw wrongCode();
+  }
+  await users.updateUserSecurity(db, user.id, {
+    totpSecret: session.pendingTotpSecret,
+    totpEnabled: true,
+    totpLastStep: step,
+  });
+  await writeAudit(db, ctx, { action: 'auth.second-factor.enrol', actorUserId: user.id, actorRole: user.role });
+  const enrolled = { ...user, totpEnabled: true };
+  if (session.stage === 'second-factor-setup') {
+    await repo.deleteSession(db, session.id);
+    const issued = await issueSession(db, settings, enrolled, 'active');
+    await writeAudit(db, ctx, {
+      action: 'auth.second-factor',
+      actorUserId: user.id,
+      actorRole: user.role,
+      details: { stage: 'signed-in' },
+    });
+    return { token: issued.token, result: { status: 'signed-in', me: await buildMe(db, enrolled, issued.csrfToken) } };
+  }
+  await repo.setPendingTotpSecret(db, session.id, null);
+  await repo.deleteSessionsOfUser(db, user.id, session.id);
+  return {
+    token: token as string,
+    result: { status: 'signed-in', me: await buildMe(db, enrolled, session.csrfToken) },
+  };
+}
+
+export async function signOut(db: Db, ctx: RequestContext, token: string | null): Promise<void> {
+  if (token && (await repo.deleteSession(db, sessionIdOf(token)))) {
+    await writeAudit(db, ctx, { action: 'auth.sign-out' });
+  }
+}
+
+/** The access hook's session lookup: live, fully signed-in sessions only. */
+export async function authenticate(
+  db: Db,
+  settings: AuthSettings,
+  token: string,
+): Promise<AuthenticatedSession | null> {
+  const id = sessionIdOf(token);
+  const session = await repo.findSession(db, id);
+  if (session?.stage !== 'active') return null;
+  const now = Date.now();
+  const idleDeadline = session.lastSeenAt.getTime() + minutes(settings.idleMinutes);
+  if (session.expiresAt.getTime() <= now || idleDeadline <= now) {
+    await repo.deleteSession(db, id);
+    return null;
+  }
+  const user = await users.findUserById(db, session.userId);
+  if (!user?.active) return null;
+  // A deactivated-then-reactivated account does not bring its old sessions back.
+  if (user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter) {
+    await repo.deleteSession(db, id);
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, id, new Date(now));
+  return { principal: users.principalOf(user), csrfToken: session.csrfToken };
+}
+
+export async function getMe(db: Db, ctx: RequestContext, csrfToken: string): Promise<Me> {
+  const user = ctx.actor ? await users.findUserById(db, ctx.actor.userId) : null;
+  if (!user) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return buildMe(db, user, csrfToken);
+}
+
+async function buildMe(db: Db, user: users.UserRow, csrfToken: string): Promise<Me> {
+  const principal = users.principalOf(user);
+  const orgId = users.organisationIdOf(user);
+  const refs = await organisationRefs(db, [orgId, ...(user.pcnId ? [user.pcnId] : [])]);
+  const organisation = refs.get(orgId) ?? { kind: 'icb' as const, id: user.icbId, code: null, name: 'Unknown' };
+  return {
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role as Role,
+      roleLabel: ROLE_LABELS[user.role as Role],
+      secondFactorEnabled: user.totpEnabled,
+    },
+    organisation,
+    pcn: user.pcnId ? (refs.get(user.pcnId) ?? null) : null,
+    permissions: [...principal.permissions],
+    csrfToken,
+  };
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<number> {
+  return repo.deleteExpiredSessions(db, new Date());
+}

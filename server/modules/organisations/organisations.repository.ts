@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { icbs, pcns, practices, vcsOrganisations } from './organisations.tables.js';
+
+export type IcbRow = typeof icbs.$inferSelect;
+export type PcnRow = typeof pcns.$inferSelect;
+export type PracticeRow = typeof practices.$inferSelect;
+export type VcsRow = typeof vcsOrganisations.$inferSelect;
+
+export async function findIcbsInScope(db: DbOrTx, scope: Scope): Promise<IcbRow[]> {
+  return db.select().from(icbs).where(eq(icbs.id, scope.icbId)).orderBy(asc(icbs.name));
+}
+
+export async function findPcnsInScope(db: DbOrTx, scope: Scope): Promise<PcnRow[]> {
+  // A VCS partner sees the PCNs of its ICB's network (the teams that refer to it).
+  const where =
+    scope.kind === 'practice' || scope.kind === 'pcn' ? eq(pcns.id, scope.pcnId) : eq(pcns.icbId, scope.icbId);
+  return db.select().from(pcns).where(where).orderBy(asc(pcns.name));
+}
+
+export async function findPracticesInScope(db: DbOrTx, scope: Scope, pcnIds: string[]): Promise<PracticeRow[]> {
+  // VCS partners work with the PCN teams, not with practices.
+  if (pcnIds.length === 0 || scope.kind === 'vcs') return [];
+  const where = scope.kind === 'practice' ? eq(practices.id, scope.practiceId) : inArray(practices.pcnId, pcnIds);
+  return db.select().from(practices).where(where).orderBy(asc(practices.name));
+}
+
+export async function findVcsInScope(db: DbOrTx, scope: Scope): Promise<VcsRow[]> {
+  const where =
+    scope.kind === 'vcs' ? eq(vcsOrganisations.id, scope.vcsOrganisationId) : eq(vcsOrganisations.icbId, scope.icbId);
+  return db.select().from(vcsOrganisations).where(where).orderBy(asc(vcsOrganisations.name));
+}
+
+/** One practice, only if the scope can see it. */
+export async function findPracticeInScope(db: DbOrTx, scope: Scope, id: string) {
+  const [row] = await db
+    .select({ practice: practices, pcn: pcns })
+    .from(practices)
+    .innerJoin(pcns, eq(pcns.id, practices.pcnId))
+    .where(
+      and(
+        eq(practices.id, id),
+        scopeWhere(scope, { icbId: pcns.icbId, pcnId: practices.pcnId, practiceId: practices.id }),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function findIcbById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(icbs).where(eq(icbs.id, id));
+  return row ?? null;
+}
+export async function findPcnById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(pcns).where(eq(pcns.id, id));
+  return row ?? null;
+}
+export async function findPracticeById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(practices).where(eq(practices.id, id));
+  return row ?? null;
+}
+export async function findVcsById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(vcsOrganisations).where(eq(vcsOrganisations.id, id));
+  return row ?? null;
+}
+
+export async function insertIcb(db: DbOrTx, values: typeof icbs.$inferInsert) {
+  const [row] = await db.insert(icbs).values(values).returning();
+  return row as IcbRow;
+}
+export async function insertPcn(db: DbOrTx, values: typeof pcns.$inferInsert) {
+  const [row] = await db.insert(pcns).values(values).returning();
+  return row as PcnRow;
+}
+export async function insertPractice(db: DbOrTx, values: typeof practices.$inferInsert) {
+  const [row] = await db.insert(practices).values(values).returning();
+  return row as PracticeRow;
+}
+export async function insertVcs(db: DbOrTx, values: typeof vcsOrganisations.$inferInsert) {
+  const [row] = await db.insert(vcsOrganisations).values(values).returning();
+  return row as VcsRow;
+}
+
+/** Names and codes for a set of organisation ids of any kind (for display). */
+export async function findRefsByIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const [a, b, c, d] = await Promise.all([
+    db.select({ id: icbs.id, code: icbs.code, name: icbs.name }).from(icbs).where(inArray(icbs.id, ids)),
+    db.select({ id: pcns.id, code: pcns.code, name: pcns.name }).from(pcns).where(inArray(pcns.id, ids)),
+    db
+      .select({ id: practices.id, code: practices.code, name: practices.name })
+      .from(practices)
+      .where(inArray(practices.id, ids)),
+    db
+      .select({ id: vcsOrganisations.id, name: vcsOrganisations.name })
+      .from(vcsOrganisations)
+      .where(inArray(vcsOrganisations.id, ids)),
+  ]);
+  return [
+    ...a.map((r) => ({ kind: 'icb' as const, ...r })),
+    ...b.map((r) => ({ kind: 'pcn' as const, ...r })),
+    ...c.map((r) => ({ kind: 'practice' as const, ...r })),
+    ...d.map((r) => ({ kind: 'vcs' as const, code: null, ...r })),
+  ];
+}

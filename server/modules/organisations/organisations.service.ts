@@ -1,0 +1,200 @@
+import type { OrganisationKind, OrganisationRef, OrganisationTree, PcnNode } from '../../../common/api-types.js';
+import type { Scope } from '../../platform/access/scope.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js';
+import * as repo from './organisations.repository.js';
+import type { TPcnCreate, TPracticeCreate, TVcsCreate } from './organisations.schemas.js';
+
+function actorScope(ctx: RequestContext): Scope {
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return ctx.actor.scope;
+}
+
+export async function getOrganisationTree(db: Db, ctx: RequestContext): Promise<OrganisationTree> {
+  const scope = actorScope(ctx);
+  const [icbRows, pcnRows, vcsRows] = await Promise.all([
+    repo.findIcbsInScope(db, scope),
+    repo.findPcnsInScope(db, scope),
+    repo.findVcsInScope(db, scope),
+  ]);
+  const practiceRows = await repo.findPracticesInScope(
+    db,
+    scope,
+    pcnRows.map((p) => p.id),
+  );
+  return {
+    icbs: icbRows.map((icb) => ({
+      id: icb.id,
+      code: icb.code,
+      name: icb.name,
+      pcns: pcnRows
+        .filter((p) => p.icbId === icb.id)
+        .map(
+          (p): PcnNode => ({
+            id: p.id,
+            code: p.code,
+            name: p.name,
+            practices: practiceRows
+              .filter((pr) => pr.pcnId === p.id)
+              .map((pr) => ({ id: pr.id, code: pr.code, name: pr.name })),
+          }),
+        ),
+      vcsOrganisations: vcsRows
+        .filter((v) => v.icbId === icb.id)
+        .map((v) => ({ id: v.id, name: v.name, charityNumber: v.charityNumber })),
+    })),
+  };
+}
+
+/** A practice with its PCN, if the user's scope reaches it; otherwise 404. */
+export async function getPractice(db: Db, ctx: RequestContext, id: string) {
+  const found = await repo.findPracticeInScope(db, actorScope(ctx), id);
+  if (!found) throw notFound('practice');
+  return {
+    id: found.practice.id,
+    code: found.practice.code,
+    name: found.practice.name,
+    pcn: { kind: 'pcn' as const, id: found.pcn.id, code: found.pcn.code, name: found.pcn.name },
+  };
+}
+
+function duplicate(field: string, what: string): AppError {
+  return new AppError('conflict', {
+    userMessage: `${what} already exists.`,
+    details: { errors: [{ field, message: `${what} already exists` }] },
+  });
+}
+
+/** Admins may only add organisations to their own ICB. */
+function assertOwnIcb(ctx: RequestContext, icbId: string): void {
+  if (actorScope(ctx).icbId !== icbId) throw notFound('ICB');
+}
+
+export async function createPcn(db: Db, ctx: RequestContext, input: TPcnCreate) {
+  assertOwnIcb(ctx, input.icbId);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertPcn(tx, input);
+      await writeAudit(tx, ctx, {
+        action: 'organisation.create',
+        entityType: 'pcn',
+        entityId: row.id,
+        details: { code: row.code },
+      });
+      return { id: row.id, code: row.code, name: row.name, practices: [] };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicate('code', `A PCN with code ${input.code}`);
+    throw err;
+  }
+}
+
+export async function createPractice(db: Db, ctx: RequestContext, input: TPracticeCreate) {
+  const pcn = await repo.findPcnById(db, input.pcnId);
+  if (!pcn || pcn.icbId !== actorScope(ctx).icbId) throw notFound('PCN');
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertPractice(tx, input);
+      await writeAudit(tx, ctx, {
+        action: 'organisation.create',
+        entityType: 'practice',
+        entityId: row.id,
+        details: { code: row.code },
+      });
+      return { id: row.id, code: row.code, name: row.name };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicate('code', `A practice with code ${input.code}`);
+    throw err;
+  }
+}
+
+export async function createVcsOrganisation(db: Db, ctx: RequestContext, input: TVcsCreate) {
+  assertOwnIcb(ctx, input.icbId);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertVcs(tx, {
+        icbId: input.icbId,
+        name: input.name,
+        charityNumber: input.charityNumber ?? null,
+      });
+      await writeAudit(tx, ctx, { action: 'organisation.create', entityType: 'vcs_organisation', entityId: row.id });
+      return { id: row.id, name: row.name, charityNumber: row.charityNumber };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'vcs_organisations_charity_number_unique')) {
+      throw duplicate('charityNumber', `An organisation with charity number ${input.charityNumber}`);
+    }
+    if (isUniqueViolation(err)) throw duplicate('name', `An organisation called ${input.name}`);
+    throw err;
+  }
+}
+
+/** The place in the tenancy an organisation id stands for (used when creating users). */
+export interface OrganisationPlacement {
+  ref: OrganisationRef;
+  icbId: string;
+  pcnId: string | null;
+  practiceId: string | null;
+  vcsOrganisationId: string | null;
+}
+
+export async function resolveOrganisation(db: DbOrTx, id: string): Promise<OrganisationPlacement | null> {
+  const practice = await repo.findPracticeById(db, id);
+  if (practice) {
+    const pcn = await repo.findPcnById(db, practice.pcnId);
+    if (!pcn) return null;
+    return {
+      ref: { kind: 'practice', id: practice.id, code: practice.code, name: practice.name },
+      icbId: pcn.icbId,
+      pcnId: pcn.id,
+      practiceId: practice.id,
+      vcsOrganisationId: null,
+    };
+  }
+  const pcn = await repo.findPcnById(db, id);
+  if (pcn) {
+    return {
+      ref: { kind: 'pcn', id: pcn.id, code: pcn.code, name: pcn.name },
+      icbId: pcn.icbId,
+      pcnId: pcn.id,
+      practiceId: null,
+      vcsOrganisationId: null,
+    };
+  }
+  const vcs = await repo.findVcsById(db, id);
+  if (vcs) {
+    return {
+      ref: { kind: 'vcs', id: vcs.id, code: null, name: vcs.name },
+      icbId: vcs.icbId,
+      pcnId: null,
+      practiceId: null,
+      vcsOrganisationId: vcs.id,
+    };
+  }
+  const icb = await repo.findIcbById(db, id);
+  if (icb) {
+    return {
+      ref: { kind: 'icb', id: icb.id, code: icb.code, name: icb.name },
+      icbId: icb.id,
+      pcnId: null,
+      practiceId: null,
+      vcsOrganisationId: null,
+    };
+  }
+  return null;
+}
+
+/** A reference to the organisation of the given kind and id (for display). */
+export async function organisationRef(db: DbOrTx, kind: OrganisationKind, id: string): Promise<OrganisationRef | null> {
+  const placement = await resolveOrganisation(db, id);
+  return placement && placement.ref.kind === kind ? placement.ref : null;
+}
+
+/** OrganisationRefs by id, for any mix of kinds. */
+export async function organisationRefs(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, OrganisationRef>> {
+  const rows = await repo.findRefsByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, id: r.id, code: r.code, name: r.name }]));
+}

@@ -1,0 +1,115 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { users } from './users.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserInsert = typeof users.$inferInsert;
+
+const userScope = (scope: Scope) =>
+  scopeWhere(scope, {
+    icbId: users.icbId,
+    pcnId: users.pcnId,
+    practiceId: users.practiceId,
+    vcsOrganisationId: users.vcsOrganisationId,
+  });
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  return row ?? null;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findUserInScope(db: DbOrTx, scope: Scope, id: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), userScope(scope)));
+  return row ?? null;
+}
+
+export async function findUsersInScope(db: DbOrTx, scope: Scope): Promise<UserRow[]> {
+  return db.select().from(users).where(userScope(scope)).orderBy(asc(users.name));
+}
+
+export async function findTeamOfPcn(db: DbOrTx, pcnId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.pcnId, pcnId),
+        sql`${users.role} IN ('team_lead', 'link_worker', 'health_coach', 'care_coordinator')`,
+      ),
+    )
+    .orderBy(asc(users.role), asc(users.name));
+}
+
+export async function insertUser(db: DbOrTx, values: UserInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row as UserRow;
+}
+
+/** Optimistic concurrency: only the holder of the current version may write. */
+export async function updateUserVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<UserInsert>,
+): Promise<UserRow | null> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Security bookkeeping (failed sign-ins, second factor) does not bump the version. */
+export async function updateUserSecurity(
+  db: DbOrTx,
+  id: string,
+  values: Pick<Partial<UserInsert>, 'failedSignIns' | 'lockedUntil' | 'totpSecret' | 'totpEnabled' | 'totpLastStep'>,
+): Promise<void> {
+  await db.update(users).set(values).where(eq(users.id, id));
+}
+
+/** Counts a failed sign-in atomically; returns the new count. */
+export async function incrementFailedSignIns(db: DbOrTx, id: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+    .where(eq(users.id, id))
+    .returning({ n: users.failedSignIns });
+  return row?.n ?? 0;
+}
+
+/** Accepts a TOTP step only if it is newer than the last one used (no replay). */
+export async function claimTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), sql`(${users.totpLastStep} IS NULL OR ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+export async function findUserNames(db: DbOrTx, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+}
+
+/** Users whose name or email contains the text (case-insensitive). */
+export async function findUserIdsMatching(db: DbOrTx, text: string): Promise<string[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(or(ilike(users.name, pattern), ilike(users.email, pattern)))
+    .limit(200);
+  return rows.map((r) => r.id);
+}

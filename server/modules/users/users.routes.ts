@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { requestContext } from '../../platform/http/access.js';
+import type { App, AppDeps } from '../../platform/http/deps.js';
+import { ZUserCreate, ZUserUpdate } from './users.schemas.js';
+import * as users from './users.service.js';
+
+const ZIdParam = z.object({ id: z.uuid('must be a valid id') });
+
+export function usersRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/team',
+    { schema: { tags: ['team'] }, config: { access: { permission: 'team.read' } } },
+    async (request) => users.getTeam(db, requestContext(request)),
+  );
+
+  app.get(
+    '/api/admin/users',
+    { schema: { tags: ['admin'] }, config: { access: { permission: 'user.read' } } },
+    async (request) => ({
+      users: await users.listUsers(db, requestContext(request)),
+    }),
+  );
+
+  app.get(
+    '/api/admin/users/:id',
+    { schema: { params: ZIdParam, tags: ['admin'] }, config: { access: { permission: 'user.read' } } },
+    async (request) => users.getUser(db, requestContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/admin/users',
+    { schema: { body: ZUserCreate, tags: ['admin'] }, config: { access: { permission: 'user.manage' } } },
+    async (request, reply) => reply.status(201).send(await users.createUser(db, requestContext(request), request.body)),
+  );
+
+  app.patch(
+    '/api/admin/users/:id',
+    {
+      schema: { params: ZIdParam, body: ZUserUpdate, tags: ['admin'] },
+      config: { access: { permission: 'user.manage' } },
+    },
+    async (request) => users.updateUser(db, requestContext(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,234 @@
+import type { OrganisationRef, StaffMember } from '../../../common/api-types.js';
+import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
+import { ROLE_LABELS, ROLE_ORGANISATION, type Role } from '../../../common/roles.js';
+import type { Scope } from '../../platform/access/scope.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Principal, RequestContext } from '../../platform/context.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
+import * as repo from './users.repository.js';
+import type { TUserCreate, TUserUpdate } from './users.schemas.js';
+
+export type { UserRow } from './users.repository.js';
+export {
+  claimTotpStep,
+  findUserByEmail,
+  findUserById,
+  incrementFailedSignIns,
+  updateUserSecurity,
+} from './users.repository.js';
+
+/** The row-level scope a user acts in, from their role and organisation. */
+export function scopeOf(user: repo.UserRow): Scope {
+  const kind = ROLE_ORGANISATION[user.role as Role];
+  if (kind === 'practice' && user.practiceId && user.pcnId) {
+    return { kind: 'practice', icbId: user.icbId, pcnId: user.pcnId, practiceId: user.practiceId };
+  }
+  if (kind === 'pcn' && user.pcnId) return { kind: 'pcn', icbId: user.icbId, pcnId: user.pcnId };
+  if (kind === 'vcs' && user.vcsOrganisationId) {
+    return { kind: 'vcs', icbId: user.icbId, vcsOrganisationId: user.vcsOrganisationId };
+  }
+  return { kind: 'icb', icbId: user.icbId };
+}
+
+export function principalOf(user: repo.UserRow): Principal {
+  const role = user.role as Role;
+  return { userId: user.id, name: user.name, role, scope: scopeOf(user), permissions: ROLE_PERMISSIONS[role] };
+}
+
+/** The organisation a user belongs to, by their role. */
+export function organisationIdOf(user: repo.UserRow): string {
+  const scope = scopeOf(user);
+  switch (scope.kind) {
+    case 'practice':
+      return scope.practiceId;
+    case 'pcn':
+      return scope.pcnId;
+    case 'vcs':
+      return scope.vcsOrganisationId;
+    case 'icb':
+      return scope.icbId;
+  }
+}
+
+function effectiveCapacity(fte: number | null, capacity: number | null): number | null {
+  if (fte === null || capacity === null) return null;
+  // FTE is stored with two decimals. Work in whole hundredths: in binary floating point
+  // 100 × 0.29 is 28.999…, which Math.floor would turn into 28 instead of 29.
+  return Math.floor((capacity * Math.round(fte * 100)) / 100);
+}
+
+function toStaffMember(row: repo.UserRow, organisation: OrganisationRef | undefined): StaffMember {
+  const fte = row.fte === null ? null : Number(row.fte);
+  const role = row.role as Role;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role,
+    roleLabel: ROLE_LABELS[role],
+    organisation: organisation ?? { kind: 'icb', id: row.icbId, code: null, name: 'Unknown organisation' },
+    band: row.band,
+    fte,
+    caseloadCapacity: row.caseloadCapacity,
+    effectiveCapacity: effectiveCapacity(fte, row.caseloadCapacity),
+    active: row.active,
+    secondFactorEnabled: row.totpEnabled,
+    version: row.version,
+  };
+}
+
+async function toStaffMembers(db: DbOrTx, rows: repo.UserRow[]): Promise<StaffMember[]> {
+  const refs = await organisationRefs(db, rows.map(organisationIdOf));
+  return rows.map((r) => toStaffMember(r, refs.get(organisationIdOf(r))));
+}
+
+function requireActor(ctx: RequestContext): Principal {
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return ctx.actor;
+}
+
+export async function listUsers(db: Db, ctx: RequestContext): Promise<StaffMember[]> {
+  const actor = requireActor(ctx);
+  const rows = await repo.findUsersInScope(db, actor.scope);
+  await writeAudit(db, ctx, { action: 'user.list', entityType: 'user', details: { count: rows.length } });
+  return toStaffMembers(db, rows);
+}
+
+export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<StaffMember> {
+  const actor = requireActor(ctx);
+  const row = await repo.findUserInScope(db, actor.scope, id);
+  if (!row) throw notFound('user');
+  await writeAudit(db, ctx, { action: 'user.read', entityType: 'user', entityId: id });
+  const [member] = await toStaffMembers(db, [row]);
+  return member as StaffMember;
+}
+
+/** The PCN's social prescribing team, for the team's own members. */
+export async function getTeam(db: Db, ctx: RequestContext) {
+  const actor = requireActor(ctx);
+  if (actor.scope.kind !== 'pcn') throw notFound('team');
+  const rows = await repo.findTeamOfPcn(db, actor.scope.pcnId);
+  const refs = await organisationRefs(db, [actor.scope.pcnId]);
+  const pcn = refs.get(actor.scope.pcnId);
+  if (!pcn) throw notFound('team');
+  await writeAudit(db, ctx, {
+    action: 'team.read',
+    entityType: 'pcn',
+    entityId: pcn.id,
+    details: { count: rows.length },
+  });
+  return { pcn, members: rows.map((r) => toStaffMember(r, pcn)) };
+}
+
+const ORGANISATION_FOR_ROLE: Record<string, string> = {
+  practice: 'a GP practice',
+  pcn: 'a PCN',
+  vcs: 'a voluntary or community organisation',
+  icb: 'the ICB',
+};
+
+export async function createUser(db: Db, ctx: RequestContext, input: TUserCreate): Promise<StaffMember> {
+  const actor = requireActor(ctx);
+  const placement = await resolveOrganisation(db, input.organisationId);
+  // Out of the admin's ICB reads as "no such organisation", never as "someone else's".
+  if (!placement || placement.icbId !== actor.scope.icbId) {
+    throw validationError([{ field: 'organisationId', message: 'is not an organisation in your ICB' }]);
+  }
+  const needed = ROLE_ORGANISATION[input.role];
+  if (placement.ref.kind !== needed) {
+    throw validationError([
+      {
+        field: 'organisationId',
+        message: `must be ${ORGANISATION_FOR_ROLE[needed]} for the role ${ROLE_LABELS[input.role]}`,
+      },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertUser(tx, {
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        icbId: placement.icbId,
+        pcnId: placement.pcnId,
+        practiceId: placement.practiceId,
+        vcsOrganisationId: placement.vcsOrganisationId,
+        band: input.band ?? null,
+        fte: input.fte == null ? null : String(input.fte),
+        caseloadCapacity: input.caseloadCapacity ?? null,
+        passwordHash,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        details: { role: row.role },
+      });
+      return toStaffMember(row, placement.ref);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError('conflict', {
+        userMessage: 'A user with this email address already exists.',
+        details: { errors: [{ field: 'email', message: 'is already in use' }] },
+      });
+    }
+    throw err;
+  }
+}
+
+export async function updateUser(db: Db, ctx: RequestContext, id: string, input: TUserUpdate): Promise<StaffMember> {
+  const actor = requireActor(ctx);
+  const current = await repo.findUserInScope(db, actor.scope, id);
+  if (!current) throw notFound('user');
+  if (input.role && ROLE_ORGANISATION[input.role] !== ROLE_ORGANISATION[current.role as Role]) {
+    throw validationError([
+      {
+        field: 'role',
+        message: `cannot change to ${ROLE_LABELS[input.role]}: that role belongs to ${ORGANISATION_FOR_ROLE[ROLE_ORGANISATION[input.role]]}; add a new account there instead`,
+      },
+    ]);
+  }
+  if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
+    throw validationError([
+      { field: input.active === false ? 'active' : 'role', message: 'you cannot remove your own administrator access' },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    const row = await repo.updateUserVersioned(tx, id, input.version, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+      // Deactivation ends every session the person has, now and after any reactivation.
+      ...(input.active === false ? { sessionsValidAfter: new Date() } : {}),
+      ...(input.band !== undefined ? { band: input.band } : {}),
+      ...(input.fte !== undefined ? { fte: input.fte === null ? null : String(input.fte) } : {}),
+      ...(input.caseloadCapacity !== undefined ? { caseloadCapacity: input.caseloadCapacity } : {}),
+    });
+    if (!row) {
+      throw conflict(
+        `This user was changed by someone else since you opened it (you had version ${input.version}, it is now ${current.version}). Reload to see their change, then try again.`,
+      );
+    }
+    const changed = Object.keys(input).filter((k) => k !== 'version');
+    await writeAudit(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      details: { fields: changed },
+    });
+    const refs = await organisationRefs(tx, [organisationIdOf(row)]);
+    return toStaffMember(row, refs.get(organisationIdOf(row)));
+  });
+}
+
+export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await repo.findUserNames(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export const findUserIdsMatching = repo.findUserIdsMatching;

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { asc } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import type { RequestContext } from '../context.js';
+import { verifyAuditChain, writeAudit } from './audit.js';
+import { auditEvents } from './audit.tables.js';
+
+const run = promisify(execFile);
+const ctx: RequestContext = { actor: null, ip: '127.0.0.1', requestId: 'req-1' };
+const opened: TestDatabase[] = [];
+afterAll(async () => {
+  for (const d of opened) await d.close();
+});
+
+async function databaseWithChain(rows: number): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  opened.push(database);
+  for (let i = 0; i < rows; i++) {
+    await writeAudit(database.db, ctx, {
+      action: 'test.event',
+      entityType: 'thing',
+      entityId: String(i),
+      details: { i, nested: { b: 1, a: [i] } },
+    });
+  }
+  return database;
+}
+
+/** Goes behind the application's back, as a superuser with the append-only trigger off. */
+async function tamper(database: TestDatabase, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+    await client.query(statement);
+    await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+  } finally {
+    await client.end();
+  }
+}
+
+const ids = async (database: TestDatabase) =>
+  (await database.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).map((r) =>
+    String(r.id),
+  );
+
+describe('audit hash chain', () => {
+  it('links every row to the one before and verifies as intact', async () => {
+    const database = await databaseWithChain(5);
+    const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(rows).toHaveLength(5);
+    expect(rows[0]?.prevHash).toBe('0'.repeat(64));
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 5 });
+  });
+
+  it('stays one straight chain when many requests write at once', async () => {
+    const database = await databaseWithChain(0);
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => writeAudit(database.db, ctx, { action: 'test.parallel', details: { i } })),
+    );
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 25 });
+  });
+
+  it('is written in the same transaction as the change: a rolled-back change leaves no audit row', async () => {
+    const database = await databaseWithChain(1);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await writeAudit(tx, ctx, { action: 'test.rolled-back' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await ids(database)).toHaveLength(1);
+  });
+
+  it('refuses UPDATE and DELETE at the database', async () => {
+    const database = await databaseWithChain(2);
+    await expect(database.pool.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(database.pool.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await expect(database.pool.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+    expect(await ids(database)).toHaveLength(2);
+  });
+
+  it('names the first edited row', async () => {
+    const database = await databaseWithChain(6);
+    const [, , third] = await ids(database);
+    await tamper(database, `UPDATE audit_events SET details = '{"i": 99}' WHERE id = ${third}`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      firstBadId: third,
+      checked: 2,
+      reason: expect.stringContaining('edited'),
+    });
+  });
+
+  it('names the row after a deleted one', async () => {
+    const database = await databaseWithChain(6);
+    const all = await ids(database);
+    await tamper(database, `DELETE FROM audit_events WHERE id = ${all[3]}`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      firstBadId: all[4],
+      reason: expect.stringContaining('removed'),
+    });
+  });
+
+  it('npm run audit:verify exits 0 on an intact chain and 1 naming the tampered row', async () => {
+    const database = await databaseWithChain(4);
+    const env = { ...process.env, DATABASE_URL: database.url };
+    const ok = await run('npx', ['tsx', 'server/scripts/audit-verify.ts'], { env });
+    expect(ok.stdout).toContain('Audit chain intact: 4 rows checked.');
+    const [, second] = await ids(database);
+    await tamper(database, `UPDATE audit_events SET actor_role = 'admin' WHERE id = ${second}`);
+    const broken = await run('npx', ['tsx', 'server/scripts/audit-verify.ts'], { env }).catch((e) => e);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN at row ${second}`);
+  });
+});

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { RequestContext } from '../context.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { stableStringify } from '../stable-json.js';
+import { auditEvents } from './audit.tables.js';
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export interface AuditEntry {
+  /** Dotted verb, e.g. `auth.sign-in`, `user.update`, `person.read`. */
+  action: string;
+  outcome?: AuditOutcome;
+  entityType?: string;
+  entityId?: string;
+  /** Never put clinical free text here: identifiers and field names only. */
+  details?: Record<string, unknown>;
+  /** Overrides the context's actor (e.g. a failed sign-in names the account tried). */
+  actorUserId?: string | null;
+  actorRole?: string | null;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+// Arbitrary constant naming "audit chain append" among advisory locks.
+const AUDIT_CHAIN_LOCK_KEY = 7_402_118_276;
+
+type AuditRow = typeof auditEvents.$inferSelect;
+type Hashable = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>;
+
+export function hashAuditRow(prevHash: string, row: Hashable): string {
+  const canonical = stableStringify({
+    at: row.at.toISOString(),
+    actorUserId: row.actorUserId,
+    actorRole: row.actorRole,
+    action: row.action,
+    outcome: row.outcome,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    ip: row.ip,
+    requestId: row.requestId,
+    details: row.details,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/**
+ * Appends one audit row. Pass the transaction that makes the change, so the audit row commits
+ * (or rolls back) with it. Appends are serialised by a transaction-scoped advisory lock, which
+ * keeps the chain linear across any number of app instances.
+ */
+export async function writeAudit(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  // A nested transaction is a savepoint when already inside one; the lock lives until the
+  // outermost transaction ends, so no other writer can slip a row in between.
+  await dbOrTx.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    const row: Hashable = {
+      at: new Date(),
+      actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (ctx.actor?.userId ?? null),
+      actorRole: entry.actorRole !== undefined ? entry.actorRole : (ctx.actor?.role ?? null),
+      action: entry.action,
+      outcome: entry.outcome ?? 'success',
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      details: entry.details ?? {},
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await tx.insert(auditEvents).values({ ...row, prevHash, hash: hashAuditRow(prevHash, row) });
+  });
+}
+
+export type ChainVerdict =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBadId: string; reason: string };
+
+/** Recomputes the whole chain in id order and reports the first row that does not fit. */
+export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let afterId = 0n;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, afterId))
+      .orderBy(asc(auditEvents.id))
+      .limit(batchSize);
+    if (rows.length === 0) return { ok: true, checked };
+    for (const row of rows) {
+      if (row.prevHash !== prevHash) {
+        return {
+          ok: false,
+          checked,
+          firstBadId: String(row.id),
+          reason: 'does not link to the row before it (a row was removed or inserted)',
+        };
+      }
+      if (hashAuditRow(prevHash, row) !== row.hash) {
+        return {
+          ok: false,
+          checked,
+          firstBadId: String(row.id),
+          reason: 'its content does not match its hash (the row was edited)',
+        };
+      }
+      prevHash = row.hash;
+      afterId = row.id;
+      checked++;
+    }
+  }
+}

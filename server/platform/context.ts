@@ -1,0 +1,19 @@
+import type { Permission } from '../../common/permissions.js';
+import type { Role } from '../../common/roles.js';
+import type { Scope } from './access/scope.js';
+
+/** Who is acting: built from the session on every request. */
+export interface Principal {
+  userId: string;
+  name: string;
+  role: Role;
+  scope: Scope;
+  permissions: readonly Permission[];
+}
+
+/** What a use-case needs to know about the request it serves (for scope and audit). */
+export interface RequestContext {
+  actor: Principal | null;
+  ip: string | null;
+  requestId: string | null;
+}

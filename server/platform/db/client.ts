@@ -1,0 +1,33 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+// One pool per process. Sessions, jobs and realtime live in PostgreSQL, so app servers stay
+// stateless and any number of them can share one database.
+export type Db = NodePgDatabase<Record<string, never>>;
+/** A transaction handle; repositories accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function connectDatabase(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection (database restarted) must not crash the process;
+  // the pool discards it and the next query opens a fresh one.
+  pool.on('error', () => {});
+  const db = drizzle(pool);
+  return {
+    db,
+    pool,
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission } from '../../../common/permissions.js';
+import { writeAudit } from '../audit/audit.js';
+import type { Principal, RequestContext } from '../context.js';
+import type { Db } from '../db/client.js';
+import { AppError } from '../errors.js';
+
+/** What every route must declare in `config.access`. */
+export type RouteAccess = { permission: Permission } | { public: true };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** The session's CSRF token, when signed in. */
+    csrfToken: string | null;
+    /** The raw session token from the cookie, when one was presented. */
+    sessionToken: string | null;
+  }
+}
+
+export interface AuthenticatedSession {
+  principal: Principal;
+  csrfToken: string;
+}
+
+export interface AccessControlOptions {
+  db: Db;
+  cookieName: string;
+  /** Routes registered by third-party plugins under these prefixes are public. */
+  publicPrefixes?: string[];
+  /** Resolves a session token to a signed-in principal, or null (unknown, pending, expired). */
+  authenticate(token: string): Promise<AuthenticatedSession | null>;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  return { actor: request.principal, ip: request.ip, requestId: request.id };
+}
+
+/**
+ * Deny by default: a route that declares no access answers 403 to everyone (and the
+ * route-walk test fails). Signed-in routes need a live session and the declared permission;
+ * cookie-authenticated writes also need the session's CSRF token in X-CSRF-Token.
+ */
+export function registerAccessControl(app: FastifyInstance, opts: AccessControlOptions): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  app.decorateRequest('principal', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access && opts.publicPrefixes?.some((p) => route.url.startsWith(p))) {
+      route.config = { ...route.config, access: { public: true } };
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routes.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[opts.cookieName] ?? null;
+    request.sessionToken = token;
+    const access = request.routeOptions.config?.access;
+    if (!request.routeOptions.url) return; // no route matched: the not-found handler answers
+    if (access && 'public' in access) return;
+
+    const session = token ? await opts.authenticate(token) : null;
+    if (!session) {
+      throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+    }
+    request.principal = session.principal;
+    request.csrfToken = session.csrfToken;
+
+    if (!access || !session.principal.permissions.includes(access.permission)) {
+      await writeAudit(opts.db, requestContext(request), {
+        action: 'access.denied',
+        outcome: 'denied',
+        details: {
+          method: request.method,
+          route: request.routeOptions.url,
+          permission: access ? access.permission : null,
+        },
+      });
+      throw new AppError('forbidden', { userMessage: 'You do not have permission to do this.' });
+    }
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      await writeAudit(opts.db, requestContext(request), {
+        action: 'access.csrf-rejected',
+        outcome: 'denied',
+        details: { method: request.method, route: request.routeOptions.url },
+      });
+      throw new AppError('csrf', {
+        userMessage: 'This request was missing its security token. Reload the page and try again.',
+      });
+    }
+  });
+  return routes;
+}

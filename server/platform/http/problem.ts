@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Problem } from '../../../common/api-types.js';
+import { AppError, type FieldError, isDatabaseUnavailable } from '../errors.js';
+
+export const RETRY_AFTER_SECONDS = 5;
+
+const TITLES: Record<number, string> = {
+  400: 'Some answers need correcting',
+  401: 'Sign in required',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Too large',
+  415: 'Unsupported media type',
+  422: 'Cannot be processed',
+  429: 'Too many requests',
+  500: 'Something went wrong',
+  503: 'Service unavailable',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const body: Problem = {
+    type: `https://waymark.example/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors ? { errors } : {}),
+  };
+  return reply.status(status).type('application/problem+json').send(body);
+}
+
+/** `body.person.nhsNumber` from a zod issue path; the request part ("body") is dropped. */
+function fieldName(path: readonly PropertyKey[] | string, fallback: string): string {
+  const parts = (typeof path === 'string' ? path.split('/').filter(Boolean) : path.map(String)).filter((p) => p !== '');
+  return parts.length ? parts.join('.') : fallback;
+}
+
+/** The one error handler: every failure leaves as problem+json; internal messages never do. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'unavailable') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendProblem(reply, error.status, error.code, error.userMessage, error.details.errors);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = error.validationContext ?? 'body';
+      const errors = error.validation.map((v) => ({
+        field: fieldName(v.instancePath, part),
+        message: v.message ?? 'is not valid',
+      }));
+      return sendProblem(reply, 400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn(
+        { err: { message: error.message, code: (error as { code?: string }).code } },
+        'database unavailable',
+      );
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendProblem(
+        reply,
+        503,
+        'unavailable',
+        'Waymark cannot reach its database just now. Please try again in a moment.',
+      );
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
+      const code = status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : 'bad_request';
+      return sendProblem(reply, status, code, error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
+  });
+}

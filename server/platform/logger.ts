@@ -1,0 +1,60 @@
+import type { FastifyServerOptions } from 'fastify';
+
+// Pino options. Personal data never reaches the logs: credentials and the personal fields of
+// any body or object we might log are censored, and URLs are logged without their query string
+// (searches can carry names or NHS numbers).
+const PERSONAL_FIELDS = [
+  'password',
+  'newPassword',
+  'secret',
+  'email',
+  'name',
+  'firstName',
+  'lastName',
+  'nhsNumber',
+  'dateOfBirth',
+  'postcode',
+  'phone',
+  'address',
+  'notes',
+];
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        ...PERSONAL_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      err: safeError,
+      req(req: { method: string; url: string; id: string }) {
+        return { id: req.id, method: req.method, path: req.url.split('?')[0] };
+      },
+    },
+  };
+}
+
+/**
+ * Database errors carry the statement's bound values (Drizzle puts them in `params` and in the
+ * message after "params:"): names, emails, hashes. Log the error's kind and place, not its data.
+ */
+export function safeError(err: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
+  if (!(err instanceof Error)) return { type: typeof err, message: String(err), stack: '' };
+  const scrub = (text: string | undefined) => text?.replace(/params:[\s\S]*?(\n\s+at |$)/, 'params: [redacted]$1');
+  const e = err as Error & { code?: unknown; statusCode?: unknown; cause?: unknown };
+  return {
+    type: e.name,
+    message: scrub(e.message) ?? '',
+    code: e.code,
+    statusCode: e.statusCode,
+    stack: scrub(e.stack) ?? '',
+    ...(e.cause instanceof Error ? { cause: safeError(e.cause) } : {}),
+  };
+}

@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import { DEFAULT_BAND, type Role, type TeamRole } from '../../common/roles.js';
+import { icbs, pcns, practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
+import { users } from '../modules/users/users.tables.js';
+import type { Db, Tx } from '../platform/db/client.js';
+import { hashPassword } from '../platform/passwords.js';
+
+// The synthetic "Northshire" ICB. Every name, code and address here is invented; ODS-shaped
+// codes only look like real ones. Deterministic: the same data on every fresh start.
+
+const ICB = { code: 'QXN', name: 'NHS Northshire Integrated Care Board' };
+
+const PCNS = [
+  {
+    code: 'U99001',
+    name: 'Northshire Central PCN',
+    slug: 'central',
+    practices: [
+      ['N99001', 'Market Street Surgery'],
+      ['N99002', 'Hillview Medical Centre'],
+      ['N99003', 'Castlegate Health Centre'],
+      ['N99004', 'Orchard Lane Practice'],
+    ],
+  },
+  {
+    code: 'U99002',
+    name: 'Riverside and Dales PCN',
+    slug: 'riverside',
+    practices: [
+      ['N99011', 'Riverside Family Practice'],
+      ['N99012', 'Dalesbridge Surgery'],
+      ['N99013', 'Millbrook Medical Group'],
+      ['N99014', 'Fellside Health Centre'],
+    ],
+  },
+  {
+    code: 'U99003',
+    name: 'Coastal Northshire PCN',
+    slug: 'coastal',
+    practices: [
+      ['N99021', 'Harbour View Surgery'],
+      ['N99022', 'Seacroft Road Practice'],
+      ['N99023', 'Lighthouse Medical Centre'],
+      ['N99024', 'Saltmarsh Surgery'],
+    ],
+  },
+] as const;
+
+const VCS = [
+  { name: 'Northshire Community Connect', charityNumber: '1999001' },
+  { name: 'Dales Walking Friends', charityNumber: '1999002' },
+];
+
+interface TeamMemberSeed {
+  role: TeamRole;
+  name: string;
+  fte: number;
+  capacity: number;
+  email?: string;
+}
+
+// Central PCN's team holds the printed demo sign-ins.
+const TEAMS: Record<string, TeamMemberSeed[]> = {
+  central: [
+    { role: 'team_lead', name: 'Priya Shah', fte: 1, capacity: 15, email: 'lead@northshire.example' },
+    { role: 'link_worker', name: 'Tom Okafor', fte: 1, capacity: 40, email: 'linkworker@northshire.example' },
+    { role: 'link_worker', name: 'Hannah Reid', fte: 0.6, capacity: 40 },
+    { role: 'health_coach', name: 'Aisha Khan', fte: 0.8, capacity: 25, email: 'coach@northshire.example' },
+    { role: 'care_coordinator', name: 'Ben Clarke', fte: 1, capacity: 30, email: 'coordinator@northshire.example' },
+  ],
+  riverside: [
+    { role: 'team_lead', name: 'Gareth Lloyd', fte: 1, capacity: 15 },
+    { role: 'link_worker', name: 'Sofia Marin', fte: 1, capacity: 40 },
+    { role: 'health_coach', name: 'Daniel Evans', fte: 1, capacity: 25 },
+    { role: 'care_coordinator', name: 'Chloe Barker', fte: 0.8, capacity: 30 },
+  ],
+  coastal: [
+    { role: 'team_lead', name: 'Fiona Mackay', fte: 1, capacity: 15 },
+    { role: 'link_worker', name: 'Yusuf Ali', fte: 1, capacity: 40 },
+    { role: 'health_coach', name: 'Grace Holloway', fte: 0.6, capacity: 25 },
+    { role: 'care_coordinator', name: 'Liam Porter', fte: 1, capacity: 30 },
+  ],
+};
+
+/** One printed sign-in per role. */
+export const DEMO_SIGN_INS: { role: Role; email: string }[] = [
+  { role: 'referrer', email: 'referrer@northshire.example' },
+  { role: 'team_lead', email: 'lead@northshire.example' },
+  { role: 'link_worker', email: 'linkworker@northshire.example' },
+  { role: 'health_coach', email: 'coach@northshire.example' },
+  { role: 'care_coordinator', email: 'coordinator@northshire.example' },
+  { role: 'vcs_partner', email: 'partner@northshire.example' },
+  { role: 'commissioner', email: 'commissioner@northshire.example' },
+  { role: 'admin', email: 'admin@northshire.example' },
+];
+
+const SEED_LOCK_KEY = 7_402_118_277;
+
+const emailFor = (name: string, slug: string) =>
+  `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${slug}@northshire.example`;
+
+/** Seeds the demo ICB into an empty database; returns false if there was data already. */
+export async function seedDemoData(db: Db, password: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Two instances starting together on one empty database: only one seeds.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const existing = await tx.select({ id: icbs.id }).from(icbs).limit(1);
+    if (existing.length > 0) return false;
+    await insertDemo(tx, password);
+    return true;
+  });
+}
+
+async function insertDemo(tx: Tx, password: string): Promise<void> {
+  const [icb] = await tx.insert(icbs).values(ICB).returning();
+  if (!icb) throw new Error('ICB insert returned nothing');
+  const addUser = async (values: Omit<typeof users.$inferInsert, 'icbId' | 'passwordHash'>) =>
+    tx.insert(users).values({ ...values, icbId: icb.id, passwordHash: await hashPassword(password) });
+
+  const practiceIds: Record<string, { id: string; pcnId: string }> = {};
+  for (const p of PCNS) {
+    const [pcn] = await tx.insert(pcns).values({ icbId: icb.id, code: p.code, name: p.name }).returning();
+    if (!pcn) throw new Error('PCN insert returned nothing');
+    for (const [code, name] of p.practices) {
+      const [practice] = await tx.insert(practices).values({ pcnId: pcn.id, code, name }).returning();
+      if (practice) practiceIds[code] = { id: practice.id, pcnId: pcn.id };
+    }
+    for (const m of TEAMS[p.slug] ?? []) {
+      await addUser({
+        name: m.name,
+        email: m.email ?? emailFor(m.name, p.slug),
+        role: m.role,
+        pcnId: pcn.id,
+        band: m.role === 'team_lead' ? '6' : DEFAULT_BAND[m.role],
+        fte: String(m.fte),
+        caseloadCapacity: m.capacity,
+      });
+    }
+  }
+  const vcsRows = await tx
+    .insert(vcsOrganisations)
+    .values(VCS.map((v) => ({ ...v, icbId: icb.id })))
+    .returning();
+
+  const market = practiceIds.N99001;
+  const riverside = practiceIds.N99011;
+  if (!market || !riverside || !vcsRows[0]) throw new Error('demo organisations missing');
+  await addUser({
+    name: 'Dr Rachel Morgan',
+    email: 'referrer@northshire.example',
+    role: 'referrer',
+    practiceId: market.id,
+    pcnId: market.pcnId,
+  });
+  await addUser({
+    name: 'Sam Whitfield',
+    email: 'sam.whitfield.riverside@northshire.example',
+    role: 'referrer',
+    practiceId: riverside.id,
+    pcnId: riverside.pcnId,
+  });
+  await addUser({
+    name: 'Joanna Pike',
+    email: 'partner@northshire.example',
+    role: 'vcs_partner',
+    vcsOrganisationId: vcsRows[0].id,
+  });
+  await addUser({ name: 'Michael Dunn', email: 'commissioner@northshire.example', role: 'commissioner' });
+  await addUser({ name: 'Elaine Foster', email: 'admin@northshire.example', role: 'admin' });
+}

@@ -1,0 +1,40 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Outlet } from 'react-router';
+import { Footer } from '../ui/Footer';
+import { Header } from '../ui/Header';
+import { SkipLink } from '../ui/SkipLink';
+import { onSessionEnded } from './api';
+import { destinationsFor } from './navigation';
+import { forgetSession, useMe, useSignOut } from './session';
+import { useFocusOnNavigation } from './use-focus-on-navigation';
+import { SERVICE_NAME } from './use-page-title';
+
+export function Layout() {
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const signOut = useSignOut();
+  useFocusOnNavigation();
+
+  // A 401 from any signed-in request: the server ended the session (30 min idle / 12 h).
+  useEffect(() => onSessionEnded(() => forgetSession(queryClient, 'expired')), [queryClient]);
+
+  const account = me ? { name: me.user.name, onSignOut: () => void signOut() } : undefined;
+
+  return (
+    <>
+      <SkipLink />
+      <Header
+        serviceName={SERVICE_NAME}
+        account={account}
+        navigation={me ? destinationsFor(me).map(({ href, text }) => ({ href, text })) : []}
+      />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper" id="maincontent">
+          <Outlet />
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}

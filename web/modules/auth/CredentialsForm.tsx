@@ -1,0 +1,90 @@
+import { TextInput } from 'nhsuk-react-components';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import type { SignInResult } from '../../../common/api-types';
+import { usePageTitle } from '../../app/use-page-title';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { signIn } from './auth-api';
+
+const LABELS = { email: 'Email address', password: 'Password' };
+
+function validate(email: string, password: string): FormErrors {
+  const fields: Record<string, string> = {};
+  if (!email) fields.email = 'Enter your email address';
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    fields.email = 'Enter an email address in the correct format, like name@example.com';
+  if (!password) fields.password = 'Enter your password';
+  return { fields, form: null };
+}
+
+export function CredentialsForm({
+  onResult,
+  notice,
+}: {
+  onResult: (result: SignInResult) => void;
+  notice?: ReactNode;
+}) {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  usePageTitle('Sign in', hasErrors(errors));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const found = validate(email, password);
+    if (hasErrors(found)) {
+      setErrors(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await signIn(email, password);
+      setErrors(NO_ERRORS);
+      onResult(result);
+    } catch (error) {
+      setErrors(errorsFromApi(error, LABELS));
+      const passwordInput = document.getElementById('password') as HTMLInputElement | null;
+      if (passwordInput) passwordInput.value = '';
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={summaryOf(errors, ['email', 'password'], 'email')} revision={errors} />
+        {notice}
+        <h1>Sign in to Waymark</h1>
+        <p>
+          Waymark is the social prescribing referral service for your primary care network. Sign in with the email
+          address and password your ICB gave you.
+        </p>
+        <form onSubmit={submit} noValidate>
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            label="Email address"
+            autoComplete="username"
+            spellCheck={false}
+            error={errors.fields.email}
+          />
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+            error={errors.fields.password}
+          />
+          <Button aria-disabled={busy || undefined}>{busy ? 'Signing in…' : 'Sign in'}</Button>
+        </form>
+      </div>
+    </div>
+  );
+}

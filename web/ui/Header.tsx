@@ -1,0 +1,87 @@
+import type { FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { NhsLogo, UserIcon } from './NhsLogo';
+
+export interface NavigationItem {
+  href: string;
+  text: string;
+}
+
+export interface HeaderProps {
+  serviceName: string;
+  /** Shown when someone is signed in: their name and a sign-out button. */
+  account?: { name: string; onSignOut: () => void };
+  navigation?: NavigationItem[];
+}
+
+function isCurrent(pathname: string, href: string): 'page' | 'true' | undefined {
+  if (pathname === href) return 'page';
+  if (href !== '/' && pathname.startsWith(`${href}/`)) return 'true';
+  return undefined;
+}
+
+/** The NHS.UK header (nhsuk-frontend 10 markup) with service name, account and navigation. */
+export function Header({ serviceName, account, navigation = [] }: HeaderProps) {
+  const { pathname } = useLocation();
+
+  function signOut(event: FormEvent) {
+    event.preventDefault();
+    account?.onSignOut();
+  }
+
+  return (
+    <header className="nhsuk-header">
+      <div className="nhsuk-header__container nhsuk-width-container">
+        <div className="nhsuk-header__service">
+          <Link className="nhsuk-header__service-logo" to="/" aria-label={`NHS ${serviceName} homepage`}>
+            <NhsLogo />
+            <span className="nhsuk-header__service-name">{serviceName}</span>
+          </Link>
+        </div>
+        {account && (
+          <nav className="nhsuk-header__account" aria-label="Account">
+            <ul className="nhsuk-header__account-list">
+              <li className="nhsuk-header__account-item">
+                <UserIcon />
+                {account.name}
+              </li>
+              <li className="nhsuk-header__account-item">
+                <form className="nhsuk-header__account-form" onSubmit={signOut} noValidate>
+                  <button className="nhsuk-header__account-button" type="submit">
+                    Sign out
+                  </button>
+                </form>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </div>
+      {navigation.length > 0 && (
+        <nav className="nhsuk-header__navigation" aria-label="Menu">
+          <div className="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul className="nhsuk-header__navigation-list">
+              {navigation.map((item) => {
+                const current = isCurrent(pathname, item.href);
+                return (
+                  <li
+                    key={item.href}
+                    className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}
+                  >
+                    <Link className="nhsuk-header__navigation-link" to={item.href} aria-current={current}>
+                      {/* Users who override colours still see which item is current. */}
+                      {current ? (
+                        <strong className="nhsuk-header__navigation-item-current-fallback">{item.text}</strong>
+                      ) : (
+                        item.text
+                      )}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
+      )}
+    </header>
+  );
+}
