@@ -105,3 +105,79 @@ export interface Problem {
   code: string;
   errors?: { field: string; message: string }[];
 }
+
+// ---- Referrals (issue: the PCN front door) ----
+
+export interface PersonSummary {
+  id: string;
+  nhsNumber: string | null;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  postcode: string | null;
+}
+
+export interface ReferralEventView {
+  id: number;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  at: string;
+  actorName: string | null;
+  snomedCode: string | null;
+  details: Record<string, unknown>;
+}
+
+/** What the team sees of a referral. A referrer sees `ReferralStatusView` only. */
+export interface ReferralView {
+  id: string;
+  version: number;
+  person: PersonSummary & {
+    phone: string | null;
+    email: string | null;
+    preferredContact: string;
+    language: string;
+    interpreterNeeded: boolean;
+    accessibilityNeeds: string | null;
+  };
+  pcn: OrganisationRef;
+  practice: OrganisationRef | null;
+  source: 'practice' | 'professional' | 'self';
+  referrerName: string | null;
+  referrerOrganisation: string | null;
+  reasons: { code: string; label: string }[];
+  details: string | null;
+  urgencyRequested: 'routine' | 'soon' | 'urgent';
+  consentToShare: boolean;
+  safeguardingConcern: boolean;
+  status: string;
+  priority: 'routine' | 'soon' | 'urgent' | null;
+  complexity: 'low' | 'medium' | 'high' | null;
+  predictedPam: number | null;
+  recommendedRole: 'link_worker' | 'health_coach' | 'care_coordinator' | null;
+  signpostingOnly: boolean;
+  triageNotes: string | null;
+  closureReason: string | null;
+  closureNote: string | null;
+  allocatedWorker: { id: string; name: string; role: string } | null;
+  coverWorker: { id: string; name: string; role: string } | null;
+  receivedAt: string;
+  triagedAt: string | null;
+  allocatedAt: string | null;
+  firstContactAt: string | null;
+  firstContactDueAt: string | null;
+  events: ReferralEventView[];
+}
+
+/** The referring practice's view: status and the decision, never case notes. */
+export interface ReferralStatusView {
+  id: string;
+  person: PersonSummary;
+  reasons: { code: string; label: string }[];
+  status: string;
+  statusLabel: string;
+  receivedAt: string;
+  decidedAt: string | null;
+  closureReason: string | null;
+  referrerName: string | null;
+}

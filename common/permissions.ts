@@ -11,16 +11,31 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'referral.create', // refer a person to the PCN's social prescribing team
+  'referral.read', // referrals in scope: a practice its own (status only), a PCN team its queue
+  'referral.triage', // triage decisions, decline / redirect, PCN first-contact targets
+  'referral.allocate', // allocate, override, allocate all
+  'caseload.read', // a worker's own allocated referrals
+  'referral.contact', // record first contact (accepted / declined / not contactable)
+  'leave.manage', // record leave, hand cases to cover and back
+  'notification.read', // own in-app notifications and the live event stream
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: Permission[] = ['account.self', 'organisation.read'];
-const TEAM: Permission[] = [...EVERYONE, 'team.read'];
+const EVERYONE: Permission[] = ['account.self', 'organisation.read', 'notification.read'];
+const TEAM: Permission[] = [
+  ...EVERYONE,
+  'team.read',
+  'referral.create',
+  'referral.read',
+  'caseload.read',
+  'referral.contact',
+];
 
 export const ROLE_PERMISSIONS = {
-  referrer: EVERYONE,
-  team_lead: TEAM,
+  referrer: [...EVERYONE, 'referral.create', 'referral.read'],
+  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage'],
   link_worker: TEAM,
   health_coach: TEAM,
   care_coordinator: TEAM,

@@ -13,11 +13,16 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { allocationRoutes } from './modules/allocation/allocation.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
 import { authenticate } from './modules/auth/auth.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { referralsRoutes } from './modules/referrals/referrals.routes.js';
+import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { workforceRoutes } from './modules/workforce/workforce.routes.js';
 import type { Db } from './platform/db/client.js';
 import { type RegisteredRoute, registerAccessControl } from './platform/http/access.js';
 import type { App } from './platform/http/deps.js';
@@ -114,6 +119,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   usersRoutes(app, deps);
   organisationsRoutes(app, deps);
   auditRoutes(app, deps);
+  referralsRoutes(app, deps);
+  triageRoutes(app, deps);
+  allocationRoutes(app, deps);
+  workforceRoutes(app, deps);
+  notificationsRoutes(app, deps);
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),

@@ -38,6 +38,8 @@ export const practices = pgTable(
       .references(() => pcns.id),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    /** The practice's shared mailbox: where referral decisions are emailed. */
+    email: text('email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('practices_pcn_idx').on(t.pcnId), check('practices_code_shape', sql`${t.code} ~ '^[A-Z][0-9]{5}$'`)],

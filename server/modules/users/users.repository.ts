@@ -113,3 +113,8 @@ export async function findUserIdsMatching(db: DbOrTx, text: string): Promise<str
     .limit(200);
   return rows.map((r) => r.id);
 }
+
+export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(users).where(inArray(users.id, ids));
+}

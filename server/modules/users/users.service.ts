@@ -232,3 +232,8 @@ export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
+
+/** Staff rows by id (for names, roles, capacity). */
+export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<repo.UserRow[]> {
+  return repo.findStaffByIds(db, [...new Set(ids)]);
+}

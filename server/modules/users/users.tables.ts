@@ -24,6 +24,8 @@ export const users = pgTable(
     band: text('band'),
     fte: numeric('fte', { precision: 3, scale: 2 }),
     caseloadCapacity: integer('caseload_capacity'),
+    /** Languages the person can work in besides English (allocation prefers a match). */
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     passwordHash: text('password_hash').notNull(),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),

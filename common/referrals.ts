@@ -1,0 +1,66 @@
+// Vocabulary of referrals, triage and allocation (DESIGN.md §2 steps 1–3), shared by server and web.
+import type { TeamRole } from './roles.js';
+
+export const REFERRAL_SOURCES = ['practice', 'professional', 'self'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+/** Urgency asked for by the referrer, and the priority the team lead sets at triage. */
+export const PRIORITIES = ['routine', 'soon', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const COMPLEXITIES = ['low', 'medium', 'high'] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+/** Patient Activation Measure levels 1 (disengaged) to 4 (maintaining). Predicted at triage. */
+export const PAM_LEVELS = [1, 2, 3, 4] as const;
+export type PamLevel = (typeof PAM_LEVELS)[number];
+
+export const CONTACT_METHODS = ['phone', 'email', 'text', 'letter'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export const REFERRAL_STATUSES = [
+  'received',
+  'triaged',
+  'allocated',
+  'first_contact',
+  'declined',
+  'redirected',
+  'not_contactable',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const STATUS_LABELS = {
+  received: 'Received',
+  triaged: 'Triaged',
+  allocated: 'Allocated',
+  first_contact: 'First contact made',
+  declined: 'Declined',
+  redirected: 'Redirected',
+  not_contactable: 'Not contactable',
+} as const satisfies Record<ReferralStatus, string>;
+
+/** Reasons a referral is declined or redirected at triage (kept short; the note says more). */
+export const CLOSURE_REASONS = {
+  person_declined: 'The person declined social prescribing',
+  crisis: 'Crisis or acute risk: not social prescribing (redirected to urgent care)',
+  clinical_need: 'Needs clinical care rather than social prescribing',
+  out_of_area: 'Not registered with a practice in this PCN',
+  duplicate: 'Duplicate of an open referral',
+  better_served_elsewhere: 'Better served by another service',
+  insufficient_information: 'Not enough information to proceed',
+} as const;
+export type ClosureReason = keyof typeof CLOSURE_REASONS;
+
+/** Which recommended role suits a triage outcome; see allocation rules. */
+export const RECOMMENDABLE_ROLES = [
+  'link_worker',
+  'health_coach',
+  'care_coordinator',
+] as const satisfies readonly TeamRole[];
+export type RecommendableRole = (typeof RECOMMENDABLE_ROLES)[number];
+
+/** SNOMED CT concepts used on referral events (reference/nhs-data.md). */
+export const SNOMED = {
+  referralToSocialPrescribing: '871731000000106',
+  socialPrescribingDeclined: '871711000000103',
+} as const;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../../../common/referrals.js';
+import { canMove } from './lifecycle.js';
+
+const ALLOWED: [ReferralStatus, ReferralStatus][] = [
+  ['received', 'triaged'],
+  ['triaged', 'triaged'],
+  ['received', 'declined'],
+  ['received', 'redirected'],
+  ['triaged', 'allocated'],
+  ['triaged', 'declined'],
+  ['triaged', 'redirected'],
+  ['allocated', 'allocated'],
+  ['allocated', 'first_contact'],
+  ['allocated', 'declined'],
+  ['allocated', 'not_contactable'],
+];
+
+describe('referral lifecycle', () => {
+  it('allows exactly the listed moves', () => {
+    const allowed = new Set(ALLOWED.map(([a, b]) => `${a}→${b}`));
+    for (const from of REFERRAL_STATUSES) {
+      for (const to of REFERRAL_STATUSES) {
+        expect([`${from}→${to}`, canMove(from, to)]).toEqual([`${from}→${to}`, allowed.has(`${from}→${to}`)]);
+      }
+    }
+  });
+
+  it('never reopens a closed referral', () => {
+    for (const closed of ['declined', 'redirected', 'not_contactable'] as const) {
+      for (const to of REFERRAL_STATUSES) expect(canMove(closed, to)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { ReferralStatus } from '../../../common/referrals.js';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { referralEvents, referrals } from './referrals.tables.js';
+
+export type ReferralRow = typeof referrals.$inferSelect;
+export type ReferralInsert = typeof referrals.$inferInsert;
+export type ReferralEventRow = typeof referralEvents.$inferSelect;
+
+/** A practice sees the referrals it made; a PCN team its queue; an ICB all of its referrals. */
+export const referralScope = (scope: Scope): SQL =>
+  scopeWhere(scope, { icbId: referrals.icbId, pcnId: referrals.pcnId, practiceId: referrals.practiceId });
+
+export async function findReferralInScope(db: DbOrTx, scope: Scope, id: string): Promise<ReferralRow | null> {
+  const [row] = await db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), referralScope(scope)));
+  return row ?? null;
+}
+
+export async function insertReferral(db: DbOrTx, values: ReferralInsert): Promise<ReferralRow> {
+  const [row] = await db.insert(referrals).values(values).returning();
+  return row as ReferralRow;
+}
+
+/**
+ * The only way a referral's state changes: succeeds only for the version the caller read and
+ * from a status the move is allowed from, so two people acting at once cannot both win.
+ */
+export async function updateReferralVersioned(
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+  version: number,
+  fromStatuses: readonly ReferralStatus[],
+  values: Partial<ReferralInsert>,
+): Promise<ReferralRow | null> {
+  if (fromStatuses.length === 0) return null;
+  const [row] = await db
+    .update(referrals)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(
+      and(
+        eq(referrals.id, id),
+        eq(referrals.version, version),
+        inArray(referrals.status, [...fromStatuses]),
+        referralScope(scope),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function insertReferralEvent(db: DbOrTx, values: typeof referralEvents.$inferInsert): Promise<void> {
+  await db.insert(referralEvents).values(values);
+}
+
+export async function findReferralEvents(db: DbOrTx, referralId: string): Promise<ReferralEventRow[]> {
+  return db
+    .select()
+    .from(referralEvents)
+    .where(eq(referralEvents.referralId, referralId))
+    .orderBy(asc(referralEvents.id));
+}

@@ -1,0 +1,243 @@
+import type { ReferralStatusView, ReferralView } from '../../../common/api-types.js';
+import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals.js';
+import { ROLE_LABELS, type Role } from '../../../common/roles.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { Principal, RequestContext } from '../../platform/context.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { publish } from '../../platform/realtime.js';
+import { reasonLabels } from '../codes/codes.service.js';
+import { organisationRefs } from '../organisations/organisations.service.js';
+import { peopleByIds } from '../people/people.service.js';
+import { staffByIds, userNames } from '../users/users.service.js';
+import { allowedFrom, canMove } from './lifecycle.js';
+import * as repo from './referrals.repository.js';
+
+export type { ReferralRow } from './referrals.repository.js';
+
+export function requireActor(ctx: RequestContext): Principal {
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return ctx.actor;
+}
+
+export interface Transition {
+  id: string;
+  /** The version the user was looking at. */
+  version: number;
+  to: ReferralStatus;
+  set?: Partial<repo.ReferralInsert>;
+  event: { type: string; snomedCode?: string | null; details?: Record<string, unknown> };
+}
+
+/**
+ * Moves a referral to a new status (or re-records it in the same one), in the caller's
+ * transaction: the versioned update, its event, its audit row and the realtime notice commit
+ * together. Refuses a stale version (409 saying what happened) and a move the lifecycle does
+ * not allow (409 naming both statuses); out-of-scope referrals are 404.
+ */
+export async function transitionReferral(tx: DbOrTx, ctx: RequestContext, t: Transition): Promise<repo.ReferralRow> {
+  const actor = requireActor(ctx);
+  const row = await repo.updateReferralVersioned(tx, actor.scope, t.id, t.version, allowedFrom(t.to), {
+    ...t.set,
+    status: t.to,
+  });
+  if (!row) {
+    const current = await repo.findReferralInScope(tx, actor.scope, t.id);
+    if (!current) throw notFound('referral');
+    if (current.version !== t.version) {
+      throw new AppError('conflict', {
+        userMessage: `Someone else changed this referral while you were looking at it: it is now ${STATUS_LABELS[current.status].toLowerCase()}. Reload to see the latest, then decide again.`,
+        details: { currentVersion: current.version, currentStatus: current.status },
+      });
+    }
+    if (!canMove(current.status, t.to)) {
+      throw new AppError('conflict', {
+        userMessage: `A referral that is ${STATUS_LABELS[current.status].toLowerCase()} cannot be moved to ${STATUS_LABELS[t.to].toLowerCase()}.`,
+        details: { currentStatus: current.status, requestedStatus: t.to },
+      });
+    }
+    throw notFound('referral');
+  }
+  const previous = (await repo.findReferralEvents(tx, row.id)).at(-1)?.toStatus ?? null;
+  await repo.insertReferralEvent(tx, {
+    referralId: row.id,
+    type: t.event.type,
+    fromStatus: previous,
+    toStatus: t.to,
+    actorUserId: actor.userId,
+    snomedCode: t.event.snomedCode ?? null,
+    details: t.event.details ?? {},
+  });
+  await writeAudit(tx, ctx, {
+    action: `referral.${t.event.type}`,
+    entityType: 'referral',
+    entityId: row.id,
+    details: { to: t.to, version: row.version },
+  });
+  await publish(tx, { type: 'referral.changed', pcnId: row.pcnId, referralId: row.id });
+  return row;
+}
+
+/** Records an event that does not change status (e.g. cover started), with audit and notice. */
+export async function recordReferralEvent(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  row: repo.ReferralRow,
+  event: { type: string; details?: Record<string, unknown> },
+): Promise<void> {
+  const actor = requireActor(ctx);
+  await repo.insertReferralEvent(tx, {
+    referralId: row.id,
+    type: event.type,
+    fromStatus: row.status,
+    toStatus: row.status,
+    actorUserId: actor.userId,
+    details: event.details ?? {},
+  });
+  await writeAudit(tx, ctx, { action: `referral.${event.type}`, entityType: 'referral', entityId: row.id });
+  await publish(tx, { type: 'referral.changed', pcnId: row.pcnId, referralId: row.id });
+}
+
+/** One referral as the team sees it (404 outside the user's scope). Reading it is audited. */
+export async function getReferral(db: Db, ctx: RequestContext, id: string): Promise<ReferralView> {
+  const actor = requireActor(ctx);
+  const row = await repo.findReferralInScope(db, actor.scope, id);
+  if (!row) throw notFound('referral');
+  await writeAudit(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: id });
+  const [view] = await toReferralViews(db, [row], { withEvents: true });
+  return view as ReferralView;
+}
+
+/** The referring practice's view of one referral: status and decision only. */
+export async function getReferralStatus(db: Db, ctx: RequestContext, id: string): Promise<ReferralStatusView> {
+  const actor = requireActor(ctx);
+  const row = await repo.findReferralInScope(db, actor.scope, id);
+  if (!row) throw notFound('referral');
+  await writeAudit(db, ctx, { action: 'referral.read-status', entityType: 'referral', entityId: id });
+  const [view] = await toStatusViews(db, [row]);
+  return view as ReferralStatusView;
+}
+
+export async function toStatusViews(db: DbOrTx, rows: repo.ReferralRow[]): Promise<ReferralStatusView[]> {
+  const [people, labels, referrers] = await Promise.all([
+    peopleByIds(
+      db,
+      rows.map((r) => r.personId),
+    ),
+    reasonLabels(db),
+    userNames(
+      db,
+      rows.flatMap((r) => (r.referrerUserId ? [r.referrerUserId] : [])),
+    ),
+  ]);
+  return rows.map((r) => {
+    const p = people.get(r.personId);
+    return {
+      id: r.id,
+      person: {
+        id: r.personId,
+        nhsNumber: p?.nhsNumber ?? null,
+        givenName: p?.givenName ?? '',
+        familyName: p?.familyName ?? '',
+        dateOfBirth: p?.dateOfBirth ?? '',
+        postcode: p?.postcode ?? null,
+      },
+      reasons: r.reasons.map((code) => ({ code, label: labels.get(code) ?? code })),
+      status: r.status,
+      statusLabel: STATUS_LABELS[r.status],
+      receivedAt: r.receivedAt.toISOString(),
+      decidedAt: (r.closedAt ?? r.allocatedAt ?? r.triagedAt)?.toISOString() ?? null,
+      closureReason: r.closureReason,
+      referrerName: r.referrerUserId ? (referrers.get(r.referrerUserId) ?? null) : r.referrerName,
+    };
+  });
+}
+
+export async function toReferralViews(
+  db: DbOrTx,
+  rows: repo.ReferralRow[],
+  opts: { withEvents: boolean },
+): Promise<ReferralView[]> {
+  const workerIds = rows.flatMap((r) => [r.allocatedWorkerId, r.coverWorkerId].filter((x): x is string => !!x));
+  const [people, labels, orgs, workers] = await Promise.all([
+    peopleByIds(
+      db,
+      rows.map((r) => r.personId),
+    ),
+    reasonLabels(db),
+    organisationRefs(
+      db,
+      rows.flatMap((r) => [r.pcnId, ...(r.practiceId ? [r.practiceId] : [])]),
+    ),
+    workerRefs(db, workerIds),
+  ]);
+  const views: ReferralView[] = [];
+  for (const r of rows) {
+    const p = people.get(r.personId);
+    const events = opts.withEvents ? await repo.findReferralEvents(db, r.id) : [];
+    const actorNames = await userNames(
+      db,
+      events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])),
+    );
+    views.push({
+      id: r.id,
+      version: r.version,
+      person: {
+        id: r.personId,
+        nhsNumber: p?.nhsNumber ?? null,
+        givenName: p?.givenName ?? '',
+        familyName: p?.familyName ?? '',
+        dateOfBirth: p?.dateOfBirth ?? '',
+        postcode: p?.postcode ?? null,
+        phone: p?.phone ?? null,
+        email: p?.email ?? null,
+        preferredContact: p?.preferredContact ?? 'phone',
+        language: p?.language ?? 'English',
+        interpreterNeeded: p?.interpreterNeeded ?? false,
+        accessibilityNeeds: p?.accessibilityNeeds ?? null,
+      },
+      pcn: orgs.get(r.pcnId) ?? { kind: 'pcn', id: r.pcnId, code: null, name: '' },
+      practice: r.practiceId ? (orgs.get(r.practiceId) ?? null) : null,
+      source: r.source,
+      referrerName: r.referrerName,
+      referrerOrganisation: r.referrerOrganisation,
+      reasons: r.reasons.map((code) => ({ code, label: labels.get(code) ?? code })),
+      details: r.details,
+      urgencyRequested: r.urgencyRequested,
+      consentToShare: r.consentToShare,
+      safeguardingConcern: r.safeguardingConcern,
+      status: r.status,
+      priority: r.priority,
+      complexity: r.complexity,
+      predictedPam: r.predictedPam,
+      recommendedRole: r.recommendedRole,
+      signpostingOnly: r.signpostingOnly,
+      triageNotes: r.triageNotes,
+      closureReason: r.closureReason,
+      closureNote: r.closureNote,
+      allocatedWorker: r.allocatedWorkerId ? (workers.get(r.allocatedWorkerId) ?? null) : null,
+      coverWorker: r.coverWorkerId ? (workers.get(r.coverWorkerId) ?? null) : null,
+      receivedAt: r.receivedAt.toISOString(),
+      triagedAt: r.triagedAt?.toISOString() ?? null,
+      allocatedAt: r.allocatedAt?.toISOString() ?? null,
+      firstContactAt: r.firstContactAt?.toISOString() ?? null,
+      firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
+      events: events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        at: e.at.toISOString(),
+        actorName: e.actorUserId ? (actorNames.get(e.actorUserId) ?? null) : null,
+        snomedCode: e.snomedCode,
+        details: e.details,
+      })),
+    });
+  }
+  return views;
+}
+
+async function workerRefs(db: DbOrTx, ids: string[]) {
+  const rows = await staffByIds(db, ids);
+  return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, role: ROLE_LABELS[u.role as Role] }]));
+}

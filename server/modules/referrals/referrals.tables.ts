@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { icbs, pcns, practices } from '../organisations/organisations.tables.js';
+import { people } from '../people/people.tables.js';
+import { users } from '../users/users.tables.js';
+
+// A referral lands in ONE queue: its PCN's. Triage and allocation fields live on the row
+// (the current state); every change of state is also a referral_events row (the history,
+// from which waiting-time KPIs are computed).
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    icbId: uuid('icb_id')
+      .notNull()
+      .references(() => icbs.id),
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    /** The referring practice (source 'practice'); null for self- and other professional referrals. */
+    practiceId: uuid('practice_id').references(() => practices.id),
+    source: text('source', { enum: ['practice', 'professional', 'self'] }).notNull(),
+    referrerUserId: uuid('referrer_user_id').references(() => users.id),
+    /** For referrals from outside Waymark's users (another professional, the person). */
+    referrerName: text('referrer_name'),
+    referrerOrganisation: text('referrer_organisation'),
+    referrerContact: text('referrer_contact'),
+    reasons: text('reasons').array().notNull(),
+    details: text('details'),
+    urgencyRequested: text('urgency_requested', { enum: ['routine', 'soon', 'urgent'] }).notNull(),
+    consentToReferral: boolean('consent_to_referral').notNull(),
+    consentToShare: boolean('consent_to_share').notNull(),
+    safeguardingConcern: boolean('safeguarding_concern').notNull().default(false),
+    status: text('status', {
+      enum: ['received', 'triaged', 'allocated', 'first_contact', 'declined', 'redirected', 'not_contactable'],
+    }).notNull(),
+    priority: text('priority', { enum: ['routine', 'soon', 'urgent'] }),
+    complexity: text('complexity', { enum: ['low', 'medium', 'high'] }),
+    predictedPam: integer('predicted_pam'),
+    recommendedRole: text('recommended_role', { enum: ['link_worker', 'health_coach', 'care_coordinator'] }),
+    /** Simple signposting: the team lead's judgement that a care coordinator can handle it. */
+    signpostingOnly: boolean('signposting_only').notNull().default(false),
+    triageNotes: text('triage_notes'),
+    closureReason: text('closure_reason'),
+    closureNote: text('closure_note'),
+    allocatedWorkerId: uuid('allocated_worker_id').references(() => users.id),
+    /** Set while the allocated worker is away and a colleague covers their cases. */
+    coverWorkerId: uuid('cover_worker_id').references(() => users.id),
+    firstContactDueAt: timestamp('first_contact_due_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    allocatedAt: timestamp('allocated_at', { withTimezone: true }),
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('referrals_queue_idx').on(t.pcnId, t.status, t.receivedAt),
+    index('referrals_practice_idx').on(t.practiceId, t.receivedAt),
+    index('referrals_person_idx').on(t.personId),
+    index('referrals_worker_idx').on(t.allocatedWorkerId, t.status),
+    index('referrals_cover_idx').on(t.coverWorkerId),
+    check('referrals_details_length', sql`${t.details} IS NULL OR char_length(${t.details}) <= 4000`),
+    check('referrals_has_reason', sql`cardinality(${t.reasons}) >= 1`),
+    check('referrals_consented', sql`${t.consentToReferral}`),
+    check('referrals_pam_range', sql`${t.predictedPam} IS NULL OR ${t.predictedPam} BETWEEN 1 AND 4`),
+  ],
+);
+
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    snomedCode: text('snomed_code'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+/** Idempotent intake: a replayed Idempotency-Key returns the first answer. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    /** Who sent it: a user id, or 'public' for unauthenticated self-referrals. */
+    owner: text('owner').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: jsonb('response_body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.owner, t.key] })],
+);
