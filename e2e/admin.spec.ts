@@ -38,7 +38,8 @@ test('the administrator sets up an authenticator at first sign-in', async ({ pag
 test('the administrator signs in again with a code from the authenticator', async ({ page }) => {
   await page.goto('/sign-in');
   await submitSignInForm(page, 'admin');
-  await expect(page.getByRole('heading', { level: 1, name: 'Enter your security code' })).toBeVisible();
+  // The step changed without a page load: focus moved to the new heading for screen reader users.
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter your security code' })).toBeFocused();
   await checkPage(page, 'admin-second-factor-code');
   await page.getByLabel('Security code').fill(await freshCode());
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -85,12 +86,30 @@ test('the audit log pages through older events', async ({ adminPage: page }) => 
   await page.getByRole('link', { name: 'Newest events' }).click();
   await expect(page.locator('tbody tr')).toHaveCount(50);
 
-  // A date range the wrong way round is explained, not sent.
-  await page.getByLabel('From date').fill('2026-02-10');
-  await page.getByLabel('To date').fill('2026-02-01');
+  // Dates are typed as day, month and year; a range the wrong way round is explained, not sent.
+  const fillDate = async (legend: string, [day, month, year]: string[]) => {
+    const group = page.getByRole('group', { name: legend });
+    await group.getByLabel('Day').fill(day ?? '');
+    await group.getByLabel('Month').fill(month ?? '');
+    await group.getByLabel('Year').fill(year ?? '');
+  };
+  await fillDate('From date', ['10', '2', '2026']);
+  await fillDate('To date', ['1', '2', '2026']);
   await page.getByRole('button', { name: 'Search the audit log' }).click();
-  await expect(page.getByRole('link', { name: 'To date must be the same as or after the from date' })).toBeVisible();
+  const wrongWayRound = page.getByRole('link', { name: 'To date must be the same as or after the from date' });
+  await expect(wrongWayRound).toBeVisible();
   await checkPage(page, 'admin-audit-error');
+  await wrongWayRound.click();
+  await expect(page.getByRole('group', { name: 'To date' }).getByLabel('Day')).toBeFocused();
+
+  // A range that includes today finds today's events, and the dates stay in the form.
+  const today = new Date();
+  await fillDate('From date', ['1', '1', '2000']);
+  await fillDate('To date', [String(today.getDate()), String(today.getMonth() + 1), String(today.getFullYear())]);
+  await page.getByRole('button', { name: 'Search the audit log' }).click();
+  await expect(page).toHaveURL(/from=2000-01-01/);
+  await expect(page.locator('tbody tr')).toHaveCount(50);
+  await expect(page.getByRole('group', { name: 'From date' }).getByLabel('Year')).toHaveValue('2000');
 });
 
 test('the administrator adds a GP practice to a PCN', async ({ adminPage: page }) => {

@@ -13,7 +13,7 @@ test('pages reflow on a phone-sized screen', async ({ teamLeadPage: page }) => {
   ] as const) {
     await page.goto(path);
     await checkPage(page, name);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
     expect(overflow, `${path} is no wider than the screen`).toBeLessThanOrEqual(0);
   }
 });
@@ -26,7 +26,7 @@ test('admin pages reflow on a phone-sized screen', async ({ adminPage: page }) =
   ] as const) {
     await page.goto(path);
     await checkPage(page, name);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
     expect(overflow, `${path} is no wider than the screen`).toBeLessThanOrEqual(0);
   }
 });

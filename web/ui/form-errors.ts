@@ -42,13 +42,21 @@ export function errorsFromApi(error: unknown, labels: Record<string, string>): F
   return { fields, form };
 }
 
-/** The error summary list: the form's own error first, then fields in the order they appear. */
-export function summaryOf(errors: FormErrors, order: string[], formErrorField?: string): SummaryError[] {
+/**
+ * The error summary list: the form's own error first, then fields in the order they appear.
+ * `anchors` names the element to focus when it is not the field's own id (a date's day box).
+ */
+export function summaryOf(
+  errors: FormErrors,
+  order: string[],
+  formErrorField?: string,
+  anchors: Record<string, string> = {},
+): SummaryError[] {
   const list: SummaryError[] = [];
   if (errors.form) list.push({ fieldId: formErrorField, message: errors.form });
   for (const id of order) {
     const message = errors.fields[id];
-    if (message) list.push({ fieldId: id, message });
+    if (message) list.push({ fieldId: anchors[id] ?? id, message });
   }
   return list;
 }

@@ -9,6 +9,22 @@ import type { TAuditSearch } from './audit.schemas.js';
 
 const PAGE_SIZE = 50;
 
+/**
+ * The instant a UK calendar day (plus `addDays`) begins. Dates typed by staff are UK dates, so
+ * "from 1 July" starts at 00:00 BST (23:00 UTC the day before), not at UTC midnight.
+ */
+export function ukMidnight(isoDate: string, addDays = 0): Date {
+  const utcMidnight = new Date(`${isoDate}T00:00:00Z`);
+  utcMidnight.setUTCDate(utcMidnight.getUTCDate() + addDays);
+  const londonHour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(
+      utcMidnight,
+    ),
+  );
+  // At UTC midnight London reads 00:00 (GMT) or 01:00 (BST): the UK day began that many hours earlier.
+  return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
+}
+
 export async function searchAudit(db: Db, ctx: RequestContext, query: TAuditSearch) {
   const actorIds = query.actor ? await findUserIdsMatching(db, query.actor) : undefined;
   const rows = await searchAuditEvents(
@@ -18,8 +34,8 @@ export async function searchAudit(db: Db, ctx: RequestContext, query: TAuditSear
       actionPrefix: query.action || undefined,
       outcome: query.outcome,
       entity: query.entity || undefined,
-      from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-      toExclusive: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+      from: query.from ? ukMidnight(query.from) : undefined,
+      toExclusive: query.to ? ukMidnight(query.to, 1) : undefined,
       beforeId: query.before ? BigInt(query.before) : undefined,
     },
     PAGE_SIZE + 1,

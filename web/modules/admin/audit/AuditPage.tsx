@@ -46,7 +46,7 @@ export function AuditPage() {
 
   return (
     <>
-      <ErrorSummary errors={summaryOf(errors, ORDER, 'actor')} revision={errors} />
+      <ErrorSummary errors={summaryOf(errors, ORDER, 'actor', { from: 'from-day', to: 'to-day' })} revision={errors} />
       <h1>Audit log</h1>
       <p>
         Every sign-in, change and refused attempt in Waymark, newest first. The log cannot be edited. Searching it is

@@ -1,6 +1,7 @@
 import { Select, TextInput } from 'nhsuk-react-components';
 import type { FormEvent } from 'react';
 import { Button } from '../../../ui/Button';
+import { DateInput, readDate } from '../../../ui/DateInput';
 import type { FormErrors } from '../../../ui/form-errors';
 import type { AuditFilters } from './audit-api';
 
@@ -20,20 +21,20 @@ export function AuditSearchForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const from = readDate(form, 'from', 'From date');
+    const to = readDate(form, 'to', 'To date');
     const next: AuditFilters = {
       actor: value('actor'),
       action: value('action'),
       outcome: value('outcome'),
       entity: value('entity'),
-      from: value('from'),
-      to: value('to'),
+      from: from.value,
+      to: to.value,
     };
     const fields: Record<string, string> = {};
-    const date = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-    if (next.from && !date.test(next.from)) fields.from = 'From date must be a real date, like 2026-11-22';
-    if (next.to && !date.test(next.to)) fields.to = 'To date must be a real date, like 2026-11-22';
-    if (!fields.from && !fields.to && next.from && next.to && next.from > next.to)
-      fields.to = 'To date must be the same as or after the from date';
+    if (from.error) fields.from = from.error;
+    if (to.error) fields.to = to.error;
+    if (next.from && next.to && next.from > next.to) fields.to = 'To date must be the same as or after the from date';
     if (Object.keys(fields).length > 0) onInvalid({ fields, form: null });
     else onSearch(next);
   }
@@ -96,23 +97,19 @@ export function AuditSearchForm({
       </div>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
-          <TextInput
+          <DateInput
             id="from"
-            name="from"
-            type="date"
-            label="From date"
-            hint="Events on or after this day"
+            legend="From date"
+            hint="Events on or after this day, for example 1 11 2026"
             defaultValue={filters.from}
             error={errors.fields.from}
           />
         </div>
         <div className="nhsuk-grid-column-one-half">
-          <TextInput
+          <DateInput
             id="to"
-            name="to"
-            type="date"
-            label="To date"
-            hint="Events on or before this day"
+            legend="To date"
+            hint="Events on or before this day, for example 30 11 2026"
             defaultValue={filters.to}
             error={errors.fields.to}
           />

@@ -74,7 +74,7 @@ export function UsersPage() {
                 <tr className="nhsuk-table__row" key={user.id}>
                   <th scope="row" className="nhsuk-table__header waymark-table__row-header">
                     {user.name}
-                    <span className="waymark-secondary-text">{user.email}</span>
+                    <span className="waymark-secondary-text waymark-break">{user.email}</span>
                   </th>
                   <td className="nhsuk-table__cell">
                     {user.roleLabel}
