@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import { allocationRoutes } from './modules/allocation/allocation.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
-import { authenticate } from './modules/auth/auth.service.js';
+import { authenticate, isSessionActive } from './modules/auth/auth.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './platform/http/health.js';
 import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
+import type { RealtimeHub } from './platform/realtime-hub.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_ROOT = path.resolve(here, '../dist/web');
@@ -39,6 +40,10 @@ export interface BuildAppOptions {
   config: Config;
   webRoot?: string;
   isShuttingDown?: () => boolean;
+  /** This instance's LISTEN connection, feeding GET /api/events; without it that route answers 503. */
+  hub?: RealtimeHub;
+  /** Keep-alive interval of the event stream (tests shorten it). */
+  liveEventsHeartbeatMs?: number;
 }
 
 export interface BuiltApp {
@@ -123,7 +128,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   triageRoutes(app, deps);
   allocationRoutes(app, deps);
   workforceRoutes(app, deps);
-  notificationsRoutes(app, deps);
+  notificationsRoutes(app, {
+    ...deps,
+    hub: opts.hub,
+    isSessionActive: (token) => isSessionActive(db, settings, token),
+    heartbeatMs: opts.liveEventsHeartbeatMs,
+  });
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),

@@ -102,6 +102,20 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the mail settings: SMTP_URL optional and never echoed, MAIL_FROM an address', () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({}).MAIL_FROM).toBe('Waymark <no-reply@waymark.example>');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'team@pcn.example' })).toMatchObject({
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'team@pcn.example',
+    });
+    const err = configErrorOf({ SMTP_URL: 'http://mailer:pa55word@mail.internal', MAIL_FROM: 'Waymark <nobody>' });
+    expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual(['MAIL_FROM', 'SMTP_URL']);
+    expect(err.message).toContain('must be an smtp:// or smtps:// URL');
+    expect(err.message).not.toContain('pa55word');
+    expect(err.message).not.toContain('mail.internal');
+  });
+
   it('refuses a yes/no setting that is neither', () => {
     const err = configErrorOf({ SEED_DEMO: 'maybe', TRUST_PROXY: 'sometimes' });
     expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual(['SEED_DEMO', 'TRUST_PROXY']);

@@ -44,9 +44,25 @@ const ConfigSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * The mail server for outgoing email, e.g. smtp://user:pass@mail.example:587 or
+   * smtps://… for TLS from the start. When unset, emails stay in the outbox unsent.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From address of outgoing email. */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/,
+      'must be an email address, optionally as Name <address>',
+    )
+    .default('Waymark <no-reply@waymark.example>'),
 });
 
-const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD', 'SMTP_URL']);
 
 export type Config = z.infer<typeof ConfigSchema> & {
   seedDemo: boolean;

@@ -1,9 +1,14 @@
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
+import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { connectDatabase } from './platform/db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { migrateDatabase } from './platform/db/migrate.js';
+import { startJobs } from './platform/jobs.js';
+import { loggerOptions } from './platform/logger.js';
+import { createRealtimeHub } from './platform/realtime-hub.js';
 import { DEMO_SIGN_INS, seedDemoData } from './seed/demo.js';
 
 /** The embedded PostgreSQL this process started, if any: stopped on shutdown and on a failed start. */
@@ -18,7 +23,7 @@ const crash = (err: unknown) => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-// Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen.
+// Boot: config → database (embedded or DATABASE_URL) → migrate → seed → realtime + jobs → listen.
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -41,8 +46,22 @@ async function main(): Promise<void> {
   const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
   const seeded = config.seedDemo ? await seedDemoData(database.db, config.DEMO_PASSWORD) : false;
 
+  // Realtime fan-out and background jobs live in PostgreSQL too: one LISTEN connection and a
+  // pg-boss worker per instance, so any number of instances share them.
+  const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
+  const hub = createRealtimeHub({ url, log: log.child({ component: 'realtime' }) });
+  await hub.start();
+  const jobs = await startJobs({ url, log: log.child({ component: 'jobs' }) });
+  const outbox = await startOutboxDelivery({
+    boss: jobs.boss,
+    db: database.db,
+    config,
+    hub,
+    log: log.child({ component: 'outbox' }),
+  });
+
   let shuttingDown = false;
-  const { app } = await buildApp({ db: database.db, config, isShuttingDown: () => shuttingDown });
+  const { app } = await buildApp({ db: database.db, config, hub, isShuttingDown: () => shuttingDown });
   const sweep = setInterval(() => {
     purgeExpiredSessions(database.db).catch(() => {});
   }, 10 * 60_000);
@@ -59,7 +78,10 @@ async function main(): Promise<void> {
     }, 20_000);
     force.unref();
     try {
-      await app.close(); // stops accepting, waits for in-flight requests
+      await app.close(); // stops accepting, ends event streams, waits for in-flight requests
+      await outbox.stop(); // lets an email being sent finish
+      await jobs.stop();
+      await hub.stop();
       await database.close();
       if (embedded) await embedded.stop();
       process.exit(0);
@@ -78,6 +100,9 @@ async function main(): Promise<void> {
     `Waymark is running at http://${shownHost}:${config.PORT}/`,
     `  database: ${embedded ? `embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}; ${applied} migration(s) applied${seeded ? '; demo data seeded' : ''}`,
     `  API documentation: http://${shownHost}:${config.PORT}/api/docs`,
+    config.SMTP_URL
+      ? `  email: sent through ${mailServerOf(config.SMTP_URL)}, from ${config.MAIL_FROM}`
+      : '  email: not sent: no SMTP_URL (emails are kept in the outbox and go out once SMTP_URL is set)',
   ];
   if (config.seedDemo) {
     lines.push('', `Demo sign-ins (synthetic Northshire ICB), password for all: ${config.DEMO_PASSWORD}`);
@@ -85,6 +110,12 @@ async function main(): Promise<void> {
     lines.push('  (the administrator sets up a second factor with an authenticator app at first sign-in)');
   }
   console.log(`${lines.join('\n')}\n`);
+}
+
+/** The mail server's address without credentials, for the start-up banner. */
+function mailServerOf(smtpUrl: string): string {
+  const u = new URL(smtpUrl);
+  return `${u.protocol}//${u.host}`;
 }
 
 main().catch(async (err) => {

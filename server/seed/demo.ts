@@ -4,6 +4,7 @@ import { icbs, pcns, practices, vcsOrganisations } from '../modules/organisation
 import { users } from '../modules/users/users.tables.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { hashPassword } from '../platform/passwords.js';
+import { insertDemoReferrals } from './demo-referrals.js';
 
 // The synthetic "Northshire" ICB. Every name, code and address here is invented; ODS-shaped
 // codes only look like real ones. Deterministic: the same data on every fresh start.
@@ -122,7 +123,10 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
     const [pcn] = await tx.insert(pcns).values({ icbId: icb.id, code: p.code, name: p.name }).returning();
     if (!pcn) throw new Error('PCN insert returned nothing');
     for (const [code, name] of p.practices) {
-      const [practice] = await tx.insert(practices).values({ pcnId: pcn.id, code, name }).returning();
+      const [practice] = await tx
+        .insert(practices)
+        .values({ pcnId: pcn.id, code, name, email: `${code.toLowerCase()}.practice@northshire.example` })
+        .returning();
       if (practice) practiceIds[code] = { id: practice.id, pcnId: pcn.id };
     }
     for (const m of TEAMS[p.slug] ?? []) {
@@ -167,4 +171,5 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   });
   await addUser({ name: 'Michael Dunn', email: 'commissioner@northshire.example', role: 'commissioner' });
   await addUser({ name: 'Elaine Foster', email: 'admin@northshire.example', role: 'admin' });
+  await insertDemoReferrals(tx, icb.id);
 }

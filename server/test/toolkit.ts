@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { afterAll } from 'vitest';
 import type { Me } from '../../common/api-types.js';
 import type { Role } from '../../common/roles.js';
@@ -7,14 +8,19 @@ import { type Config, loadConfig } from '../config.js';
 import { totpCode } from '../modules/auth/totp.js';
 import { icbs, pcns, practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { users } from '../modules/users/users.tables.js';
-import type { Db } from '../platform/db/client.js';
+import { connectDatabase, type Db } from '../platform/db/client.js';
 import { hashPassword } from '../platform/passwords.js';
+import { createRealtimeHub, type RealtimeHub } from '../platform/realtime-hub.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 let counter = 0;
-const unique = () => `${process.pid % 1000}${++counter}`.padStart(5, '0').slice(-5);
+/** Five digits, unique within this process (each test file has a database of its own). */
+const unique = () => String(++counter).padStart(5, '0');
+/** Two characters for ICB codes (Q + 2), unique for the first 1,296 ICBs of a process. */
+let icbCounter = 0;
+const uniqueIcbSuffix = () => (++icbCounter % 1296).toString(36).toUpperCase().padStart(2, '0');
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT: '1000', ...overrides });
@@ -24,20 +30,58 @@ export interface TestContext extends BuiltApp {
   database: TestDatabase;
   db: Db;
   config: Config;
+  /** This app's realtime hub (only with `realtime: true`), already listening. */
+  hub?: RealtimeHub;
+}
+
+export interface TestAppOptions {
+  /** Give the app its own realtime hub (a LISTEN connection), as every instance has in production. */
+  realtime?: boolean;
+  /** Event-stream keep-alive interval (default 25 s). */
+  liveEventsHeartbeatMs?: number;
+  /**
+   * A second app instance over the database of an existing test app, with its own connection
+   * pool (and hub): the way two instances behind a load balancer share one PostgreSQL.
+   */
+  sameDatabaseAs?: TestContext;
 }
 
 /** A real app over a fresh database, closed after the file's tests. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
-  const database = await createTestDatabase();
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestContext> {
+  const shared = options.sameDatabaseAs?.database;
+  const database: TestDatabase = shared
+    ? { ...shared, ...connectDatabase(shared.url, 5), close: async () => {} }
+    : await createTestDatabase();
+  const ownPool = shared ? database : null;
   const config = testConfig(overrides);
-  const built = await buildApp({ db: database.db, config, webRoot: '/nonexistent' });
+  let hub: RealtimeHub | undefined;
+  if (options.realtime) {
+    hub = createRealtimeHub({ url: database.url, log: silentLog, minRetryMs: 50, maxRetryMs: 500 });
+    await hub.start();
+    await hub.whenListening();
+  }
+  const built = await buildApp({
+    db: database.db,
+    config,
+    webRoot: '/nonexistent',
+    hub,
+    liveEventsHeartbeatMs: options.liveEventsHeartbeatMs,
+  });
   await built.app.ready();
   afterAll(async () => {
     await built.app.close();
-    await database.close();
+    await hub?.stop();
+    // A second instance closes only its own pool; the first one drops the database.
+    if (ownPool) await ownPool.pool.end();
+    else await database.close();
   });
-  return { ...built, database, db: database.db, config };
+  return { ...built, database, db: database.db, config, hub };
 }
+
+const silentLog = pino({ level: 'silent' });
 
 export interface TestTenancy {
   icbId: string;
@@ -53,7 +97,7 @@ export async function createTestTenancy(db: Db, existingIcbId?: string): Promise
   if (!icbId) {
     const [icb] = await db
       .insert(icbs)
-      .values({ code: `Q${n.slice(-2)}`, name: `Test ICB ${n}` })
+      .values({ code: `Q${uniqueIcbSuffix()}`, name: `Test ICB ${n}` })
       .returning();
     icbId = (icb as { id: string }).id;
   }
@@ -167,4 +211,18 @@ export async function signInWithNewSecondFactor(
   if (enrol.statusCode !== 200 || !cookie) throw new Error(`enrolment failed: ${enrol.statusCode} ${enrol.body}`);
   const me = enrol.json().me as Me;
   return { cookie, csrfToken: me.csrfToken, me, secret, headers: { cookie, 'x-csrf-token': me.csrfToken } };
+}
+
+/** Polls `check` until it returns a truthy value (returned) or the deadline passes (throws). */
+export async function waitUntil<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Outlet } from 'react-router';
+import { UnreadNotificationsLink } from '../modules/notifications/UnreadNotificationsLink';
 import { Footer } from '../ui/Footer';
 import { Header } from '../ui/Header';
 import { SkipLink } from '../ui/SkipLink';
 import { onSessionEnded } from './api';
 import { destinationsFor } from './navigation';
-import { forgetSession, useMe, useSignOut } from './session';
+import { forgetSession, hasPermission, useMe, useSignOut } from './session';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 import { SERVICE_NAME } from './use-page-title';
 
@@ -27,6 +28,7 @@ export function Layout() {
       <Header
         serviceName={SERVICE_NAME}
         account={account}
+        accountItems={hasPermission(me, 'notification.read') ? <UnreadNotificationsLink /> : undefined}
         navigation={me ? destinationsFor(me).map(({ href, text }) => ({ href, text })) : []}
       />
       <div className="nhsuk-width-container">

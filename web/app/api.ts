@@ -32,7 +32,7 @@ export function onSessionEnded(handler: () => void): () => void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** 401 is an expected answer here (sign-in steps, "who am I"), not a lost session. */

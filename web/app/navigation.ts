@@ -1,10 +1,13 @@
 import type { Me } from '../../common/api-types';
 import type { Permission } from '../../common/permissions';
+import type { Role } from '../../common/roles';
 import type { NavigationItem } from '../ui/Header';
 
 interface Destination extends NavigationItem {
   /** What the signed-in user must be allowed to do; every listed permission is required. */
   needs: Permission[];
+  /** Only for these roles (when permissions alone do not tell the audience apart). */
+  roles?: Role[];
   /** One line for the home page's "what you can do" list. */
   summary: string;
 }
@@ -13,10 +16,41 @@ interface Destination extends NavigationItem {
 export const DESTINATIONS: Destination[] = [
   { href: '/', text: 'Home', needs: [], summary: '' },
   {
+    href: '/referrals/new',
+    text: 'Refer someone',
+    needs: ['referral.create'],
+    summary: 'Refer a person to your PCN’s social prescribing team.',
+  },
+  {
+    href: '/practice/referrals',
+    text: 'Our referrals',
+    needs: ['referral.read'],
+    roles: ['referrer'],
+    summary: 'See the people your practice has referred and where each referral stands.',
+  },
+  {
+    href: '/triage',
+    text: 'Triage',
+    needs: ['referral.triage'],
+    summary: 'Triage new referrals from every practice in the PCN and allocate them to the team.',
+  },
+  {
+    href: '/caseload',
+    text: 'Caseload',
+    needs: ['caseload.read'],
+    summary: 'See the people allocated to you and the ones you cover, and record first contact.',
+  },
+  {
     href: '/team',
     text: 'Team',
     needs: ['team.read'],
     summary: "See your PCN's social prescribing team: roles, bands, working hours and caseload capacity.",
+  },
+  {
+    href: '/team/leave',
+    text: 'Leave and cover',
+    needs: ['team.read'],
+    summary: 'See who is away, record leave and hand cases to a colleague to cover.',
   },
   {
     href: '/admin/users',
@@ -37,6 +71,12 @@ export const DESTINATIONS: Destination[] = [
     summary: 'Search the audit log of sign-ins, changes and refused attempts.',
   },
   {
+    href: '/notifications',
+    text: 'Notifications',
+    needs: ['notification.read'],
+    summary: 'See what needs your attention, such as referrals allocated to you, as it happens.',
+  },
+  {
     href: '/account',
     text: 'Your account',
     needs: ['account.self'],
@@ -45,5 +85,7 @@ export const DESTINATIONS: Destination[] = [
 ];
 
 export function destinationsFor(me: Me): Destination[] {
-  return DESTINATIONS.filter((d) => d.needs.every((p) => me.permissions.includes(p)));
+  return DESTINATIONS.filter(
+    (d) => d.needs.every((p) => me.permissions.includes(p)) && (!d.roles || d.roles.includes(me.user.role)),
+  );
 }

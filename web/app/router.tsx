@@ -22,7 +22,40 @@ const OrganisationsPage = lazy(() =>
 const AddOrganisationPage = lazy(() =>
   import('../modules/admin/organisations/AddOrganisationPage').then((m) => ({ default: m.AddOrganisationPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('../modules/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
 const AuditPage = lazy(() => import('../modules/admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+// Referral pages: only for those who refer, loaded when first opened.
+const ReferralFormPage = lazy(() =>
+  import('../modules/referrals/ReferralFormPage').then((m) => ({ default: m.ReferralFormPage })),
+);
+const ReferralSentPage = lazy(() =>
+  import('../modules/referrals/ReferralSentPage').then((m) => ({ default: m.ReferralSentPage })),
+);
+const PracticeReferralsPage = lazy(() =>
+  import('../modules/referrals/PracticeReferralsPage').then((m) => ({ default: m.PracticeReferralsPage })),
+);
+const ReferralStatusPage = lazy(() =>
+  import('../modules/referrals/ReferralStatusPage').then((m) => ({ default: m.ReferralStatusPage })),
+);
+
+// Team pages (triage, allocation, caseload, leave): loaded when first opened.
+const TriageQueuePage = lazy(() =>
+  import('../modules/triage/TriageQueuePage').then((m) => ({ default: m.TriageQueuePage })),
+);
+const TriageSettingsPage = lazy(() =>
+  import('../modules/triage/TriageSettingsPage').then((m) => ({ default: m.TriageSettingsPage })),
+);
+const ReferralPage = lazy(() => import('../modules/triage/ReferralPage').then((m) => ({ default: m.ReferralPage })));
+const AllocateAllPage = lazy(() =>
+  import('../modules/allocation/AllocateAllPage').then((m) => ({ default: m.AllocateAllPage })),
+);
+const CaseloadPage = lazy(() => import('../modules/caseload/CaseloadPage').then((m) => ({ default: m.CaseloadPage })));
+const FirstContactPage = lazy(() =>
+  import('../modules/caseload/FirstContactPage').then((m) => ({ default: m.FirstContactPage })),
+);
+const LeavePage = lazy(() => import('../modules/workforce/LeavePage').then((m) => ({ default: m.LeavePage })));
 
 export const router = createBrowserRouter([
   {
@@ -35,6 +68,102 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
+          {
+            path: 'referrals/new',
+            element: (
+              <RequirePermission needs={['referral.create', 'organisation.read']}>
+                <ReferralFormPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'referrals/:referralId/sent',
+            element: (
+              <RequirePermission needs={['referral.create']}>
+                <ReferralSentPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'practice/referrals',
+            element: (
+              <RequirePermission needs={['referral.read']}>
+                <PracticeReferralsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'practice/referrals/:referralId',
+            element: (
+              <RequirePermission needs={['referral.read']}>
+                <ReferralStatusPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <RequirePermission needs={['notification.read']}>
+                <NotificationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'triage',
+            element: (
+              <RequirePermission needs={['referral.triage']}>
+                <TriageQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'triage/settings',
+            element: (
+              <RequirePermission needs={['referral.triage']}>
+                <TriageSettingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'triage/allocate-all',
+            element: (
+              <RequirePermission needs={['referral.allocate']}>
+                <AllocateAllPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'referrals/:referralId',
+            element: (
+              <RequirePermission needs={['referral.read', 'team.read']}>
+                <ReferralPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'referrals/:referralId/first-contact',
+            element: (
+              <RequirePermission needs={['referral.contact']}>
+                <FirstContactPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'caseload',
+            element: (
+              <RequirePermission needs={['caseload.read']}>
+                <CaseloadPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'team/leave',
+            element: (
+              <RequirePermission needs={['team.read']}>
+                <LeavePage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'team',
             element: (

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { NhsLogo, UserIcon } from './NhsLogo';
 
@@ -11,18 +11,23 @@ export interface HeaderProps {
   serviceName: string;
   /** Shown when someone is signed in: their name and a sign-out button. */
   account?: { name: string; onSignOut: () => void };
+  /** Further items of the account list (e.g. the unread notifications link), each an `<li>`. */
+  accountItems?: ReactNode;
   navigation?: NavigationItem[];
 }
 
-function isCurrent(pathname: string, href: string): 'page' | 'true' | undefined {
-  if (pathname === href) return 'page';
-  if (href !== '/' && pathname.startsWith(`${href}/`)) return 'true';
-  return undefined;
+/** The navigation item for this page: the exact match, else the longest section prefix. */
+function currentHref(pathname: string, items: NavigationItem[]): string | undefined {
+  const matches = items
+    .map((i) => i.href)
+    .filter((href) => pathname === href || (href !== '/' && pathname.startsWith(`${href}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0];
 }
 
 /** The NHS.UK header (nhsuk-frontend 10 markup) with service name, account and navigation. */
-export function Header({ serviceName, account, navigation = [] }: HeaderProps) {
+export function Header({ serviceName, account, accountItems, navigation = [] }: HeaderProps) {
   const { pathname } = useLocation();
+  const activeHref = currentHref(pathname, navigation);
 
   function signOut(event: FormEvent) {
     event.preventDefault();
@@ -41,6 +46,7 @@ export function Header({ serviceName, account, navigation = [] }: HeaderProps) {
         {account && (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
+              {accountItems}
               <li className="nhsuk-header__account-item">
                 <UserIcon />
                 {account.name}
@@ -61,7 +67,12 @@ export function Header({ serviceName, account, navigation = [] }: HeaderProps) {
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
               {navigation.map((item) => {
-                const current = isCurrent(pathname, item.href);
+                const current =
+                  item.href === activeHref
+                    ? pathname === item.href
+                      ? ('page' as const)
+                      : ('true' as const)
+                    : undefined;
                 return (
                   <li
                     key={item.href}

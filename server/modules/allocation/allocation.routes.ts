@@ -1,3 +1,79 @@
+import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import {
+  ZAllocate,
+  ZAllocateAll,
+  ZCover,
+  ZFirstContact,
+  ZMemberIdParam,
+  ZReferralIdParam,
+} from './allocation.schemas.js';
+import * as allocation from './allocation.service.js';
 
-export function allocationRoutes(_app: App, _deps: AppDeps): void {}
+export function allocationRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/referrals/:id/allocation-suggestion',
+    {
+      schema: { params: ZReferralIdParam, tags: ['allocation'] },
+      config: { access: { permission: 'referral.allocate' } },
+    },
+    async (request) => allocation.getAllocationSuggestion(db, requestContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/referrals/:id/allocate',
+    {
+      schema: { params: ZReferralIdParam, body: ZAllocate, tags: ['allocation'] },
+      config: { access: { permission: 'referral.allocate' } },
+    },
+    async (request) => allocation.allocateReferral(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/triage/allocate-all',
+    {
+      schema: { body: ZAllocateAll, tags: ['allocation'] },
+      config: { access: { permission: 'referral.allocate' } },
+    },
+    async (request) => allocation.allocateAll(db, requestContext(request), request.body),
+  );
+
+  app.get(
+    '/api/caseload',
+    { schema: { tags: ['caseload'] }, config: { access: { permission: 'caseload.read' } } },
+    async (request) => allocation.listCaseload(db, requestContext(request)),
+  );
+
+  app.post(
+    '/api/referrals/:id/first-contact',
+    {
+      schema: { params: ZReferralIdParam, body: ZFirstContact, tags: ['caseload'] },
+      config: { access: { permission: 'referral.contact' } },
+    },
+    async (request) => allocation.recordFirstContact(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/team/workload',
+    { schema: { tags: ['team'] }, config: { access: { permission: 'team.read' } } },
+    async (request) => allocation.teamWorkload(db, requestContext(request)),
+  );
+
+  app.post(
+    '/api/team/members/:id/cover',
+    {
+      schema: { params: ZMemberIdParam, body: ZCover, tags: ['team'] },
+      config: { access: { permission: 'leave.manage' } },
+    },
+    async (request) => allocation.startCover(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/team/members/:id/cover/end',
+    {
+      schema: { params: ZMemberIdParam, tags: ['team'] },
+      config: { access: { permission: 'leave.manage' } },
+    },
+    async (request) => allocation.endCover(db, requestContext(request), request.params.id),
+  );
+}

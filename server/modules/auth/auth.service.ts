@@ -291,6 +291,22 @@ export async function authenticate(
   return { principal: users.principalOf(user), csrfToken: session.csrfToken };
 }
 
+/**
+ * Whether a session is still signed in, WITHOUT counting as activity (no touch): for
+ * long-lived connections (the live event stream), which must end when the session does but
+ * must not keep an idle session alive.
+ */
+export async function isSessionActive(db: Db, settings: AuthSettings, token: string): Promise<boolean> {
+  const session = await repo.findSession(db, sessionIdOf(token));
+  if (session?.stage !== 'active') return false;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) return false;
+  if (session.lastSeenAt.getTime() + minutes(settings.idleMinutes) <= now) return false;
+  const user = await users.findUserById(db, session.userId);
+  if (!user?.active) return false;
+  return !(user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter);
+}
+
 export async function getMe(db: Db, ctx: RequestContext, csrfToken: string): Promise<Me> {
   const user = ctx.actor ? await users.findUserById(db, ctx.actor.userId) : null;
   if (!user) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });

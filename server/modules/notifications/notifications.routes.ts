@@ -1,3 +1,38 @@
+import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import { type LiveEventsDeps, liveEventsRoutes } from './events.routes.js';
+import { ZNotificationIdParam, ZNotificationListQuery } from './notifications.schemas.js';
+import * as notifications from './notifications.service.js';
 
-export function notificationsRoutes(_app: App, _deps: AppDeps): void {}
+export type NotificationsDeps = AppDeps & LiveEventsDeps;
+
+export function notificationsRoutes(app: App, deps: NotificationsDeps): void {
+  const { db } = deps;
+  const access = { access: { permission: 'notification.read' as const } };
+
+  app.get(
+    '/api/notifications',
+    { schema: { querystring: ZNotificationListQuery, tags: ['notifications'] }, config: access },
+    async (request) => notifications.listNotifications(db, requestContext(request), request.query.limit),
+  );
+
+  app.get(
+    '/api/notifications/unread-count',
+    { schema: { tags: ['notifications'] }, config: access },
+    async (request) => ({
+      unreadCount: await notifications.countUnreadNotifications(db, requestContext(request)),
+    }),
+  );
+
+  app.post(
+    '/api/notifications/:id/read',
+    { schema: { params: ZNotificationIdParam, tags: ['notifications'] }, config: access },
+    async (request) => notifications.markNotificationRead(db, requestContext(request), request.params.id),
+  );
+
+  app.post('/api/notifications/read-all', { schema: { tags: ['notifications'] }, config: access }, async (request) => ({
+    marked: await notifications.markAllNotificationsRead(db, requestContext(request)),
+  }));
+
+  liveEventsRoutes(app, deps);
+}

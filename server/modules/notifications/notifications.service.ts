@@ -1,6 +1,12 @@
+import type { NotificationItem, NotificationList } from '../../../common/notification-types.js';
+import type { Principal, RequestContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { publish } from '../../platform/realtime.js';
-import { notifications, outbox } from './notifications.tables.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { publish, type RealtimeEvent } from '../../platform/realtime.js';
+import * as repo from './notifications.repository.js';
+
+/** Published (inside the writer's transaction) when an email is queued: wakes the delivery job. */
+export const OUTBOX_QUEUED = 'outbox.queued';
 
 // Both are written in the caller's transaction: a notification exists exactly when the change
 // that caused it committed.
@@ -9,11 +15,70 @@ export async function notifyUser(
   tx: DbOrTx,
   n: { userId: string; kind: string; title: string; link?: string | null },
 ): Promise<void> {
-  await tx.insert(notifications).values({ userId: n.userId, kind: n.kind, title: n.title, link: n.link ?? null });
+  await repo.insertNotification(tx, { userId: n.userId, kind: n.kind, title: n.title, link: n.link ?? null });
   await publish(tx, { type: 'notification.created', userId: n.userId });
 }
 
 /** Queues an email in the outbox; a pg-boss job delivers it after commit, retrying until sent. */
 export async function queueEmail(tx: DbOrTx, email: { to: string; subject: string; text: string }): Promise<void> {
-  await tx.insert(outbox).values({ kind: 'email', payload: email });
+  await repo.insertOutboxEmail(tx, email);
+  // Heard by every instance's realtime hub only if the transaction commits; no user hears it.
+  await publish(tx, { type: OUTBOX_QUEUED });
+}
+
+function requireActor(ctx: RequestContext): Principal {
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return ctx.actor;
+}
+
+const toItem = (row: repo.NotificationRow): NotificationItem => ({
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  link: row.link,
+  createdAt: row.createdAt.toISOString(),
+  readAt: row.readAt ? row.readAt.toISOString() : null,
+});
+
+export async function listNotifications(db: DbOrTx, ctx: RequestContext, limit: number): Promise<NotificationList> {
+  const actor = requireActor(ctx);
+  const [rows, unreadCount] = await Promise.all([
+    repo.findNotificationsOfUser(db, actor.userId, limit),
+    repo.countUnreadOfUser(db, actor.userId),
+  ]);
+  return { items: rows.map(toItem), unreadCount };
+}
+
+export async function countUnreadNotifications(db: DbOrTx, ctx: RequestContext): Promise<number> {
+  return repo.countUnreadOfUser(db, requireActor(ctx).userId);
+}
+
+/** Another user's notification is not found (404), never forbidden: ids are not confirmed. */
+export async function markNotificationRead(db: DbOrTx, ctx: RequestContext, id: string): Promise<NotificationItem> {
+  const row = await repo.markReadOfUser(db, requireActor(ctx).userId, id);
+  if (!row) throw notFound('notification');
+  return toItem(row);
+}
+
+export async function markAllNotificationsRead(db: DbOrTx, ctx: RequestContext): Promise<number> {
+  return repo.markAllReadOfUser(db, requireActor(ctx).userId);
+}
+
+/**
+ * Who hears a live event: the PCN's team (users whose scope is that PCN) for events about the
+ * PCN; the one user an event names. A practice user's scope is their practice, so they do not
+ * hear the PCN queue. Events naming neither (internal ones such as outbox.queued) reach no one.
+ */
+export function mayHear(principal: Pick<Principal, 'userId' | 'scope'>, event: RealtimeEvent): boolean {
+  if (event.userId !== undefined && event.userId === principal.userId) return true;
+  return event.pcnId !== undefined && principal.scope.kind === 'pcn' && principal.scope.pcnId === event.pcnId;
+}
+
+/** What a browser is sent: the type and ids only, never the audience fields or anything else. */
+export function liveEventPayload(event: RealtimeEvent): { type: string; referralId?: string; pcnId?: string } {
+  return {
+    type: event.type,
+    ...(event.referralId !== undefined ? { referralId: event.referralId } : {}),
+    ...(event.pcnId !== undefined ? { pcnId: event.pcnId } : {}),
+  };
 }

@@ -84,18 +84,17 @@ export async function insertVcs(db: DbOrTx, values: typeof vcsOrganisations.$inf
 /** Names and codes for a set of organisation ids of any kind (for display). */
 export async function findRefsByIds(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
-  const [a, b, c, d] = await Promise.all([
-    db.select({ id: icbs.id, code: icbs.code, name: icbs.name }).from(icbs).where(inArray(icbs.id, ids)),
-    db.select({ id: pcns.id, code: pcns.code, name: pcns.name }).from(pcns).where(inArray(pcns.id, ids)),
-    db
-      .select({ id: practices.id, code: practices.code, name: practices.name })
-      .from(practices)
-      .where(inArray(practices.id, ids)),
-    db
-      .select({ id: vcsOrganisations.id, name: vcsOrganisations.name })
-      .from(vcsOrganisations)
-      .where(inArray(vcsOrganisations.id, ids)),
-  ]);
+  // One after another: `db` may be a transaction, whose single connection runs one query at a time.
+  const a = await db.select({ id: icbs.id, code: icbs.code, name: icbs.name }).from(icbs).where(inArray(icbs.id, ids));
+  const b = await db.select({ id: pcns.id, code: pcns.code, name: pcns.name }).from(pcns).where(inArray(pcns.id, ids));
+  const c = await db
+    .select({ id: practices.id, code: practices.code, name: practices.name })
+    .from(practices)
+    .where(inArray(practices.id, ids));
+  const d = await db
+    .select({ id: vcsOrganisations.id, name: vcsOrganisations.name })
+    .from(vcsOrganisations)
+    .where(inArray(vcsOrganisations.id, ids));
   return [
     ...a.map((r) => ({ kind: 'icb' as const, ...r })),
     ...b.map((r) => ({ kind: 'pcn' as const, ...r })),

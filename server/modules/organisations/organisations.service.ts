@@ -198,3 +198,9 @@ export async function organisationRefs(db: DbOrTx, ids: Iterable<string>): Promi
   const rows = await repo.findRefsByIds(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { kind: r.kind, id: r.id, code: r.code, name: r.name }]));
 }
+
+/** A practice's name and shared mailbox (where referral decisions are emailed), or null. */
+export async function practiceContact(db: DbOrTx, id: string): Promise<{ name: string; email: string | null } | null> {
+  const row = await repo.findPracticeById(db, id);
+  return row ? { name: row.name, email: row.email } : null;
+}

@@ -1,3 +1,91 @@
+import { z } from 'zod';
+import type { Problem } from '../../../common/api-types.js';
+import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import { listReferralReasons } from '../codes/codes.service.js';
+import { parseIdempotencyKey } from './idempotency.js';
+import { ZPersonMatchQuery, ZPracticeReferralsQuery, ZReferralCreate, ZReferralIdParam } from './referrals.schemas.js';
+import { getReferralStatus } from './referrals.service.js';
+import { createReferral, PossibleDuplicatesError } from './use-cases/create-referral.js';
+import { findPossibleDuplicates } from './use-cases/find-possible-duplicates.js';
+import { getTeamReferral } from './use-cases/get-team-referral.js';
+import { listPracticeReferrals } from './use-cases/list-practice-referrals.js';
 
-export function referralsRoutes(_app: App, _deps: AppDeps): void {}
+const ZIntakeHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe('A UUID made when the form opened: a replay returns the first answer; another body gets 422.'),
+});
+
+export function referralsRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/referral-reasons',
+    { schema: { tags: ['referrals'] }, config: { access: { permission: 'referral.create' } } },
+    async () => ({ reasons: await listReferralReasons(db) }),
+  );
+
+  app.post(
+    '/api/people/matches',
+    { schema: { body: ZPersonMatchQuery, tags: ['referrals'] }, config: { access: { permission: 'referral.create' } } },
+    async (request) => findPossibleDuplicates(db, requestContext(request), request.body),
+  );
+
+  // The body schema documents the API; the use-case validates the body as sent, so rules that need
+  // data (reason codes, the practice, the matched person) are reported together with the rest.
+  const rawBodies = new WeakMap<object, unknown>();
+  app.post(
+    '/api/referrals',
+    {
+      schema: { body: ZReferralCreate, headers: ZIntakeHeaders, tags: ['referrals'] },
+      attachValidation: true,
+      preValidation: async (request) => {
+        rawBodies.set(request, request.body);
+      },
+      config: { access: { permission: 'referral.create' } },
+    },
+    async (request, reply) => {
+      const ctx = requestContext(request);
+      const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
+      try {
+        const answer = await createReferral(db, ctx, { body: rawBodies.get(request), idempotencyKey });
+        if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
+        return reply.status(answer.status).send(answer.body);
+      } catch (err) {
+        if (err instanceof PossibleDuplicatesError) {
+          const problem: Problem & { matches: PossibleDuplicatesError['matches'] } = {
+            type: 'https://waymark.example/problems/possible_duplicates',
+            title: 'Conflict',
+            status: 409,
+            detail: err.userMessage,
+            code: 'possible_duplicates',
+            matches: err.matches,
+          };
+          return reply.status(409).type('application/problem+json').send(problem);
+        }
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/api/practice/referrals',
+    {
+      schema: { querystring: ZPracticeReferralsQuery, tags: ['referrals'] },
+      config: { access: { permission: 'referral.read' } },
+    },
+    async (request) => listPracticeReferrals(db, requestContext(request), { page: request.query.page }),
+  );
+
+  app.get(
+    '/api/referrals/:id/status',
+    { schema: { params: ZReferralIdParam, tags: ['referrals'] }, config: { access: { permission: 'referral.read' } } },
+    async (request) => getReferralStatus(db, requestContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/referrals/:id',
+    { schema: { params: ZReferralIdParam, tags: ['referrals'] }, config: { access: { permission: 'referral.read' } } },
+    async (request) => getTeamReferral(db, requestContext(request), request.params.id),
+  );
+}

@@ -148,7 +148,7 @@ export async function toStatusViews(db: DbOrTx, rows: repo.ReferralRow[]): Promi
       receivedAt: r.receivedAt.toISOString(),
       decidedAt: (r.closedAt ?? r.allocatedAt ?? r.triagedAt)?.toISOString() ?? null,
       closureReason: r.closureReason,
-      referrerName: r.referrerUserId ? (referrers.get(r.referrerUserId) ?? null) : r.referrerName,
+      referrerName: r.referrerName ?? (r.referrerUserId ? (referrers.get(r.referrerUserId) ?? null) : null),
     };
   });
 }

@@ -1,3 +1,51 @@
+import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import { ZClosure, ZQueueQuery, ZReferralIdParam, ZTriageDecision, ZTriageSettings } from './triage.schemas.js';
+import * as triage from './triage.service.js';
 
-export function triageRoutes(_app: App, _deps: AppDeps): void {}
+export function triageRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/triage/queue',
+    { schema: { querystring: ZQueueQuery, tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
+    async (request) => triage.listTriageQueue(db, requestContext(request), request.query),
+  );
+
+  app.post(
+    '/api/referrals/:id/triage',
+    {
+      schema: { params: ZReferralIdParam, body: ZTriageDecision, tags: ['triage'] },
+      config: { access: { permission: 'referral.triage' } },
+    },
+    async (request) => triage.triageReferral(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/referrals/:id/decline',
+    {
+      schema: { params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
+      config: { access: { permission: 'referral.triage' } },
+    },
+    async (request) => triage.closeReferral(db, requestContext(request), request.params.id, 'declined', request.body),
+  );
+
+  app.post(
+    '/api/referrals/:id/redirect',
+    {
+      schema: { params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
+      config: { access: { permission: 'referral.triage' } },
+    },
+    async (request) => triage.closeReferral(db, requestContext(request), request.params.id, 'redirected', request.body),
+  );
+
+  app.get(
+    '/api/pcn/triage-settings',
+    { schema: { tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
+    async (request) => triage.getTriageSettings(db, requestContext(request)),
+  );
+
+  app.put(
+    '/api/pcn/triage-settings',
+    { schema: { body: ZTriageSettings, tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
+    async (request) => triage.saveTriageSettings(db, requestContext(request), request.body),
+  );
+}

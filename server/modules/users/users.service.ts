@@ -237,3 +237,8 @@ export const findUserIdsMatching = repo.findUserIdsMatching;
 export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<repo.UserRow[]> {
   return repo.findStaffByIds(db, [...new Set(ids)]);
 }
+
+/** The PCN's social prescribing team, for use-cases that audit their own action (allocation, leave). */
+export async function teamMembersOfPcn(db: DbOrTx, pcnId: string): Promise<repo.UserRow[]> {
+  return repo.findTeamOfPcn(db, pcnId);
+}

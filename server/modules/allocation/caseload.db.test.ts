@@ -1,0 +1,273 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  createTestTenancy,
+  createTestUser,
+  type Session,
+  signIn,
+  type TestContext,
+  type TestTenancy,
+  type TestUser,
+} from '../../test/toolkit.js';
+import { notifications, outbox } from '../notifications/notifications.tables.js';
+import { practices } from '../organisations/organisations.tables.js';
+import { referralEvents, referrals } from '../referrals/referrals.tables.js';
+import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { londonToday } from '../workforce/workforce.service.js';
+
+let ctx: TestContext;
+let tenancy: TestTenancy;
+let lead: Session;
+let tom: TestUser;
+let tomSession: Session;
+let hannah: TestUser;
+let hannahSession: Session;
+let ben: TestUser;
+let benSession: Session;
+let referrer: Session;
+let practiceEmail: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  tenancy = await createTestTenancy(ctx.db);
+  practiceEmail = `practice.${tenancy.practiceId.slice(0, 8)}@nhs.test`;
+  await ctx.db.update(practices).set({ email: practiceEmail }).where(eq(practices.id, tenancy.practiceId));
+  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead', { caseloadCapacity: 0 }));
+  tom = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Tom Okafor' });
+  hannah = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Hannah Reid' });
+  ben = await createTestUser(ctx.db, tenancy, 'care_coordinator', { name: 'Ben Clarke' });
+  tomSession = await signIn(ctx, tom);
+  hannahSession = await signIn(ctx, hannah);
+  benSession = await signIn(ctx, ben);
+  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
+});
+
+const DAY = 86_400_000;
+const allocatedTo = (worker: TestUser, extra: Parameters<typeof triaged>[0] = {}) =>
+  createTestReferral(
+    ctx.db,
+    tenancy,
+    triaged({ status: 'allocated', allocatedWorkerId: worker.id, allocatedAt: new Date(Date.now() - DAY), ...extra }),
+  );
+const caseload = async (s: Session) => {
+  const res = await ctx.app.inject({ method: 'GET', url: '/api/caseload', headers: { cookie: s.cookie } });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+};
+const post = (s: Session, url: string, payload: unknown = {}) =>
+  ctx.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
+const referralRow = async (id: string) => (await ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0];
+const eventsOf = (id: string) => ctx.db.select().from(referralEvents).where(eq(referralEvents.referralId, id));
+const emailsToPractice = () => ctx.db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${practiceEmail}`);
+
+describe('GET /api/caseload', () => {
+  it("lists the worker's own open cases, soonest first contact first, with due and overdue; nobody else's", async () => {
+    const overdue = await allocatedTo(tom, { firstContactDueAt: new Date(Date.now() - 2 * DAY) });
+    const later = await allocatedTo(tom, { firstContactDueAt: new Date(Date.now() + 5 * DAY) });
+    const contacted = await allocatedTo(tom, { status: 'first_contact', firstContactAt: new Date() });
+    const closed = await allocatedTo(tom, { status: 'declined' });
+    const hannahs = await allocatedTo(hannah);
+
+    const body = await caseload(tomSession);
+    const ids = body.items.map((i: { id: string }) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([overdue.id, later.id, contacted.id]));
+    expect(ids.indexOf(overdue.id)).toBeLessThan(ids.indexOf(later.id));
+    expect(ids).not.toContain(closed.id);
+    expect(ids).not.toContain(hannahs.id);
+    const byId = (id: string) => body.items.find((i: { id: string }) => i.id === id);
+    expect(byId(overdue.id).firstContactDue).toBe('overdue');
+    expect(byId(later.id).firstContactDue).toBe('upcoming');
+    expect(byId(contacted.id).firstContactDue).toBe('made');
+    expect(body.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect((await caseload(hannahSession)).items.map((i: { id: string }) => i.id)).toContain(hannahs.id);
+  });
+
+  it('a referrer has no caseload (403)', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/caseload', headers: { cookie: referrer.cookie } });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('POST /api/referrals/:id/first-contact', () => {
+  it('the person accepts: first contact made, coded 871731000000106', async () => {
+    const r = await allocatedTo(tom);
+    const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'accepted',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'first_contact', version: r.version + 1 });
+    expect(res.json().firstContactAt).not.toBeNull();
+    expect((await eventsOf(r.id)).at(-1)).toMatchObject({
+      type: 'first_contact',
+      fromStatus: 'allocated',
+      toStatus: 'first_contact',
+      snomedCode: '871731000000106',
+    });
+  });
+
+  it('the person declines: declined, coded 871711000000103, and the practice is told', async () => {
+    const r = await allocatedTo(tom);
+    const before = (await emailsToPractice()).length;
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'declined',
+      at,
+      note: 'Does not want support just now.',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'declined', closureReason: 'person_declined' });
+    expect((await referralRow(r.id))?.firstContactAt?.toISOString()).toBe(at);
+    expect((await eventsOf(r.id)).at(-1)).toMatchObject({ type: 'declined', snomedCode: '871711000000103' });
+    const emails = await emailsToPractice();
+    expect(emails.length).toBe(before + 1);
+    expect(emails.at(-1)?.payload.text).not.toContain('Does not want support');
+  });
+
+  it('not contactable: closed as not contactable', async () => {
+    const r = await allocatedTo(tom);
+    const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'not_contactable',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('not_contactable');
+  });
+
+  it('only the allocated or covering worker: another worker gets 404 and nothing changes', async () => {
+    const r = await allocatedTo(tom);
+    const res = await post(hannahSession, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'accepted',
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await referralRow(r.id))?.status).toBe('allocated');
+    // The lead may allocate but is not the worker: also 404.
+    expect(
+      (await post(lead, `/api/referrals/${r.id}/first-contact`, { version: r.version, outcome: 'accepted' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('recording it twice is an invalid move (409); a future time or unknown outcome is a 400', async () => {
+    const r = await allocatedTo(tom);
+    const url = `/api/referrals/${r.id}/first-contact`;
+    expect((await post(tomSession, url, { version: r.version, outcome: 'accepted' })).statusCode).toBe(200);
+    const twice = await post(tomSession, url, { version: r.version + 1, outcome: 'not_contactable' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toBe('A referral that is first contact made cannot be moved to not contactable.');
+
+    const r2 = await allocatedTo(tom);
+    const future = await post(tomSession, `/api/referrals/${r2.id}/first-contact`, {
+      version: r2.version,
+      outcome: 'accepted',
+      at: new Date(Date.now() + DAY).toISOString(),
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors).toEqual([{ field: 'at', message: 'must not be in the future' }]);
+    const unknown = await post(tomSession, `/api/referrals/${r2.id}/first-contact`, {
+      version: r2.version,
+      outcome: 'maybe',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('outcome');
+    expect((await referralRow(r2.id))?.status).toBe('allocated');
+  });
+
+  it('a referrer cannot record contact (403)', async () => {
+    const r = await allocatedTo(tom);
+    const res = await post(referrer, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'accepted',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('cover: hand all of a worker’s open cases to a colleague, and back', () => {
+  it('hands over in one action, the cover worker sees them marked as cover and can record contact; then back', async () => {
+    const t = await createTestTenancy(ctx.db);
+    const l = await signIn(ctx, await createTestUser(ctx.db, t, 'team_lead', { caseloadCapacity: 0 }));
+    const away = await createTestUser(ctx.db, t, 'link_worker', { name: 'Away Worker' });
+    const cover = await createTestUser(ctx.db, t, 'care_coordinator', { name: 'Cover Worker' });
+    const coverSession = await signIn(ctx, cover);
+    const awaySession = await signIn(ctx, away);
+    const mk = (extra = {}) =>
+      createTestReferral(
+        ctx.db,
+        t,
+        triaged({ status: 'allocated', allocatedWorkerId: away.id, allocatedAt: new Date(Date.now() - DAY), ...extra }),
+      );
+    const a = await mk();
+    const b = await mk({ status: 'first_contact' });
+    const closed = await mk({ status: 'declined' });
+
+    const res = await post(l, `/api/team/members/${away.id}/cover`, { coverWorkerId: cover.id });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ moved: 2 });
+    expect((await referralRow(a.id))?.coverWorkerId).toBe(cover.id);
+    expect((await referralRow(closed.id))?.coverWorkerId).toBeNull();
+    expect((await eventsOf(a.id)).at(-1)).toMatchObject({ type: 'cover_started', toStatus: 'allocated' });
+    const note = (await ctx.db.select().from(notifications).where(eq(notifications.userId, cover.id))).at(-1);
+    expect(note?.title).toBe('2 cases handed to you to cover for Away Worker');
+
+    const covering = await caseload(coverSession);
+    expect(covering.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
+    expect(covering.items[0].cover).toEqual({ kind: 'covering', worker: { id: away.id, name: 'Away Worker' } });
+    expect(covering.counts.covering).toBe(2);
+    const own = await caseload(awaySession);
+    expect(own.items.find((i: { id: string }) => i.id === a.id).cover).toMatchObject({ kind: 'covered' });
+
+    const workload = (
+      await ctx.app.inject({ method: 'GET', url: '/api/team/workload', headers: { cookie: l.cookie } })
+    ).json();
+    const awayRow = workload.members.find((m: { id: string }) => m.id === away.id);
+    expect(awayRow).toMatchObject({ ownCases: 2, workingCases: 0, coveredBy: [{ id: cover.id, count: 2 }] });
+    expect(workload.members.find((m: { id: string }) => m.id === cover.id)).toMatchObject({ workingCases: 2 });
+
+    // The covering worker may record the first contact.
+    const version = (await referralRow(a.id))?.version as number;
+    const contact = await post(coverSession, `/api/referrals/${a.id}/first-contact`, { version, outcome: 'accepted' });
+    expect(contact.statusCode).toBe(200);
+
+    const back = await post(l, `/api/team/members/${away.id}/cover/end`);
+    expect(back.statusCode).toBe(200);
+    expect(back.json()).toEqual({ returned: 2 });
+    expect((await referralRow(a.id))?.coverWorkerId).toBeNull();
+    expect((await eventsOf(b.id)).at(-1)).toMatchObject({ type: 'cover_ended' });
+    expect((await caseload(coverSession)).items).toHaveLength(0);
+  });
+
+  it('the cover worker must be another member of the team who is at work (400 naming coverWorkerId)', async () => {
+    const stranger = await createTestUser(ctx.db, await createTestTenancy(ctx.db), 'care_coordinator');
+    for (const coverWorkerId of [tom.id, stranger.id]) {
+      const res = await post(lead, `/api/team/members/${tom.id}/cover`, { coverWorkerId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('coverWorkerId');
+    }
+    const leave = await post(lead, '/api/team/leave', {
+      userId: ben.id,
+      startsOn: londonToday(),
+      endsOn: londonToday(),
+      reason: 'sickness',
+    });
+    expect(leave.statusCode).toBe(201);
+    const res = await post(lead, `/api/team/members/${tom.id}/cover`, { coverWorkerId: ben.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].message).toMatch(/on leave until/);
+  });
+
+  it("another PCN's worker is not found (404); a link worker cannot hand cases over (403)", async () => {
+    const stranger = await createTestUser(ctx.db, await createTestTenancy(ctx.db), 'link_worker');
+    expect((await post(lead, `/api/team/members/${stranger.id}/cover`, { coverWorkerId: hannah.id })).statusCode).toBe(
+      404,
+    );
+    expect((await post(lead, `/api/team/members/${stranger.id}/cover/end`)).statusCode).toBe(404);
+    expect(
+      (await post(hannahSession, `/api/team/members/${tom.id}/cover`, { coverWorkerId: hannah.id })).statusCode,
+    ).toBe(403);
+    expect((await post(benSession, `/api/team/members/${tom.id}/cover/end`)).statusCode).toBe(403);
+  });
+});

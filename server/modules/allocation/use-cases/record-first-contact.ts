@@ -1,0 +1,79 @@
+import type { ReferralView } from '../../../../common/api-types.js';
+import { SNOMED } from '../../../../common/referrals.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { notFound, validationError } from '../../../platform/errors.js';
+import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
+import { emailReferringPractice, requirePcnActor } from '../../triage/triage.service.js';
+import * as repo from '../allocation.repository.js';
+import type { TFirstContact } from '../allocation.schemas.js';
+
+// A clock a little ahead of the server's is not "the future".
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The allocated (or covering) worker records the first contact: the person accepted (coded
+ * 871731000000106, "referral to social prescribing service"), declined (871711000000103), or
+ * could not be contacted. Anyone else is told the referral is not found.
+ */
+export async function recordFirstContact(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: TFirstContact,
+): Promise<ReferralView> {
+  const actor = requirePcnActor(ctx);
+  const committed = await db.transaction(async (tx) => {
+    const row = await repo.findReferralOfPcn(tx, actor.scope.pcnId, id);
+    if (!row || (row.allocatedWorkerId !== actor.userId && row.coverWorkerId !== actor.userId)) {
+      throw notFound('referral');
+    }
+    const now = new Date();
+    const at = input.at ? new Date(input.at) : now;
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      throw validationError([{ field: 'at', message: 'must not be in the future' }]);
+    }
+    if (row.allocatedAt && at < row.allocatedAt) {
+      throw validationError([{ field: 'at', message: 'must be after the referral was allocated' }]);
+    }
+    const note = input.note || null;
+    const base = { id, version: input.version };
+    let updated: repo.ReferralRow;
+    if (input.outcome === 'accepted') {
+      updated = await transitionReferral(tx, ctx, {
+        ...base,
+        to: 'first_contact',
+        set: { firstContactAt: at },
+        event: {
+          type: 'first_contact',
+          snomedCode: SNOMED.referralToSocialPrescribing,
+          details: { outcome: 'accepted', at: at.toISOString(), ...(note ? { note } : {}) },
+        },
+      });
+    } else if (input.outcome === 'declined') {
+      updated = await transitionReferral(tx, ctx, {
+        ...base,
+        to: 'declined',
+        set: { firstContactAt: at, closureReason: 'person_declined', closureNote: note, closedAt: now },
+        event: {
+          type: 'declined',
+          snomedCode: SNOMED.socialPrescribingDeclined,
+          details: { outcome: 'declined', reason: 'person_declined', at: at.toISOString() },
+        },
+      });
+      await emailReferringPractice(tx, updated, { kind: 'person_declined' });
+    } else {
+      updated = await transitionReferral(tx, ctx, {
+        ...base,
+        to: 'not_contactable',
+        set: { closureNote: note, closedAt: now },
+        event: { type: 'not_contactable', details: { outcome: 'not_contactable', at: at.toISOString() } },
+      });
+      await emailReferringPractice(tx, updated, { kind: 'not_contactable' });
+    }
+    return updated;
+  });
+  // The answer is read after the commit, so it shows what others will see.
+  const [view] = await toReferralViews(db, [committed], { withEvents: true });
+  return view as ReferralView;
+}

@@ -1,0 +1,75 @@
+import { ROLE_LABELS } from '../../../../common/roles.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { conflict, notFound } from '../../../platform/errors.js';
+import { requirePcnActor } from '../../triage/triage.service.js';
+import { londonToday } from '../../workforce/workforce.service.js';
+import * as repo from '../allocation.repository.js';
+import { type AllocationSuggestion, suggestAllocation, type TeamMemberForAllocation } from '../allocation-rules.js';
+import {
+  loadTeamForAllocation,
+  referralsForAllocation,
+  type TeamMemberView,
+  teamMemberView,
+  type WorkerView,
+  workerView,
+} from './team-snapshot.js';
+
+export interface AllocationSuggestionView {
+  referralId: string;
+  version: number;
+  role: AllocationSuggestion['role'];
+  roleLabel: string;
+  worker: WorkerView | null;
+  reasons: string[];
+  alternatives: (WorkerView & { note: string })[];
+  /** Everyone who could be chosen instead (the lead may override, with a reason). */
+  team: TeamMemberView[];
+}
+
+export function toSuggestionView(
+  row: repo.ReferralRow,
+  s: AllocationSuggestion,
+  team: TeamMemberForAllocation[],
+): AllocationSuggestionView {
+  return {
+    referralId: row.id,
+    version: row.version,
+    role: s.role,
+    roleLabel: ROLE_LABELS[s.role],
+    worker: s.worker ? workerView(s.worker) : null,
+    reasons: s.reasons,
+    alternatives: s.alternatives.map((a) => ({ ...workerView(a), note: a.note })),
+    team: [...team].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(teamMemberView),
+  };
+}
+
+export const ALLOCATABLE = ['triaged', 'allocated'] as const;
+
+/** Who Waymark suggests for a triaged referral, and why in words. */
+export async function getAllocationSuggestion(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+): Promise<AllocationSuggestionView> {
+  const actor = requirePcnActor(ctx);
+  const row = await repo.findReferralOfPcn(db, actor.scope.pcnId, id);
+  if (!row) throw notFound('referral');
+  if (!(ALLOCATABLE as readonly string[]).includes(row.status)) {
+    throw conflict(`Only a triaged referral can be allocated: this one is ${row.status.replace('_', ' ')}.`);
+  }
+  const [team, [referral]] = await Promise.all([
+    loadTeamForAllocation(db, actor.scope.pcnId, londonToday()),
+    referralsForAllocation(db, [row]),
+  ]);
+  if (!referral) throw notFound('referral');
+  const suggestion = suggestAllocation(referral, team);
+  await writeAudit(db, ctx, {
+    action: 'referral.allocation-suggestion',
+    entityType: 'referral',
+    entityId: id,
+    details: { suggestedWorkerId: suggestion.worker?.id ?? null },
+  });
+  return toSuggestionView(row, suggestion, team);
+}

@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { NHS_NUMBER_MESSAGES, nhsNumberProblem, normaliseNhsNumber } from '../../../common/nhs-number.js';
+import { normalisePostcode } from '../../../common/postcode.js';
+import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES } from '../../../common/referrals.js';
+
+// Messages read after the field's label on the form ("Date of birth must not be in the future").
+
+export const DETAILS_MAX_LENGTH = 4000;
+const MAX_AGE_YEARS = 120;
+
+/** Today's date in England, as YYYY-MM-DD (a date of birth is a date there, not an instant). */
+export function todayInEngland(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+function yearsBefore(isoDate: string, years: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  // 29 February minus whole years lands on 28 February in a common year.
+  const date = new Date(Date.UTC(y - years, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+const required = (what = 'text') => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null ? 'is required' : `must be ${what}`,
+});
+
+/** Trimmed text; empty is "not given". */
+const optionalText = (max: number) =>
+  z
+    .string(required())
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : undefined));
+
+const requiredText = (max: number) =>
+  z.string(required()).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+const yesOrNo = z.boolean(required('true or false'));
+
+export const ZNhsNumber = z.string(required()).transform((value, ctx) => {
+  const problem = nhsNumberProblem(value);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: NHS_NUMBER_MESSAGES[problem] });
+    return z.NEVER;
+  }
+  return normaliseNhsNumber(value);
+});
+
+const ZIsoDate = z.iso.date();
+
+// One check with one message: a separate refinement after a failed date would need an aborting
+// issue, and an aborting issue stops the cross-field rules from running (all errors at once).
+export const ZDateOfBirth = z.string(required('a date')).superRefine((date, ctx) => {
+  const today = todayInEngland();
+  if (!ZIsoDate.safeParse(date).success) {
+    ctx.addIssue({ code: 'custom', message: 'must be a real date in the form YYYY-MM-DD, like 1984-03-21' });
+  } else if (date > today) {
+    ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
+  } else if (date < yearsBefore(today, MAX_AGE_YEARS)) {
+    ctx.addIssue({ code: 'custom', message: `must be within the last ${MAX_AGE_YEARS} years: check the year` });
+  }
+});
+
+export const ZPostcode = z.string(required()).transform((value, ctx) => {
+  const normalised = normalisePostcode(value);
+  if (!normalised) {
+    ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like LS1 4AP' });
+    return z.NEVER;
+  }
+  return normalised;
+});
+
+const UK_PHONE = /^(?:\+44|0044|0)([1-9][0-9]{8,9})$/;
+
+/** A UK phone number, stored as 0 followed by 9 or 10 digits ("07700900123"). */
+export const ZUkPhone = z.string(required()).transform((value, ctx) => {
+  const compact = value.replace(/[\s\-().]/g, '');
+  const match = UK_PHONE.exec(compact);
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: 'must be a UK phone number, like 01632 960 001 or 07700 900 982' });
+    return z.NEVER;
+  }
+  return `0${match[1]}`;
+});
+
+const isMobile = (phone: string) => /^07[0-9]{9}$/.test(phone);
+
+export const ZEmailAddress = z
+  .string(required())
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be an email address, like name@example.org').max(254, 'must be at most 254 characters'));
+
+/** Empty strings from form fields count as "not given". */
+const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const ZPerson = z.object(
+  {
+    nhsNumber: blankAsMissing(ZNhsNumber),
+    /** The person has no NHS number, or nobody knows it (then likely matches are checked). */
+    noNhsNumber: z.boolean(required('true or false')).optional(),
+    givenName: requiredText(100),
+    familyName: requiredText(100),
+    dateOfBirth: ZDateOfBirth,
+    postcode: blankAsMissing(ZPostcode),
+    phone: blankAsMissing(ZUkPhone),
+    email: blankAsMissing(ZEmailAddress),
+    preferredContact: z.enum(CONTACT_METHODS, { message: `must be one of: ${CONTACT_METHODS.join(', ')}` }),
+    language: optionalText(60).transform((v) => v ?? 'English'),
+    interpreterNeeded: yesOrNo.default(false),
+    accessibilityNeeds: optionalText(1000),
+    /** The GP practice the person is registered with (team members; a referrer's is their own). */
+    registeredPracticeId: blankAsMissing(z.uuid('must be the id of a GP practice')),
+  },
+  required('the details of the person referred'),
+);
+
+const ZReferrer = z.object({
+  name: optionalText(120),
+  organisation: optionalText(200),
+  contact: optionalText(200),
+});
+
+type Path = readonly PropertyKey[];
+const overlaps = (a: Path, b: Path) => a.slice(0, b.length).every((part, i) => String(part) === String(b[i]));
+
+/**
+ * Runs a cross-field rule even when other fields failed, as long as the fields it reads are
+ * valid: one answer lists every problem, not just the first layer of them.
+ */
+const whenValid =
+  (...paths: Path[]) =>
+  (payload: { issues: { path?: Path }[] }) =>
+    !payload.issues.some((issue) => paths.some((p) => overlaps(issue.path ?? [], p) || overlaps(p, issue.path ?? [])));
+
+export const ZReferralCreate = z
+  .object(
+    {
+      person: ZPerson,
+      source: z.enum(REFERRAL_SOURCES, { message: `must be one of: ${REFERRAL_SOURCES.join(', ')}` }),
+      /** The referring practice, when a team member records a referral a practice made. */
+      practiceId: blankAsMissing(z.uuid('must be the id of a GP practice')),
+      /** Who referred, when it is not the signed-in user (another professional, or the person). */
+      referrer: ZReferrer.optional(),
+      reasons: z
+        .array(z.string(required('a reason code')).trim().min(1, 'must be a reason code'), {
+          error: 'must be a list of reason codes',
+        })
+        .min(1, 'must include at least one reason')
+        .max(20, 'must be at most 20 reasons')
+        .transform((codes) => [...new Set(codes)]),
+      details: z
+        .string(required())
+        .max(DETAILS_MAX_LENGTH, `must be at most ${DETAILS_MAX_LENGTH.toLocaleString('en-GB')} characters`)
+        .nullish()
+        .transform((v) => (v?.trim() ? v : undefined)),
+      urgencyRequested: z.enum(PRIORITIES, { message: `must be one of: ${PRIORITIES.join(', ')}` }),
+      consentToReferral: z.literal(true, {
+        error: 'must be true: the person must agree to be referred before you refer them',
+      }),
+      consentToShare: yesOrNo,
+      safeguardingConcern: yesOrNo.default(false),
+      /** A likely match the user confirmed is this person. */
+      personId: blankAsMissing(z.uuid('must be the id of a person')),
+      /** The user looked at the likely matches and none of them is this person. */
+      confirmedNewPerson: z.boolean(required('true or false')).optional(),
+    },
+    required('a referral'),
+  )
+  .superRefine(
+    (r, ctx) => {
+      const hasNumber = r.person.nhsNumber !== undefined;
+      if (!hasNumber && r.source !== 'self' && !r.person.noNhsNumber) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'nhsNumber'],
+          message: 'is required (say if the person has no NHS number or it is not known)',
+        });
+      }
+      if (hasNumber && r.person.noNhsNumber) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'noNhsNumber'],
+          message: 'cannot be chosen when an NHS number is given',
+        });
+      }
+    },
+    { when: whenValid(['source'], ['person', 'nhsNumber'], ['person', 'noNhsNumber']) },
+  )
+  .superRefine(
+    (r, ctx) => {
+      const { preferredContact, phone, email } = r.person;
+      if ((preferredContact === 'phone' || preferredContact === 'text') && !phone) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'phone'],
+          message: `is required when the preferred contact is ${preferredContact === 'phone' ? 'a phone call' : 'a text message'}`,
+        });
+      } else if (preferredContact === 'text' && phone && !isMobile(phone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'phone'],
+          message: 'must be a mobile number (starting 07) to send text messages',
+        });
+      }
+      if (preferredContact === 'email' && !email) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['person', 'email'],
+          message: 'is required when the preferred contact is email',
+        });
+      }
+    },
+    { when: whenValid(['person', 'preferredContact'], ['person', 'phone'], ['person', 'email']) },
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.source === 'professional') {
+        for (const key of ['name', 'organisation', 'contact'] as const) {
+          if (!r.referrer?.[key]) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['referrer', key],
+              message: 'is required for a referral from another professional',
+            });
+          }
+        }
+      }
+      if (r.practiceId && r.source !== 'practice') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['practiceId'],
+          message: 'is only for referrals from a GP practice',
+        });
+      }
+    },
+    { when: whenValid(['source'], ['referrer'], ['practiceId']) },
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.personId && r.confirmedNewPerson) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['confirmedNewPerson'],
+          message: 'cannot be chosen together with a matching person: choose one',
+        });
+      }
+      if (r.personId && r.person.nhsNumber) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personId'],
+          message: 'must be left out when an NHS number is given: the NHS number identifies the person',
+        });
+      }
+    },
+    { when: whenValid(['personId'], ['confirmedNewPerson'], ['person', 'nhsNumber']) },
+  );
+
+export type TReferralCreate = z.infer<typeof ZReferralCreate>;
+
+export const ZPersonMatchQuery = z.object({
+  givenName: requiredText(100),
+  familyName: requiredText(100),
+  dateOfBirth: ZDateOfBirth,
+  postcode: blankAsMissing(ZPostcode),
+});
+export type TPersonMatchQuery = z.infer<typeof ZPersonMatchQuery>;
+
+export const ZIdempotencyKey = z
+  .string()
+  .min(8, 'must be at least 8 characters (send a UUID)')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (send a UUID)');
+
+export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
+
+export const ZPracticeReferralsQuery = z.object({
+  page: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000).default(1),
+});

@@ -1,0 +1,318 @@
+import type { z } from 'zod';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { Principal, RequestContext } from '../../../platform/context.js';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { AppError, type FieldError, validationError } from '../../../platform/errors.js';
+import { publish } from '../../../platform/realtime.js';
+import { listReferralReasons } from '../../codes/codes.service.js';
+import { resolveOrganisation } from '../../organisations/organisations.service.js';
+import * as people from '../../people/people.service.js';
+import {
+  claimKey,
+  type IdempotencyClaim,
+  requestHash,
+  type StoredAnswer,
+  saveAnswer,
+  storedAnswer,
+} from '../idempotency.js';
+import * as repo from '../referrals.repository.js';
+import { type TReferralCreate, ZReferralCreate } from '../referrals.schemas.js';
+import { requireActor } from '../referrals.service.js';
+
+// Referral intake (issue 3, point 1): validate everything, then in ONE transaction find or make
+// the person, store the referral with its 'received' event and audit row, and tell the PCN's live
+// queue. The 201 is sent only after that transaction commits.
+
+export interface IntakeAnswer extends StoredAnswer {
+  status: 201;
+  body: { id: string; status: 'received' };
+  /** True when this is the stored answer to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+export interface PossibleMatch {
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  postcode: string | null;
+}
+
+/** People who may be the one referred: the user must confirm one, or say it is a new person. */
+export class PossibleDuplicatesError extends AppError {
+  constructor(readonly matches: PossibleMatch[]) {
+    super('conflict', {
+      userMessage:
+        'Waymark may already know this person. Check the people listed: choose the same person, or say this is a new person.',
+      details: { matches },
+    });
+  }
+}
+
+/** Where the referral goes: the PCN's one queue, and the practice that referred, if any. */
+interface Placement {
+  icbId: string;
+  pcnId: string;
+  practiceId: string | null;
+  registeredPracticeId: string | null;
+}
+
+type PersonMatch = 'nhs_number' | 'confirmed_match' | 'new_person';
+
+const OPERATION = 'POST /api/referrals';
+
+export async function createReferral(
+  db: Db,
+  ctx: RequestContext,
+  input: { body: unknown; idempotencyKey?: string },
+): Promise<IntakeAnswer> {
+  const actor = requireActor(ctx);
+  const claim: IdempotencyClaim | null = input.idempotencyKey
+    ? { owner: actor.userId, key: input.idempotencyKey, requestHash: requestHash(OPERATION, input.body) }
+    : null;
+  // A replay is answered from the first answer, before anything else is checked again.
+  if (claim) {
+    const earlier = await storedAnswer(db, claim);
+    if (earlier) return replay(earlier);
+  }
+  const { referral, placement } = await validateReferral(db, actor, input.body);
+
+  const answer = await db.transaction(async (tx): Promise<IntakeAnswer> => {
+    if (claim) {
+      const earlier = await claimKey(tx, claim);
+      if (earlier) return replay(earlier);
+    }
+    const { person, match } = await findOrAddPerson(tx, ctx, referral, placement);
+    const fromOutside = referral.source !== 'practice';
+    const row = await repo.insertReferral(tx, {
+      personId: person.id,
+      icbId: placement.icbId,
+      pcnId: placement.pcnId,
+      practiceId: placement.practiceId,
+      source: referral.source,
+      referrerUserId: actor.userId,
+      referrerName: fromOutside ? (referral.referrer?.name ?? null) : null,
+      referrerOrganisation: fromOutside ? (referral.referrer?.organisation ?? null) : null,
+      referrerContact: fromOutside ? (referral.referrer?.contact ?? null) : null,
+      reasons: referral.reasons,
+      details: referral.details ?? null,
+      urgencyRequested: referral.urgencyRequested,
+      consentToReferral: referral.consentToReferral,
+      consentToShare: referral.consentToShare,
+      safeguardingConcern: referral.safeguardingConcern,
+      status: 'received',
+      receivedAt: new Date(),
+    });
+    await repo.insertReferralEvent(tx, {
+      referralId: row.id,
+      type: 'received',
+      fromStatus: null,
+      toStatus: 'received',
+      actorUserId: actor.userId,
+      details: { source: row.source, personMatch: match },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'referral.create',
+      entityType: 'referral',
+      entityId: row.id,
+      details: {
+        source: row.source,
+        pcnId: row.pcnId,
+        practiceId: row.practiceId,
+        personId: person.id,
+        personMatch: match,
+      },
+    });
+    // Delivered to listeners only when this transaction commits.
+    await publish(tx, { type: 'referral.received', pcnId: row.pcnId, referralId: row.id });
+    const created: IntakeAnswer = { status: 201, body: { id: row.id, status: 'received' }, replayed: false };
+    if (claim) await saveAnswer(tx, claim, { status: created.status, body: created.body });
+    return created;
+  });
+  return answer;
+}
+
+function replay(earlier: StoredAnswer): IntakeAnswer {
+  return { ...(earlier as Omit<IntakeAnswer, 'replayed'>), replayed: true };
+}
+
+// ---- Validation: every failing field in one answer ----
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function issuesToFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'body', message: issue.message }));
+}
+
+/**
+ * The shape rules (zod) and the rules that need data (reason codes in use, the practice, the
+ * matched person) are checked together, so the user sees every problem at once.
+ */
+async function validateReferral(
+  db: Db,
+  actor: Principal,
+  raw: unknown,
+): Promise<{ referral: TReferralCreate; placement: Placement }> {
+  const scope = actor.scope;
+  if (scope.kind !== 'practice' && scope.kind !== 'pcn') {
+    throw new AppError('forbidden', {
+      userMessage: 'Only GP practices and PCN teams can refer to social prescribing.',
+    });
+  }
+  const parsed = ZReferralCreate.safeParse(raw);
+  const errors = parsed.success ? [] : issuesToFieldErrors(parsed.error);
+  const failed = (field: string) => errors.some((e) => e.field === field || e.field.startsWith(`${field}.`));
+  const body = isRecord(raw) ? raw : {};
+  const person = isRecord(body.person) ? body.person : {};
+  /** A raw id the schema accepted (its only change is blank → missing). */
+  const validId = (value: unknown, field: string) =>
+    !failed(field) && typeof value === 'string' && value.trim() ? value : undefined;
+
+  const reasonCodes = parsed.success
+    ? parsed.data.reasons
+    : !failed('reasons') && Array.isArray(body.reasons)
+      ? body.reasons.filter((c): c is string => typeof c === 'string').map((c) => c.trim())
+      : [];
+  if (reasonCodes.length > 0) errors.push(...(await reasonProblems(db, reasonCodes)));
+
+  const source = typeof body.source === 'string' && !failed('source') ? body.source : undefined;
+  const practiceId = validId(body.practiceId, 'practiceId');
+  const registeredPracticeId = validId(person.registeredPracticeId, 'person.registeredPracticeId');
+  let placement: Placement;
+  if (scope.kind === 'practice') {
+    // Practice staff refer patients of their own practice into their own PCN's queue.
+    if (source && source !== 'practice') {
+      errors.push({ field: 'source', message: 'must be practice: practice staff refer patients of their practice' });
+    }
+    if (practiceId && practiceId !== scope.practiceId) {
+      errors.push({ field: 'practiceId', message: 'must be your own practice (or left out)' });
+    }
+    if (registeredPracticeId && registeredPracticeId !== scope.practiceId) {
+      errors.push({ field: 'person.registeredPracticeId', message: 'must be your own practice (or left out)' });
+    }
+    placement = {
+      icbId: scope.icbId,
+      pcnId: scope.pcnId,
+      practiceId: scope.practiceId,
+      registeredPracticeId: scope.practiceId,
+    };
+  } else {
+    if (source === 'practice' && !practiceId && !failed('practiceId')) {
+      errors.push({ field: 'practiceId', message: 'is required: choose the GP practice that made the referral' });
+    }
+    for (const [field, id] of [
+      ['practiceId', practiceId],
+      ['person.registeredPracticeId', registeredPracticeId],
+    ] as const) {
+      if (id && !(await isPracticeOfPcn(db, id, scope.pcnId))) {
+        errors.push({ field, message: 'must be a GP practice in your PCN' });
+      }
+    }
+    const referring = source === 'practice' ? (practiceId ?? null) : null;
+    placement = {
+      icbId: scope.icbId,
+      pcnId: scope.pcnId,
+      practiceId: referring,
+      registeredPracticeId: registeredPracticeId ?? referring,
+    };
+  }
+
+  const personId = validId(body.personId, 'personId');
+  if (personId && !(await people.findPersonInIcb(db, scope.icbId, personId))) {
+    errors.push({ field: 'personId', message: 'is not a person Waymark knows in your ICB' });
+  }
+
+  if (errors.length > 0 || !parsed.success) throw validationError(errors);
+  return { referral: parsed.data, placement };
+}
+
+async function reasonProblems(db: DbOrTx, codes: string[]): Promise<FieldError[]> {
+  const all = await listReferralReasons(db, true);
+  const active = new Set((await listReferralReasons(db)).map((r) => r.code));
+  const known = new Set(all.map((r) => r.code));
+  const problems: FieldError[] = [];
+  for (const code of codes) {
+    if (!known.has(code))
+      problems.push({ field: 'reasons', message: `includes "${code}", which is not a referral reason` });
+    else if (!active.has(code)) {
+      problems.push({
+        field: 'reasons',
+        message: `includes "${code}", which is no longer in use: choose another reason`,
+      });
+    }
+  }
+  return problems;
+}
+
+async function isPracticeOfPcn(db: DbOrTx, id: string, pcnId: string): Promise<boolean> {
+  const placement = await resolveOrganisation(db, id);
+  return placement?.ref.kind === 'practice' && placement.pcnId === pcnId;
+}
+
+// ---- The person: one record per person, no silent duplicates ----
+
+async function findOrAddPerson(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  r: TReferralCreate,
+  placement: Placement,
+): Promise<{ person: people.PersonRow; match: PersonMatch }> {
+  const p = r.person;
+  const contact = {
+    postcode: p.postcode ?? null,
+    phone: p.phone ?? null,
+    email: p.email ?? null,
+    preferredContact: p.preferredContact,
+    language: p.language,
+    interpreterNeeded: p.interpreterNeeded,
+    accessibilityNeeds: p.accessibilityNeeds ?? null,
+  };
+  const values = {
+    icbId: placement.icbId,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    practiceId: placement.registeredPracticeId,
+    ...contact,
+  };
+
+  if (p.nhsNumber) {
+    const { person, created } = await people.upsertPersonByNhsNumber(tx, { ...values, nhsNumber: p.nhsNumber });
+    // A mistyped NHS number that happens to be valid must not attach this referral to someone else.
+    if (person.dateOfBirth !== p.dateOfBirth) {
+      throw new AppError('conflict', {
+        userMessage:
+          'Waymark knows this NHS number with a different date of birth. Check the NHS number and the date of birth.',
+        details: {
+          errors: [{ field: 'person.nhsNumber', message: 'belongs to a person with a different date of birth' }],
+        },
+      });
+    }
+    if (created) await auditPersonCreated(tx, ctx, person.id);
+    return { person, match: created ? 'new_person' : 'nhs_number' };
+  }
+
+  if (r.personId) {
+    const person = await people.updatePersonContact(tx, r.personId, {
+      ...contact,
+      practiceId: placement.registeredPracticeId,
+    });
+    if (!person || person.icbId !== placement.icbId)
+      throw validationError([{ field: 'personId', message: 'is not a person Waymark knows in your ICB' }]);
+    return { person, match: 'confirmed_match' };
+  }
+
+  const query = { icbId: placement.icbId, ...p };
+  await people.lockLikelyMatchKey(tx, query);
+  if (!r.confirmedNewPerson) {
+    const matches = await people.findLikelyMatches(tx, query);
+    if (matches.length > 0) throw new PossibleDuplicatesError(matches);
+  }
+  const person = await people.insertPerson(tx, { ...values, nhsNumber: null });
+  await auditPersonCreated(tx, ctx, person.id);
+  return { person, match: 'new_person' };
+}
+
+async function auditPersonCreated(tx: DbOrTx, ctx: RequestContext, personId: string): Promise<void> {
+  await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: personId });
+}

@@ -1,0 +1,27 @@
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { findLikelyMatches } from '../../people/people.service.js';
+import type { TPersonMatchQuery } from '../referrals.schemas.js';
+import { requireActor } from '../referrals.service.js';
+import type { PossibleMatch } from './create-referral.js';
+
+/**
+ * People of the user's ICB who may be the person about to be referred (same family name and date
+ * of birth, and the same first initial or postcode), so the form can offer them before sending.
+ * Shows only what is needed to recognise someone; the search is audited.
+ */
+export async function findPossibleDuplicates(
+  db: Db,
+  ctx: RequestContext,
+  query: TPersonMatchQuery,
+): Promise<{ matches: PossibleMatch[] }> {
+  const actor = requireActor(ctx);
+  const matches = await findLikelyMatches(db, { icbId: actor.scope.icbId, ...query });
+  await writeAudit(db, ctx, {
+    action: 'person.match-search',
+    entityType: 'person',
+    details: { count: matches.length },
+  });
+  return { matches };
+}

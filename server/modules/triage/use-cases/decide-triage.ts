@@ -1,0 +1,98 @@
+import type { ReferralView } from '../../../../common/api-types.js';
+import { SNOMED } from '../../../../common/referrals.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { notFound } from '../../../platform/errors.js';
+import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
+import { emailReferringPractice } from '../practice-email.js';
+import * as repo from '../triage.repository.js';
+import type { TClosure, TTriageDecision } from '../triage.schemas.js';
+import { requirePcnActor } from './pcn-actor.js';
+import { targetDays, triageTargets } from './triage-settings.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The team lead's triage decision: priority, complexity, predicted PAM level, recommended role.
+ * The first-contact target follows from the PCN's days for the priority. The referring practice
+ * is told the referral was accepted (first triage only), in the same transaction.
+ */
+export async function triageReferral(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: TTriageDecision,
+): Promise<ReferralView> {
+  const actor = requirePcnActor(ctx);
+  const committed = await db.transaction(async (tx) => {
+    const before = await repo.findReferralOfPcn(tx, actor.scope.pcnId, id);
+    if (!before) throw notFound('referral');
+    const settings = await triageTargets(tx, actor.scope.pcnId);
+    const days = targetDays(settings, input.priority);
+    const now = new Date();
+    const firstContactDueAt = new Date(now.getTime() + days * DAY_MS);
+    const firstTriage = before.status === 'received';
+    const row = await transitionReferral(tx, ctx, {
+      id,
+      version: input.version,
+      to: 'triaged',
+      set: {
+        priority: input.priority,
+        complexity: input.complexity,
+        predictedPam: input.predictedPam,
+        recommendedRole: input.recommendedRole ?? null,
+        signpostingOnly: input.signpostingOnly,
+        triageNotes: input.notes || null,
+        triagedAt: now,
+        firstContactDueAt,
+      },
+      event: {
+        type: firstTriage ? 'triaged' : 'retriaged',
+        details: {
+          priority: input.priority,
+          complexity: input.complexity,
+          predictedPam: input.predictedPam,
+          recommendedRole: input.recommendedRole ?? null,
+          signpostingOnly: input.signpostingOnly,
+          firstContactTargetDays: days,
+        },
+      },
+    });
+    if (firstTriage) {
+      await emailReferringPractice(tx, row, { kind: 'accepted', priority: input.priority, firstContactDueAt });
+    }
+    return row;
+  });
+  // The answer is read after the commit, so it shows what others will see.
+  const [view] = await toReferralViews(db, [committed], { withEvents: true });
+  return view as ReferralView;
+}
+
+/** Decline or redirect at triage, with a reason from the list; the practice is told. */
+export async function closeReferral(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  to: 'declined' | 'redirected',
+  input: TClosure,
+): Promise<ReferralView> {
+  requirePcnActor(ctx);
+  const committed = await db.transaction(async (tx) => {
+    const row = await transitionReferral(tx, ctx, {
+      id,
+      version: input.version,
+      to,
+      set: { closureReason: input.reason, closureNote: input.note || null, closedAt: new Date() },
+      event: {
+        type: to,
+        snomedCode: input.reason === 'person_declined' ? SNOMED.socialPrescribingDeclined : null,
+        details: { reason: input.reason },
+      },
+    });
+    await emailReferringPractice(tx, row, { kind: to, reason: input.reason });
+    return row;
+  });
+  // The answer is read after the commit, so it shows what others will see.
+  const [view] = await toReferralViews(db, [committed], { withEvents: true });
+  return view as ReferralView;
+}

@@ -1,0 +1,130 @@
+import { PRIORITIES, type Priority, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { listReferralReasons } from '../../codes/codes.service.js';
+import { getOrganisationTree, organisationRefs } from '../../organisations/organisations.service.js';
+import { peopleByIds } from '../../people/people.service.js';
+import * as repo from '../triage.repository.js';
+import type { TQueueQuery } from '../triage.schemas.js';
+import { requirePcnActor } from './pcn-actor.js';
+
+export interface QueueItem {
+  id: string;
+  version: number;
+  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
+  practice: { id: string; name: string } | null;
+  source: 'practice' | 'professional' | 'self';
+  reasons: { code: string; label: string }[];
+  urgencyRequested: Priority;
+  priority: Priority | null;
+  /** What the queue is ordered by: the triage priority, or the urgency asked for until triaged. */
+  queuePriority: Priority;
+  status: 'received' | 'triaged';
+  statusLabel: string;
+  safeguardingConcern: boolean;
+  receivedAt: string;
+  firstContactDueAt: string | null;
+}
+
+export interface QueueCounts {
+  total: number;
+  byStatus: Record<'received' | 'triaged', number>;
+  byPriority: Record<Priority, number>;
+  safeguarding: number;
+}
+
+export interface TriageQueue {
+  items: QueueItem[];
+  /** Counts of the whole open queue, whatever the filters. */
+  counts: QueueCounts;
+  /** How many match the filters (items stops at the limit). */
+  matching: number;
+  truncated: boolean;
+  filterOptions: { practices: { id: string; name: string }[]; reasons: { code: string; label: string }[] };
+}
+
+async function countsOf(db: Db, pcnId: string, q?: TQueueQuery): Promise<QueueCounts> {
+  const rows = await repo.countQueue(db, pcnId, q);
+  const counts: QueueCounts = {
+    total: 0,
+    byStatus: { received: 0, triaged: 0 },
+    byPriority: { urgent: 0, soon: 0, routine: 0 },
+    safeguarding: 0,
+  };
+  for (const r of rows) {
+    counts.total += r.n;
+    if (r.status === 'received' || r.status === 'triaged') counts.byStatus[r.status] += r.n;
+    if ((PRIORITIES as readonly string[]).includes(r.priority)) counts.byPriority[r.priority] += r.n;
+    if (r.safeguarding) counts.safeguarding += r.n;
+  }
+  return counts;
+}
+
+/** Every open referral of the lead's PCN not yet allocated: most urgent first, then longest waiting. */
+export async function listTriageQueue(db: Db, ctx: RequestContext, q: TQueueQuery): Promise<TriageQueue> {
+  const actor = requirePcnActor(ctx, 'queue');
+  const pcnId = actor.scope.pcnId;
+  const filtered = Object.values(q).some((v) => v !== undefined);
+  const [rows, counts, matchingCounts, reasons, tree] = await Promise.all([
+    repo.findQueue(db, pcnId, q),
+    countsOf(db, pcnId),
+    filtered ? countsOf(db, pcnId, q) : null,
+    listReferralReasons(db, true),
+    getOrganisationTree(db, ctx),
+  ]);
+  const truncated = rows.length > repo.QUEUE_LIMIT;
+  const page = rows.slice(0, repo.QUEUE_LIMIT);
+  const [people, practices] = await Promise.all([
+    peopleByIds(
+      db,
+      page.map((r) => r.personId),
+    ),
+    organisationRefs(
+      db,
+      page.flatMap((r) => (r.practiceId ? [r.practiceId] : [])),
+    ),
+  ]);
+  const labels = new Map(reasons.map((r) => [r.code, r.label]));
+  await writeAudit(db, ctx, {
+    action: 'triage.queue.read',
+    entityType: 'pcn',
+    entityId: pcnId,
+    details: { count: page.length, filters: Object.keys(q).filter((k) => q[k as keyof TQueueQuery] !== undefined) },
+  });
+  const pcn = tree.icbs.flatMap((i) => i.pcns).find((p) => p.id === pcnId);
+  return {
+    items: page.map((r) => {
+      const p = people.get(r.personId);
+      const practice = r.practiceId ? practices.get(r.practiceId) : undefined;
+      return {
+        id: r.id,
+        version: r.version,
+        person: {
+          givenName: p?.givenName ?? '',
+          familyName: p?.familyName ?? '',
+          nhsNumber: p?.nhsNumber ?? null,
+          dateOfBirth: p?.dateOfBirth ?? '',
+        },
+        practice: practice ? { id: practice.id, name: practice.name } : null,
+        source: r.source,
+        reasons: r.reasons.map((code) => ({ code, label: labels.get(code) ?? code })),
+        urgencyRequested: r.urgencyRequested,
+        priority: r.priority,
+        queuePriority: r.priority ?? r.urgencyRequested,
+        status: r.status as 'received' | 'triaged',
+        statusLabel: STATUS_LABELS[r.status as ReferralStatus],
+        safeguardingConcern: r.safeguardingConcern,
+        receivedAt: r.receivedAt.toISOString(),
+        firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
+      };
+    }),
+    counts,
+    matching: matchingCounts ? matchingCounts.total : counts.total,
+    truncated,
+    filterOptions: {
+      practices: (pcn?.practices ?? []).map((p) => ({ id: p.id, name: p.name })),
+      reasons: reasons.map((r) => ({ code: r.code, label: r.label })),
+    },
+  };
+}

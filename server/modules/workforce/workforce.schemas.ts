@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const LEAVE_REASONS = ['annual_leave', 'sickness', 'training', 'other'] as const;
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
+
+export const LEAVE_REASON_LABELS: Record<LeaveReason, string> = {
+  annual_leave: 'Annual leave',
+  sickness: 'Sickness',
+  training: 'Training',
+  other: 'Other',
+};
+
+/** A calendar date, YYYY-MM-DD, that exists (no 31 February). */
+export const ZCalendarDate = z
+  .string({ message: 'must be a date, like 2026-03-12' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, like 2026-03-12')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real date');
+
+export const ZLeaveCreate = z
+  .object({
+    userId: z.uuid('must be the id of a member of your team'),
+    startsOn: ZCalendarDate,
+    endsOn: ZCalendarDate,
+    reason: z.enum(LEAVE_REASONS, { message: `must be one of: ${LEAVE_REASONS.join(', ')}` }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn < v.startsOn) {
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'must be the same as or after the start date' });
+    }
+  });
+
+export type TLeaveCreate = z.infer<typeof ZLeaveCreate>;
+
+export const ZIdParam = z.object({ id: z.uuid('must be a valid id') });

@@ -1,0 +1,179 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { formatNhsNumber } from '../../../common/nhs-number';
+import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
+import { useSignedInMe } from '../../app/session';
+import { usePageTitle } from '../../app/use-page-title';
+import { NotificationBanner } from '../../ui/NotificationBanner';
+import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { TableScroll } from '../../ui/TableScroll';
+import { Tag } from '../../ui/Tag';
+import { formatDate, formatWhen } from '../referrals/referral-format';
+import { PRIORITY_COLOURS, PRIORITY_LABELS } from '../triage/triage-labels';
+import '../triage/triage.css';
+import { CASELOAD_KEY, type CaseloadItem, useCaseload } from './caseload-api';
+
+const REFRESH_ON = new Set(['referral.changed', 'notification.created', LIVE_CONNECTED]);
+
+function Due({ item }: { item: CaseloadItem }) {
+  switch (item.firstContactDue) {
+    case 'made':
+      return (
+        <>
+          <Tag colour="green">Contacted</Tag>
+          {item.firstContactAt && <span className="waymark-secondary-text">{formatWhen(item.firstContactAt)}</span>}
+        </>
+      );
+    case 'overdue':
+      return (
+        <>
+          <Tag colour="red">Overdue</Tag>
+          <span className="waymark-secondary-text">Was due {formatWhen(item.firstContactDueAt as string)}</span>
+        </>
+      );
+    case 'due_today':
+      return (
+        <>
+          <Tag colour="orange">Due today</Tag>
+          <span className="waymark-secondary-text">By {formatWhen(item.firstContactDueAt as string)}</span>
+        </>
+      );
+    case 'upcoming':
+      return <>By {formatWhen(item.firstContactDueAt as string)}</>;
+    default:
+      return <>No target set</>;
+  }
+}
+
+/** A worker's own open cases and the ones they cover for colleagues, first contact due soonest first. */
+export function CaseloadPage() {
+  usePageTitle('Your caseload');
+  const me = useSignedInMe();
+  const queryClient = useQueryClient();
+  const { data, error, isPending } = useCaseload();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  useLiveEvents((event) => {
+    if (REFRESH_ON.has(event.type)) void queryClient.invalidateQueries({ queryKey: CASELOAD_KEY });
+  });
+  if (error) return <ServiceProblem error={error} />;
+
+  return (
+    <>
+      {notice && <NotificationBanner variant="success" heading={notice} />}
+      <h1>
+        <span className="nhsuk-caption-l">{me.user.name}</span>
+        Your caseload
+      </h1>
+      <p>
+        The people allocated to you, and the ones you cover while a colleague is away. Make first contact by the date
+        shown.
+      </p>
+      {isPending ? (
+        <Loading what="your caseload" />
+      ) : (
+        <>
+          <ul className="waymark-counts" aria-label="Your caseload in numbers">
+            <li className="waymark-counts__item">
+              <span className="waymark-counts__value">{data.counts.total}</span>
+              <span className="waymark-counts__label">Open cases</span>
+            </li>
+            <li className="waymark-counts__item">
+              <span className="waymark-counts__value">{data.counts.awaitingFirstContact}</span>
+              <span className="waymark-counts__label">Waiting for first contact</span>
+            </li>
+            <li className="waymark-counts__item">
+              <span className="waymark-counts__value">{data.counts.overdue}</span>
+              <span className="waymark-counts__label">Overdue</span>
+            </li>
+            <li className="waymark-counts__item">
+              <span className="waymark-counts__value">{data.counts.covering}</span>
+              <span className="waymark-counts__label">Covering for colleagues</span>
+            </li>
+          </ul>
+          {data.items.length === 0 ? (
+            <p>You have no open cases.</p>
+          ) : (
+            <TableScroll label="Your cases">
+              <table className="nhsuk-table">
+                <caption className="nhsuk-table__caption">
+                  {data.items.length} open {data.items.length === 1 ? 'case' : 'cases'}
+                </caption>
+                <thead className="nhsuk-table__head">
+                  <tr className="nhsuk-table__row">
+                    <th scope="col" className="nhsuk-table__header">
+                      Person
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      Priority
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      Reasons
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      First contact
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      <span className="nhsuk-u-visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="nhsuk-table__body">
+                  {data.items.map((item) => (
+                    <tr className="nhsuk-table__row" key={item.id}>
+                      <th scope="row" className="nhsuk-table__header waymark-table__row-header">
+                        <Link to={`/referrals/${item.id}`}>
+                          {item.person.givenName} {item.person.familyName}
+                        </Link>
+                        <span className="waymark-secondary-text">
+                          {item.person.nhsNumber ? `NHS ${formatNhsNumber(item.person.nhsNumber)}` : 'No NHS number'}
+                          {' · '}Born {formatDate(item.person.dateOfBirth)}
+                        </span>
+                        {item.cover?.kind === 'covering' && (
+                          <span className="waymark-block">
+                            <Tag colour="purple">Cover for {item.cover.worker.name}</Tag>
+                          </span>
+                        )}
+                        {item.cover?.kind === 'covered' && (
+                          <span className="waymark-block">
+                            <Tag colour="grey">Covered by {item.cover.worker.name}</Tag>
+                          </span>
+                        )}
+                        {item.safeguardingConcern && (
+                          <span className="waymark-block">
+                            <Tag colour="red">Safeguarding concern</Tag>
+                          </span>
+                        )}
+                      </th>
+                      <td className="nhsuk-table__cell">
+                        {item.priority ? (
+                          <Tag colour={PRIORITY_COLOURS[item.priority]}>{PRIORITY_LABELS[item.priority]}</Tag>
+                        ) : (
+                          'Not set'
+                        )}
+                      </td>
+                      <td className="nhsuk-table__cell">{item.reasons.map((r) => r.label).join(', ')}</td>
+                      <td className="nhsuk-table__cell">
+                        <Due item={item} />
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        {item.status === 'allocated' && item.cover?.kind !== 'covered' && (
+                          <Link to={`/referrals/${item.id}/first-contact`}>
+                            Record first contact
+                            <span className="nhsuk-u-visually-hidden">
+                              {' '}
+                              with {item.person.givenName} {item.person.familyName}
+                            </span>
+                          </Link>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+        </>
+      )}
+    </>
+  );
+}

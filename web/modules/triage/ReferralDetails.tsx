@@ -1,0 +1,104 @@
+import type { ReferralView } from '../../../common/api-types';
+import { formatNhsNumber } from '../../../common/nhs-number';
+import { SummaryList } from '../../ui/SummaryList';
+import { formatDate, formatWhen } from '../referrals/referral-format';
+import { COMPLEXITY_LABELS, PAM_LABELS, PRIORITY_LABELS, ROLE_CHOICES } from './triage-labels';
+
+const CONTACT_LABELS: Record<string, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  text: 'Text message',
+  letter: 'Letter',
+};
+const SOURCE_LABELS: Record<ReferralView['source'], string> = {
+  practice: 'GP practice',
+  professional: 'Another professional',
+  self: 'Self-referral',
+};
+
+/** The person, as the team needs them to make contact. */
+export function PersonDetails({ r }: { r: ReferralView }) {
+  const p = r.person;
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Name', value: `${p.givenName} ${p.familyName}` },
+        { key: 'NHS number', value: p.nhsNumber ? formatNhsNumber(p.nhsNumber) : 'Not given' },
+        { key: 'Date of birth', value: formatDate(p.dateOfBirth) },
+        { key: 'Postcode', value: p.postcode ?? 'Not given' },
+        { key: 'Phone', value: p.phone ?? 'Not given' },
+        { key: 'Email', value: p.email ? <span className="waymark-break">{p.email}</span> : 'Not given' },
+        { key: 'Preferred contact', value: CONTACT_LABELS[p.preferredContact] ?? p.preferredContact },
+        { key: 'Language', value: `${p.language}${p.interpreterNeeded ? ' (needs an interpreter)' : ''}` },
+        {
+          key: 'Accessibility needs',
+          value: p.accessibilityNeeds ? (
+            <span className="waymark-free-text">{p.accessibilityNeeds}</span>
+          ) : (
+            'None given'
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** What the referrer said. Free text is shown exactly as typed and never interpreted as markup. */
+export function ReferralRequest({ r }: { r: ReferralView }) {
+  const from =
+    r.source === 'practice'
+      ? [r.practice?.name, r.referrerName].filter(Boolean).join(': ')
+      : [r.referrerName, r.referrerOrganisation].filter(Boolean).join(', ');
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Referred by', value: `${SOURCE_LABELS[r.source]}${from ? ` (${from})` : ''}` },
+        { key: 'Received', value: formatWhen(r.receivedAt) },
+        {
+          key: 'Reasons',
+          value: (
+            <ul className="nhsuk-list">
+              {r.reasons.map((reason) => (
+                <li key={reason.code}>{reason.label}</li>
+              ))}
+            </ul>
+          ),
+        },
+        {
+          key: 'Details',
+          value: r.details ? <p className="waymark-free-text nhsuk-u-margin-bottom-0">{r.details}</p> : 'None given',
+        },
+        { key: 'Urgency asked for', value: PRIORITY_LABELS[r.urgencyRequested] },
+        { key: 'Safeguarding concern', value: r.safeguardingConcern ? 'Yes' : 'No' },
+        { key: 'Consent to share with partners', value: r.consentToShare ? 'Yes' : 'No' },
+      ]}
+    />
+  );
+}
+
+/** The triage decision, once made. */
+export function TriageDecisionDetails({ r }: { r: ReferralView }) {
+  if (!r.triagedAt) return null;
+  const role = ROLE_CHOICES.find((c) => c.value === r.recommendedRole);
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Priority', value: r.priority ? PRIORITY_LABELS[r.priority] : 'Not set' },
+        { key: 'Complexity', value: r.complexity ? COMPLEXITY_LABELS[r.complexity] : 'Not set' },
+        { key: 'Predicted PAM level', value: r.predictedPam ? PAM_LABELS[r.predictedPam] : 'Not set' },
+        { key: 'Simple signposting only', value: r.signpostingOnly ? 'Yes' : 'No' },
+        { key: 'Recommended role', value: role ? role.label : 'Left to the allocation rules' },
+        {
+          key: 'Triage notes',
+          value: r.triageNotes ? <span className="waymark-free-text">{r.triageNotes}</span> : 'None',
+        },
+        { key: 'Triaged', value: formatWhen(r.triagedAt) },
+        { key: 'First contact due by', value: r.firstContactDueAt ? formatWhen(r.firstContactDueAt) : 'Not set' },
+        ...(r.allocatedWorker
+          ? [{ key: 'Allocated to', value: `${r.allocatedWorker.name} (${r.allocatedWorker.role})` }]
+          : []),
+        ...(r.coverWorker ? [{ key: 'Covered by', value: `${r.coverWorker.name} (${r.coverWorker.role})` }] : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,101 @@
+import type { ReferralEventView } from '../../../common/api-types';
+import { CLOSURE_REASONS, type ClosureReason, type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
+import { TableScroll } from '../../ui/TableScroll';
+import { formatWhen } from '../referrals/referral-format';
+
+const EVENT_LABELS: Record<string, string> = {
+  received: 'Referral received',
+  triaged: 'Triaged',
+  retriaged: 'Triage decision changed',
+  allocated: 'Allocated',
+  reallocated: 'Allocated to someone else',
+  first_contact: 'First contact: the person accepted',
+  declined: 'Declined',
+  redirected: 'Redirected',
+  not_contactable: 'Not contactable',
+  cover_started: 'Handed to a colleague to cover',
+  cover_ended: 'Handed back from cover',
+};
+
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** What the event's details say, in words (free text shown as typed, escaped). */
+function describe(e: ReferralEventView): string | null {
+  const d = e.details;
+  switch (e.type) {
+    case 'triaged':
+    case 'retriaged':
+      return text(d.priority)
+        ? `Priority ${text(d.priority)}, complexity ${text(d.complexity)}, PAM ${String(d.predictedPam)}`
+        : null;
+    case 'allocated':
+    case 'reallocated': {
+      const chosen = text(d.chosenWorkerName);
+      const suggested = text(d.suggestedWorkerName);
+      const parts = [chosen ? `To ${chosen}` : null];
+      if (d.allocateAll) parts.push('by "allocate all"');
+      if (suggested && suggested !== chosen) parts.push(`Waymark suggested ${suggested}`);
+      if (text(d.overrideReason)) parts.push(`reason: ${text(d.overrideReason)}`);
+      if (d.overCapacity === true) parts.push('over capacity');
+      return parts.filter(Boolean).join('; ');
+    }
+    case 'declined':
+    case 'redirected': {
+      const reason = text(d.reason);
+      return reason ? (CLOSURE_REASONS[reason as ClosureReason] ?? reason) : null;
+    }
+    case 'cover_started':
+      return text(d.coverWorkerName) ? `${text(d.coverWorkerName)} covers for ${text(d.workerName)}` : null;
+    case 'cover_ended':
+      return text(d.workerName) ? `Back with ${text(d.workerName)}` : null;
+    default:
+      return text(d.note);
+  }
+}
+
+export function ReferralHistory({ events }: { events: ReferralEventView[] }) {
+  return (
+    <TableScroll label="History of the referral">
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--m">History</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              When
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              What happened
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              By
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              SNOMED CT
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {[...events].reverse().map((e) => {
+            const detail = describe(e);
+            return (
+              <tr className="nhsuk-table__row" key={e.id}>
+                <td className="nhsuk-table__cell waymark-nowrap">{formatWhen(e.at)}</td>
+                <td className="nhsuk-table__cell">
+                  {EVENT_LABELS[e.type] ?? e.type}
+                  {e.toStatus && e.toStatus !== e.fromStatus && !EVENT_LABELS[e.type] && (
+                    <span className="waymark-secondary-text">{STATUS_LABELS[e.toStatus as ReferralStatus]}</span>
+                  )}
+                  {detail && <span className="waymark-secondary-text waymark-free-text">{detail}</span>}
+                </td>
+                <td className="nhsuk-table__cell">{e.actorName ?? 'Waymark'}</td>
+                <td className="nhsuk-table__cell">
+                  {e.snomedCode ? <span className="waymark-code">{e.snomedCode}</span> : '–'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
