@@ -1,4 +1,4 @@
-/** NHS.UK radios in a fieldset, inline when there are two short options. */
+/** NHS.UK radios in a fieldset: optional hint per option, inline for two short options, optional onChange. */
 export function Radios({
   name,
   legend,
@@ -7,14 +7,16 @@ export function Radios({
   defaultValue,
   error,
   inline,
+  onChange,
 }: {
   name: string;
   legend: string;
   hint?: string;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; hint?: string }[];
   defaultValue?: string;
   error?: string;
   inline?: boolean;
+  onChange?: (value: string) => void;
 }) {
   const hintId = `${name}-hint`;
   const errorId = `${name}-error`;
@@ -46,10 +48,17 @@ export function Radios({
                   type="radio"
                   value={option.value}
                   defaultChecked={defaultValue === option.value}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  onChange={onChange ? () => onChange(option.value) : undefined}
                 />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
                   {option.label}
                 </label>
+                {option.hint && (
+                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-item-hint`}>
+                    {option.hint}
+                  </div>
+                )}
               </div>
             );
           })}

@@ -5,10 +5,10 @@ import { ApiError } from '../../app/api';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { Radios } from '../../ui/Radios';
 import { Loading } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
 import { formatDate } from '../referrals/referral-format';
-import { RadioGroup } from '../triage/RadioGroup';
 import { allocateReferral, useAllocationSuggestion } from './allocation-api';
 
 const LABELS = { workerId: 'Who', overrideReason: 'Reason for choosing someone else' };
@@ -128,7 +128,7 @@ export function AllocationPanel({
         </summary>
         <div className="nhsuk-details__text">
           <form onSubmit={submitOverride} noValidate>
-            <RadioGroup
+            <Radios
               name="workerId"
               legend="Who should take this referral?"
               error={errors.fields.workerId}

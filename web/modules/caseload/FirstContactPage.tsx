@@ -12,9 +12,9 @@ import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { ConflictMessage } from '../triage/ConflictMessage';
-import { RadioGroup } from '../triage/RadioGroup';
 import { referralChanged, useReferral } from '../triage/triage-api';
 import { CASELOAD_KEY, type FirstContactOutcome, recordFirstContact } from './caseload-api';
 
@@ -126,7 +126,7 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
           </p>
         ) : (
           <form onSubmit={submit} noValidate>
-            <RadioGroup
+            <Radios
               name="outcome"
               legend="What happened?"
               error={errors.fields.outcome}

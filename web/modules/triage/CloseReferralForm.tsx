@@ -6,7 +6,7 @@ import { ApiError } from '../../app/api';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
-import { RadioGroup } from './RadioGroup';
+import { Radios } from '../../ui/Radios';
 import { closeReferral } from './triage-api';
 
 const LABELS = { action: 'Decline or redirect', reason: 'Reason', note: 'Note' };
@@ -68,7 +68,7 @@ export function CloseReferralForm({
         <form onSubmit={submit} noValidate aria-labelledby="close-heading">
           <ErrorSummary errors={summaryOf(errors, ORDER)} revision={errors} />
           <p>The referring practice is emailed the decision and the reason, never your note.</p>
-          <RadioGroup
+          <Radios
             name="action"
             legend="What do you want to do?"
             error={errors.fields.action}
@@ -77,7 +77,7 @@ export function CloseReferralForm({
               { value: 'redirect', label: 'Redirect to another service', hint: 'For example, urgent care in a crisis' },
             ]}
           />
-          <RadioGroup
+          <Radios
             name="reason"
             legend="Reason"
             error={errors.fields.reason}

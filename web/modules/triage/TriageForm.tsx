@@ -6,7 +6,7 @@ import { ApiError } from '../../app/api';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
-import { RadioGroup } from './RadioGroup';
+import { Radios } from '../../ui/Radios';
 import { triageReferral, useTriageSettings } from './triage-api';
 import { COMPLEXITY_LABELS, PAM_LABELS, PRIORITY_LABELS, PRIORITY_ORDER, ROLE_CHOICES } from './triage-labels';
 
@@ -91,7 +91,7 @@ export function TriageForm({
     <form onSubmit={submit} noValidate aria-labelledby="triage-heading">
       <h2 id="triage-heading">{referral.triagedAt ? 'Change the triage decision' : 'Triage this referral'}</h2>
       <ErrorSummary errors={summaryOf(errors, ORDER)} revision={errors} />
-      <RadioGroup
+      <Radios
         name="priority"
         legend="Priority"
         hint="Sets the target for first contact, counted from now."
@@ -103,7 +103,7 @@ export function TriageForm({
           hint: days(p) === null ? undefined : `First contact within ${days(p)} ${days(p) === 1 ? 'day' : 'days'}`,
         }))}
       />
-      <RadioGroup
+      <Radios
         name="complexity"
         legend="Complexity"
         inline
@@ -112,7 +112,7 @@ export function TriageForm({
         onChange={(v) => setAnswers((a) => ({ ...a, complexity: v }))}
         options={(['low', 'medium', 'high'] as Complexity[]).map((c) => ({ value: c, label: COMPLEXITY_LABELS[c] }))}
       />
-      <RadioGroup
+      <Radios
         name="predictedPam"
         legend="Predicted PAM level"
         hint="How activated you expect the person to be: the licensed PAM tool measures it at first contact."
@@ -121,7 +121,7 @@ export function TriageForm({
         onChange={(v) => setAnswers((a) => ({ ...a, predictedPam: v }))}
         options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: PAM_LABELS[n] as string }))}
       />
-      <RadioGroup
+      <Radios
         name="signpostingOnly"
         legend="Is this simple signposting to groups or services?"
         inline
@@ -133,7 +133,7 @@ export function TriageForm({
           { value: 'no', label: 'No' },
         ]}
       />
-      <RadioGroup
+      <Radios
         name="recommendedRole"
         legend="Recommended role"
         hint={

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
-import { RadioGroup } from '../triage/RadioGroup';
+import { Radios } from '../../ui/Radios';
 import { LEAVE_REASONS, type LeaveReason, recordLeave, type WorkloadMember } from './workforce-api';
 
 const LABELS = { userId: 'Who', startsOn: 'First day', endsOn: 'Last day', reason: 'Reason' };
@@ -82,7 +82,7 @@ export function RecordLeaveForm({
         error={errors.fields.startsOn}
       />
       <DateInput id="endsOn" legend="Last day of leave" error={errors.fields.endsOn} />
-      <RadioGroup
+      <Radios
         name="reason"
         legend="Reason"
         inline
