@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-export const LEAVE_REASONS = ['annual_leave', 'sickness', 'training', 'other'] as const;
-export type LeaveReason = (typeof LEAVE_REASONS)[number];
+import { LEAVE_REASONS, type LeaveReason } from '../../../common/front-door-types.js';
+
+export { LEAVE_REASONS, type LeaveReason };
 
 export const LEAVE_REASON_LABELS: Record<LeaveReason, string> = {
   annual_leave: 'Annual leave',

@@ -1,3 +1,4 @@
+import type { LeaveItem } from '../../../common/front-door-types.js';
 import type { TeamRole } from '../../../common/roles.js';
 import { ROLE_LABELS } from '../../../common/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -6,21 +7,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { teamMembersOfPcn } from '../users/users.service.js';
 import * as repo from './workforce.repository.js';
-import { LEAVE_REASON_LABELS, type LeaveReason, type TLeaveCreate } from './workforce.schemas.js';
-
-export interface LeaveItem {
-  id: string;
-  userId: string;
-  name: string;
-  role: string;
-  roleLabel: string;
-  startsOn: string;
-  endsOn: string;
-  reason: LeaveReason;
-  reasonLabel: string;
-  /** The period includes today. */
-  current: boolean;
-}
+import { LEAVE_REASON_LABELS, type TLeaveCreate } from './workforce.schemas.js';
 
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -140,3 +127,5 @@ export async function cancelLeave(db: Db, ctx: RequestContext, id: string): Prom
     });
   });
 }
+
+export type { LeaveItem };

@@ -1,32 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReferralView } from '../../../common/api-types';
-import type { Priority } from '../../../common/referrals';
+import type { Caseload, CaseloadItem, FirstContactDue } from '../../../common/front-door-types';
 import { api } from '../../app/api';
-
-// Shapes of GET /api/caseload (server/modules/allocation/use-cases/caseload.ts).
-
-export type FirstContactDue = 'overdue' | 'due_today' | 'upcoming' | 'no_target' | 'made';
-
-export interface CaseloadItem {
-  id: string;
-  version: number;
-  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
-  reasons: { code: string; label: string }[];
-  priority: Priority | null;
-  status: 'allocated' | 'first_contact';
-  statusLabel: string;
-  safeguardingConcern: boolean;
-  allocatedAt: string | null;
-  firstContactDueAt: string | null;
-  firstContactAt: string | null;
-  firstContactDue: FirstContactDue;
-  cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
-}
-
-export interface Caseload {
-  items: CaseloadItem[];
-  counts: { total: number; awaitingFirstContact: number; overdue: number; covering: number };
-}
 
 export const CASELOAD_KEY = ['caseload'] as const;
 
@@ -42,3 +17,5 @@ export function recordFirstContact(
 ): Promise<ReferralView> {
   return api(`/api/referrals/${encodeURIComponent(id)}/first-contact`, { method: 'POST', body });
 }
+
+export type { Caseload, CaseloadItem, FirstContactDue };

@@ -1,40 +1,8 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { ReferralView } from '../../../common/api-types';
+import type { QueueItem, TriageQueue, TriageSettings } from '../../../common/front-door-types';
 import type { ClosureReason, Complexity, Priority, RecommendableRole } from '../../../common/referrals';
 import { api, queryString } from '../../app/api';
-
-// Shapes of the triage API's answers (server/modules/triage/use-cases/*). They belong in
-// common/api-types.ts once that file is free to change; until then they are stated here.
-
-export interface QueueItem {
-  id: string;
-  version: number;
-  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
-  practice: { id: string; name: string } | null;
-  source: 'practice' | 'professional' | 'self';
-  reasons: { code: string; label: string }[];
-  urgencyRequested: Priority;
-  priority: Priority | null;
-  queuePriority: Priority;
-  status: 'received' | 'triaged';
-  statusLabel: string;
-  safeguardingConcern: boolean;
-  receivedAt: string;
-  firstContactDueAt: string | null;
-}
-
-export interface TriageQueue {
-  items: QueueItem[];
-  counts: {
-    total: number;
-    byStatus: Record<'received' | 'triaged', number>;
-    byPriority: Record<Priority, number>;
-    safeguarding: number;
-  };
-  matching: number;
-  truncated: boolean;
-  filterOptions: { practices: { id: string; name: string }[]; reasons: { code: string; label: string }[] };
-}
 
 export interface QueueFilters {
   status?: string;
@@ -84,13 +52,6 @@ export function closeReferral(
   return api(`/api/referrals/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
 }
 
-export interface TriageSettings {
-  urgentDays: number;
-  soonDays: number;
-  routineDays: number;
-  isDefault: boolean;
-}
-
 export const TRIAGE_SETTINGS_KEY = ['triage-settings'] as const;
 
 export function useTriageSettings() {
@@ -106,3 +67,5 @@ export async function referralChanged(queryClient: QueryClient, view: ReferralVi
   queryClient.setQueryData(referralKey(view.id), view);
   await queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
 }
+
+export type { QueueItem, TriageQueue, TriageSettings };

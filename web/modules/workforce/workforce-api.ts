@@ -1,9 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { LeaveItem, LeaveReason, WorkloadMember } from '../../../common/front-door-types';
 import { api } from '../../app/api';
-
-// Shapes of the leave and cover API (server/modules/workforce, server/modules/allocation/use-cases/cover.ts).
-
-export type LeaveReason = 'annual_leave' | 'sickness' | 'training' | 'other';
 
 export const LEAVE_REASONS: { value: LeaveReason; label: string }[] = [
   { value: 'annual_leave', label: 'Annual leave' },
@@ -11,31 +8,6 @@ export const LEAVE_REASONS: { value: LeaveReason; label: string }[] = [
   { value: 'training', label: 'Training' },
   { value: 'other', label: 'Other' },
 ];
-
-export interface LeaveItem {
-  id: string;
-  userId: string;
-  name: string;
-  roleLabel: string;
-  startsOn: string;
-  endsOn: string;
-  reason: LeaveReason;
-  reasonLabel: string;
-  current: boolean;
-}
-
-export interface WorkloadMember {
-  id: string;
-  name: string;
-  role: string;
-  roleLabel: string;
-  capacity: number;
-  ownCases: number;
-  workingCases: number;
-  onLeaveUntil: string | null;
-  coveredBy: { id: string; name: string; count: number }[];
-  coveringFor: { id: string; name: string; count: number }[];
-}
 
 export const LEAVE_KEY = ['team-leave'] as const;
 export const WORKLOAD_KEY = ['team-workload'] as const;
@@ -74,3 +46,5 @@ export function startCover(workerId: string, coverWorkerId: string): Promise<{ m
 export function endCover(workerId: string): Promise<{ returned: number }> {
   return api(`/api/team/members/${encodeURIComponent(workerId)}/cover/end`, { method: 'POST', body: {} });
 }
+
+export type { LeaveItem, LeaveReason, WorkloadMember };

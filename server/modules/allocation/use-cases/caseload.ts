@@ -1,4 +1,5 @@
-import { type Priority, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
+import type { Caseload, CaseloadItem, FirstContactDue } from '../../../../common/front-door-types.js';
+import { type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -8,30 +9,6 @@ import { requirePcnActor } from '../../triage/triage.service.js';
 import { userNames } from '../../users/users.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
-
-export type FirstContactDue = 'overdue' | 'due_today' | 'upcoming' | 'no_target' | 'made';
-
-export interface CaseloadItem {
-  id: string;
-  version: number;
-  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
-  reasons: { code: string; label: string }[];
-  priority: Priority | null;
-  status: 'allocated' | 'first_contact';
-  statusLabel: string;
-  safeguardingConcern: boolean;
-  allocatedAt: string | null;
-  firstContactDueAt: string | null;
-  firstContactAt: string | null;
-  firstContactDue: FirstContactDue;
-  /** 'covering': you cover this case for `worker`; 'covered': `worker` covers your case while you are away. */
-  cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
-}
-
-export interface Caseload {
-  items: CaseloadItem[];
-  counts: { total: number; awaitingFirstContact: number; overdue: number; covering: number };
-}
 
 function dueOf(row: repo.ReferralRow, now: Date): FirstContactDue {
   if (row.status === 'first_contact') return 'made';
@@ -97,3 +74,5 @@ export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseloa
     },
   };
 }
+
+export type { Caseload, CaseloadItem, FirstContactDue };

@@ -1,3 +1,4 @@
+import type { WorkloadMember } from '../../../../common/front-door-types.js';
 import { ROLE_LABELS, type Role } from '../../../../common/roles.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -99,21 +100,6 @@ export async function endCover(db: Db, ctx: RequestContext, workerId: string): P
   });
 }
 
-export interface WorkloadMember {
-  id: string;
-  name: string;
-  role: Role;
-  roleLabel: string;
-  capacity: number;
-  /** Open cases allocated to them (including any a colleague covers). */
-  ownCases: number;
-  /** What they are working now: their own not covered by someone else, plus those they cover. */
-  workingCases: number;
-  onLeaveUntil: string | null;
-  coveredBy: { id: string; name: string; count: number }[];
-  coveringFor: { id: string; name: string; count: number }[];
-}
-
 /** The team's open cases and cover, for the leave and cover page. Numbers only: no personal data. */
 export async function teamWorkload(db: Db, ctx: RequestContext): Promise<{ today: string; members: WorkloadMember[] }> {
   const actor = requirePcnActor(ctx, 'team');
@@ -157,3 +143,5 @@ export async function teamWorkload(db: Db, ctx: RequestContext): Promise<{ today
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { today, members };
 }
+
+export type { WorkloadMember };

@@ -1,4 +1,5 @@
-import { PRIORITIES, type Priority, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
+import type { QueueCounts, QueueItem, TriageQueue } from '../../../../common/front-door-types.js';
+import { PRIORITIES, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -8,41 +9,6 @@ import { peopleByIds } from '../../people/people.service.js';
 import * as repo from '../triage.repository.js';
 import type { TQueueQuery } from '../triage.schemas.js';
 import { requirePcnActor } from './pcn-actor.js';
-
-export interface QueueItem {
-  id: string;
-  version: number;
-  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
-  practice: { id: string; name: string } | null;
-  source: 'practice' | 'professional' | 'self';
-  reasons: { code: string; label: string }[];
-  urgencyRequested: Priority;
-  priority: Priority | null;
-  /** What the queue is ordered by: the triage priority, or the urgency asked for until triaged. */
-  queuePriority: Priority;
-  status: 'received' | 'triaged';
-  statusLabel: string;
-  safeguardingConcern: boolean;
-  receivedAt: string;
-  firstContactDueAt: string | null;
-}
-
-export interface QueueCounts {
-  total: number;
-  byStatus: Record<'received' | 'triaged', number>;
-  byPriority: Record<Priority, number>;
-  safeguarding: number;
-}
-
-export interface TriageQueue {
-  items: QueueItem[];
-  /** Counts of the whole open queue, whatever the filters. */
-  counts: QueueCounts;
-  /** How many match the filters (items stops at the limit). */
-  matching: number;
-  truncated: boolean;
-  filterOptions: { practices: { id: string; name: string }[]; reasons: { code: string; label: string }[] };
-}
 
 async function countsOf(db: Db, pcnId: string, q?: TQueueQuery): Promise<QueueCounts> {
   const rows = await repo.countQueue(db, pcnId, q);
@@ -128,3 +94,5 @@ export async function listTriageQueue(db: Db, ctx: RequestContext, q: TQueueQuer
     },
   };
 }
+
+export type { QueueCounts, QueueItem, TriageQueue };

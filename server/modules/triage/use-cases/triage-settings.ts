@@ -1,3 +1,4 @@
+import type { TriageSettings } from '../../../../common/front-door-types.js';
 import type { Priority } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -5,15 +6,6 @@ import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import * as repo from '../triage.repository.js';
 import type { TTriageSettings } from '../triage.schemas.js';
 import { requirePcnActor } from './pcn-actor.js';
-
-export interface TriageSettings {
-  /** First-contact targets in days from triage, per priority. */
-  urgentDays: number;
-  soonDays: number;
-  routineDays: number;
-  /** True while the PCN has not set its own targets. */
-  isDefault: boolean;
-}
 
 export const DEFAULT_TARGETS = { urgentDays: 2, soonDays: 7, routineDays: 14 } as const;
 
@@ -45,3 +37,5 @@ export async function saveTriageSettings(db: Db, ctx: RequestContext, input: TTr
     return { urgentDays: row.urgentDays, soonDays: row.soonDays, routineDays: row.routineDays, isDefault: false };
   });
 }
+
+export type { TriageSettings };

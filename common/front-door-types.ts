@@ -1,0 +1,104 @@
+// Shapes of the PCN front door's API answers (triage queue, targets, caseload, leave),
+// shared by the server that builds them and the web pages that read them.
+import type { Priority } from './referrals.js';
+import type { Role } from './roles.js';
+
+export const LEAVE_REASONS = ['annual_leave', 'sickness', 'training', 'other'] as const;
+export type LeaveReason = (typeof LEAVE_REASONS)[number];
+
+export interface QueueItem {
+  id: string;
+  version: number;
+  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
+  practice: { id: string; name: string } | null;
+  source: 'practice' | 'professional' | 'self';
+  reasons: { code: string; label: string }[];
+  urgencyRequested: Priority;
+  priority: Priority | null;
+  /** What the queue is ordered by: the triage priority, or the urgency asked for until triaged. */
+  queuePriority: Priority;
+  status: 'received' | 'triaged';
+  statusLabel: string;
+  safeguardingConcern: boolean;
+  receivedAt: string;
+  firstContactDueAt: string | null;
+}
+
+export interface QueueCounts {
+  total: number;
+  byStatus: Record<'received' | 'triaged', number>;
+  byPriority: Record<Priority, number>;
+  safeguarding: number;
+}
+
+export interface TriageQueue {
+  items: QueueItem[];
+  /** Counts of the whole open queue, whatever the filters. */
+  counts: QueueCounts;
+  /** How many match the filters (items stops at the limit). */
+  matching: number;
+  truncated: boolean;
+  filterOptions: { practices: { id: string; name: string }[]; reasons: { code: string; label: string }[] };
+}
+
+export interface TriageSettings {
+  /** First-contact targets in days from triage, per priority. */
+  urgentDays: number;
+  soonDays: number;
+  routineDays: number;
+  /** True while the PCN has not set its own targets. */
+  isDefault: boolean;
+}
+
+export type FirstContactDue = 'overdue' | 'due_today' | 'upcoming' | 'no_target' | 'made';
+
+export interface CaseloadItem {
+  id: string;
+  version: number;
+  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
+  reasons: { code: string; label: string }[];
+  priority: Priority | null;
+  status: 'allocated' | 'first_contact';
+  statusLabel: string;
+  safeguardingConcern: boolean;
+  allocatedAt: string | null;
+  firstContactDueAt: string | null;
+  firstContactAt: string | null;
+  firstContactDue: FirstContactDue;
+  /** 'covering': you cover this case for `worker`; 'covered': `worker` covers your case while you are away. */
+  cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
+}
+
+export interface Caseload {
+  items: CaseloadItem[];
+  counts: { total: number; awaitingFirstContact: number; overdue: number; covering: number };
+}
+
+export interface LeaveItem {
+  id: string;
+  userId: string;
+  name: string;
+  role: string;
+  roleLabel: string;
+  startsOn: string;
+  endsOn: string;
+  reason: LeaveReason;
+  reasonLabel: string;
+  /** The period includes today. */
+  current: boolean;
+}
+
+export interface WorkloadMember {
+  id: string;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  capacity: number;
+  /** Open cases allocated to them (including any a colleague covers). */
+  ownCases: number;
+  /** What they are working now: their own not covered by someone else, plus those they cover. */
+  workingCases: number;
+  onLeaveUntil: string | null;
+  coveredBy: { id: string; name: string; count: number }[];
+  coveringFor: { id: string; name: string; count: number }[];
+}
