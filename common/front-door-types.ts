@@ -58,7 +58,7 @@ export interface CaseloadItem {
   person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
   reasons: { code: string; label: string }[];
   priority: Priority | null;
-  status: 'allocated' | 'first_contact';
+  status: 'allocated' | 'first_contact' | 'active';
   statusLabel: string;
   safeguardingConcern: boolean;
   allocatedAt: string | null;

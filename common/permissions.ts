@@ -19,6 +19,13 @@ export const PERMISSIONS = [
   'referral.contact', // record first contact (accepted / declined / not contactable)
   'leave.manage', // record leave, hand cases to cover and back
   'notification.read', // own in-app notifications and the live event stream
+  'case.read', // the case record of a PCN's referral: timeline, contacts, notes
+  'case.write', // record contacts and notes, discharge (the allocated or covering worker, or the lead)
+  'gpmessage.read', // the message back to the GP after discharge (the referring practice, the team)
+  'careplan.read', // the one personalised care and support plan of a person referred to the PCN
+  'careplan.write', // save a new version of that plan (any team member: one plan shared by all)
+  'outcome.record', // record an outcome measure (ONS4, SWEMWBS, UCLA-3, PAM) in a case of the PCN
+  'outcome.read', // a case's outcome measures, bands and change from baseline
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,10 +38,17 @@ const TEAM: Permission[] = [
   'referral.read',
   'caseload.read',
   'referral.contact',
+  'case.read',
+  'case.write',
+  'gpmessage.read',
+  'careplan.read',
+  'careplan.write',
+  'outcome.record',
+  'outcome.read',
 ];
 
 export const ROLE_PERMISSIONS = {
-  referrer: [...EVERYONE, 'referral.create', 'referral.read'],
+  referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read'],
   team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage'],
   link_worker: TEAM,
   health_coach: TEAM,

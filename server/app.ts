@@ -17,8 +17,11 @@ import { allocationRoutes } from './modules/allocation/allocation.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
 import { authenticate, isSessionActive } from './modules/auth/auth.service.js';
+import { carePlansRoutes } from './modules/care-plans/care-plans.routes.js';
+import { casesRoutes } from './modules/cases/cases.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -127,7 +130,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   referralsRoutes(app, deps);
   triageRoutes(app, deps);
   allocationRoutes(app, deps);
+  casesRoutes(app, deps);
   workforceRoutes(app, deps);
+  outcomesRoutes(app, deps);
+  carePlansRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,

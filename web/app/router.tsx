@@ -55,7 +55,23 @@ const CaseloadPage = lazy(() => import('../modules/caseload/CaseloadPage').then(
 const FirstContactPage = lazy(() =>
   import('../modules/caseload/FirstContactPage').then((m) => ({ default: m.FirstContactPage })),
 );
+const OutcomeMeasuresPage = lazy(() =>
+  import('../modules/outcomes/OutcomeMeasuresPage').then((m) => ({ default: m.OutcomeMeasuresPage })),
+);
+const CaseRecordPage = lazy(() =>
+  import('../modules/cases/CaseRecordPage').then((m) => ({ default: m.CaseRecordPage })),
+);
 const LeavePage = lazy(() => import('../modules/workforce/LeavePage').then((m) => ({ default: m.LeavePage })));
+// The care and support plan: one per person, shared by the team.
+const CarePlanPage = lazy(() =>
+  import('../modules/care-plans/CarePlanPage').then((m) => ({ default: m.CarePlanPage })),
+);
+const CarePlanVersionsPage = lazy(() =>
+  import('../modules/care-plans/CarePlanVersionsPage').then((m) => ({ default: m.CarePlanVersionsPage })),
+);
+const CarePlanPrintPage = lazy(() =>
+  import('../modules/care-plans/CarePlanPrintPage').then((m) => ({ default: m.CarePlanPrintPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -141,10 +157,50 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'referrals/:referralId/measures',
+            element: (
+              <RequirePermission needs={['outcome.read', 'referral.read']}>
+                <OutcomeMeasuresPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'referrals/:referralId/case',
+            element: (
+              <RequirePermission needs={['case.read']}>
+                <CaseRecordPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'referrals/:referralId/first-contact',
             element: (
               <RequirePermission needs={['referral.contact']}>
                 <FirstContactPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'people/:personId/plan',
+            element: (
+              <RequirePermission needs={['careplan.read']}>
+                <CarePlanPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'people/:personId/plan/versions',
+            element: (
+              <RequirePermission needs={['careplan.read']}>
+                <CarePlanVersionsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'people/:personId/plan/print',
+            element: (
+              <RequirePermission needs={['careplan.read']}>
+                <CarePlanPrintPage />
               </RequirePermission>
             ),
           },

@@ -7,7 +7,7 @@ import { referrals } from '../referrals/referrals.tables.js';
 export type ReferralRow = typeof referrals.$inferSelect;
 
 /** Statuses that count towards a worker's caseload. */
-export const CASELOAD_STATUSES = ['allocated', 'first_contact'] as const;
+export const CASELOAD_STATUSES = ['allocated', 'first_contact', 'active'] as const;
 
 const priorityRank = sql`CASE coalesce(${referrals.priority}, ${referrals.urgencyRequested}) WHEN 'urgent' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END`;
 

@@ -14,6 +14,10 @@ const ALLOWED: [ReferralStatus, ReferralStatus][] = [
   ['allocated', 'first_contact'],
   ['allocated', 'declined'],
   ['allocated', 'not_contactable'],
+  ['first_contact', 'active'],
+  ['active', 'active'],
+  ['first_contact', 'discharged'],
+  ['active', 'discharged'],
 ];
 
 describe('referral lifecycle', () => {
@@ -27,7 +31,7 @@ describe('referral lifecycle', () => {
   });
 
   it('never reopens a closed referral', () => {
-    for (const closed of ['declined', 'redirected', 'not_contactable'] as const) {
+    for (const closed of ['declined', 'redirected', 'not_contactable', 'discharged'] as const) {
       for (const to of REFERRAL_STATUSES) expect(canMove(closed, to)).toBe(false);
     }
   });

@@ -64,3 +64,13 @@ export async function findReferralEvents(db: DbOrTx, referralId: string): Promis
     .where(eq(referralEvents.referralId, referralId))
     .orderBy(asc(referralEvents.id));
 }
+
+/** Whether the person has any referral the scope can see (a team's reach to a person). */
+export async function personHasReferralInScope(db: DbOrTx, scope: Scope, personId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.personId, personId), referralScope(scope)))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -15,6 +15,11 @@ import * as repo from './referrals.repository.js';
 
 export type { ReferralRow } from './referrals.repository.js';
 
+/** The referral if the scope can see it, else null: for other modules' scope checks. */
+export const findReferralInScope = repo.findReferralInScope;
+/** Whether the person has a referral the scope can see: a team reaches a person through one. */
+export const personHasReferralInScope = repo.personHasReferralInScope;
+
 export function requireActor(ctx: RequestContext): Principal {
   if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
   return ctx.actor;

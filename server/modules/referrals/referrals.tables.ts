@@ -47,7 +47,17 @@ export const referrals = pgTable(
     consentToShare: boolean('consent_to_share').notNull(),
     safeguardingConcern: boolean('safeguarding_concern').notNull().default(false),
     status: text('status', {
-      enum: ['received', 'triaged', 'allocated', 'first_contact', 'declined', 'redirected', 'not_contactable'],
+      enum: [
+        'received',
+        'triaged',
+        'allocated',
+        'first_contact',
+        'active',
+        'discharged',
+        'declined',
+        'redirected',
+        'not_contactable',
+      ],
     }).notNull(),
     priority: text('priority', { enum: ['routine', 'soon', 'urgent'] }),
     complexity: text('complexity', { enum: ['low', 'medium', 'high'] }),

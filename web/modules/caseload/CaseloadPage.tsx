@@ -165,6 +165,13 @@ export function CaseloadPage() {
                             </span>
                           </Link>
                         )}
+                        <Link className="waymark-block" to={`/referrals/${item.id}/case`}>
+                          Case record
+                          <span className="nhsuk-u-visually-hidden">
+                            {' '}
+                            of {item.person.givenName} {item.person.familyName}
+                          </span>
+                        </Link>
                       </td>
                     </tr>
                   ))}

@@ -8,6 +8,8 @@ import { BackLink } from '../../ui/BackLink';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { SummaryList } from '../../ui/SummaryList';
 import { Tag } from '../../ui/Tag';
+import { useGpMessage } from '../cases/cases-api';
+import { GpMessageDetails } from '../cases/GpMessageDetails';
 import { referralReference } from './reference';
 import { closureReasonText, formatDate, formatWhen, STATUS_MEANING, statusColour } from './referral-format';
 import { useReferralStatus } from './referrals-api';
@@ -16,6 +18,8 @@ import { useReferralStatus } from './referrals-api';
 export function ReferralStatusPage() {
   const { referralId = '' } = useParams();
   const { data: r, error, isPending } = useReferralStatus(referralId);
+  // The message back to the GP exists once the team has discharged the person.
+  const gpMessage = useGpMessage(referralId, r?.status === 'discharged');
   // Someone else's referral, or none: the same answer either way.
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
   usePageTitle(
@@ -25,7 +29,8 @@ export function ReferralStatusPage() {
   if (error) return <ServiceProblem error={error} />;
   if (isPending) return <Loading what="the referral" />;
 
-  const closure = closureReasonText(r.closureReason);
+  // A discharge reason is told in the message back below, not as a triage closure.
+  const closure = r.status === 'discharged' ? null : closureReasonText(r.closureReason);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -64,6 +69,7 @@ export function ReferralStatusPage() {
             ...(closure ? [{ key: 'Reason', value: closure }] : []),
           ]}
         />
+        {gpMessage.data && <GpMessageDetails message={gpMessage.data} />}
         <p>The team’s notes stay with the team. If you need to know more, contact the PCN’s social prescribing team.</p>
         <p>
           <Link to="/practice/referrals">Back to your practice’s referrals</Link>

@@ -15,6 +15,9 @@ const EVENT_LABELS: Record<string, string> = {
   not_contactable: 'Not contactable',
   cover_started: 'Handed to a colleague to cover',
   cover_ended: 'Handed back from cover',
+  active: 'Support under way',
+  reassigned: 'Case handed over',
+  discharged: 'Discharged',
 };
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);

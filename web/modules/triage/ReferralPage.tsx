@@ -30,6 +30,8 @@ const STATUS_TEXT: Record<string, string> = {
   triaged: 'Triaged: waiting to be allocated to a member of the team.',
   allocated: 'Allocated: waiting for first contact.',
   first_contact: 'First contact made.',
+  active: 'Support under way.',
+  discharged: 'Discharged: the message back to the GP has been sent.',
   declined: 'Declined.',
   redirected: 'Redirected to another service.',
   not_contactable: 'Closed: the person could not be contacted.',
@@ -134,6 +136,22 @@ export function ReferralPage() {
           </p>
         )}
 
+        {hasPermission(me, 'case.read') &&
+          ['allocated', 'first_contact', 'active', 'discharged'].includes(r.status) && (
+            <p>
+              <Link to={`/referrals/${r.id}/case`}>Case record</Link>
+            </p>
+          )}
+        {hasPermission(me, 'outcome.read') && (
+          <p>
+            <Link to={`/referrals/${r.id}/measures`}>Outcome measures</Link>
+          </p>
+        )}
+        {hasPermission(me, 'careplan.read') && (
+          <p>
+            <Link to={`/people/${r.person.id}/plan`}>Care and support plan</Link>
+          </p>
+        )}
         <h2>The person</h2>
         <PersonDetails r={r} />
         <h2>The referral</h2>

@@ -11,7 +11,7 @@ import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 
 function dueOf(row: repo.ReferralRow, now: Date): FirstContactDue {
-  if (row.status === 'first_contact') return 'made';
+  if (row.status !== 'allocated' || row.firstContactAt) return 'made';
   if (!row.firstContactDueAt) return 'no_target';
   if (londonToday(row.firstContactDueAt) === londonToday(now)) return 'due_today';
   return row.firstContactDueAt < now ? 'overdue' : 'upcoming';
@@ -48,7 +48,7 @@ export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseloa
       },
       reasons: r.reasons.map((code) => ({ code, label: labels.get(code) ?? code })),
       priority: r.priority,
-      status: r.status as 'allocated' | 'first_contact',
+      status: r.status as CaseloadItem['status'],
       statusLabel: STATUS_LABELS[r.status as ReferralStatus],
       safeguardingConcern: r.safeguardingConcern,
       allocatedAt: r.allocatedAt?.toISOString() ?? null,

@@ -1,0 +1,65 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { carePlans, carePlanVersions } from './care-plans.tables.js';
+
+export type CarePlanRow = typeof carePlans.$inferSelect;
+export type CarePlanVersionRow = typeof carePlanVersions.$inferSelect;
+
+export async function findPlanByPerson(db: DbOrTx, personId: string): Promise<CarePlanRow | null> {
+  const [row] = await db.select().from(carePlans).where(eq(carePlans.personId, personId));
+  return row ?? null;
+}
+
+/** The first save. Null when another save created the plan first (unique person_id). */
+export async function insertPlan(db: DbOrTx, personId: string): Promise<CarePlanRow | null> {
+  const [row] = await db
+    .insert(carePlans)
+    .values({ personId, currentVersion: 1 })
+    .onConflictDoNothing({ target: carePlans.personId })
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Moves the plan on by one version, only from the version the caller read: two saves based on
+ * the same version cannot both win (the second re-checks the row after the first commits).
+ */
+export async function bumpPlanVersion(db: DbOrTx, personId: string, fromVersion: number): Promise<CarePlanRow | null> {
+  const [row] = await db
+    .update(carePlans)
+    .set({ currentVersion: fromVersion + 1, updatedAt: new Date() })
+    .where(and(eq(carePlans.personId, personId), eq(carePlans.currentVersion, fromVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export async function insertVersion(
+  db: DbOrTx,
+  values: typeof carePlanVersions.$inferInsert,
+): Promise<CarePlanVersionRow> {
+  const [row] = await db.insert(carePlanVersions).values(values).returning();
+  return row as CarePlanVersionRow;
+}
+
+export async function findVersion(db: DbOrTx, planId: string, version: number): Promise<CarePlanVersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(carePlanVersions)
+    .where(and(eq(carePlanVersions.planId, planId), eq(carePlanVersions.version, version)));
+  return row ?? null;
+}
+
+export async function findVersions(db: DbOrTx, planId: string, versions: number[]): Promise<CarePlanVersionRow[]> {
+  return db
+    .select()
+    .from(carePlanVersions)
+    .where(and(eq(carePlanVersions.planId, planId), inArray(carePlanVersions.version, versions)));
+}
+
+export async function listVersions(db: DbOrTx, planId: string) {
+  return db
+    .select({ version: carePlanVersions.version, savedBy: carePlanVersions.savedBy, savedAt: carePlanVersions.savedAt })
+    .from(carePlanVersions)
+    .where(eq(carePlanVersions.planId, planId))
+    .orderBy(desc(carePlanVersions.version));
+}

@@ -1,0 +1,205 @@
+import type {
+  CarePlanComparison,
+  CarePlanContent,
+  CarePlanVersionSummary,
+  CarePlanView,
+} from '../../../common/care-plan.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { AppError, notFound, validationError } from '../../platform/errors.js';
+import { listReferralReasons } from '../codes/codes.service.js';
+import { peopleByIds } from '../people/people.service.js';
+import { personHasReferralInScope } from '../referrals/referrals.service.js';
+import { requirePcnActor } from '../triage/triage.service.js';
+import { userNames } from '../users/users.service.js';
+import * as repo from './care-plans.repository.js';
+import type { TCarePlanSave } from './care-plans.schemas.js';
+import { diffPlans } from './diff.js';
+
+const WHAT = 'care and support plan';
+
+/**
+ * The signed-in team member, and the person when they have a referral in the member's PCN.
+ * Anyone else gets 404 for every person alike, so the answer never confirms that they exist.
+ */
+async function requirePersonInScope(db: DbOrTx, ctx: RequestContext, personId: string, action = 'careplan.read') {
+  const actor = requirePcnActor(ctx, WHAT);
+  if (!(await personHasReferralInScope(db, actor.scope, personId))) {
+    await writeAudit(db, ctx, {
+      action,
+      outcome: 'denied',
+      entityType: 'person',
+      entityId: personId,
+      details: { reason: 'no referral in the PCN' },
+    });
+    throw notFound(WHAT);
+  }
+  const person = (await peopleByIds(db, [personId])).get(personId);
+  if (!person) throw notFound(WHAT);
+  return { actor, person };
+}
+
+async function summaries(
+  db: DbOrTx,
+  rows: { version: number; savedBy: string; savedAt: Date }[],
+): Promise<CarePlanVersionSummary[]> {
+  const names = await userNames(
+    db,
+    rows.map((r) => r.savedBy),
+  );
+  return rows.map((r) => ({
+    version: r.version,
+    savedAt: r.savedAt.toISOString(),
+    savedBy: { id: r.savedBy, name: names.get(r.savedBy) ?? 'A former colleague' },
+  }));
+}
+
+/** The latest version of the person's plan (null before the first save). Reading it is audited. */
+export async function getCarePlan(db: Db, ctx: RequestContext, personId: string): Promise<CarePlanView> {
+  const { person } = await requirePersonInScope(db, ctx, personId);
+  const plan = await repo.findPlanByPerson(db, personId);
+  const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
+  const [summary] = latest ? await summaries(db, [latest]) : [];
+  const domains = await listReferralReasons(db, true);
+  await writeAudit(db, ctx, {
+    action: 'careplan.read',
+    entityType: 'person',
+    entityId: personId,
+    details: { version: latest?.version ?? null },
+  });
+  return {
+    person: { id: person.id, givenName: person.givenName, familyName: person.familyName },
+    plan: latest && summary ? { ...summary, content: latest.content } : null,
+    domains: domains.map((d) => ({ code: d.code, label: d.label })),
+  };
+}
+
+/** `"3"`, `W/"3"` or `3` → 3. */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const digits = header.match(/\d+/)?.[0];
+  return digits === undefined ? undefined : Number(digits);
+}
+
+async function staleVersion(db: DbOrTx, personId: string, based: number): Promise<AppError> {
+  const plan = await repo.findPlanByPerson(db, personId);
+  const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
+  const [who] = latest ? await summaries(db, [latest]) : [];
+  const when = who
+    ? new Date(who.savedAt).toLocaleString('en-GB', {
+        timeZone: 'Europe/London',
+        dateStyle: 'long',
+        timeStyle: 'short',
+      })
+    : null;
+  return new AppError('conflict', {
+    userMessage: who
+      ? `${who.savedBy.name} saved a newer version of this plan (version ${who.version}) on ${when}, after the version you opened (version ${based}). Your changes have not been saved.`
+      : 'This plan has changed since you opened it. Your changes have not been saved.',
+    details: { currentVersion: who?.version ?? null, savedBy: who?.savedBy ?? null, savedAt: who?.savedAt ?? null },
+  });
+}
+
+/**
+ * Saves the whole plan as a new version, based on the version the user opened (0: no plan yet).
+ * A stale base is refused with 409 naming who saved the newer version and when: never a silent
+ * overwrite. The version row, the plan's counter and the audit row commit together.
+ */
+export async function saveCarePlan(
+  db: Db,
+  ctx: RequestContext,
+  personId: string,
+  input: TCarePlanSave,
+  ifMatch: number | undefined,
+): Promise<CarePlanView> {
+  const { version: bodyVersion, ...content } = input;
+  const based = ifMatch ?? bodyVersion;
+  const { actor } = await requirePersonInScope(db, ctx, personId, 'careplan.save');
+
+  const codes = new Set((await listReferralReasons(db, true)).map((r) => r.code));
+  const unknown = content.needs.flatMap((n, i) =>
+    codes.has(n.domain) ? [] : [{ field: `needs.${i}.domain`, message: 'must be one of the referral reasons' }],
+  );
+  if (unknown.length) throw validationError(unknown);
+
+  await db.transaction(async (tx) => {
+    let plan: repo.CarePlanRow | null;
+    if (based === undefined || based === 0) {
+      plan = await repo.insertPlan(tx, personId);
+      if (!plan) {
+        throw based === undefined
+          ? new AppError('conflict', {
+              userMessage: 'Say which version of the plan you are changing (If-Match or version).',
+              details: {},
+            })
+          : await staleVersion(tx, personId, 0);
+      }
+    } else {
+      plan = await repo.bumpPlanVersion(tx, personId, based);
+      if (!plan) {
+        if (!(await repo.findPlanByPerson(tx, personId))) throw notFound(WHAT);
+        throw await staleVersion(tx, personId, based);
+      }
+    }
+    await repo.insertVersion(tx, {
+      planId: plan.id,
+      version: plan.currentVersion,
+      content: content satisfies CarePlanContent,
+      savedBy: actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'careplan.save',
+      entityType: 'person',
+      entityId: personId,
+      details: { planId: plan.id, version: plan.currentVersion },
+    });
+  });
+  return getCarePlan(db, ctx, personId);
+}
+
+async function planOf(db: DbOrTx, ctx: RequestContext, personId: string) {
+  await requirePersonInScope(db, ctx, personId);
+  const plan = await repo.findPlanByPerson(db, personId);
+  if (!plan) throw notFound(WHAT);
+  return plan;
+}
+
+/** Who saved each version and when, newest first. */
+export async function listCarePlanVersions(
+  db: Db,
+  ctx: RequestContext,
+  personId: string,
+): Promise<CarePlanVersionSummary[]> {
+  const plan = await planOf(db, ctx, personId);
+  const rows = await repo.listVersions(db, plan.id);
+  await writeAudit(db, ctx, { action: 'careplan.read-versions', entityType: 'person', entityId: personId });
+  return summaries(db, rows);
+}
+
+/** A field-by-field comparison of two versions of the plan. */
+export async function compareCarePlanVersions(
+  db: Db,
+  ctx: RequestContext,
+  personId: string,
+  from: number,
+  to: number,
+): Promise<CarePlanComparison> {
+  const plan = await planOf(db, ctx, personId);
+  const rows = await repo.findVersions(db, plan.id, [from, to]);
+  const a = rows.find((r) => r.version === from);
+  const b = rows.find((r) => r.version === to);
+  if (!a || !b) throw notFound('version of the plan');
+  const [sa, sb] = await summaries(db, [a, b]);
+  await writeAudit(db, ctx, {
+    action: 'careplan.compare',
+    entityType: 'person',
+    entityId: personId,
+    details: { from, to },
+  });
+  return {
+    from: sa as CarePlanVersionSummary,
+    to: sb as CarePlanVersionSummary,
+    changes: diffPlans(a.content, b.content),
+  };
+}

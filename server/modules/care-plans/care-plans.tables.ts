@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { CarePlanContent } from '../../../common/care-plan.js';
+import { people } from '../people/people.tables.js';
+import { users } from '../users/users.tables.js';
+
+// ONE plan per person (a unique constraint, never search-then-insert), shared by the whole team.
+// `current_version` is the concurrency guard: a save succeeds only for the version it was based on.
+export const carePlans = pgTable(
+  'care_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .unique('care_plans_person_unique')
+      .references(() => people.id),
+    currentVersion: integer('current_version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('care_plans_version_positive', sql`${t.currentVersion} >= 1`)],
+);
+
+/** Every save is a new row: the history (who, when, what) from which versions are compared. */
+export const carePlanVersions = pgTable(
+  'care_plan_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => carePlans.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<CarePlanContent>().notNull(),
+    savedBy: uuid('saved_by')
+      .notNull()
+      .references(() => users.id),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('care_plan_versions_plan_version_unique').on(t.planId, t.version)],
+);

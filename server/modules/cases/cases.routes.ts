@@ -1,0 +1,59 @@
+import { requestContext } from '../../platform/http/access.js';
+import type { App, AppDeps } from '../../platform/http/deps.js';
+import { ZContactCreate, ZDischarge, ZNoteCreate, ZReassign, ZReferralIdParam } from './cases.schemas.js';
+import * as cases from './cases.service.js';
+
+export function casesRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/referrals/:id/case',
+    { schema: { params: ZReferralIdParam, tags: ['cases'] }, config: { access: { permission: 'case.read' } } },
+    async (request) => cases.getCaseRecord(db, requestContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/referrals/:id/contacts',
+    {
+      schema: { params: ZReferralIdParam, body: ZContactCreate, tags: ['cases'] },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.recordContact(db, requestContext(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/referrals/:id/notes',
+    {
+      schema: { params: ZReferralIdParam, body: ZNoteCreate, tags: ['cases'] },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.addCaseNote(db, requestContext(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/referrals/:id/discharge',
+    {
+      schema: { params: ZReferralIdParam, body: ZDischarge, tags: ['cases'] },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request) => cases.dischargeCase(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/referrals/:id/reassign',
+    {
+      schema: { params: ZReferralIdParam, body: ZReassign, tags: ['cases'] },
+      config: { access: { permission: 'referral.allocate' } },
+    },
+    async (request) => cases.reassignCase(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/referrals/:id/gp-message',
+    {
+      schema: { params: ZReferralIdParam, tags: ['cases'] },
+      config: { access: { permission: 'gpmessage.read' } },
+    },
+    async (request) => cases.getGpMessage(db, requestContext(request), request.params.id),
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import {
+  CASE_NOTE_MAX,
+  CONTACT_DURATION_MAX,
+  CONTACT_MODES,
+  CONTACT_NOTES_MAX,
+  CONTACT_OUTCOMES,
+  DISCHARGE_REASONS,
+  DISCHARGE_SUMMARY_MAX,
+} from '../../../common/cases.js';
+
+export { ZReferralIdParam } from '../triage/triage.schemas.js';
+
+const ZVersion = z
+  .number({ message: 'must be the version of the referral you read' })
+  .int('must be a whole number')
+  .min(1, 'must be the version of the referral you read');
+
+export const ZContactCreate = z.object({
+  at: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' }),
+  mode: z.enum(CONTACT_MODES, { message: `must be one of: ${CONTACT_MODES.join(', ')}` }),
+  durationMinutes: z
+    .number({ message: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(1, 'must be at least 1 minute')
+    .max(CONTACT_DURATION_MAX, `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`),
+  outcome: z.enum(CONTACT_OUTCOMES, { message: `must be one of: ${CONTACT_OUTCOMES.join(', ')}` }),
+  notes: z.string().trim().max(CONTACT_NOTES_MAX, `must be at most ${CONTACT_NOTES_MAX} characters`).nullish(),
+});
+export type TContactCreate = z.infer<typeof ZContactCreate>;
+
+export const ZNoteCreate = z.object({
+  body: z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(CASE_NOTE_MAX, `must be at most ${CASE_NOTE_MAX} characters`),
+});
+export type TNoteCreate = z.infer<typeof ZNoteCreate>;
+
+export const ZDischarge = z.object({
+  version: ZVersion,
+  reason: z.enum(DISCHARGE_REASONS, { message: `must be one of: ${DISCHARGE_REASONS.join(', ')}` }),
+  summary: z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(1, 'must not be empty: say what happened and what the person is doing now')
+    .max(DISCHARGE_SUMMARY_MAX, `must be at most ${DISCHARGE_SUMMARY_MAX} characters`),
+});
+export type TDischarge = z.infer<typeof ZDischarge>;
+
+export const ZReassign = z.object({
+  version: ZVersion,
+  workerId: z.uuid('must be the id of a member of your team'),
+  reason: z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(1, 'must say why the case is handed over')
+    .max(1000, 'must be at most 1000 characters'),
+});
+export type TReassign = z.infer<typeof ZReassign>;

@@ -1,0 +1,18 @@
+// Case work (DESIGN.md §2 steps 4 and 6): contacts, notes, the case timeline, handover,
+// discharge and the message back to the GP. Other modules call cases through this file only.
+// Every use-case that names a referral audits a refusal (404 / 403) as a denied attempt.
+import { addCaseNote as addNote } from './use-cases/add-note.js';
+import { auditDenied } from './use-cases/audit-denied.js';
+import { dischargeCase as discharge } from './use-cases/discharge.js';
+import { getCaseRecord as getCase } from './use-cases/get-case.js';
+import { getGpMessage as getMessage } from './use-cases/gp-message.js';
+import { reassignCase as reassign } from './use-cases/reassign.js';
+import { recordContact as contact } from './use-cases/record-contact.js';
+
+export const getCaseRecord = auditDenied('case.read', getCase);
+export const recordContact = auditDenied('case.contact-recorded', contact);
+export const addCaseNote = auditDenied('case.note-added', addNote);
+export const dischargeCase = auditDenied('referral.discharged', discharge);
+export const reassignCase = auditDenied('referral.reassigned', reassign);
+export const getGpMessage = auditDenied('gpmessage.read', getMessage);
+export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';

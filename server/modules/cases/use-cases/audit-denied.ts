@@ -1,0 +1,30 @@
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+
+type CaseUseCase<A extends unknown[], R> = (db: Db, ctx: RequestContext, id: string, ...rest: A) => Promise<R>;
+
+/**
+ * Audits a refused attempt (out of scope → 404, not the case's worker → 403) as a denied
+ * `action` on the referral. Written after the use-case's transaction rolled back, so the
+ * refusal is kept even though nothing else is.
+ */
+export function auditDenied<A extends unknown[], R>(action: string, run: CaseUseCase<A, R>): CaseUseCase<A, R> {
+  return async (db, ctx, id, ...rest) => {
+    try {
+      return await run(db, ctx, id, ...rest);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden') && ctx.actor) {
+        await writeAudit(db, ctx, {
+          action,
+          outcome: 'denied',
+          entityType: 'referral',
+          entityId: id,
+          details: { reason: error.code },
+        });
+      }
+      throw error;
+    }
+  };
+}

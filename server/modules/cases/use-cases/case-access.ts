@@ -1,0 +1,40 @@
+import type { RequestContext } from '../../../platform/context.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { type PcnActor, requirePcnActor } from '../../triage/triage.service.js';
+import * as repo from '../cases.repository.js';
+
+/** Statuses in which the case is open for contacts and notes. */
+export const WORKABLE_STATUSES = ['allocated', 'first_contact', 'active'] as const;
+/** Statuses from which a case can be discharged (the person accepted support). */
+export const DISCHARGEABLE_STATUSES = ['first_contact', 'active'] as const;
+
+export const isWorkable = (status: string) => (WORKABLE_STATUSES as readonly string[]).includes(status);
+
+/** The allocated worker, the colleague covering them, or the PCN's team lead. */
+export function mayWriteCase(actor: PcnActor, row: repo.ReferralRow): boolean {
+  return actor.role === 'team_lead' || row.allocatedWorkerId === actor.userId || row.coverWorkerId === actor.userId;
+}
+
+/**
+ * The referral as a case of the actor's PCN (404 outside it, like any out-of-scope record);
+ * with `write`, locked for the transaction and only for whoever may write to it: colleagues in
+ * the PCN can read the case, so they are told why they cannot change it (403) rather than 404.
+ */
+export async function loadCase(
+  db: DbOrTx,
+  ctx: RequestContext,
+  id: string,
+  opts: { write?: boolean } = {},
+): Promise<{ actor: PcnActor; row: repo.ReferralRow }> {
+  const actor = requirePcnActor(ctx);
+  const row = await repo.findReferralOfPcn(db, actor.scope.pcnId, id, { lock: opts.write });
+  if (!row) throw notFound('referral');
+  if (opts.write && !mayWriteCase(actor, row)) {
+    throw new AppError('forbidden', {
+      userMessage:
+        'Only the worker this case is allocated to, a colleague covering it, or the team lead can change it.',
+    });
+  }
+  return { actor, row };
+}

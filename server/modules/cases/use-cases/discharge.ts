@@ -1,0 +1,74 @@
+import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } from '../../../../common/cases.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
+import { transitionReferral } from '../../referrals/referrals.service.js';
+import * as repo from '../cases.repository.js';
+import type { TDischarge } from '../cases.schemas.js';
+import { loadCase } from './case-access.js';
+import { composeGpMessage, emailDischargeSummaryReady, toGpMessage } from './gp-message.js';
+
+/**
+ * Discharges the case and, in the same transaction, writes the message back to the GP and
+ * queues the email telling the practice it is ready: all three exist, or none.
+ */
+export async function dischargeCase(db: Db, ctx: RequestContext, id: string, input: TDischarge): Promise<GpMessage> {
+  // Read (and audited) before the transaction: the outcomes service uses its own connection.
+  const outcomeChange = await outcomeChangeOf(db, ctx, id);
+  const message = await db.transaction(async (tx) => {
+    const { actor, row } = await loadCase(tx, ctx, id, { write: true });
+    const now = new Date();
+    // The lifecycle refuses a stale version or a case that is not open (409 saying which).
+    const updated = await transitionReferral(tx, ctx, {
+      id,
+      version: input.version,
+      to: 'discharged',
+      set: { closedAt: now, closureReason: input.reason, closureNote: input.summary },
+      event: {
+        type: 'discharged',
+        details: { reason: input.reason, reasonLabel: DISCHARGE_REASON_LABELS[input.reason] },
+      },
+    });
+    const { offered, codes } = await composeGpMessage(tx, updated, { reason: input.reason, at: now });
+    const inserted = await repo.insertGpMessage(tx, {
+      referralId: row.id,
+      pcnId: row.pcnId,
+      practiceId: row.practiceId,
+      dischargedAt: now,
+      dischargeReason: input.reason,
+      summary: input.summary,
+      offered,
+      // Onward referrals to community services are not recorded in Waymark yet: none to report.
+      onwardReferrals: [],
+      outcomeChange: outcomeChange as Record<string, unknown> | null,
+      codes,
+      authorUserId: actor.userId,
+    });
+    await emailDischargeSummaryReady(tx, updated);
+    return inserted;
+  });
+  return toGpMessage(db, message);
+}
+
+/** Baseline → latest per outcome measure (ONS4, SWEMWBS, UCLA-3, PAM); null when none has both. */
+async function outcomeChangeOf(db: Db, ctx: RequestContext, id: string): Promise<OutcomeChangeSummary | null> {
+  const { measures } = await listOutcomeMeasures(db, ctx, id);
+  const changed = measures.flatMap((m) =>
+    m.change
+      ? [
+          {
+            measure: m.measure,
+            label: m.label,
+            indicators: m.change.indicators.map((i) => ({
+              label: i.label,
+              baseline: i.baseline,
+              latest: i.latest,
+              change: i.change,
+              direction: i.direction,
+            })),
+          },
+        ]
+      : [],
+  );
+  return changed.length > 0 ? { measures: changed } : null;
+}

@@ -1,0 +1,143 @@
+import {
+  CONTACT_MODE_LABELS,
+  CONTACT_MODES,
+  DISCHARGE_REASON_LABELS,
+  type DischargeReason,
+  type GpMessage,
+  type SnomedCoding,
+} from '../../../../common/cases.js';
+import { SNOMED } from '../../../../common/referrals.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { listSnomedCodes } from '../../codes/codes.service.js';
+import { queueEmail } from '../../notifications/notifications.service.js';
+import { practiceContact } from '../../organisations/organisations.service.js';
+import { peopleByIds } from '../../people/people.service.js';
+import { userNames } from '../../users/users.service.js';
+import * as repo from '../cases.repository.js';
+
+/** The short reference the practice sees on its referral list (as in the triage emails). */
+export function shortReference(id: string): string {
+  const hex = id.replace(/-/g, '').toUpperCase();
+  return `WM-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
+}
+
+/**
+ * What the message back says, worked out from the case at discharge. Codes: the referral to
+ * social prescribing (the person accepted, dated at first contact); if they declined further
+ * support, also "social prescribing declined", dated at discharge.
+ */
+export async function composeGpMessage(
+  tx: DbOrTx,
+  row: repo.ReferralRow,
+  discharge: { reason: DischargeReason; at: Date },
+) {
+  const contacts = await repo.findContacts(tx, row.pcnId, row.id);
+  const attended = contacts.filter((c) => c.outcome === 'attended');
+  const byMode = CONTACT_MODES.map((mode) => ({
+    mode,
+    label: CONTACT_MODE_LABELS[mode],
+    count: attended.filter((c) => c.mode === mode).length,
+  })).filter((m) => m.count > 0);
+  const offered: GpMessage['offered'] = {
+    contactsTotal: contacts.length,
+    attended: attended.length,
+    byMode,
+    firstContactAt: row.firstContactAt?.toISOString() ?? attended[0]?.at.toISOString() ?? null,
+    lastContactAt: attended.at(-1)?.at.toISOString() ?? null,
+    attendedDates: attended.map((c) => c.at.toISOString()),
+  };
+  const terms = new Map((await listSnomedCodes(tx)).map((c) => [c.code, c.term]));
+  const coding = (code: string, fallback: string, date: Date | null): SnomedCoding => ({
+    system: 'http://snomed.info/sct',
+    code,
+    display: terms.get(code) ?? fallback,
+    date: date?.toISOString() ?? null,
+  });
+  const codes = [
+    coding(
+      SNOMED.referralToSocialPrescribing,
+      'Referral to social prescribing service (procedure)',
+      row.firstContactAt,
+    ),
+  ];
+  if (discharge.reason === 'declined_further_support') {
+    codes.push(coding(SNOMED.socialPrescribingDeclined, 'Social prescribing declined (situation)', discharge.at));
+  }
+  return { offered, codes };
+}
+
+export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<GpMessage> {
+  const names = await userNames(db, row.authorUserId ? [row.authorUserId] : []);
+  const reason = row.dischargeReason as DischargeReason;
+  return {
+    id: row.id,
+    referralId: row.referralId,
+    reference: shortReference(row.referralId),
+    createdAt: row.createdAt.toISOString(),
+    dischargedAt: row.dischargedAt.toISOString(),
+    dischargeReason: reason,
+    dischargeReasonLabel: DISCHARGE_REASON_LABELS[reason] ?? reason,
+    summary: row.summary,
+    offered: row.offered as unknown as GpMessage['offered'],
+    onwardReferrals: row.onwardReferrals as GpMessage['onwardReferrals'],
+    outcomeChange: (row.outcomeChange as GpMessage['outcomeChange']) ?? null,
+    codes: row.codes as SnomedCoding[],
+    author: row.authorUserId ? (names.get(row.authorUserId) ?? null) : null,
+  };
+}
+
+/**
+ * The message back, for the referring practice (its own referrals only) or the PCN's team.
+ * Anyone else, or before discharge: not found. Reading it is audited.
+ */
+export async function getGpMessage(db: Db, ctx: RequestContext, referralId: string): Promise<GpMessage> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  const where =
+    actor.scope.kind === 'practice'
+      ? { practiceId: actor.scope.practiceId }
+      : actor.scope.kind === 'pcn'
+        ? { pcnId: actor.scope.pcnId }
+        : null;
+  const row = where ? await repo.findGpMessage(db, where, referralId) : null;
+  if (!row) throw notFound('message back to the GP');
+  await writeAudit(db, ctx, { action: 'gpmessage.read', entityType: 'referral', entityId: referralId });
+  return toGpMessage(db, row);
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const initial = (name: string) => (name.trim().charAt(0) || '?').toUpperCase();
+
+/**
+ * Tells the practice's shared mailbox that a discharge summary is ready in Waymark: initials,
+ * date of birth and reference only, never the summary or case notes.
+ */
+export async function emailDischargeSummaryReady(tx: DbOrTx, row: repo.ReferralRow): Promise<boolean> {
+  if (!row.practiceId) return false;
+  const practice = await practiceContact(tx, row.practiceId);
+  if (!practice?.email) return false;
+  const person = (await peopleByIds(tx, [row.personId])).get(row.personId);
+  const ref = shortReference(row.id);
+  const patient = person
+    ? `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${LONG_DATE.format(new Date(`${person.dateOfBirth}T12:00:00Z`))}`
+    : 'your patient';
+  await queueEmail(tx, {
+    to: practice.email,
+    subject: `Social prescribing discharge summary ready (reference ${ref})`,
+    text: [
+      `The social prescribing team has discharged ${patient} (reference ${ref}), referred by your practice on ${LONG_DATE.format(row.receivedAt)}.`,
+      'A discharge summary with SNOMED CT codes for the patient record is ready.',
+      '',
+      'Sign in to Waymark and open the referral to read it. This email contains no case notes.',
+    ].join('\n'),
+  });
+  return true;
+}

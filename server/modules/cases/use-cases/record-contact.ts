@@ -1,0 +1,77 @@
+import type { TimelineItem } from '../../../../common/cases.js';
+import { SNOMED, STATUS_LABELS } from '../../../../common/referrals.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db } from '../../../platform/db/client.js';
+import { conflict, validationError } from '../../../platform/errors.js';
+import { publish } from '../../../platform/realtime.js';
+import { transitionReferral } from '../../referrals/referrals.service.js';
+import * as repo from '../cases.repository.js';
+import type { TContactCreate } from '../cases.schemas.js';
+import { isWorkable, loadCase } from './case-access.js';
+import { contactItem } from './timeline.js';
+
+// A clock a little ahead of the server's is not "the future".
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Records a contact with the person. The first attended contact of an allocated case is the
+ * first-contact milestone (coded 871731000000106: the person took up the referral); the next
+ * attended contact after it marks the case as active (support under way).
+ */
+export async function recordContact(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: TContactCreate,
+): Promise<TimelineItem> {
+  const at = new Date(input.at);
+  if (at.getTime() > Date.now() + CLOCK_SKEW_MS) {
+    throw validationError([{ field: 'at', message: 'must not be in the future' }]);
+  }
+  return db.transaction(async (tx) => {
+    const { actor, row } = await loadCase(tx, ctx, id, { write: true });
+    if (!isWorkable(row.status)) {
+      throw conflict(`Contacts cannot be recorded on a referral that is ${STATUS_LABELS[row.status].toLowerCase()}.`);
+    }
+    const contact = await repo.insertContact(tx, {
+      referralId: row.id,
+      pcnId: row.pcnId,
+      at,
+      mode: input.mode,
+      durationMinutes: input.durationMinutes,
+      outcome: input.outcome,
+      notes: input.notes || null,
+      recordedByUserId: actor.userId,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'case.contact-recorded',
+      entityType: 'referral',
+      entityId: row.id,
+      details: { contactId: contact.id, mode: contact.mode, outcome: contact.outcome },
+    });
+    if (contact.outcome === 'attended' && row.status === 'allocated' && !row.firstContactAt) {
+      await transitionReferral(tx, ctx, {
+        id: row.id,
+        version: row.version,
+        to: 'first_contact',
+        set: { firstContactAt: at },
+        event: {
+          type: 'first_contact',
+          snomedCode: SNOMED.referralToSocialPrescribing,
+          details: { outcome: 'accepted', at: at.toISOString(), contactId: contact.id },
+        },
+      });
+    } else if (contact.outcome === 'attended' && row.status === 'first_contact') {
+      await transitionReferral(tx, ctx, {
+        id: row.id,
+        version: row.version,
+        to: 'active',
+        event: { type: 'active', details: { contactId: contact.id } },
+      });
+    } else {
+      await publish(tx, { type: 'referral.changed', pcnId: row.pcnId, referralId: row.id });
+    }
+    return contactItem(contact, actor.name);
+  });
+}

@@ -1,0 +1,80 @@
+import type { ReferralView } from '../../../../common/api-types.js';
+import type { TimelineItem } from '../../../../common/cases.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import { userNames } from '../../users/users.service.js';
+import * as repo from '../cases.repository.js';
+
+export const contactItem = (c: repo.ContactRow, actorName: string | null): TimelineItem => ({
+  kind: 'contact',
+  id: `contact:${c.id}`,
+  at: c.at.toISOString(),
+  actorName,
+  mode: c.mode,
+  durationMinutes: c.durationMinutes,
+  outcome: c.outcome,
+  notes: c.notes,
+});
+
+export const noteItem = (n: repo.NoteRow, actorName: string | null): TimelineItem => ({
+  kind: 'note',
+  id: `note:${n.id}`,
+  at: n.createdAt.toISOString(),
+  actorName,
+  body: n.body,
+});
+
+/** What a timeline source is given: the case (already scope-checked) and its PCN. */
+export interface TimelineSubject {
+  referral: ReferralView;
+  pcnId: string;
+}
+
+/**
+ * One source of timeline entries. EXTENSION POINT: plan versions and outcome measures join the
+ * timeline by adding a source here that calls their module's service (never its tables) and
+ * maps its rows to a new TimelineItem variant in common/cases.ts.
+ */
+export type TimelineSource = (db: DbOrTx, subject: TimelineSubject) => Promise<TimelineItem[]>;
+
+const referralEventsSource: TimelineSource = async (_db, { referral }) =>
+  referral.events.map((e) => ({
+    kind: 'event',
+    id: `event:${e.id}`,
+    at: e.at,
+    actorName: e.actorName,
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    snomedCode: e.snomedCode,
+    details: e.details,
+  }));
+
+const contactsSource: TimelineSource = async (db, { referral, pcnId }) => {
+  const rows = await repo.findContacts(db, pcnId, referral.id);
+  const names = await userNames(
+    db,
+    rows.map((r) => r.recordedByUserId),
+  );
+  return rows.map((r) => contactItem(r, names.get(r.recordedByUserId) ?? null));
+};
+
+const notesSource: TimelineSource = async (db, { referral, pcnId }) => {
+  const rows = await repo.findNotes(db, pcnId, referral.id);
+  const names = await userNames(
+    db,
+    rows.map((r) => r.authorUserId),
+  );
+  return rows.map((r) => noteItem(r, names.get(r.authorUserId) ?? null));
+};
+
+export const TIMELINE_SOURCES: TimelineSource[] = [referralEventsSource, contactsSource, notesSource];
+
+/** Every source merged, newest first (ties: the later-recorded source first, stable). */
+export async function buildTimeline(db: DbOrTx, subject: TimelineSubject): Promise<TimelineItem[]> {
+  const items: TimelineItem[] = [];
+  for (const source of TIMELINE_SOURCES) items.push(...(await source(db, subject)));
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => b.item.at.localeCompare(a.item.at) || b.index - a.index)
+    .map((x) => x.item);
+}

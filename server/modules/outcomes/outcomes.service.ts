@@ -1,0 +1,143 @@
+import {
+  DEFAULT_OUTCOME_CONVENTIONS,
+  MEASURE_LABELS,
+  MEASURES,
+  type MeasureSummary,
+  type OutcomeConventions,
+  type OutcomeMeasuresView,
+  type OutcomeRecording,
+} from '../../../common/outcome-measures.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db/client.js';
+import { conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
+import { findReferralInScope } from '../referrals/referrals.service.js';
+import { requirePcnActor } from '../triage/triage.service.js';
+import { userNames } from '../users/users.service.js';
+import { londonToday } from '../workforce/workforce.service.js';
+import * as repo from './outcomes.repository.js';
+import type { TRecordOutcomeMeasure } from './outcomes.schemas.js';
+import { changeBetween, indicatorsOf, type MeasureScores, type PamScores, scoreMeasure } from './scoring.js';
+
+// The unverified conventions (UCLA-3 "lonely" from 6, PAM cut-offs) are configuration; until an
+// administrator setting exists they are the published defaults.
+const conventions: OutcomeConventions = DEFAULT_OUTCOME_CONVENTIONS;
+
+function toRecording(row: repo.OutcomeMeasureRow, names: Map<string, string>): OutcomeRecording {
+  const scores = row.scores as unknown as MeasureScores;
+  return {
+    id: row.id,
+    measure: row.measure,
+    timepoint: row.timepoint,
+    administeredOn: row.administeredOn,
+    recordedAt: row.recordedAt.toISOString(),
+    recordedBy: names.get(row.recordedBy) ?? null,
+    answers: row.answers,
+    indicators: indicatorsOf(row.measure, scores, conventions),
+    ...(row.measure === 'pam' ? { pamLevelMatchesCutoffs: (scores as PamScores).levelMatchesCutoffs } : {}),
+  };
+}
+
+/**
+ * Records one administration of a measure in a case of the worker's PCN. Every bad or missing
+ * item is named and nothing is stored; a second baseline of the same measure is refused (409).
+ */
+export async function recordOutcomeMeasure(
+  db: Db,
+  ctx: RequestContext,
+  referralId: string,
+  input: TRecordOutcomeMeasure,
+): Promise<OutcomeRecording> {
+  const actor = requirePcnActor(ctx, 'referral');
+  const scored = scoreMeasure(input.measure, input.answers, conventions);
+  const administeredOn = input.administeredOn ?? londonToday();
+  const errors = scored.ok ? [] : [...scored.errors];
+  if (administeredOn > londonToday()) errors.push({ field: 'administeredOn', message: 'must not be in the future' });
+  const kase = await findReferralInScope(db, actor.scope, referralId);
+  if (!kase) throw notFound('referral');
+  if (!scored.ok || errors.length > 0) throw validationError(errors);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insertOutcomeMeasure(tx, {
+        personId: kase.personId,
+        referralId: kase.id,
+        icbId: kase.icbId,
+        pcnId: kase.pcnId,
+        measure: input.measure,
+        timepoint: input.timepoint,
+        answers: scored.answers,
+        scores: scored.scores as unknown as Record<string, unknown>,
+        recordedBy: actor.userId,
+        administeredOn,
+      });
+      await writeAudit(tx, ctx, {
+        action: 'outcome.record',
+        entityType: 'referral',
+        entityId: kase.id,
+        details: { outcomeMeasureId: row.id, measure: row.measure, timepoint: row.timepoint },
+      });
+      return toRecording(row, new Map([[actor.userId, actor.name]]));
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'outcome_measures_one_baseline')) {
+      throw conflict(
+        `This case already has a baseline ${MEASURE_LABELS[input.measure]}. Record this one as a review or discharge measure.`,
+      );
+    }
+    throw err;
+  }
+}
+
+/** Every recording of each measure in a case, with bands and the change from baseline to latest. */
+export async function listOutcomeMeasures(
+  db: Db,
+  ctx: RequestContext,
+  referralId: string,
+): Promise<OutcomeMeasuresView> {
+  const actor = requirePcnActor(ctx, 'referral');
+  const kase = await findReferralInScope(db, actor.scope, referralId);
+  if (!kase) {
+    await writeAudit(db, ctx, {
+      action: 'outcome.read',
+      outcome: 'denied',
+      entityType: 'referral',
+      entityId: referralId,
+      details: { reason: 'not found in scope' },
+    });
+    throw notFound('referral');
+  }
+  const rows = await repo.findOutcomeMeasures(db, actor.scope, kase.id);
+  const names = await userNames(
+    db,
+    rows.map((r) => r.recordedBy),
+  );
+  const measures: MeasureSummary[] = MEASURES.flatMap((measure) => {
+    const recordings = rows.filter((r) => r.measure === measure).map((r) => toRecording(r, names));
+    if (recordings.length === 0) return [];
+    const baseline = recordings.find((r) => r.timepoint === 'baseline');
+    const latest = recordings.filter((r) => r !== baseline).at(-1);
+    return [
+      {
+        measure,
+        label: MEASURE_LABELS[measure],
+        recordings,
+        change:
+          baseline && latest
+            ? {
+                baselineId: baseline.id,
+                latestId: latest.id,
+                indicators: changeBetween(measure, baseline.indicators, latest.indicators),
+              }
+            : null,
+      },
+    ];
+  });
+  await writeAudit(db, ctx, {
+    action: 'outcome.read',
+    entityType: 'referral',
+    entityId: kase.id,
+    details: { count: rows.length },
+  });
+  return { referralId: kase.id, measures, conventions };
+}

@@ -1,0 +1,141 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatNhsNumber } from '../../../common/nhs-number';
+import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
+import { ApiError } from '../../app/api';
+import { useLiveEvents } from '../../app/live-events';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { hasPermission, useSignedInMe } from '../../app/session';
+import { usePageTitle } from '../../app/use-page-title';
+import { BackLink } from '../../ui/BackLink';
+import { NotificationBanner } from '../../ui/NotificationBanner';
+import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { SummaryList } from '../../ui/SummaryList';
+import { Tag } from '../../ui/Tag';
+import { referralReference } from '../referrals/reference';
+import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
+import { CaseTimeline } from './CaseTimeline';
+import { ContactForm } from './ContactForm';
+import { caseChanged, useCaseRecord, useGpMessage } from './cases-api';
+import { DischargeForm } from './DischargeForm';
+import { GpMessageDetails } from './GpMessageDetails';
+import { HandoverForm } from './HandoverForm';
+import { NoteForm } from './NoteForm';
+import './cases.css';
+
+/** The case record: one timeline of everything, and what the worker does next. */
+export function CaseRecordPage() {
+  const { referralId = '' } = useParams();
+  const me = useSignedInMe();
+  const queryClient = useQueryClient();
+  const { data, error, isPending } = useCaseRecord(referralId);
+  const discharged = data?.referral.status === 'discharged';
+  const gpMessage = useGpMessage(referralId, discharged);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+  const who = data ? `${data.referral.person.givenName} ${data.referral.person.familyName}` : '';
+  usePageTitle(notFound ? 'Page not found' : data ? `Case record for ${who}` : 'Case record');
+
+  useLiveEvents((event) => {
+    if (event.referralId === referralId) void caseChanged(queryClient, referralId);
+  });
+
+  if (notFound) return <NotFoundPage />;
+  if (error) return <ServiceProblem error={error} />;
+  if (isPending) return <Loading what="the case record" />;
+  const r = data.referral;
+
+  async function saved(message: string) {
+    await caseChanged(queryClient, referralId);
+    setNotice(message);
+    setRound((n) => n + 1);
+    window.scrollTo(0, 0);
+  }
+  const reload = () => {
+    setNotice(null);
+    setRound((n) => n + 1);
+    void caseChanged(queryClient, referralId);
+  };
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink to={`/referrals/${r.id}`}>The referral</BackLink>
+        {notice && <NotificationBanner variant="success" heading={notice} />}
+        <span className="nhsuk-caption-l">Reference {referralReference(r.id)}</span>
+        <h1>Case record for {who}</h1>
+        <p>
+          <Tag colour={statusColour(r.status)}>{STATUS_LABELS[r.status as ReferralStatus] ?? r.status}</Tag>
+        </p>
+        <SummaryList
+          rows={[
+            { key: 'Date of birth', value: formatDate(r.person.dateOfBirth) },
+            { key: 'NHS number', value: r.person.nhsNumber ? formatNhsNumber(r.person.nhsNumber) : 'Not known' },
+            { key: 'Reasons', value: r.reasons.map((x) => x.label).join(', ') },
+            {
+              key: 'Worker',
+              value: r.allocatedWorker
+                ? `${r.allocatedWorker.name} (${r.allocatedWorker.role})${r.coverWorker ? `, covered by ${r.coverWorker.name}` : ''}`
+                : 'Not allocated',
+            },
+            { key: 'First contact', value: r.firstContactAt ? formatWhen(r.firstContactAt) : 'Not yet' },
+            { key: 'Contacts', value: `${data.contacts.attended} attended of ${data.contacts.total} recorded` },
+          ]}
+        />
+        <ul className="nhsuk-list">
+          {hasPermission(me, 'careplan.read') && (
+            <li>
+              <Link to={`/people/${r.person.id}/plan`}>Care and support plan</Link>
+            </li>
+          )}
+          {hasPermission(me, 'outcome.read') && (
+            <li>
+              <Link to={`/referrals/${r.id}/measures`}>Outcome measures</Link>
+            </li>
+          )}
+        </ul>
+
+        {discharged && gpMessage.data && <GpMessageDetails message={gpMessage.data} />}
+
+        {r.status === 'allocated' && (r.allocatedWorker?.id === me.user.id || r.coverWorker?.id === me.user.id) && (
+          <p>
+            If the person declines social prescribing or cannot be reached,{' '}
+            <Link to={`/referrals/${r.id}/first-contact`}>record the outcome of first contact</Link> instead: the
+            referral is closed and the practice is told.
+          </p>
+        )}
+        {data.may.write && (
+          <>
+            <ContactForm key={`contact-${round}`} referralId={r.id} onSaved={(m) => void saved(m)} />
+            <NoteForm key={`note-${round}`} referralId={r.id} onSaved={(m) => void saved(m)} />
+          </>
+        )}
+
+        <h2>Timeline</h2>
+        <CaseTimeline items={data.timeline} />
+
+        {data.may.discharge && (
+          <DischargeForm
+            key={`discharge-${round}`}
+            referralId={r.id}
+            version={r.version}
+            onSaved={(m) => void saved(m)}
+            onReload={reload}
+          />
+        )}
+        {data.may.reassign && (
+          <HandoverForm
+            key={`handover-${round}`}
+            referralId={r.id}
+            version={r.version}
+            currentWorkerId={r.allocatedWorker?.id ?? null}
+            onSaved={(m) => void saved(m)}
+            onReload={reload}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

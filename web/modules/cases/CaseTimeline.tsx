@@ -1,0 +1,85 @@
+import { CONTACT_MODE_LABELS, CONTACT_OUTCOME_LABELS, type TimelineItem } from '../../../common/cases';
+import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
+import { formatWhen } from '../referrals/referral-format';
+
+const EVENT_LABELS: Record<string, string> = {
+  received: 'Referral received',
+  triaged: 'Triaged',
+  retriaged: 'Triage decision changed',
+  allocated: 'Allocated',
+  reallocated: 'Allocated to someone else',
+  first_contact: 'First contact: the person accepted',
+  active: 'Support under way',
+  reassigned: 'Case handed over',
+  discharged: 'Discharged',
+  declined: 'Declined',
+  redirected: 'Redirected',
+  not_contactable: 'Not contactable',
+  cover_started: 'Handed to a colleague to cover',
+  cover_ended: 'Handed back from cover',
+};
+
+const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+
+function eventTitle(item: Extract<TimelineItem, { kind: 'event' }>): string {
+  return (
+    EVENT_LABELS[item.type] ??
+    (item.toStatus ? (STATUS_LABELS[item.toStatus as ReferralStatus] ?? item.type) : item.type.replace(/_/g, ' '))
+  );
+}
+
+function eventDetail(item: Extract<TimelineItem, { kind: 'event' }>): string | null {
+  const d = item.details;
+  const parts: string[] = [];
+  if (item.type === 'reassigned') {
+    if (text(d.toWorkerName)) parts.push(`To ${text(d.toWorkerName)}`);
+    if (text(d.reason)) parts.push(`reason: ${text(d.reason)}`);
+  }
+  if (item.type === 'allocated' || item.type === 'reallocated') {
+    if (text(d.chosenWorkerName)) parts.push(`To ${text(d.chosenWorkerName)}`);
+  }
+  if (item.type === 'discharged' && text(d.reasonLabel)) parts.push(`Reason: ${text(d.reasonLabel)}`);
+  if (item.snomedCode) parts.push(`SNOMED CT ${item.snomedCode}`);
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
+/**
+ * Everything recorded on the case, newest first. Free text (contact notes, case notes) is shown
+ * as text: React escapes it, and line breaks are kept by CSS, so no HTML is ever rendered.
+ */
+export function CaseTimeline({ items }: { items: TimelineItem[] }) {
+  if (items.length === 0) return <p>Nothing has been recorded yet.</p>;
+  return (
+    <ol className="waymark-timeline">
+      {items.map((item) => (
+        <li key={item.id} className={`waymark-timeline__item waymark-timeline__item--${item.kind}`}>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1 waymark-timeline__meta">
+            <time dateTime={item.at}>{formatWhen(item.at)}</time>
+            {item.actorName ? ` · ${item.actorName}` : ''}
+          </p>
+          {item.kind === 'event' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{eventTitle(item)}</h3>
+              {eventDetail(item) && <p className="nhsuk-body-s">{eventDetail(item)}</p>}
+            </>
+          )}
+          {item.kind === 'contact' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">
+                Contact: {CONTACT_MODE_LABELS[item.mode]}, {item.durationMinutes} min,{' '}
+                {CONTACT_OUTCOME_LABELS[item.outcome].toLowerCase()}
+              </h3>
+              {item.notes && <p className="waymark-preserve-lines">{item.notes}</p>}
+            </>
+          )}
+          {item.kind === 'note' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Case note</h3>
+              <p className="waymark-preserve-lines">{item.body}</p>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,133 @@
+import { Textarea, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import {
+  CONTACT_DURATION_MAX,
+  CONTACT_MODE_LABELS,
+  CONTACT_MODES,
+  CONTACT_NOTES_MAX,
+  CONTACT_OUTCOME_LABELS,
+  CONTACT_OUTCOMES,
+  type ContactMode,
+  type ContactOutcome,
+} from '../../../common/cases';
+import { Button } from '../../ui/Button';
+import { DateInput, readDate } from '../../ui/DateInput';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { Radios } from '../../ui/Radios';
+import { TIME_PATTERN, todayIso } from './case-form';
+import { recordContact } from './cases-api';
+
+const LABELS = {
+  at: 'Date',
+  time: 'Time',
+  mode: 'How',
+  durationMinutes: 'Duration',
+  outcome: 'Outcome',
+  notes: 'Notes',
+};
+const ORDER = ['at', 'time', 'mode', 'durationMinutes', 'outcome', 'notes'];
+
+/** Records one contact. The first attended contact sets the first-contact milestone. */
+export function ContactForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [round, setRound] = useState(0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = new FormData(event.currentTarget);
+    const date = readDate(form, 'at', 'Date');
+    const time = String(form.get('time') ?? '').trim();
+    const mode = String(form.get('mode') ?? '') as ContactMode;
+    const duration = String(form.get('durationMinutes') ?? '').trim();
+    const outcome = String(form.get('outcome') ?? '') as ContactOutcome;
+    const notes = String(form.get('notes') ?? '').trim();
+    const fields: Record<string, string> = {};
+    if (date.error) fields.at = date.error;
+    else if (!date.value) fields.at = 'Enter the date of the contact';
+    if (!time) fields.time = 'Enter the time of the contact, like 14:30';
+    else if (!TIME_PATTERN.test(time)) fields.time = 'Time must be like 14:30';
+    if (!mode) fields.mode = 'Select how the contact took place';
+    const minutes = Number(duration);
+    if (!duration) fields.durationMinutes = 'Enter how long the contact lasted, in minutes';
+    else if (!/^\d+$/.test(duration) || minutes < 1 || minutes > CONTACT_DURATION_MAX) {
+      fields.durationMinutes = `Duration must be a whole number of minutes from 1 to ${CONTACT_DURATION_MAX}`;
+    }
+    if (!outcome) fields.outcome = 'Select what happened';
+    if (notes.length > CONTACT_NOTES_MAX) fields.notes = 'Notes must be 4,000 characters or fewer';
+    let at = '';
+    if (date.value && !fields.time) {
+      const when = new Date(`${date.value}T${time.padStart(5, '0')}:00`);
+      if (when.getTime() > Date.now()) fields.at = 'The contact must not be in the future';
+      at = when.toISOString();
+    }
+    if (Object.keys(fields).length > 0) {
+      setErrors({ fields, form: null });
+      return;
+    }
+    setBusy(true);
+    try {
+      await recordContact(referralId, { at, mode, durationMinutes: minutes, outcome, notes: notes || undefined });
+      setErrors(NO_ERRORS);
+      setRound((n) => n + 1);
+      onSaved(
+        `Contact recorded: ${CONTACT_MODE_LABELS[mode].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[outcome].toLowerCase()}`,
+      );
+    } catch (error) {
+      setErrors(errorsFromApi(error, LABELS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate key={round} aria-labelledby="contact-heading">
+      <h2 id="contact-heading">Record a contact</h2>
+      <ErrorSummary errors={summaryOf(errors, ORDER, undefined, { at: 'at-day' })} revision={errors} />
+      <DateInput id="at" legend="Date of the contact" defaultValue={todayIso()} error={errors.fields.at} />
+      <TextInput
+        id="time"
+        name="time"
+        label="Time"
+        hint="24-hour clock, like 14:30"
+        width={5}
+        inputMode="numeric"
+        autoComplete="off"
+        error={errors.fields.time}
+      />
+      <Radios
+        name="mode"
+        legend="How did it take place?"
+        error={errors.fields.mode}
+        options={CONTACT_MODES.map((m) => ({ value: m, label: CONTACT_MODE_LABELS[m] }))}
+      />
+      <TextInput
+        id="durationMinutes"
+        name="durationMinutes"
+        label="Duration in minutes"
+        width={3}
+        inputMode="numeric"
+        autoComplete="off"
+        error={errors.fields.durationMinutes}
+      />
+      <Radios
+        name="outcome"
+        legend="What happened?"
+        hint="The first attended contact is the first-contact milestone (coded SNOMED CT 871731000000106)."
+        error={errors.fields.outcome}
+        options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: CONTACT_OUTCOME_LABELS[o] }))}
+      />
+      <Textarea
+        id="notes"
+        name="notes"
+        label="Notes (optional)"
+        hint="Plain text, up to 4,000 characters"
+        rows={4}
+        error={errors.fields.notes}
+      />
+      <Button aria-disabled={busy || undefined}>{busy ? 'Saving…' : 'Save contact'}</Button>
+    </form>
+  );
+}

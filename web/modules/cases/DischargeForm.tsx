@@ -1,0 +1,96 @@
+import { Textarea } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import {
+  DISCHARGE_REASON_LABELS,
+  DISCHARGE_REASONS,
+  DISCHARGE_SUMMARY_MAX,
+  type DischargeReason,
+} from '../../../common/cases';
+import { ApiError } from '../../app/api';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { Radios } from '../../ui/Radios';
+import { ConflictMessage } from '../triage/ConflictMessage';
+import { dischargeCase } from './cases-api';
+
+const LABELS = { reason: 'Reason', summary: 'Summary' };
+
+/** Discharge with a reason and a summary; this writes the message back to the GP. */
+export function DischargeForm({
+  referralId,
+  version,
+  onSaved,
+  onReload,
+}: {
+  referralId: string;
+  version: number;
+  onSaved: (notice: string) => void;
+  onReload: () => void;
+}) {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = new FormData(event.currentTarget);
+    const reason = String(form.get('reason') ?? '') as DischargeReason;
+    const summary = String(form.get('summary') ?? '').trim();
+    const fields: Record<string, string> = {};
+    if (!reason) fields.reason = 'Select why the person is being discharged';
+    if (!summary) fields.summary = 'Enter a summary for the GP';
+    else if (summary.length > DISCHARGE_SUMMARY_MAX) fields.summary = 'Summary must be 2,000 characters or fewer';
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
+    setBusy(true);
+    try {
+      await dischargeCase(referralId, { version, reason, summary });
+      onSaved('Discharged. The message back to the GP is ready and the practice has been told.');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setConflict(error.problem.detail);
+      else setErrors(errorsFromApi(error, LABELS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="discharge-heading">
+      <h2 id="discharge-heading">Discharge</h2>
+      {conflict && <ConflictMessage message={conflict} onReload={onReload} />}
+      <ErrorSummary errors={summaryOf(errors, ['reason', 'summary'])} revision={errors} />
+      <div className="nhsuk-inset-text">
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>
+          Before you discharge,{' '}
+          <Link to={`/referrals/${referralId}/measures`}>record the discharge outcome measures</Link> (ONS4, SWEMWBS,
+          UCLA-3, PAM) so the GP sees the change since the baseline.
+        </p>
+      </div>
+      <Radios
+        name="reason"
+        legend="Why is the person being discharged?"
+        error={errors.fields.reason}
+        options={DISCHARGE_REASONS.map((r) => ({
+          value: r,
+          label: DISCHARGE_REASON_LABELS[r],
+          hint:
+            r === 'declined_further_support'
+              ? 'Also coded SNOMED CT 871711000000103 (social prescribing declined)'
+              : undefined,
+        }))}
+      />
+      <Textarea
+        id="summary"
+        name="summary"
+        label="Summary for the GP"
+        hint="What support was given and how the person is now. Up to 2,000 characters. The practice reads this."
+        rows={5}
+        error={errors.fields.summary}
+      />
+      <Button aria-disabled={busy || undefined}>{busy ? 'Discharging…' : 'Discharge and send to the GP'}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import type { GpMessage } from '../../../common/cases';
+import { SummaryList } from '../../ui/SummaryList';
+import { formatWhen } from '../referrals/referral-format';
+
+const day = (iso: string) => formatWhen(iso).replace(/,.*$/, '');
+
+/** The message back to the GP: what was offered, onward referrals, outcome change and the codes. */
+export function GpMessageDetails({ message: m, headingLevel = 2 }: { message: GpMessage; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const o = m.offered;
+  return (
+    <section aria-labelledby={`gp-message-${m.id}`}>
+      <H id={`gp-message-${m.id}`}>Discharge summary for the GP</H>
+      <SummaryList
+        rows={[
+          { key: 'Reference', value: m.reference },
+          { key: 'Discharged', value: formatWhen(m.dischargedAt) },
+          { key: 'Reason', value: m.dischargeReasonLabel },
+          { key: 'Summary', value: <span className="waymark-preserve-lines">{m.summary}</span> },
+          {
+            key: 'What was offered',
+            value: (
+              <>
+                {o.attended} attended contact{o.attended === 1 ? '' : 's'} of {o.contactsTotal} arranged
+                {o.byMode.length > 0 && `: ${o.byMode.map((b) => `${b.label.toLowerCase()} ${b.count}`).join(', ')}`}.
+                {o.attendedDates.length > 0 && <> Dates: {o.attendedDates.map(day).join(', ')}.</>}
+              </>
+            ),
+          },
+          {
+            key: 'Onward referrals',
+            value:
+              m.onwardReferrals.length === 0
+                ? 'None recorded in Waymark.'
+                : m.onwardReferrals.map((r) => `${r.service} (${r.status})`).join(', '),
+          },
+          {
+            key: 'Outcome change',
+            value: m.outcomeChange ? (
+              <ul className="nhsuk-list">
+                {m.outcomeChange.measures.flatMap((measure) =>
+                  measure.indicators.map((i) => (
+                    <li key={`${measure.measure}-${i.label}`}>
+                      {measure.label}
+                      {measure.indicators.length > 1 ? `, ${i.label}` : ''}: {i.baseline} to {i.latest} ({i.direction})
+                    </li>
+                  )),
+                )}
+              </ul>
+            ) : (
+              'No change can be shown: no outcome measure was recorded at baseline and again later.'
+            ),
+          },
+          { key: 'Discharged by', value: m.author ?? 'The social prescribing team' },
+        ]}
+      />
+      <H className="nhsuk-heading-s">SNOMED CT codes for the patient record</H>
+      <table className="nhsuk-table">
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              Code
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Term
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Date
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {m.codes.map((c) => (
+            <tr key={c.code} className="nhsuk-table__row">
+              <td className="nhsuk-table__cell">{c.code}</td>
+              <td className="nhsuk-table__cell">{c.display}</td>
+              <td className="nhsuk-table__cell">{c.date ? day(c.date) : 'Not dated'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type {
+  CaseRecord,
+  ContactMode,
+  ContactOutcome,
+  DischargeReason,
+  GpMessage,
+  TimelineItem,
+} from '../../../common/cases';
+import { ApiError, api } from '../../app/api';
+
+export const caseKey = (id: string) => ['case', id] as const;
+export const gpMessageKey = (id: string) => ['gp-message', id] as const;
+const path = (id: string, tail: string) => `/api/referrals/${encodeURIComponent(id)}/${tail}`;
+
+export function useCaseRecord(id: string) {
+  return useQuery({ queryKey: caseKey(id), queryFn: () => api<CaseRecord>(path(id, 'case')) });
+}
+
+/** The message back to the GP; null until the case is discharged (the API answers 404). */
+export function useGpMessage(id: string, enabled = true) {
+  return useQuery({
+    queryKey: gpMessageKey(id),
+    enabled,
+    queryFn: async () => {
+      try {
+        return await api<GpMessage>(path(id, 'gp-message'));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function recordContact(
+  id: string,
+  body: { at: string; mode: ContactMode; durationMinutes: number; outcome: ContactOutcome; notes?: string },
+): Promise<TimelineItem> {
+  return api(path(id, 'contacts'), { method: 'POST', body });
+}
+
+export function addNote(id: string, body: { body: string }): Promise<TimelineItem> {
+  return api(path(id, 'notes'), { method: 'POST', body });
+}
+
+export function dischargeCase(
+  id: string,
+  body: { version: number; reason: DischargeReason; summary: string },
+): Promise<GpMessage> {
+  return api(path(id, 'discharge'), { method: 'POST', body });
+}
+
+export function reassignCase(
+  id: string,
+  body: { version: number; workerId: string; reason: string },
+): Promise<CaseRecord> {
+  return api(path(id, 'reassign'), { method: 'POST', body });
+}
+
+/** After a change: the case, the referral, the caseload and the message back are read again. */
+export async function caseChanged(queryClient: QueryClient, id: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: caseKey(id) }),
+    queryClient.invalidateQueries({ queryKey: ['referral', id] }),
+    queryClient.invalidateQueries({ queryKey: ['caseload'] }),
+    queryClient.invalidateQueries({ queryKey: gpMessageKey(id) }),
+  ]);
+}
