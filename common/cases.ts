@@ -66,7 +66,23 @@ export type TimelineItem =
       outcome: ContactOutcome;
       notes: string | null;
     }
-  | { kind: 'note'; id: string; at: string; actorName: string | null; body: string };
+  | { kind: 'note'; id: string; at: string; actorName: string | null; body: string }
+  /** A save of the person's one shared care and support plan (the plan belongs to the person). */
+  | { kind: 'plan_version'; id: string; at: string; actorName: string | null; personId: string; version: number }
+  /** An outcome measure recorded in this case; `at` is when it was entered, `administeredOn` the day given. */
+  | {
+      kind: 'outcome';
+      id: string;
+      at: string;
+      actorName: string | null;
+      referralId: string;
+      measure: string;
+      measureLabel: string;
+      timepoint: string;
+      timepointLabel: string;
+      administeredOn: string;
+      indicators: { label: string; value: number; band: string | null }[];
+    };
 
 export interface CaseRecord {
   referral: ReferralView;

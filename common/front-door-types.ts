@@ -67,11 +67,61 @@ export interface CaseloadItem {
   firstContactDue: FirstContactDue;
   /** 'covering': you cover this case for `worker`; 'covered': `worker` covers your case while you are away. */
   cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
+  /** The review date in the person's current care and support plan, and how near it is. */
+  planReview: { on: string | null; due: PlanReviewDue };
+  /** Per measure, the latest recording's headline numbers (oldest measure order: ONS4, SWEMWBS, UCLA-3, PAM). */
+  latestScores: LatestOutcomeScore[];
+  /** The last attended contact. There is no planned-contact concept yet, so no "next contact". */
+  lastContactAt: string | null;
+}
+
+/** 'due': within the next 14 days (or today); 'upcoming': later; 'none': no plan or no review date. */
+export type PlanReviewDue = 'overdue' | 'due' | 'upcoming' | 'none';
+
+export interface LatestOutcomeScore {
+  measure: 'ons4' | 'swemwbs' | 'ucla3' | 'pam';
+  label: string;
+  timepoint: 'baseline' | 'review' | 'discharge';
+  administeredOn: string;
+  /** SWEMWBS metric score, UCLA-3 total, PAM score (band: level), or the four ONS4 items. */
+  indicators: { key: string; label: string; value: number; band: string | null }[];
 }
 
 export interface Caseload {
   items: CaseloadItem[];
   counts: { total: number; awaitingFirstContact: number; overdue: number; covering: number };
+}
+
+/** One case in the team lead's view of a member's caseload. */
+export interface TeamCaseloadCase {
+  id: string;
+  person: { givenName: string; familyName: string };
+  status: 'allocated' | 'first_contact' | 'active';
+  statusLabel: string;
+  firstContactDueAt: string | null;
+  firstContactDue: FirstContactDue;
+  /** As in CaseloadItem, seen from this member. */
+  cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
+}
+
+/** A team member's caseload against their effective capacity (caseload capacity × FTE). */
+export interface TeamCaseloadMember {
+  id: string;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  fte: number | null;
+  caseloadCapacity: number | null;
+  capacity: number;
+  /** Cases they work now: their own not covered by someone else, plus those they cover. */
+  workingCases: number;
+  onLeaveUntil: string | null;
+  cases: TeamCaseloadCase[];
+}
+
+export interface TeamCaseloads {
+  today: string;
+  members: TeamCaseloadMember[];
 }
 
 export interface LeaveItem {

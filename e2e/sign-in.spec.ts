@@ -35,7 +35,7 @@ for (const role of ROLES) {
     expect(destinations.map((d) => d.text)).toContain('Your account');
     for (const { href, text } of destinations) {
       if (href === '/') continue;
-      await menu.getByRole('link', { name: text }).click();
+      await menu.getByRole('link', { name: text, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${href}$`));
       await expect(page.getByRole('heading', { level: 1, name: 'You do not have permission' })).toHaveCount(0);
       await checkPage(page, `${role}${href.replaceAll('/', '-')}`);

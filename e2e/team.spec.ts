@@ -4,7 +4,7 @@ import { checkPage } from './support/page-checks.js';
 // Journey: the team lead looks at the PCN's social prescribing team and its capacity.
 test('the team lead sees the PCN team with capacity scaled by working hours', async ({ teamLeadPage: page }) => {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Northshire Central PCN');
 
   const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) });

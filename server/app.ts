@@ -23,6 +23,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
+import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   workforceRoutes(app, deps);
   outcomesRoutes(app, deps);
   carePlansRoutes(app, deps);
+  remindersRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,

@@ -60,6 +60,8 @@ const ConfigSchema = z.object({
       'must be an email address, optionally as Name <address>',
     )
     .default('Waymark <no-reply@waymark.example>'),
+  /** Days without an attended contact before the daily job reminds the worker of an open case. */
+  REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
 });
 
 const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD', 'SMTP_URL']);

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
+import { startReminderJob } from './modules/reminders/reminders-job.js';
 import { connectDatabase } from './platform/db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { migrateDatabase } from './platform/db/migrate.js';
@@ -59,6 +60,12 @@ async function main(): Promise<void> {
     hub,
     log: log.child({ component: 'outbox' }),
   });
+  const reminders = await startReminderJob({
+    boss: jobs.boss,
+    db: database.db,
+    config,
+    log: log.child({ component: 'reminders' }),
+  });
 
   let shuttingDown = false;
   const { app } = await buildApp({ db: database.db, config, hub, isShuttingDown: () => shuttingDown });
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     try {
       await app.close(); // stops accepting, ends event streams, waits for in-flight requests
       await outbox.stop(); // lets an email being sent finish
+      await reminders.stop();
       await jobs.stop();
       await hub.stop();
       await database.close();

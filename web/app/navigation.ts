@@ -41,10 +41,22 @@ export const DESTINATIONS: Destination[] = [
     summary: 'See the people allocated to you and the ones you cover, and record first contact.',
   },
   {
+    href: '/tasks',
+    text: 'Tasks',
+    needs: ['caseload.read'],
+    summary: 'See your reminders: first contacts overdue, care plan reviews due and people not seen for a while.',
+  },
+  {
     href: '/team',
     text: 'Team',
     needs: ['team.read'],
     summary: "See your PCN's social prescribing team: roles, bands, working hours and caseload capacity.",
+  },
+  {
+    href: '/team/caseloads',
+    text: 'Team caseloads',
+    needs: ['referral.allocate'],
+    summary: 'See every caseload in the team against each member’s capacity × FTE.',
   },
   {
     href: '/team/leave',

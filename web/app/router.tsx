@@ -52,6 +52,9 @@ const AllocateAllPage = lazy(() =>
   import('../modules/allocation/AllocateAllPage').then((m) => ({ default: m.AllocateAllPage })),
 );
 const CaseloadPage = lazy(() => import('../modules/caseload/CaseloadPage').then((m) => ({ default: m.CaseloadPage })));
+const TeamCaseloadsPage = lazy(() =>
+  import('../modules/caseload/TeamCaseloadsPage').then((m) => ({ default: m.TeamCaseloadsPage })),
+);
 const FirstContactPage = lazy(() =>
   import('../modules/caseload/FirstContactPage').then((m) => ({ default: m.FirstContactPage })),
 );
@@ -62,6 +65,7 @@ const CaseRecordPage = lazy(() =>
   import('../modules/cases/CaseRecordPage').then((m) => ({ default: m.CaseRecordPage })),
 );
 const LeavePage = lazy(() => import('../modules/workforce/LeavePage').then((m) => ({ default: m.LeavePage })));
+const TasksPage = lazy(() => import('../modules/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
 // The care and support plan: one per person, shared by the team.
 const CarePlanPage = lazy(() =>
   import('../modules/care-plans/CarePlanPage').then((m) => ({ default: m.CarePlanPage })),
@@ -209,6 +213,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission needs={['caseload.read']}>
                 <CaseloadPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks',
+            element: (
+              <RequirePermission needs={['caseload.read']}>
+                <TasksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'team/caseloads',
+            element: (
+              <RequirePermission needs={['referral.allocate']}>
+                <TeamCaseloadsPage />
               </RequirePermission>
             ),
           },

@@ -104,6 +104,21 @@ export async function findCaseload(db: DbOrTx, pcnId: string, userId: string): P
     .orderBy(sql`${referrals.firstContactDueAt} ASC NULLS LAST`, asc(referrals.receivedAt), asc(referrals.id));
 }
 
+/** Every open case of the PCN that someone holds, soonest first contact first (the lead's view). */
+export async function findTeamCaseloads(db: DbOrTx, pcnId: string): Promise<ReferralRow[]> {
+  return db
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.pcnId, pcnId),
+        inArray(referrals.status, [...CASELOAD_STATUSES]),
+        isNotNull(referrals.allocatedWorkerId),
+      ),
+    )
+    .orderBy(sql`${referrals.firstContactDueAt} ASC NULLS LAST`, asc(referrals.receivedAt), asc(referrals.id));
+}
+
 /** Hands a worker's open cases to a colleague; returns the cases that changed hands. */
 export async function setCoverWorker(
   tx: DbOrTx,

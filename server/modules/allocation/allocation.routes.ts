@@ -59,6 +59,13 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
     async (request) => allocation.teamWorkload(db, requestContext(request)),
   );
 
+  // Names the people in every caseload: the lead's permission, not team.read.
+  app.get(
+    '/api/team/caseloads',
+    { schema: { tags: ['team'] }, config: { access: { permission: 'referral.allocate' } } },
+    async (request) => allocation.teamCaseloads(db, requestContext(request)),
+  );
+
   app.post(
     '/api/team/members/:id/cover',
     {

@@ -2,7 +2,7 @@
 // allocation through this file only.
 export { type AllocateAllResult, allocateAll } from './use-cases/allocate-all.js';
 export { allocateReferral } from './use-cases/allocate-referral.js';
-export { type Caseload, type CaseloadItem, listCaseload } from './use-cases/caseload.js';
+export { type Caseload, type CaseloadItem, listCaseload, teamCaseloads } from './use-cases/caseload.js';
 export { endCover, startCover, teamWorkload } from './use-cases/cover.js';
 export { recordFirstContact } from './use-cases/record-first-contact.js';
 export { type AllocationSuggestionView, getAllocationSuggestion } from './use-cases/suggest-allocation.js';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { carePlans, carePlanVersions } from './care-plans.tables.js';
 
@@ -62,4 +62,20 @@ export async function listVersions(db: DbOrTx, planId: string) {
     .from(carePlanVersions)
     .where(eq(carePlanVersions.planId, planId))
     .orderBy(desc(carePlanVersions.version));
+}
+
+/** The review date in the current version of each of these people's plans (one query). */
+export async function findCurrentReviewDates(
+  db: DbOrTx,
+  personIds: string[],
+): Promise<{ personId: string; reviewOn: string | null }[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ personId: carePlans.personId, reviewOn: sql<string | null>`${carePlanVersions.content}->>'reviewOn'` })
+    .from(carePlans)
+    .innerJoin(
+      carePlanVersions,
+      and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
+    )
+    .where(inArray(carePlans.personId, personIds));
 }

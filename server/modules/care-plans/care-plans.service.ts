@@ -203,3 +203,22 @@ export async function compareCarePlanVersions(
     changes: diffPlans(a.content, b.content),
   };
 }
+
+/**
+ * The review date of each of these people's current plan (absent: no plan yet). For lists the
+ * caller has already scoped and audits itself; no audit row here.
+ */
+export async function planReviewDates(db: DbOrTx, personIds: string[]): Promise<Map<string, string | null>> {
+  const rows = await repo.findCurrentReviewDates(db, [...new Set(personIds)]);
+  return new Map(rows.map((r) => [r.personId, r.reviewOn || null]));
+}
+
+/**
+ * Who saved each version of the person's plan and when, newest first ([] before the first save).
+ * For the case timeline: the caller has checked scope and audits the read; no audit row here.
+ */
+export async function carePlanVersionsOfPerson(db: DbOrTx, personId: string): Promise<CarePlanVersionSummary[]> {
+  const plan = await repo.findPlanByPerson(db, personId);
+  if (!plan) return [];
+  return summaries(db, await repo.listVersions(db, plan.id));
+}

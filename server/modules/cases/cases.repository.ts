@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // Reading the referrals table here is for scope checks and the row lock only (as allocation
 // does); every status change goes through referrals.service's transitionReferral.
@@ -76,4 +76,24 @@ export async function findGpMessage(
     .from(gpMessages)
     .where(and(eq(gpMessages.referralId, referralId), scope));
   return row ?? null;
+}
+
+/** When each of these cases of one PCN last had an attended contact (one query). */
+export async function findLastAttendedContacts(
+  db: DbOrTx,
+  pcnId: string,
+  referralIds: string[],
+): Promise<{ referralId: string; at: Date | null }[]> {
+  if (referralIds.length === 0) return [];
+  return db
+    .select({ referralId: caseContacts.referralId, at: max(caseContacts.at) })
+    .from(caseContacts)
+    .where(
+      and(
+        inArray(caseContacts.referralId, referralIds),
+        eq(caseContacts.pcnId, pcnId),
+        eq(caseContacts.outcome, 'attended'),
+      ),
+    )
+    .groupBy(caseContacts.referralId);
 }

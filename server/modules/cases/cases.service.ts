@@ -1,6 +1,8 @@
 // Case work (DESIGN.md §2 steps 4 and 6): contacts, notes, the case timeline, handover,
 // discharge and the message back to the GP. Other modules call cases through this file only.
 // Every use-case that names a referral audits a refusal (404 / 403) as a denied attempt.
+import type { DbOrTx } from '../../platform/db/client.js';
+import { findLastAttendedContacts } from './cases.repository.js';
 import { addCaseNote as addNote } from './use-cases/add-note.js';
 import { auditDenied } from './use-cases/audit-denied.js';
 import { dischargeCase as discharge } from './use-cases/discharge.js';
@@ -16,3 +18,12 @@ export const dischargeCase = auditDenied('referral.discharged', discharge);
 export const reassignCase = auditDenied('referral.reassigned', reassign);
 export const getGpMessage = auditDenied('gpmessage.read', getMessage);
 export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
+
+/**
+ * When each of these cases of the PCN last had an attended contact (for caseload lists). No audit
+ * row: the caller audits its own read.
+ */
+export async function lastContactsOf(db: DbOrTx, pcnId: string, referralIds: string[]): Promise<Map<string, string>> {
+  const rows = await findLastAttendedContacts(db, pcnId, referralIds);
+  return new Map(rows.flatMap((r) => (r.at ? [[r.referralId, r.at.toISOString()] as [string, string]] : [])));
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { outcomeMeasures } from './outcomes.tables.js';
@@ -22,5 +22,19 @@ export async function findOutcomeMeasures(db: DbOrTx, scope: Scope, referralId: 
         scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId }),
       ),
     )
+    .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
+}
+
+/** Every recording of these cases of one PCN, oldest first (one query for a whole caseload). */
+export async function findOutcomeMeasuresOfReferrals(
+  db: DbOrTx,
+  pcnId: string,
+  referralIds: string[],
+): Promise<OutcomeMeasureRow[]> {
+  if (referralIds.length === 0) return [];
+  return db
+    .select()
+    .from(outcomeMeasures)
+    .where(and(inArray(outcomeMeasures.referralId, referralIds), eq(outcomeMeasures.pcnId, pcnId)))
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
 }

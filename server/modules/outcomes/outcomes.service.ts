@@ -1,3 +1,4 @@
+import type { LatestOutcomeScore } from '../../../common/front-door-types.js';
 import {
   DEFAULT_OUTCOME_CONVENTIONS,
   MEASURE_LABELS,
@@ -9,7 +10,7 @@ import {
 } from '../../../common/outcome-measures.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import { findReferralInScope } from '../referrals/referrals.service.js';
 import { requirePcnActor } from '../triage/triage.service.js';
@@ -140,4 +141,54 @@ export async function listOutcomeMeasures(
     details: { count: rows.length },
   });
   return { referralId: kase.id, measures, conventions };
+}
+
+/**
+ * Per case, the latest recording of each measure with its headline numbers, for caseload lists
+ * (one query for all the cases). The caller has scoped the cases to its PCN and audits the read.
+ */
+export async function latestOutcomeScores(
+  db: DbOrTx,
+  pcnId: string,
+  referralIds: string[],
+): Promise<Map<string, LatestOutcomeScore[]>> {
+  const rows = await repo.findOutcomeMeasuresOfReferrals(db, pcnId, referralIds);
+  const latest = new Map<string, repo.OutcomeMeasureRow>();
+  for (const row of rows) latest.set(`${row.referralId}:${row.measure}`, row); // oldest first: the last wins
+  const byCase = new Map<string, LatestOutcomeScore[]>();
+  for (const id of referralIds) {
+    const scores = MEASURES.flatMap((measure): LatestOutcomeScore[] => {
+      const row = latest.get(`${id}:${measure}`);
+      if (!row) return [];
+      const indicators = indicatorsOf(measure, row.scores as unknown as MeasureScores, conventions);
+      return [
+        {
+          measure,
+          label: MEASURE_LABELS[measure],
+          timepoint: row.timepoint,
+          administeredOn: row.administeredOn,
+          indicators,
+        },
+      ];
+    });
+    byCase.set(id, scores);
+  }
+  return byCase;
+}
+
+/**
+ * Every recording of one case of the PCN, oldest first, for the case timeline. The caller has
+ * checked scope and audits the read; no audit row here.
+ */
+export async function outcomeRecordingsOfCase(
+  db: DbOrTx,
+  pcnId: string,
+  referralId: string,
+): Promise<OutcomeRecording[]> {
+  const rows = await repo.findOutcomeMeasuresOfReferrals(db, pcnId, [referralId]);
+  const names = await userNames(
+    db,
+    rows.map((r) => r.recordedBy),
+  );
+  return rows.map((r) => toRecording(r, names));
 }

@@ -45,6 +45,51 @@ function Due({ item }: { item: CaseloadItem }) {
   }
 }
 
+const SHORT: Record<string, string> = { ons4: 'ONS4', swemwbs: 'SWEMWBS', ucla3: 'UCLA-3', pam: 'PAM' };
+
+function PlanReview({ item }: { item: CaseloadItem }) {
+  const on = item.planReview.on;
+  switch (item.planReview.due) {
+    case 'overdue':
+      return (
+        <>
+          <Tag colour="red">Review overdue</Tag>
+          <span className="waymark-secondary-text">Was due {formatDate(on as string)}</span>
+        </>
+      );
+    case 'due':
+      return (
+        <>
+          <Tag colour="orange">Review due</Tag>
+          <span className="waymark-secondary-text">By {formatDate(on as string)}</span>
+        </>
+      );
+    case 'upcoming':
+      return <>Review by {formatDate(on as string)}</>;
+    default:
+      return <>No review date</>;
+  }
+}
+
+function LatestScores({ item }: { item: CaseloadItem }) {
+  if (item.latestScores.length === 0) return <>None recorded</>;
+  return (
+    <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+      {item.latestScores.map((s) => (
+        <li key={s.measure} className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+          <abbr title={s.label}>{SHORT[s.measure] ?? s.label}</abbr>{' '}
+          {s.measure === 'ons4'
+            ? s.indicators.map((i) => `${i.label} ${i.value}`).join(', ')
+            : s.indicators.map((i) => (s.measure === 'pam' && i.band ? `${i.value}, ${i.band}` : i.value)).join(', ')}
+          <span className="waymark-secondary-text">
+            {s.timepoint}, {formatDate(s.administeredOn)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A worker's own open cases and the ones they cover for colleagues, first contact due soonest first. */
 export function CaseloadPage() {
   usePageTitle('Your caseload');
@@ -113,6 +158,15 @@ export function CaseloadPage() {
                       First contact
                     </th>
                     <th scope="col" className="nhsuk-table__header">
+                      Last contact
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      Plan review
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      Latest scores
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
                       <span className="nhsuk-u-visually-hidden">Actions</span>
                     </th>
                   </tr>
@@ -154,6 +208,15 @@ export function CaseloadPage() {
                       <td className="nhsuk-table__cell">{item.reasons.map((r) => r.label).join(', ')}</td>
                       <td className="nhsuk-table__cell">
                         <Due item={item} />
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        {item.lastContactAt ? formatWhen(item.lastContactAt) : 'None yet'}
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        <PlanReview item={item} />
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        <LatestScores item={item} />
                       </td>
                       <td className="nhsuk-table__cell">
                         {item.status === 'allocated' && item.cover?.kind !== 'covered' && (

@@ -1,12 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReferralView } from '../../../common/api-types';
-import type { Caseload, CaseloadItem, FirstContactDue } from '../../../common/front-door-types';
+import type {
+  Caseload,
+  CaseloadItem,
+  FirstContactDue,
+  TeamCaseloadMember,
+  TeamCaseloads,
+} from '../../../common/front-door-types';
 import { api } from '../../app/api';
 
 export const CASELOAD_KEY = ['caseload'] as const;
 
 export function useCaseload() {
   return useQuery({ queryKey: CASELOAD_KEY, queryFn: () => api<Caseload>('/api/caseload') });
+}
+
+export const TEAM_CASELOADS_KEY = ['team', 'caseloads'] as const;
+
+export function useTeamCaseloads() {
+  return useQuery({ queryKey: TEAM_CASELOADS_KEY, queryFn: () => api<TeamCaseloads>('/api/team/caseloads') });
 }
 
 export type FirstContactOutcome = 'accepted' | 'declined' | 'not_contactable';
@@ -18,4 +30,4 @@ export function recordFirstContact(
   return api(`/api/referrals/${encodeURIComponent(id)}/first-contact`, { method: 'POST', body });
 }
 
-export type { Caseload, CaseloadItem, FirstContactDue };
+export type { Caseload, CaseloadItem, FirstContactDue, TeamCaseloadMember, TeamCaseloads };

@@ -1,6 +1,7 @@
+import { Link } from 'react-router';
 import { CONTACT_MODE_LABELS, CONTACT_OUTCOME_LABELS, type TimelineItem } from '../../../common/cases';
 import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
-import { formatWhen } from '../referrals/referral-format';
+import { formatDate, formatWhen } from '../referrals/referral-format';
 
 const EVENT_LABELS: Record<string, string> = {
   received: 'Referral received',
@@ -18,6 +19,20 @@ const EVENT_LABELS: Record<string, string> = {
   cover_started: 'Handed to a colleague to cover',
   cover_ended: 'Handed back from cover',
 };
+
+const MEASURE_SHORT: Record<string, string> = { ons4: 'ONS4', swemwbs: 'SWEMWBS', ucla3: 'UCLA-3', pam: 'PAM' };
+
+/** "SWEMWBS baseline recorded: 22.35"; ONS4 keeps its four items apart. */
+function outcomeTitle(item: Extract<TimelineItem, { kind: 'outcome' }>): string {
+  const name = MEASURE_SHORT[item.measure] ?? item.measureLabel;
+  const values =
+    item.measure === 'ons4'
+      ? item.indicators.map((i) => `${i.label} ${i.value}`).join(', ')
+      : item.indicators
+          .map((i) => (item.measure === 'pam' && i.band ? `${i.value} (${i.band})` : `${i.value}`))
+          .join(', ');
+  return `${name} ${item.timepointLabel.toLowerCase()} recorded: ${values}`;
+}
 
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
@@ -70,6 +85,36 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
                 {CONTACT_OUTCOME_LABELS[item.outcome].toLowerCase()}
               </h3>
               {item.notes && <p className="waymark-preserve-lines">{item.notes}</p>}
+            </>
+          )}
+          {item.kind === 'plan_version' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">
+                Care plan version {item.version} saved{item.actorName ? ` by ${item.actorName}` : ''}
+              </h3>
+              <p className="nhsuk-body-s">
+                <Link to={`/people/${item.personId}/plan`}>Care and support plan</Link>
+                {item.version > 1 && (
+                  <>
+                    {' · '}
+                    <Link to={`/people/${item.personId}/plan/versions`}>
+                      Compare versions<span className="nhsuk-u-visually-hidden"> of the plan</span>
+                    </Link>
+                  </>
+                )}
+              </p>
+            </>
+          )}
+          {item.kind === 'outcome' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{outcomeTitle(item)}</h3>
+              <p className="nhsuk-body-s">
+                Given on <time dateTime={item.administeredOn}>{formatDate(item.administeredOn)}</time>
+                {' · '}
+                <Link to={`/referrals/${item.referralId}/measures`}>
+                  Outcome measures<span className="nhsuk-u-visually-hidden"> for this case</span>
+                </Link>
+              </p>
             </>
           )}
           {item.kind === 'note' && (

@@ -1,6 +1,9 @@
 import type { ReferralView } from '../../../../common/api-types.js';
 import type { TimelineItem } from '../../../../common/cases.js';
+import { MEASURE_LABELS, TIMEPOINT_LABELS } from '../../../../common/outcome-measures.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import { carePlanVersionsOfPerson } from '../../care-plans/care-plans.service.js';
+import { outcomeRecordingsOfCase } from '../../outcomes/outcomes.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 
@@ -67,7 +70,39 @@ const notesSource: TimelineSource = async (db, { referral, pcnId }) => {
   return rows.map((r) => noteItem(r, names.get(r.authorUserId) ?? null));
 };
 
-export const TIMELINE_SOURCES: TimelineSource[] = [referralEventsSource, contactsSource, notesSource];
+// The plan is the person's, shared across their cases: every save shows in each of their cases.
+const planVersionsSource: TimelineSource = async (db, { referral }) =>
+  (await carePlanVersionsOfPerson(db, referral.person.id)).map((v) => ({
+    kind: 'plan_version',
+    id: `plan:${referral.person.id}:${v.version}`,
+    at: v.savedAt,
+    actorName: v.savedBy.name,
+    personId: referral.person.id,
+    version: v.version,
+  }));
+
+const outcomesSource: TimelineSource = async (db, { referral, pcnId }) =>
+  (await outcomeRecordingsOfCase(db, pcnId, referral.id)).map((r) => ({
+    kind: 'outcome',
+    id: `outcome:${r.id}`,
+    at: r.recordedAt,
+    actorName: r.recordedBy,
+    referralId: referral.id,
+    measure: r.measure,
+    measureLabel: MEASURE_LABELS[r.measure],
+    timepoint: r.timepoint,
+    timepointLabel: TIMEPOINT_LABELS[r.timepoint],
+    administeredOn: r.administeredOn,
+    indicators: r.indicators.map((i) => ({ label: i.label, value: i.value, band: i.band })),
+  }));
+
+export const TIMELINE_SOURCES: TimelineSource[] = [
+  referralEventsSource,
+  contactsSource,
+  notesSource,
+  planVersionsSource,
+  outcomesSource,
+];
 
 /** Every source merged, newest first (ties: the later-recorded source first, stable). */
 export async function buildTimeline(db: DbOrTx, subject: TimelineSubject): Promise<TimelineItem[]> {

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  createTestTenancy,
+  createTestUser,
+  type Session,
+  signIn,
+  type TestContext,
+  type TestTenancy,
+  type TestUser,
+} from '../../test/toolkit.js';
+import { createTestReferral, triaged } from '../triage/test-referrals.js';
+
+let ctx: TestContext;
+let tenancy: TestTenancy;
+let tom: TestUser;
+let tomS: Session;
+let coachS: Session;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  tenancy = await createTestTenancy(ctx.db);
+  tom = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Tom Okafor' });
+  tomS = await signIn(ctx, tom);
+  coachS = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'health_coach', { name: 'Priya Shah' }));
+});
+
+const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+const send = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
+  ctx.app.inject({ method, url, headers: s.headers, payload });
+
+const plan = {
+  whatMattersToMe: 'Getting back to my allotment',
+  strengths: 'Good with my hands',
+  needs: [],
+  goals: [],
+  actions: [],
+  ifThingsGetWorse: 'Call the practice',
+  agreedOn: null,
+  reviewOn: null,
+};
+/** SWEMWBS raw 14 → metric 15.32. */
+const swemwbs14 = { swemwbs1: 5, swemwbs2: 3, swemwbs3: 1, swemwbs4: 1, swemwbs5: 1, swemwbs6: 1, swemwbs7: 2 };
+
+describe('the case timeline: plan versions and outcome measures', () => {
+  it('shows a recorded measure and each saved plan version, newest first, with who did it', async () => {
+    const r = await createTestReferral(
+      ctx.db,
+      tenancy,
+      triaged({ status: 'allocated', allocatedWorkerId: tom.id, allocatedAt: new Date(Date.now() - 86_400_000) }),
+    );
+    const measure = await send(tomS, 'POST', `/api/referrals/${r.id}/measures`, {
+      measure: 'swemwbs',
+      timepoint: 'baseline',
+      answers: swemwbs14,
+    });
+    expect(measure.statusCode).toBe(201);
+    expect((await send(tomS, 'PUT', `/api/people/${r.personId}/care-plan`, { ...plan, version: 0 })).statusCode).toBe(
+      200,
+    );
+    const v2 = await send(coachS, 'PUT', `/api/people/${r.personId}/care-plan`, {
+      ...plan,
+      strengths: 'Good with my hands; keen gardener',
+      version: 1,
+    });
+    expect(v2.statusCode).toBe(200);
+
+    const res = await get(tomS, `/api/referrals/${r.id}/case`);
+    expect(res.statusCode).toBe(200);
+    const timeline = res.json().timeline as { kind: string; id: string; at: string }[];
+    const ours = timeline.filter((t) => t.kind === 'plan_version' || t.kind === 'outcome');
+    expect(ours).toMatchObject([
+      { kind: 'plan_version', version: 2, actorName: 'Priya Shah', personId: r.personId },
+      { kind: 'plan_version', version: 1, actorName: 'Tom Okafor', personId: r.personId },
+      {
+        kind: 'outcome',
+        actorName: 'Tom Okafor',
+        referralId: r.id,
+        measure: 'swemwbs',
+        timepoint: 'baseline',
+        indicators: [{ value: 15.32 }],
+      },
+    ]);
+    const ats = timeline.map((t) => t.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    // The allocation event comes before (below) everything recorded in the case.
+    const allocated = timeline.findIndex((t) => t.kind === 'event');
+    expect(allocated).toBeGreaterThan(timeline.findIndex((t) => t.kind === 'outcome'));
+  });
+
+  it('has no plan or measure entries before anything is recorded', async () => {
+    const r = await createTestReferral(
+      ctx.db,
+      tenancy,
+      triaged({ status: 'allocated', allocatedWorkerId: tom.id, allocatedAt: new Date() }),
+    );
+    const res = await get(tomS, `/api/referrals/${r.id}/case`);
+    expect(res.statusCode).toBe(200);
+    const kinds = res.json().timeline.map((t: { kind: string }) => t.kind);
+    expect(kinds).not.toContain('plan_version');
+    expect(kinds).not.toContain('outcome');
+  });
+});

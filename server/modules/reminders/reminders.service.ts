@@ -1,0 +1,86 @@
+import { TASK_KIND_LABELS, type TaskItem, type TaskList } from '../../../common/reminders.js';
+import { writeAudit } from '../../platform/audit/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { peopleByIds } from '../people/people.service.js';
+import { londonToday } from '../workforce/workforce.service.js';
+import { type DueTask, dueTasks } from './due-tasks.js';
+import * as repo from './reminders.repository.js';
+
+export interface ReminderRunReport {
+  today: string;
+  due: number;
+  created: number;
+  withdrawn: number;
+}
+
+const keyOf = (t: Pick<DueTask, 'userId' | 'referralId' | 'kind' | 'dueOn'>) =>
+  `${t.referralId}|${t.kind}|${t.dueOn}|${t.userId}`;
+
+/**
+ * The daily run: creates the tasks due on `now`'s London date. Idempotent (unique indexes, insert
+ * or nothing), so a second run the same day, or two instances at once, create nothing new.
+ * Open tasks that no longer apply (the contact was made, the case was discharged, handed over
+ * or is now covered by someone else) are withdrawn, so each worker's list stays true.
+ */
+export async function runReminders(
+  db: Db,
+  { now, noContactDays }: { now: Date; noContactDays: number },
+): Promise<ReminderRunReport> {
+  const today = londonToday(now);
+  return db.transaction(async (tx) => {
+    const due = dueTasks(await repo.findOpenCaseFacts(tx), today, noContactDays);
+    const wanted = new Set(due.map(keyOf));
+    const stale = (await repo.findOpenTasks(tx)).filter((t) => !wanted.has(keyOf(t))).map((t) => t.id);
+    await repo.deleteTasks(tx, stale);
+    const created = await repo.insertTasks(tx, due);
+    return { today, due: due.length, created, withdrawn: stale.length };
+  });
+}
+
+function requireActor(ctx: RequestContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return ctx.actor;
+}
+
+/** The signed-in worker's open tasks, oldest due date first. */
+export async function listOwnTasks(db: Db, ctx: RequestContext): Promise<TaskList> {
+  const actor = requireActor(ctx);
+  const rows = await repo.findOpenTasksOfUser(db, actor.userId);
+  const links = await repo.findReferralPeople(db, [...new Set(rows.map((r) => r.referralId))]);
+  const personOf = new Map(links.map((l) => [l.id, l.personId]));
+  const people = await peopleByIds(
+    db,
+    links.map((l) => l.personId),
+  );
+  const items = rows.map((r): TaskItem => {
+    const p = people.get(personOf.get(r.referralId) ?? '');
+    return {
+      id: r.id,
+      kind: r.kind,
+      kindLabel: TASK_KIND_LABELS[r.kind],
+      dueOn: r.dueOn,
+      createdAt: r.createdAt.toISOString(),
+      referralId: r.referralId,
+      person: { givenName: p?.givenName ?? '', familyName: p?.familyName ?? '' },
+    };
+  });
+  return { items };
+}
+
+/** Marks one of the worker's own tasks done; anyone else's (or an unknown id) is not found. */
+export async function completeTask(db: Db, ctx: RequestContext, id: string): Promise<{ id: string; doneAt: string }> {
+  const actor = requireActor(ctx);
+  return db.transaction(async (tx) => {
+    const row = await repo.markTaskDone(tx, actor.userId, id, new Date());
+    if (!row?.doneAt) throw notFound('task');
+    await writeAudit(tx, ctx, {
+      action: 'task.done',
+      entityType: 'referral',
+      entityId: row.referralId,
+      details: { taskId: row.id, kind: row.kind },
+    });
+    return { id: row.id, doneAt: row.doneAt.toISOString() };
+  });
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSignedInMe } from '../../app/session';
+import { usePageTitle } from '../../app/use-page-title';
+import { Button } from '../../ui/Button';
+import { NotificationBanner } from '../../ui/NotificationBanner';
+import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { TableScroll } from '../../ui/TableScroll';
+import { Tag, type TagColour } from '../../ui/Tag';
+import { formatDate } from '../referrals/referral-format';
+import { type TaskItem, useMarkTaskDone, useTasks } from './tasks-api';
+
+const KIND_COLOURS: Record<TaskItem['kind'], TagColour> = {
+  first_contact_overdue: 'red',
+  plan_review_due: 'orange',
+  no_recent_contact: 'yellow',
+};
+
+const personName = (t: TaskItem) => `${t.person.givenName} ${t.person.familyName}`.trim() || 'This person';
+
+/** The reminders the daily job gave the signed-in worker: open tasks, oldest due date first. */
+export function TasksPage() {
+  usePageTitle('Your tasks');
+  const me = useSignedInMe();
+  const { data, error, isPending } = useTasks();
+  const markDone = useMarkTaskDone();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  if (error) return <ServiceProblem error={error} />;
+
+  const done = (task: TaskItem) => {
+    if (markDone.isPending) return;
+    setNotice(null);
+    markDone.mutate(task.id, {
+      onSuccess: () => setNotice({ ok: true, text: `${task.kindLabel} for ${personName(task)} marked as done` }),
+      onError: () => setNotice({ ok: false, text: 'The task could not be marked as done. Try again.' }),
+    });
+  };
+
+  return (
+    <>
+      {notice && <NotificationBanner variant={notice.ok ? 'success' : 'important'} heading={notice.text} />}
+      <h1>
+        <span className="nhsuk-caption-l">{me.user.name}</span>
+        Your tasks
+      </h1>
+      <p>
+        Reminders for your cases and the ones you cover, made each morning: first contact overdue, care plan review due,
+        and no contact for a while. Mark a task done once you have dealt with it.
+      </p>
+      {isPending ? (
+        <Loading what="your tasks" />
+      ) : data.items.length === 0 ? (
+        <p>You have no open tasks.</p>
+      ) : (
+        <TableScroll label="Your tasks">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption">
+              {data.items.length} open {data.items.length === 1 ? 'task' : 'tasks'}
+            </caption>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th scope="col" className="nhsuk-table__header">
+                  Person
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Task
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Due
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  <span className="nhsuk-u-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {data.items.map((task) => (
+                <tr className="nhsuk-table__row" key={task.id}>
+                  <th scope="row" className="nhsuk-table__header waymark-table__row-header">
+                    <Link to={`/referrals/${task.referralId}/case`}>{personName(task)}</Link>
+                  </th>
+                  <td className="nhsuk-table__cell">
+                    <Tag colour={KIND_COLOURS[task.kind]}>{task.kindLabel}</Tag>
+                  </td>
+                  <td className="nhsuk-table__cell">{formatDate(task.dueOn)}</td>
+                  <td className="nhsuk-table__cell">
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      small
+                      className="nhsuk-u-margin-bottom-0"
+                      aria-disabled={markDone.isPending}
+                      onClick={() => done(task)}
+                    >
+                      Mark as done
+                      <span className="nhsuk-u-visually-hidden"> ({`${task.kindLabel}, ${personName(task)}`})</span>
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
