@@ -68,3 +68,13 @@ export const SNOMED = {
   referralToSocialPrescribing: '871731000000106',
   socialPrescribingDeclined: '871711000000103',
 } as const;
+
+/**
+ * A short reference to read out on the phone or quote in an email ("WM-3F9A-C21B"): the start
+ * of the referral's id. Staff find the referral from it on their list; the full id stays in
+ * the address.
+ */
+export function referralReference(id: string): string {
+  const hex = id.replace(/-/g, '').toUpperCase();
+  return `WM-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
+}

@@ -1,4 +1,4 @@
-import { CLOSURE_REASONS, type ClosureReason, SNOMED } from '../../../common/referrals.js';
+import { CLOSURE_REASONS, type ClosureReason, referralReference, SNOMED } from '../../../common/referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { queueEmail } from '../notifications/notifications.service.js';
 import { organisationRefs, practiceContact } from '../organisations/organisations.service.js';
@@ -25,11 +25,6 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
 const longDate = (d: Date) => LONG_DATE.format(d);
 const dateOfBirth = (iso: string) => LONG_DATE.format(new Date(`${iso}T12:00:00Z`));
 const initial = (name: string) => (name.trim().charAt(0) || '?').toUpperCase();
-/** The short reference the practice sees on its referral list ("WM-3F9A-C21B"). */
-export function shortReference(id: string): string {
-  const hex = id.replace(/-/g, '').toUpperCase();
-  return `WM-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
-}
 
 /** Queues the email in the caller's transaction: it exists exactly when the decision commits. */
 export async function emailReferringPractice(
@@ -48,7 +43,7 @@ export async function emailReferringPractice(
   const patient = person
     ? `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${dateOfBirth(person.dateOfBirth)}`
     : 'your patient';
-  const ref = shortReference(row.id);
+  const ref = referralReference(row.id);
   const sent = `your practice's referral of ${longDate(row.receivedAt)} for ${patient} (reference ${ref})`;
 
   let subject: string;

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { formatNhsNumber } from '../../../common/nhs-number';
+import { referralReference } from '../../../common/referrals';
 import { ApiError } from '../../app/api';
 import { hasPermission, useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
@@ -7,7 +8,6 @@ import { Pagination } from '../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
-import { referralReference } from './reference';
 import { formatDate, formatWhen, statusColour } from './referral-format';
 import { usePracticeReferrals } from './referrals-api';
 

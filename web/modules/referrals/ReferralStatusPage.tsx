@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { formatNhsNumber } from '../../../common/nhs-number';
 import type { ReferralStatus } from '../../../common/referrals';
+import { referralReference } from '../../../common/referrals';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/use-page-title';
@@ -10,7 +11,6 @@ import { SummaryList } from '../../ui/SummaryList';
 import { Tag } from '../../ui/Tag';
 import { useGpMessage } from '../cases/cases-api';
 import { GpMessageDetails } from '../cases/GpMessageDetails';
-import { referralReference } from './reference';
 import { closureReasonText, formatDate, formatWhen, STATUS_MEANING, statusColour } from './referral-format';
 import { useReferralStatus } from './referrals-api';
 

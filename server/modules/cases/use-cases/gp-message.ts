@@ -6,7 +6,7 @@ import {
   type GpMessage,
   type SnomedCoding,
 } from '../../../../common/cases.js';
-import { SNOMED } from '../../../../common/referrals.js';
+import { referralReference, SNOMED } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
@@ -17,12 +17,6 @@ import { practiceContact } from '../../organisations/organisations.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
-
-/** The short reference the practice sees on its referral list (as in the triage emails). */
-export function shortReference(id: string): string {
-  const hex = id.replace(/-/g, '').toUpperCase();
-  return `WM-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
-}
 
 /**
  * What the message back says, worked out from the case at discharge. Codes: the referral to
@@ -75,7 +69,7 @@ export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<G
   return {
     id: row.id,
     referralId: row.referralId,
-    reference: shortReference(row.referralId),
+    reference: referralReference(row.referralId),
     createdAt: row.createdAt.toISOString(),
     dischargedAt: row.dischargedAt.toISOString(),
     dischargeReason: reason,
@@ -125,7 +119,7 @@ export async function emailDischargeSummaryReady(tx: DbOrTx, row: repo.ReferralR
   const practice = await practiceContact(tx, row.practiceId);
   if (!practice?.email) return false;
   const person = (await peopleByIds(tx, [row.personId])).get(row.personId);
-  const ref = shortReference(row.id);
+  const ref = referralReference(row.id);
   const patient = person
     ? `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${LONG_DATE.format(new Date(`${person.dateOfBirth}T12:00:00Z`))}`
     : 'your patient';
