@@ -21,6 +21,7 @@ export const CONTACT_OUTCOME_LABELS = {
 } as const satisfies Record<ContactOutcome, string>;
 
 export const CONTACT_NOTES_MAX = 4000;
+export const PLANNED_CONTACT_PURPOSE_MAX = 500;
 export const CASE_NOTE_MAX = 4000;
 export const DISCHARGE_SUMMARY_MAX = 2000;
 export const CONTACT_DURATION_MAX = 480;
@@ -69,6 +70,20 @@ export type TimelineItem =
   | { kind: 'note'; id: string; at: string; actorName: string | null; body: string }
   /** A save of the person's one shared care and support plan (the plan belongs to the person). */
   | { kind: 'plan_version'; id: string; at: string; actorName: string | null; personId: string; version: number }
+  /**
+   * A contact booked with the person; `at` is when it was booked, `plannedFor` when it is to happen.
+   * 'settled': a contact was recorded on or after its day; 'cancelled': called off (or discharged).
+   */
+  | {
+      kind: 'planned_contact';
+      id: string;
+      at: string;
+      actorName: string | null;
+      plannedFor: string;
+      mode: ContactMode;
+      purpose: string | null;
+      state: 'open' | 'settled' | 'cancelled';
+    }
   /** An outcome measure recorded in this case; `at` is when it was entered, `administeredOn` the day given. */
   | {
       kind: 'outcome';
@@ -84,9 +99,21 @@ export type TimelineItem =
       indicators: { label: string; value: number; band: string | null }[];
     };
 
+/** A contact booked with the person and not yet settled by a recorded contact nor cancelled. */
+export interface PlannedContact {
+  id: string;
+  at: string;
+  mode: ContactMode;
+  modeLabel: string;
+  purpose: string | null;
+  createdByName: string | null;
+}
+
 export interface CaseRecord {
   referral: ReferralView;
   timeline: TimelineItem[];
+  /** The open planned contacts, soonest first (none once the case is closed). */
+  plannedContacts: PlannedContact[];
   contacts: { total: number; attended: number };
   /** What the signed-in user may do here (the server checks again on every write). */
   may: { write: boolean; reassign: boolean; discharge: boolean };

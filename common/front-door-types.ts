@@ -1,5 +1,6 @@
 // Shapes of the PCN front door's API answers (triage queue, targets, caseload, leave),
 // shared by the server that builds them and the web pages that read them.
+import type { ContactMode } from './cases.js';
 import type { Priority } from './referrals.js';
 import type { Role } from './roles.js';
 
@@ -71,8 +72,10 @@ export interface CaseloadItem {
   planReview: { on: string | null; due: PlanReviewDue };
   /** Per measure, the latest recording's headline numbers (oldest measure order: ONS4, SWEMWBS, UCLA-3, PAM). */
   latestScores: LatestOutcomeScore[];
-  /** The last attended contact. There is no planned-contact concept yet, so no "next contact". */
+  /** The last attended contact. */
   lastContactAt: string | null;
+  /** The earliest open planned contact; overdue when its time has passed and no contact settled it. */
+  nextContact: { at: string; mode: ContactMode; overdue: boolean } | null;
 }
 
 /** 'due': within the next 14 days (or today); 'upcoming': later; 'none': no plan or no review date. */

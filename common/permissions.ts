@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'careplan.write', // save a new version of that plan (any team member: one plan shared by all)
   'outcome.record', // record an outcome measure (ONS4, SWEMWBS, UCLA-3, PAM) in a case of the PCN
   'outcome.read', // a case's outcome measures, bands and change from baseline
+  'directory.read', // staff view of the Directory of Services, confidential addresses included
+  'directory.review', // the review-due queue, reports, moderation: confirm / edit / retire, approve / reject
+  'directory.propose', // a VCS partner proposes edits to its own organisation's listings (moderated)
+  'directory.manage', // import, export, duplicates and merge
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,17 +49,27 @@ const TEAM: Permission[] = [
   'careplan.write',
   'outcome.record',
   'outcome.read',
+  'directory.read',
 ];
 
 export const ROLE_PERMISSIONS = {
-  referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read'],
+  referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read', 'directory.read'],
   team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage'],
   link_worker: TEAM,
   health_coach: TEAM,
-  care_coordinator: TEAM,
-  vcs_partner: EVERYONE,
+  care_coordinator: [...TEAM, 'directory.review'],
+  vcs_partner: [...EVERYONE, 'directory.propose'],
   commissioner: EVERYONE,
-  admin: [...EVERYONE, 'organisation.manage', 'user.read', 'user.manage', 'audit.read'],
+  admin: [
+    ...EVERYONE,
+    'organisation.manage',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'directory.read',
+    'directory.review',
+    'directory.manage',
+  ],
 } satisfies Record<Role, Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {

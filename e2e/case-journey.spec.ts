@@ -112,6 +112,31 @@ test('case journey: first contact, baseline SWEMWBS, a plan with two goals, cove
   await expect(w.getByText('Contact recorded: phone, attended')).toBeVisible();
   await expect(w.getByText('First contact made', { exact: true })).toBeVisible();
 
+  // The worker books the next contact (a video call at 10:30 on a later day, UK time like the
+  // browser; 36 hours ahead is always a later UK date): it shows on the caseload as the next contact.
+  const laterDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+    new Date(Date.now() + 36 * 3_600_000),
+  );
+  const [year, month, day] = laterDay.split('-') as [string, string, string];
+  await w.getByText('Book a contact', { exact: true }).click();
+  const booking = w.getByRole('form', { name: 'Book a contact' });
+  await booking.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+  await booking.getByLabel('Month', { exact: true }).fill(String(Number(month)));
+  await booking.getByLabel('Year', { exact: true }).fill(year);
+  await booking.getByLabel('Time', { exact: true }).fill('10:30');
+  await booking.getByLabel('Video', { exact: true }).check();
+  await booking.getByLabel('Purpose (optional)').fill('Look at the community choir’s timetable together.');
+  await booking.getByRole('button', { name: 'Book the contact' }).click();
+  await expect(w.getByRole('alert').filter({ hasText: 'Contact booked for' })).toContainText(': video');
+  await expect(w.getByRole('region', { name: 'Next planned contact' })).toContainText('10:30, Video');
+  await w.goto('/caseload');
+  const workerRow = w.getByRole('row', { name: new RegExp(who) });
+  const nextContactCell = workerRow.getByRole('cell').filter({ hasText: 'Video' });
+  await expect(nextContactCell).toContainText('10:30');
+  await expect(workerRow).not.toContainText('None booked');
+  await w.goto(`/referrals/${referralId}/case`);
+  await expect(w.getByRole('heading', { level: 1, name: `Case record for ${who}` })).toBeVisible();
+
   // Baseline SWEMWBS, all seven items, on the outcome measures page.
   await w.getByRole('link', { name: 'Outcome measures', exact: true }).click();
   await expect(w.getByRole('heading', { level: 1, name: /Outcome measures/ })).toBeVisible();

@@ -19,6 +19,10 @@ import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth
 import { authenticate, isSessionActive } from './modules/auth/auth.service.js';
 import { carePlansRoutes } from './modules/care-plans/care-plans.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { directoryMaintenanceRoutes } from './modules/directory/maintenance/maintenance.routes.js';
+import { orukRoutes } from './modules/directory/oruk/oruk.routes.js';
+import { directorySearchRoutes } from './modules/directory/search/search.routes.js';
+import { directoryTransferRoutes } from './modules/directory/transfer/transfer.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
@@ -136,6 +140,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   outcomesRoutes(app, deps);
   carePlansRoutes(app, deps);
   remindersRoutes(app, deps);
+  orukRoutes(app, deps);
+  directorySearchRoutes(app, deps);
+  directoryMaintenanceRoutes(app, deps);
+  directoryTransferRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,

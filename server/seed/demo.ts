@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_BAND, type Role, type TeamRole } from '../../common/roles.js';
 import { icbs, pcns, practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { users } from '../modules/users/users.tables.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { hashPassword } from '../platform/passwords.js';
 import { insertDemoReferrals } from './demo-referrals.js';
+import { seedDemoDirectory } from './directory/demo-directory.js';
 
 // The synthetic "Northshire" ICB. Every name, code and address here is invented; ODS-shaped
 // codes only look like real ones. Deterministic: the same data on every fresh start.
@@ -106,7 +107,12 @@ export async function seedDemoData(db: Db, password: string): Promise<boolean> {
     // Two instances starting together on one empty database: only one seeds.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const existing = await tx.select({ id: icbs.id }).from(icbs).limit(1);
-    if (existing.length > 0) return false;
+    if (existing.length > 0) {
+      // A demo database seeded before the directory existed gets the demo directory once.
+      const [demoIcb] = await tx.select({ id: icbs.id }).from(icbs).where(eq(icbs.code, ICB.code)).limit(1);
+      if (demoIcb) await seedDemoDirectory(tx, demoIcb.id);
+      return false;
+    }
     await insertDemo(tx, password);
     return true;
   });
@@ -172,4 +178,5 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   await addUser({ name: 'Michael Dunn', email: 'commissioner@northshire.example', role: 'commissioner' });
   await addUser({ name: 'Elaine Foster', email: 'admin@northshire.example', role: 'admin' });
   await insertDemoReferrals(tx, icb.id);
+  await seedDemoDirectory(tx, icb.id);
 }

@@ -65,6 +65,30 @@ export const DESTINATIONS: Destination[] = [
     summary: 'See who is away, record leave and hand cases to a colleague to cover.',
   },
   {
+    href: '/directory',
+    text: 'Directory',
+    needs: ['directory.read'],
+    summary: 'Find community groups and services in the Directory of Services, near a person or by need.',
+  },
+  {
+    href: '/directory/review',
+    text: 'Directory review',
+    needs: ['directory.review'],
+    summary: 'Keep the directory up to date: listings due for review, reports from the public, partners’ edits.',
+  },
+  {
+    href: '/directory/our-listings',
+    text: 'Our listings',
+    needs: ['directory.propose'],
+    summary: 'See your organisation’s listings in the Directory of Services and propose changes.',
+  },
+  {
+    href: '/admin/directory',
+    text: 'Directory data',
+    needs: ['directory.manage'],
+    summary: 'Import and export the Directory of Services and merge duplicate listings.',
+  },
+  {
     href: '/admin/users',
     text: 'Users',
     needs: ['user.read'],

@@ -77,12 +77,42 @@ const CarePlanPrintPage = lazy(() =>
   import('../modules/care-plans/CarePlanPrintPage').then((m) => ({ default: m.CarePlanPrintPage })),
 );
 
+// The Directory of Services: public search and listing pages, maintenance, admin.
+const DirectorySearchPage = lazy(() =>
+  import('../modules/directory/DirectorySearchPage').then((m) => ({ default: m.DirectorySearchPage })),
+);
+const ServicePage = lazy(() => import('../modules/directory/ServicePage').then((m) => ({ default: m.ServicePage })));
+const ReviewQueuePage = lazy(() =>
+  import('../modules/directory-maintenance/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })),
+);
+const ReviewServicePage = lazy(() =>
+  import('../modules/directory-maintenance/ReviewServicePage').then((m) => ({ default: m.ReviewServicePage })),
+);
+const ModerationPage = lazy(() =>
+  import('../modules/directory-maintenance/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
+const PartnerListingsPage = lazy(() =>
+  import('../modules/directory-maintenance/PartnerListingsPage').then((m) => ({ default: m.PartnerListingsPage })),
+);
+const ProposeEditPage = lazy(() =>
+  import('../modules/directory-maintenance/ProposeEditPage').then((m) => ({ default: m.ProposeEditPage })),
+);
+const DirectoryAdminPage = lazy(() =>
+  import('../modules/directory-admin/DirectoryAdminPage').then((m) => ({ default: m.DirectoryAdminPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../modules/directory-admin/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
+);
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
       { path: 'sign-in', element: <SignInPage /> },
+      // Public: residents find services without signing in; signed-in staff see the same pages.
+      { path: 'directory', element: <DirectorySearchPage /> },
+      { path: 'directory/services/:serviceId', element: <ServicePage /> },
       {
         element: <SessionGate />,
         children: [
@@ -293,6 +323,62 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission needs={['audit.read']}>
                 <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'directory/review',
+            element: (
+              <RequirePermission needs={['directory.review']}>
+                <ReviewQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'directory/review/services/:serviceId',
+            element: (
+              <RequirePermission needs={['directory.review']}>
+                <ReviewServicePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'directory/moderation/:changeId',
+            element: (
+              <RequirePermission needs={['directory.review']}>
+                <ModerationPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'directory/our-listings',
+            element: (
+              <RequirePermission needs={['directory.propose']}>
+                <PartnerListingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'directory/our-listings/:serviceId/edit',
+            element: (
+              <RequirePermission needs={['directory.propose']}>
+                <ProposeEditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/directory',
+            element: (
+              <RequirePermission needs={['directory.manage']}>
+                <DirectoryAdminPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/directory/duplicates',
+            element: (
+              <RequirePermission needs={['directory.manage']}>
+                <DuplicatesPage />
               </RequirePermission>
             ),
           },

@@ -14,6 +14,8 @@ export interface HeaderProps {
   /** Further items of the account list (e.g. the unread notifications link), each an `<li>`. */
   accountItems?: ReactNode;
   navigation?: NavigationItem[];
+  /** Where the logo leads: the home page, or the public directory for visitors who are not signed in. */
+  homeHref?: string;
 }
 
 /** The navigation item for this page: the exact match, else the longest section prefix. */
@@ -25,7 +27,7 @@ function currentHref(pathname: string, items: NavigationItem[]): string | undefi
 }
 
 /** The NHS.UK header (nhsuk-frontend 10 markup) with service name, account and navigation. */
-export function Header({ serviceName, account, accountItems, navigation = [] }: HeaderProps) {
+export function Header({ serviceName, account, accountItems, navigation = [], homeHref = '/' }: HeaderProps) {
   const { pathname } = useLocation();
   const activeHref = currentHref(pathname, navigation);
 
@@ -38,7 +40,7 @@ export function Header({ serviceName, account, accountItems, navigation = [] }: 
     <header className="nhsuk-header">
       <div className="nhsuk-header__container nhsuk-width-container">
         <div className="nhsuk-header__service">
-          <Link className="nhsuk-header__service-logo" to="/" aria-label={`NHS ${serviceName} homepage`}>
+          <Link className="nhsuk-header__service-logo" to={homeHref} aria-label={`NHS ${serviceName} homepage`}>
             <NhsLogo />
             <span className="nhsuk-header__service-name">{serviceName}</span>
           </Link>

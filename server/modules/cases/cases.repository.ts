@@ -1,14 +1,15 @@
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 // Reading the referrals table here is for scope checks and the row lock only (as allocation
 // does); every status change goes through referrals.service's transitionReferral.
 import { referrals } from '../referrals/referrals.tables.js';
-import { caseContacts, caseNotes, gpMessages } from './cases.tables.js';
+import { caseContacts, caseNotes, gpMessages, plannedContacts } from './cases.tables.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ContactRow = typeof caseContacts.$inferSelect;
 export type NoteRow = typeof caseNotes.$inferSelect;
 export type GpMessageRow = typeof gpMessages.$inferSelect;
+export type PlannedContactRow = typeof plannedContacts.$inferSelect;
 
 /** A referral of this PCN; `lock` holds it until the transaction ends (one case write at a time). */
 export async function findReferralOfPcn(
@@ -96,4 +97,111 @@ export async function findLastAttendedContacts(
       ),
     )
     .groupBy(caseContacts.referralId);
+}
+
+const isOpen = and(isNull(plannedContacts.settledByContactId), isNull(plannedContacts.cancelledAt));
+
+export async function insertPlannedContact(
+  db: DbOrTx,
+  values: typeof plannedContacts.$inferInsert,
+): Promise<PlannedContactRow> {
+  const [row] = await db.insert(plannedContacts).values(values).returning();
+  return row as PlannedContactRow;
+}
+
+/** Every planned contact of a case, open or not, in booking order (for the timeline). */
+export async function findPlannedContacts(db: DbOrTx, pcnId: string, referralId: string): Promise<PlannedContactRow[]> {
+  return db
+    .select()
+    .from(plannedContacts)
+    .where(and(eq(plannedContacts.referralId, referralId), eq(plannedContacts.pcnId, pcnId)))
+    .orderBy(asc(plannedContacts.createdAt));
+}
+
+/** The open planned contacts of a case, soonest first. */
+export async function findOpenPlannedContacts(
+  db: DbOrTx,
+  pcnId: string,
+  referralId: string,
+): Promise<PlannedContactRow[]> {
+  return db
+    .select()
+    .from(plannedContacts)
+    .where(and(eq(plannedContacts.referralId, referralId), eq(plannedContacts.pcnId, pcnId), isOpen))
+    .orderBy(asc(plannedContacts.plannedFor), asc(plannedContacts.createdAt));
+}
+
+export async function findPlannedContact(
+  db: DbOrTx,
+  pcnId: string,
+  referralId: string,
+  id: string,
+): Promise<PlannedContactRow | null> {
+  const [row] = await db
+    .select()
+    .from(plannedContacts)
+    .where(
+      and(eq(plannedContacts.id, id), eq(plannedContacts.referralId, referralId), eq(plannedContacts.pcnId, pcnId)),
+    );
+  return row ?? null;
+}
+
+/** Cancels one planned contact if it is still open; null when it was already settled or cancelled. */
+export async function cancelPlannedContact(
+  db: DbOrTx,
+  id: string,
+  by: { userId: string; at: Date },
+): Promise<PlannedContactRow | null> {
+  const [row] = await db
+    .update(plannedContacts)
+    .set({ cancelledAt: by.at, cancelledByUserId: by.userId })
+    .where(and(eq(plannedContacts.id, id), isOpen))
+    .returning();
+  return row ?? null;
+}
+
+/** Cancels every open planned contact of a case (discharge); returns the ids cancelled. */
+export async function cancelOpenPlannedContacts(
+  db: DbOrTx,
+  referralId: string,
+  by: { userId: string; at: Date },
+): Promise<string[]> {
+  const rows = await db
+    .update(plannedContacts)
+    .set({ cancelledAt: by.at, cancelledByUserId: by.userId })
+    .where(and(eq(plannedContacts.referralId, referralId), isOpen))
+    .returning({ id: plannedContacts.id });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Settles, by this contact, every open planned contact of the case planned for before the end of
+ * the contact's day in UK time (a visit booked for 15:00 is kept by a contact at 10:00 that day).
+ */
+export async function settlePlannedContacts(db: DbOrTx, referralId: string, contact: ContactRow): Promise<string[]> {
+  const endOfDay = sql`((((${contact.at.toISOString()})::timestamptz AT TIME ZONE 'Europe/London')::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
+  const rows = await db
+    .update(plannedContacts)
+    .set({ settledByContactId: contact.id })
+    .where(and(eq(plannedContacts.referralId, referralId), isOpen, sql`${plannedContacts.plannedFor} < ${endOfDay}`))
+    .returning({ id: plannedContacts.id });
+  return rows.map((r) => r.id);
+}
+
+/** The earliest open planned contact of each of these cases of one PCN (one query). */
+export async function findNextPlannedContacts(
+  db: DbOrTx,
+  pcnId: string,
+  referralIds: string[],
+): Promise<{ referralId: string; plannedFor: Date; mode: PlannedContactRow['mode'] }[]> {
+  if (referralIds.length === 0) return [];
+  return db
+    .selectDistinctOn([plannedContacts.referralId], {
+      referralId: plannedContacts.referralId,
+      plannedFor: plannedContacts.plannedFor,
+      mode: plannedContacts.mode,
+    })
+    .from(plannedContacts)
+    .where(and(inArray(plannedContacts.referralId, referralIds), eq(plannedContacts.pcnId, pcnId), isOpen))
+    .orderBy(plannedContacts.referralId, asc(plannedContacts.plannedFor));
 }

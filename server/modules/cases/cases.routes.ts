@@ -1,6 +1,14 @@
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { ZContactCreate, ZDischarge, ZNoteCreate, ZReassign, ZReferralIdParam } from './cases.schemas.js';
+import {
+  ZContactCreate,
+  ZDischarge,
+  ZNoteCreate,
+  ZPlannedContactCreate,
+  ZPlannedContactParams,
+  ZReassign,
+  ZReferralIdParam,
+} from './cases.schemas.js';
 import * as cases from './cases.service.js';
 
 export function casesRoutes(app: App, { db }: AppDeps): void {
@@ -18,6 +26,26 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
     },
     async (request, reply) =>
       reply.code(201).send(await cases.recordContact(db, requestContext(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/referrals/:id/planned-contacts',
+    {
+      schema: { params: ZReferralIdParam, body: ZPlannedContactCreate, tags: ['cases'] },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cases.planContact(db, requestContext(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/referrals/:id/planned-contacts/:plannedId/cancel',
+    {
+      schema: { params: ZPlannedContactParams, tags: ['cases'] },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request) =>
+      cases.cancelPlannedContact(db, requestContext(request), request.params.id, request.params.plannedId),
   );
 
   app.post(

@@ -7,6 +7,7 @@ import {
   CONTACT_OUTCOMES,
   DISCHARGE_REASONS,
   DISCHARGE_SUMMARY_MAX,
+  PLANNED_CONTACT_PURPOSE_MAX,
 } from '../../../common/cases.js';
 
 export { ZReferralIdParam } from '../triage/triage.schemas.js';
@@ -16,9 +17,29 @@ const ZVersion = z
   .int('must be a whole number')
   .min(1, 'must be the version of the referral you read');
 
+const ZAt = z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' });
+const ZMode = z.enum(CONTACT_MODES, { message: `must be one of: ${CONTACT_MODES.join(', ')}` });
+
+/** A contact to book with the person (when it is in the future is checked by the use-case). */
+export const ZPlannedContactCreate = z.object({
+  at: ZAt,
+  mode: ZMode,
+  purpose: z
+    .string({ message: 'must be text' })
+    .trim()
+    .max(PLANNED_CONTACT_PURPOSE_MAX, `must be at most ${PLANNED_CONTACT_PURPOSE_MAX} characters`)
+    .nullish(),
+});
+export type TPlannedContactCreate = z.infer<typeof ZPlannedContactCreate>;
+
+export const ZPlannedContactParams = z.object({
+  id: z.uuid('must be a valid referral id'),
+  plannedId: z.uuid('must be a valid planned contact id'),
+});
+
 export const ZContactCreate = z.object({
-  at: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' }),
-  mode: z.enum(CONTACT_MODES, { message: `must be one of: ${CONTACT_MODES.join(', ')}` }),
+  at: ZAt,
+  mode: ZMode,
   durationMinutes: z
     .number({ message: 'must be a number of minutes' })
     .int('must be a whole number of minutes')
@@ -26,6 +47,8 @@ export const ZContactCreate = z.object({
     .max(CONTACT_DURATION_MAX, `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`),
   outcome: z.enum(CONTACT_OUTCOMES, { message: `must be one of: ${CONTACT_OUTCOMES.join(', ')}` }),
   notes: z.string().trim().max(CONTACT_NOTES_MAX, `must be at most ${CONTACT_NOTES_MAX} characters`).nullish(),
+  /** The next contact, booked in the same form. */
+  next: ZPlannedContactCreate.nullish(),
 });
 export type TContactCreate = z.infer<typeof ZContactCreate>;
 

@@ -1,18 +1,22 @@
 // Case work (DESIGN.md §2 steps 4 and 6): contacts, notes, the case timeline, handover,
 // discharge and the message back to the GP. Other modules call cases through this file only.
 // Every use-case that names a referral audits a refusal (404 / 403) as a denied attempt.
+import type { ContactMode } from '../../../common/cases.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { findLastAttendedContacts } from './cases.repository.js';
+import { findLastAttendedContacts, findNextPlannedContacts } from './cases.repository.js';
 import { addCaseNote as addNote } from './use-cases/add-note.js';
 import { auditDenied } from './use-cases/audit-denied.js';
 import { dischargeCase as discharge } from './use-cases/discharge.js';
 import { getCaseRecord as getCase } from './use-cases/get-case.js';
 import { getGpMessage as getMessage } from './use-cases/gp-message.js';
+import { cancelPlannedContact as cancelPlanned, planContact as plan } from './use-cases/planned-contacts.js';
 import { reassignCase as reassign } from './use-cases/reassign.js';
 import { recordContact as contact } from './use-cases/record-contact.js';
 
 export const getCaseRecord = auditDenied('case.read', getCase);
 export const recordContact = auditDenied('case.contact-recorded', contact);
+export const planContact = auditDenied('case.contact-planned', plan);
+export const cancelPlannedContact = auditDenied('case.planned-contact-cancelled', cancelPlanned);
 export const addCaseNote = auditDenied('case.note-added', addNote);
 export const dischargeCase = auditDenied('referral.discharged', discharge);
 export const reassignCase = auditDenied('referral.reassigned', reassign);
@@ -26,4 +30,23 @@ export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
 export async function lastContactsOf(db: DbOrTx, pcnId: string, referralIds: string[]): Promise<Map<string, string>> {
   const rows = await findLastAttendedContacts(db, pcnId, referralIds);
   return new Map(rows.flatMap((r) => (r.at ? [[r.referralId, r.at.toISOString()] as [string, string]] : [])));
+}
+
+/**
+ * The earliest open planned contact of each of these cases of the PCN (for caseload lists); overdue
+ * once its time has passed without a contact settling it. No audit row: the caller audits its read.
+ */
+export async function nextPlannedContactsOf(
+  db: DbOrTx,
+  pcnId: string,
+  referralIds: string[],
+  now = new Date(),
+): Promise<Map<string, { at: string; mode: ContactMode; overdue: boolean }>> {
+  const rows = await findNextPlannedContacts(db, pcnId, referralIds);
+  return new Map(
+    rows.map((r) => [
+      r.referralId,
+      { at: r.plannedFor.toISOString(), mode: r.mode, overdue: r.plannedFor.getTime() < now.getTime() },
+    ]),
+  );
 }

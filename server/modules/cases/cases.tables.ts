@@ -35,6 +35,39 @@ export const caseContacts = pgTable(
   ],
 );
 
+/**
+ * A contact booked with the person ("next planned contact" on the caseload). It stays open until a
+ * contact is recorded on or after its day (settledByContactId) or someone cancels it.
+ */
+export const plannedContacts = pgTable(
+  'planned_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    plannedFor: timestamp('planned_for', { withTimezone: true }).notNull(),
+    mode: text('mode', { enum: ['face_to_face', 'phone', 'video', 'home_visit', 'group'] }).notNull(),
+    purpose: text('purpose'),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    settledByContactId: uuid('settled_by_contact_id').references(() => caseContacts.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledByUserId: uuid('cancelled_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    index('planned_contacts_open_idx')
+      .on(t.referralId, t.plannedFor)
+      .where(sql`${t.settledByContactId} IS NULL AND ${t.cancelledAt} IS NULL`),
+    check('planned_contacts_purpose_length', sql`${t.purpose} IS NULL OR char_length(${t.purpose}) <= 500`),
+  ],
+);
+
 export const caseNotes = pgTable(
   'case_notes',
   {

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
+import { CONTACT_MODE_LABELS } from '../../../common/cases';
 import { formatNhsNumber } from '../../../common/nhs-number';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
 import { useSignedInMe } from '../../app/session';
@@ -43,6 +44,27 @@ function Due({ item }: { item: CaseloadItem }) {
     default:
       return <>No target set</>;
   }
+}
+
+function NextContact({ item }: { item: CaseloadItem }) {
+  const next = item.nextContact;
+  if (!next) return <>None booked</>;
+  if (next.overdue) {
+    return (
+      <>
+        <Tag colour="red">Overdue</Tag>
+        <span className="waymark-secondary-text">
+          Was planned for {formatWhen(next.at)}, {CONTACT_MODE_LABELS[next.mode].toLowerCase()}
+        </span>
+      </>
+    );
+  }
+  return (
+    <>
+      {formatWhen(next.at)}
+      <span className="waymark-secondary-text">{CONTACT_MODE_LABELS[next.mode]}</span>
+    </>
+  );
 }
 
 const SHORT: Record<string, string> = { ons4: 'ONS4', swemwbs: 'SWEMWBS', ucla3: 'UCLA-3', pam: 'PAM' };
@@ -161,6 +183,9 @@ export function CaseloadPage() {
                       Last contact
                     </th>
                     <th scope="col" className="nhsuk-table__header">
+                      Next contact
+                    </th>
+                    <th scope="col" className="nhsuk-table__header">
                       Plan review
                     </th>
                     <th scope="col" className="nhsuk-table__header">
@@ -211,6 +236,9 @@ export function CaseloadPage() {
                       </td>
                       <td className="nhsuk-table__cell">
                         {item.lastContactAt ? formatWhen(item.lastContactAt) : 'None yet'}
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        <NextContact item={item} />
                       </td>
                       <td className="nhsuk-table__cell">
                         <PlanReview item={item} />

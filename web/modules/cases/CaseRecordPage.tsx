@@ -21,6 +21,7 @@ import { DischargeForm } from './DischargeForm';
 import { GpMessageDetails } from './GpMessageDetails';
 import { HandoverForm } from './HandoverForm';
 import { NoteForm } from './NoteForm';
+import { PlannedContacts } from './PlannedContactForm';
 import './cases.css';
 
 /** The case record: one timeline of everything, and what the worker does next. */
@@ -104,6 +105,15 @@ export function CaseRecordPage() {
             <Link to={`/referrals/${r.id}/first-contact`}>record the outcome of first contact</Link> instead: the
             referral is closed and the practice is told.
           </p>
+        )}
+        {(data.may.write || data.plannedContacts.length > 0) && (
+          <PlannedContacts
+            key={`planned-${round}`}
+            referralId={r.id}
+            planned={data.plannedContacts}
+            mayWrite={data.may.write}
+            onSaved={(m) => void saved(m)}
+          />
         )}
         {data.may.write && (
           <>

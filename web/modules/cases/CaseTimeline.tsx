@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { CONTACT_MODE_LABELS, CONTACT_OUTCOME_LABELS, type TimelineItem } from '../../../common/cases';
 import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
+import { Tag } from '../../ui/Tag';
 import { formatDate, formatWhen } from '../referrals/referral-format';
 
 const EVENT_LABELS: Record<string, string> = {
@@ -85,6 +86,24 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
                 {CONTACT_OUTCOME_LABELS[item.outcome].toLowerCase()}
               </h3>
               {item.notes && <p className="waymark-preserve-lines">{item.notes}</p>}
+            </>
+          )}
+          {item.kind === 'planned_contact' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">
+                Contact booked for <time dateTime={item.plannedFor}>{formatWhen(item.plannedFor)}</time>:{' '}
+                {CONTACT_MODE_LABELS[item.mode].toLowerCase()}
+              </h3>
+              <p className="nhsuk-body-s">
+                {item.state === 'settled' ? (
+                  <Tag colour="green">Took place</Tag>
+                ) : item.state === 'cancelled' ? (
+                  <Tag colour="grey">Cancelled</Tag>
+                ) : (
+                  <Tag colour="blue">Booked</Tag>
+                )}
+              </p>
+              {item.purpose && <p className="waymark-preserve-lines">{item.purpose}</p>}
             </>
           )}
           {item.kind === 'plan_version' && (

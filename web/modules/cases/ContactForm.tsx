@@ -15,8 +15,10 @@ import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
+import { formatWhen } from '../referrals/referral-format';
 import { TIME_PATTERN, todayIso } from './case-form';
-import { recordContact } from './cases-api';
+import { type PlannedContactBody, recordContact } from './cases-api';
+import { readPlannedAt } from './PlannedContactForm';
 
 const LABELS = {
   at: 'Date',
@@ -25,14 +27,20 @@ const LABELS = {
   durationMinutes: 'Duration',
   outcome: 'Outcome',
   notes: 'Notes',
+  'next.at': 'Date of the next contact',
+  nextTime: 'Time of the next contact',
+  'next.mode': 'How the next contact will take place',
+  'next.purpose': 'Purpose of the next contact',
 };
-const ORDER = ['at', 'time', 'mode', 'durationMinutes', 'outcome', 'notes'];
+const ORDER = ['at', 'time', 'mode', 'durationMinutes', 'outcome', 'notes', 'next.at', 'nextTime', 'next.mode'];
+const ANCHORS = { at: 'at-day', 'next.at': 'next-at-day', 'next.mode': 'nextMode' };
 
 /** Records one contact. The first attended contact sets the first-contact milestone. */
 export function ContactForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
+  const [bookNext, setBookNext] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,17 +71,28 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
       if (when.getTime() > Date.now()) fields.at = 'The contact must not be in the future';
       at = when.toISOString();
     }
+    let next: PlannedContactBody | undefined;
+    if (bookNext) {
+      const read = readPlannedAt(form, { date: 'next-at', time: 'nextTime' }, 'the next contact');
+      const nextMode = String(form.get('nextMode') ?? '') as ContactMode;
+      if (read.errors.date) fields['next.at'] = read.errors.date;
+      if (read.errors.time) fields.nextTime = read.errors.time;
+      if (!nextMode) fields['next.mode'] = 'Select how the next contact will take place';
+      if (read.at && nextMode) next = { at: read.at, mode: nextMode };
+    }
     if (Object.keys(fields).length > 0) {
       setErrors({ fields, form: null });
       return;
     }
     setBusy(true);
     try {
-      await recordContact(referralId, { at, mode, durationMinutes: minutes, outcome, notes: notes || undefined });
+      await recordContact(referralId, { at, mode, durationMinutes: minutes, outcome, notes: notes || undefined, next });
       setErrors(NO_ERRORS);
       setRound((n) => n + 1);
+      setBookNext(false);
+      const booked = next ? `; next contact booked for ${formatWhen(next.at)}` : '';
       onSaved(
-        `Contact recorded: ${CONTACT_MODE_LABELS[mode].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[outcome].toLowerCase()}`,
+        `Contact recorded: ${CONTACT_MODE_LABELS[mode].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[outcome].toLowerCase()}${booked}`,
       );
     } catch (error) {
       setErrors(errorsFromApi(error, LABELS));
@@ -85,7 +104,7 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
   return (
     <form onSubmit={submit} noValidate key={round} aria-labelledby="contact-heading">
       <h2 id="contact-heading">Record a contact</h2>
-      <ErrorSummary errors={summaryOf(errors, ORDER, undefined, { at: 'at-day' })} revision={errors} />
+      <ErrorSummary errors={summaryOf(errors, ORDER, undefined, ANCHORS)} revision={errors} />
       <DateInput id="at" legend="Date of the contact" defaultValue={todayIso()} error={errors.fields.at} />
       <TextInput
         id="time"
@@ -127,6 +146,49 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
         rows={4}
         error={errors.fields.notes}
       />
+      <div className="nhsuk-form-group">
+        <div className="nhsuk-checkboxes">
+          <div className="nhsuk-checkboxes__item">
+            <input
+              className="nhsuk-checkboxes__input"
+              id="bookNext"
+              name="bookNext"
+              type="checkbox"
+              checked={bookNext}
+              aria-controls="bookNext-conditional"
+              aria-expanded={bookNext}
+              onChange={(event) => setBookNext(event.currentTarget.checked)}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="bookNext">
+              Book the next contact
+            </label>
+          </div>
+          {/* Rendered only when ticked, so a hidden, half-filled booking is never sent. */}
+          <div className="nhsuk-checkboxes__conditional" id="bookNext-conditional" hidden={!bookNext}>
+            {bookNext && (
+              <>
+                <DateInput id="next-at" legend="Date of the next contact" error={errors.fields['next.at']} />
+                <TextInput
+                  id="nextTime"
+                  name="nextTime"
+                  label="Time of the next contact"
+                  hint="24-hour clock, like 14:30"
+                  width={5}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  error={errors.fields.nextTime}
+                />
+                <Radios
+                  name="nextMode"
+                  legend="How will the next contact take place?"
+                  error={errors.fields['next.mode']}
+                  options={CONTACT_MODES.map((m) => ({ value: m, label: CONTACT_MODE_LABELS[m] }))}
+                />
+              </>
+            )}
+          </div>
+        </div>
+      </div>
       <Button aria-disabled={busy || undefined}>{busy ? 'Saving…' : 'Save contact'}</Button>
     </form>
   );

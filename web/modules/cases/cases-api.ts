@@ -5,6 +5,7 @@ import type {
   ContactOutcome,
   DischargeReason,
   GpMessage,
+  PlannedContact,
   TimelineItem,
 } from '../../../common/cases';
 import { ApiError, api } from '../../app/api';
@@ -33,11 +34,32 @@ export function useGpMessage(id: string, enabled = true) {
   });
 }
 
+export interface PlannedContactBody {
+  at: string;
+  mode: ContactMode;
+  purpose?: string;
+}
+
 export function recordContact(
   id: string,
-  body: { at: string; mode: ContactMode; durationMinutes: number; outcome: ContactOutcome; notes?: string },
+  body: {
+    at: string;
+    mode: ContactMode;
+    durationMinutes: number;
+    outcome: ContactOutcome;
+    notes?: string;
+    next?: PlannedContactBody;
+  },
 ): Promise<TimelineItem> {
   return api(path(id, 'contacts'), { method: 'POST', body });
+}
+
+export function planContact(id: string, body: PlannedContactBody): Promise<PlannedContact> {
+  return api(path(id, 'planned-contacts'), { method: 'POST', body });
+}
+
+export function cancelPlannedContact(id: string, plannedId: string): Promise<PlannedContact> {
+  return api(path(id, `planned-contacts/${encodeURIComponent(plannedId)}/cancel`), { method: 'POST', body: {} });
 }
 
 export function addNote(id: string, body: { body: string }): Promise<TimelineItem> {

@@ -13,7 +13,7 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { planReviewDates } from '../../care-plans/care-plans.service.js';
-import { lastContactsOf } from '../../cases/cases.service.js';
+import { lastContactsOf, nextPlannedContactsOf } from '../../cases/cases.service.js';
 import { reasonLabels } from '../../codes/codes.service.js';
 import { latestOutcomeScores } from '../../outcomes/outcomes.service.js';
 import { peopleByIds } from '../../people/people.service.js';
@@ -49,7 +49,8 @@ export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseloa
   );
   const ids = rows.map((r) => r.id);
   // One read per kind for the whole caseload, never one per row.
-  const [people, labels, names, reviews, scores, lastContacts] = await Promise.all([
+  const now = new Date();
+  const [people, labels, names, reviews, scores, lastContacts, nextContacts] = await Promise.all([
     peopleByIds(
       db,
       rows.map((r) => r.personId),
@@ -62,8 +63,8 @@ export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseloa
     ),
     latestOutcomeScores(db, actor.scope.pcnId, ids),
     lastContactsOf(db, actor.scope.pcnId, ids),
+    nextPlannedContactsOf(db, actor.scope.pcnId, ids, now),
   ]);
-  const now = new Date();
   const today = londonToday(now);
   const items = rows.map((r): CaseloadItem => {
     const p = people.get(r.personId);
@@ -91,6 +92,7 @@ export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseloa
       planReview: { on: reviews.get(r.personId) ?? null, due: reviewDueOf(reviews.get(r.personId), today) },
       latestScores: scores.get(r.id) ?? [],
       lastContactAt: lastContacts.get(r.id) ?? null,
+      nextContact: nextContacts.get(r.id) ?? null,
     };
   });
   await writeAudit(db, ctx, {

@@ -1,4 +1,5 @@
 import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } from '../../../../common/cases.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
@@ -45,6 +46,16 @@ export async function dischargeCase(db: Db, ctx: RequestContext, id: string, inp
       authorUserId: actor.userId,
     });
     await emailDischargeSummaryReady(tx, updated);
+    // Nothing is booked with a person who has left the service.
+    const cancelled = await repo.cancelOpenPlannedContacts(tx, row.id, { userId: actor.userId, at: now });
+    if (cancelled.length > 0) {
+      await writeAudit(tx, ctx, {
+        action: 'case.planned-contact-cancelled',
+        entityType: 'referral',
+        entityId: row.id,
+        details: { plannedContactIds: cancelled, reason: 'discharged' },
+      });
+    }
     return inserted;
   });
   return toGpMessage(db, message);

@@ -3,7 +3,10 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { toReferralViews } from '../../referrals/referrals.service.js';
+import { userNames } from '../../users/users.service.js';
+import * as repo from '../cases.repository.js';
 import { DISCHARGEABLE_STATUSES, isWorkable, loadCase, mayWriteCase } from './case-access.js';
+import { toPlannedContact } from './planned-contacts.js';
 import { buildTimeline } from './timeline.js';
 
 /** The case record: the referral and one timeline of everything recorded on it. Audited read. */
@@ -12,12 +15,19 @@ export async function getCaseRecord(db: Db, ctx: RequestContext, id: string): Pr
   const [referral] = await toReferralViews(db, [row], { withEvents: true });
   if (!referral) throw new Error('referral view missing');
   const timeline = await buildTimeline(db, { referral, pcnId: row.pcnId });
+  // A closed case has nothing ahead, even if it was closed some way that left a booking open.
+  const planned = isWorkable(row.status) ? await repo.findOpenPlannedContacts(db, row.pcnId, row.id) : [];
+  const plannerNames = await userNames(
+    db,
+    planned.map((p) => p.createdByUserId),
+  );
   await writeAudit(db, ctx, { action: 'case.read', entityType: 'referral', entityId: id });
   const contacts = timeline.filter((t) => t.kind === 'contact');
   const writer = mayWriteCase(actor, row) && isWorkable(row.status);
   return {
     referral,
     timeline,
+    plannedContacts: planned.map((p) => toPlannedContact(p, plannerNames.get(p.createdByUserId) ?? null)),
     contacts: { total: contacts.length, attended: contacts.filter((c) => c.outcome === 'attended').length },
     may: {
       write: writer,

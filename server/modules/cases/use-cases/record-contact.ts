@@ -3,12 +3,13 @@ import { SNOMED, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import { conflict, validationError } from '../../../platform/errors.js';
+import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
 import * as repo from '../cases.repository.js';
 import type { TContactCreate } from '../cases.schemas.js';
 import { isWorkable, loadCase } from './case-access.js';
+import { insertPlannedContact, plannedAtErrors } from './planned-contacts.js';
 import { contactItem } from './timeline.js';
 
 // A clock a little ahead of the server's is not "the future".
@@ -18,6 +19,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * Records a contact with the person. The first attended contact of an allocated case is the
  * first-contact milestone (coded 871731000000106: the person took up the referral); the next
  * attended contact after it marks the case as active (support under way).
+ *
+ * A contact settles every planned contact of the case booked for its day or before (whatever
+ * happened, the booking is no longer ahead); `next` then books the next one in the same transaction.
  */
 export async function recordContact(
   db: Db,
@@ -26,11 +30,13 @@ export async function recordContact(
   input: TContactCreate,
 ): Promise<TimelineItem> {
   const at = new Date(input.at);
-  if (at.getTime() > Date.now() + CLOCK_SKEW_MS) {
-    throw validationError([{ field: 'at', message: 'must not be in the future' }]);
-  }
+  const errors: FieldError[] = [];
+  if (at.getTime() > Date.now() + CLOCK_SKEW_MS) errors.push({ field: 'at', message: 'must not be in the future' });
+  if (input.next) errors.push(...plannedAtErrors(input.next.at, 'next.at'));
+  if (errors.length > 0) throw validationError(errors);
   return db.transaction(async (tx) => {
-    const { actor, row } = await loadCase(tx, ctx, id, { write: true });
+    const loaded = await loadCase(tx, ctx, id, { write: true });
+    const { actor, row } = loaded;
     if (!isWorkable(row.status)) {
       throw conflict(`Contacts cannot be recorded on a referral that is ${STATUS_LABELS[row.status].toLowerCase()}.`);
     }
@@ -44,12 +50,19 @@ export async function recordContact(
       notes: input.notes || null,
       recordedByUserId: actor.userId,
     });
+    const settled = await repo.settlePlannedContacts(tx, row.id, contact);
     await writeAudit(tx, ctx, {
       action: 'case.contact-recorded',
       entityType: 'referral',
       entityId: row.id,
-      details: { contactId: contact.id, mode: contact.mode, outcome: contact.outcome },
+      details: {
+        contactId: contact.id,
+        mode: contact.mode,
+        outcome: contact.outcome,
+        ...(settled.length > 0 ? { settledPlannedContactIds: settled } : {}),
+      },
     });
+    if (input.next) await insertPlannedContact(tx, ctx, loaded, input.next);
     if (contact.outcome === 'attended' && row.status === 'allocated' && !row.firstContactAt) {
       await transitionReferral(tx, ctx, {
         id: row.id,

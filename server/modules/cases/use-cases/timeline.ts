@@ -61,6 +61,25 @@ const contactsSource: TimelineSource = async (db, { referral, pcnId }) => {
   return rows.map((r) => contactItem(r, names.get(r.recordedByUserId) ?? null));
 };
 
+// Shown when it was booked; its state says whether a contact later settled it or it was called off.
+const plannedContactsSource: TimelineSource = async (db, { referral, pcnId }) => {
+  const rows = await repo.findPlannedContacts(db, pcnId, referral.id);
+  const names = await userNames(
+    db,
+    rows.map((r) => r.createdByUserId),
+  );
+  return rows.map((r) => ({
+    kind: 'planned_contact',
+    id: `planned:${r.id}`,
+    at: r.createdAt.toISOString(),
+    actorName: names.get(r.createdByUserId) ?? null,
+    plannedFor: r.plannedFor.toISOString(),
+    mode: r.mode,
+    purpose: r.purpose,
+    state: r.settledByContactId ? 'settled' : r.cancelledAt ? 'cancelled' : 'open',
+  }));
+};
+
 const notesSource: TimelineSource = async (db, { referral, pcnId }) => {
   const rows = await repo.findNotes(db, pcnId, referral.id);
   const names = await userNames(
@@ -99,6 +118,7 @@ const outcomesSource: TimelineSource = async (db, { referral, pcnId }) =>
 export const TIMELINE_SOURCES: TimelineSource[] = [
   referralEventsSource,
   contactsSource,
+  plannedContactsSource,
   notesSource,
   planVersionsSource,
   outcomesSource,

@@ -1,0 +1,16 @@
+// The listings of the Directory of Services: the one writer and reader every directory feature
+// (search, /oruk, maintenance, moderation, import, demo data) goes through.
+export { toListingInput } from '../../../../common/directory.js';
+export { diffListings } from './diff.js';
+export { ZListingInput } from './listing.schemas.js';
+export { listingHistory, loadListing, loadListings, publicListing, reviewDueOn } from './read.js';
+export { categoryTermId, ensureSocialPrescribingTaxonomy, stableUuid } from './taxonomy.js';
+export {
+  assureListing,
+  type ChangeAuthor,
+  createDirectoryOrganization,
+  createListing,
+  parseListing,
+  setListingStatus,
+  updateListing,
+} from './write.js';

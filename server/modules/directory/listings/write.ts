@@ -1,0 +1,528 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import {
+  type DirectoryOrganizationInput,
+  type FieldChange,
+  type Listing,
+  type ListingInput,
+  type ServiceStatus,
+  toListingInput,
+} from '../../../../common/directory.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import { conflict, notFound, validationError } from '../../../platform/errors.js';
+import { londonToday } from '../../workforce/workforce.service.js';
+import {
+  directoryAccessibility,
+  directoryAddresses,
+  directoryAttributes,
+  directoryContacts,
+  directoryCostOptions,
+  directoryLanguages,
+  directoryLocations,
+  directoryMetadata,
+  directoryOrganizationIdentifiers,
+  directoryOrganizations,
+  directoryPhones,
+  directorySchedules,
+  directoryServiceAreas,
+  directoryServiceAtLocations,
+  directoryServices,
+  directoryTaxonomyTerms,
+  postcodes,
+} from '../directory.tables.js';
+import { diffListings, fieldText } from './diff.js';
+import { type TListingInput, ZListingInput } from './listing.schemas.js';
+import { loadListing } from './read.js';
+
+// The one way listings change. Every write validates the whole document, keeps given ids,
+// records one HSDS metadata row per changed field and refreshes the search text, so history,
+// search and the /oruk API can never disagree with what people edited.
+
+export interface ChangeAuthor {
+  userId: string | null;
+  /** The user's email, or 'ORUK import', 'CSV import', 'demo data'. */
+  label: string;
+}
+
+/** Validates a listing document; errors name the field path ("locations.0.address.postal_code"). */
+export function parseListing(input: unknown): TListingInput {
+  const parsed = ZListingInput.safeParse(input);
+  if (!parsed.success) {
+    throw validationError(
+      parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'listing', message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/** Gives every child without an id a new one (so later edits can match children by id). */
+function withIds(input: TListingInput, serviceId: string): TListingInput & { id: string } {
+  const id = <T extends { id?: string | undefined }>(items: T[]) =>
+    items.map((x) => ({ ...x, id: x.id ?? randomUUID() }));
+  return {
+    ...input,
+    id: serviceId,
+    phones: id(input.phones),
+    contacts: id(input.contacts),
+    languages: id(input.languages),
+    cost_options: id(input.cost_options),
+    service_areas: id(input.service_areas),
+    locations: id(input.locations),
+    schedules: id(input.schedules),
+  };
+}
+
+async function checkReferences(tx: DbOrTx, icbId: string, input: TListingInput): Promise<string> {
+  const [org] = await tx
+    .select({ name: directoryOrganizations.name })
+    .from(directoryOrganizations)
+    .where(and(eq(directoryOrganizations.id, input.organization_id), eq(directoryOrganizations.icbId, icbId)));
+  if (!org) throw validationError([{ field: 'organization_id', message: 'must be an organisation in the directory' }]);
+  if (input.taxonomy_term_ids.length > 0) {
+    const terms = await tx
+      .select({ id: directoryTaxonomyTerms.id })
+      .from(directoryTaxonomyTerms)
+      .where(inArray(directoryTaxonomyTerms.id, input.taxonomy_term_ids));
+    const known = new Set(terms.map((t) => t.id));
+    const unknown = input.taxonomy_term_ids.findIndex((t) => !known.has(t));
+    if (unknown >= 0) {
+      throw validationError([{ field: `taxonomy_term_ids.${unknown}`, message: 'must be a known category' }]);
+    }
+  }
+  return org.name;
+}
+
+/** Physical locations without coordinates get their postcode's centroid, when known. */
+async function fillCoordinates(tx: DbOrTx, input: TListingInput): Promise<void> {
+  const missing = input.locations.filter(
+    (l) => l.address && (l.latitude === null || l.latitude === undefined || l.longitude == null),
+  );
+  if (missing.length === 0) return;
+  const rows = await tx
+    .select()
+    .from(postcodes)
+    .where(
+      inArray(
+        postcodes.postcode,
+        missing.map((l) => l.address?.postal_code as string),
+      ),
+    );
+  const byPostcode = new Map(rows.map((r) => [r.postcode, r]));
+  for (const l of missing) {
+    const p = byPostcode.get(l.address?.postal_code as string);
+    if (p) {
+      l.latitude = p.latitude;
+      l.longitude = p.longitude;
+    }
+  }
+}
+
+async function searchTextOf(tx: DbOrTx, orgName: string, input: TListingInput): Promise<string> {
+  const terms = input.taxonomy_term_ids.length
+    ? await tx
+        .select({ name: directoryTaxonomyTerms.name })
+        .from(directoryTaxonomyTerms)
+        .where(inArray(directoryTaxonomyTerms.id, input.taxonomy_term_ids))
+    : [];
+  return [
+    orgName,
+    ...terms.map((t) => t.name),
+    input.description,
+    input.eligibility_description,
+    ...input.service_areas.map((a) => a.name),
+    // A confidential place adds nothing: searching for its name or town must not single it out.
+    ...input.locations.flatMap((l) => (l.confidential ? [] : [l.name, l.address?.city])),
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 8000);
+}
+
+/** Adds the listing's words to the spelling dictionary of directory search. */
+async function addSearchWords(tx: DbOrTx, name: string, searchText: string): Promise<void> {
+  await tx.execute(sql`INSERT INTO directory_search_words (word)
+    SELECT DISTINCT w.lexeme FROM unnest(to_tsvector('simple', ${`${name} ${searchText}`})) AS w
+    WHERE length(w.lexeme) >= 3 AND w.lexeme !~ '[0-9]'
+    ON CONFLICT DO NOTHING`);
+}
+
+function serviceColumns(input: TListingInput, searchText: string) {
+  return {
+    organizationId: input.organization_id,
+    name: input.name,
+    description: input.description,
+    url: input.url,
+    email: input.email,
+    status: input.status,
+    fees: input.fees,
+    accreditations: input.accreditations,
+    minimumAge: input.minimum_age,
+    maximumAge: input.maximum_age,
+    eligibilityDescription: input.eligibility_description,
+    alert: input.alert,
+    referralCapacity: input.referral_capacity,
+    reviewIntervalMonths: input.review_interval_months,
+    searchText,
+  };
+}
+
+/** Writes the children of a listing, replacing whatever the service had. Locations are upserted. */
+async function writeChildren(tx: DbOrTx, input: TListingInput & { id: string }, isNew: boolean): Promise<void> {
+  const serviceId = input.id;
+  if (!isNew) {
+    for (const q of [
+      tx.delete(directoryPhones).where(eq(directoryPhones.serviceId, serviceId)),
+      tx.delete(directoryContacts).where(eq(directoryContacts.serviceId, serviceId)),
+      tx.delete(directoryLanguages).where(eq(directoryLanguages.serviceId, serviceId)),
+      tx.delete(directoryCostOptions).where(eq(directoryCostOptions.serviceId, serviceId)),
+      tx.delete(directoryServiceAreas).where(eq(directoryServiceAreas.serviceId, serviceId)),
+      tx.delete(directorySchedules).where(eq(directorySchedules.serviceId, serviceId)),
+      tx
+        .delete(directoryAttributes)
+        .where(and(eq(directoryAttributes.linkId, serviceId), eq(directoryAttributes.linkType, 'service'))),
+    ])
+      await q;
+  }
+
+  const locationIds = input.locations.map((l) => l.id as string);
+  for (const l of input.locations) {
+    const id = l.id as string;
+    const row = {
+      organizationId: input.organization_id,
+      locationType: l.location_type,
+      name: l.name,
+      description: l.description,
+      latitude: l.latitude ?? null,
+      longitude: l.longitude ?? null,
+      confidential: l.confidential,
+    };
+    await tx
+      .insert(directoryLocations)
+      .values({ id, ...row })
+      .onConflictDoUpdate({ target: directoryLocations.id, set: row });
+    // Keep the address id stable across edits (ORUK consumers key on it).
+    const [old] = await tx
+      .delete(directoryAddresses)
+      .where(eq(directoryAddresses.locationId, id))
+      .returning({ id: directoryAddresses.id });
+    if (l.address) {
+      await tx.insert(directoryAddresses).values({
+        id: old?.id ?? randomUUID(),
+        locationId: id,
+        address1: l.address.address_1,
+        address2: l.address.address_2,
+        city: l.address.city,
+        region: l.address.region,
+        postalCode: l.address.postal_code,
+        addressType: l.location_type === 'virtual' ? 'virtual' : 'physical',
+      });
+    }
+    await tx.delete(directoryAccessibility).where(eq(directoryAccessibility.locationId, id));
+    if (l.accessibility.length > 0) {
+      await tx
+        .insert(directoryAccessibility)
+        .values(l.accessibility.map((description) => ({ locationId: id, description })));
+    }
+  }
+  // Links to locations no longer listed go; the location rows stay (another service may use them).
+  await tx
+    .delete(directoryServiceAtLocations)
+    .where(
+      locationIds.length
+        ? and(
+            eq(directoryServiceAtLocations.serviceId, serviceId),
+            notInArray(directoryServiceAtLocations.locationId, locationIds),
+          )
+        : eq(directoryServiceAtLocations.serviceId, serviceId),
+    );
+  const salByLocation = new Map<string, string>();
+  if (locationIds.length) {
+    await tx
+      .insert(directoryServiceAtLocations)
+      .values(locationIds.map((locationId) => ({ serviceId, locationId })))
+      .onConflictDoNothing();
+    const sals = await tx
+      .select({ id: directoryServiceAtLocations.id, locationId: directoryServiceAtLocations.locationId })
+      .from(directoryServiceAtLocations)
+      .where(eq(directoryServiceAtLocations.serviceId, serviceId));
+    for (const s of sals) salByLocation.set(s.locationId, s.id);
+  }
+
+  const inserts: PromiseLike<unknown>[] = [];
+  if (input.phones.length)
+    inserts.push(
+      tx
+        .insert(directoryPhones)
+        .values(
+          input.phones.map((p) => ({ id: p.id as string, serviceId, number: p.number, description: p.description })),
+        ),
+    );
+  if (input.contacts.length)
+    inserts.push(
+      tx
+        .insert(directoryContacts)
+        .values(
+          input.contacts.map((c) => ({ id: c.id as string, serviceId, name: c.name, title: c.title, email: c.email })),
+        ),
+    );
+  if (input.languages.length)
+    inserts.push(
+      tx
+        .insert(directoryLanguages)
+        .values(input.languages.map((l) => ({ id: l.id as string, serviceId, name: l.name, code: l.code }))),
+    );
+  if (input.cost_options.length)
+    inserts.push(
+      tx.insert(directoryCostOptions).values(
+        input.cost_options.map((c) => ({
+          id: c.id as string,
+          serviceId,
+          option: c.option,
+          amount: c.amount === null || c.amount === undefined ? null : c.amount.toFixed(2),
+          amountDescription: c.amount_description,
+        })),
+      ),
+    );
+  if (input.service_areas.length)
+    inserts.push(
+      tx
+        .insert(directoryServiceAreas)
+        .values(
+          input.service_areas.map((a) => ({ id: a.id as string, serviceId, name: a.name, description: a.description })),
+        ),
+    );
+  if (input.schedules.length)
+    inserts.push(
+      tx.insert(directorySchedules).values(
+        input.schedules.map((s) => ({
+          id: s.id as string,
+          serviceId,
+          serviceAtLocationId: s.location_id ? (salByLocation.get(s.location_id) ?? null) : null,
+          freq: s.freq,
+          interval: s.interval ?? null,
+          byday: s.byday ?? null,
+          bymonthday: s.bymonthday ?? null,
+          opensAt: s.opens_at,
+          closesAt: s.closes_at,
+          validFrom: s.valid_from ?? null,
+          validTo: s.valid_to ?? null,
+          description: s.description,
+          notes: s.notes,
+          attendingType: s.attending_type,
+        })),
+      ),
+    );
+  if (input.taxonomy_term_ids.length)
+    inserts.push(
+      tx.insert(directoryAttributes).values(
+        input.taxonomy_term_ids.map((taxonomyTermId) => ({
+          linkId: serviceId,
+          linkType: 'service' as const,
+          taxonomyTermId,
+        })),
+      ),
+    );
+  // Drizzle queries are lazy: each runs when awaited, one at a time on the transaction's connection.
+  for (const q of inserts) await q;
+}
+
+async function recordChanges(
+  tx: DbOrTx,
+  serviceId: string,
+  action: string,
+  changes: FieldChange[],
+  by: ChangeAuthor,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.insert(directoryMetadata).values(
+    changes.map((c) => ({
+      resourceId: c.resource_id || serviceId,
+      resourceType: c.resource_type,
+      serviceId,
+      lastActionType: action,
+      fieldName: c.field,
+      previousValue: c.previous,
+      replacementValue: c.replacement,
+      updatedBy: by.label,
+      updatedByUserId: by.userId,
+    })),
+  );
+}
+
+const EMPTY: ListingInput = {
+  organization_id: '',
+  name: '',
+  description: '',
+  status: 'active',
+  referral_capacity: 'open',
+  review_interval_months: undefined,
+  taxonomy_term_ids: [],
+  phones: [],
+  contacts: [],
+  languages: [],
+  cost_options: [],
+  service_areas: [],
+  locations: [],
+  schedules: [],
+};
+
+async function mustLoad(tx: DbOrTx, id: string): Promise<Listing> {
+  const listing = await loadListing(tx, id);
+  if (!listing) throw notFound('service');
+  return listing;
+}
+
+/** Adds a listing (keeping input.id and child ids when given). */
+export async function createListing(tx: DbOrTx, icbId: string, raw: ListingInput, by: ChangeAuthor): Promise<Listing> {
+  const parsed = parseListing(raw);
+  const input = withIds(parsed, parsed.id ?? randomUUID());
+  const orgName = await checkReferences(tx, icbId, input);
+  await fillCoordinates(tx, input);
+  const searchText = await searchTextOf(tx, orgName, input);
+  await tx.insert(directoryServices).values({ id: input.id, icbId, ...serviceColumns(input, searchText) });
+  await addSearchWords(tx, input.name, searchText);
+  await writeChildren(tx, input, true);
+  await recordChanges(tx, input.id, 'create', diffListings({ ...EMPTY, id: input.id }, input), by);
+  return mustLoad(tx, input.id);
+}
+
+/**
+ * Replaces a listing's content. No change → no new version and no metadata. A stale
+ * expectedVersion is a 409 naming who changed the listing last and when.
+ */
+export async function updateListing(
+  tx: DbOrTx,
+  id: string,
+  raw: ListingInput,
+  by: ChangeAuthor,
+  opts: { expectedVersion?: number; action?: string } = {},
+): Promise<{ listing: Listing; changes: FieldChange[] }> {
+  const [locked] = await tx
+    .select({ version: directoryServices.version, icbId: directoryServices.icbId })
+    .from(directoryServices)
+    .where(eq(directoryServices.id, id))
+    .for('update');
+  if (!locked) throw notFound('service');
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== locked.version) {
+    const [last] = await tx
+      .select({ by: directoryMetadata.updatedBy, at: directoryMetadata.lastActionDate })
+      .from(directoryMetadata)
+      .where(eq(directoryMetadata.serviceId, id))
+      .orderBy(sql`${directoryMetadata.lastActionDate} DESC`)
+      .limit(1);
+    throw conflict(
+      `This listing was changed${last ? ` by ${last.by} at ${last.at.toISOString()}` : ''} after you opened it. Reload it, check the changes and try again.`,
+    );
+  }
+  const parsed = parseListing({ ...raw, id });
+  const input = withIds(parsed, id);
+  const orgName = await checkReferences(tx, locked.icbId, input);
+  await fillCoordinates(tx, input);
+  const before = await mustLoad(tx, id);
+  const changes = diffListings(toListingInput(before), input);
+  if (changes.length === 0) return { listing: before, changes };
+  const searchText = await searchTextOf(tx, orgName, input);
+  await addSearchWords(tx, input.name, searchText);
+  await tx
+    .update(directoryServices)
+    .set({
+      ...serviceColumns(input, searchText),
+      version: sql`${directoryServices.version} + 1`,
+      lastModified: new Date(),
+    })
+    .where(eq(directoryServices.id, id));
+  await writeChildren(tx, input, false);
+  await recordChanges(tx, id, opts.action ?? 'update', changes, by);
+  return { listing: await mustLoad(tx, id), changes };
+}
+
+async function setServiceFields(
+  tx: DbOrTx,
+  id: string,
+  action: string,
+  fields: { status?: ServiceStatus; assuredDate?: string; assurerEmail?: string },
+  by: ChangeAuthor,
+): Promise<Listing> {
+  const before = await mustLoad(tx, id);
+  const changes: FieldChange[] = [];
+  const note = (field: string, previous: unknown, replacement: unknown) => {
+    if (fieldText(previous) !== fieldText(replacement)) {
+      changes.push({
+        field,
+        resource_type: 'service',
+        resource_id: id,
+        previous: fieldText(previous),
+        replacement: fieldText(replacement),
+      });
+    }
+  };
+  if (fields.status !== undefined) note('status', before.status, fields.status);
+  if (fields.assuredDate !== undefined) note('assured_date', before.assured_date, fields.assuredDate);
+  if (fields.assurerEmail !== undefined) note('assurer_email', before.assurer_email, fields.assurerEmail);
+  // Confirming an unchanged listing on the day it was last confirmed is still a confirmation.
+  if (changes.length === 0 && action === 'assure') note('assured_date', '', fields.assuredDate);
+  if (changes.length === 0) return before;
+  await tx
+    .update(directoryServices)
+    .set({ ...fields, version: sql`${directoryServices.version} + 1`, lastModified: new Date() })
+    .where(eq(directoryServices.id, id));
+  await recordChanges(tx, id, action, changes, by);
+  return mustLoad(tx, id);
+}
+
+/** "Confirm unchanged": verified today (Europe/London) by `by.label`. */
+export function assureListing(tx: DbOrTx, id: string, by: ChangeAuthor): Promise<Listing> {
+  return setServiceFields(tx, id, 'assure', { assuredDate: londonToday(), assurerEmail: by.label }, by);
+}
+
+export function setListingStatus(tx: DbOrTx, id: string, status: ServiceStatus, by: ChangeAuthor): Promise<Listing> {
+  return setServiceFields(tx, id, 'status', { status }, by);
+}
+
+/** Adds (or, given a known id, leaves alone) an organisation of the directory. */
+export async function createDirectoryOrganization(
+  tx: DbOrTx,
+  icbId: string,
+  input: DirectoryOrganizationInput,
+  by: ChangeAuthor,
+): Promise<{ id: string }> {
+  const name = input.name?.trim();
+  if (!name) throw validationError([{ field: 'name', message: 'must not be empty: give the organisation’s name' }]);
+  if (name.length > 300) throw validationError([{ field: 'name', message: 'must be at most 300 characters' }]);
+  const id = input.id ?? randomUUID();
+  const [created] = await tx
+    .insert(directoryOrganizations)
+    .values({
+      id,
+      icbId,
+      vcsOrganisationId: input.vcs_organisation_id ?? null,
+      name,
+      description: input.description ?? '',
+      email: input.email ?? null,
+      website: input.website ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: directoryOrganizations.id });
+  if (!created) return { id };
+  const identifiers = (input.identifiers ?? []).filter((i) => i.identifier?.trim());
+  if (identifiers.length) {
+    await tx.insert(directoryOrganizationIdentifiers).values(
+      identifiers.map((i) => ({
+        organizationId: id,
+        identifierScheme: i.identifier_scheme ?? null,
+        identifierType: i.identifier_type,
+        identifier: i.identifier.trim(),
+      })),
+    );
+  }
+  await tx.insert(directoryMetadata).values({
+    resourceId: id,
+    resourceType: 'organization',
+    lastActionType: 'create',
+    fieldName: 'name',
+    replacementValue: name,
+    updatedBy: by.label,
+    updatedByUserId: by.userId,
+  });
+  return { id };
+}

@@ -1,0 +1,101 @@
+import { requestContext } from '../../../platform/http/access.js';
+import type { App, AppDeps } from '../../../platform/http/deps.js';
+import {
+  ZChangeIdParam,
+  ZProposeChangeBody,
+  ZReasonBody,
+  ZReportParams,
+  ZReviewEditBody,
+  ZServiceIdParam,
+} from './maintenance.schemas.js';
+import * as maintenance from './maintenance.service.js';
+
+// Routes of the Directory of Services: keeping the directory up to date: review queue, moderation, partner proposals.
+export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
+  const review = { access: { permission: 'directory.review' as const } };
+  const propose = { access: { permission: 'directory.propose' as const } };
+  const tags = ['directory maintenance'];
+
+  app.get('/api/directory/review-queue', { schema: { tags }, config: review }, async (request) =>
+    maintenance.getReviewQueue(db, requestContext(request)),
+  );
+
+  app.get(
+    '/api/directory/review/services/:serviceId',
+    { schema: { params: ZServiceIdParam, tags }, config: review },
+    async (request) => maintenance.getListingForReview(db, requestContext(request), request.params.serviceId),
+  );
+
+  app.post(
+    '/api/directory/review/services/:serviceId/confirm',
+    { schema: { params: ZServiceIdParam, tags }, config: review },
+    async (request) => maintenance.confirmUnchanged(db, requestContext(request), request.params.serviceId),
+  );
+
+  app.put(
+    '/api/directory/review/services/:serviceId',
+    { schema: { params: ZServiceIdParam, body: ZReviewEditBody, tags }, config: review },
+    async (request) => maintenance.editListing(db, requestContext(request), request.params.serviceId, request.body),
+  );
+
+  app.post(
+    '/api/directory/review/services/:serviceId/retire',
+    { schema: { params: ZServiceIdParam, body: ZReasonBody, tags }, config: review },
+    async (request) => maintenance.retireListing(db, requestContext(request), request.params.serviceId, request.body),
+  );
+
+  app.post(
+    '/api/directory/review/services/:serviceId/reports/:reportId/dismiss',
+    { schema: { params: ZReportParams, body: ZReasonBody, tags }, config: review },
+    async (request) =>
+      maintenance.dismissReport(
+        db,
+        requestContext(request),
+        request.params.serviceId,
+        request.params.reportId,
+        request.body,
+      ),
+  );
+
+  app.get(
+    '/api/directory/changes/:changeId',
+    { schema: { params: ZChangeIdParam, tags }, config: review },
+    async (request) => maintenance.getChange(db, requestContext(request), request.params.changeId),
+  );
+
+  app.post(
+    '/api/directory/changes/:changeId/approve',
+    { schema: { params: ZChangeIdParam, tags }, config: review },
+    async (request) => maintenance.approveChange(db, requestContext(request), request.params.changeId),
+  );
+
+  app.post(
+    '/api/directory/changes/:changeId/reject',
+    { schema: { params: ZChangeIdParam, body: ZReasonBody, tags }, config: review },
+    async (request) => maintenance.rejectChange(db, requestContext(request), request.params.changeId, request.body),
+  );
+
+  app.get('/api/directory/our-listings', { schema: { tags }, config: propose }, async (request) =>
+    maintenance.listOurListings(db, requestContext(request)),
+  );
+
+  app.get(
+    '/api/directory/our-listings/:serviceId',
+    { schema: { params: ZServiceIdParam, tags }, config: propose },
+    async (request) => maintenance.getOurListing(db, requestContext(request), request.params.serviceId),
+  );
+
+  app.post(
+    '/api/directory/our-listings/:serviceId/changes',
+    { schema: { params: ZServiceIdParam, body: ZProposeChangeBody, tags }, config: propose },
+    async (request, reply) => {
+      const result = await maintenance.proposeChange(
+        db,
+        requestContext(request),
+        request.params.serviceId,
+        request.body,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import { type Listing, type ListingInput, SOCIAL_PRESCRIBING_CATEGORIES } from '../../../../../common/directory.js';
+import type { CategoryOption, ReviewServiceRef } from '../../../../../common/directory-maintenance.js';
+import { writeAudit } from '../../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../../platform/context.js';
+import type { DbOrTx } from '../../../../platform/db/client.js';
+import { AppError, type FieldError, notFound, validationError } from '../../../../platform/errors.js';
+import { staffByIds } from '../../../users/users.service.js';
+import { type ChangeAuthor, categoryTermId } from '../../listings/listings.service.js';
+import * as repo from '../maintenance.repository.js';
+
+export const WHAT = 'listing';
+
+export interface Reviewer {
+  userId: string;
+  icbId: string;
+  author: ChangeAuthor;
+}
+
+export interface Partner {
+  userId: string;
+  vcsOrganisationId: string;
+  author: ChangeAuthor;
+}
+
+/** Who made a change, as the HSDS history names them: their email. */
+export async function authorOf(db: DbOrTx, userId: string): Promise<ChangeAuthor> {
+  const [user] = await staffByIds(db, [userId]);
+  return { userId, label: user?.email ?? userId };
+}
+
+/**
+ * A care coordinator or admin: they review the listings of their own ICB (every staff scope
+ * carries the ICB). The route has already checked directory.review.
+ */
+export async function requireReviewer(db: DbOrTx, ctx: RequestContext): Promise<Reviewer> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return { userId: actor.userId, icbId: actor.scope.icbId, author: await authorOf(db, actor.userId) };
+}
+
+/** A VCS partner user: they see and propose only for their own organisation's listings. */
+export async function requirePartner(db: DbOrTx, ctx: RequestContext): Promise<Partner> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  if (actor.scope.kind !== 'vcs') {
+    throw new AppError('forbidden', { userMessage: 'Only staff of a community organisation can propose changes.' });
+  }
+  return {
+    userId: actor.userId,
+    vcsOrganisationId: actor.scope.vcsOrganisationId,
+    author: await authorOf(db, actor.userId),
+  };
+}
+
+/**
+ * The service when it is in the reviewer's ICB. Any other answers 404 alike (audited), so the
+ * answer never confirms that a listing of another ICB exists.
+ */
+export async function serviceForReviewer(db: DbOrTx, ctx: RequestContext, reviewer: Reviewer, serviceId: string) {
+  const owner = await repo.findServiceOwner(db, serviceId);
+  if (!owner || owner.icbId !== reviewer.icbId) {
+    await writeAudit(db, ctx, {
+      action: 'directory.review',
+      outcome: 'denied',
+      entityType: 'directory_service',
+      entityId: serviceId,
+      details: { reason: owner ? 'another ICB' : 'no such service' },
+    });
+    throw notFound(WHAT);
+  }
+  return owner;
+}
+
+/** The service when it belongs to the partner's organisation; otherwise 404 (never 403), audited. */
+export async function serviceForPartner(db: DbOrTx, ctx: RequestContext, partner: Partner, serviceId: string) {
+  const owner = await repo.findServiceOwner(db, serviceId);
+  if (!owner || owner.vcsOrganisationId !== partner.vcsOrganisationId) {
+    await writeAudit(db, ctx, {
+      action: 'directory.propose',
+      outcome: 'denied',
+      entityType: 'directory_service',
+      entityId: serviceId,
+      details: { reason: owner ? 'another organisation' : 'no such service' },
+    });
+    throw notFound(WHAT);
+  }
+  return owner;
+}
+
+export function refOf(row: repo.ServiceRefRow): ReviewServiceRef {
+  return {
+    id: row.id,
+    name: row.name,
+    organization_name: row.organizationName,
+    status: row.status as ReviewServiceRef['status'],
+  };
+}
+
+/** "Name (email)" of each user id. */
+export async function peopleLabels(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await staffByIds(db, ids);
+  return new Map(rows.map((u) => [u.id, `${u.name} (${u.email})`]));
+}
+
+/** The checkboxes of the edit form: the ICB taxonomy, plus any other term the listing already has. */
+export function categoryOptions(listing: Listing): CategoryOption[] {
+  const options: CategoryOption[] = SOCIAL_PRESCRIBING_CATEGORIES.map((c) => ({
+    id: categoryTermId(c.code),
+    name: c.name,
+  }));
+  const known = new Set(options.map((o) => o.id));
+  for (const c of listing.categories) if (!known.has(c.id)) options.push({ id: c.id, name: c.name });
+  return options;
+}
+
+const CHILD_KEYS = [
+  'locations',
+  'phones',
+  'contacts',
+  'languages',
+  'cost_options',
+  'service_areas',
+  'schedules',
+] as const satisfies readonly (keyof ListingInput)[];
+
+/**
+ * Children of an edited listing keep their ids only when they are this listing's own: an id of
+ * another service's location (or phone…) would let an edit reach into a listing the editor may
+ * not change. New children come without an id.
+ */
+export function foreignChildIds(current: Listing, edited: ListingInput, prefix: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const key of CHILD_KEYS) {
+    const own = new Set((current[key] as { id?: string }[]).map((c) => c.id));
+    (edited[key] as { id?: string }[]).forEach((child, i) => {
+      if (child.id && !own.has(child.id)) {
+        errors.push({
+          field: `${prefix}.${key}.${i}.id`,
+          message: 'must be the id of one of this listing’s own entries (leave it out for a new one)',
+        });
+      }
+    });
+  }
+  return errors;
+}
+
+/** Re-names the listing writer's field errors ("name") as fields of the request body ("listing.name"). */
+export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation' && error.details.errors) {
+      throw validationError(error.details.errors.map((e) => ({ field: `${prefix}.${e.field}`, message: e.message })));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, AppDeps } from '../../../platform/http/deps.js';
+import {
+  ZOrukIdParam,
+  ZOrukPageQuery,
+  ZOrukServiceAtLocationsQuery,
+  ZOrukServicesQuery,
+  ZOrukTaxonomyTermsQuery,
+} from './oruk.schemas.js';
+import * as oruk from './oruk.service.js';
+
+// Routes of the Directory of Services: the public Open Referral UK API under /oruk.
+// Open to anyone without a key (the standard's "openness" rule), read-only, cacheable by ETag,
+// and rate limited per client address so one consumer cannot starve the rest.
+
+/** Requests per minute per client address (in-memory per instance). */
+export const ORUK_RATE_LIMIT_PER_MINUTE = 120;
+export const ORUK_CACHE_CONTROL = 'public, max-age=300';
+
+/** Weak comparison (RFC 9110 §13.1.2): W/"x" matches "x"; "*" matches anything. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => {
+    const c = candidate.trim();
+    return c === '*' || c.replace(/^W\//, '') === bare;
+  });
+}
+
+/**
+ * Sends the document as JSON with a strong ETag of its exact bytes; a client that already holds
+ * those bytes gets 304 and no body. Every response may be read from any origin (the standard
+ * asks for `Access-Control-Allow-Origin: *`; nothing here depends on cookies).
+ */
+function sendCacheable(request: FastifyRequest, reply: FastifyReply, document: unknown): FastifyReply {
+  const body = JSON.stringify(document);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  reply
+    .header('ETag', etag)
+    .header('Cache-Control', ORUK_CACHE_CONTROL)
+    .header('Access-Control-Allow-Origin', '*')
+    .header('Cross-Origin-Resource-Policy', 'cross-origin');
+  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
+export function orukRoutes(app: App, { db }: AppDeps): void {
+  const config = {
+    access: { public: true as const },
+    rateLimit: { max: ORUK_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+  };
+  const tags = ['open referral uk'];
+
+  // The root, with and without its slash: consumers are given the base URL either way.
+  for (const url of ['/oruk/', '/oruk']) {
+    app.get(url, { schema: { tags }, config }, async (request, reply) =>
+      sendCacheable(request, reply, oruk.apiDetails()),
+    );
+  }
+
+  app.get('/oruk/services', { schema: { querystring: ZOrukServicesQuery, tags }, config }, async (request, reply) =>
+    sendCacheable(request, reply, await oruk.listServices(db, request.query)),
+  );
+
+  app.get('/oruk/services/:id', { schema: { params: ZOrukIdParam, tags }, config }, async (request, reply) =>
+    sendCacheable(request, reply, await oruk.getService(db, request.params.id)),
+  );
+
+  app.get(
+    '/oruk/service_at_locations',
+    { schema: { querystring: ZOrukServiceAtLocationsQuery, tags }, config },
+    async (request, reply) => sendCacheable(request, reply, await oruk.listServiceAtLocations(db, request.query)),
+  );
+
+  app.get(
+    '/oruk/service_at_locations/:id',
+    { schema: { params: ZOrukIdParam, tags }, config },
+    async (request, reply) => sendCacheable(request, reply, await oruk.getServiceAtLocation(db, request.params.id)),
+  );
+
+  app.get('/oruk/taxonomies', { schema: { querystring: ZOrukPageQuery, tags }, config }, async (request, reply) =>
+    sendCacheable(request, reply, await oruk.listTaxonomies(db, request.query)),
+  );
+
+  app.get('/oruk/taxonomies/:id', { schema: { params: ZOrukIdParam, tags }, config }, async (request, reply) =>
+    sendCacheable(request, reply, await oruk.getTaxonomy(db, request.params.id)),
+  );
+
+  app.get(
+    '/oruk/taxonomy_terms',
+    { schema: { querystring: ZOrukTaxonomyTermsQuery, tags }, config },
+    async (request, reply) => sendCacheable(request, reply, await oruk.listTaxonomyTerms(db, request.query)),
+  );
+
+  app.get('/oruk/taxonomy_terms/:id', { schema: { params: ZOrukIdParam, tags }, config }, async (request, reply) =>
+    sendCacheable(request, reply, await oruk.getTaxonomyTerm(db, request.params.id)),
+  );
+}

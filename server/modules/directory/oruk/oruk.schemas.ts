@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { WEEKDAYS, type Weekday } from '../../../../common/directory.js';
+import { normalisePostcode } from '../../../../common/postcode.js';
+
+// Query parameters of the Open Referral UK API (reference: the standard's openapi.json,
+// components.parameters). Unknown parameters (full, minimal, format …) are ignored, as a
+// consumer written for another ORUK feed may send them. A bad value is a 400 naming the
+// parameter, never a silently ignored filter.
+
+export const ORUK_MAX_PER_PAGE = 200;
+export const ORUK_DEFAULT_PER_PAGE = 50;
+/** Proximity is in metres (openapi.json: "within meters from the centroid"); 200 km is plenty. */
+export const ORUK_MAX_PROXIMITY_METRES = 200_000;
+
+const whole = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be ${what}` })
+    .int(`must be ${what}`)
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+
+const ZId = z.uuid('must be an id (a UUID)').optional();
+
+const ZAge = z.coerce
+  .number({ message: 'must be an age in years' })
+  .min(0, 'must be between 0 and 130')
+  .max(130, 'must be between 0 and 130')
+  .optional();
+
+const ZTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$/, 'must be a time, like 09:30')
+  .transform((v) => (v.length === 5 ? `${v}:00` : v))
+  .optional();
+
+const DAY_NAMES: Record<string, Weekday> = {
+  monday: 'MO',
+  tuesday: 'TU',
+  wednesday: 'WE',
+  thursday: 'TH',
+  friday: 'FR',
+  saturday: 'SA',
+  sunday: 'SU',
+};
+
+/**
+ * The standard says only "a day equal to the specified value"; its schedules use iCal day codes
+ * (byday "MO,TU"), so the codes are the value. English day names are accepted too.
+ */
+const ZDay = z
+  .string()
+  .transform((v, ctx) => {
+    const t = v.trim();
+    const code = (WEEKDAYS as readonly string[]).includes(t.toUpperCase())
+      ? (t.toUpperCase() as Weekday)
+      : DAY_NAMES[t.toLowerCase()];
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: 'must be a day: MO, TU, WE, TH, FR, SA or SU' });
+      return z.NEVER;
+    }
+    return code;
+  })
+  .optional();
+
+/** RFC 3339 date-time (with an offset or Z), or a plain date meaning its start in UTC. */
+const ZModifiedAfter = z
+  .string()
+  .transform((v, ctx) => {
+    const t = v.trim();
+    const ok =
+      /^\d{4}-\d{2}-\d{2}$/.test(t) ||
+      /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(t);
+    const at = ok ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t.replace(' ', 'T')) : null;
+    if (!at || Number.isNaN(at.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'must be a date-time, like 2026-03-12T09:30:00Z' });
+      return z.NEVER;
+    }
+    return at;
+  })
+  .optional();
+
+const ZPaging = {
+  page: whole('a page number', 1, 100_000).default(1),
+  per_page: whole('a whole number', 1, ORUK_MAX_PER_PAGE).default(ORUK_DEFAULT_PER_PAGE),
+};
+
+export const ZOrukServicesQuery = z.object({
+  search: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  taxonomy_term_id: ZId,
+  taxonomy_id: ZId,
+  organization_id: ZId,
+  minimum_age: ZAge,
+  maximum_age: ZAge,
+  day: ZDay,
+  start_time: ZTime,
+  end_time: ZTime,
+  modified_after: ZModifiedAfter,
+  ...ZPaging,
+});
+export type TOrukServicesQuery = z.infer<typeof ZOrukServicesQuery>;
+
+export const ZOrukServiceAtLocationsQuery = ZOrukServicesQuery.extend({
+  postcode: z
+    .string()
+    .transform((v, ctx) => {
+      const normalised = normalisePostcode(v);
+      if (!normalised) {
+        ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like NE1 4XX' });
+        return z.NEVER;
+      }
+      return normalised;
+    })
+    .optional(),
+  proximity: z.coerce
+    .number({ message: 'must be a distance in metres' })
+    .positive('must be a distance in metres, more than 0')
+    .max(ORUK_MAX_PROXIMITY_METRES, `must be at most ${ORUK_MAX_PROXIMITY_METRES} metres`)
+    .optional(),
+});
+export type TOrukServiceAtLocationsQuery = z.infer<typeof ZOrukServiceAtLocationsQuery>;
+
+export const ZOrukPageQuery = z.object(ZPaging);
+export type TOrukPageQuery = z.infer<typeof ZOrukPageQuery>;
+
+export const ZOrukTaxonomyTermsQuery = z.object({
+  top_only: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+  parent_id: ZId,
+  taxonomy_id: ZId,
+  ...ZPaging,
+});
+export type TOrukTaxonomyTermsQuery = z.infer<typeof ZOrukTaxonomyTermsQuery>;
+
+/** Ids in paths: a malformed id is simply not found (404), as it can name nothing. */
+export const ZOrukIdParam = z.object({ id: z.string().max(100) });

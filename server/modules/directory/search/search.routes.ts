@@ -1,0 +1,78 @@
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../../../platform/errors.js';
+import { requestContext } from '../../../platform/http/access.js';
+import type { App, AppDeps } from '../../../platform/http/deps.js';
+import { getPublicListing, getStaffListing, listCategories, reportOutOfDate } from './listing-pages.js';
+import { ZDirectoryReport, ZDirectorySearchQuery, ZServiceIdParam } from './search.schemas.js';
+import { searchServices } from './search.service.js';
+
+// Routes of the Directory of Services: directory search and listing pages' API (public and staff), out-of-date reports.
+
+/** Public directory reads may be cached briefly by browsers and proxies: they hold nothing personal. */
+const cachePublicly = (reply: FastifyReply) => reply.header('Cache-Control', 'public, max-age=60');
+
+/** A member of the public may report at most this many listings an hour from one address. */
+export const REPORTS_PER_HOUR = 10;
+
+export function directorySearchRoutes(app: App, { db }: AppDeps): void {
+  app.get(
+    '/api/public/directory/services',
+    {
+      schema: { querystring: ZDirectorySearchQuery, tags: ['directory'] },
+      config: { access: { public: true } },
+    },
+    async (request, reply) => {
+      cachePublicly(reply);
+      return searchServices(db, request.query, 'public');
+    },
+  );
+
+  app.get(
+    '/api/public/directory/services/:id',
+    { schema: { params: ZServiceIdParam, tags: ['directory'] }, config: { access: { public: true } } },
+    async (request, reply) => {
+      const listing = await getPublicListing(db, request.params.id);
+      cachePublicly(reply);
+      return listing;
+    },
+  );
+
+  app.get(
+    '/api/public/directory/categories',
+    { schema: { tags: ['directory'] }, config: { access: { public: true } } },
+    async (_request, reply) => {
+      cachePublicly(reply);
+      return listCategories(db);
+    },
+  );
+
+  app.post(
+    '/api/public/directory/services/:id/reports',
+    {
+      schema: { params: ZServiceIdParam, body: ZDirectoryReport, tags: ['directory'] },
+      config: { access: { public: true }, rateLimit: { max: REPORTS_PER_HOUR, timeWindow: '1 hour' } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await reportOutOfDate(db, requestContext(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/directory/services',
+    {
+      schema: { querystring: ZDirectorySearchQuery, tags: ['directory'] },
+      config: { access: { permission: 'directory.read' } },
+    },
+    async (request) => {
+      // Staff search their own ICB's directory (fail closed: no principal, no ICB, no results).
+      const icbId = request.principal?.scope.icbId;
+      if (!icbId) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+      return searchServices(db, request.query, 'staff', { icbId });
+    },
+  );
+
+  app.get(
+    '/api/directory/services/:id',
+    { schema: { params: ZServiceIdParam, tags: ['directory'] }, config: { access: { permission: 'directory.read' } } },
+    async (request) => getStaffListing(db, requestContext(request), request.params.id),
+  );
+}

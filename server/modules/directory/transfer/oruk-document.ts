@@ -1,0 +1,465 @@
+import { z } from 'zod';
+import {
+  type DirectoryOrganizationInput,
+  type Listing,
+  type ListingInput,
+  type ListingLocation,
+  LOCATION_TYPES,
+  SERVICE_STATUSES,
+} from '../../../../common/directory.js';
+import { normalisePostcode } from '../../../../common/postcode.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { publicListing, stableUuid } from '../listings/listings.service.js';
+
+// The mapping between a listing and a full nested ORUK 3.0 service document (the shape of
+// GET /services/{id}), for import and export. Kept apart from the /oruk API's serializer on
+// purpose: the export is a file for sharing and must re-import as a no-op, whatever the API does.
+//
+// Beyond the UK profile, documents carry the HSDS 3.0 fields the profile leaves out but a
+// listing has: service `phones`, language `name`/`code`, contact `email` and service
+// `eligibility_description`. Waymark's own fields (referral capacity, review interval, whether a
+// location is confidential) are not exported; an import keeps the stored values (new listings
+// get the defaults). Children the listing model has no id for (addresses, accessibility,
+// attributes) get ids derived from their owner, so an export is stable.
+
+// ---- The ORUK document as accepted on import (unknown fields are ignored) ----
+
+const text = z.string({ message: 'must be text' }).nullish();
+const id = z.uuid('must be an id (a UUID)');
+const number = z.number({ message: 'must be a number' }).nullish();
+
+const ZOrukAddress = z.object({
+  address_1: z.string({ message: 'must be given' }),
+  address_2: text,
+  city: z.string({ message: 'must be given' }),
+  region: text,
+  postal_code: z.string({ message: 'must be a UK postcode' }),
+  address_type: text,
+});
+
+const ZOrukLocation = z.object({
+  id,
+  location_type: z.enum(LOCATION_TYPES, { message: `must be one of: ${LOCATION_TYPES.join(', ')}` }),
+  name: text,
+  description: text,
+  latitude: number,
+  longitude: number,
+  addresses: z.array(ZOrukAddress).nullish(),
+  accessibility: z.array(z.object({ description: text, accessibility: text, details: text })).nullish(),
+});
+
+const ZOrukSchedule = z.object({
+  id,
+  freq: text,
+  interval: number,
+  byday: text,
+  bymonthday: text,
+  opens_at: text,
+  closes_at: text,
+  valid_from: text,
+  valid_to: text,
+  description: text,
+  notes: text,
+  attending_type: text,
+  service_at_location_id: id.nullish(),
+});
+
+const ZOrukOrganization = z.object({
+  id,
+  name: z.string({ message: 'must be given' }),
+  description: text,
+  email: text,
+  website: text,
+  organization_identifiers: z
+    .array(
+      z.object({
+        identifier_scheme: text,
+        identifier_type: z.string({ message: 'must be given' }),
+        identifier: z.string({ message: 'must be given' }),
+      }),
+    )
+    .nullish(),
+});
+
+export const ZOrukService = z.object({
+  id,
+  name: z.string({ message: 'must be given' }),
+  description: text,
+  url: text,
+  email: text,
+  status: z.enum(SERVICE_STATUSES, { message: `must be one of: ${SERVICE_STATUSES.join(', ')}` }),
+  fees: text,
+  accreditations: text,
+  minimum_age: number,
+  maximum_age: number,
+  eligibility_description: text,
+  alert: text,
+  organization_id: id.nullish(),
+  organization: ZOrukOrganization.nullish(),
+  schedules: z.array(ZOrukSchedule).nullish(),
+  service_areas: z.array(z.object({ id, name: text, service_area: text, description: text })).nullish(),
+  service_at_locations: z.array(z.object({ id: id.nullish(), location: ZOrukLocation })).nullish(),
+  languages: z.array(z.object({ id, name: text, code: text })).nullish(),
+  cost_options: z.array(z.object({ id, option: text, amount: number, amount_description: text })).nullish(),
+  contacts: z.array(z.object({ id, name: text, title: text, email: text })).nullish(),
+  phones: z.array(z.object({ id, number: z.string({ message: 'must be given' }), description: text })).nullish(),
+  attributes: z
+    .array(z.object({ taxonomy_term_id: id.nullish(), taxonomy_term: z.object({ id }).nullish() }))
+    .nullish(),
+});
+export type OrukServiceIn = z.output<typeof ZOrukService>;
+
+/** The structural errors of a document, with ORUK paths ("service_at_locations.0.location.id"). */
+export function parseOrukDocument(raw: unknown): { doc: OrukServiceIn } | { errors: FieldError[] } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { errors: [{ field: 'document', message: 'must be an ORUK service object' }] };
+  }
+  const parsed = ZOrukService.safeParse(raw);
+  if (parsed.success) return { doc: parsed.data };
+  return {
+    errors: parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'document', message: i.message })),
+  };
+}
+
+export function organizationOf(doc: OrukServiceIn): DirectoryOrganizationInput | null {
+  const org = doc.organization;
+  if (!org) return null;
+  return {
+    id: org.id,
+    name: org.name,
+    description: org.description ?? '',
+    email: org.email ?? null,
+    website: org.website ?? null,
+    identifiers: (org.organization_identifiers ?? []).map((i) => ({
+      identifier_scheme: i.identifier_scheme ?? null,
+      identifier_type: i.identifier_type,
+      identifier: i.identifier,
+    })),
+  };
+}
+
+export function termIdsOf(doc: OrukServiceIn): string[] {
+  const ids = (doc.attributes ?? []).flatMap((a) => {
+    const termId = a.taxonomy_term?.id ?? a.taxonomy_term_id;
+    return termId ? [termId] : [];
+  });
+  return [...new Set(ids)];
+}
+
+const hhmm = (t: string | null | undefined) => (t ? t.trim() : null);
+
+/**
+ * The listing an ORUK document describes. `existing` (the stored listing with that id) supplies
+ * what ORUK does not carry, so re-importing an export changes nothing: Waymark's own fields, and
+ * a confidential location's address and coordinates (which an export leaves out).
+ */
+export function listingFromOruk(
+  doc: OrukServiceIn,
+  organizationId: string,
+  existing: Listing | null,
+): { input: ListingInput } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const stored = new Map((existing?.locations ?? []).map((l) => [l.id as string, l]));
+  const sals = doc.service_at_locations ?? [];
+  const locationOfSal = new Map<string, string>();
+
+  const locations = sals.map(({ id: salId, location: l }, i): ListingLocation => {
+    if (salId) locationOfSal.set(salId, l.id);
+    const before = stored.get(l.id);
+    const path = `service_at_locations.${i}.location`;
+    const addresses = l.addresses ?? [];
+    const a = addresses.find((x) => x.address_type === 'physical') ?? addresses[0];
+    let address: ListingLocation['address'] = null;
+    if (a) {
+      const postcode = normalisePostcode(a.postal_code);
+      if (!postcode) {
+        errors.push({
+          field: `${path}.addresses.${addresses.indexOf(a)}.postal_code`,
+          message: 'must be a UK postcode, like NE1 4XX',
+        });
+      }
+      address = {
+        address_1: a.address_1,
+        address_2: a.address_2 ?? null,
+        city: a.city,
+        region: a.region ?? null,
+        postal_code: postcode ?? a.postal_code,
+      };
+    }
+    // An export leaves a confidential place's address out; a document without one keeps ours.
+    const keepHidden = before?.confidential && !address;
+    return {
+      id: l.id,
+      location_type: l.location_type,
+      // …and its name too: the /oruk API shows it as "Confidential location".
+      name: keepHidden
+        ? before.name
+        : l.name?.trim() || (l.location_type === 'virtual' ? 'Online' : (address?.address_1 ?? 'Location')),
+      description: keepHidden ? (before.description ?? null) : (l.description ?? null),
+      latitude: l.latitude ?? (keepHidden || sameAddress(before, address) ? (before?.latitude ?? null) : null),
+      longitude: l.longitude ?? (keepHidden || sameAddress(before, address) ? (before?.longitude ?? null) : null),
+      confidential: before?.confidential ?? false,
+      address: keepHidden ? (before.address ?? null) : address,
+      accessibility:
+        keepHidden && !l.accessibility?.length
+          ? (before.accessibility ?? [])
+          : (l.accessibility ?? []).flatMap((x) => {
+              const statement = (x.description ?? x.accessibility ?? '').trim();
+              return statement ? [statement] : [];
+            }),
+    };
+  });
+
+  const schedules = (doc.schedules ?? []).map((s, i) => {
+    let locationId: string | null = null;
+    if (s.service_at_location_id) {
+      locationId = locationOfSal.get(s.service_at_location_id) ?? null;
+      if (!locationId) {
+        errors.push({
+          field: `schedules.${i}.service_at_location_id`,
+          message: 'must be the id of one of the service_at_locations',
+        });
+      }
+    }
+    return {
+      id: s.id,
+      freq: (s.freq ?? 'WEEKLY') as 'WEEKLY' | 'MONTHLY',
+      interval: s.interval ?? null,
+      byday: s.byday ?? null,
+      bymonthday: s.bymonthday ?? null,
+      opens_at: hhmm(s.opens_at),
+      closes_at: hhmm(s.closes_at),
+      valid_from: s.valid_from ?? null,
+      valid_to: s.valid_to ?? null,
+      description: s.description ?? null,
+      notes: s.notes ?? null,
+      attending_type: s.attending_type ?? null,
+      location_id: locationId,
+    };
+  });
+  if (errors.length) return { errors };
+
+  return {
+    input: {
+      id: doc.id,
+      organization_id: organizationId,
+      name: doc.name,
+      description: doc.description ?? '',
+      url: doc.url ?? null,
+      email: doc.email ?? null,
+      status: doc.status,
+      fees: doc.fees ?? null,
+      accreditations: doc.accreditations ?? null,
+      minimum_age: doc.minimum_age ?? null,
+      maximum_age: doc.maximum_age ?? null,
+      eligibility_description: doc.eligibility_description ?? existing?.eligibility_description ?? null,
+      alert: doc.alert ?? null,
+      referral_capacity: existing?.referral_capacity ?? 'open',
+      review_interval_months: existing?.review_interval_months,
+      taxonomy_term_ids: termIdsOf(doc),
+      // Phones are not in the UK profile: a document without them leaves ours alone.
+      phones: doc.phones
+        ? doc.phones.map((p) => ({ id: p.id, number: p.number, description: p.description ?? null }))
+        : (existing?.phones ?? []),
+      contacts: (doc.contacts ?? []).map((c) => ({
+        id: c.id,
+        name: c.name ?? null,
+        title: c.title ?? null,
+        email: c.email ?? null,
+      })),
+      // The UK profile's language has only an id; one without a name cannot be shown, so it is skipped.
+      languages: (doc.languages ?? []).flatMap((l) =>
+        l.name?.trim() ? [{ id: l.id, name: l.name, code: l.code ?? null }] : [],
+      ),
+      cost_options: (doc.cost_options ?? []).map((c) => ({
+        id: c.id,
+        option: c.option ?? null,
+        amount: c.amount ?? null,
+        amount_description: c.amount_description ?? null,
+      })),
+      service_areas: (doc.service_areas ?? []).flatMap((a) => {
+        const name = (a.name ?? a.service_area ?? '').trim();
+        return name ? [{ id: a.id, name, description: a.description ?? null }] : [];
+      }),
+      locations,
+      schedules,
+    },
+  };
+}
+
+function sameAddress(before: ListingLocation | undefined, address: ListingLocation['address']): boolean {
+  return !!before?.address && !!address && before.address.postal_code === address.postal_code;
+}
+
+/** Where a listing-document error path is in the ORUK document ("locations.0.name" → "service_at_locations.0.location.name"). */
+export function orukPath(listingPath: string): string {
+  return listingPath
+    .replace(/^locations\.(\d+)\.address\./, 'service_at_locations.$1.location.addresses.0.')
+    .replace(/^locations\.(\d+)\./, 'service_at_locations.$1.location.')
+    .replace(/^taxonomy_term_ids\.(\d+)$/, 'attributes.$1.taxonomy_term.id')
+    .replace(/^organization_id$/, 'organization.id');
+}
+
+// ---- Export ----
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  description: string;
+  email: string | null;
+  website: string | null;
+  uri: string | null;
+  identifiers: { id: string; identifier_scheme: string | null; identifier_type: string; identifier: string }[];
+}
+
+export interface TermRecord {
+  id: string;
+  name: string;
+  description: string;
+  code: string | null;
+  parent_id: string | null;
+  taxonomy_id: string | null;
+  term_uri: string | null;
+}
+
+export interface ExportContext {
+  organization: OrganizationRecord;
+  terms: Map<string, TermRecord>;
+  /** service_at_location id by location id, for this service. */
+  salIds: Map<string, string>;
+}
+
+const omitNull = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+
+const orukTime = (t: string | null | undefined) => (t ? (t.length === 5 ? `${t}:00` : t) : null);
+
+/**
+ * The full nested ORUK service document of a listing, for sharing: a confidential location keeps
+ * its id and type, named "Confidential location", never its address, coordinates or description.
+ */
+export function orukDocumentOf(stored: Listing, ctx: ExportContext): Record<string, unknown> {
+  const listing = publicListing(stored);
+  const org = ctx.organization;
+  const salId = (locationId: string) => ctx.salIds.get(locationId) ?? stableUuid(`sal:${listing.id}:${locationId}`);
+  return omitNull({
+    id: listing.id,
+    organization_id: org.id,
+    name: listing.name,
+    description: listing.description,
+    url: listing.url,
+    email: listing.email,
+    status: listing.status,
+    fees: listing.fees,
+    accreditations: listing.accreditations,
+    minimum_age: listing.minimum_age,
+    maximum_age: listing.maximum_age,
+    eligibility_description: listing.eligibility_description,
+    assured_date: listing.assured_date,
+    assurer_email: listing.assurer_email,
+    alert: listing.alert,
+    last_modified: listing.last_modified,
+    organization: omitNull({
+      id: org.id,
+      name: org.name,
+      description: org.description,
+      email: org.email,
+      website: org.website,
+      uri: org.uri,
+      organization_identifiers: org.identifiers.map((i) => omitNull({ ...i, organization_id: org.id })),
+    }),
+    schedules: listing.schedules.map((s) =>
+      omitNull({
+        id: s.id,
+        service_id: listing.id,
+        service_at_location_id: s.location_id ? salId(s.location_id) : null,
+        freq: s.freq,
+        interval: s.interval,
+        byday: s.byday,
+        bymonthday: s.bymonthday,
+        opens_at: orukTime(s.opens_at),
+        closes_at: orukTime(s.closes_at),
+        valid_from: s.valid_from,
+        valid_to: s.valid_to,
+        description: s.description,
+        notes: s.notes,
+        attending_type: s.attending_type,
+      }),
+    ),
+    service_areas: listing.service_areas.map((a) =>
+      omitNull({ id: a.id, service_id: listing.id, name: a.name, description: a.description }),
+    ),
+    service_at_locations: listing.locations.map((l) => {
+      const locationId = l.id as string;
+      return {
+        id: salId(locationId),
+        service_id: listing.id,
+        location_id: locationId,
+        location: omitNull({
+          id: locationId,
+          location_type: l.location_type,
+          name: l.name,
+          description: l.description,
+          latitude: l.latitude,
+          longitude: l.longitude,
+          addresses: l.address
+            ? [
+                omitNull({
+                  id: stableUuid(`address:${locationId}`),
+                  location_id: locationId,
+                  address_1: l.address.address_1,
+                  address_2: l.address.address_2,
+                  city: l.address.city,
+                  region: l.address.region,
+                  state_province: '',
+                  postal_code: l.address.postal_code,
+                  country: 'GB',
+                  address_type: l.location_type === 'virtual' ? 'virtual' : 'physical',
+                }),
+              ]
+            : [],
+          accessibility: (l.accessibility ?? []).map((description, i) => ({
+            id: stableUuid(`accessibility:${locationId}:${i}`),
+            location_id: locationId,
+            description,
+          })),
+        }),
+      };
+    }),
+    languages: listing.languages.map((l) => omitNull({ id: l.id, service_id: listing.id, name: l.name, code: l.code })),
+    cost_options: listing.cost_options.map((c) =>
+      omitNull({
+        id: c.id,
+        service_id: listing.id,
+        option: c.option,
+        amount: c.amount,
+        currency: c.amount === null || c.amount === undefined ? null : 'GBP',
+        amount_description: c.amount_description,
+      }),
+    ),
+    contacts: listing.contacts.map((c) =>
+      omitNull({ id: c.id, service_id: listing.id, name: c.name, title: c.title, email: c.email }),
+    ),
+    phones: listing.phones.map((p) =>
+      omitNull({ id: p.id, service_id: listing.id, number: p.number, description: p.description }),
+    ),
+    attributes: listing.taxonomy_term_ids.map((termId) => {
+      const term = ctx.terms.get(termId);
+      return {
+        id: stableUuid(`attribute:${listing.id}:${termId}`),
+        link_id: listing.id,
+        link_type: 'service',
+        taxonomy_term_id: termId,
+        taxonomy_term: omitNull({
+          id: termId,
+          code: term?.code ?? null,
+          name: term?.name ?? termId,
+          description: term?.description ?? '',
+          parent_id: term?.parent_id ?? null,
+          taxonomy_id: term?.taxonomy_id ?? null,
+          term_uri: term?.term_uri ?? null,
+        }),
+      };
+    }),
+  });
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { importPostcodesFile, PostcodeFileError } from '../modules/directory/postcodes/import.js';
+import { connectDatabase } from '../platform/db/client.js';
+import { startEmbeddedPostgres } from '../platform/db/embedded.js';
+import { migrateDatabase } from '../platform/db/migrate.js';
+
+// `npm run import:postcodes -- FILE`: loads postcode centroids from an ONS Postcode Directory
+// (ONSPD) CSV into the database Waymark uses: DATABASE_URL when set, otherwise the embedded
+// PostgreSQL under DATA_DIR (the running app's, or started here when Waymark is not running).
+// Exit 0 when every row imported or was skipped, 1 when some rows had errors, 2 on failure.
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('Usage: npm run import:postcodes -- ONSPD_FILE.csv');
+    return 2;
+  }
+  if (!existsSync(file)) {
+    console.error(`No such file: ${file}`);
+    return 2;
+  }
+  const config = loadConfig();
+  let url = config.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/waymark`;
+    const probe = connectDatabase(embeddedUrl, 1);
+    // Waymark may be running already (its embedded server then answers); otherwise start it.
+    const running = await probe.pool.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    await probe.close();
+    if (running) {
+      url = embeddedUrl;
+    } else {
+      const server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+      url = server.url;
+      stop = server.stop;
+    }
+  }
+  try {
+    // A brand-new database has no postcodes table until the migrations have run.
+    await migrateDatabase(url);
+    const database = connectDatabase(url, 2);
+    try {
+      const started = Date.now();
+      const report = await importPostcodesFile(database.db, file);
+      const errorCount = report.errors.length + report.errors_not_listed;
+      console.log(
+        `Postcodes imported: ${report.imported}; skipped (terminated or without coordinates): ${report.skipped}; ` +
+          `rows with errors: ${errorCount} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
+      for (const e of report.errors) console.log(`  line ${e.line}: ${e.message}`);
+      if (report.errors_not_listed) console.log(`  … and ${report.errors_not_listed} more`);
+      return errorCount ? 1 : 0;
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(
+      'import:postcodes failed:',
+      err instanceof PostcodeFileError || err instanceof Error ? err.message : err,
+    );
+    process.exit(2);
+  },
+);

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+
+// The synthetic ONS Postcode Directory sample shipped for the demo (see ../data/README.md).
+
+export const ONSPD_SAMPLE_PATH = new URL('../data/onspd-sample.csv', import.meta.url);
+
+export interface OnspdRow {
+  pcd: string;
+  pcd2: string;
+  pcds: string;
+  dointr: string;
+  doterm: string;
+  lat: string;
+  long: string;
+}
+
+export interface PostcodeCentroid {
+  postcode: string;
+  latitude: number;
+  longitude: number;
+}
+
+export function readOnspdSample(): OnspdRow[] {
+  return parse(readFileSync(ONSPD_SAMPLE_PATH, 'utf8'), { columns: true, skip_empty_lines: true, trim: false });
+}
+
+/** The live (not terminated) postcodes of the sample, keyed by their normalised form. */
+export function livePostcodes(rows: OnspdRow[] = readOnspdSample()): Map<string, PostcodeCentroid> {
+  const live = new Map<string, PostcodeCentroid>();
+  for (const r of rows) {
+    if (r.doterm.trim() !== '') continue;
+    live.set(r.pcds, { postcode: r.pcds, latitude: Number(r.lat), longitude: Number(r.long) });
+  }
+  return live;
+}

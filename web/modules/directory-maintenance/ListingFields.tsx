@@ -1,0 +1,202 @@
+import type { ReactNode } from 'react';
+
+// Small NHS.UK form fields for the listing form: each shows its error beside it and is described
+// by its hint and error.
+
+function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <span className="nhsuk-error-message" id={`${id}-error`}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+    </span>
+  );
+}
+
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+function Group({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>{children}</div>;
+}
+
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <div className="nhsuk-hint" id={`${id}-hint`}>
+      {hint}
+    </div>
+  ) : null;
+}
+
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  type?: 'text' | 'email' | 'url' | 'tel' | 'time';
+  inputMode?: 'numeric' | 'text';
+  autoComplete?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Group error={props.error}>
+      <label className="nhsuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} error={props.error} />
+      <input
+        className={`nhsuk-input${props.width ? ` nhsuk-input--width-${props.width}` : ''}${props.error ? ' nhsuk-input--error' : ''}`}
+        id={props.id}
+        type={props.type ?? 'text'}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        spellCheck={false}
+        value={props.value}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Group>
+  );
+}
+
+export function TextAreaField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  rows?: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Group error={props.error}>
+      <label className="nhsuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} error={props.error} />
+      <textarea
+        className={`nhsuk-textarea${props.error ? ' nhsuk-textarea--error' : ''}`}
+        id={props.id}
+        rows={props.rows ?? 4}
+        value={props.value}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Group>
+  );
+}
+
+export function SelectField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  options: readonly { value: string; text: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Group error={props.error}>
+      <label className="nhsuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} error={props.error} />
+      <select
+        className={`nhsuk-select${props.error ? ' nhsuk-select--error' : ''}`}
+        id={props.id}
+        value={props.value}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </Group>
+  );
+}
+
+/** Checkboxes in a fieldset; the first box carries the group's id so an error link can focus it. */
+export function CheckboxesField(props: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: readonly { value: string; text: string }[];
+  checked: readonly string[];
+  small?: boolean;
+  onChange: (checked: string[]) => void;
+}) {
+  return (
+    <Group error={props.error}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{props.legend}</legend>
+        <Hint id={props.id} hint={props.hint} />
+        <ErrorMessage id={props.id} error={props.error} />
+        <div className={`nhsuk-checkboxes${props.small ? ' nhsuk-checkboxes--small' : ''}`}>
+          {props.options.map((o, i) => {
+            const id = i === 0 ? props.id : `${props.id}-${i + 1}`;
+            const on = props.checked.includes(o.value);
+            return (
+              <div className="nhsuk-checkboxes__item" key={o.value}>
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id={id}
+                  type="checkbox"
+                  value={o.value}
+                  checked={on}
+                  onChange={() =>
+                    props.onChange(on ? props.checked.filter((v) => v !== o.value) : [...props.checked, o.value])
+                  }
+                />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+                  {o.text}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </Group>
+  );
+}
+
+/** One checkbox on its own (e.g. "Keep this address confidential"). */
+export function CheckboxField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="nhsuk-form-group">
+      <div className="nhsuk-checkboxes">
+        <div className="nhsuk-checkboxes__item">
+          <input
+            className="nhsuk-checkboxes__input"
+            id={props.id}
+            type="checkbox"
+            checked={props.checked}
+            aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+            onChange={(e) => props.onChange(e.target.checked)}
+          />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={props.id}>
+            {props.label}
+          </label>
+          {props.hint && (
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${props.id}-hint`}>
+              {props.hint}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

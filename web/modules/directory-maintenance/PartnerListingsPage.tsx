@@ -1,0 +1,90 @@
+import { Link } from 'react-router';
+import { REFERRAL_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
+import type { PartnerListingSummary } from '../../../common/directory-maintenance';
+import { usePageTitle } from '../../app/use-page-title';
+import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { TableScroll } from '../../ui/TableScroll';
+import { Tag } from '../../ui/Tag';
+import { useOurListings } from './maintenance-api';
+import { CAPACITY_COLOURS, formatDay, formatWhen, STATUS_COLOURS } from './maintenance-format';
+import './maintenance.css';
+
+function Decision({ listing }: { listing: PartnerListingSummary }) {
+  if (listing.pending_change) return <Tag colour="blue">Change pending review</Tag>;
+  const d = listing.last_decision;
+  if (!d) return null;
+  if (d.status === 'approved')
+    return <span className="nhsuk-body-s">Last change approved {formatWhen(d.decided_at)}</span>;
+  return (
+    <>
+      <Tag colour="red">Last change not accepted</Tag>
+      {d.rejection_reason && (
+        <p className="nhsuk-body-s waymark-listing-text">
+          Reason ({formatWhen(d.decided_at)}): {d.rejection_reason}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A VCS partner's own listings in the directory, with what waits for review. */
+export function PartnerListingsPage() {
+  usePageTitle('Your listings');
+  const { data, error, isPending } = useOurListings();
+  if (error) return <ServiceProblem error={error} />;
+  return (
+    <>
+      <h1>Your listings</h1>
+      <p>
+        Keep your organisation’s services up to date in the directory. Changes you propose are checked by the social
+        prescribing team before they appear.
+      </p>
+      {isPending ? (
+        <Loading what="your listings" />
+      ) : data.length === 0 ? (
+        <p>Your organisation has no listings in the directory yet. Contact your social prescribing team to add one.</p>
+      ) : (
+        <TableScroll label="Your listings">
+          <table className="nhsuk-table">
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Status</th>
+                <th scope="col">Taking referrals</th>
+                <th scope="col">Last checked</th>
+                <th scope="col">Changes</th>
+                <th scope="col">
+                  <span className="nhsuk-u-visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {data.map((l) => (
+                <tr className="nhsuk-table__row" key={l.id}>
+                  <td className="nhsuk-table__cell">{l.name}</td>
+                  <td className="nhsuk-table__cell">
+                    <Tag colour={STATUS_COLOURS[l.status]}>{SERVICE_STATUS_LABELS[l.status]}</Tag>
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <Tag colour={CAPACITY_COLOURS[l.referral_capacity]}>
+                      {REFERRAL_CAPACITY_LABELS[l.referral_capacity]}
+                    </Tag>
+                  </td>
+                  <td className="nhsuk-table__cell">{formatDay(l.assured_date)}</td>
+                  <td className="nhsuk-table__cell">
+                    <Decision listing={l} />
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <Link to={`/directory/our-listings/${l.id}/edit`}>
+                      Propose a change<span className="nhsuk-u-visually-hidden"> to {l.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
