@@ -134,6 +134,7 @@ test('case journey: first contact, baseline SWEMWBS, a plan with two goals, cove
   const nextContactCell = workerRow.getByRole('cell').filter({ hasText: 'Video' });
   await expect(nextContactCell).toContainText('10:30');
   await expect(workerRow).not.toContainText('None booked');
+  await checkPage(w, 'case-journey-caseload-next-contact');
   await w.goto(`/referrals/${referralId}/case`);
   await expect(w.getByRole('heading', { level: 1, name: `Case record for ${who}` })).toBeVisible();
 

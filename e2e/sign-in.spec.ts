@@ -32,12 +32,30 @@ for (const role of ROLES) {
     const destinations = await menu
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })));
-    expect(destinations.map((d) => d.text)).toContain('Your account');
+    // The account bar, not the menu, leads to the account and notification pages.
+    expect(destinations.map((d) => d.href)).not.toContain('/account');
+    const accountBar = page.getByRole('navigation', { name: 'Account' });
+    await expect(accountBar.getByRole('link', { name: new RegExp(`^${user.name}`) })).toHaveAttribute(
+      'href',
+      '/account',
+    );
+    await expect(accountBar.getByRole('link', { name: /Notifications|unread/ })).toHaveAttribute(
+      'href',
+      '/notifications',
+    );
     for (const { href, text } of destinations) {
       if (href === '/') continue;
       await menu.getByRole('link', { name: text, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${href}$`));
       await expect(page.getByRole('heading', { level: 1, name: 'You do not have permission' })).toHaveCount(0);
+      await checkPage(page, `${role}${href.replaceAll('/', '-')}`);
+    }
+    for (const [name, href] of [
+      [/Notifications|unread/, '/notifications'],
+      [new RegExp(`^${user.name}`), '/account'],
+    ] as const) {
+      await accountBar.getByRole('link', { name }).click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
       await checkPage(page, `${role}${href.replaceAll('/', '-')}`);
     }
   });

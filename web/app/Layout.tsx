@@ -6,7 +6,7 @@ import { Footer } from '../ui/Footer';
 import { Header } from '../ui/Header';
 import { SkipLink } from '../ui/SkipLink';
 import { onSessionEnded } from './api';
-import { destinationsFor } from './navigation';
+import { menuFor } from './navigation';
 import { forgetSession, hasPermission, useMe, useSignOut } from './session';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 import { SERVICE_NAME } from './use-page-title';
@@ -33,7 +33,7 @@ export function Layout() {
         homeHref={publicVisitor ? '/directory' : '/'}
         account={account}
         accountItems={hasPermission(me, 'notification.read') ? <UnreadNotificationsLink /> : undefined}
-        navigation={me ? destinationsFor(me).map(({ href, text }) => ({ href, text })) : []}
+        navigation={me ? menuFor(me) : []}
       />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent">

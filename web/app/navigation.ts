@@ -10,6 +10,8 @@ interface Destination extends NavigationItem {
   roles?: Role[];
   /** One line for the home page's "what you can do" list. */
   summary: string;
+  /** false: on the home page but not in the menu (the header's account bar links to it). */
+  inMenu?: false;
 }
 
 // Only pages that exist today. A new page is added here when it ships, never before.
@@ -110,15 +112,24 @@ export const DESTINATIONS: Destination[] = [
     href: '/notifications',
     text: 'Notifications',
     needs: ['notification.read'],
+    inMenu: false,
     summary: 'See what needs your attention, such as referrals allocated to you, as it happens.',
   },
   {
     href: '/account',
     text: 'Your account',
     needs: ['account.self'],
+    inMenu: false,
     summary: 'See your details and set up two-factor authentication.',
   },
 ];
+
+/** The header menu: the destinations not reached from the account bar. */
+export function menuFor(me: Me): { href: string; text: string }[] {
+  return destinationsFor(me)
+    .filter((d) => d.inMenu !== false)
+    .map(({ href, text }) => ({ href, text }));
+}
 
 export function destinationsFor(me: Me): Destination[] {
   return DESTINATIONS.filter(

@@ -51,7 +51,10 @@ export function Header({ serviceName, account, accountItems, navigation = [], ho
               {accountItems}
               <li className="nhsuk-header__account-item">
                 <UserIcon />
-                {account.name}
+                <Link className="nhsuk-header__account-link" to="/account">
+                  {account.name}
+                  <span className="nhsuk-u-visually-hidden">: your account</span>
+                </Link>
               </li>
               <li className="nhsuk-header__account-item">
                 <form className="nhsuk-header__account-form" onSubmit={signOut} noValidate>

@@ -160,11 +160,11 @@ export async function cancelPlannedContact(
   return row ?? null;
 }
 
-/** Cancels every open planned contact of a case (discharge); returns the ids cancelled. */
+/** Cancels every open planned contact of a case (it is closing); returns the ids cancelled. */
 export async function cancelOpenPlannedContacts(
   db: DbOrTx,
   referralId: string,
-  by: { userId: string; at: Date },
+  by: { userId: string | null; at: Date },
 ): Promise<string[]> {
   const rows = await db
     .update(plannedContacts)

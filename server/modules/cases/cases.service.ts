@@ -9,7 +9,11 @@ import { auditDenied } from './use-cases/audit-denied.js';
 import { dischargeCase as discharge } from './use-cases/discharge.js';
 import { getCaseRecord as getCase } from './use-cases/get-case.js';
 import { getGpMessage as getMessage } from './use-cases/gp-message.js';
-import { cancelPlannedContact as cancelPlanned, planContact as plan } from './use-cases/planned-contacts.js';
+import {
+  cancelPlannedContact as cancelPlanned,
+  cancelPlannedContactsOfClosingCase,
+  planContact as plan,
+} from './use-cases/planned-contacts.js';
 import { reassignCase as reassign } from './use-cases/reassign.js';
 import { recordContact as contact } from './use-cases/record-contact.js';
 
@@ -22,6 +26,7 @@ export const dischargeCase = auditDenied('referral.discharged', discharge);
 export const reassignCase = auditDenied('referral.reassigned', reassign);
 export const getGpMessage = auditDenied('gpmessage.read', getMessage);
 export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
+export { cancelPlannedContactsOfClosingCase };
 
 /**
  * When each of these cases of the PCN last had an attended contact (for caseload lists). No audit

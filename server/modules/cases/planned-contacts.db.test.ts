@@ -336,6 +336,23 @@ describe('planned contacts', () => {
     ).toBe(409);
   });
 
+  it('a person who declines, or cannot be contacted, at first contact keeps nothing booked', async () => {
+    for (const outcome of ['declined', 'not_contactable'] as const) {
+      const r = await allocatedTo(team, team.tom);
+      await post(team.tomS, `/api/referrals/${r.id}/planned-contacts`, { at: fromNow(DAY), mode: 'phone' });
+      const version = (await referralRow(r.id))?.version as number;
+      const res = await post(team.tomS, `/api/referrals/${r.id}/first-contact`, { version, outcome });
+      expect(res.statusCode).toBe(200);
+      const rows = await plannedOf(r.id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.cancelledAt).not.toBeNull();
+      const audit = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, r.id));
+      expect(audit.find((a) => a.action === 'case.planned-contact-cancelled')?.details).toMatchObject({
+        reason: outcome,
+      });
+    }
+  });
+
   it('is overdue on the caseload once its time has passed without a contact', async () => {
     const r = await allocatedTo(team, team.tom);
     const past = new Date(Date.now() - 2 * HOUR);

@@ -9,11 +9,17 @@ export function UnreadNotificationsLink() {
   useLiveNotificationRefresh();
   const { data } = useUnreadNotificationCount();
   const count = data?.unreadCount ?? 0;
-  if (count === 0) return null;
   return (
     <li className="nhsuk-header__account-item">
       <Link className="nhsuk-header__account-link" to="/notifications">
-        {count} unread<span className="nhsuk-u-visually-hidden"> {count === 1 ? 'notification' : 'notifications'}</span>
+        {count === 0 ? (
+          'Notifications'
+        ) : (
+          <>
+            {count} unread
+            <span className="nhsuk-u-visually-hidden"> {count === 1 ? 'notification' : 'notifications'}</span>
+          </>
+        )}
       </Link>
     </li>
   );

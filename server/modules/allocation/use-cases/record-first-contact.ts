@@ -3,6 +3,7 @@ import { SNOMED } from '../../../../common/referrals.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
+import { cancelPlannedContactsOfClosingCase } from '../../cases/cases.service.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { emailReferringPractice, requirePcnActor } from '../../triage/triage.service.js';
 import * as repo from '../allocation.repository.js';
@@ -62,6 +63,7 @@ export async function recordFirstContact(
         },
       });
       await emailReferringPractice(tx, updated, { kind: 'person_declined' });
+      await cancelPlannedContactsOfClosingCase(tx, ctx, id, 'declined');
     } else {
       updated = await transitionReferral(tx, ctx, {
         ...base,
@@ -70,6 +72,7 @@ export async function recordFirstContact(
         event: { type: 'not_contactable', details: { outcome: 'not_contactable', at: at.toISOString() } },
       });
       await emailReferringPractice(tx, updated, { kind: 'not_contactable' });
+      await cancelPlannedContactsOfClosingCase(tx, ctx, id, 'not_contactable');
     }
     return updated;
   });

@@ -1,5 +1,4 @@
 import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } from '../../../../common/cases.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
@@ -8,6 +7,7 @@ import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
 import { loadCase } from './case-access.js';
 import { composeGpMessage, emailDischargeSummaryReady, toGpMessage } from './gp-message.js';
+import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
 
 /**
  * Discharges the case and, in the same transaction, writes the message back to the GP and
@@ -47,15 +47,7 @@ export async function dischargeCase(db: Db, ctx: RequestContext, id: string, inp
     });
     await emailDischargeSummaryReady(tx, updated);
     // Nothing is booked with a person who has left the service.
-    const cancelled = await repo.cancelOpenPlannedContacts(tx, row.id, { userId: actor.userId, at: now });
-    if (cancelled.length > 0) {
-      await writeAudit(tx, ctx, {
-        action: 'case.planned-contact-cancelled',
-        entityType: 'referral',
-        entityId: row.id,
-        details: { plannedContactIds: cancelled, reason: 'discharged' },
-      });
-    }
+    await cancelPlannedContactsOfClosingCase(tx, ctx, row.id, 'discharged');
     return inserted;
   });
   return toGpMessage(db, message);

@@ -111,3 +111,28 @@ export async function cancelPlannedContact(
     return toPlannedContact(cancelled, names.get(cancelled.createdByUserId) ?? null);
   });
 }
+
+/**
+ * A case that closes (discharge, the person declines, cannot be contacted) keeps nothing booked:
+ * its open planned contacts are cancelled and the cancellation audited with the reason.
+ */
+export async function cancelPlannedContactsOfClosingCase(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  referralId: string,
+  reason: 'discharged' | 'declined' | 'not_contactable',
+): Promise<string[]> {
+  const cancelled = await repo.cancelOpenPlannedContacts(tx, referralId, {
+    userId: ctx.actor?.userId ?? null,
+    at: new Date(),
+  });
+  if (cancelled.length > 0) {
+    await writeAudit(tx, ctx, {
+      action: 'case.planned-contact-cancelled',
+      entityType: 'referral',
+      entityId: referralId,
+      details: { plannedContactIds: cancelled, reason },
+    });
+  }
+  return cancelled;
+}
