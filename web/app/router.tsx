@@ -343,7 +343,7 @@ export const router = createBrowserRouter([
             ),
           },
           {
-            path: 'directory/moderation/:changeId',
+            path: 'directory/review/changes/:changeId',
             element: (
               <RequirePermission needs={['directory.review']}>
                 <ModerationPage />

@@ -150,7 +150,7 @@ export function ReviewQueuePage() {
                       <td className="nhsuk-table__cell">{formatWhen(c.submitted_at)}</td>
                       <td className="nhsuk-table__cell">{c.submitted_by}</td>
                       <td className="nhsuk-table__cell">
-                        <Link to={`/directory/moderation/${c.id}`}>
+                        <Link to={`/directory/review/changes/${c.id}`}>
                           Review the change<span className="nhsuk-u-visually-hidden"> to {c.service.name}</span>
                         </Link>
                       </td>

@@ -202,7 +202,7 @@ function Review({ view }: { view: ReviewListingView }) {
           <ul className="nhsuk-list">
             {view.changes.map((c) => (
               <li key={c.id}>
-                <Link to={`/directory/moderation/${c.id}`}>
+                <Link to={`/directory/review/changes/${c.id}`}>
                   Change proposed by {c.submitted_by} on {formatWhen(c.submitted_at)}
                 </Link>
               </li>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   type DirectoryOrganizationInput,
   type FieldChange,
@@ -12,20 +12,9 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import {
-  directoryAccessibility,
-  directoryAddresses,
-  directoryAttributes,
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
-  directoryLocations,
   directoryMetadata,
   directoryOrganizationIdentifiers,
   directoryOrganizations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
-  directoryServiceAtLocations,
   directoryServices,
   directoryTaxonomyTerms,
   postcodes,
@@ -33,6 +22,7 @@ import {
 import { diffListings, fieldText } from './diff.js';
 import { type TListingInput, ZListingInput } from './listing.schemas.js';
 import { loadListing } from './read.js';
+import { writeChildren } from './write-children.js';
 
 // The one way listings change. Every write validates the whole document, keeps given ids,
 // records one HSDS metadata row per changed field and refreshes the search text, so history,
@@ -164,166 +154,6 @@ function serviceColumns(input: TListingInput, searchText: string) {
     reviewIntervalMonths: input.review_interval_months,
     searchText,
   };
-}
-
-/** Writes the children of a listing, replacing whatever the service had. Locations are upserted. */
-async function writeChildren(tx: DbOrTx, input: TListingInput & { id: string }, isNew: boolean): Promise<void> {
-  const serviceId = input.id;
-  if (!isNew) {
-    for (const q of [
-      tx.delete(directoryPhones).where(eq(directoryPhones.serviceId, serviceId)),
-      tx.delete(directoryContacts).where(eq(directoryContacts.serviceId, serviceId)),
-      tx.delete(directoryLanguages).where(eq(directoryLanguages.serviceId, serviceId)),
-      tx.delete(directoryCostOptions).where(eq(directoryCostOptions.serviceId, serviceId)),
-      tx.delete(directoryServiceAreas).where(eq(directoryServiceAreas.serviceId, serviceId)),
-      tx.delete(directorySchedules).where(eq(directorySchedules.serviceId, serviceId)),
-      tx
-        .delete(directoryAttributes)
-        .where(and(eq(directoryAttributes.linkId, serviceId), eq(directoryAttributes.linkType, 'service'))),
-    ])
-      await q;
-  }
-
-  const locationIds = input.locations.map((l) => l.id as string);
-  for (const l of input.locations) {
-    const id = l.id as string;
-    const row = {
-      organizationId: input.organization_id,
-      locationType: l.location_type,
-      name: l.name,
-      description: l.description,
-      latitude: l.latitude ?? null,
-      longitude: l.longitude ?? null,
-      confidential: l.confidential,
-    };
-    await tx
-      .insert(directoryLocations)
-      .values({ id, ...row })
-      .onConflictDoUpdate({ target: directoryLocations.id, set: row });
-    // Keep the address id stable across edits (ORUK consumers key on it).
-    const [old] = await tx
-      .delete(directoryAddresses)
-      .where(eq(directoryAddresses.locationId, id))
-      .returning({ id: directoryAddresses.id });
-    if (l.address) {
-      await tx.insert(directoryAddresses).values({
-        id: old?.id ?? randomUUID(),
-        locationId: id,
-        address1: l.address.address_1,
-        address2: l.address.address_2,
-        city: l.address.city,
-        region: l.address.region,
-        postalCode: l.address.postal_code,
-        addressType: l.location_type === 'virtual' ? 'virtual' : 'physical',
-      });
-    }
-    await tx.delete(directoryAccessibility).where(eq(directoryAccessibility.locationId, id));
-    if (l.accessibility.length > 0) {
-      await tx
-        .insert(directoryAccessibility)
-        .values(l.accessibility.map((description) => ({ locationId: id, description })));
-    }
-  }
-  // Links to locations no longer listed go; the location rows stay (another service may use them).
-  await tx
-    .delete(directoryServiceAtLocations)
-    .where(
-      locationIds.length
-        ? and(
-            eq(directoryServiceAtLocations.serviceId, serviceId),
-            notInArray(directoryServiceAtLocations.locationId, locationIds),
-          )
-        : eq(directoryServiceAtLocations.serviceId, serviceId),
-    );
-  const salByLocation = new Map<string, string>();
-  if (locationIds.length) {
-    await tx
-      .insert(directoryServiceAtLocations)
-      .values(locationIds.map((locationId) => ({ serviceId, locationId })))
-      .onConflictDoNothing();
-    const sals = await tx
-      .select({ id: directoryServiceAtLocations.id, locationId: directoryServiceAtLocations.locationId })
-      .from(directoryServiceAtLocations)
-      .where(eq(directoryServiceAtLocations.serviceId, serviceId));
-    for (const s of sals) salByLocation.set(s.locationId, s.id);
-  }
-
-  const inserts: PromiseLike<unknown>[] = [];
-  if (input.phones.length)
-    inserts.push(
-      tx
-        .insert(directoryPhones)
-        .values(
-          input.phones.map((p) => ({ id: p.id as string, serviceId, number: p.number, description: p.description })),
-        ),
-    );
-  if (input.contacts.length)
-    inserts.push(
-      tx
-        .insert(directoryContacts)
-        .values(
-          input.contacts.map((c) => ({ id: c.id as string, serviceId, name: c.name, title: c.title, email: c.email })),
-        ),
-    );
-  if (input.languages.length)
-    inserts.push(
-      tx
-        .insert(directoryLanguages)
-        .values(input.languages.map((l) => ({ id: l.id as string, serviceId, name: l.name, code: l.code }))),
-    );
-  if (input.cost_options.length)
-    inserts.push(
-      tx.insert(directoryCostOptions).values(
-        input.cost_options.map((c) => ({
-          id: c.id as string,
-          serviceId,
-          option: c.option,
-          amount: c.amount === null || c.amount === undefined ? null : c.amount.toFixed(2),
-          amountDescription: c.amount_description,
-        })),
-      ),
-    );
-  if (input.service_areas.length)
-    inserts.push(
-      tx
-        .insert(directoryServiceAreas)
-        .values(
-          input.service_areas.map((a) => ({ id: a.id as string, serviceId, name: a.name, description: a.description })),
-        ),
-    );
-  if (input.schedules.length)
-    inserts.push(
-      tx.insert(directorySchedules).values(
-        input.schedules.map((s) => ({
-          id: s.id as string,
-          serviceId,
-          serviceAtLocationId: s.location_id ? (salByLocation.get(s.location_id) ?? null) : null,
-          freq: s.freq,
-          interval: s.interval ?? null,
-          byday: s.byday ?? null,
-          bymonthday: s.bymonthday ?? null,
-          opensAt: s.opens_at,
-          closesAt: s.closes_at,
-          validFrom: s.valid_from ?? null,
-          validTo: s.valid_to ?? null,
-          description: s.description,
-          notes: s.notes,
-          attendingType: s.attending_type,
-        })),
-      ),
-    );
-  if (input.taxonomy_term_ids.length)
-    inserts.push(
-      tx.insert(directoryAttributes).values(
-        input.taxonomy_term_ids.map((taxonomyTermId) => ({
-          linkId: serviceId,
-          linkType: 'service' as const,
-          taxonomyTermId,
-        })),
-      ),
-    );
-  // Drizzle queries are lazy: each runs when awaited, one at a time on the transaction's connection.
-  for (const q of inserts) await q;
 }
 
 async function recordChanges(
