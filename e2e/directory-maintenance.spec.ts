@@ -85,6 +85,20 @@ test('directory import: a CSV with a bad row imports the good one and names the 
   await expect(errors).toContainText('Line 3');
   await expect(errors).toContainText('postcode');
   await checkPage(admin, 'directory-import-report');
+  await admin.getByRole('link', { name: 'See possible duplicates' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'Possible duplicates' })).toBeVisible();
+  await checkPage(admin, 'directory-duplicates');
+
+  // The demo lists one walk twice: merge it, keeping the walking group's own listing.
+  await admin.getByRole('button', { name: /^Merge .*Riverside Walk & Talk/ }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'Merge duplicate listings' })).toBeVisible();
+  await admin.getByLabel('Walk and Talk — Riverside').check();
+  await admin.getByLabel('Why are these the same service?').fill('The same Tuesday walk, listed by two organisations.');
+  await admin.getByRole('button', { name: 'Continue' }).click();
+  await checkPage(admin, 'directory-merge-confirm');
+  await admin.getByRole('button', { name: 'Yes, merge these listings' }).click();
+  await expect(admin.getByText('“Riverside Walk & Talk” was merged into “Walk and Talk — Riverside”')).toBeVisible();
+  await expect(admin.getByRole('button', { name: /^Merge .*Riverside Walk & Talk/ })).toHaveCount(0);
 
   const found = await admin.request.get('/api/public/directory/services?text=exhibition%20park%20tai%20chi');
   expect((await found.json()).results.map((r: { name: string }) => r.name)).toContain('Exhibition Park Tai Chi');

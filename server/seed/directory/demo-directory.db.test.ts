@@ -11,6 +11,7 @@ import {
   postcodes,
 } from '../../modules/directory/directory.tables.js';
 import { loadListing, publicListing } from '../../modules/directory/listings/listings.service.js';
+import { duplicatePairs } from '../../modules/directory/transfer/transfer.repository.js';
 import { icbs, vcsOrganisations } from '../../modules/organisations/organisations.tables.js';
 import { users } from '../../modules/users/users.tables.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
@@ -51,6 +52,12 @@ function miles(a: { lat: number; lon: number }, b: { lat: number; lon: number })
 }
 
 describe('the demo directory', () => {
+  it('has one duplicate listing for the admin view to offer for merging', async () => {
+    const pairs = await duplicatePairs(database.db, icbId);
+    const names = pairs.map((p) => [p.a.name, p.b.name].sort().join(' / '));
+    expect(names).toContain('Riverside Walk & Talk / Walk and Talk — Riverside');
+  });
+
   it('seeds about 150 services from about 40 organisations, written by "demo data"', async () => {
     expect(await servicesCount()).toBe(ALL_DEMO_SERVICES.length);
     expect(ALL_DEMO_SERVICES.length).toBeGreaterThanOrEqual(140);

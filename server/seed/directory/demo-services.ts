@@ -21,6 +21,18 @@ export const DEMO_SERVICES: DemoServiceSpec[] = [
     eligibility: 'Adults of any fitness. Walk leaders go at the pace of the slowest walker.',
     assuredDaysAgo: 21,
   },
+  // The same walk listed again by another organisation: the duplicate the admin view should offer
+  // to merge (similar name, same postcode).
+  {
+    org: 'greenSpaces',
+    name: 'Riverside Walk & Talk',
+    description:
+      'Weekly walk along the river from the Quayside Community Hall, followed by tea. Listed by the Green Spaces Trust, who lend walk leaders.',
+    categories: ['sport-physical-activity', 'nature-green-space'],
+    at: ['quayside'],
+    sessions: [{ days: 'TU', from: '10:00', to: '11:30', at: 'quayside', notes: BANK_HOLIDAYS }],
+    assuredDaysAgo: 250,
+  },
   {
     org: 'riversideWalks',
     name: 'Civic Gardens Wellbeing Walk',

@@ -191,8 +191,8 @@ function MergeForm({
               </h2>
               <p>
                 “{retire.name}” ({retire.organization.name}) will be marked inactive and point to “{keep.name}” (
-                {keep.organization.name}). Its open reports and waiting edits move to the kept listing, which also gains
-                any categories it lacked. Both histories are kept.
+                {keep.organization.name}). Its open reports move to the kept listing, which also gains any categories it
+                lacked; partners’ waiting edits of it are withdrawn. Both histories are kept.
               </p>
               <p>Reason: {reason.trim()}</p>
             </div>

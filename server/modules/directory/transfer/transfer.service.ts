@@ -265,8 +265,9 @@ export async function listDuplicates(db: Db, ctx: RequestContext): Promise<Dupli
 
 /**
  * Merges a duplicate into the listing kept: the duplicate is retired (inactive, merged_into_id
- * set) with its history intact; its open reports and pending edits move to the kept listing,
- * which also gains any categories it lacked. Both listings' histories record the merge.
+ * set) with its history intact; its open reports move to the kept listing, which also gains any
+ * categories it lacked; its pending partner edits are withdrawn (they describe the duplicate).
+ * Both listings' histories record the merge.
  */
 export async function mergeListings(db: Db, ctx: RequestContext, body: MergeRequest): Promise<MergeResult> {
   const admin = adminOf(ctx);
