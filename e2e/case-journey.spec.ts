@@ -1,11 +1,9 @@
 import { randomInt } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
-import type { Me } from '../common/api-types.js';
+import type { Page } from '@playwright/test';
 import { SWEMWBS_ITEMS } from '../common/outcome-measures.js';
-import type { Role } from '../common/roles.js';
 import { expect, test } from './fixtures.js';
 import { checkPage } from './support/page-checks.js';
-import { signInThroughApi } from './support/sign-in.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Journey (issue 4): the link worker records the first contact, a baseline SWEMWBS and a care and
 // support plan with two goals, all through the pages → the team lead hands the worker's cases to
@@ -35,12 +33,6 @@ function testNhsNumber(): string {
 /** Letters only, so the person's name is unique in this database even on a rerun. */
 const uniqueSuffix = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + randomInt(0, 26))).join('');
 
-async function pageFor(browser: Browser, role: Role): Promise<{ page: Page; me: Me }> {
-  const page = await (await browser.newContext()).newPage();
-  const me = await signInThroughApi(page, role);
-  return { page, me };
-}
-
 /** Records one SWEMWBS on the measures page: all seven items, each with the given answer. */
 async function recordSwemwbs(page: Page, timepoint: 'Baseline' | 'Review', answer: string): Promise<void> {
   await page.getByRole('group', { name: 'Measure', exact: true }).getByLabel(SWEMWBS).check();
@@ -55,10 +47,10 @@ async function recordSwemwbs(page: Page, timepoint: 'Baseline' | 'Review', answe
 test('case journey: first contact, baseline SWEMWBS, a plan with two goals, cover, review, discharge, message back', async ({
   browser,
 }) => {
-  const referrer = await pageFor(browser, 'referrer');
-  const lead = await pageFor(browser, 'team_lead');
-  const worker = await pageFor(browser, 'link_worker');
-  const coach = await pageFor(browser, 'health_coach');
+  const referrer = await signedInPage(browser, 'referrer');
+  const lead = await signedInPage(browser, 'team_lead');
+  const worker = await signedInPage(browser, 'link_worker');
+  const coach = await signedInPage(browser, 'health_coach');
   const person = { given: 'Iris', family: `Wayfarer${uniqueSuffix()}` };
   const who = `${person.given} ${person.family}`;
 

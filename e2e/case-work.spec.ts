@@ -1,27 +1,17 @@
-import type { Browser, Page } from '@playwright/test';
-import type { Me } from '../common/api-types.js';
-import type { Role } from '../common/roles.js';
 import { expect, test } from './fixtures.js';
 import { checkPage } from './support/page-checks.js';
-import { signIn, signInThroughApi } from './support/sign-in.js';
+import { signedInPage, signIn } from './support/sign-in.js';
 
 // Journey: the link worker records the first contact and a note on the case record → the team
 // lead hands the case to the health and wellbeing coach → the coach sees everything recorded and
 // discharges → the referring practice reads the message back with its SNOMED CT code.
 
-async function pageFor(browser: Browser, role: Role): Promise<{ page: Page; me: Me }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const me = await signInThroughApi(page, role);
-  return { page, me };
-}
-
 test('case work: first contact, note, handover keeps history, discharge and the message back to the GP', async ({
   browser,
 }) => {
-  const lead = await pageFor(browser, 'team_lead');
-  const worker = await pageFor(browser, 'link_worker');
-  const referrer = await pageFor(browser, 'referrer');
+  const lead = await signedInPage(browser, 'team_lead');
+  const worker = await signedInPage(browser, 'link_worker');
+  const referrer = await signedInPage(browser, 'referrer');
 
   // Set-up through the API: a referral of the demo practice, triaged and allocated to the worker.
   const queue = await (await lead.page.request.get('/api/triage/queue')).json();

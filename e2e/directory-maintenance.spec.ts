@@ -1,8 +1,7 @@
-import type { Browser, Page } from '@playwright/test';
-import type { Role } from '../common/roles.js';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { checkPage } from './support/page-checks.js';
-import { signInThroughApi } from './support/sign-in.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Journeys (issue 5): a voluntary sector partner proposes a change to their own listing → it is
 // invisible to the public until a care coordinator approves it from the moderation page with its
@@ -10,13 +9,6 @@ import { signInThroughApi } from './support/sign-in.js';
 // the bad one is reported by line and column.
 
 const LISTING = 'Lunch Club — Gosforth';
-
-/** A page in a browser context of its own, signed in as the role's demo user. */
-async function pageFor(browser: Browser, role: Role): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInThroughApi(page, role);
-  return page;
-}
 
 async function publicCapacityOf(page: Page, id: string): Promise<string> {
   const res = await page.request.get(`/api/public/directory/services/${id}`, {
@@ -27,8 +19,8 @@ async function publicCapacityOf(page: Page, id: string): Promise<string> {
 }
 
 test('directory moderation: a partner’s change waits for a care coordinator, then shows', async ({ browser }) => {
-  const partner = await pageFor(browser, 'vcs_partner');
-  const cc = await pageFor(browser, 'care_coordinator');
+  const { page: partner } = await signedInPage(browser, 'vcs_partner');
+  const { page: cc } = await signedInPage(browser, 'care_coordinator');
   const visitor = await (await browser.newContext()).newPage();
 
   // The partner proposes: the lunch club now has a waiting list.

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import type { Me, SignInResult } from '../../common/api-types.js';
 import type { Role } from '../../common/roles.js';
 import { adminSecret, freshCode, saveAdminSecret } from './admin-totp.js';
@@ -34,6 +34,13 @@ export async function signInThroughApi(page: Page, role: Role): Promise<Me> {
 // Every admin sign-in costs a fresh authenticator code (up to 30 s wait), so admin tests share
 // one session: its cookies are kept here and reused while the server still accepts them.
 const ADMIN_COOKIES = '.tmp/e2e-state/admin-cookies.json';
+
+/** A page in a browser context of its own (its own cookies), signed in as the role's demo user. */
+export async function signedInPage(browser: Browser, role: Role): Promise<{ page: Page; me: Me }> {
+  const page = await (await browser.newContext()).newPage();
+  const me = await signInThroughApi(page, role);
+  return { page, me };
+}
 
 export async function rememberAdminSession(page: Page): Promise<void> {
   mkdirSync('.tmp/e2e-state', { recursive: true });

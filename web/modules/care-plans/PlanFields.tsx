@@ -1,77 +1,14 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps } from 'react';
+import { describedBy, ErrorMessage, Group, Hint, SelectField, TextAreaField, TextField } from '../../ui/FormFields';
 import type { DateParts as TDateParts } from './plan-draft';
 
-function ErrorMessage({ id, error }: { id: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <span className="nhsuk-error-message" id={`${id}-error`}>
-      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-    </span>
-  );
+/** A question of the plan: bold label, three rows unless told otherwise. */
+export function TextArea(props: Omit<ComponentProps<typeof TextAreaField>, 'labelSize'>) {
+  return <TextAreaField labelSize="s" rows={3} {...props} />;
 }
 
-function Group({ error, children }: { error?: string; children: ReactNode }) {
-  return <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>{children}</div>;
-}
-
-export function TextArea(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string;
-  rows?: number;
-  onChange: (value: string) => void;
-}) {
-  const describedBy = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
-  return (
-    <Group error={props.error}>
-      <label className="nhsuk-label nhsuk-label--s" htmlFor={props.id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <div className="nhsuk-hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </div>
-      )}
-      <ErrorMessage id={props.id} error={props.error} />
-      <textarea
-        className={`nhsuk-textarea${props.error ? ' nhsuk-textarea--error' : ''}`}
-        id={props.id}
-        rows={props.rows ?? 3}
-        value={props.value}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </Group>
-  );
-}
-
-export function TextInput(props: {
-  id: string;
-  label: string;
-  value: string;
-  error?: string;
-  width?: number;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Group error={props.error}>
-      <label className="nhsuk-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <ErrorMessage id={props.id} error={props.error} />
-      <input
-        className={`nhsuk-input${props.width ? ` nhsuk-input--width-${props.width}` : ''}${props.error ? ' nhsuk-input--error' : ''}`}
-        id={props.id}
-        type="text"
-        value={props.value}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </Group>
-  );
-}
+export const TextInput = TextField;
+export const Select = SelectField;
 
 const PARTS = [
   { key: 'day', label: 'Day', width: 2 },
@@ -88,16 +25,11 @@ export function DateField(props: {
   error?: string;
   onChange: (value: TDateParts) => void;
 }) {
-  const describedBy = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
   return (
     <Group error={props.error}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy || undefined}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{props.legend}</legend>
-        {props.hint && (
-          <div className="nhsuk-hint" id={`${props.id}-hint`}>
-            {props.hint}
-          </div>
-        )}
+        <Hint id={props.id} hint={props.hint} />
         <ErrorMessage id={props.id} error={props.error} />
         <div className="nhsuk-date-input" id={props.id}>
           {PARTS.map((part) => (
@@ -120,37 +52,6 @@ export function DateField(props: {
           ))}
         </div>
       </fieldset>
-    </Group>
-  );
-}
-
-export function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  error?: string;
-  options: { value: string; text: string }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Group error={props.error}>
-      <label className="nhsuk-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <ErrorMessage id={props.id} error={props.error} />
-      <select
-        className={`nhsuk-select${props.error ? ' nhsuk-select--error' : ''}`}
-        id={props.id}
-        value={props.value}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
     </Group>
   );
 }

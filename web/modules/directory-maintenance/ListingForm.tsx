@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ComponentProps, type FormEvent, type ReactNode, useState } from 'react';
 import {
   type ListingInput,
   LOCATION_TYPES,
@@ -13,8 +13,14 @@ import {
 import type { CategoryOption } from '../../../common/directory-maintenance';
 import { Button } from '../../ui/Button';
 import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
+import {
+  CheckboxesField,
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  TextField as UiTextField,
+} from '../../ui/FormFields';
 import { phrase } from '../../ui/form-errors';
-import { CheckboxesField, CheckboxField, SelectField, TextAreaField, TextField } from './ListingFields';
 import {
   emptyLocation,
   emptyPhone,
@@ -32,6 +38,11 @@ import {
   toDraft,
 } from './listing-draft';
 import './maintenance.css';
+
+// A listing's fields are names, addresses and codes: no browser autofill, no spell-check underlines.
+const TextField = (props: ComponentProps<typeof UiTextField>) => (
+  <UiTextField autoComplete="off" spellCheck={false} {...props} />
+);
 
 const LOCATION_TYPE_LABELS = { physical: 'A building people visit', postal: 'A postal address', virtual: 'Online' };
 const WEEKDAY_OPTIONS = WEEKDAYS.map((d) => ({ value: d, text: WEEKDAY_LABELS[d] }));

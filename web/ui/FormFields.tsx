@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 
-// Small NHS.UK form fields for the listing form: each shows its error beside it and is described
-// by its hint and error.
+// Controlled NHS.UK form fields (text, textarea, select, checkboxes) for forms that keep a draft
+// in state: each shows its error beside it and is described by its hint and error.
 
-function ErrorMessage({ id, error }: { id: string; error?: string }) {
+export function ErrorMessage({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return (
     <span className="nhsuk-error-message" id={`${id}-error`}>
@@ -12,14 +12,14 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
   );
 }
 
-const describedBy = (id: string, hint?: string, error?: string) =>
+export const describedBy = (id: string, hint?: string, error?: string) =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
-function Group({ error, children }: { error?: string; children: ReactNode }) {
+export function Group({ error, children }: { error?: string; children: ReactNode }) {
   return <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>{children}</div>;
 }
 
-function Hint({ id, hint }: { id: string; hint?: string }) {
+export function Hint({ id, hint }: { id: string; hint?: string }) {
   return hint ? (
     <div className="nhsuk-hint" id={`${id}-hint`}>
       {hint}
@@ -37,6 +37,7 @@ export function TextField(props: {
   type?: 'text' | 'email' | 'url' | 'tel' | 'time';
   inputMode?: 'numeric' | 'text';
   autoComplete?: string;
+  spellCheck?: boolean;
   onChange: (value: string) => void;
 }) {
   return (
@@ -51,8 +52,8 @@ export function TextField(props: {
         id={props.id}
         type={props.type ?? 'text'}
         inputMode={props.inputMode}
-        autoComplete={props.autoComplete ?? 'off'}
-        spellCheck={false}
+        autoComplete={props.autoComplete}
+        spellCheck={props.spellCheck}
         value={props.value}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         onChange={(e) => props.onChange(e.target.value)}
@@ -64,6 +65,8 @@ export function TextField(props: {
 export function TextAreaField(props: {
   id: string;
   label: string;
+  /** 's': a bold label, for a question that heads its section. */
+  labelSize?: 's';
   hint?: string;
   value: string;
   error?: string;
@@ -72,7 +75,7 @@ export function TextAreaField(props: {
 }) {
   return (
     <Group error={props.error}>
-      <label className="nhsuk-label" htmlFor={props.id}>
+      <label className={`nhsuk-label${props.labelSize ? ` nhsuk-label--${props.labelSize}` : ''}`} htmlFor={props.id}>
         {props.label}
       </label>
       <Hint id={props.id} hint={props.hint} />
