@@ -1,5 +1,6 @@
 // Shapes of the JSON the API answers with, shared by server and web.
 import type { Permission } from './permissions.js';
+import type { IdentityCheck, PersonDetailField } from './referrals.js';
 import type { Role } from './roles.js';
 
 export type OrganisationKind = 'icb' | 'pcn' | 'practice' | 'vcs';
@@ -128,6 +129,15 @@ export interface ReferralEventView {
   details: Record<string, unknown>;
 }
 
+/** A detail this referral gives differently from the person's record, for the team to accept or not. */
+export interface OfferedPersonDetail {
+  field: PersonDetailField;
+  label: string;
+  /** As the team reads them: a practice's name, "Yes"/"No"; null when not recorded. */
+  onRecord: string | null;
+  onReferral: string;
+}
+
 /** What the team sees of a referral. A referrer sees `ReferralStatusView` only. */
 export interface ReferralView {
   id: string;
@@ -166,10 +176,17 @@ export interface ReferralView {
   allocatedAt: string | null;
   firstContactAt: string | null;
   firstContactDueAt: string | null;
+  /** Set when the team must check who the referral is for before contacting them. */
+  identityCheck: IdentityCheck | null;
+  /** New details this referral brought that the team has not yet accepted or kept back. */
+  personDetailsOffered: OfferedPersonDetail[];
   events: ReferralEventView[];
 }
 
-/** The referring practice's view: status and the decision, never case notes. */
+/**
+ * The referring practice's view: status and the decision, never case notes. The person is shown
+ * as the referral described them, never from the record the team keeps.
+ */
 export interface ReferralStatusView {
   id: string;
   person: PersonSummary;

@@ -78,3 +78,45 @@ export function referralReference(id: string): string {
   const hex = id.replace(/-/g, '').toUpperCase();
   return `WM-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
 }
+
+/**
+ * The person as the referrer described them on ONE referral, kept on the referral. Intake never
+ * changes an existing person's record from it: where it differs, the team is offered the new
+ * details to accept (see PERSON_DETAIL_FIELDS). The referrer's own view shows this, never the
+ * record another team keeps.
+ */
+export interface ReferralPersonDetails {
+  nhsNumber: string | null;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  postcode: string | null;
+  phone: string | null;
+  email: string | null;
+  preferredContact: ContactMethod;
+  language: string;
+  interpreterNeeded: boolean;
+  accessibilityNeeds: string | null;
+  registeredPracticeId: string | null;
+}
+
+/** Details of a person a referral may bring new values for, with the words the team reads. */
+export const PERSON_DETAIL_LABELS = {
+  postcode: 'Postcode',
+  phone: 'Phone',
+  email: 'Email',
+  preferredContact: 'Preferred contact',
+  language: 'Language',
+  interpreterNeeded: 'Needs an interpreter',
+  accessibilityNeeds: 'Accessibility needs',
+  registeredPracticeId: 'Registered GP practice',
+} as const;
+export type PersonDetailField = keyof typeof PERSON_DETAIL_LABELS;
+export const PERSON_DETAIL_FIELDS = Object.keys(PERSON_DETAIL_LABELS) as PersonDetailField[];
+
+/** Why the team must check who a referral is for before contacting them. */
+export const IDENTITY_CHECKS = {
+  nhs_number_not_linked:
+    'Waymark could not link this referral to the NHS number given, because the date of birth does not match. Check the NHS number and date of birth with the referrer before contacting the person.',
+} as const;
+export type IdentityCheck = keyof typeof IDENTITY_CHECKS;

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { nhsNumberProblem } from '../../common/nhs-number.js';
 import type { ContactMethod, Priority, ReferralSource } from '../../common/referrals.js';
 import { pcns, practices } from '../modules/organisations/organisations.tables.js';
+import { detailsOfRecord, linkPerson } from '../modules/people/people.service.js';
 import { people } from '../modules/people/people.tables.js';
 import { referralEvents, referrals } from '../modules/referrals/referrals.tables.js';
 import { users } from '../modules/users/users.tables.js';
@@ -353,13 +354,15 @@ export async function insertDemoReferrals(tx: Tx, icbId: string): Promise<void> 
         accessibilityNeeds: p.accessibilityNeeds ?? null,
         practiceId: practice?.practiceId ?? null,
       })
-      .returning({ id: people.id });
+      .returning();
     if (!person) throw new Error('person insert returned nothing');
+    await linkPerson(tx, { personId: person.id, icbId, pcnId, practiceId: practice?.practiceId ?? null });
     const receivedAt = new Date(now - r.hoursAgo * 3_600_000);
     const [referral] = await tx
       .insert(referrals)
       .values({
         personId: person.id,
+        personDetails: detailsOfRecord(person),
         icbId,
         pcnId,
         practiceId: practice?.practiceId ?? null,

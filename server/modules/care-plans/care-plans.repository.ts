@@ -5,17 +5,20 @@ import { carePlans, carePlanVersions } from './care-plans.tables.js';
 export type CarePlanRow = typeof carePlans.$inferSelect;
 export type CarePlanVersionRow = typeof carePlanVersions.$inferSelect;
 
-export async function findPlanByPerson(db: DbOrTx, personId: string): Promise<CarePlanRow | null> {
-  const [row] = await db.select().from(carePlans).where(eq(carePlans.personId, personId));
+/** A plan is the PCN team's: every lookup names the team (the person's plan with another PCN is not this one). */
+const planOf = (pcnId: string, personId: string) => and(eq(carePlans.personId, personId), eq(carePlans.pcnId, pcnId));
+
+export async function findPlanByPerson(db: DbOrTx, pcnId: string, personId: string): Promise<CarePlanRow | null> {
+  const [row] = await db.select().from(carePlans).where(planOf(pcnId, personId));
   return row ?? null;
 }
 
-/** The first save. Null when another save created the plan first (unique person_id). */
-export async function insertPlan(db: DbOrTx, personId: string): Promise<CarePlanRow | null> {
+/** The first save. Null when another save created the plan first (unique person and PCN). */
+export async function insertPlan(db: DbOrTx, pcnId: string, personId: string): Promise<CarePlanRow | null> {
   const [row] = await db
     .insert(carePlans)
-    .values({ personId, currentVersion: 1 })
-    .onConflictDoNothing({ target: carePlans.personId })
+    .values({ personId, pcnId, currentVersion: 1 })
+    .onConflictDoNothing({ target: [carePlans.personId, carePlans.pcnId] })
     .returning();
   return row ?? null;
 }
@@ -24,11 +27,16 @@ export async function insertPlan(db: DbOrTx, personId: string): Promise<CarePlan
  * Moves the plan on by one version, only from the version the caller read: two saves based on
  * the same version cannot both win (the second re-checks the row after the first commits).
  */
-export async function bumpPlanVersion(db: DbOrTx, personId: string, fromVersion: number): Promise<CarePlanRow | null> {
+export async function bumpPlanVersion(
+  db: DbOrTx,
+  pcnId: string,
+  personId: string,
+  fromVersion: number,
+): Promise<CarePlanRow | null> {
   const [row] = await db
     .update(carePlans)
     .set({ currentVersion: fromVersion + 1, updatedAt: new Date() })
-    .where(and(eq(carePlans.personId, personId), eq(carePlans.currentVersion, fromVersion)))
+    .where(and(planOf(pcnId, personId), eq(carePlans.currentVersion, fromVersion)))
     .returning();
   return row ?? null;
 }
@@ -64,9 +72,10 @@ export async function listVersions(db: DbOrTx, planId: string) {
     .orderBy(desc(carePlanVersions.version));
 }
 
-/** The review date in the current version of each of these people's plans (one query). */
+/** The review date in the current version of each of these people's plans with the PCN (one query). */
 export async function findCurrentReviewDates(
   db: DbOrTx,
+  pcnId: string,
   personIds: string[],
 ): Promise<{ personId: string; reviewOn: string | null }[]> {
   if (personIds.length === 0) return [];
@@ -77,5 +86,5 @@ export async function findCurrentReviewDates(
       carePlanVersions,
       and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
     )
-    .where(inArray(carePlans.personId, personIds));
+    .where(and(inArray(carePlans.personId, personIds), eq(carePlans.pcnId, pcnId)));
 }

@@ -22,6 +22,8 @@ const WHAT = 'care and support plan';
 /**
  * The signed-in team member, and the person when they have a referral in the member's PCN.
  * Anyone else gets 404 for every person alike, so the answer never confirms that they exist.
+ * The plan read or saved is always the member's own PCN's: a referral to one PCN never opens
+ * the plan another PCN keeps for the same person.
  */
 async function requirePersonInScope(db: DbOrTx, ctx: RequestContext, personId: string, action = 'careplan.read') {
   const actor = requirePcnActor(ctx, WHAT);
@@ -57,8 +59,8 @@ async function summaries(
 
 /** The latest version of the person's plan (null before the first save). Reading it is audited. */
 export async function getCarePlan(db: Db, ctx: RequestContext, personId: string): Promise<CarePlanView> {
-  const { person } = await requirePersonInScope(db, ctx, personId);
-  const plan = await repo.findPlanByPerson(db, personId);
+  const { actor, person } = await requirePersonInScope(db, ctx, personId);
+  const plan = await repo.findPlanByPerson(db, actor.scope.pcnId, personId);
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
   const [summary] = latest ? await summaries(db, [latest]) : [];
   const domains = await listReferralReasons(db, true);
@@ -82,8 +84,8 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   return digits === undefined ? undefined : Number(digits);
 }
 
-async function staleVersion(db: DbOrTx, personId: string, based: number): Promise<AppError> {
-  const plan = await repo.findPlanByPerson(db, personId);
+async function staleVersion(db: DbOrTx, pcnId: string, personId: string, based: number): Promise<AppError> {
+  const plan = await repo.findPlanByPerson(db, pcnId, personId);
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
   const [who] = latest ? await summaries(db, [latest]) : [];
   const when = who
@@ -123,23 +125,24 @@ export async function saveCarePlan(
   );
   if (unknown.length) throw validationError(unknown);
 
+  const pcnId = actor.scope.pcnId;
   await db.transaction(async (tx) => {
     let plan: repo.CarePlanRow | null;
     if (based === undefined || based === 0) {
-      plan = await repo.insertPlan(tx, personId);
+      plan = await repo.insertPlan(tx, pcnId, personId);
       if (!plan) {
         throw based === undefined
           ? new AppError('conflict', {
               userMessage: 'Say which version of the plan you are changing (If-Match or version).',
               details: {},
             })
-          : await staleVersion(tx, personId, 0);
+          : await staleVersion(tx, pcnId, personId, 0);
       }
     } else {
-      plan = await repo.bumpPlanVersion(tx, personId, based);
+      plan = await repo.bumpPlanVersion(tx, pcnId, personId, based);
       if (!plan) {
-        if (!(await repo.findPlanByPerson(tx, personId))) throw notFound(WHAT);
-        throw await staleVersion(tx, personId, based);
+        if (!(await repo.findPlanByPerson(tx, pcnId, personId))) throw notFound(WHAT);
+        throw await staleVersion(tx, pcnId, personId, based);
       }
     }
     await repo.insertVersion(tx, {
@@ -159,8 +162,8 @@ export async function saveCarePlan(
 }
 
 async function planOf(db: DbOrTx, ctx: RequestContext, personId: string) {
-  await requirePersonInScope(db, ctx, personId);
-  const plan = await repo.findPlanByPerson(db, personId);
+  const { actor } = await requirePersonInScope(db, ctx, personId);
+  const plan = await repo.findPlanByPerson(db, actor.scope.pcnId, personId);
   if (!plan) throw notFound(WHAT);
   return plan;
 }
@@ -205,11 +208,15 @@ export async function compareCarePlanVersions(
 }
 
 /**
- * The review date of each of these people's current plan (absent: no plan yet). For lists the
- * caller has already scoped and audits itself; no audit row here.
+ * The review date of each of these people's current plan with the PCN (absent: no plan yet). For
+ * lists the caller has already scoped and audits itself; no audit row here.
  */
-export async function planReviewDates(db: DbOrTx, personIds: string[]): Promise<Map<string, string | null>> {
-  const rows = await repo.findCurrentReviewDates(db, [...new Set(personIds)]);
+export async function planReviewDates(
+  db: DbOrTx,
+  pcnId: string,
+  personIds: string[],
+): Promise<Map<string, string | null>> {
+  const rows = await repo.findCurrentReviewDates(db, pcnId, [...new Set(personIds)]);
   return new Map(rows.map((r) => [r.personId, r.reviewOn || null]));
 }
 
@@ -217,8 +224,12 @@ export async function planReviewDates(db: DbOrTx, personIds: string[]): Promise<
  * Who saved each version of the person's plan and when, newest first ([] before the first save).
  * For the case timeline: the caller has checked scope and audits the read; no audit row here.
  */
-export async function carePlanVersionsOfPerson(db: DbOrTx, personId: string): Promise<CarePlanVersionSummary[]> {
-  const plan = await repo.findPlanByPerson(db, personId);
+export async function carePlanVersionsOfPerson(
+  db: DbOrTx,
+  pcnId: string,
+  personId: string,
+): Promise<CarePlanVersionSummary[]> {
+  const plan = await repo.findPlanByPerson(db, pcnId, personId);
   if (!plan) return [];
   return summaries(db, await repo.listVersions(db, plan.id));
 }

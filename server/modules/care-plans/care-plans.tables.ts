@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { CarePlanContent } from '../../../common/care-plan.js';
+import { pcns } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
 import { users } from '../users/users.tables.js';
 
-// ONE plan per person (a unique constraint, never search-then-insert), shared by the whole team.
+// ONE plan per person for each PCN team that works with them (a unique constraint, never
+// search-then-insert), shared by the whole team. The plan is the team's record: a referral to
+// another PCN gives that team a plan of its own, never this one.
 // `current_version` is the concurrency guard: a save succeeds only for the version it was based on.
 export const carePlans = pgTable(
   'care_plans',
@@ -12,13 +15,18 @@ export const carePlans = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     personId: uuid('person_id')
       .notNull()
-      .unique('care_plans_person_unique')
       .references(() => people.id),
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
     currentVersion: integer('current_version').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('care_plans_version_positive', sql`${t.currentVersion} >= 1`)],
+  (t) => [
+    unique('care_plans_person_pcn_unique').on(t.personId, t.pcnId),
+    check('care_plans_version_positive', sql`${t.currentVersion} >= 1`),
+  ],
 );
 
 /** Every save is a new row: the history (who, when, what) from which versions are compared. */

@@ -4,6 +4,7 @@ import {
   ZContactCreate,
   ZDischarge,
   ZNoteCreate,
+  ZPersonDetailsReview,
   ZPlannedContactCreate,
   ZPlannedContactParams,
   ZReassign,
@@ -65,6 +66,20 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request) => cases.dischargeCase(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/referrals/:id/person-details',
+    {
+      schema: {
+        params: ZReferralIdParam,
+        body: ZPersonDetailsReview,
+        tags: ['cases'],
+        summary: "Accept (or keep back) the new person details a referral brought into the person's record",
+      },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request) => cases.reviewPersonDetails(db, requestContext(request), request.params.id, request.body),
   );
 
   app.post(

@@ -9,6 +9,7 @@ import {
   DISCHARGE_SUMMARY_MAX,
   PLANNED_CONTACT_PURPOSE_MAX,
 } from '../../../common/cases.js';
+import { PERSON_DETAIL_FIELDS } from '../../../common/referrals.js';
 
 export { ZReferralIdParam } from '../triage/triage.schemas.js';
 
@@ -82,3 +83,14 @@ export const ZReassign = z.object({
     .max(1000, 'must be at most 1000 characters'),
 });
 export type TReassign = z.infer<typeof ZReassign>;
+
+/** Which of the new person details a referral brought the team accepts; the rest are kept back. */
+export const ZPersonDetailsReview = z.object({
+  accept: z
+    .array(z.enum(PERSON_DETAIL_FIELDS, { message: `must be one of: ${PERSON_DETAIL_FIELDS.join(', ')}` }), {
+      message: 'must be a list of the details to accept (empty to keep the record as it is)',
+    })
+    .max(PERSON_DETAIL_FIELDS.length, `must be at most ${PERSON_DETAIL_FIELDS.length} details`)
+    .transform((fields) => [...new Set(fields)]),
+});
+export type TPersonDetailsReview = z.infer<typeof ZPersonDetailsReview>;

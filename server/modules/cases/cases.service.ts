@@ -16,6 +16,7 @@ import {
 } from './use-cases/planned-contacts.js';
 import { reassignCase as reassign } from './use-cases/reassign.js';
 import { recordContact as contact } from './use-cases/record-contact.js';
+import { reviewPersonDetails as reviewDetails } from './use-cases/review-person-details.js';
 
 export const getCaseRecord = auditDenied('case.read', getCase);
 export const recordContact = auditDenied('case.contact-recorded', contact);
@@ -25,6 +26,7 @@ export const addCaseNote = auditDenied('case.note-added', addNote);
 export const dischargeCase = auditDenied('referral.discharged', discharge);
 export const reassignCase = auditDenied('referral.reassigned', reassign);
 export const getGpMessage = auditDenied('gpmessage.read', getMessage);
+export const reviewPersonDetails = auditDenied('referral.person-details-reviewed', reviewDetails);
 export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
 export { cancelPlannedContactsOfClosingCase };
 

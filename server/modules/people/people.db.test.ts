@@ -32,25 +32,52 @@ const person = (over: Partial<peopleService.PersonInsert> = {}) => ({
   ...over,
 });
 
-describe('upsertPersonByNhsNumber', () => {
-  it('creates the person once; the same NHS number again finds them and keeps who they are', async () => {
+const pcnScope = (t: TestTenancy) => ({ kind: 'pcn' as const, icbId: t.icbId, pcnId: t.pcnId });
+const practiceScope = (t: TestTenancy) => ({
+  kind: 'practice' as const,
+  icbId: t.icbId,
+  pcnId: t.pcnId,
+  practiceId: t.practiceId,
+});
+/** A person their team knows (as intake leaves them). */
+async function knownTo(t: TestTenancy, over: Partial<peopleService.PersonInsert> = {}) {
+  const row = await peopleService.insertPerson(db, person({ icbId: t.icbId, ...over }));
+  await peopleService.linkPerson(db, { personId: row.id, icbId: t.icbId, pcnId: t.pcnId, practiceId: t.practiceId });
+  return row;
+}
+
+describe('findOrInsertByNhsNumber', () => {
+  it('creates the person once; the same NHS number again finds them and changes nothing about them', async () => {
     const nhsNumber = testNhsNumber();
-    const first = await peopleService.upsertPersonByNhsNumber(db, { ...person(), nhsNumber });
+    const first = await peopleService.findOrInsertByNhsNumber(db, { ...person(), nhsNumber });
     expect(first.created).toBe(true);
-    const again = await peopleService.upsertPersonByNhsNumber(db, {
-      ...person({ givenName: 'Someone Else', phone: '07700900002', postcode: null }),
+    const again = await peopleService.findOrInsertByNhsNumber(db, {
+      ...person({ givenName: 'Someone Else', phone: '07700900002', email: 'else@example.org', postcode: null }),
       nhsNumber,
     });
     expect(again.created).toBe(false);
     expect(again.person.id).toBe(first.person.id);
-    expect(again.person).toMatchObject({ givenName: 'Rhiannon', phone: '07700900002', version: 2 });
+    expect(again.person).toEqual(first.person);
+  });
+
+  it('the same NHS number in another ICB is another record, and neither touches the other', async () => {
+    const nhsNumber = testNhsNumber();
+    const ours = await peopleService.findOrInsertByNhsNumber(db, { ...person(), nhsNumber });
+    const theirs = await peopleService.findOrInsertByNhsNumber(db, {
+      ...person({ icbId: otherIcb.icbId, phone: '07700900999' }),
+      nhsNumber,
+    });
+    expect(theirs.created).toBe(true);
+    expect(theirs.person.id).not.toBe(ours.person.id);
+    const [reread] = await db.select().from(people).where(eq(people.id, ours.person.id));
+    expect(reread).toEqual(ours.person);
   });
 
   it('ten at once for one new NHS number make one person', async () => {
     const nhsNumber = testNhsNumber();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        db.transaction((tx) => peopleService.upsertPersonByNhsNumber(tx, { ...person(), nhsNumber })),
+        db.transaction((tx) => peopleService.findOrInsertByNhsNumber(tx, { ...person(), nhsNumber })),
       ),
     );
     expect(new Set(results.map((r) => r.person.id)).size).toBe(1);
@@ -60,19 +87,16 @@ describe('upsertPersonByNhsNumber', () => {
 });
 
 describe('findLikelyMatches', () => {
-  it('matches family name (any case) and date of birth with the same initial or postcode, in the ICB only', async () => {
+  it('matches family name (any case) and date of birth with the same initial or postcode, among people the team knows', async () => {
     const familyName = uniqueFamilyName();
     const base = { familyName, dateOfBirth: '1950-06-07' };
-    const byInitial = await peopleService.insertPerson(db, person({ ...base, givenName: 'Kit', postcode: 'M1 1AE' }));
-    const byPostcode = await peopleService.insertPerson(
-      db,
-      person({ ...base, givenName: 'Wren', postcode: 'LS1 4AP' }),
-    );
-    await peopleService.insertPerson(db, person({ ...base, givenName: 'Zara', postcode: 'SW1A 1AA' }));
-    await peopleService.insertPerson(db, person({ ...base, givenName: 'Kit', dateOfBirth: '1950-06-08' }));
-    await peopleService.insertPerson(db, person({ ...base, icbId: otherIcb.icbId, givenName: 'Kit' }));
+    const byInitial = await knownTo(tenancy, { ...base, givenName: 'Kit', postcode: 'M1 1AE' });
+    const byPostcode = await knownTo(tenancy, { ...base, givenName: 'Wren', postcode: 'LS1 4AP' });
+    await knownTo(tenancy, { ...base, givenName: 'Zara', postcode: 'SW1A 1AA' });
+    await knownTo(tenancy, { ...base, givenName: 'Kit', dateOfBirth: '1950-06-08' });
+    await knownTo(otherIcb, { ...base, givenName: 'Kit' });
 
-    const found = await peopleService.findLikelyMatches(db, {
+    const found = await peopleService.findLikelyMatches(db, pcnScope(tenancy), {
       icbId: tenancy.icbId,
       givenName: 'katherine',
       familyName: familyName.toLowerCase(),
@@ -90,6 +114,18 @@ describe('findLikelyMatches', () => {
     });
   });
 
+  it('never offers a person only another PCN or another practice of the ICB knows', async () => {
+    const neighbour = await createTestTenancy(db, tenancy.icbId);
+    const q = { icbId: tenancy.icbId, givenName: 'Ada', familyName: uniqueFamilyName(), dateOfBirth: '1961-01-02' };
+    const theirs = await knownTo(neighbour, q);
+    expect(await peopleService.findLikelyMatches(db, pcnScope(tenancy), q)).toEqual([]);
+    expect(await peopleService.findLikelyMatches(db, practiceScope(tenancy), q)).toEqual([]);
+    expect((await peopleService.findLikelyMatches(db, pcnScope(neighbour), q)).map((m) => m.id)).toEqual([theirs.id]);
+    expect((await peopleService.findLikelyMatches(db, practiceScope(neighbour), q)).map((m) => m.id)).toEqual([
+      theirs.id,
+    ]);
+  });
+
   it('the likely-match lock keeps two intakes of one new person from both finding "no match"', async () => {
     const query = {
       icbId: tenancy.icbId,
@@ -101,10 +137,17 @@ describe('findLikelyMatches', () => {
       db
         .transaction(async (tx) => {
           await peopleService.lockLikelyMatchKey(tx, query);
-          if ((await peopleService.findLikelyMatches(tx, query)).length > 0) return 'offered a match';
+          if ((await peopleService.findLikelyMatches(tx, pcnScope(tenancy), query)).length > 0)
+            return 'offered a match';
           // Widen the race window: without the lock both would be here at once.
           await new Promise((r) => setTimeout(r, 50));
-          await peopleService.insertPerson(tx, person(query));
+          const row = await peopleService.insertPerson(tx, person(query));
+          await peopleService.linkPerson(tx, {
+            personId: row.id,
+            icbId: tenancy.icbId,
+            pcnId: tenancy.pcnId,
+            practiceId: null,
+          });
           return 'added';
         })
         .catch((e: unknown) => String(e));
@@ -112,11 +155,23 @@ describe('findLikelyMatches', () => {
   });
 });
 
-describe('findPersonInIcb', () => {
-  it('finds a person of the ICB, and not one of another ICB', async () => {
-    const ours = await peopleService.insertPerson(db, person());
-    const theirs = await peopleService.insertPerson(db, person({ icbId: otherIcb.icbId }));
-    expect((await peopleService.findPersonInIcb(db, tenancy.icbId, ours.id))?.id).toBe(ours.id);
-    expect(await peopleService.findPersonInIcb(db, tenancy.icbId, theirs.id)).toBeNull();
+describe('findPersonVisibleTo', () => {
+  it('finds a person the team knows, and not one of another team, another ICB, or for ICB-wide and VCS roles', async () => {
+    const ours = await knownTo(tenancy);
+    const neighbour = await createTestTenancy(db, tenancy.icbId);
+    const sameIcbOtherPcn = await knownTo(neighbour);
+    const theirs = await knownTo(otherIcb);
+    expect((await peopleService.findPersonVisibleTo(db, pcnScope(tenancy), ours.id))?.id).toBe(ours.id);
+    expect((await peopleService.findPersonVisibleTo(db, practiceScope(tenancy), ours.id))?.id).toBe(ours.id);
+    expect(await peopleService.findPersonVisibleTo(db, pcnScope(tenancy), sameIcbOtherPcn.id)).toBeNull();
+    expect(await peopleService.findPersonVisibleTo(db, pcnScope(tenancy), theirs.id)).toBeNull();
+    expect(await peopleService.findPersonVisibleTo(db, { kind: 'icb', icbId: tenancy.icbId }, ours.id)).toBeNull();
+    expect(
+      await peopleService.findPersonVisibleTo(
+        db,
+        { kind: 'vcs', icbId: tenancy.icbId, vcsOrganisationId: 'x' },
+        ours.id,
+      ),
+    ).toBeNull();
   });
 });

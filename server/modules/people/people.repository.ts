@@ -1,9 +1,11 @@
-import { and, asc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { people } from './people.tables.js';
+import { people, personLinks } from './people.tables.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonInsert = typeof people.$inferInsert;
+export type PersonLink = Omit<typeof personLinks.$inferInsert, 'id' | 'createdAt'>;
 
 /** What a likely match shows: enough to recognise the person, no NHS number or contact details. */
 export interface PersonMatchRow {
@@ -14,22 +16,37 @@ export interface PersonMatchRow {
   postcode: string | null;
 }
 
+/**
+ * People the scope's team knows: a person is visible to a practice or PCN only through a link
+ * that team made (see person_links). Fails closed for every other scope: ICB-wide roles
+ * (commissioners, admins) and VCS partners see no person through here.
+ */
+export const personVisibleTo = (scope: Scope) =>
+  scope.kind === 'pcn' || scope.kind === 'practice'
+    ? exists(
+        sql`(SELECT 1 FROM ${personLinks} WHERE ${personLinks.personId} = ${people.id} AND ${scopeWhere(scope, {
+          pcnId: personLinks.pcnId,
+          practiceId: personLinks.practiceId,
+        })})`,
+      )
+    : sql`false`;
+
 export async function findPeopleByIds(db: DbOrTx, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(people).where(inArray(people.id, ids));
 }
 
-export async function findPersonInIcb(db: DbOrTx, icbId: string, id: string): Promise<PersonRow | null> {
+/** The person, if the scope's team knows them (else null, as for an id that does not exist). */
+export async function findPersonVisibleTo(db: DbOrTx, scope: Scope, id: string): Promise<PersonRow | null> {
   const [row] = await db
     .select()
     .from(people)
-    .where(and(eq(people.id, id), eq(people.icbId, icbId)));
+    .where(and(eq(people.id, id), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
   return row ?? null;
 }
 
-export async function findPersonByNhsNumber(db: DbOrTx, nhsNumber: string): Promise<PersonRow | null> {
-  const [row] = await db.select().from(people).where(eq(people.nhsNumber, nhsNumber));
-  return row ?? null;
+export async function isPersonVisibleTo(db: DbOrTx, scope: Scope, id: string): Promise<boolean> {
+  return (await findPersonVisibleTo(db, scope, id)) !== null;
 }
 
 export async function insertPerson(db: DbOrTx, values: PersonInsert): Promise<PersonRow> {
@@ -37,63 +54,59 @@ export async function insertPerson(db: DbOrTx, values: PersonInsert): Promise<Pe
   return row as PersonRow;
 }
 
-// Contact details a new referral brings replace the stored ones when given; who the person is
-// (name, date of birth, NHS number) is never changed by a referral.
-const CONTACT_FROM_NEW = {
-  postcode: sql`coalesce(excluded.postcode, people.postcode)`,
-  phone: sql`coalesce(excluded.phone, people.phone)`,
-  email: sql`coalesce(excluded.email, people.email)`,
-  preferredContact: sql`excluded.preferred_contact`,
-  language: sql`excluded.language`,
-  interpreterNeeded: sql`excluded.interpreter_needed`,
-  accessibilityNeeds: sql`coalesce(excluded.accessibility_needs, people.accessibility_needs)`,
-  practiceId: sql`coalesce(excluded.practice_id, people.practice_id)`,
-  version: sql`people.version + 1`,
-  updatedAt: sql`now()`,
-};
-
 /**
- * The person with this NHS number, created if Waymark does not know them yet. One statement
- * (INSERT … ON CONFLICT), so two referrals for a new person at the same moment make one person:
- * the second waits for the first and then finds its row.
+ * The ICB's person with this NHS number, created if the ICB does not know them yet. The insert
+ * claims the number through the unique (icb, NHS number) constraint, so two referrals for a new
+ * person at the same moment make one person: the second waits for the first and then reads its
+ * row. An existing record is returned as it is — a referral never changes who someone is or how
+ * to reach them.
  */
-export async function upsertPersonByNhsNumber(
+export async function findOrInsertByNhsNumber(
   db: DbOrTx,
   values: PersonInsert & { nhsNumber: string },
 ): Promise<{ person: PersonRow; created: boolean }> {
-  const [row] = await db
+  const [inserted] = await db
     .insert(people)
     .values(values)
-    .onConflictDoUpdate({ target: people.nhsNumber, set: CONTACT_FROM_NEW })
-    // xmax is 0 on a freshly inserted row version and set on one that ON CONFLICT updated.
-    .returning({ ...getTableColumns(people), created: sql<boolean>`(xmax = 0)` });
-  const { created, ...person } = row as PersonRow & { created: boolean };
-  return { person, created };
+    .onConflictDoNothing({ target: [people.icbId, people.nhsNumber] })
+    .returning();
+  if (inserted) return { person: inserted, created: true };
+  const [existing] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.icbId, values.icbId), eq(people.nhsNumber, values.nhsNumber)));
+  if (!existing) throw new Error('person with this NHS number vanished between insert and read');
+  return { person: existing, created: false };
 }
 
-/** Updates the contact details of a person a referral was linked to (after a confirmed match). */
-export async function updatePersonContact(
+/** Records that a team knows the person (idempotent). */
+export async function linkPerson(db: DbOrTx, link: PersonLink): Promise<void> {
+  await db.insert(personLinks).values(link).onConflictDoNothing();
+}
+
+/** The details a team accepted from a referral; bumps the record's version. */
+export type PersonDetailsUpdate = Partial<
+  Pick<
+    PersonInsert,
+    | 'postcode'
+    | 'phone'
+    | 'email'
+    | 'preferredContact'
+    | 'language'
+    | 'interpreterNeeded'
+    | 'accessibilityNeeds'
+    | 'practiceId'
+  >
+>;
+
+export async function updatePersonDetails(
   db: DbOrTx,
   id: string,
-  values: Pick<
-    PersonInsert,
-    'postcode' | 'phone' | 'email' | 'preferredContact' | 'language' | 'interpreterNeeded' | 'accessibilityNeeds'
-  > & { practiceId?: string | null },
+  values: PersonDetailsUpdate,
 ): Promise<PersonRow | null> {
   const [row] = await db
     .update(people)
-    .set({
-      postcode: sql`coalesce(${values.postcode ?? null}, ${people.postcode})`,
-      phone: sql`coalesce(${values.phone ?? null}, ${people.phone})`,
-      email: sql`coalesce(${values.email ?? null}, ${people.email})`,
-      preferredContact: values.preferredContact,
-      language: values.language,
-      interpreterNeeded: values.interpreterNeeded,
-      accessibilityNeeds: sql`coalesce(${values.accessibilityNeeds ?? null}, ${people.accessibilityNeeds})`,
-      practiceId: sql`coalesce(${values.practiceId ?? null}::uuid, ${people.practiceId})`,
-      version: sql`${people.version} + 1`,
-      updatedAt: new Date(),
-    })
+    .set({ ...values, version: sql`${people.version} + 1`, updatedAt: new Date() })
     .where(eq(people.id, id))
     .returning();
   return row ?? null;
@@ -108,10 +121,16 @@ export interface MatchQuery {
 }
 
 /**
- * People of the ICB who may be the one described: the same family name (any case) and date of
- * birth, and either the same first initial or the same postcode. Uses people_match_idx.
+ * People the scope's team knows who may be the one described: the same family name (any case)
+ * and date of birth, and either the same first initial or the same postcode. Uses
+ * people_match_idx. People only other teams know are never offered.
  */
-export async function findLikelyMatches(db: DbOrTx, q: MatchQuery, limit = 10): Promise<PersonMatchRow[]> {
+export async function findLikelyMatches(
+  db: DbOrTx,
+  scope: Scope,
+  q: MatchQuery,
+  limit = 10,
+): Promise<PersonMatchRow[]> {
   const initial = q.givenName.trim().charAt(0).toLowerCase();
   const samePostcode = q.postcode ? eq(people.postcode, q.postcode) : undefined;
   const byName = [asc(people.givenName), asc(people.id)];
@@ -131,6 +150,7 @@ export async function findLikelyMatches(db: DbOrTx, q: MatchQuery, limit = 10): 
           sql`lower(${people.familyName}) = lower(${q.familyName.trim()})`,
           eq(people.dateOfBirth, q.dateOfBirth),
           or(sql`left(lower(${people.givenName}), 1) = ${initial}`, samePostcode),
+          personVisibleTo(scope),
         ),
       )
       // The same postcode first: the likeliest match.

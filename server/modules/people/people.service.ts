@@ -1,19 +1,46 @@
+import type { ContactMethod, ReferralPersonDetails } from '../../../common/referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import * as repo from './people.repository.js';
 
-export type { MatchQuery, PersonInsert, PersonMatchRow, PersonRow } from './people.repository.js';
+export type {
+  MatchQuery,
+  PersonDetailsUpdate,
+  PersonInsert,
+  PersonLink,
+  PersonMatchRow,
+  PersonRow,
+} from './people.repository.js';
 export {
   findLikelyMatches,
-  findPersonByNhsNumber,
-  findPersonInIcb,
+  findOrInsertByNhsNumber,
+  findPersonVisibleTo,
   insertPerson,
+  isPersonVisibleTo,
+  linkPerson,
   lockLikelyMatchKey,
-  updatePersonContact,
-  upsertPersonByNhsNumber,
+  updatePersonDetails,
 } from './people.repository.js';
 
 /** People by id. Callers have already scoped the records that point at them. */
 export async function peopleByIds(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, repo.PersonRow>> {
   const rows = await repo.findPeopleByIds(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The record's details in the shape a referral keeps (for referrals made from a known record). */
+export function detailsOfRecord(p: repo.PersonRow): ReferralPersonDetails {
+  return {
+    nhsNumber: p.nhsNumber,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    postcode: p.postcode,
+    phone: p.phone,
+    email: p.email,
+    preferredContact: p.preferredContact as ContactMethod,
+    language: p.language,
+    interpreterNeeded: p.interpreterNeeded,
+    accessibilityNeeds: p.accessibilityNeeds,
+    registeredPracticeId: p.practiceId,
+  };
 }

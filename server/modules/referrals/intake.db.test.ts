@@ -417,7 +417,7 @@ describe('POST /api/referrals: bad input is a 400 naming each field, and nothing
       body: () =>
         validReferralBody({ personId: '00000000-0000-4000-8000-000000000000' }, { nhsNumber: '', noNhsNumber: true }),
       field: 'personId',
-      reason: /not a person Waymark knows/,
+      reason: /not a person your team knows/,
     },
     {
       rule: 'a matched person together with "this is a new person"',
@@ -541,13 +541,14 @@ describe('Idempotency-Key', () => {
 });
 
 describe('person matching: the same person is one record, no silent duplicates', () => {
-  it('the same NHS number twice is one person with two referrals; newer contact details are kept', async () => {
+  it('the same NHS number twice is one person with two referrals; the record keeps its details, the referral the new ones', async () => {
     const nhsNumber = testNhsNumber();
     const first = await refer(validReferralBody({}, { nhsNumber }));
     const peopleBefore = await countPeople();
+    const personBefore = await personRow((await referralRow(first.json().id))?.personId as string);
     const second = await refer(
       validReferralBody(
-        {},
+        { confirmedSecondReferral: true },
         {
           nhsNumber: `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`,
           phone: '07700 900123',
@@ -560,10 +561,9 @@ describe('person matching: the same person is one record, no silent duplicates',
     const a = await referralRow(first.json().id);
     const b = await referralRow(second.json().id);
     expect(b?.personId).toBe(a?.personId);
-    const person = await personRow(a?.personId as string);
-    expect(person).toMatchObject({ phone: '07700900123', version: 2 });
-    // Who the person is does not change with a referral.
-    expect(person?.givenName).not.toBe('Typo');
+    // Intake never changes the record: not who the person is, not how to reach them.
+    expect(await personRow(a?.personId as string)).toEqual(personBefore);
+    expect(b?.personDetails).toMatchObject({ nhsNumber, givenName: 'Typo', phone: '07700900123' });
     const events = await ctx.db
       .select()
       .from(referralEvents)
@@ -571,13 +571,13 @@ describe('person matching: the same person is one record, no silent duplicates',
     expect(events[0]?.details).toMatchObject({ personMatch: 'nhs_number' });
   });
 
-  it('two referrals for a new NHS number at the same moment make one person', async () => {
+  it('two referrals for a new NHS number at the same moment make one person and one open referral', async () => {
     const nhsNumber = testNhsNumber();
     const answers = await Promise.all([
       refer(validReferralBody({}, { nhsNumber })),
       refer(validReferralBody({}, { nhsNumber })),
     ]);
-    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
     expect(await ctx.db.$count(people, eq(people.nhsNumber, nhsNumber))).toBe(1);
   });
 
@@ -621,7 +621,11 @@ describe('person matching: the same person is one record, no silent duplicates',
     expect([await countReferrals(), await countPeople()]).toEqual(before);
 
     // The user confirms the match (the same Idempotency-Key: the form keeps it across the step).
-    const linked = await refer({ ...again, personId: existingId }, referrer.headers, key);
+    const linked = await refer(
+      { ...again, personId: existingId, confirmedSecondReferral: true },
+      referrer.headers,
+      key,
+    );
     expect(linked.statusCode).toBe(201);
     expect((await referralRow(linked.json().id))?.personId).toBe(existingId);
     expect(await countPeople()).toBe(before[1]);

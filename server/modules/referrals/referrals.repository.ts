@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { ReferralStatus } from '../../../common/referrals.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { OPEN_STATUSES } from './lifecycle.js';
 import { referralEvents, referrals } from './referrals.tables.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -73,4 +74,53 @@ export async function personHasReferralInScope(db: DbOrTx, scope: Scope, personI
     .where(and(eq(referrals.personId, personId), referralScope(scope)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** Makes intakes for one person and PCN take turns until the transaction ends. */
+export async function lockPersonReferrals(db: DbOrTx, personId: string, pcnId: string): Promise<void> {
+  const key = `person-referrals:${personId}:${pcnId}`;
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/** The newest open referral of the person to the PCN received since `since`, among those the scope sees. */
+export async function findRecentOpenReferral(
+  db: DbOrTx,
+  scope: Scope,
+  personId: string,
+  pcnId: string,
+  since: Date,
+): Promise<ReferralRow | null> {
+  const [row] = await db
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.personId, personId),
+        eq(referrals.pcnId, pcnId),
+        inArray(referrals.status, [...OPEN_STATUSES]),
+        gte(referrals.receivedAt, since),
+        referralScope(scope),
+      ),
+    )
+    .orderBy(desc(referrals.receivedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Records that the team decided on the person details this referral brought. Once only: null
+ * when someone already did (or the referral is outside the scope).
+ */
+export async function markPersonDetailsReviewed(
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+  userId: string,
+): Promise<ReferralRow | null> {
+  const [row] = await db
+    .update(referrals)
+    .set({ personDetailsReviewedAt: new Date(), personDetailsReviewedBy: userId, updatedAt: new Date() })
+    .where(and(eq(referrals.id, id), isNull(referrals.personDetailsReviewedAt), referralScope(scope)))
+    .returning();
+  return row ?? null;
 }

@@ -6,7 +6,7 @@ import { listReferralReasons } from '../codes/codes.service.js';
 import { parseIdempotencyKey } from './idempotency.js';
 import { ZPersonMatchQuery, ZPracticeReferralsQuery, ZReferralCreate, ZReferralIdParam } from './referrals.schemas.js';
 import { getReferralStatus } from './referrals.service.js';
-import { createReferral, PossibleDuplicatesError } from './use-cases/create-referral.js';
+import { createReferral, OpenReferralError, PossibleDuplicatesError } from './use-cases/create-referral.js';
 import { findPossibleDuplicates } from './use-cases/find-possible-duplicates.js';
 import { getTeamReferral } from './use-cases/get-team-referral.js';
 import { listPracticeReferrals } from './use-cases/list-practice-referrals.js';
@@ -60,6 +60,18 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
             detail: err.userMessage,
             code: 'possible_duplicates',
             matches: err.matches,
+          };
+          return reply.status(409).type('application/problem+json').send(problem);
+        }
+        if (err instanceof OpenReferralError) {
+          const problem: Problem & { openReferral: OpenReferralError['openReferral'] } = {
+            type: 'https://waymark.example/problems/open_referral',
+            title: 'Conflict',
+            status: 409,
+            detail: err.userMessage,
+            code: 'open_referral',
+            errors: err.details.errors,
+            openReferral: err.openReferral,
           };
           return reply.status(409).type('application/problem+json').send(problem);
         }

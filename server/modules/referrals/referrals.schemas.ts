@@ -168,6 +168,8 @@ export const ZReferralCreate = z
       personId: blankAsMissing(z.uuid('must be the id of a person')),
       /** The user looked at the likely matches and none of them is this person. */
       confirmedNewPerson: z.boolean(required('true or false')).optional(),
+      /** The user was told the person has a recent open referral and this is a second one. */
+      confirmedSecondReferral: z.boolean(required('true or false')).optional(),
     },
     required('a referral'),
   )

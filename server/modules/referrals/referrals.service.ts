@@ -1,5 +1,12 @@
-import type { ReferralStatusView, ReferralView } from '../../../common/api-types.js';
-import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals.js';
+import type { OfferedPersonDetail, ReferralStatusView, ReferralView } from '../../../common/api-types.js';
+import {
+  PERSON_DETAIL_FIELDS,
+  PERSON_DETAIL_LABELS,
+  type PersonDetailField,
+  type ReferralPersonDetails,
+  type ReferralStatus,
+  STATUS_LABELS,
+} from '../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Principal, RequestContext } from '../../platform/context.js';
@@ -8,7 +15,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { publish } from '../../platform/realtime.js';
 import { reasonLabels } from '../codes/codes.service.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
-import { peopleByIds } from '../people/people.service.js';
+import { type PersonRow, peopleByIds } from '../people/people.service.js';
 import { staffByIds, userNames } from '../users/users.service.js';
 import { allowedFrom, canMove } from './lifecycle.js';
 import * as repo from './referrals.repository.js';
@@ -19,6 +26,8 @@ export type { ReferralRow } from './referrals.repository.js';
 export const findReferralInScope = repo.findReferralInScope;
 /** Whether the person has a referral the scope can see: a team reaches a person through one. */
 export const personHasReferralInScope = repo.personHasReferralInScope;
+/** Records, once, that the team decided on the new person details a referral brought. */
+export const markPersonDetailsReviewed = repo.markPersonDetailsReviewed;
 
 export function requireActor(ctx: RequestContext): Principal {
   if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
@@ -124,11 +133,7 @@ export async function getReferralStatus(db: Db, ctx: RequestContext, id: string)
 }
 
 export async function toStatusViews(db: DbOrTx, rows: repo.ReferralRow[]): Promise<ReferralStatusView[]> {
-  const [people, labels, referrers] = await Promise.all([
-    peopleByIds(
-      db,
-      rows.map((r) => r.personId),
-    ),
+  const [labels, referrers] = await Promise.all([
     reasonLabels(db),
     userNames(
       db,
@@ -136,16 +141,17 @@ export async function toStatusViews(db: DbOrTx, rows: repo.ReferralRow[]): Promi
     ),
   ]);
   return rows.map((r) => {
-    const p = people.get(r.personId);
+    // As the referrer described the person: the record may hold what another team knows.
+    const p = r.personDetails;
     return {
       id: r.id,
       person: {
         id: r.personId,
-        nhsNumber: p?.nhsNumber ?? null,
-        givenName: p?.givenName ?? '',
-        familyName: p?.familyName ?? '',
-        dateOfBirth: p?.dateOfBirth ?? '',
-        postcode: p?.postcode ?? null,
+        nhsNumber: p.nhsNumber,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        dateOfBirth: p.dateOfBirth,
+        postcode: p.postcode,
       },
       reasons: r.reasons.map((code) => ({ code, label: labels.get(code) ?? code })),
       status: r.status,
@@ -176,6 +182,7 @@ export async function toReferralViews(
     ),
     workerRefs(db, workerIds),
   ]);
+  const practiceNames = await practiceNamesOf(db, rows, people);
   const views: ReferralView[] = [];
   for (const r of rows) {
     const p = people.get(r.personId);
@@ -227,6 +234,11 @@ export async function toReferralViews(
       allocatedAt: r.allocatedAt?.toISOString() ?? null,
       firstContactAt: r.firstContactAt?.toISOString() ?? null,
       firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
+      identityCheck: r.identityCheck,
+      personDetailsOffered:
+        p && !r.personDetailsReviewedAt
+          ? offeredDetails(p, r.personDetails).map((o) => displayOffer(o, practiceNames))
+          : [],
       events: events.map((e) => ({
         id: e.id,
         type: e.type,
@@ -245,4 +257,62 @@ export async function toReferralViews(
 async function workerRefs(db: DbOrTx, ids: string[]) {
   const rows = await staffByIds(db, ids);
   return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, role: ROLE_LABELS[u.role as Role] }]));
+}
+
+/** A detail the referral gives differently from the record, in stored form. */
+export interface PersonDetailOffer {
+  field: PersonDetailField;
+  onRecord: string | boolean | null;
+  onReferral: string | boolean;
+}
+
+const recordValue = (p: PersonRow, field: PersonDetailField): string | boolean | null =>
+  field === 'registeredPracticeId' ? p.practiceId : p[field];
+
+/**
+ * What this referral says about the person that their record does not: a detail the referral
+ * left blank is not an offer (blank is "not given", not "remove").
+ */
+export function offeredDetails(person: PersonRow, given: ReferralPersonDetails): PersonDetailOffer[] {
+  return PERSON_DETAIL_FIELDS.flatMap((field) => {
+    const onReferral = given[field];
+    if (onReferral === null || onReferral === undefined) return [];
+    const onRecord = recordValue(person, field);
+    return onReferral === onRecord ? [] : [{ field, onRecord, onReferral }];
+  });
+}
+
+const CONTACT_WORDS: Record<string, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  text: 'Text message',
+  letter: 'Letter',
+};
+
+function displayOffer(o: PersonDetailOffer, practiceNames: Map<string, string>): OfferedPersonDetail {
+  const show = (v: string | boolean | null): string | null => {
+    if (v === null) return null;
+    if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+    if (o.field === 'registeredPracticeId') return practiceNames.get(v) ?? 'A practice outside your PCN';
+    if (o.field === 'preferredContact') return CONTACT_WORDS[v] ?? v;
+    return v;
+  };
+  return {
+    field: o.field,
+    label: PERSON_DETAIL_LABELS[o.field],
+    onRecord: show(o.onRecord),
+    onReferral: show(o.onReferral) ?? '',
+  };
+}
+
+async function practiceNamesOf(
+  db: DbOrTx,
+  rows: repo.ReferralRow[],
+  people: Map<string, PersonRow>,
+): Promise<Map<string, string>> {
+  const ids = rows.flatMap((r) =>
+    [r.personDetails.registeredPracticeId, people.get(r.personId)?.practiceId].filter((x): x is string => !!x),
+  );
+  const refs = await organisationRefs(db, ids);
+  return new Map([...refs].map(([id, ref]) => [id, ref.name]));
 }

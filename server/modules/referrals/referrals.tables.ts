@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { IdentityCheck, ReferralPersonDetails } from '../../../common/referrals.js';
 import { icbs, pcns, practices } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
 import { users } from '../users/users.tables.js';
@@ -26,6 +27,13 @@ export const referrals = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id),
+    /** The person as this referral described them (the referrer's words, never the shared record). */
+    personDetails: jsonb('person_details').$type<ReferralPersonDetails>().notNull(),
+    /** Set when the team must check who the referral is for before contacting them. */
+    identityCheck: text('identity_check').$type<IdentityCheck>(),
+    /** When the team accepted or kept back the new person details this referral brought. */
+    personDetailsReviewedAt: timestamp('person_details_reviewed_at', { withTimezone: true }),
+    personDetailsReviewedBy: uuid('person_details_reviewed_by').references(() => users.id),
     icbId: uuid('icb_id')
       .notNull()
       .references(() => icbs.id),
@@ -90,6 +98,10 @@ export const referrals = pgTable(
     check('referrals_details_length', sql`${t.details} IS NULL OR char_length(${t.details}) <= 4000`),
     check('referrals_has_reason', sql`cardinality(${t.reasons}) >= 1`),
     check('referrals_consented', sql`${t.consentToReferral}`),
+    check(
+      'referrals_identity_check_known',
+      sql`${t.identityCheck} IS NULL OR ${t.identityCheck} = 'nhs_number_not_linked'`,
+    ),
     check('referrals_pam_range', sql`${t.predictedPam} IS NULL OR ${t.predictedPam} BETWEEN 1 AND 4`),
   ],
 );

@@ -97,7 +97,10 @@ beforeAll(async () => {
   // Seen recently, with a plan whose review date is today.
   const review = await allocated({ status: 'active', firstContactAt: daysAgo(5) });
   ids.review = review.id;
-  const [plan] = await ctx.db.insert(carePlans).values({ personId: review.personId, currentVersion: 2 }).returning();
+  const [plan] = await ctx.db
+    .insert(carePlans)
+    .values({ personId: review.personId, pcnId: tenancy.pcnId, currentVersion: 2 })
+    .returning();
   const planId = (plan as { id: string }).id;
   await ctx.db.insert(carePlanVersions).values([
     { planId, version: 1, content: { ...EMPTY_PLAN, reviewOn: '2020-01-01' }, savedBy: tom.id },

@@ -38,7 +38,7 @@ export async function findOpenCaseFacts(db: DbOrTx): Promise<CaseFacts[]> {
     })
     .from(referrals)
     .leftJoin(lastContact, eq(lastContact.referralId, referrals.id))
-    .leftJoin(carePlans, eq(carePlans.personId, referrals.personId))
+    .leftJoin(carePlans, and(eq(carePlans.personId, referrals.personId), eq(carePlans.pcnId, referrals.pcnId)))
     .leftJoin(
       carePlanVersions,
       and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),

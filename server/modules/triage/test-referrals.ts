@@ -1,8 +1,10 @@
 // Test set-up only (imported by *.db.test.ts): referrals inserted straight into the tables, as the
 // intake API would leave them, so triage and allocation tests do not depend on intake.
 import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import type { TestTenancy } from '../../test/toolkit.js';
+import { detailsOfRecord, linkPerson } from '../people/people.service.js';
 import { people } from '../people/people.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
 
@@ -43,11 +45,19 @@ export async function createTestReferral(
   extra: Partial<ReferralInsert> & { person?: Partial<PersonInsert> } = {},
 ): Promise<TestReferral> {
   const { person: personExtra, ...referralExtra } = extra;
-  const personId = referralExtra.personId ?? (await createTestPerson(db, tenancy, personExtra)).id;
+  const person = referralExtra.personId
+    ? ((await db.select().from(people).where(eq(people.id, referralExtra.personId)))[0] as typeof people.$inferSelect)
+    : await createTestPerson(db, tenancy, personExtra);
+  const personId = person.id;
+  const pcnId = referralExtra.pcnId ?? tenancy.pcnId;
+  const practiceId = referralExtra.practiceId === undefined ? tenancy.practiceId : referralExtra.practiceId;
+  // As intake leaves it: the referring team knows the person.
+  await linkPerson(db, { personId, icbId: referralExtra.icbId ?? tenancy.icbId, pcnId, practiceId });
   const [row] = await db
     .insert(referrals)
     .values({
       personId,
+      personDetails: detailsOfRecord(person),
       icbId: tenancy.icbId,
       pcnId: tenancy.pcnId,
       practiceId: tenancy.practiceId,

@@ -14,6 +14,7 @@ import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { SummaryList } from '../../ui/SummaryList';
 import { Tag } from '../../ui/Tag';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
+import { IdentityCheckWarning, PersonDetailsOffer } from '../triage/PersonDetailsOffer';
 import { CaseTimeline } from './CaseTimeline';
 import { ContactForm } from './ContactForm';
 import { caseChanged, useCaseRecord, useGpMessage } from './cases-api';
@@ -96,6 +97,9 @@ export function CaseRecordPage() {
             </li>
           )}
         </ul>
+
+        <IdentityCheckWarning r={r} />
+        <PersonDetailsOffer key={`details-${round}`} r={r} canDecide={data.may.write} onDone={(m) => void saved(m)} />
 
         {discharged && gpMessage.data && <GpMessageDetails message={gpMessage.data} />}
 

@@ -14,6 +14,7 @@ import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { useOrganisationTree } from '../admin/organisations/organisations-api';
 import { CharacterCount } from './CharacterCount';
 import { ChoiceGroup, SingleCheckbox } from './ChoiceFields';
+import { OpenReferralStep } from './OpenReferralStep';
 import { PossibleMatchesStep } from './PossibleMatchesStep';
 import {
   ANCHORS,
@@ -27,6 +28,8 @@ import {
 } from './referral-form';
 import {
   type NewReferral,
+  type OpenReferral,
+  openReferral,
   type PossibleMatch,
   PRACTICE_REFERRALS_KEY,
   possibleDuplicates,
@@ -78,10 +81,17 @@ export function ReferralFormPage() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [source, setSource] = useState<Source | ''>(isPractice ? 'practice' : '');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [pending, setPending] = useState<{ referral: NewReferral; matches: PossibleMatch[] } | null>(null);
+  const [pending, setPending] = useState<
+    | { referral: NewReferral; matches: PossibleMatch[]; open?: undefined }
+    | { referral: NewReferral; open: OpenReferral; matches?: undefined }
+    | null
+  >(null);
   const [busy, setBusy] = useState(false);
-  usePageTitle(pending ? 'Is this the same person?' : 'Refer someone', hasErrors(errors));
-  useFocusHeadingOnChange(pending ? 'matches' : 'form');
+  usePageTitle(
+    pending?.open ? 'Has this referral already been sent?' : pending ? 'Is this the same person?' : 'Refer someone',
+    hasErrors(errors),
+  );
+  useFocusHeadingOnChange(pending?.open ? 'open-referral' : pending ? 'matches' : 'form');
 
   if (reasons.error) return <ServiceProblem error={reasons.error} />;
   const practices = practicesOfPcn(tree.data, me.pcn?.id);
@@ -102,6 +112,12 @@ export function ReferralFormPage() {
         setPending({ referral, matches });
         return;
       }
+      const open = openReferral(error);
+      if (open) {
+        setErrors(NO_ERRORS);
+        setPending({ referral, open });
+        return;
+      }
       setPending(null);
       setErrors(referralErrors(error, local));
     } finally {
@@ -120,7 +136,17 @@ export function ReferralFormPage() {
 
   return (
     <>
-      {pending && (
+      {pending?.open && (
+        <OpenReferralStep
+          referral={pending.referral}
+          open={pending.open}
+          statusPath={isPractice ? `/practice/referrals/${pending.open.id}` : `/referrals/${pending.open.id}`}
+          busy={busy}
+          onBack={() => setPending(null)}
+          onConfirm={() => void send({ ...pending.referral, confirmedSecondReferral: true })}
+        />
+      )}
+      {pending?.matches && (
         <PossibleMatchesStep
           referral={pending.referral}
           matches={pending.matches}

@@ -51,6 +51,7 @@ export interface NewReferral {
   safeguardingConcern: boolean;
   personId?: string;
   confirmedNewPerson?: boolean;
+  confirmedSecondReferral?: boolean;
 }
 
 export const PRACTICE_REFERRALS_KEY = ['practice-referrals'] as const;
@@ -88,6 +89,19 @@ export interface PossibleDuplicatesProblem extends Problem {
 export function possibleDuplicates(error: unknown): PossibleMatch[] | null {
   if (!(error instanceof ApiError) || error.status !== 409 || error.problem.code !== 'possible_duplicates') return null;
   return (error.problem as PossibleDuplicatesProblem).matches;
+}
+
+/** The person's open referral to the team, sent recently (the 409 `open_referral` answer). */
+export interface OpenReferral {
+  id: string;
+  reference: string;
+  receivedAt: string;
+  status: string;
+}
+
+export function openReferral(error: unknown): OpenReferral | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.problem.code !== 'open_referral') return null;
+  return (error.problem as Problem & { openReferral: OpenReferral }).openReferral;
 }
 
 /**

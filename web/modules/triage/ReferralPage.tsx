@@ -17,6 +17,7 @@ import { suggestionKey } from '../allocation/allocation-api';
 import { statusColour } from '../referrals/referral-format';
 import { CloseReferralForm } from './CloseReferralForm';
 import { ConflictMessage } from './ConflictMessage';
+import { IdentityCheckWarning, PersonDetailsOffer } from './PersonDetailsOffer';
 import { PersonDetails, ReferralRequest, TriageDecisionDetails } from './ReferralDetails';
 import { ReferralHistory } from './ReferralHistory';
 import { TriageForm } from './TriageForm';
@@ -127,6 +128,7 @@ export function ReferralPage() {
             <p>The referrer raised a safeguarding concern. Follow the PCN’s safeguarding procedure before contact.</p>
           </div>
         )}
+        <IdentityCheckWarning r={r} />
         {canContact && (
           <p>
             <Link className="nhsuk-button" to={`/referrals/${r.id}/first-contact`} draggable={false}>
@@ -153,6 +155,12 @@ export function ReferralPage() {
         )}
         <h2>The person</h2>
         <PersonDetails r={r} />
+        <PersonDetailsOffer
+          key={`details-${formRound}`}
+          r={r}
+          canDecide={hasPermission(me, 'case.write') && (me.user.role === 'team_lead' || isMine)}
+          onDone={(message) => void reload().then(() => setNotice(message))}
+        />
         <h2>The referral</h2>
         <ReferralRequest r={r} />
         {r.triagedAt && (

@@ -59,6 +59,7 @@ export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseloa
     userNames(db, others),
     planReviewDates(
       db,
+      actor.scope.pcnId,
       rows.map((r) => r.personId),
     ),
     latestOutcomeScores(db, actor.scope.pcnId, ids),

@@ -89,9 +89,10 @@ const notesSource: TimelineSource = async (db, { referral, pcnId }) => {
   return rows.map((r) => noteItem(r, names.get(r.authorUserId) ?? null));
 };
 
-// The plan is the person's, shared across their cases: every save shows in each of their cases.
+// The plan is the person's with this PCN's team, shared across the team's cases: every save shows
+// in each of them (never a plan another PCN keeps).
 const planVersionsSource: TimelineSource = async (db, { referral }) =>
-  (await carePlanVersionsOfPerson(db, referral.person.id)).map((v) => ({
+  (await carePlanVersionsOfPerson(db, referral.pcn.id, referral.person.id)).map((v) => ({
     kind: 'plan_version',
     id: `plan:${referral.person.id}:${v.version}`,
     at: v.savedAt,

@@ -7,9 +7,10 @@ import { requireActor } from '../referrals.service.js';
 import type { PossibleMatch } from './create-referral.js';
 
 /**
- * People of the user's ICB who may be the person about to be referred (same family name and date
- * of birth, and the same first initial or postcode), so the form can offer them before sending.
- * Shows only what is needed to recognise someone; the search is audited.
+ * People the user's practice or PCN already knows who may be the person about to be referred
+ * (same family name and date of birth, and the same first initial or postcode), so the form can
+ * offer them before sending. People only other teams know are never offered. Shows only what is
+ * needed to recognise someone; the search is audited.
  */
 export async function findPossibleDuplicates(
   db: Db,
@@ -17,7 +18,7 @@ export async function findPossibleDuplicates(
   query: TPersonMatchQuery,
 ): Promise<{ matches: PossibleMatch[] }> {
   const actor = requireActor(ctx);
-  const matches = await findLikelyMatches(db, { icbId: actor.scope.icbId, ...query });
+  const matches = await findLikelyMatches(db, actor.scope, { icbId: actor.scope.icbId, ...query });
   await writeAudit(db, ctx, {
     action: 'person.match-search',
     entityType: 'person',
