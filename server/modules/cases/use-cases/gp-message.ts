@@ -14,7 +14,6 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import { listSnomedCodes } from '../../codes/codes.service.js';
 import { queueEmail } from '../../notifications/notifications.service.js';
 import { practiceContact } from '../../organisations/organisations.service.js';
-import { peopleByIds } from '../../people/people.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 
@@ -118,11 +117,10 @@ export async function emailDischargeSummaryReady(tx: DbOrTx, row: repo.ReferralR
   if (!row.practiceId) return false;
   const practice = await practiceContact(tx, row.practiceId);
   if (!practice?.email) return false;
-  const person = (await peopleByIds(tx, [row.personId])).get(row.personId);
+  // The patient as the practice described them on its referral (never the record another team keeps).
+  const person = row.personDetails;
   const ref = referralReference(row.id);
-  const patient = person
-    ? `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${LONG_DATE.format(new Date(`${person.dateOfBirth}T12:00:00Z`))}`
-    : 'your patient';
+  const patient = `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${LONG_DATE.format(new Date(`${person.dateOfBirth}T12:00:00Z`))}`;
   await queueEmail(tx, {
     to: practice.email,
     subject: `Social prescribing discharge summary ready (reference ${ref})`,
