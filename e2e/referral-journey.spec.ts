@@ -121,9 +121,15 @@ test('a referral goes from the practice to the queue, is triaged and allocated, 
   await expect(worker.getByRole('heading', { level: 1 })).toContainText('Record first contact');
   await checkPage(worker, 'journey-first-contact');
   await worker.getByLabel('They accepted social prescribing').check();
+  await worker.getByRole('group', { name: 'How did you reach them?' }).getByLabel('Phone').check();
+  await worker.getByLabel('Duration in minutes').fill('20');
   await worker.getByRole('button', { name: 'Save' }).click();
   await expect(worker.getByRole('alert').filter({ hasText: 'First contact recorded' })).toBeVisible();
   await expect(caseRow).toContainText('Contacted');
+  // The first contact is a contact like any other: the case record counts it.
+  await expect(caseRow).not.toContainText('None yet');
+  await caseRow.getByRole('link', { name: /^Case record/ }).click();
+  await expect(worker.getByText('1 attended of 1 recorded')).toBeVisible();
 
   // The referring practice sees where it stands (status only).
   await referrer.goto('/practice/referrals');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_DURATION_MAX, CONTACT_MODES } from '../../../common/cases.js';
 
 export { ZReferralIdParam } from '../triage/triage.schemas.js';
 
@@ -27,12 +28,31 @@ export type TAllocateAll = z.infer<typeof ZAllocateAll>;
 
 export const FIRST_CONTACT_OUTCOMES = ['accepted', 'declined', 'not_contactable'] as const;
 
-export const ZFirstContact = z.object({
-  version: ZVersion,
-  outcome: z.enum(FIRST_CONTACT_OUTCOMES, { message: `must be one of: ${FIRST_CONTACT_OUTCOMES.join(', ')}` }),
-  at: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' }).nullish(),
-  note: z.string().trim().max(4000, 'must be at most 4000 characters').nullish(),
-});
+/**
+ * When the person was reached (accepted or declined), the first contact is a contact like any
+ * other — how and for how long — so the case, the caseload and the GP message all count it.
+ */
+export const ZFirstContact = z
+  .object({
+    version: ZVersion,
+    outcome: z.enum(FIRST_CONTACT_OUTCOMES, { message: `must be one of: ${FIRST_CONTACT_OUTCOMES.join(', ')}` }),
+    at: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' }).nullish(),
+    mode: z.enum(CONTACT_MODES, { message: `must be one of: ${CONTACT_MODES.join(', ')}` }).nullish(),
+    durationMinutes: z
+      .number({ message: 'must be a number of minutes' })
+      .int('must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(CONTACT_DURATION_MAX, `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`)
+      .nullish(),
+    note: z.string().trim().max(4000, 'must be at most 4000 characters').nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'not_contactable') return;
+    if (!v.mode) ctx.addIssue({ code: 'custom', path: ['mode'], message: 'is required: say how you reached them' });
+    if (!v.durationMinutes) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'is required: say how long the contact was' });
+    }
+  });
 export type TFirstContact = z.infer<typeof ZFirstContact>;
 
 export const ZMemberIdParam = z.object({ id: z.uuid('must be the id of a member of your team') });

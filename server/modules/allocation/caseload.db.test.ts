@@ -95,6 +95,8 @@ describe('POST /api/referrals/:id/first-contact', () => {
     const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, {
       version: r.version,
       outcome: 'accepted',
+      mode: 'phone',
+      durationMinutes: 20,
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'first_contact', version: r.version + 1 });
@@ -115,6 +117,8 @@ describe('POST /api/referrals/:id/first-contact', () => {
       version: r.version,
       outcome: 'declined',
       at,
+      mode: 'face_to_face',
+      durationMinutes: 15,
       note: 'Does not want support just now.',
     });
     expect(res.statusCode).toBe(200);
@@ -141,20 +145,31 @@ describe('POST /api/referrals/:id/first-contact', () => {
     const res = await post(hannahSession, `/api/referrals/${r.id}/first-contact`, {
       version: r.version,
       outcome: 'accepted',
+      mode: 'phone',
+      durationMinutes: 10,
     });
     expect(res.statusCode).toBe(404);
     expect((await referralRow(r.id))?.status).toBe('allocated');
     // The lead may allocate but is not the worker: also 404.
     expect(
-      (await post(lead, `/api/referrals/${r.id}/first-contact`, { version: r.version, outcome: 'accepted' }))
-        .statusCode,
+      (
+        await post(lead, `/api/referrals/${r.id}/first-contact`, {
+          version: r.version,
+          outcome: 'accepted',
+          mode: 'phone',
+          durationMinutes: 10,
+        })
+      ).statusCode,
     ).toBe(404);
   });
 
   it('recording it twice is an invalid move (409); a future time or unknown outcome is a 400', async () => {
     const r = await allocatedTo(tom);
     const url = `/api/referrals/${r.id}/first-contact`;
-    expect((await post(tomSession, url, { version: r.version, outcome: 'accepted' })).statusCode).toBe(200);
+    expect(
+      (await post(tomSession, url, { version: r.version, outcome: 'accepted', mode: 'phone', durationMinutes: 10 }))
+        .statusCode,
+    ).toBe(200);
     const twice = await post(tomSession, url, { version: r.version + 1, outcome: 'not_contactable' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toBe('A referral that is first contact made cannot be moved to not contactable.');
@@ -164,6 +179,8 @@ describe('POST /api/referrals/:id/first-contact', () => {
       version: r2.version,
       outcome: 'accepted',
       at: new Date(Date.now() + DAY).toISOString(),
+      mode: 'phone',
+      durationMinutes: 10,
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors).toEqual([{ field: 'at', message: 'must not be in the future' }]);
@@ -174,6 +191,40 @@ describe('POST /api/referrals/:id/first-contact', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('outcome');
     expect((await referralRow(r2.id))?.status).toBe('allocated');
+  });
+
+  it('the first contact is a contact: the case, the caseload and the GP message all count it', async () => {
+    const r = await allocatedTo(tom);
+    const at = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'accepted',
+      at,
+      mode: 'phone',
+      durationMinutes: 25,
+    });
+    expect(res.statusCode).toBe(200);
+    const kase = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/referrals/${r.id}/case`,
+      headers: { cookie: tomSession.cookie },
+    });
+    expect(kase.json().contacts).toEqual({ total: 1, attended: 1 });
+    const item = (await caseload(tomSession)).items.find((i: { id: string }) => i.id === r.id);
+    expect(item?.lastContactAt).toBe(at);
+  });
+
+  it('accepted or declined without how and how long is a 400 naming both; nothing changes', async () => {
+    const r = await allocatedTo(tom);
+    for (const outcome of ['accepted', 'declined']) {
+      const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, { version: r.version, outcome });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([
+        { field: 'mode', message: 'is required: say how you reached them' },
+        { field: 'durationMinutes', message: 'is required: say how long the contact was' },
+      ]);
+    }
+    expect((await referralRow(r.id))?.status).toBe('allocated');
   });
 
   it('a referrer cannot record contact (403)', async () => {
@@ -229,7 +280,12 @@ describe('cover: hand all of a worker’s open cases to a colleague, and back', 
 
     // The covering worker may record the first contact.
     const version = (await referralRow(a.id))?.version as number;
-    const contact = await post(coverSession, `/api/referrals/${a.id}/first-contact`, { version, outcome: 'accepted' });
+    const contact = await post(coverSession, `/api/referrals/${a.id}/first-contact`, {
+      version,
+      outcome: 'accepted',
+      mode: 'phone',
+      durationMinutes: 10,
+    });
     expect(contact.statusCode).toBe(200);
 
     const back = await post(l, `/api/team/members/${away.id}/cover/end`);

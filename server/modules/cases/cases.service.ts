@@ -15,7 +15,7 @@ import {
   planContact as plan,
 } from './use-cases/planned-contacts.js';
 import { reassignCase as reassign } from './use-cases/reassign.js';
-import { recordContact as contact } from './use-cases/record-contact.js';
+import { recordContact as contact, recordFirstContactMeeting } from './use-cases/record-contact.js';
 import { reviewPersonDetails as reviewDetails } from './use-cases/review-person-details.js';
 
 export const getCaseRecord = auditDenied('case.read', getCase);
@@ -28,7 +28,7 @@ export const reassignCase = auditDenied('referral.reassigned', reassign);
 export const getGpMessage = auditDenied('gpmessage.read', getMessage);
 export const reviewPersonDetails = auditDenied('referral.person-details-reviewed', reviewDetails);
 export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
-export { cancelPlannedContactsOfClosingCase };
+export { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting };
 
 /**
  * When each of these cases of the PCN last had an attended contact (for caseload lists). No audit

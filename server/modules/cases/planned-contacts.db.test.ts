@@ -341,7 +341,8 @@ describe('planned contacts', () => {
       const r = await allocatedTo(team, team.tom);
       await post(team.tomS, `/api/referrals/${r.id}/planned-contacts`, { at: fromNow(DAY), mode: 'phone' });
       const version = (await referralRow(r.id))?.version as number;
-      const res = await post(team.tomS, `/api/referrals/${r.id}/first-contact`, { version, outcome });
+      const met = outcome === 'declined' ? { mode: 'phone', durationMinutes: 10 } : {};
+      const res = await post(team.tomS, `/api/referrals/${r.id}/first-contact`, { version, outcome, ...met });
       expect(res.statusCode).toBe(200);
       const rows = await plannedOf(r.id);
       expect(rows).toHaveLength(1);

@@ -3,6 +3,7 @@ import { Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ReferralView } from '../../../common/api-types';
+import { CONTACT_DURATION_MAX, CONTACT_MODE_LABELS, CONTACT_MODES, type ContactMode } from '../../../common/cases';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSignedInMe } from '../../app/session';
@@ -18,8 +19,15 @@ import { ConflictMessage } from '../triage/ConflictMessage';
 import { referralChanged, useReferral } from '../triage/triage-api';
 import { CASELOAD_KEY, type FirstContactOutcome, recordFirstContact } from './caseload-api';
 
-const LABELS = { outcome: 'Outcome', at: 'When', time: 'Time', note: 'Note' };
-const ORDER = ['outcome', 'at', 'time', 'note'];
+const LABELS = {
+  outcome: 'Outcome',
+  at: 'When',
+  time: 'Time',
+  mode: 'How you reached them',
+  durationMinutes: 'Duration',
+  note: 'Note',
+};
+const ORDER = ['outcome', 'at', 'time', 'mode', 'durationMinutes', 'note'];
 
 const OUTCOME_NOTICE: Record<FirstContactOutcome, string> = {
   accepted: 'First contact recorded: they accepted social prescribing',
@@ -75,8 +83,18 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
     const date = readDate(form, 'at', 'Date');
     const time = String(form.get('time') ?? '').trim();
     const note = String(form.get('note') ?? '').trim();
+    const mode = String(form.get('mode') ?? '') as ContactMode | '';
+    const duration = String(form.get('durationMinutes') ?? '').trim();
+    const minutes = Number(duration);
     const fields: Record<string, string> = {};
     if (!outcome) fields.outcome = 'Select what happened';
+    // Reached (accepted or declined): the conversation is the case's first contact, counted like any other.
+    const reached = outcome === 'accepted' || outcome === 'declined';
+    if (reached && !mode) fields.mode = 'Select how you reached them';
+    if (reached && !duration) fields.durationMinutes = 'Enter how long the contact lasted, in minutes';
+    else if (duration && (!/^\d+$/.test(duration) || minutes < 1 || minutes > CONTACT_DURATION_MAX)) {
+      fields.durationMinutes = `Duration must be a whole number of minutes from 1 to ${CONTACT_DURATION_MAX}`;
+    }
     if (date.error) fields.at = date.error;
     else if (!date.value) fields.at = 'Enter the date of the contact';
     if (time && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) fields.time = 'Time must be like 14:30';
@@ -97,7 +115,8 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
     }
     setBusy(true);
     try {
-      const view = await recordFirstContact(r.id, { version, outcome, at, note: note || undefined });
+      const met = reached && mode ? { mode, durationMinutes: minutes } : {};
+      const view = await recordFirstContact(r.id, { version, outcome, at, note: note || undefined, ...met });
       await referralChanged(queryClient, view);
       await queryClient.invalidateQueries({ queryKey: CASELOAD_KEY });
       navigate('/caseload', { state: { notice: `${OUTCOME_NOTICE[outcome]} (${who})` } });
@@ -163,6 +182,23 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
               inputMode="numeric"
               autoComplete="off"
               error={errors.fields.time}
+            />
+            <Radios
+              name="mode"
+              legend="How did you reach them?"
+              hint="Not needed if you could not contact them"
+              error={errors.fields.mode}
+              options={CONTACT_MODES.map((m) => ({ value: m, label: CONTACT_MODE_LABELS[m] }))}
+            />
+            <TextInput
+              id="durationMinutes"
+              name="durationMinutes"
+              label="Duration in minutes"
+              hint="Not needed if you could not contact them"
+              width={3}
+              inputMode="numeric"
+              autoComplete="off"
+              error={errors.fields.durationMinutes}
             />
             <Textarea id="note" name="note" label="Note (optional)" rows={3} error={errors.fields.note} />
             <Button aria-disabled={busy || undefined}>{busy ? 'Saving…' : 'Save'}</Button>

@@ -25,7 +25,14 @@ export type FirstContactOutcome = 'accepted' | 'declined' | 'not_contactable';
 
 export function recordFirstContact(
   id: string,
-  body: { version: number; outcome: FirstContactOutcome; at?: string; note?: string },
+  body: {
+    version: number;
+    outcome: FirstContactOutcome;
+    at?: string;
+    note?: string;
+    mode?: string;
+    durationMinutes?: number;
+  },
 ): Promise<ReferralView> {
   return api(`/api/referrals/${encodeURIComponent(id)}/first-contact`, { method: 'POST', body });
 }

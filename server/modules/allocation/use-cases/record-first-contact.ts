@@ -3,7 +3,7 @@ import { SNOMED } from '../../../../common/referrals.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
-import { cancelPlannedContactsOfClosingCase } from '../../cases/cases.service.js';
+import { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting } from '../../cases/cases.service.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { emailReferringPractice, requirePcnActor } from '../../triage/triage.service.js';
 import * as repo from '../allocation.repository.js';
@@ -39,6 +39,16 @@ export async function recordFirstContact(
     }
     const note = input.note || null;
     const base = { id, version: input.version };
+    if (input.outcome !== 'not_contactable' && input.mode && input.durationMinutes) {
+      // The person was reached: that conversation is the case's first contact (its timeline, counts, GP message).
+      await recordFirstContactMeeting(tx, ctx, row, {
+        at,
+        mode: input.mode,
+        durationMinutes: input.durationMinutes,
+        notes: note,
+        userId: actor.userId,
+      });
+    }
     let updated: repo.ReferralRow;
     if (input.outcome === 'accepted') {
       updated = await transitionReferral(tx, ctx, {

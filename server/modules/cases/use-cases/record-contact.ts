@@ -1,8 +1,8 @@
-import type { TimelineItem } from '../../../../common/cases.js';
+import type { ContactMode, TimelineItem } from '../../../../common/cases.js';
 import { SNOMED, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
-import type { Db } from '../../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
@@ -86,5 +86,41 @@ export async function recordContact(
       await publish(tx, { type: 'referral.changed', pcnId: row.pcnId, referralId: row.id });
     }
     return contactItem(contact, actor.name);
+  });
+}
+
+/**
+ * The first contact recorded from the first-contact page (the person accepted or declined): an
+ * attended contact like any other, in the caller's transaction, so every count of contacts — the
+ * case, the caseload's last contact, the GP message — includes it.
+ */
+export async function recordFirstContactMeeting(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  row: repo.ReferralRow,
+  meeting: { at: Date; mode: ContactMode; durationMinutes: number; notes: string | null; userId: string },
+): Promise<void> {
+  const contact = await repo.insertContact(tx, {
+    referralId: row.id,
+    pcnId: row.pcnId,
+    at: meeting.at,
+    mode: meeting.mode,
+    durationMinutes: meeting.durationMinutes,
+    outcome: 'attended',
+    notes: meeting.notes,
+    recordedByUserId: meeting.userId,
+  });
+  const settled = await repo.settlePlannedContacts(tx, row.id, contact);
+  await writeAudit(tx, ctx, {
+    action: 'case.contact-recorded',
+    entityType: 'referral',
+    entityId: row.id,
+    details: {
+      contactId: contact.id,
+      mode: contact.mode,
+      outcome: contact.outcome,
+      firstContact: true,
+      ...(settled.length > 0 ? { settledPlannedContactIds: settled } : {}),
+    },
   });
 }
