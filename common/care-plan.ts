@@ -89,6 +89,16 @@ export interface CarePlanComparison {
   changes: PlanChange[];
 }
 
+/**
+ * A plan starts from what matters to the person: with neither that nor a goal there is nothing
+ * to agree, print or review. The one rule, checked by the form and by the server.
+ */
+export function emptyPlanProblem(content: Pick<CarePlanContent, 'whatMattersToMe' | 'goals'>): string | null {
+  return !content.whatMattersToMe.trim() && content.goals.length === 0
+    ? 'is required, or add at least one goal: a plan starts from what matters to the person'
+    : null;
+}
+
 /** Plain-language labels of the plan's fields (web forms, compare page, print page). */
 export const PLAN_FIELD_LABELS: Record<string, string> = {
   whatMattersToMe: 'What matters to me',

@@ -222,6 +222,21 @@ describe('bad input', () => {
     expect(await storedVersions(personId)).toHaveLength(0);
   });
 
+  it('refuses an empty plan (nothing that matters, no goal), naming the field; a goal alone is enough', async () => {
+    const personId = await personWithReferral();
+    const empty = await put(linkWorker, personId, {
+      ...plan({ whatMattersToMe: '   ', goals: [], strengths: '', needs: [], actions: [] }),
+      version: 0,
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors).toEqual([
+      { field: 'whatMattersToMe', message: expect.stringMatching(/^is required, or add at least one goal/) },
+    ]);
+    expect(await storedVersions(personId)).toHaveLength(0);
+    const goalOnly = await put(linkWorker, personId, { ...plan({ whatMattersToMe: '' }), version: 0 });
+    expect(goalOnly.statusCode).toBe(200);
+  });
+
   it('refuses a need domain that is not a referral reason, naming it', async () => {
     const personId = await personWithReferral();
     const res = await put(linkWorker, personId, {

@@ -1,8 +1,9 @@
-import type {
-  CarePlanComparison,
-  CarePlanContent,
-  CarePlanVersionSummary,
-  CarePlanView,
+import {
+  type CarePlanComparison,
+  type CarePlanContent,
+  type CarePlanVersionSummary,
+  type CarePlanView,
+  emptyPlanProblem,
 } from '../../../common/care-plan.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -120,10 +121,12 @@ export async function saveCarePlan(
   const { actor } = await requirePersonInScope(db, ctx, personId, 'careplan.save');
 
   const codes = new Set((await listReferralReasons(db, true)).map((r) => r.code));
-  const unknown = content.needs.flatMap((n, i) =>
+  const problems = content.needs.flatMap((n, i) =>
     codes.has(n.domain) ? [] : [{ field: `needs.${i}.domain`, message: 'must be one of the referral reasons' }],
   );
-  if (unknown.length) throw validationError(unknown);
+  const empty = emptyPlanProblem(content);
+  if (empty) problems.push({ field: 'whatMattersToMe', message: empty });
+  if (problems.length) throw validationError(problems);
 
   const pcnId = actor.scope.pcnId;
   await db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { CarePlanContent } from '../../../common/care-plan';
+import { type CarePlanContent, emptyPlanProblem } from '../../../common/care-plan';
 
 // The form's working copy of a plan: what the user typed, kept as typed (dates as day / month /
 // year boxes), so nothing is lost when a save is refused.
@@ -152,6 +152,8 @@ export function fromDraft(d: Draft): { content: CarePlanContent; errors: Record<
   d.needs.forEach((n, i) => {
     if (!n.domain) errors[`needs.${i}.domain`] = 'must say which need';
   });
+  const empty = emptyPlanProblem(content);
+  if (empty) errors.whatMattersToMe = empty;
   return { content, errors };
 }
 
