@@ -39,19 +39,26 @@ test('case work: first contact, note, handover keeps history, discharge and the 
   await w.getByRole('link', { name: `Case record of ${item.person.givenName} ${item.person.familyName}` }).click();
   await expect(w.getByRole('heading', { level: 1, name: /Case record for/ })).toBeVisible();
   await checkPage(w, 'case-record');
+  // How to reach the person is beside the form that records contacts.
+  await expect(w.getByRole('heading', { level: 2, name: /^How to contact / })).toBeVisible();
+  await expect(w.getByText('Preferred contact', { exact: true }).first()).toBeVisible();
   await w.getByRole('button', { name: 'Save contact' }).click();
   await expect(w.getByRole('link', { name: 'Select how the contact took place' })).toBeVisible();
-  await w.getByLabel('Time', { exact: true }).fill('00:05');
   await w.getByLabel('Face to face').check();
-  await w.getByLabel('Duration in minutes').fill('45');
-  await w.getByLabel('Attended', { exact: true }).check();
   await w.getByLabel('Notes (optional)').fill('Met at the library. <b>Enjoys</b> gardening.');
-  await w.getByRole('button', { name: 'Save contact' }).click();
-  await expect(w.getByText('Contact recorded: face to face, attended')).toBeVisible();
-  await expect(w.getByText('First contact made', { exact: true })).toBeVisible();
+  // Saving a case note keeps the half-filled contact form as it is.
   await w.getByRole('textbox', { name: 'Note', exact: true }).fill('Wants to try the community choir.');
   await w.getByRole('button', { name: 'Add note' }).click();
   await expect(w.getByText('Case note added')).toBeVisible();
+  await expect(w.getByLabel('Notes (optional)')).toHaveValue('Met at the library. <b>Enjoys</b> gardening.');
+  await expect(w.getByLabel('Face to face')).toBeChecked();
+  await expect(w.getByRole('textbox', { name: 'Note', exact: true })).toHaveValue('');
+  await w.getByLabel('Time', { exact: true }).fill('00:05');
+  await w.getByLabel('Duration in minutes').fill('45');
+  await w.getByLabel('Attended', { exact: true }).check();
+  await w.getByRole('button', { name: 'Save contact' }).click();
+  await expect(w.getByText('Contact recorded: face to face, attended')).toBeVisible();
+  await expect(w.getByText('First contact made', { exact: true })).toBeVisible();
   // Free text is shown as text, never as HTML.
   await expect(w.getByText('Met at the library. <b>Enjoys</b> gardening.')).toBeVisible();
 

@@ -15,6 +15,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { Tag } from '../../ui/Tag';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
 import { IdentityCheckWarning, PersonDetailsOffer } from '../triage/PersonDetailsOffer';
+import { ContactDetails } from '../triage/ReferralDetails';
 import { CaseTimeline } from './CaseTimeline';
 import { ContactForm } from './ContactForm';
 import { caseChanged, useCaseRecord, useGpMessage } from './cases-api';
@@ -25,6 +26,16 @@ import { NoteForm } from './NoteForm';
 import { PlannedContacts } from './PlannedContactForm';
 import './cases.css';
 
+type CaseForm = 'details' | 'planned' | 'contact' | 'note' | 'discharge' | 'handover';
+const FRESH_ROUNDS: Record<CaseForm, number> = {
+  details: 0,
+  planned: 0,
+  contact: 0,
+  note: 0,
+  discharge: 0,
+  handover: 0,
+};
+
 /** The case record: one timeline of everything, and what the worker does next. */
 export function CaseRecordPage() {
   const { referralId = '' } = useParams();
@@ -34,7 +45,8 @@ export function CaseRecordPage() {
   const discharged = data?.referral.status === 'discharged';
   const gpMessage = useGpMessage(referralId, discharged);
   const [notice, setNotice] = useState<string | null>(null);
-  const [round, setRound] = useState(0);
+  // Each form starts again only after its own save: typing in one form survives another's save.
+  const [rounds, setRounds] = useState<Record<CaseForm, number>>(FRESH_ROUNDS);
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
   const who = data ? `${data.referral.person.givenName} ${data.referral.person.familyName}` : '';
   usePageTitle(notFound ? 'Page not found' : data ? `Case record for ${who}` : 'Case record');
@@ -48,15 +60,15 @@ export function CaseRecordPage() {
   if (isPending) return <Loading what="the case record" />;
   const r = data.referral;
 
-  async function saved(message: string) {
+  const savedBy = (form: CaseForm) => async (message: string) => {
     await caseChanged(queryClient, referralId);
     setNotice(message);
-    setRound((n) => n + 1);
+    setRounds((r) => ({ ...r, [form]: r[form] + 1 }));
     window.scrollTo(0, 0);
-  }
+  };
   const reload = () => {
     setNotice(null);
-    setRound((n) => n + 1);
+    setRounds((r) => Object.fromEntries(Object.entries(r).map(([k, n]) => [k, n + 1])) as Record<CaseForm, number>);
     void caseChanged(queryClient, referralId);
   };
 
@@ -99,7 +111,12 @@ export function CaseRecordPage() {
         </ul>
 
         <IdentityCheckWarning r={r} />
-        <PersonDetailsOffer key={`details-${round}`} r={r} canDecide={data.may.write} onDone={(m) => void saved(m)} />
+        <PersonDetailsOffer
+          key={`details-${rounds.details}`}
+          r={r}
+          canDecide={data.may.write}
+          onDone={(m) => void savedBy('details')(m)}
+        />
 
         {discharged && gpMessage.data && <GpMessageDetails message={gpMessage.data} />}
 
@@ -112,17 +129,23 @@ export function CaseRecordPage() {
         )}
         {(data.may.write || data.plannedContacts.length > 0) && (
           <PlannedContacts
-            key={`planned-${round}`}
+            key={`planned-${rounds.planned}`}
             referralId={r.id}
             planned={data.plannedContacts}
             mayWrite={data.may.write}
-            onSaved={(m) => void saved(m)}
+            onSaved={(m) => void savedBy('planned')(m)}
           />
         )}
+        <h2>How to contact {who}</h2>
+        <ContactDetails r={r} />
         {data.may.write && (
           <>
-            <ContactForm key={`contact-${round}`} referralId={r.id} onSaved={(m) => void saved(m)} />
-            <NoteForm key={`note-${round}`} referralId={r.id} onSaved={(m) => void saved(m)} />
+            <ContactForm
+              key={`contact-${rounds.contact}`}
+              referralId={r.id}
+              onSaved={(m) => void savedBy('contact')(m)}
+            />
+            <NoteForm key={`note-${rounds.note}`} referralId={r.id} onSaved={(m) => void savedBy('note')(m)} />
           </>
         )}
 
@@ -131,20 +154,20 @@ export function CaseRecordPage() {
 
         {data.may.discharge && (
           <DischargeForm
-            key={`discharge-${round}`}
+            key={`discharge-${rounds.discharge}`}
             referralId={r.id}
             version={r.version}
-            onSaved={(m) => void saved(m)}
+            onSaved={(m) => void savedBy('discharge')(m)}
             onReload={reload}
           />
         )}
         {data.may.reassign && (
           <HandoverForm
-            key={`handover-${round}`}
+            key={`handover-${rounds.handover}`}
             referralId={r.id}
             version={r.version}
             currentWorkerId={r.allocatedWorker?.id ?? null}
-            onSaved={(m) => void saved(m)}
+            onSaved={(m) => void savedBy('handover')(m)}
             onReload={reload}
           />
         )}

@@ -16,6 +16,21 @@ const SOURCE_LABELS: Record<ReferralView['source'], string> = {
   self: 'Self-referral',
 };
 
+/** How to reach the person and what helps them: on the referral and beside the contact form. */
+function contactRows(p: ReferralView['person']) {
+  return [
+    { key: 'Preferred contact', value: CONTACT_LABELS[p.preferredContact] ?? p.preferredContact },
+    { key: 'Phone', value: p.phone ?? 'Not given' },
+    { key: 'Email', value: p.email ? <span className="waymark-break">{p.email}</span> : 'Not given' },
+    { key: 'Postcode', value: p.postcode ?? 'Not given' },
+    { key: 'Language', value: `${p.language}${p.interpreterNeeded ? ' (needs an interpreter)' : ''}` },
+    {
+      key: 'Accessibility needs',
+      value: p.accessibilityNeeds ? <span className="waymark-free-text">{p.accessibilityNeeds}</span> : 'None given',
+    },
+  ];
+}
+
 /** The person, as the team needs them to make contact. */
 export function PersonDetails({ r }: { r: ReferralView }) {
   const p = r.person;
@@ -25,22 +40,15 @@ export function PersonDetails({ r }: { r: ReferralView }) {
         { key: 'Name', value: `${p.givenName} ${p.familyName}` },
         { key: 'NHS number', value: p.nhsNumber ? formatNhsNumber(p.nhsNumber) : 'Not given' },
         { key: 'Date of birth', value: formatDate(p.dateOfBirth) },
-        { key: 'Postcode', value: p.postcode ?? 'Not given' },
-        { key: 'Phone', value: p.phone ?? 'Not given' },
-        { key: 'Email', value: p.email ? <span className="waymark-break">{p.email}</span> : 'Not given' },
-        { key: 'Preferred contact', value: CONTACT_LABELS[p.preferredContact] ?? p.preferredContact },
-        { key: 'Language', value: `${p.language}${p.interpreterNeeded ? ' (needs an interpreter)' : ''}` },
-        {
-          key: 'Accessibility needs',
-          value: p.accessibilityNeeds ? (
-            <span className="waymark-free-text">{p.accessibilityNeeds}</span>
-          ) : (
-            'None given'
-          ),
-        },
+        ...contactRows(p),
       ]}
     />
   );
+}
+
+/** What the worker needs beside the contact form. */
+export function ContactDetails({ r }: { r: ReferralView }) {
+  return <SummaryList rows={contactRows(r.person)} />;
 }
 
 /** What the referrer said. Free text is shown exactly as typed and never interpreted as markup. */
