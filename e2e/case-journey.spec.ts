@@ -210,6 +210,14 @@ test('case journey: first contact, baseline SWEMWBS, a plan with two goals, cove
   await w.getByLabel('Goals met').check();
   await w.getByLabel('Summary for the GP').fill('Sings with the community choir every week; feels less alone.');
   await w.getByRole('button', { name: 'Discharge and send to the GP' }).click();
+  // Nothing is sent until the worker confirms, told what the discharge closes and cancels.
+  const check = w.getByRole('region', { name: `Important: Discharge ${who}?` });
+  await expect(check).toContainText('Discharging cannot be undone');
+  await expect(check).toContainText(
+    /cancel (this booked contact|these \d+ booked contacts|nothing: no contacts are booked)/,
+  );
+  await checkPage(w, 'case-journey-discharge-check');
+  await check.getByRole('button', { name: 'Yes, discharge and send to the GP' }).click();
   await expect(w.getByText(/Discharged. The message back to the GP is ready/)).toBeVisible();
   await expect(w.getByRole('heading', { name: 'Discharge summary for the GP' })).toBeVisible();
   await checkPage(w, 'case-journey-case-discharged');

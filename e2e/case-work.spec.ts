@@ -82,6 +82,11 @@ test('case work: first contact, note, handover keeps history, discharge and the 
   await coach.getByLabel('Goals met').check();
   await coach.getByLabel('Summary for the GP').fill('Joined the choir; feels less alone.');
   await coach.getByRole('button', { name: 'Discharge and send to the GP' }).click();
+  // Going back keeps the answers; nothing was sent.
+  await coach.getByRole('button', { name: 'Go back' }).click();
+  await expect(coach.getByLabel('Summary for the GP')).toHaveValue('Joined the choir; feels less alone.');
+  await coach.getByRole('button', { name: 'Discharge and send to the GP' }).click();
+  await coach.getByRole('button', { name: 'Yes, discharge and send to the GP' }).click();
   await expect(coach.getByText(/Discharged. The message back to the GP is ready/)).toBeVisible();
   await checkPage(coach, 'case-record-discharged');
 

@@ -157,6 +157,8 @@ export function CaseRecordPage() {
             key={`discharge-${rounds.discharge}`}
             referralId={r.id}
             version={r.version}
+            who={who}
+            planned={data.plannedContacts}
             onSaved={(m) => void savedBy('discharge')(m)}
             onReload={reload}
           />
