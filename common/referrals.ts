@@ -120,3 +120,7 @@ export const IDENTITY_CHECKS = {
     'Waymark could not link this referral to the NHS number given, because the date of birth does not match. Check the NHS number and date of birth with the referrer before contacting the person.',
 } as const;
 export type IdentityCheck = keyof typeof IDENTITY_CHECKS;
+
+/** Form hint examples: an NHS number that passes the check digit (test range), and a postcode the demo knows. */
+export const NHS_NUMBER_EXAMPLE = '999 876 5439';
+export const POSTCODE_EXAMPLE = 'NE1 4XX';

@@ -3,6 +3,7 @@ import { Select, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { OrganisationTree, PracticeNode } from '../../../common/api-types';
+import { NHS_NUMBER_EXAMPLE, POSTCODE_EXAMPLE } from '../../../common/referrals';
 import { useSignedInMe } from '../../app/session';
 import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
 import { usePageTitle } from '../../app/use-page-title';
@@ -246,8 +247,8 @@ export function ReferralFormPage() {
                 label="NHS number"
                 hint={
                   source === 'self'
-                    ? 'Optional for a self-referral. 10 digits, like 999 123 4567'
-                    : 'This is a 10 digit number, like 999 123 4567'
+                    ? `Optional for a self-referral. 10 digits, like ${NHS_NUMBER_EXAMPLE}`
+                    : `This is a 10 digit number, like ${NHS_NUMBER_EXAMPLE}`
                 }
                 inputMode="numeric"
                 autoComplete="off"
@@ -287,7 +288,7 @@ export function ReferralFormPage() {
                 id="person.postcode"
                 name="person.postcode"
                 label="Postcode"
-                hint="Leave empty if they have no fixed address"
+                hint={`For example, ${POSTCODE_EXAMPLE}. Leave empty if they have no fixed address`}
                 autoComplete="off"
                 spellCheck={false}
                 width={10}
