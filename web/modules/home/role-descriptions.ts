@@ -2,7 +2,9 @@ import type { Role } from '../../../common/roles';
 
 /**
  * What each role does in the PCN's social prescribing service, in the words of DESIGN.md §1 and
- * the seed documents. Describes the job, not screens: pages are only linked once they exist.
+ * the seed documents. Describes the job, not screens: pages are only linked once they exist, and
+ * nothing here promises what Waymark cannot do yet (the partner's inbox of onward referrals and
+ * the commissioner's figures come with issues 12 and 13).
  */
 export const ROLE_DESCRIPTIONS = {
   referrer: [
@@ -27,11 +29,11 @@ export const ROLE_DESCRIPTIONS = {
   ],
   vcs_partner: [
     'You work for a voluntary or community organisation that the social prescribing team refers people to.',
-    "You look after your organisation's listings and the onward referrals sent to your services, seeing only the information each person agreed to share.",
+    "You look after your organisation's listings in the directory of services. The changes you propose are checked by the social prescribing team before anyone sees them.",
   ],
   commissioner: [
     'You commission social prescribing for your integrated care board.',
-    'You see aggregate figures across the ICB (demand, capacity, utilisation, waits and outcomes), with small numbers suppressed, and never a person’s record.',
+    'You can search the directory of services that the teams refer people to. Waymark never shows you a person’s record.',
   ],
   admin: [
     "You are part of the ICB's digital team and run Waymark for the ICB.",
