@@ -124,3 +124,8 @@ export type IdentityCheck = keyof typeof IDENTITY_CHECKS;
 /** Form hint examples: an NHS number that passes the check digit (test range), and a postcode the demo knows. */
 export const NHS_NUMBER_EXAMPLE = '999 876 5439';
 export const POSTCODE_EXAMPLE = 'NE1 4XX';
+
+/** "Margaret Hughes (WM-3F9A-C21B)": a referral as notifications name it, from the referral's own details. */
+export function referralLabel(r: { id: string; personDetails: Pick<ReferralPersonDetails, 'givenName' | 'familyName'> }) {
+  return `${r.personDetails.givenName} ${r.personDetails.familyName} (${referralReference(r.id)})`;
+}

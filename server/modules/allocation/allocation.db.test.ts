@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { referralReference } from '../../../common/referrals.js';
 import {
   createTestApp,
   createTestTenancy,
@@ -11,6 +12,7 @@ import {
   type TestUser,
 } from '../../test/toolkit.js';
 import { notifications } from '../notifications/notifications.tables.js';
+import { people } from '../people/people.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
 import { createTestReferral, triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
@@ -151,7 +153,11 @@ describe('POST /api/referrals/:id/allocate', () => {
       overrideReason: null,
     });
     const note = (await notificationsOf(team.tom.id)).find((n) => n.link === `/referrals/${r.id}`);
-    expect(note?.title).toBe('New referral allocated to you');
+    // Named, so a list of them is not every item alike.
+    const [person] = await ctx.db.select().from(people).where(eq(people.id, r.personId));
+    expect(note?.title).toBe(
+      `New referral allocated to you: ${person?.givenName} ${person?.familyName} (${referralReference(r.id)})`,
+    );
   });
 
   it('an override without a reason is a 400 naming overrideReason, and nothing changes', async () => {

@@ -1,9 +1,15 @@
-import { CLOSURE_REASONS, type ClosureReason, referralReference, SNOMED } from '../../../common/referrals.js';
+import {
+  CLOSURE_REASONS,
+  type ClosureReason,
+  referralLabel,
+  referralReference,
+  SNOMED,
+} from '../../../common/referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { queueEmail } from '../notifications/notifications.service.js';
+import { notifyUser, queueEmail } from '../notifications/notifications.service.js';
 import { organisationRefs, practiceContact } from '../organisations/organisations.service.js';
-import { peopleByIds } from '../people/people.service.js';
 import type { ReferralRow } from '../referrals/referrals.service.js';
+import { activeReferrersOfPractice } from '../users/users.service.js';
 
 // The email back to the referring practice when the team decides on its referral. It goes to the
 // practice's shared mailbox, so it carries only what the practice already knows about its own
@@ -35,14 +41,11 @@ export async function emailReferringPractice(
   if (!row.practiceId) return false; // self- and other professional referrals: no practice to tell
   const practice = await practiceContact(tx, row.practiceId);
   if (!practice?.email) return false;
-  // Inside the caller's transaction: one connection, so one query at a time.
-  const people = await peopleByIds(tx, [row.personId]);
   const orgs = await organisationRefs(tx, [row.pcnId]);
-  const person = people.get(row.personId);
+  // The patient as the practice described them on its referral, never the record another team keeps.
+  const person = row.personDetails;
   const team = `The ${orgs.get(row.pcnId)?.name ?? 'PCN'} social prescribing team`;
-  const patient = person
-    ? `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${dateOfBirth(person.dateOfBirth)}`
-    : 'your patient';
+  const patient = `the patient with initials ${initial(person.givenName)}. ${initial(person.familyName)}., born ${dateOfBirth(person.dateOfBirth)}`;
   const ref = referralReference(row.id);
   const sent = `your practice's referral of ${longDate(row.receivedAt)} for ${patient} (reference ${ref})`;
 
@@ -81,4 +84,42 @@ export async function emailReferringPractice(
 
 function declinedCode(): string {
   return `For the patient's record: SNOMED CT ${SNOMED.socialPrescribingDeclined} (Social prescribing declined).`;
+}
+
+/** What happened to a practice's referral, as its referrers read it in Waymark. */
+export type PracticeNews = PracticeDecision | { kind: 'first_contact' } | { kind: 'discharged' };
+
+const NEWS: { [K in PracticeNews['kind']]: string } = {
+  accepted: 'accepted by the social prescribing team',
+  declined: 'declined by the social prescribing team',
+  redirected: 'redirected to another service',
+  person_declined: 'the person declined social prescribing',
+  not_contactable: 'the team could not contact the person',
+  first_contact: 'first contact made',
+  discharged: 'discharged: the message back to the GP is ready',
+};
+
+/**
+ * Tells the referring practice's referrers in Waymark (the email goes to the practice's shared
+ * mailbox; this reaches each of them in the app), in the caller's transaction. Self- and other
+ * professional referrals have no practice to tell.
+ */
+export async function notifyReferringPractice(tx: DbOrTx, row: ReferralRow, news: PracticeNews): Promise<number> {
+  if (!row.practiceId) return 0;
+  const referrers = await activeReferrersOfPractice(tx, row.practiceId);
+  for (const referrer of referrers) {
+    await notifyUser(tx, {
+      userId: referrer.id,
+      kind: `practice.${news.kind}`,
+      title: `${referralLabel(row)}: ${NEWS[news.kind]}`,
+      link: `/practice/referrals/${row.id}`,
+    });
+  }
+  return referrers.length;
+}
+
+/** The email to the practice's mailbox and the in-app notice to its referrers, together. */
+export async function tellReferringPractice(tx: DbOrTx, row: ReferralRow, decision: PracticeDecision): Promise<void> {
+  await emailReferringPractice(tx, row, decision);
+  await notifyReferringPractice(tx, row, decision);
 }

@@ -36,6 +36,15 @@ export async function findUsersInScope(db: DbOrTx, scope: Scope): Promise<UserRo
   return db.select().from(users).where(userScope(scope)).orderBy(asc(users.name));
 }
 
+/** The active referrers of a GP practice (its staff who refer and follow the practice's referrals). */
+export async function findActiveReferrersOfPractice(db: DbOrTx, practiceId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.practiceId, practiceId), eq(users.role, 'referrer'), eq(users.active, true)))
+    .orderBy(asc(users.id));
+}
+
 export async function findTeamOfPcn(db: DbOrTx, pcnId: string): Promise<UserRow[]> {
   return db
     .select()

@@ -242,3 +242,8 @@ export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<rep
 export async function teamMembersOfPcn(db: DbOrTx, pcnId: string): Promise<repo.UserRow[]> {
   return repo.findTeamOfPcn(db, pcnId);
 }
+
+/** The practice's referrers, who are told in Waymark what happened to the practice's referrals. */
+export async function activeReferrersOfPractice(db: DbOrTx, practiceId: string): Promise<repo.UserRow[]> {
+  return repo.findActiveReferrersOfPractice(db, practiceId);
+}

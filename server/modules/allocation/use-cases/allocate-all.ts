@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Priority } from '../../../../common/referrals.js';
+import { type Priority, referralLabel } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -83,7 +83,7 @@ export async function allocateAll(db: Db, ctx: RequestContext, input: TAllocateA
         'The queue or the team has changed since you looked at the plan. Look at the new plan, then confirm again.',
       );
     }
-    const perWorker = new Map<string, string[]>();
+    const perWorker = new Map<string, { id: string; label: string }[]>();
     const now = new Date();
     for (const [i, step] of plan.entries()) {
       const worker = step.suggestion.worker;
@@ -108,15 +108,18 @@ export async function allocateAll(db: Db, ctx: RequestContext, input: TAllocateA
           },
         },
       });
-      perWorker.set(worker.id, [...(perWorker.get(worker.id) ?? []), row.id]);
+      perWorker.set(worker.id, [...(perWorker.get(worker.id) ?? []), { id: row.id, label: referralLabel(row) }]);
     }
     // One notification per person, however many referrals they were given.
     for (const [userId, ids] of [...perWorker.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       await notifyUser(tx, {
         userId,
         kind: 'referral.allocated',
-        title: ids.length === 1 ? 'New referral allocated to you' : `${ids.length} new referrals allocated to you`,
-        link: ids.length === 1 ? `/referrals/${ids[0]}` : '/caseload',
+        title:
+          ids.length === 1
+            ? `New referral allocated to you: ${ids[0]?.label}`
+            : `${ids.length} new referrals allocated to you`,
+        link: ids.length === 1 ? `/referrals/${ids[0]?.id}` : '/caseload',
       });
     }
     const allocated = items.length - left;

@@ -1,4 +1,5 @@
 import type { ReferralView } from '../../../../common/api-types.js';
+import { referralLabel } from '../../../../common/referrals.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
@@ -82,7 +83,7 @@ export async function allocateReferral(
     await notifyUser(tx, {
       userId: chosen.id,
       kind: 'referral.allocated',
-      title: 'New referral allocated to you',
+      title: `New referral allocated to you: ${referralLabel(updated)}`,
       link: `/referrals/${id}`,
     });
     return updated;

@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
 import { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting } from '../../cases/cases.service.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
-import { emailReferringPractice, requirePcnActor } from '../../triage/triage.service.js';
+import { notifyReferringPractice, requirePcnActor, tellReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TFirstContact } from '../allocation.schemas.js';
 
@@ -61,6 +61,7 @@ export async function recordFirstContact(
           details: { outcome: 'accepted', at: at.toISOString(), ...(note ? { note } : {}) },
         },
       });
+      await notifyReferringPractice(tx, updated, { kind: 'first_contact' });
     } else if (input.outcome === 'declined') {
       updated = await transitionReferral(tx, ctx, {
         ...base,
@@ -72,7 +73,7 @@ export async function recordFirstContact(
           details: { outcome: 'declined', reason: 'person_declined', at: at.toISOString() },
         },
       });
-      await emailReferringPractice(tx, updated, { kind: 'person_declined' });
+      await tellReferringPractice(tx, updated, { kind: 'person_declined' });
       await cancelPlannedContactsOfClosingCase(tx, ctx, id, 'declined');
     } else {
       updated = await transitionReferral(tx, ctx, {
@@ -81,7 +82,7 @@ export async function recordFirstContact(
         set: { closureNote: note, closedAt: now },
         event: { type: 'not_contactable', details: { outcome: 'not_contactable', at: at.toISOString() } },
       });
-      await emailReferringPractice(tx, updated, { kind: 'not_contactable' });
+      await tellReferringPractice(tx, updated, { kind: 'not_contactable' });
       await cancelPlannedContactsOfClosingCase(tx, ctx, id, 'not_contactable');
     }
     return updated;

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
+import { notifyReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
 import { loadCase } from './case-access.js';
@@ -46,6 +47,7 @@ export async function dischargeCase(db: Db, ctx: RequestContext, id: string, inp
       authorUserId: actor.userId,
     });
     await emailDischargeSummaryReady(tx, updated);
+    await notifyReferringPractice(tx, updated, { kind: 'discharged' });
     // Nothing is booked with a person who has left the service.
     await cancelPlannedContactsOfClosingCase(tx, ctx, row.id, 'discharged');
     return inserted;

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../../../common/cases.js';
-import { STATUS_LABELS } from '../../../../common/referrals.js';
+import { referralLabel, STATUS_LABELS } from '../../../../common/referrals.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, conflict, validationError } from '../../../platform/errors.js';
@@ -59,7 +59,7 @@ export async function reassignCase(db: Db, ctx: RequestContext, id: string, inpu
     await notifyUser(tx, {
       userId: chosen.id,
       kind: 'case.reassigned',
-      title: 'A case has been handed over to you',
+      title: `A case has been handed over to you: ${referralLabel(row)}`,
       link: `/referrals/${id}/case`,
     });
   });

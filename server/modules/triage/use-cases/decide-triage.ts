@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
-import { emailReferringPractice } from '../practice-email.js';
+import { tellReferringPractice } from '../practice-email.js';
 import * as repo from '../triage.repository.js';
 import type { TClosure, TTriageDecision } from '../triage.schemas.js';
 import { requirePcnActor } from './pcn-actor.js';
@@ -59,7 +59,7 @@ export async function triageReferral(
       },
     });
     if (firstTriage) {
-      await emailReferringPractice(tx, row, { kind: 'accepted', priority: input.priority, firstContactDueAt });
+      await tellReferringPractice(tx, row, { kind: 'accepted', priority: input.priority, firstContactDueAt });
     }
     return row;
   });
@@ -89,7 +89,7 @@ export async function closeReferral(
         details: { reason: input.reason },
       },
     });
-    await emailReferringPractice(tx, row, { kind: to, reason: input.reason });
+    await tellReferringPractice(tx, row, { kind: to, reason: input.reason });
     return row;
   });
   // The answer is read after the commit, so it shows what others will see.
