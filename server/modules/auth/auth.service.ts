@@ -105,13 +105,22 @@ export async function signIn(
       outcome: 'failure',
       actorUserId: user?.id ?? null,
       actorRole: user?.role ?? null,
+      // An unknown account belongs to no ICB: no ICB's admin sees the attempt.
+      icbId: user?.icbId ?? null,
       details: { reason: user ? 'inactive-account' : 'unknown-account' },
     });
     throw signInRefused(settings);
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAudit(db, ctx, { action: 'auth.sign-in', outcome, actorUserId: user.id, actorRole: user.role, details });
+    writeAudit(db, ctx, {
+      action: 'auth.sign-in',
+      outcome,
+      actorUserId: user.id,
+      actorRole: user.role,
+      icbId: user.icbId,
+      details,
+    });
 
   if (isLocked(user)) {
     await audit('failure', { reason: 'locked-out' });
@@ -173,7 +182,14 @@ export async function completeSecondFactor(
 ): Promise<IssuedSession> {
   const { session, user } = await pendingSession(db, token, 'second-factor');
   const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAudit(db, ctx, { action: 'auth.second-factor', outcome, actorUserId: user.id, actorRole: user.role, details });
+    writeAudit(db, ctx, {
+      action: 'auth.second-factor',
+      outcome,
+      actorUserId: user.id,
+      actorRole: user.role,
+      icbId: user.icbId,
+      details,
+    });
   if (isLocked(user)) {
     await audit('failure', { reason: 'locked-out' });
     throw signInRefused(settings);
@@ -229,6 +245,7 @@ export async function enrolSecondFactor(
       outcome: 'failure',
       actorUserId: user.id,
       actorRole: user.role,
+      icbId: user.icbId,
       details: { reason: 'wrong-code' },
     });
     throw wrongCode();
@@ -238,7 +255,12 @@ export async function enrolSecondFactor(
     totpEnabled: true,
     totpLastStep: step,
   });
-  await writeAudit(db, ctx, { action: 'auth.second-factor.enrol', actorUserId: user.id, actorRole: user.role });
+  await writeAudit(db, ctx, {
+    action: 'auth.second-factor.enrol',
+    actorUserId: user.id,
+    actorRole: user.role,
+    icbId: user.icbId,
+  });
   const enrolled = { ...user, totpEnabled: true };
   if (session.stage === 'second-factor-setup') {
     await repo.deleteSession(db, session.id);
@@ -247,6 +269,7 @@ export async function enrolSecondFactor(
       action: 'auth.second-factor',
       actorUserId: user.id,
       actorRole: user.role,
+      icbId: user.icbId,
       details: { stage: 'signed-in' },
     });
     return { token: issued.token, result: { status: 'signed-in', me: await buildMe(db, enrolled, issued.csrfToken) } };

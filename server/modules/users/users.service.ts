@@ -232,6 +232,7 @@ export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
+export const userIdsOfIcbQuery = repo.userIdsOfIcbQuery;
 
 /** Staff rows by id (for names, roles, capacity). */
 export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<repo.UserRow[]> {

@@ -18,6 +18,12 @@ export interface AuditEntry {
   /** Overrides the context's actor (e.g. a failed sign-in names the account tried). */
   actorUserId?: string | null;
   actorRole?: string | null;
+  /**
+   * The ICB whose admins may see the row. Defaults to the signed-in actor's ICB; give it where no
+   * one is signed in (a failed sign-in → the account's ICB, a public report → the listing's ICB).
+   * Null: the row belongs to no ICB and no ICB admin sees it (an unknown account tried).
+   */
+  icbId?: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,6 +36,9 @@ type Hashable = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>;
 
 export function hashAuditRow(prevHash: string, row: Hashable): string {
   const canonical = stableStringify({
+    // Only when present: rows written before the column existed must hash exactly as they did,
+    // while moving a newer row to another ICB (or out of every ICB) breaks the chain.
+    ...(row.icbId ? { icbId: row.icbId } : {}),
     at: row.at.toISOString(),
     actorUserId: row.actorUserId,
     actorRole: row.actorRole,
@@ -65,6 +74,7 @@ export async function writeAudit(dbOrTx: DbOrTx, ctx: RequestContext, entry: Aud
       entityId: entry.entityId ?? null,
       ip: ctx.ip,
       requestId: ctx.requestId,
+      icbId: entry.icbId !== undefined ? entry.icbId : (ctx.actor?.scope.icbId ?? null),
       details: entry.details ?? {},
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
