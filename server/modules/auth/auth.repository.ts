@@ -41,6 +41,11 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<numb
   return rows.length;
 }
 
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, exceptId)));
+/** Deletes every other session of the user; returns the ids deleted. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId: string): Promise<string[]> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, exceptId)))
+    .returning({ id: sessions.id });
+  return rows.map((r) => r.id);
 }

@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import type { AuthenticatedSession } from '../../platform/http/access.js';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
+import { announceSessionEnded } from '../../platform/realtime.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
 import * as users from '../users/users.service.js';
 import * as repo from './auth.repository.js';
@@ -141,7 +142,7 @@ export async function signIn(
     }
     // Session fixation defence: whatever session the browser came with ends here; the signed-in
     // session always gets a new id.
-    if (presentedToken) await repo.deleteSession(tx, sessionIdOf(presentedToken));
+    if (presentedToken) await endSession(tx, sessionIdOf(presentedToken));
 
     if (user.totpEnabled && user.totpSecret) {
       const { token } = await issueSession(tx, settings, user, 'second-factor');
@@ -295,16 +296,29 @@ export async function enrolSecondFactor(
       await audit(tx, 'auth.second-factor', 'success', { stage: 'signed-in' });
       return issued;
     }
-    await repo.deleteSessionsOfUser(tx, user.id, session.id);
+    for (const ended of await repo.deleteSessionsOfUser(tx, user.id, session.id)) {
+      await announceSessionEnded(tx, { sessionId: ended });
+    }
     return { token: token as string, csrfToken: session.csrfToken };
   });
   return { token: kept.token, result: { status: 'signed-in', me: await buildMe(db, enrolled, kept.csrfToken) } };
 }
 
+/**
+ * Deletes a session and tells every instance, on commit, so that its open event streams end at
+ * once rather than at their next heartbeat. True when there was such a session.
+ */
+async function endSession(tx: DbOrTx, id: string): Promise<boolean> {
+  if (!(await repo.deleteSession(tx, id))) return false;
+  await announceSessionEnded(tx, { sessionId: id });
+  return true;
+}
+
 export async function signOut(db: Db, ctx: RequestContext, token: string | null): Promise<void> {
-  if (token && (await repo.deleteSession(db, sessionIdOf(token)))) {
-    await writeAudit(db, ctx, { action: 'auth.sign-out' });
-  }
+  if (!token) return;
+  await db.transaction(async (tx) => {
+    if (await endSession(tx, sessionIdOf(token))) await writeAudit(tx, ctx, { action: 'auth.sign-out' });
+  });
 }
 
 /** The access hook's session lookup: live, fully signed-in sessions only. */
