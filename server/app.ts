@@ -52,6 +52,8 @@ export interface BuildAppOptions {
   hub?: RealtimeHub;
   /** Keep-alive interval of the event stream (tests shorten it). */
   liveEventsHeartbeatMs?: number;
+  /** Window of the refusal audit throttle (tests shorten it). */
+  auditDenialWindowMs?: number;
 }
 
 export interface BuiltApp {
@@ -111,6 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     // The OpenAPI document describes the API, never data: readable without signing in.
     publicPrefixes: ['/api/docs'],
     authenticate: (token) => authenticate(db, settings, token),
+    denialWindowMs: opts.auditDenialWindowMs,
   });
   await app.register(fastifySwagger, {
     openapi: {
