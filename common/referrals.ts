@@ -126,6 +126,9 @@ export const NHS_NUMBER_EXAMPLE = '999 876 5439';
 export const POSTCODE_EXAMPLE = 'NE1 4XX';
 
 /** "Margaret Hughes (WM-3F9A-C21B)": a referral as notifications name it, from the referral's own details. */
-export function referralLabel(r: { id: string; personDetails: Pick<ReferralPersonDetails, 'givenName' | 'familyName'> }) {
+export function referralLabel(r: {
+  id: string;
+  personDetails: Pick<ReferralPersonDetails, 'givenName' | 'familyName'>;
+}) {
   return `${r.personDetails.givenName} ${r.personDetails.familyName} (${referralReference(r.id)})`;
 }

@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import { allocationRoutes } from './modules/allocation/allocation.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
-import { authenticate, isSessionActive } from './modules/auth/auth.service.js';
+import { authenticate, isSessionActive, sessionIdOf } from './modules/auth/auth.service.js';
 import { carePlansRoutes } from './modules/care-plans/care-plans.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { directoryMaintenanceRoutes } from './modules/directory/maintenance/maintenance.routes.js';
@@ -52,6 +52,8 @@ export interface BuildAppOptions {
   hub?: RealtimeHub;
   /** Keep-alive interval of the event stream (tests shorten it). */
   liveEventsHeartbeatMs?: number;
+  /** Window of the refusal audit throttle (tests shorten it). */
+  auditDenialWindowMs?: number;
 }
 
 export interface BuiltApp {
@@ -111,6 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     // The OpenAPI document describes the API, never data: readable without signing in.
     publicPrefixes: ['/api/docs'],
     authenticate: (token) => authenticate(db, settings, token),
+    denialWindowMs: opts.auditDenialWindowMs,
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -148,6 +151,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     ...deps,
     hub: opts.hub,
     isSessionActive: (token) => isSessionActive(db, settings, token),
+    sessionIdOf,
     heartbeatMs: opts.liveEventsHeartbeatMs,
   });
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);

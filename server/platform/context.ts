@@ -1,6 +1,7 @@
 import type { Permission } from '../../common/permissions.js';
 import type { Role } from '../../common/roles.js';
 import type { Scope } from './access/scope.js';
+import type { DenialThrottle } from './audit/denial-throttle.js';
 
 /** Who is acting: built from the session on every request. */
 export interface Principal {
@@ -16,4 +17,6 @@ export interface RequestContext {
   actor: Principal | null;
   ip: string | null;
   requestId: string | null;
+  /** The app's throttle for refusal audit rows; absent (jobs, scripts): every row is written. */
+  auditDenials?: DenialThrottle;
 }

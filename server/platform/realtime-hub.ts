@@ -40,7 +40,7 @@ export interface RealtimeHubOptions {
   pingEveryMs?: number;
 }
 
-const ID_FIELDS = ['pcnId', 'userId', 'referralId'] as const;
+const ID_FIELDS = ['pcnId', 'userId', 'referralId', 'sessionId'] as const;
 
 /** The payload as sent by publish(): a type and ids, nothing else is passed on. */
 export function parseRealtimePayload(payload: string | undefined): RealtimeEvent | null {

@@ -13,8 +13,24 @@ export interface RealtimeEvent {
   pcnId?: string;
   userId?: string;
   referralId?: string;
+  /** The stored id of a session (the SHA-256 of its token, never the token). Between instances only. */
+  sessionId?: string;
 }
+
+/**
+ * A session ended (sign-out), or every session of a user did (deactivation): each instance ends
+ * the open event streams it serves for it at once. Never passed on to a browser.
+ */
+export const SESSION_ENDED = 'session.ended';
 
 export async function publish(dbOrTx: DbOrTx, event: RealtimeEvent): Promise<void> {
   await dbOrTx.execute(sql`SELECT pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/** Announces, with the transaction that ends them, that a session or all of a user's sessions ended. */
+export async function announceSessionEnded(
+  dbOrTx: DbOrTx,
+  ended: { sessionId: string } | { userId: string },
+): Promise<void> {
+  await publish(dbOrTx, { type: SESSION_ENDED, ...ended });
 }

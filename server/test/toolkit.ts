@@ -39,6 +39,8 @@ export interface TestAppOptions {
   realtime?: boolean;
   /** Event-stream keep-alive interval (default 25 s). */
   liveEventsHeartbeatMs?: number;
+  /** Window of the refusal audit throttle (default 60 s). */
+  auditDenialWindowMs?: number;
   /**
    * A second app instance over the database of an existing test app, with its own connection
    * pool (and hub): the way two instances behind a load balancer share one PostgreSQL.
@@ -69,6 +71,7 @@ export async function createTestApp(
     webRoot: '/nonexistent',
     hub,
     liveEventsHeartbeatMs: options.liveEventsHeartbeatMs,
+    auditDenialWindowMs: options.auditDenialWindowMs,
   });
   await built.app.ready();
   afterAll(async () => {

@@ -1,6 +1,13 @@
-import { and, desc, eq, gte, inArray, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+
+/** Whose trail a search reads: one ICB's. */
+export interface AuditScope {
+  icbId: string;
+  /** The ids of the ICB's users (a sub-query): rows written before rows named an ICB belong to their actor's. */
+  usersOfIcb: SQLWrapper;
+}
 
 export interface AuditFilter {
   actorIds?: string[];
@@ -12,8 +19,12 @@ export interface AuditFilter {
   beforeId?: bigint;
 }
 
-export async function searchAuditEvents(db: DbOrTx, filter: AuditFilter, limit: number) {
+export async function searchAuditEvents(db: DbOrTx, scope: AuditScope, filter: AuditFilter, limit: number) {
   const where: (SQL | undefined)[] = [
+    or(
+      eq(auditEvents.icbId, scope.icbId),
+      and(isNull(auditEvents.icbId), inArray(auditEvents.actorUserId, scope.usersOfIcb)),
+    ),
     filter.actorIds ? inArray(auditEvents.actorUserId, filter.actorIds) : undefined,
     filter.actionPrefix
       ? like(auditEvents.action, `${filter.actionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)

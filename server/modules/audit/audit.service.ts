@@ -3,7 +3,8 @@ import type { Role } from '../../../common/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { findUserIdsMatching, userNames } from '../users/users.service.js';
+import { AppError } from '../../platform/errors.js';
+import { findUserIdsMatching, userIdsOfIcbQuery, userNames } from '../users/users.service.js';
 import { searchAuditEvents } from './audit.repository.js';
 import type { TAuditSearch } from './audit.schemas.js';
 
@@ -25,10 +26,17 @@ export function ukMidnight(isoDate: string, addDays = 0): Date {
   return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
 }
 
+/**
+ * One page of the admin's own ICB's audit trail, newest first. Another ICB's rows are never
+ * found, whatever the filter; `actor` matches only the ICB's own staff.
+ */
 export async function searchAudit(db: Db, ctx: RequestContext, query: TAuditSearch) {
-  const actorIds = query.actor ? await findUserIdsMatching(db, query.actor) : undefined;
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  const { icbId } = ctx.actor.scope;
+  const actorIds = query.actor ? await findUserIdsMatching(db, icbId, query.actor) : undefined;
   const rows = await searchAuditEvents(
     db,
+    { icbId, usersOfIcb: userIdsOfIcbQuery(db, icbId) },
     {
       actorIds,
       actionPrefix: query.action || undefined,

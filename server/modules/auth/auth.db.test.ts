@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import {
@@ -259,6 +259,88 @@ describe('second factor (TOTP)', () => {
     const active = sessionCookieFrom(next) as string;
     expect(active).not.toEqual(pending);
     expect((await me(active)).json().user.role).toBe('admin');
+  });
+
+  const secondFactor = (pending: string, code: string) =>
+    ctx.app.inject({ method: 'POST', url: '/api/auth/second-factor', headers: { cookie: pending }, payload: { code } });
+  const securityOf = async (id: string) => {
+    const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
+    return { failedSignIns: row?.failedSignIns, lockedUntil: row?.lockedUntil };
+  };
+  const pendingSignIn = async (user: { email: string; password: string }) => {
+    const res = await signInRequest(user.email, user.password);
+    expect(res.json()).toEqual({ status: 'second-factor-required' });
+    return sessionCookieFrom(res) as string;
+  };
+
+  it('two submits of one code at once: one signs in, the other is refused and is not a failed attempt', async () => {
+    const admin = await createTestUser(ctx.db, tenancy, 'admin');
+    const { secret } = await signInWithNewSecondFactor(ctx, admin);
+    // Two tabs (or a double click) each with its own pending sign-in, racing with one code.
+    const [tabA, tabB] = [await pendingSignIn(admin), await pendingSignIn(admin)];
+    const code = totpCode(secret, Date.now() + 30_000); // the next step: not used at enrolment
+    const since = (await lastAudit(admin.id, 'auth.sign-in'))?.id as bigint;
+    const results = await Promise.all([secondFactor(tabA, code), secondFactor(tabB, code)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    expect(await securityOf(admin.id)).toEqual({ failedSignIns: 0, lockedUntil: null });
+    const refused = await lastAudit(admin.id, 'auth.second-factor');
+    const attempts = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.actorUserId, admin.id),
+          eq(auditEvents.action, 'auth.second-factor'),
+          gt(auditEvents.id, since),
+        ),
+      );
+    expect(attempts.map((a) => [a.outcome, a.details.reason ?? a.details.stage]).sort()).toEqual([
+      ['failure', 'code-reused'],
+      ['success', 'signed-in'],
+    ]);
+    expect(refused?.details).not.toHaveProperty('failedSignIns');
+  });
+
+  it('replaying a used code more often than the lockout threshold never locks the account; a wrong code still counts', async () => {
+    const admin = await createTestUser(ctx.db, tenancy, 'admin');
+    const { secret } = await signInWithNewSecondFactor(ctx, admin);
+    const code = totpCode(secret, Date.now() + 30_000);
+    expect((await secondFactor(await pendingSignIn(admin), code)).statusCode).toBe(200);
+    const pending = await pendingSignIn(admin);
+    for (let i = 0; i < ctx.config.LOCKOUT_THRESHOLD + 2; i++) {
+      const replay = await secondFactor(pending, code);
+      expect([i, replay.statusCode]).toEqual([i, 401]);
+      expect(replay.json().errors[0].field).toBe('code');
+    }
+    expect(await securityOf(admin.id)).toEqual({ failedSignIns: 0, lockedUntil: null });
+    // Not locked: the password step still leads to the second factor.
+    await pendingSignIn(admin);
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect((await secondFactor(pending, wrong)).statusCode).toBe(401);
+    expect((await securityOf(admin.id)).failedSignIns).toBe(1);
+  });
+
+  it('two submits of one enrolment at once: one signs in, the other is refused, one enrolment is recorded', async () => {
+    const admin = await createTestUser(ctx.db, tenancy, 'admin');
+    const first = await signInRequest(admin.email, admin.password);
+    const pending = sessionCookieFrom(first) as string;
+    const code = totpCode(first.json().setup.secret);
+    const enrol = () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/second-factor/enrol',
+        headers: { cookie: pending },
+        payload: { code },
+      });
+    const results = await Promise.all([enrol(), enrol()]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    const active = await ctx.db.select().from(sessions).where(eq(sessions.userId, admin.id));
+    expect(active.map((a) => a.stage)).toEqual(['active']);
+    const enrolments = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, admin.id), eq(auditEvents.action, 'auth.second-factor.enrol')));
+    expect(enrolments).toHaveLength(1);
   });
 
   it('is optional for other roles and can be turned on from the account', async () => {

@@ -26,11 +26,26 @@ export async function setPendingTotpSecret(db: DbOrTx, id: string, secret: strin
   await db.update(sessions).set({ pendingTotpSecret: secret }).where(eq(sessions.id, id));
 }
 
+/** Clears the session's pending TOTP secret if it is still the given one; false when it was not. */
+export async function takePendingTotpSecret(db: DbOrTx, id: string, secret: string): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ pendingTotpSecret: null })
+    .where(and(eq(sessions.id, id), eq(sessions.pendingTotpSecret, secret)))
+    .returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
   const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
   return rows.length;
 }
 
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, exceptId)));
+/** Deletes every other session of the user; returns the ids deleted. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId: string): Promise<string[]> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, exceptId)))
+    .returning({ id: sessions.id });
+  return rows.map((r) => r.id);
 }

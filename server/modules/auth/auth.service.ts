@@ -3,10 +3,11 @@ import type { Me, SignInResult } from '../../../common/api-types.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import type { AuthenticatedSession } from '../../platform/http/access.js';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
+import { announceSessionEnded } from '../../platform/realtime.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
 import * as users from '../users/users.service.js';
 import * as repo from './auth.repository.js';
@@ -49,7 +50,7 @@ export interface IssuedSession {
 }
 
 async function issueSession(
-  db: Db,
+  db: DbOrTx,
   settings: AuthSettings,
   user: users.UserRow,
   stage: 'active' | 'second-factor' | 'second-factor-setup',
@@ -73,7 +74,7 @@ async function issueSession(
 }
 
 async function countFailure(
-  db: Db,
+  db: DbOrTx,
   settings: AuthSettings,
   user: users.UserRow,
 ): Promise<{ failed: number; lockedOut: boolean }> {
@@ -105,48 +106,74 @@ export async function signIn(
       outcome: 'failure',
       actorUserId: user?.id ?? null,
       actorRole: user?.role ?? null,
+      // An unknown account belongs to no ICB: no ICB's admin sees the attempt.
+      icbId: user?.icbId ?? null,
       details: { reason: user ? 'inactive-account' : 'unknown-account' },
     });
     throw signInRefused(settings);
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAudit(db, ctx, { action: 'auth.sign-in', outcome, actorUserId: user.id, actorRole: user.role, details });
+  const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+    writeAudit(tx, ctx, {
+      action: 'auth.sign-in',
+      outcome,
+      actorUserId: user.id,
+      actorRole: user.role,
+      icbId: user.icbId,
+      details,
+    });
 
   if (isLocked(user)) {
-    await audit('failure', { reason: 'locked-out' });
+    await audit(db, 'failure', { reason: 'locked-out' });
     throw signInRefused(settings);
   }
   if (!passwordOk) {
-    const { failed, lockedOut } = await countFailure(db, settings, user);
-    await audit('failure', { reason: 'wrong-password', failedSignIns: failed, lockedOut });
+    await db.transaction(async (tx) => {
+      const { failed, lockedOut } = await countFailure(tx, settings, user);
+      await audit(tx, 'failure', { reason: 'wrong-password', failedSignIns: failed, lockedOut });
+    });
     throw signInRefused(settings);
   }
-  if (user.failedSignIns > 0 || user.lockedUntil) {
-    await users.updateUserSecurity(db, user.id, { failedSignIns: 0, lockedUntil: null });
-  }
-  // Session fixation defence: whatever session the browser came with ends here; the signed-in
-  // session always gets a new id.
-  if (presentedToken) await repo.deleteSession(db, sessionIdOf(presentedToken));
+  // The password is right: clearing the failures, ending the old session, starting the new one
+  // and the audit row commit together or not at all.
+  const issued = await db.transaction(async (tx) => {
+    if (user.failedSignIns > 0 || user.lockedUntil) {
+      await users.updateUserSecurity(tx, user.id, { failedSignIns: 0, lockedUntil: null });
+    }
+    // Session fixation defence: whatever session the browser came with ends here; the signed-in
+    // session always gets a new id.
+    if (presentedToken) await endSession(tx, sessionIdOf(presentedToken));
 
-  if (user.totpEnabled && user.totpSecret) {
-    const { token } = await issueSession(db, settings, user, 'second-factor');
-    await audit('success', { stage: 'password-accepted', next: 'second-factor' });
-    return { token, result: { status: 'second-factor-required' } };
+    if (user.totpEnabled && user.totpSecret) {
+      const { token } = await issueSession(tx, settings, user, 'second-factor');
+      await audit(tx, 'success', { stage: 'password-accepted', next: 'second-factor' });
+      return { token, next: 'second-factor' as const };
+    }
+    if (user.role === 'admin') {
+      // Admins must have a second factor: set one up before the session becomes usable.
+      const secret = newTotpSecret();
+      const { token } = await issueSession(tx, settings, user, 'second-factor-setup', secret);
+      await audit(tx, 'success', { stage: 'password-accepted', next: 'second-factor-setup' });
+      return { token, next: 'second-factor-setup' as const, secret };
+    }
+    const { token, csrfToken } = await issueSession(tx, settings, user, 'active');
+    await audit(tx, 'success', { stage: 'signed-in' });
+    return { token, next: 'signed-in' as const, csrfToken };
+  });
+  switch (issued.next) {
+    case 'second-factor':
+      return { token: issued.token, result: { status: 'second-factor-required' } };
+    case 'second-factor-setup':
+      return {
+        token: issued.token,
+        result: {
+          status: 'second-factor-setup-required',
+          setup: { secret: issued.secret, otpauthUri: otpauthUri(issued.secret, user.email) },
+        },
+      };
+    case 'signed-in':
+      return { token: issued.token, result: { status: 'signed-in', me: await buildMe(db, user, issued.csrfToken) } };
   }
-  if (user.role === 'admin') {
-    // Admins must have a second factor: set one up before the session becomes usable.
-    const secret = newTotpSecret();
-    const { token } = await issueSession(db, settings, user, 'second-factor-setup', secret);
-    await audit('success', { stage: 'password-accepted', next: 'second-factor-setup' });
-    return {
-      token,
-      result: { status: 'second-factor-setup-required', setup: { secret, otpauthUri: otpauthUri(secret, user.email) } },
-    };
-  }
-  const { token, csrfToken } = await issueSession(db, settings, user, 'active');
-  await audit('success', { stage: 'signed-in' });
-  return { token, result: { status: 'signed-in', me: await buildMe(db, user, csrfToken) } };
 }
 
 async function pendingSession(db: Db, token: string | null, stage: 'second-factor' | 'second-factor-setup') {
@@ -163,7 +190,14 @@ const wrongCode = () =>
     details: { errors: [{ field: 'code', message: 'is not the current code from your authenticator app' }] },
   });
 
-/** Second step of sign-in: the TOTP code. The session is rotated again on success. */
+/**
+ * Second step of sign-in: the TOTP code. The session is rotated again on success.
+ *
+ * A wrong code counts towards lockout; a code already used does not. Lockout stops guessing, and
+ * a used code is no guess: it comes from someone who saw a valid code (most often the user
+ * themself, submitting twice). Counting it would let a double click, or anyone who sees a code,
+ * lock an admin out. It is still refused, and audited as `code-reused`.
+ */
 export async function completeSecondFactor(
   db: Db,
   settings: AuthSettings,
@@ -172,22 +206,41 @@ export async function completeSecondFactor(
   code: string,
 ): Promise<IssuedSession> {
   const { session, user } = await pendingSession(db, token, 'second-factor');
-  const audit = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAudit(db, ctx, { action: 'auth.second-factor', outcome, actorUserId: user.id, actorRole: user.role, details });
+  const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+    writeAudit(tx, ctx, {
+      action: 'auth.second-factor',
+      outcome,
+      actorUserId: user.id,
+      actorRole: user.role,
+      icbId: user.icbId,
+      details,
+    });
   if (isLocked(user)) {
-    await audit('failure', { reason: 'locked-out' });
+    await audit(db, 'failure', { reason: 'locked-out' });
     throw signInRefused(settings);
   }
   const step = user.totpSecret ? matchTotpStep(user.totpSecret, code) : null;
-  if (step === null || !(await users.claimTotpStep(db, user.id, step))) {
-    const { failed, lockedOut } = await countFailure(db, settings, user);
-    await audit('failure', { reason: step === null ? 'wrong-code' : 'code-reused', failedSignIns: failed, lockedOut });
+  if (step === null) {
+    await db.transaction(async (tx) => {
+      const { failed, lockedOut } = await countFailure(tx, settings, user);
+      await audit(tx, 'failure', { reason: 'wrong-code', failedSignIns: failed, lockedOut });
+    });
     throw wrongCode();
   }
-  if (user.failedSignIns > 0) await users.updateUserSecurity(db, user.id, { failedSignIns: 0 });
-  await repo.deleteSession(db, session.id);
-  const issued = await issueSession(db, settings, user, 'active');
-  await audit('success', { stage: 'signed-in' });
+  const issued = await db.transaction(async (tx) => {
+    // The arbiter of a race: of two submits of one code, exactly one claims its step (the other
+    // waits on the row, then finds the step taken).
+    if (!(await users.claimTotpStep(tx, user.id, step))) return null;
+    if (user.failedSignIns > 0) await users.updateUserSecurity(tx, user.id, { failedSignIns: 0 });
+    await repo.deleteSession(tx, session.id);
+    const active = await issueSession(tx, settings, user, 'active');
+    await audit(tx, 'success', { stage: 'signed-in' });
+    return active;
+  });
+  if (!issued) {
+    await audit(db, 'failure', { reason: 'code-reused' });
+    throw wrongCode();
+  }
   return { token: issued.token, result: { status: 'signed-in', me: await buildMe(db, user, issued.csrfToken) } };
 }
 
@@ -222,47 +275,50 @@ export async function enrolSecondFactor(
   if (!session || !usable || !session.pendingTotpSecret) throw pendingExpired();
   const user = await users.findUserById(db, session.userId);
   if (!user?.active) throw pendingExpired();
-  const step = matchTotpStep(session.pendingTotpSecret, code);
+  const secret = session.pendingTotpSecret;
+  const step = matchTotpStep(secret, code);
+  const audit = (tx: DbOrTx, action: string, outcome: 'success' | 'failure', details?: Record<string, unknown>) =>
+    writeAudit(tx, ctx, { action, outcome, actorUserId: user.id, actorRole: user.role, icbId: user.icbId, details });
   if (step === null) {
-    await writeAudit(db, ctx, {
-      action: 'auth.second-factor.enrol',
-      outcome: 'failure',
-      actorUserId: user.id,
-      actorRole: user.role,
-      details: { reason: 'wrong-code' },
-    });
+    await audit(db, 'auth.second-factor.enrol', 'failure', { reason: 'wrong-code' });
     throw wrongCode();
   }
-  await users.updateUserSecurity(db, user.id, {
-    totpSecret: session.pendingTotpSecret,
-    totpEnabled: true,
-    totpLastStep: step,
+  const enrolled = { ...user, totpSecret: secret, totpEnabled: true, totpLastStep: step };
+  // Turning the factor on, its audit row and the session change commit together or not at all.
+  const kept = await db.transaction(async (tx) => {
+    // Of two submits of one enrolment, only the first takes the pending secret; the other ends here.
+    if (!(await repo.takePendingTotpSecret(tx, session.id, secret))) throw pendingExpired();
+    await users.updateUserSecurity(tx, user.id, { totpSecret: secret, totpEnabled: true, totpLastStep: step });
+    await audit(tx, 'auth.second-factor.enrol', 'success');
+    if (session.stage === 'second-factor-setup') {
+      await repo.deleteSession(tx, session.id);
+      const issued = await issueSession(tx, settings, enrolled, 'active');
+      await audit(tx, 'auth.second-factor', 'success', { stage: 'signed-in' });
+      return issued;
+    }
+    for (const ended of await repo.deleteSessionsOfUser(tx, user.id, session.id)) {
+      await announceSessionEnded(tx, { sessionId: ended });
+    }
+    return { token: token as string, csrfToken: session.csrfToken };
   });
-  await writeAudit(db, ctx, { action: 'auth.second-factor.enrol', actorUserId: user.id, actorRole: user.role });
-  const enrolled = { ...user, totpEnabled: true };
-  if (session.stage === 'second-factor-setup') {
-    await repo.deleteSession(db, session.id);
-    const issued = await issueSession(db, settings, enrolled, 'active');
-    await writeAudit(db, ctx, {
-      action: 'auth.second-factor',
-      actorUserId: user.id,
-      actorRole: user.role,
-      details: { stage: 'signed-in' },
-    });
-    return { token: issued.token, result: { status: 'signed-in', me: await buildMe(db, enrolled, issued.csrfToken) } };
-  }
-  await repo.setPendingTotpSecret(db, session.id, null);
-  await repo.deleteSessionsOfUser(db, user.id, session.id);
-  return {
-    token: token as string,
-    result: { status: 'signed-in', me: await buildMe(db, enrolled, session.csrfToken) },
-  };
+  return { token: kept.token, result: { status: 'signed-in', me: await buildMe(db, enrolled, kept.csrfToken) } };
+}
+
+/**
+ * Deletes a session and tells every instance, on commit, so that its open event streams end at
+ * once rather than at their next heartbeat. True when there was such a session.
+ */
+async function endSession(tx: DbOrTx, id: string): Promise<boolean> {
+  if (!(await repo.deleteSession(tx, id))) return false;
+  await announceSessionEnded(tx, { sessionId: id });
+  return true;
 }
 
 export async function signOut(db: Db, ctx: RequestContext, token: string | null): Promise<void> {
-  if (token && (await repo.deleteSession(db, sessionIdOf(token)))) {
-    await writeAudit(db, ctx, { action: 'auth.sign-out' });
-  }
+  if (!token) return;
+  await db.transaction(async (tx) => {
+    if (await endSession(tx, sessionIdOf(token))) await writeAudit(tx, ctx, { action: 'auth.sign-out' });
+  });
 }
 
 /** The access hook's session lookup: live, fully signed-in sessions only. */
@@ -313,7 +369,7 @@ export async function getMe(db: Db, ctx: RequestContext, csrfToken: string): Pro
   return buildMe(db, user, csrfToken);
 }
 
-async function buildMe(db: Db, user: users.UserRow, csrfToken: string): Promise<Me> {
+async function buildMe(db: DbOrTx, user: users.UserRow, csrfToken: string): Promise<Me> {
   const principal = users.principalOf(user);
   const orgId = users.organisationIdOf(user);
   const refs = await organisationRefs(db, [orgId, ...(user.pcnId ? [user.pcnId] : [])]);

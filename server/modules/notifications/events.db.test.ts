@@ -8,6 +8,7 @@ import {
   createTestUser,
   type Session,
   signIn,
+  signInWithNewSecondFactor,
   type TestContext,
   type TestTenancy,
   waitUntil,
@@ -210,6 +211,45 @@ describe('GET /api/events', () => {
     const out = await one.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: lead.headers });
     expect(out.statusCode).toBeLessThan(300);
     await waitUntil(() => s.ended(), { what: 'the stream to end after sign-out' });
+  });
+
+  // Instance one keeps the default 25 s heartbeat: its session check cannot be what ends these.
+  it('signing out on one instance ends that session’s stream on the other within a second; other sessions’ streams go on', async () => {
+    const user = await createTestUser(one.db, pcnA, 'team_lead');
+    const [leaving, staying] = [await signIn(one, user), await signIn(one, user)];
+    const s = await stream(urlOne, leaving);
+    const other = await stream(urlOne, staying);
+    const out = await two.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: leaving.headers });
+    expect(out.statusCode).toBe(204);
+    await waitUntil(() => s.ended(), { what: 'the stream to end after sign-out', timeoutMs: 1_000 });
+    await markAndWait(other, pcnA.pcnId, 'after-sign-out');
+    expect(other.ended()).toBe(false);
+    // The ending is between instances: no browser hears of it, nor of any session id.
+    expect(other.events.map((e) => e.type)).toEqual(['test.marker']);
+    expect(JSON.stringify([...s.events, ...other.events])).not.toMatch(/session/i);
+  });
+
+  it('deactivating a user on one instance ends all their streams on the other within a second', async () => {
+    const admin = await signInWithNewSecondFactor(two, await createTestUser(one.db, pcnA, 'admin'));
+    const worker = await createTestUser(one.db, pcnA, 'link_worker');
+    const streamsOfWorker = [
+      await stream(urlOne, await signIn(one, worker)),
+      await stream(urlOne, await signIn(one, worker)),
+    ];
+    const colleague = await stream(urlOne, leadA);
+    const res = await two.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${worker.id}`,
+      headers: admin.headers,
+      payload: { version: 1, active: false },
+    });
+    expect(res.statusCode).toBe(200);
+    await waitUntil(() => streamsOfWorker.every((w) => w.ended()), {
+      what: 'the worker’s streams to end',
+      timeoutMs: 1_000,
+    });
+    await markAndWait(colleague, pcnA.pcnId, 'after-deactivation');
+    expect(colleague.ended()).toBe(false);
   });
 
   it('after its hub reconnects to the database, tells the browser to refetch', async () => {

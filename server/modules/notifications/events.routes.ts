@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/deps.js';
+import { SESSION_ENDED } from '../../platform/realtime.js';
 import { REALTIME_RESYNC, type RealtimeHub } from '../../platform/realtime-hub.js';
 import { liveEventPayload, mayHear } from './notifications.service.js';
 
@@ -9,6 +10,8 @@ export interface LiveEventsDeps {
   hub?: RealtimeHub;
   /** Whether the stream's session is still signed in, without counting as activity. */
   isSessionActive(token: string): Promise<boolean>;
+  /** The stored id of the session a token belongs to, as named by `session.ended` events. */
+  sessionIdOf(token: string): string;
   /** Interval of the keep-alive comment (and of the session check). */
   heartbeatMs?: number;
 }
@@ -21,8 +24,10 @@ const MAX_BUFFERED_BYTES = 256 * 1024;
  * GET /api/events: Server-Sent Events, same origin (the strict CSP's connect-src 'self'
  * allows it). Each signed-in user hears only what their scope allows (see mayHear), with ids
  * only. Events come from the realtime hub, i.e. from NOTIFYs that were committed — on any
- * instance. The stream ends when the session ends (checked at each heartbeat without
- * extending it), when the client goes, or when the app shuts down.
+ * instance. The stream ends when the session ends: at once when it is signed out or the user
+ * deactivated (a `session.ended` event, heard by every instance), otherwise (expiry) at the next
+ * heartbeat's check, which does not extend it. It also ends when the client goes or the app
+ * shuts down.
  */
 export function liveEventsRoutes(app: App, deps: LiveEventsDeps): void {
   const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
@@ -51,6 +56,7 @@ export function liveEventsRoutes(app: App, deps: LiveEventsDeps): void {
       // nothing to stream. Every instance started by main.ts has a hub.
       if (!hub) return reply.code(204).send();
 
+      const sessionId = deps.sessionIdOf(token);
       const stream = new PassThrough();
       let ended = false;
       const send = (text: string) => {
@@ -62,7 +68,10 @@ export function liveEventsRoutes(app: App, deps: LiveEventsDeps): void {
         stream.write(text);
       };
       const unsubscribe = hub.subscribe((event) => {
-        if (event.type === REALTIME_RESYNC) {
+        if (event.type === SESSION_ENDED) {
+          // Between instances only: the browser sees its stream close, never the event or an id.
+          if (event.sessionId === sessionId || event.userId === principal.userId) end();
+        } else if (event.type === REALTIME_RESYNC) {
           // This instance missed notifications while its hub was reconnecting: refetch.
           send(`data: ${JSON.stringify({ type: 'live.connected' })}\n\n`);
         } else if (mayHear(principal, event)) {

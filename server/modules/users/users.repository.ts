@@ -112,15 +112,20 @@ export async function findUserNames(db: DbOrTx, ids: string[]): Promise<{ id: st
   return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
 }
 
-/** Users whose name or email contains the text (case-insensitive). */
-export async function findUserIdsMatching(db: DbOrTx, text: string): Promise<string[]> {
+/** Users of the ICB whose name or email contains the text (case-insensitive). */
+export async function findUserIdsMatching(db: DbOrTx, icbId: string, text: string): Promise<string[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(or(ilike(users.name, pattern), ilike(users.email, pattern)))
+    .where(and(eq(users.icbId, icbId), or(ilike(users.name, pattern), ilike(users.email, pattern))))
     .limit(200);
   return rows.map((r) => r.id);
+}
+
+/** The ids of an ICB's users as a sub-query, not run here: for "done by someone of this ICB" filters. */
+export function userIdsOfIcbQuery(db: DbOrTx, icbId: string) {
+  return db.select({ id: users.id }).from(users).where(eq(users.icbId, icbId));
 }
 
 export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<UserRow[]> {

@@ -7,6 +7,7 @@ import type { Principal, RequestContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
+import { announceSessionEnded } from '../../platform/realtime.js';
 import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
 import * as repo from './users.repository.js';
 import type { TUserCreate, TUserUpdate } from './users.schemas.js';
@@ -214,6 +215,8 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
         `This user was changed by someone else since you opened it (you had version ${input.version}, it is now ${current.version}). Reload to see their change, then try again.`,
       );
     }
+    // Their open event streams, on every instance, end with the commit.
+    if (input.active === false) await announceSessionEnded(tx, { userId: id });
     const changed = Object.keys(input).filter((k) => k !== 'version');
     await writeAudit(tx, ctx, {
       action: 'user.update',
@@ -232,6 +235,7 @@ export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
+export const userIdsOfIcbQuery = repo.userIdsOfIcbQuery;
 
 /** Staff rows by id (for names, roles, capacity). */
 export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<repo.UserRow[]> {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import type { RequestContext } from '../context.js';
-import { verifyAuditChain, writeAudit } from './audit.js';
+import { GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAudit } from './audit.js';
 import { auditEvents } from './audit.tables.js';
 
 const run = promisify(execFile);
@@ -104,6 +104,70 @@ describe('audit hash chain', () => {
       ok: false,
       firstBadId: all[4],
       reason: expect.stringContaining('removed'),
+    });
+  });
+
+  it('rows without an ICB hash exactly as they did before rows carried one (old chains still verify)', () => {
+    // Hashes computed by the code before the icb_id column existed.
+    const row = {
+      at: new Date('2026-03-01T09:30:00.000Z'),
+      actorUserId: '11111111-1111-4111-8111-111111111111',
+      actorRole: 'admin',
+      action: 'user.update',
+      outcome: 'success' as const,
+      entityType: 'user',
+      entityId: '22222222-2222-4222-8222-222222222222',
+      ip: '192.0.2.10',
+      requestId: 'req-42',
+      icbId: null,
+      details: { fields: ['name', 'band'] },
+    };
+    expect(hashAuditRow(GENESIS_HASH, row)).toBe('a5d39e8e2f333d71eb2d932d0170ffa127d17878e2b03434add180ac602032bf');
+    const bare = {
+      ...row,
+      actorUserId: null,
+      actorRole: null,
+      entityType: null,
+      entityId: null,
+      ip: null,
+      requestId: null,
+      details: {},
+    };
+    expect(hashAuditRow('a'.repeat(64), bare)).toBe('7f62ffd41a00933e0e3232f4453c18de6e644cafc8e397a9cc67074f4abea9a4');
+    // With an ICB the hash covers it.
+    expect(hashAuditRow(GENESIS_HASH, { ...row, icbId: '33333333-3333-4333-8333-333333333333' })).not.toBe(
+      hashAuditRow(GENESIS_HASH, row),
+    );
+  });
+
+  it.each([
+    ['moved to another ICB', 'new', `'44444444-4444-4444-8444-444444444444'`],
+    ['taken out of every ICB', 'new', 'NULL'],
+    ['an old row given an ICB', 'old', `'44444444-4444-4444-8444-444444444444'`],
+  ])('detects an ICB edited behind the trigger: %s', async (_label, which, value) => {
+    const database = await databaseWithChain(2); // no ICB, like rows written before the column
+    const icbId = '33333333-3333-4333-8333-333333333333';
+    await writeAudit(database.db, ctx, { action: 'test.scoped', icbId });
+    const withActor: RequestContext = {
+      ...ctx,
+      actor: {
+        userId: '55555555-5555-4555-8555-555555555555',
+        name: 'A',
+        role: 'admin',
+        scope: { kind: 'icb', icbId },
+        permissions: [],
+      },
+    };
+    await writeAudit(database.db, withActor, { action: 'test.scoped-by-actor' });
+    const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(rows.map((r) => r.icbId)).toEqual([null, null, icbId, icbId]);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 4 });
+    const target = String(rows[which === 'old' ? 1 : 2]?.id);
+    await tamper(database, `UPDATE audit_events SET icb_id = ${value} WHERE id = ${target}`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      firstBadId: target,
+      reason: expect.stringContaining('edited'),
     });
   });
 

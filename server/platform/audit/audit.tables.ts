@@ -16,6 +16,11 @@ export const auditEvents = pgTable(
     entityId: text('entity_id'),
     ip: text('ip'),
     requestId: text('request_id'),
+    /**
+     * The ICB whose admins may see the row (the actor's, or the account's or listing's when no one
+     * is signed in). Null on rows written before it existed: those are scoped by the actor's ICB.
+     */
+    icbId: uuid('icb_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull().unique(),
@@ -25,5 +30,6 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(t.actorUserId, t.at),
     index('audit_events_action_idx').on(t.action, t.at),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_icb_idx').on(t.icbId, t.id),
   ],
 );

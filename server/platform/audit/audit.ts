@@ -18,6 +18,12 @@ export interface AuditEntry {
   /** Overrides the context's actor (e.g. a failed sign-in names the account tried). */
   actorUserId?: string | null;
   actorRole?: string | null;
+  /**
+   * The ICB whose admins may see the row. Defaults to the signed-in actor's ICB; give it where no
+   * one is signed in (a failed sign-in → the account's ICB, a public report → the listing's ICB).
+   * Null: the row belongs to no ICB and no ICB admin sees it (an unknown account tried).
+   */
+  icbId?: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,6 +36,9 @@ type Hashable = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>;
 
 export function hashAuditRow(prevHash: string, row: Hashable): string {
   const canonical = stableStringify({
+    // Only when present: rows written before the column existed must hash exactly as they did,
+    // while moving a newer row to another ICB (or out of every ICB) breaks the chain.
+    ...(row.icbId ? { icbId: row.icbId } : {}),
     at: row.at.toISOString(),
     actorUserId: row.actorUserId,
     actorRole: row.actorRole,
@@ -44,12 +53,34 @@ export function hashAuditRow(prevHash: string, row: Hashable): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+/** Who the row is about and whose ICB it belongs to: the entry's overrides, else the signed-in actor. */
+export function auditorOf(ctx: RequestContext, entry: AuditEntry) {
+  return {
+    actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (ctx.actor?.userId ?? null),
+    actorRole: entry.actorRole !== undefined ? entry.actorRole : (ctx.actor?.role ?? null),
+    icbId: entry.icbId !== undefined ? entry.icbId : (ctx.actor?.scope.icbId ?? null),
+  };
+}
+
 /**
  * Appends one audit row. Pass the transaction that makes the change, so the audit row commits
  * (or rolls back) with it. Appends are serialised by a transaction-scoped advisory lock, which
  * keeps the chain linear across any number of app instances.
+ *
+ * Refusals (`outcome: 'denied'`) from a request go through the app's denial throttle: repeats of
+ * one kind by one actor are counted into one row rather than written one by one.
  */
 export async function writeAudit(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  const throttle = entry.outcome === 'denied' ? ctx.auditDenials : undefined;
+  if (throttle) {
+    const verdict = throttle.admit(ctx, entry);
+    for (const count of verdict.before) await appendAuditRow(dbOrTx, count.ctx, count.entry);
+    if (!verdict.write) return;
+  }
+  await appendAuditRow(dbOrTx, ctx, entry);
+}
+
+async function appendAuditRow(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   // A nested transaction is a savepoint when already inside one; the lock lives until the
   // outermost transaction ends, so no other writer can slip a row in between.
   await dbOrTx.transaction(async (tx) => {
@@ -57,8 +88,7 @@ export async function writeAudit(dbOrTx: DbOrTx, ctx: RequestContext, entry: Aud
     const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
     const row: Hashable = {
       at: new Date(),
-      actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (ctx.actor?.userId ?? null),
-      actorRole: entry.actorRole !== undefined ? entry.actorRole : (ctx.actor?.role ?? null),
+      ...auditorOf(ctx, entry),
       action: entry.action,
       outcome: entry.outcome ?? 'success',
       entityType: entry.entityType ?? null,

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '../../../common/permissions.js';
 import { writeAudit } from '../audit/audit.js';
+import { createDenialThrottle, type DenialThrottle } from '../audit/denial-throttle.js';
 import type { Principal, RequestContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
+import { safeError } from '../logger.js';
 
 /** What every route must declare in `config.access`. */
 export type RouteAccess = { permission: Permission } | { public: true };
@@ -18,6 +20,8 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** The raw session token from the cookie, when one was presented. */
     sessionToken: string | null;
+    /** The app's throttle for refusal audit rows (see denial-throttle.ts). */
+    auditDenials: DenialThrottle | null;
   }
 }
 
@@ -33,6 +37,8 @@ export interface AccessControlOptions {
   publicPrefixes?: string[];
   /** Resolves a session token to a signed-in principal, or null (unknown, pending, expired). */
   authenticate(token: string): Promise<AuthenticatedSession | null>;
+  /** Window of the refusal audit throttle (default 60 s; tests shorten it). */
+  denialWindowMs?: number;
 }
 
 export interface RegisteredRoute {
@@ -44,7 +50,12 @@ export interface RegisteredRoute {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function requestContext(request: FastifyRequest): RequestContext {
-  return { actor: request.principal, ip: request.ip, requestId: request.id };
+  return {
+    actor: request.principal,
+    ip: request.ip,
+    requestId: request.id,
+    auditDenials: request.auditDenials ?? undefined,
+  };
 }
 
 /**
@@ -57,6 +68,14 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('auditDenials', null);
+  const denials = createDenialThrottle({
+    windowMs: opts.denialWindowMs,
+    write: ({ ctx, entry }) => writeAudit(opts.db, ctx, entry),
+    onError: (err) => app.log.error({ err: safeError(err) }, 'audit: could not write a count of refusals'),
+  });
+  // The counts still open are written before the app lets go of the database.
+  app.addHook('onClose', () => denials.close());
 
   app.addHook('onRoute', (route) => {
     if (!route.config?.access && opts.publicPrefixes?.some((p) => route.url.startsWith(p))) {
@@ -69,6 +88,7 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
   });
 
   app.addHook('onRequest', async (request) => {
+    request.auditDenials = denials;
     const token = request.cookies[opts.cookieName] ?? null;
     request.sessionToken = token;
     const access = request.routeOptions.config?.access;

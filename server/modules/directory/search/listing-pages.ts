@@ -80,6 +80,8 @@ export async function reportOutOfDate(
       action: 'directory.report',
       entityType: 'directory_service',
       entityId: serviceId,
+      // No one is signed in: the row belongs to the listing's ICB, for its admins to see.
+      icbId: service.icb_id,
       details: { reportId: id, withEmail: Boolean(report.reporter_email) },
     });
     return { id };

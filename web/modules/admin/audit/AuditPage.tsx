@@ -49,7 +49,7 @@ export function AuditPage() {
       <ErrorSummary errors={summaryOf(errors, ORDER, 'actor', { from: 'from-day', to: 'to-day' })} revision={errors} />
       <h1>Audit log</h1>
       <p>
-        Every sign-in, change and refused attempt in Waymark, newest first. The log cannot be edited. Searching it is
+        Every sign-in, change and refused attempt in your ICB, newest first. The log cannot be edited. Searching it is
         recorded too.
       </p>
       <AuditSearchForm
