@@ -1,18 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { CONTACT_MODE_LABELS } from '../../../common/cases';
 import { formatNhsNumber } from '../../../common/nhs-number';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
 import { useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { formatDate, formatWhen } from '../referrals/referral-format';
 import { PRIORITY_COLOURS, PRIORITY_LABELS } from '../triage/triage-labels';
 import '../triage/triage.css';
 import { CASELOAD_KEY, type CaseloadItem, useCaseload } from './caseload-api';
+import { CASELOAD_SHOWS, type CaseloadShow, filterCaseload } from './caseload-filter';
 
 const REFRESH_ON = new Set(['referral.changed', 'notification.created', LIVE_CONNECTED]);
 
@@ -112,6 +113,141 @@ function LatestScores({ item }: { item: CaseloadItem }) {
   );
 }
 
+const COLUMNS: DataColumn<CaseloadItem>[] = [
+  {
+    header: 'Person',
+    cell: (item) => (
+      <>
+        <Link to={`/referrals/${item.id}`}>
+          {item.person.givenName} {item.person.familyName}
+        </Link>
+        <span className="waymark-secondary-text">
+          {item.person.nhsNumber ? `NHS ${formatNhsNumber(item.person.nhsNumber)}` : 'No NHS number'}
+          {' · '}Born {formatDate(item.person.dateOfBirth)}
+        </span>
+        {item.cover?.kind === 'covering' && (
+          <span className="waymark-block">
+            <Tag colour="purple">Cover for {item.cover.worker.name}</Tag>
+          </span>
+        )}
+        {item.cover?.kind === 'covered' && (
+          <span className="waymark-block">
+            <Tag colour="grey">Covered by {item.cover.worker.name}</Tag>
+          </span>
+        )}
+        {item.safeguardingConcern && (
+          <span className="waymark-block">
+            <Tag colour="red">Safeguarding concern</Tag>
+          </span>
+        )}
+      </>
+    ),
+  },
+  {
+    header: 'Priority',
+    cell: (item) =>
+      item.priority ? <Tag colour={PRIORITY_COLOURS[item.priority]}>{PRIORITY_LABELS[item.priority]}</Tag> : 'Not set',
+  },
+  { header: 'Reasons', cell: (item) => item.reasons.map((r) => r.label).join(', ') },
+  { header: 'First contact', cell: (item) => <Due item={item} /> },
+  { header: 'Last contact', cell: (item) => (item.lastContactAt ? formatWhen(item.lastContactAt) : 'None yet') },
+  { header: 'Next contact', cell: (item) => <NextContact item={item} /> },
+  { header: 'Plan review', cell: (item) => <PlanReview item={item} /> },
+  { header: 'Latest scores', cell: (item) => <LatestScores item={item} /> },
+  {
+    header: 'Actions',
+    hiddenHeader: true,
+    cell: (item) => (
+      <>
+        {item.status === 'allocated' && item.cover?.kind !== 'covered' && (
+          <Link to={`/referrals/${item.id}/first-contact`}>
+            Record first contact
+            <span className="nhsuk-u-visually-hidden">
+              {' '}
+              with {item.person.givenName} {item.person.familyName}
+            </span>
+          </Link>
+        )}
+        <Link className="waymark-block" to={`/referrals/${item.id}/case`}>
+          Case record
+          <span className="nhsuk-u-visually-hidden">
+            {' '}
+            of {item.person.givenName} {item.person.familyName}
+          </span>
+        </Link>
+      </>
+    ),
+  },
+];
+
+/** The cases, narrowed by a search and what to show (kept in the address, so a reload keeps them). */
+function CaseloadTable({ items }: { items: CaseloadItem[] }) {
+  const [params, setParams] = useSearchParams();
+  const text = params.get('q') ?? '';
+  const show = (params.get('show') ?? 'all') as CaseloadShow;
+  const shown = filterCaseload(items, text, show in CASELOAD_SHOWS ? show : 'all');
+  const set = (key: string, value: string) =>
+    setParams(
+      (p) => {
+        if (value && value !== 'all') p.set(key, value);
+        else p.delete(key);
+        return p;
+      },
+      { replace: true },
+    );
+  return (
+    <>
+      <form className="waymark-filters" aria-label="Find a case" onSubmit={(e) => e.preventDefault()}>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="caseload-q">
+            Search by name, NHS number or reference
+          </label>
+          <input
+            className="nhsuk-input nhsuk-u-width-one-half"
+            id="caseload-q"
+            type="search"
+            autoComplete="off"
+            value={text}
+            onChange={(e) => set('q', e.target.value)}
+          />
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="caseload-show">
+            Show
+          </label>
+          <select
+            className="nhsuk-select"
+            id="caseload-show"
+            value={show}
+            onChange={(e) => set('show', e.target.value)}
+          >
+            {Object.entries(CASELOAD_SHOWS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <p role="status" className="nhsuk-body-s">
+        {shown.length === items.length
+          ? `Showing all ${items.length} ${items.length === 1 ? 'case' : 'cases'}`
+          : `Showing ${shown.length} of ${items.length} cases`}
+      </p>
+      {shown.length === 0 ? (
+        <p>No cases match. Clear the search or show all open cases.</p>
+      ) : (
+        <DataTable
+          caption={`${shown.length} open ${shown.length === 1 ? 'case' : 'cases'}`}
+          columns={COLUMNS}
+          rows={shown}
+          rowKey={(item) => item.id}
+        />
+      )}
+    </>
+  );
+}
+
 /** A worker's own open cases and the ones they cover for colleagues, first contact due soonest first. */
 export function CaseloadPage() {
   usePageTitle('Your caseload');
@@ -157,119 +293,7 @@ export function CaseloadPage() {
               <span className="waymark-counts__label">Covering for colleagues</span>
             </li>
           </ul>
-          {data.items.length === 0 ? (
-            <p>You have no open cases.</p>
-          ) : (
-            <TableScroll label="Your cases">
-              <table className="nhsuk-table">
-                <caption className="nhsuk-table__caption">
-                  {data.items.length} open {data.items.length === 1 ? 'case' : 'cases'}
-                </caption>
-                <thead className="nhsuk-table__head">
-                  <tr className="nhsuk-table__row">
-                    <th scope="col" className="nhsuk-table__header">
-                      Person
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      Priority
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      Reasons
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      First contact
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      Last contact
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      Next contact
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      Plan review
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      Latest scores
-                    </th>
-                    <th scope="col" className="nhsuk-table__header">
-                      <span className="nhsuk-u-visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.items.map((item) => (
-                    <tr className="nhsuk-table__row" key={item.id}>
-                      <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                        <Link to={`/referrals/${item.id}`}>
-                          {item.person.givenName} {item.person.familyName}
-                        </Link>
-                        <span className="waymark-secondary-text">
-                          {item.person.nhsNumber ? `NHS ${formatNhsNumber(item.person.nhsNumber)}` : 'No NHS number'}
-                          {' · '}Born {formatDate(item.person.dateOfBirth)}
-                        </span>
-                        {item.cover?.kind === 'covering' && (
-                          <span className="waymark-block">
-                            <Tag colour="purple">Cover for {item.cover.worker.name}</Tag>
-                          </span>
-                        )}
-                        {item.cover?.kind === 'covered' && (
-                          <span className="waymark-block">
-                            <Tag colour="grey">Covered by {item.cover.worker.name}</Tag>
-                          </span>
-                        )}
-                        {item.safeguardingConcern && (
-                          <span className="waymark-block">
-                            <Tag colour="red">Safeguarding concern</Tag>
-                          </span>
-                        )}
-                      </th>
-                      <td className="nhsuk-table__cell">
-                        {item.priority ? (
-                          <Tag colour={PRIORITY_COLOURS[item.priority]}>{PRIORITY_LABELS[item.priority]}</Tag>
-                        ) : (
-                          'Not set'
-                        )}
-                      </td>
-                      <td className="nhsuk-table__cell">{item.reasons.map((r) => r.label).join(', ')}</td>
-                      <td className="nhsuk-table__cell">
-                        <Due item={item} />
-                      </td>
-                      <td className="nhsuk-table__cell">
-                        {item.lastContactAt ? formatWhen(item.lastContactAt) : 'None yet'}
-                      </td>
-                      <td className="nhsuk-table__cell">
-                        <NextContact item={item} />
-                      </td>
-                      <td className="nhsuk-table__cell">
-                        <PlanReview item={item} />
-                      </td>
-                      <td className="nhsuk-table__cell">
-                        <LatestScores item={item} />
-                      </td>
-                      <td className="nhsuk-table__cell">
-                        {item.status === 'allocated' && item.cover?.kind !== 'covered' && (
-                          <Link to={`/referrals/${item.id}/first-contact`}>
-                            Record first contact
-                            <span className="nhsuk-u-visually-hidden">
-                              {' '}
-                              with {item.person.givenName} {item.person.familyName}
-                            </span>
-                          </Link>
-                        )}
-                        <Link className="waymark-block" to={`/referrals/${item.id}/case`}>
-                          Case record
-                          <span className="nhsuk-u-visually-hidden">
-                            {' '}
-                            of {item.person.givenName} {item.person.familyName}
-                          </span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+          {data.items.length === 0 ? <p>You have no open cases.</p> : <CaseloadTable items={data.items} />}
         </>
       )}
     </>
