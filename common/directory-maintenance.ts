@@ -77,6 +77,11 @@ export interface ReviewListingView {
 export interface ReviewEditBody {
   expected_version: number;
   listing: ListingInput;
+  /**
+   * Confidential places the edit makes public: the only way a confidential address is ever
+   * lifted (audited). A place unticked without being named here is refused.
+   */
+  lift_confidentiality_of?: string[];
 }
 
 export interface ReasonBody {

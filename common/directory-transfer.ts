@@ -28,7 +28,10 @@ export const CSV_COLUMNS = [
   { name: 'address_1', help: 'First line of the address (required with a postcode)' },
   { name: 'city', help: 'Town or city (required with a postcode)' },
   { name: 'postcode', help: 'UK postcode, e.g. NE1 4XX' },
-  { name: 'confidential', help: 'yes to hide the address from the public (e.g. a refuge); default no' },
+  {
+    name: 'confidential',
+    help: 'yes to hide the address from the public (e.g. a refuge); default no. An import never makes a confidential address public: a reviewer does that on the listing’s page',
+  },
   { name: 'online', help: 'yes when the service is (also) offered online; default no' },
   { name: 'area', help: 'Service area name, e.g. Northshire (area-wide services are never dropped by distance)' },
   {

@@ -191,6 +191,39 @@ export interface Listing extends Omit<ListingInput, 'id'> {
   last_modified: string;
 }
 
+/**
+ * A listing as the public sees it (GET /api/public/directory/services/{id}): these fields and no
+ * others. Not the system's own (icb_id, version, merged_into_id…) nor who verified it
+ * (assurer_email, a member of staff). A confidential location keeps only its id and type.
+ */
+export type PublicListing = Pick<
+  Listing,
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'url'
+  | 'email'
+  | 'status'
+  | 'fees'
+  | 'accreditations'
+  | 'minimum_age'
+  | 'maximum_age'
+  | 'eligibility_description'
+  | 'alert'
+  | 'referral_capacity'
+  | 'categories'
+  | 'phones'
+  | 'contacts'
+  | 'languages'
+  | 'cost_options'
+  | 'service_areas'
+  | 'locations'
+  | 'schedules'
+  | 'assured_date'
+  | 'review_due_on'
+  | 'last_modified'
+> & { organization: Pick<Listing['organization'], 'id' | 'name'> };
+
 /** The editable document of a stored listing (what diffs and edit forms start from). */
 export function toListingInput(listing: ListingInput & { id: string }): ListingInput {
   return {

@@ -97,3 +97,31 @@ test('directory import: a CSV with a bad row imports the good one and names the 
   const broken = await admin.request.get('/api/public/directory/services?text=broken%20row%20club');
   expect((await broken.json()).results.map((r: { name: string }) => r.name)).not.toContain('Broken Row Club');
 });
+
+test('directory review: a confidential address is made public only by ticking the warned box (issue 9)', async ({
+  browser,
+}) => {
+  const { page: cc } = await signedInPage(browser, 'care_coordinator');
+  const found = await cc.request.get('/api/directory/services?text=rural%20domestic%20abuse%20support');
+  const refuge = (await found.json()).results.find((r: { name: string }) => r.name.includes('the Dales'));
+  expect(refuge).toBeTruthy();
+  const publicBody = async () =>
+    (
+      await cc.request.get(`/api/public/directory/services/${refuge.id}`, { headers: { 'cache-control': 'no-cache' } })
+    ).text();
+  expect(await publicBody()).not.toContain('Fellside Cottages');
+
+  await cc.goto(`/directory/review/services/${refuge.id}`);
+  await cc.getByRole('button', { name: 'Edit listing' }).click();
+  const warning = cc.getByRole('heading', { name: /Place 1: confidential address/ });
+  await expect(warning).toBeVisible();
+  const lift = cc.getByLabel('Make this address public');
+  await expect(lift).not.toBeChecked();
+  // The ordinary "keep confidential" box is not offered for a place that is already confidential.
+  await expect(cc.getByLabel('Keep this address confidential')).toHaveCount(0);
+  await lift.check();
+  await checkPage(cc, 'directory-review-lift-confidentiality');
+  await cc.getByRole('button', { name: 'Save and confirm listing' }).click();
+  await expect(cc.getByText(/Listing updated and confirmed as checked today/)).toBeVisible();
+  expect(await publicBody()).toContain('Fellside Cottages');
+});

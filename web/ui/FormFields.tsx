@@ -175,11 +175,13 @@ export function CheckboxField(props: {
   id: string;
   label: string;
   hint?: string;
+  error?: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <div className="nhsuk-form-group">
+    <Group error={props.error}>
+      <ErrorMessage id={props.id} error={props.error} />
       <div className="nhsuk-checkboxes">
         <div className="nhsuk-checkboxes__item">
           <input
@@ -187,7 +189,7 @@ export function CheckboxField(props: {
             id={props.id}
             type="checkbox"
             checked={props.checked}
-            aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+            aria-describedby={describedBy(props.id, props.hint, props.error)}
             onChange={(e) => props.onChange(e.target.checked)}
           />
           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={props.id}>
@@ -200,6 +202,6 @@ export function CheckboxField(props: {
           )}
         </div>
       </div>
-    </div>
+    </Group>
   );
 }

@@ -10,7 +10,8 @@ import {
   directoryServices,
   postcodes,
 } from '../../modules/directory/directory.tables.js';
-import { loadListing, publicListing } from '../../modules/directory/listings/listings.service.js';
+import { loadListing, loadListings, publicListing } from '../../modules/directory/listings/listings.service.js';
+import { ZPublicListing } from '../../modules/directory/search/public.schemas.js';
 import { duplicatePairs } from '../../modules/directory/transfer/transfer.repository.js';
 import { icbs, vcsOrganisations } from '../../modules/organisations/organisations.tables.js';
 import { users } from '../../modules/users/users.tables.js';
@@ -146,6 +147,23 @@ describe('the demo directory', () => {
     const hidden = publicView.locations.find((l) => l.id === confidential?.id);
     expect(hidden?.address ?? null).toBeNull();
     expect(hidden?.latitude ?? null).toBeNull();
+  });
+
+  it('fits every listing to the public answer’s response schema (a mismatch would be a 500)', async () => {
+    const ids = await database.db
+      .select({ id: directoryServices.id })
+      .from(directoryServices)
+      .where(eq(directoryServices.icbId, icbId));
+    const listings = await loadListings(
+      database.db,
+      ids.map((r) => r.id),
+    );
+    expect(listings.length).toBeGreaterThan(50);
+    const misfits = listings.flatMap((l) => {
+      const encoded = ZPublicListing.safeEncode(publicListing(l));
+      return encoded.success ? [] : [`${l.name}: ${encoded.error.message}`];
+    });
+    expect(misfits).toEqual([]);
   });
 
   it('puts every physical address at a postcode in the postcodes table', async () => {

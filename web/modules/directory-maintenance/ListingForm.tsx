@@ -30,6 +30,7 @@ import {
   isShownField,
   type ListingDraft,
   type LocationDraft,
+  liftedConfidentiality,
   listingErrorsFromApi,
   MONTH_WEEKS,
   type PhoneDraft,
@@ -62,6 +63,7 @@ export function ListingForm({
   busy,
   onSubmit,
   onCancel,
+  canLiftConfidentiality = false,
   children,
 }: {
   initial: ListingInput;
@@ -72,8 +74,11 @@ export function ListingForm({
   /** The last failed submission (a 400 is shown here; other errors are the page's to show). */
   error: unknown;
   busy: boolean;
-  onSubmit: (input: ListingInput) => void;
+  /** `liftConfidentialityOf`: the confidential places a reviewer makes public (explicitly). */
+  onSubmit: (input: ListingInput, liftConfidentialityOf: string[]) => void;
   onCancel?: () => void;
+  /** Reviewers may make a confidential address public; partners may not (they are told who can). */
+  canLiftConfidentiality?: boolean;
   /** Shown above the buttons (e.g. what happens next). */
   children?: ReactNode;
 }) {
@@ -92,7 +97,7 @@ export function ListingForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!busy) onSubmit(fromDraft(draft));
+    if (!busy) onSubmit(fromDraft(draft), liftedConfidentiality(draft));
   }
 
   const updatePhone = (i: number, patch: Partial<PhoneDraft>) =>
@@ -298,13 +303,25 @@ export function ListingForm({
                 error={err(`locations.${i}.address.postal_code`)}
                 onChange={(postal_code) => updateLocation(i, { postal_code })}
               />
-              <CheckboxField
-                id={fieldId(`locations.${i}.confidential`)}
-                label="Keep this address confidential"
-                hint="For example a refuge: the public and the Open Referral API will not see the address; staff will."
-                checked={l.confidential}
-                onChange={(confidential) => updateLocation(i, { confidential })}
-              />
+              {l.original?.confidential ? (
+                <ConfidentialPlace
+                  id={fieldId(`locations.${i}.confidential`)}
+                  place={`Place ${i + 1}`}
+                  canLift={canLiftConfidentiality}
+                  madePublic={!l.confidential}
+                  error={err(`locations.${i}.confidential`)}
+                  onChange={(madePublic) => updateLocation(i, { confidential: !madePublic })}
+                />
+              ) : (
+                <CheckboxField
+                  id={fieldId(`locations.${i}.confidential`)}
+                  label="Keep this address confidential"
+                  hint="For example a refuge: the public and the Open Referral API will not see the address; staff will."
+                  error={err(`locations.${i}.confidential`)}
+                  checked={l.confidential}
+                  onChange={(confidential) => updateLocation(i, { confidential })}
+                />
+              )}
             </>
           )}
           <Button
@@ -467,5 +484,51 @@ export function ListingForm({
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * A stored confidential place (such as a refuge). Making its address public is a decision with
+ * consequences for people's safety: a reviewer takes it explicitly, with a warning, and it is
+ * recorded; a partner is told who can.
+ */
+function ConfidentialPlace({
+  id,
+  place,
+  canLift,
+  madePublic,
+  error,
+  onChange,
+}: {
+  id: string;
+  place: string;
+  canLift: boolean;
+  madePublic: boolean;
+  error?: string;
+  onChange: (madePublic: boolean) => void;
+}) {
+  return (
+    <div className="nhsuk-warning-callout">
+      <h3 className="nhsuk-warning-callout__label">
+        <span className="nhsuk-u-visually-hidden">Important: </span>
+        {place}: confidential address
+      </h3>
+      <p>
+        The public and the Open Referral API do not see this address. It may be where people are kept safe, such as a
+        refuge.
+      </p>
+      {canLift ? (
+        <CheckboxField
+          id={id}
+          label="Make this address public"
+          hint="Only if the service has told you the address no longer needs to be kept secret. Anyone will be able to find it in the directory and in the Open Referral API, and other systems may copy it. Your name is recorded."
+          error={error}
+          checked={madePublic}
+          onChange={onChange}
+        />
+      ) : (
+        <p>Only the social prescribing team can make it public. Contact them if it no longer needs to be secret.</p>
+      )}
+    </div>
   );
 }

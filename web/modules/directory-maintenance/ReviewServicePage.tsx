@@ -120,9 +120,10 @@ function Review({ view }: { view: ReviewListingView }) {
               setFailure(null);
               setMode('view');
             }}
-            onSubmit={(input: ListingInput) =>
+            canLiftConfidentiality
+            onSubmit={(input: ListingInput, liftConfidentialityOf: string[]) =>
               act(
-                () => editListing(listing.id, listing.version, input),
+                () => editListing(listing.id, listing.version, input, liftConfidentialityOf),
                 (n) => `Listing updated and confirmed as checked today.${closedText(n)}`,
               )
             }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../../common/directory';
 import { ApiError } from '../../app/api';
-import { fromDraft, isShownField, listingErrorsFromApi, listingToInput, pathLabel, toDraft } from './listing-draft';
+import {
+  fromDraft,
+  isShownField,
+  liftedConfidentiality,
+  listingErrorsFromApi,
+  listingToInput,
+  pathLabel,
+  toDraft,
+} from './listing-draft';
 
 const listing: Listing = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -112,5 +120,40 @@ describe('the listing form draft', () => {
     expect(isShownField('locations.0.address.postal_code')).toBe(true);
     expect(isShownField('contacts.0.email')).toBe(false);
     expect(listingErrorsFromApi(new Error('x'), 'proposed')).toBeNull();
+  });
+});
+
+describe('making a confidential address public', () => {
+  const refuge: Listing = {
+    ...listing,
+    locations: [
+      ...listing.locations,
+      {
+        id: 'loc2',
+        location_type: 'physical',
+        name: 'Refuge',
+        confidential: true,
+        address: { address_1: '9 Hidden Lane', city: 'Newcastle upon Tyne', postal_code: 'NE1 4XX' },
+        accessibility: [],
+      },
+    ],
+  };
+
+  it('names only the stored confidential places the draft unticks', () => {
+    const draft = toDraft(listingToInput(refuge));
+    expect(liftedConfidentiality(draft)).toEqual([]);
+    const unticked = {
+      ...draft,
+      locations: draft.locations.map((l) => ({ ...l, confidential: false })),
+    };
+    // loc1 was never confidential: unticking it lifts nothing.
+    expect(liftedConfidentiality(unticked)).toEqual(['loc2']);
+    expect(fromDraft(unticked).locations.map((l) => l.confidential)).toEqual([false, false]);
+  });
+
+  it('labels the server’s errors about it', () => {
+    expect(pathLabel('locations.1.confidential')).toBe('Place 2 address');
+    expect(pathLabel('lift_confidentiality_of.0')).toBe('Making an address public');
+    expect(isShownField('locations.1.confidential')).toBe(true);
   });
 });

@@ -227,6 +227,16 @@ export function fromDraft(d: ListingDraft): ListingInput {
   };
 }
 
+/**
+ * The stored confidential places the draft makes public: what a reviewer lifts explicitly
+ * (lift_confidentiality_of). The server refuses an unticked confidential place not named here.
+ */
+export function liftedConfidentiality(d: ListingDraft): string[] {
+  return d.locations.flatMap((l) =>
+    l.original?.id && l.original.confidential && !l.confidential ? [l.original.id] : [],
+  );
+}
+
 // ---- Errors: the API names document paths ("locations.0.address.postal_code") ----
 
 /** The element id of a document path (also the key of its error). */
@@ -277,6 +287,7 @@ const LEAF_LABELS: Record<string, string> = {
   freq: 'how often',
   email: 'email',
   id: 'entry',
+  confidential: 'address',
 };
 
 /** "locations.0.address.postal_code" → "Place 1 postcode". */
@@ -288,6 +299,7 @@ export function pathLabel(path: string): string {
     return `${CHILD_LABELS[first]} ${Number(index) + 1}${leaf ? ` ${LEAF_LABELS[leaf] ?? leaf}` : ''}`;
   }
   if (first === 'taxonomy_term_ids') return 'Categories';
+  if (first === 'lift_confidentiality_of') return 'Making an address public';
   return TOP_LABELS[first] ?? path;
 }
 

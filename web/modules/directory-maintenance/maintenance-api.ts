@@ -6,6 +6,7 @@ import type {
   PartnerListingView,
   ProposeChangeResult,
   ReviewActionResult,
+  ReviewEditBody,
   ReviewListingView,
   ReviewQueue,
 } from '../../../common/directory-maintenance';
@@ -37,10 +38,19 @@ export function useListingForReview(serviceId: string) {
 export const confirmUnchanged = (serviceId: string) =>
   api<ReviewActionResult>(`${service(serviceId)}/confirm`, { method: 'POST', body: {} });
 
-export const editListing = (serviceId: string, expectedVersion: number, listing: ListingInput) =>
+export const editListing = (
+  serviceId: string,
+  expectedVersion: number,
+  listing: ListingInput,
+  liftConfidentialityOf: string[] = [],
+) =>
   api<ReviewActionResult>(service(serviceId), {
     method: 'PUT',
-    body: { expected_version: expectedVersion, listing },
+    body: {
+      expected_version: expectedVersion,
+      listing,
+      lift_confidentiality_of: liftConfidentialityOf,
+    } satisfies ReviewEditBody,
   });
 
 export const retireListing = (serviceId: string, reason: string) =>

@@ -1,4 +1,4 @@
-import type { Listing, ListingLocation } from '../../../common/directory';
+import type { ListingLocation, PublicListing } from '../../../common/directory';
 import { describeOpening } from '../../../common/directory-opening';
 import { Tag } from '../../ui/Tag';
 import { displayUrl, formatAges, safeHref, telHref } from './directory-format';
@@ -46,7 +46,7 @@ function Location({ location, staff }: { location: ListingLocation; staff: boole
 }
 
 /** "Under 18s: £2.00: per session"; repeated words ("Free: Free") said once. */
-function costLine(c: Listing['cost_options'][number]): string {
+function costLine(c: PublicListing['cost_options'][number]): string {
   const amount =
     c.amount === null || c.amount === undefined
       ? null
@@ -57,7 +57,7 @@ function costLine(c: Listing['cost_options'][number]): string {
   return parts.filter((p, i) => parts.findIndex((q) => q.toLowerCase() === p.toLowerCase()) === i).join(': ');
 }
 
-function Cost({ listing }: { listing: Listing }) {
+function Cost({ listing }: { listing: PublicListing }) {
   const lines = [...new Set(listing.cost_options.map(costLine).filter(Boolean))].filter(
     (line) => line.toLowerCase() !== listing.fees?.trim().toLowerCase(),
   );
@@ -76,7 +76,7 @@ function Cost({ listing }: { listing: Listing }) {
   );
 }
 
-function Contact({ listing }: { listing: Listing }) {
+function Contact({ listing }: { listing: PublicListing }) {
   const website = listing.url ? safeHref(listing.url) : null;
   const contacts = listing.contacts.filter((c) => c.name || c.email);
   const nothing = listing.phones.length === 0 && !listing.email && !website && contacts.length === 0;
@@ -118,7 +118,7 @@ function Contact({ listing }: { listing: Listing }) {
 }
 
 /** The sections of a listing below its heading: who, cost, where, when, contact, languages. */
-export function ListingDetails({ listing, staff }: { listing: Listing; staff: boolean }) {
+export function ListingDetails({ listing, staff }: { listing: PublicListing; staff: boolean }) {
   const opening = describeOpening(listing.schedules);
   const places = listing.locations.filter((l) => l.location_type !== 'postal');
   return (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DirectorySearchPage, Listing } from '../../../common/directory';
+import type { DirectorySearchPage, PublicListing } from '../../../common/directory';
 import { api } from '../../app/api';
 import { hasPermission, useMe } from '../../app/session';
 
@@ -42,11 +42,12 @@ export function useDirectorySearch(query: string, staff: boolean, enabled: boole
   });
 }
 
+/** The page reads only the public fields; staff get the same fields with confidential addresses filled in. */
 export function useListing(id: string, staff: boolean, enabled: boolean) {
   const base = staff ? '/api/directory/services' : '/api/public/directory/services';
   return useQuery({
     queryKey: ['directory', 'listing', staff ? 'staff' : 'public', id],
-    queryFn: () => api<Listing>(`${base}/${encodeURIComponent(id)}`),
+    queryFn: () => api<PublicListing>(`${base}/${encodeURIComponent(id)}`),
     enabled,
   });
 }

@@ -19,6 +19,7 @@ import {
   directoryTaxonomyTerms,
   postcodes,
 } from '../directory.tables.js';
+import { guardChildIds } from './child-ownership.js';
 import { diffListings, fieldText } from './diff.js';
 import { type TListingInput, ZListingInput } from './listing.schemas.js';
 import { loadListing } from './read.js';
@@ -205,8 +206,17 @@ async function mustLoad(tx: DbOrTx, id: string): Promise<Listing> {
 /** Adds a listing (keeping input.id and child ids when given). */
 export async function createListing(tx: DbOrTx, icbId: string, raw: ListingInput, by: ChangeAuthor): Promise<Listing> {
   const parsed = parseListing(raw);
+  if (parsed.id) {
+    const [taken] = await tx
+      .select({ id: directoryServices.id })
+      .from(directoryServices)
+      .where(eq(directoryServices.id, parsed.id));
+    if (taken) throw validationError([{ field: 'id', message: 'is the id of another listing' }]);
+  }
   const input = withIds(parsed, parsed.id ?? randomUUID());
   const orgName = await checkReferences(tx, icbId, input);
+  // A new listing owns nothing yet: any existing child id is someone else's (or a shared place).
+  await guardChildIds(tx, input.id, icbId, input);
   await fillCoordinates(tx, input);
   const searchText = await searchTextOf(tx, orgName, input);
   await tx.insert(directoryServices).values({ id: input.id, icbId, ...serviceColumns(input, searchText) });
@@ -214,6 +224,16 @@ export async function createListing(tx: DbOrTx, icbId: string, raw: ListingInput
   await writeChildren(tx, input, true);
   await recordChanges(tx, input.id, 'create', diffListings({ ...EMPTY, id: input.id }, input), by);
   return mustLoad(tx, input.id);
+}
+
+export interface UpdateOptions {
+  expectedVersion?: number;
+  action?: string;
+  /**
+   * Confidential places this write may make public: a reviewer's explicit decision (the caller
+   * checks who asks and audits it). Without it a confidential place stays confidential.
+   */
+  liftConfidentialityOf?: readonly string[];
 }
 
 /**
@@ -225,8 +245,8 @@ export async function updateListing(
   id: string,
   raw: ListingInput,
   by: ChangeAuthor,
-  opts: { expectedVersion?: number; action?: string } = {},
-): Promise<{ listing: Listing; changes: FieldChange[] }> {
+  opts: UpdateOptions = {},
+): Promise<{ listing: Listing; changes: FieldChange[]; liftedLocationIds: string[] }> {
   const [locked] = await tx
     .select({ version: directoryServices.version, icbId: directoryServices.icbId })
     .from(directoryServices)
@@ -247,10 +267,11 @@ export async function updateListing(
   const parsed = parseListing({ ...raw, id });
   const input = withIds(parsed, id);
   const orgName = await checkReferences(tx, locked.icbId, input);
+  const liftedLocationIds = await guardChildIds(tx, id, locked.icbId, input, new Set(opts.liftConfidentialityOf ?? []));
   await fillCoordinates(tx, input);
   const before = await mustLoad(tx, id);
   const changes = diffListings(toListingInput(before), input);
-  if (changes.length === 0) return { listing: before, changes };
+  if (changes.length === 0) return { listing: before, changes, liftedLocationIds: [] };
   const searchText = await searchTextOf(tx, orgName, input);
   await addSearchWords(tx, input.name, searchText);
   await tx
@@ -263,7 +284,7 @@ export async function updateListing(
     .where(eq(directoryServices.id, id));
   await writeChildren(tx, input, false);
   await recordChanges(tx, id, opts.action ?? 'update', changes, by);
-  return { listing: await mustLoad(tx, id), changes };
+  return { listing: await mustLoad(tx, id), changes, liftedLocationIds };
 }
 
 async function setServiceFields(
@@ -309,7 +330,10 @@ export function setListingStatus(tx: DbOrTx, id: string, status: ServiceStatus, 
   return setServiceFields(tx, id, 'status', { status }, by);
 }
 
-/** Adds (or, given a known id, leaves alone) an organisation of the directory. */
+/**
+ * Adds (or, given a known id of the ICB, leaves alone) an organisation of the directory. The id
+ * of another ICB's organisation is refused: "creating" it must not touch or borrow it.
+ */
 export async function createDirectoryOrganization(
   tx: DbOrTx,
   icbId: string,
@@ -333,7 +357,16 @@ export async function createDirectoryOrganization(
     })
     .onConflictDoNothing()
     .returning({ id: directoryOrganizations.id });
-  if (!created) return { id };
+  if (!created) {
+    const [existing] = await tx
+      .select({ icbId: directoryOrganizations.icbId })
+      .from(directoryOrganizations)
+      .where(eq(directoryOrganizations.id, id));
+    if (existing && existing.icbId !== icbId) {
+      throw validationError([{ field: 'id', message: 'is the id of an organisation outside your ICB’s directory' }]);
+    }
+    return { id };
+  }
   const identifiers = (input.identifiers ?? []).filter((i) => i.identifier?.trim());
   if (identifiers.length) {
     await tx.insert(directoryOrganizationIdentifiers).values(

@@ -24,6 +24,11 @@ export type TReasonBody = z.infer<typeof ZReasonBody>;
 export const ZReviewEditBody = z.object({
   expected_version: version('opened'),
   listing: ZListingInput,
+  /** Confidential places of the listing the reviewer makes public, explicitly (audited). */
+  lift_confidentiality_of: z
+    .array(z.uuid('must be the id of one of the listing’s places'), { message: 'must be a list of place ids' })
+    .max(20, 'must have at most 20 places')
+    .default([]),
 });
 export type TReviewEditBody = z.output<typeof ZReviewEditBody>;
 

@@ -533,6 +533,8 @@ describe('across every response above', () => {
     ]) {
       expect(keys.has(own), own).toBe(false);
     }
+    // Nor their values: the email of the member of staff who verified the walking group.
+    expect(bodies.join('\n')).not.toContain('coordinator@nhs.example');
     // `version` is the standard's field on a taxonomy and the API root; a service never has one.
     const services: Doc[] = [];
     const collect = (v: unknown): void => {

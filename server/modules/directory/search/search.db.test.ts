@@ -12,7 +12,7 @@ import {
   type TestTenancy,
 } from '../../../test/toolkit.js';
 import { directoryReports } from '../directory.tables.js';
-import { categoryTermId, setListingStatus } from '../listings/listings.service.js';
+import { assureListing, categoryTermId, setListingStatus } from '../listings/listings.service.js';
 import { addTestPostcodes, createTestListing, TEST_AUTHOR } from '../listings/test-listings.js';
 import { searchServices } from './search.service.js';
 
@@ -380,6 +380,137 @@ describe('public listing pages and categories', () => {
     const res = await publicGet('/api/public/directory/categories');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toContainEqual({ id: categoryTermId('food'), code: 'food', name: 'Food' });
+  });
+});
+
+describe('public answers carry only the fields they declare (issue 9, finding 8)', () => {
+  const LISTING_KEYS = [
+    'accreditations',
+    'alert',
+    'assured_date',
+    'categories',
+    'contacts',
+    'cost_options',
+    'description',
+    'eligibility_description',
+    'email',
+    'fees',
+    'id',
+    'languages',
+    'last_modified',
+    'locations',
+    'maximum_age',
+    'minimum_age',
+    'name',
+    'organization',
+    'phones',
+    'referral_capacity',
+    'review_due_on',
+    'schedules',
+    'service_areas',
+    'status',
+    'url',
+  ];
+  const LOCATION_KEYS = [
+    'accessibility',
+    'address',
+    'confidential',
+    'description',
+    'id',
+    'latitude',
+    'location_type',
+    'longitude',
+    'name',
+  ];
+  const keys = (o: object) => Object.keys(o).sort();
+
+  it('the public listing has exactly its public fields: no assurer_email, version or icb_id', async () => {
+    const listing = await createTestListing(ctx.db, tenancy.icbId, {
+      name: 'Dotterel Darts Club',
+      locations: [
+        physical('Dotterel Hall', 'NE1 2BB'),
+        physical('Dotterel Refuge', 'NE1 3CC', {
+          confidential: true,
+          address: { address_1: '5 Unlisted Row', city: 'Testington', postal_code: 'NE1 3CC' },
+        }),
+      ],
+    });
+    await assureListing(ctx.db, listing.id, { userId: null, label: 'verifier.staff@nhs.example' });
+
+    const res = await publicGet(`/api/public/directory/services/${listing.id}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(keys(body)).toEqual(LISTING_KEYS);
+    expect(keys(body.organization)).toEqual(['id', 'name']);
+    expect(body.locations).toHaveLength(2);
+    for (const location of body.locations) expect(keys(location)).toEqual(LOCATION_KEYS);
+    expect(keys(body.locations[0].address)).toEqual(['address_1', 'address_2', 'city', 'postal_code', 'region']);
+    expect(body.locations[1]).toMatchObject({ confidential: true, address: null, name: 'Confidential location' });
+    expect(keys(body.schedules[0])).toEqual(
+      [
+        'attending_type',
+        'byday',
+        'bymonthday',
+        'closes_at',
+        'description',
+        'freq',
+        'id',
+        'interval',
+        'location_id',
+        'notes',
+        'opens_at',
+        'valid_from',
+        'valid_to',
+      ].sort(),
+    );
+    expect(keys(body.phones[0])).toEqual(['description', 'id', 'number']);
+    for (const staffOnly of ['verifier.staff@nhs.example', tenancy.icbId, '5 Unlisted Row']) {
+      expect(res.body).not.toContain(staffOnly);
+    }
+
+    // The staff view still has everything (it is another route, for signed-in staff).
+    const staffView = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/directory/services/${listing.id}`,
+      headers: staff.headers,
+    });
+    expect(staffView.json()).toMatchObject({
+      assurer_email: 'verifier.staff@nhs.example',
+      icb_id: tenancy.icbId,
+      version: expect.any(Number),
+    });
+  });
+
+  it('search results and categories have exactly their declared fields too', async () => {
+    await createTestListing(ctx.db, tenancy.icbId, { name: 'Dotterel Chess Club' });
+    const res = await publicGet('/api/public/directory/services?text=dotterel');
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(keys(page)).toEqual(['page', 'per_page', 'results', 'total']);
+    expect(page.results.length).toBeGreaterThan(0);
+    for (const result of page.results) {
+      expect(keys(result)).toEqual(
+        [
+          'area_wide',
+          'assured_date',
+          'categories',
+          'confidential_location',
+          'description',
+          'distance_miles',
+          'id',
+          'last_modified',
+          'name',
+          'opening',
+          'organization_name',
+          'referral_capacity',
+          'review_due',
+          'status',
+          'where',
+        ].sort(),
+      );
+    }
+    const categories = await publicGet('/api/public/directory/categories');
+    for (const c of categories.json()) expect(keys(c)).toEqual(['code', 'id', 'name']);
   });
 });
 

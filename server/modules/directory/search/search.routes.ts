@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/errors.js';
 import { requestContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import { getPublicListing, getStaffListing, listCategories, reportOutOfDate } from './listing-pages.js';
+import { ZPublicCategories, ZPublicListing, ZPublicSearchPage } from './public.schemas.js';
 import { ZDirectoryReport, ZDirectorySearchQuery, ZServiceIdParam } from './search.schemas.js';
 import { searchServices } from './search.service.js';
 
@@ -18,7 +19,11 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/public/directory/services',
     {
-      schema: { querystring: ZDirectorySearchQuery, tags: ['directory'] },
+      schema: {
+        querystring: ZDirectorySearchQuery,
+        response: { 200: ZPublicSearchPage },
+        tags: ['directory'],
+      },
       config: { access: { public: true } },
     },
     async (request, reply) => {
@@ -29,7 +34,10 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/public/directory/services/:id',
-    { schema: { params: ZServiceIdParam, tags: ['directory'] }, config: { access: { public: true } } },
+    {
+      schema: { params: ZServiceIdParam, response: { 200: ZPublicListing }, tags: ['directory'] },
+      config: { access: { public: true } },
+    },
     async (request, reply) => {
       const listing = await getPublicListing(db, request.params.id);
       cachePublicly(reply);
@@ -39,7 +47,7 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/public/directory/categories',
-    { schema: { tags: ['directory'] }, config: { access: { public: true } } },
+    { schema: { response: { 200: ZPublicCategories }, tags: ['directory'] }, config: { access: { public: true } } },
     async (_request, reply) => {
       cachePublicly(reply);
       return listCategories(db);

@@ -76,6 +76,16 @@ export async function knownTermIds(db: DbOrTx, ids: string[]): Promise<Set<strin
   return new Set(rows.map((r) => r.id));
 }
 
+/** The service of each existing service_at_location id (unknown ids are left out). */
+export async function serviceAtLocationServices(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: directoryServiceAtLocations.id, serviceId: directoryServiceAtLocations.serviceId })
+    .from(directoryServiceAtLocations)
+    .where(inArray(directoryServiceAtLocations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.serviceId]));
+}
+
 // ---- Export ----
 
 /** Every service of the ICB (merged and retired ones too: the export is the whole directory). */

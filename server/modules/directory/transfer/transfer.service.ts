@@ -18,6 +18,7 @@ import {
   createDirectoryOrganization,
   loadListing,
   loadListings,
+  OF_ANOTHER_LISTING,
   setListingStatus,
   toListingInput,
   updateListing,
@@ -59,6 +60,20 @@ async function importOrukDocument(tx: DbOrTx, icbId: string, raw: unknown, by: C
   if (serviceIcb && serviceIcb !== icbId) {
     throw new ItemRejected([{ field: 'id', message: 'is the id of a service outside your ICB’s directory' }]);
   }
+
+  // The writer never stores these ids (it keys links by service and location), but one of
+  // another listing's would tie this document's schedules to that listing's place.
+  const sals = doc.service_at_locations ?? [];
+  const salOwners = await repo.serviceAtLocationServices(
+    tx,
+    sals.flatMap((x) => (x.id ? [x.id] : [])),
+  );
+  const foreignSals = sals.flatMap((x, i) =>
+    x.id && salOwners.has(x.id) && salOwners.get(x.id) !== doc.id
+      ? [{ field: `service_at_locations.${i}.id`, message: OF_ANOTHER_LISTING }]
+      : [],
+  );
+  if (foreignSals.length) throw new ItemRejected(foreignSals);
 
   const organization = organizationOf(doc);
   const organizationId = organization?.id ?? doc.organization_id;

@@ -155,3 +155,41 @@ export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>)
     throw error;
   }
 }
+
+/**
+ * A confidential place (a refuge) stays confidential unless a reviewer lifts it explicitly: an
+ * edit that marks one public must name it in `lift` (reviewers), and a partner cannot do it at
+ * all. Each lifted id must be a confidential place of this listing that the edit marks public.
+ * (The writer keeps such places confidential anyway; this tells the person why.)
+ */
+export function confidentialityErrors(
+  current: Listing,
+  edited: ListingInput,
+  prefix: string,
+  who: { reviewer: true; lift: string[] } | { reviewer: false },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const confidential = new Set(current.locations.filter((l) => l.confidential).map((l) => l.id));
+  const lift = new Set(who.reviewer ? who.lift : []);
+  edited.locations.forEach((l, i) => {
+    if (!l.id || !confidential.has(l.id) || l.confidential || lift.has(l.id)) return;
+    errors.push({
+      field: `${prefix}.locations.${i}.confidential`,
+      message: who.reviewer
+        ? 'stays confidential unless you lift it explicitly: tick “Make this address public” for this place'
+        : 'stays confidential: only the social prescribing team can make this address public',
+    });
+  });
+  if (who.reviewer) {
+    const madePublic = new Set(edited.locations.flatMap((l) => (l.id && !l.confidential ? [l.id] : [])));
+    who.lift.forEach((id, i) => {
+      if (!confidential.has(id) || !madePublic.has(id)) {
+        errors.push({
+          field: `lift_confidentiality_of.${i}`,
+          message: 'must be a confidential place of this listing that your edit makes public',
+        });
+      }
+    });
+  }
+  return errors;
+}

@@ -11,7 +11,14 @@ import { AppError, type FieldError, notFound, validationError } from '../../../.
 import { diffListings, loadListing, toListingInput } from '../../listings/listings.service.js';
 import * as repo from '../maintenance.repository.js';
 import type { TProposeChangeBody } from '../maintenance.schemas.js';
-import { categoryOptions, foreignChildIds, requirePartner, serviceForPartner, WHAT } from './actors.js';
+import {
+  categoryOptions,
+  confidentialityErrors,
+  foreignChildIds,
+  requirePartner,
+  serviceForPartner,
+  WHAT,
+} from './actors.js';
 
 const iso = (d: Date | string | null) => (d instanceof Date ? d.toISOString() : d);
 
@@ -89,6 +96,7 @@ export async function proposeChange(
     if (!known.has(id)) errors.push({ field: `proposed.taxonomy_term_ids.${i}`, message: 'must be a known category' });
   });
   errors.push(...foreignChildIds(current, body.proposed, 'proposed'));
+  errors.push(...confidentialityErrors(current, body.proposed, 'proposed', { reviewer: false }));
   if (errors.length) throw validationError(errors);
   if (diffListings(toListingInput(current), { ...body.proposed, id: serviceId }).length === 0) {
     throw validationError([{ field: 'proposed', message: 'changes nothing: it is the same as the listing now' }]);

@@ -14,6 +14,7 @@ import * as repo from '../maintenance.repository.js';
 import type { TReasonBody, TReviewEditBody } from '../maintenance.schemas.js';
 import {
   categoryOptions,
+  confidentialityErrors,
   foreignChildIds,
   requireReviewer,
   serviceForReviewer,
@@ -62,7 +63,8 @@ export async function confirmUnchanged(db: Db, ctx: RequestContext, serviceId: s
 
 /**
  * A reviewer's edit of the whole listing, against the version they opened (409 naming who changed
- * it since). An edit by a reviewer is also a verification, so the listing is assured too.
+ * it since). An edit by a reviewer is also a verification, so the listing is assured too. Only
+ * here can a confidential place be made public, and only when named in lift_confidentiality_of.
  */
 export async function editListing(
   db: Db,
@@ -74,14 +76,36 @@ export async function editListing(
   await serviceForReviewer(db, ctx, reviewer, serviceId);
   const current = await loadListing(db, serviceId);
   if (!current) throw notFound(WHAT);
-  const foreign = foreignChildIds(current, body.listing, 'listing');
-  if (foreign.length) throw validationError(foreign);
+  const refused = [
+    ...foreignChildIds(current, body.listing, 'listing'),
+    ...confidentialityErrors(current, body.listing, 'listing', {
+      reviewer: true,
+      lift: body.lift_confidentiality_of,
+    }),
+  ];
+  if (refused.length) throw validationError(refused);
   return withFieldPrefix('listing', () =>
     db.transaction(async (tx) => {
-      const { changes } = await updateListing(tx, serviceId, { ...body.listing, id: serviceId }, reviewer.author, {
-        expectedVersion: body.expected_version,
-        action: 'update',
-      });
+      const { changes, liftedLocationIds } = await updateListing(
+        tx,
+        serviceId,
+        { ...body.listing, id: serviceId },
+        reviewer.author,
+        {
+          expectedVersion: body.expected_version,
+          action: 'update',
+          liftConfidentialityOf: body.lift_confidentiality_of,
+        },
+      );
+      // Who made a refuge's address public, and when, is kept apart from the edit's field list.
+      for (const locationId of liftedLocationIds) {
+        await writeAudit(tx, ctx, {
+          action: 'directory.location.lift-confidentiality',
+          entityType: 'directory_location',
+          entityId: locationId,
+          details: { serviceId },
+        });
+      }
       const listing = await assureListing(tx, serviceId, reviewer.author);
       const closed = await repo.resolveOpenReports(
         tx,
