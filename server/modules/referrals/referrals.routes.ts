@@ -86,7 +86,7 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
       schema: { querystring: ZPracticeReferralsQuery, tags: ['referrals'] },
       config: { access: { permission: 'referral.read' } },
     },
-    async (request) => listPracticeReferrals(db, requestContext(request), { page: request.query.page }),
+    async (request) => listPracticeReferrals(db, requestContext(request), request.query),
   );
 
   app.get(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NHS_NUMBER_MESSAGES, nhsNumberProblem, normaliseNhsNumber } from '../../../common/nhs-number.js';
 import { normalisePostcode } from '../../../common/postcode.js';
-import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES } from '../../../common/referrals.js';
+import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES, REFERRAL_STATUSES } from '../../../common/referrals.js';
 
 // Messages read after the field's label on the form ("Date of birth must not be in the future").
 
@@ -280,6 +280,14 @@ export const ZIdempotencyKey = z
 
 export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
 
+export const PRACTICE_LIST_STATUSES = ['open', 'closed', ...REFERRAL_STATUSES] as const;
+
 export const ZPracticeReferralsQuery = z.object({
   page: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000).default(1),
+  /** Words of the name, an NHS number (spaces allowed) or a reference like WM-3F9A-C21B. */
+  q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  status: z
+    .enum(PRACTICE_LIST_STATUSES, { message: `must be one of: ${PRACTICE_LIST_STATUSES.join(', ')}` })
+    .optional(),
 });
+export type TPracticeReferralsQuery = z.infer<typeof ZPracticeReferralsQuery>;

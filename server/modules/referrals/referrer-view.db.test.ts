@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralStatusView } from '../../../common/api-types.js';
+import { referralReference } from '../../../common/referrals.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import {
   createTestApp,
@@ -106,6 +107,39 @@ describe('GET /api/practice/referrals', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'referral.list-practice'), eq(auditEvents.actorUserId, referrer.me.user.id)));
     expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('finds a referral by words of the name, NHS number with spaces or the reference, and by open or closed', async () => {
+    const rows = await ctx.db.select().from(referrals);
+    const mine = rows.filter((r) => made.includes(r.id));
+    const first = mine.find((r) => r.id === made[1]) as (typeof mine)[number];
+    const list = async (query: string) => {
+      const res = await get(`/api/practice/referrals?${query}`, referrer);
+      expect([query, res.statusCode]).toEqual([query, 200]);
+      return (res.json().referrals as ReferralStatusView[]).map((r) => r.id);
+    };
+    const { givenName, familyName, nhsNumber } = first.personDetails;
+    const nhs = nhsNumber as string;
+    expect(await list(`q=${encodeURIComponent(`${familyName.toUpperCase()} ${givenName}`)}`)).toEqual([first.id]);
+    expect(await list(`q=${encodeURIComponent(`${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`)}`)).toEqual([
+      first.id,
+    ]);
+    expect(await list(`q=${encodeURIComponent(referralReference(first.id))}`)).toEqual([first.id]);
+    expect(await list('q=%25')).toEqual([]); // a LIKE wildcard is a character, not "anything"
+    const ofPractice = rows.filter((r) => r.practiceId === tenancy.practiceId);
+    const idsWhere = (keep: (status: string) => boolean) =>
+      ofPractice
+        .filter((r) => keep(r.status))
+        .map((r) => r.id)
+        .sort();
+    const open = ['received', 'triaged', 'allocated', 'first_contact', 'active'];
+    expect((await list('status=triaged')).sort()).toEqual(idsWhere((st) => st === 'triaged'));
+    expect((await list('status=open')).sort()).toEqual(idsWhere((st) => open.includes(st)));
+    expect((await list('status=closed')).sort()).toEqual(idsWhere((st) => !open.includes(st)));
+    expect(idsWhere((st) => st === 'triaged')).toEqual([made[0]]);
+    const bad = await get('/api/practice/referrals?status=lost', referrer);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('status');
   });
 
   it('a referrer of another practice does not see them', async () => {

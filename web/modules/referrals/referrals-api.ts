@@ -1,6 +1,6 @@
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import type { Problem, ReferralStatusView } from '../../../common/api-types';
-import { ApiError, api } from '../../app/api';
+import { ApiError, api, queryString } from '../../app/api';
 import { forgetSession } from '../../app/session';
 
 export interface ReferralReason {
@@ -64,10 +64,19 @@ export function useReferralReasons() {
   });
 }
 
-export function usePracticeReferrals(page: number) {
+export interface PracticeReferralsFilter {
+  page: number;
+  q?: string;
+  status?: string;
+}
+
+export function usePracticeReferrals(filter: PracticeReferralsFilter) {
   return useQuery({
-    queryKey: [...PRACTICE_REFERRALS_KEY, page],
-    queryFn: () => api<PracticeReferralsPage>(`/api/practice/referrals?page=${page}`),
+    queryKey: [...PRACTICE_REFERRALS_KEY, filter],
+    queryFn: () =>
+      api<PracticeReferralsPage>(
+        `/api/practice/referrals${queryString({ page: String(filter.page), q: filter.q, status: filter.status })}`,
+      ),
     placeholderData: keepPreviousData,
   });
 }
