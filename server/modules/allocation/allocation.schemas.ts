@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { zDateTime } from '../../../common/schemas/dates.js';
+import { zVersion } from '../../../common/schemas/numbers.js';
+import { zMultilineText } from '../../../common/schemas/text.js';
 
 export { ZReferralIdParam } from '../triage/triage.schemas.js';
 
-const ZVersion = z
-  .number({ message: 'must be the version of the referral you read' })
-  .int('must be a whole number')
-  .min(1, 'must be the version of the referral you read');
+const ZVersion = zVersion('must be the version of the referral you read');
 
 export const ZAllocate = z.object({
   version: ZVersion,
   workerId: z.uuid('must be the id of a member of your team'),
   /** Needed when the lead chooses someone other than Waymark's suggestion. */
-  overrideReason: z.string().trim().max(1000, 'must be at most 1000 characters').nullish(),
+  overrideReason: zMultilineText(1000).nullish(),
 });
 export type TAllocate = z.infer<typeof ZAllocate>;
 
@@ -30,8 +30,8 @@ export const FIRST_CONTACT_OUTCOMES = ['accepted', 'declined', 'not_contactable'
 export const ZFirstContact = z.object({
   version: ZVersion,
   outcome: z.enum(FIRST_CONTACT_OUTCOMES, { message: `must be one of: ${FIRST_CONTACT_OUTCOMES.join(', ')}` }),
-  at: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' }).nullish(),
-  note: z.string().trim().max(4000, 'must be at most 4000 characters').nullish(),
+  at: zDateTime('must be a date and time, like 2026-03-12T10:30:00Z').nullish(),
+  note: zMultilineText(4000).nullish(),
 });
 export type TFirstContact = z.infer<typeof ZFirstContact>;
 
