@@ -35,6 +35,7 @@ import type { Db } from './platform/db/client.js';
 import { type RegisteredRoute, registerAccessControl } from './platform/http/access.js';
 import type { App } from './platform/http/deps.js';
 import { registerHealthRoutes } from './platform/http/health.js';
+import { registerHostileInputGuard } from './platform/http/hostile-input.js';
 import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
@@ -70,11 +71,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     bodyLimit: 1_048_576,
     // Graceful shutdown: close() stops accepting and lets in-flight requests finish.
     return503OnClosing: true,
+    // Addresses the router cannot even read answer problem+json like everything else: a path
+    // parameter longer than any id names nothing (404); broken percent-encoding is a bad request.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, 404, 'not_found', 'There is nothing at this address.')
+        : sendProblem(reply, 400, 'bad_request', 'This address is not valid.', [
+            { field: 'url', message: 'is not a valid address' },
+          ]),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Before any route or plugin: the JSON depth limit and the control-character check cover all.
+  registerHostileInputGuard(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -80,6 +80,21 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/**
+ * The SQLSTATE of a PostgreSQL "data exception" (class 22: NUL in text 22021, integer out of
+ * range 22003, bad date 22007/22008, bad number or uuid text 22P02 …) in the error or its causes,
+ * or null. These mean a value the request schemas should have refused reached the database.
+ */
+export function dataExceptionCode(err: unknown): string | null {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
 /** Unique-constraint violation (SQLSTATE 23505), optionally on a named constraint. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   let e: unknown = err;

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { CONTACT_DURATION_MAX, CONTACT_MODES } from '../../../common/cases.js';
+import { zDateTime } from '../../../common/schemas/dates.js';
+import { zInt, zVersion } from '../../../common/schemas/numbers.js';
+import { zMultilineText } from '../../../common/schemas/text.js';
 
 export { ZReferralIdParam } from '../triage/triage.schemas.js';
 
-const ZVersion = z
-  .number({ message: 'must be the version of the referral you read' })
-  .int('must be a whole number')
-  .min(1, 'must be the version of the referral you read');
+const ZVersion = zVersion('must be the version of the referral you read');
 
 export const ZAllocate = z.object({
   version: ZVersion,
   workerId: z.uuid('must be the id of a member of your team'),
   /** Needed when the lead chooses someone other than Waymark's suggestion. */
-  overrideReason: z.string().trim().max(1000, 'must be at most 1000 characters').nullish(),
+  overrideReason: zMultilineText(1000).nullish(),
 });
 export type TAllocate = z.infer<typeof ZAllocate>;
 
@@ -36,15 +36,15 @@ export const ZFirstContact = z
   .object({
     version: ZVersion,
     outcome: z.enum(FIRST_CONTACT_OUTCOMES, { message: `must be one of: ${FIRST_CONTACT_OUTCOMES.join(', ')}` }),
-    at: z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' }).nullish(),
+    at: zDateTime('must be a date and time, like 2026-03-12T10:30:00Z').nullish(),
     mode: z.enum(CONTACT_MODES, { message: `must be one of: ${CONTACT_MODES.join(', ')}` }).nullish(),
-    durationMinutes: z
-      .number({ message: 'must be a number of minutes' })
-      .int('must be a whole number of minutes')
-      .min(1, 'must be at least 1 minute')
-      .max(CONTACT_DURATION_MAX, `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`)
-      .nullish(),
-    note: z.string().trim().max(4000, 'must be at most 4000 characters').nullish(),
+    durationMinutes: zInt(1, CONTACT_DURATION_MAX, {
+      type: 'must be a number of minutes',
+      whole: 'must be a whole number of minutes',
+      min: 'must be at least 1 minute',
+      max: `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`,
+    }).nullish(),
+    note: zMultilineText(4000).nullish(),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === 'not_contactable') return;

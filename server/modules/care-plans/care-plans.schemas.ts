@@ -6,28 +6,35 @@ import {
   PROGRESS_MAX,
   PROGRESS_MIN,
 } from '../../../common/care-plan.js';
+import { zDate } from '../../../common/schemas/dates.js';
+import { INT4_MAX, zInt, zQueryVersion, zVersion } from '../../../common/schemas/numbers.js';
+import { zText } from '../../../common/schemas/text.js';
 
-const text = (max = PLAN_TEXT_MAX) =>
-  z.string({ message: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
-const required = (what: string, max = 500) => text(max).min(1, `must say ${what}`);
-const day = z.iso.date({ message: 'must be a date, like 2026-03-12' });
+// Everything in a plan is written in a textarea except the need's domain and who does an action.
+const text = (max = PLAN_TEXT_MAX) => zText(max, { multiline: true, error: { message: 'must be text' } });
+const line = (max: number) => zText(max, { error: { message: 'must be text' } });
+const required = (what: string, max = 500, multiline = true) =>
+  (multiline ? text(max) : line(max)).min(1, `must say ${what}`);
+const day = zDate('must be a date, like 2026-03-12');
 const list = <T extends z.ZodType>(item: T) =>
   z.array(item, { message: 'must be a list' }).max(PLAN_LIST_MAX, `must have at most ${PLAN_LIST_MAX} items`);
 
+const SCORE_MESSAGE = `must be a score from ${PROGRESS_MIN} to ${PROGRESS_MAX}`;
+
 export const ZGoalProgress = z.object({
   date: day,
-  score: z
-    .number({ message: `must be a score from ${PROGRESS_MIN} to ${PROGRESS_MAX}` })
-    .int('must be a whole number')
-    .min(PROGRESS_MIN, `must be a score from ${PROGRESS_MIN} to ${PROGRESS_MAX}`)
-    .max(PROGRESS_MAX, `must be a score from ${PROGRESS_MIN} to ${PROGRESS_MAX}`),
+  score: zInt(PROGRESS_MIN, PROGRESS_MAX, {
+    type: SCORE_MESSAGE,
+    whole: 'must be a whole number',
+    range: SCORE_MESSAGE,
+  }),
   note: text(1000).default(''),
 });
 
 export const ZCarePlanContent = z.object({
   whatMattersToMe: text().default(''),
   strengths: text().default(''),
-  needs: list(z.object({ domain: required('which need', 100), notes: text(1000).default('') })).default([]),
+  needs: list(z.object({ domain: required('which need', 100, false), notes: text(1000).default('') })).default([]),
   goals: list(
     z.object({
       text: required('the goal in the person’s own words', 1000),
@@ -37,7 +44,7 @@ export const ZCarePlanContent = z.object({
   ).default([]),
   actions: list(
     z.object({
-      who: required('who will do it', 200),
+      who: required('who will do it', 200, false),
       what: required('what will be done', 1000),
       byWhen: day.nullable().default(null),
       done: z.boolean({ message: 'must be true or false' }).default(false),
@@ -50,25 +57,25 @@ export const ZCarePlanContent = z.object({
 
 /** PUT body: the whole plan, plus the version it was based on (or send it as If-Match). */
 export const ZCarePlanSave = ZCarePlanContent.extend({
-  version: z
-    .number({ message: 'must be the version of the plan you opened' })
-    .int('must be a whole number')
-    .min(0, 'must be the version of the plan you opened (0 for a new plan)')
-    .optional(),
+  version: zVersion('must be the version of the plan you opened (0 for a new plan)', 0).optional(),
 });
 export type TCarePlanSave = z.infer<typeof ZCarePlanSave>;
 
 export const ZPersonIdParam = z.object({ personId: z.uuid('must be a valid person id') });
 
+const IF_MATCH_MESSAGE = 'must be the version of the plan you opened, like "3"';
+
 // Loose: the other request headers (cookie, CSRF token) stay as they came.
 export const ZIfMatch = z.looseObject({
   'if-match': z
     .string()
-    .regex(/^(W\/)?"?\d+"?$/, 'must be the version of the plan you opened, like "3"')
+    .max(16, IF_MATCH_MESSAGE)
+    .regex(/^(W\/)?"?\d+"?$/, IF_MATCH_MESSAGE)
+    .refine((v) => Number(v.match(/\d+/)?.[0] ?? 0) <= INT4_MAX, IF_MATCH_MESSAGE)
     .optional(),
 });
 
 export const ZCompareQuery = z.object({
-  from: z.coerce.number({ message: 'must be a version number' }).int('must be a version number').min(1),
-  to: z.coerce.number({ message: 'must be a version number' }).int('must be a version number').min(1),
+  from: zQueryVersion('must be a version number'),
+  to: zQueryVersion('must be a version number'),
 });

@@ -10,26 +10,22 @@ import {
   PLANNED_CONTACT_PURPOSE_MAX,
 } from '../../../common/cases.js';
 import { PERSON_DETAIL_FIELDS } from '../../../common/referrals.js';
+import { zDateTime } from '../../../common/schemas/dates.js';
+import { zInt, zVersion } from '../../../common/schemas/numbers.js';
+import { zMultilineText } from '../../../common/schemas/text.js';
 
 export { ZReferralIdParam } from '../triage/triage.schemas.js';
 
-const ZVersion = z
-  .number({ message: 'must be the version of the referral you read' })
-  .int('must be a whole number')
-  .min(1, 'must be the version of the referral you read');
+const ZVersion = zVersion('must be the version of the referral you read');
 
-const ZAt = z.iso.datetime({ offset: true, message: 'must be a date and time, like 2026-03-12T10:30:00Z' });
+const ZAt = zDateTime('must be a date and time, like 2026-03-12T10:30:00Z');
 const ZMode = z.enum(CONTACT_MODES, { message: `must be one of: ${CONTACT_MODES.join(', ')}` });
 
 /** A contact to book with the person (when it is in the future is checked by the use-case). */
 export const ZPlannedContactCreate = z.object({
   at: ZAt,
   mode: ZMode,
-  purpose: z
-    .string({ message: 'must be text' })
-    .trim()
-    .max(PLANNED_CONTACT_PURPOSE_MAX, `must be at most ${PLANNED_CONTACT_PURPOSE_MAX} characters`)
-    .nullish(),
+  purpose: zMultilineText(PLANNED_CONTACT_PURPOSE_MAX, { error: { message: 'must be text' } }).nullish(),
 });
 export type TPlannedContactCreate = z.infer<typeof ZPlannedContactCreate>;
 
@@ -41,46 +37,38 @@ export const ZPlannedContactParams = z.object({
 export const ZContactCreate = z.object({
   at: ZAt,
   mode: ZMode,
-  durationMinutes: z
-    .number({ message: 'must be a number of minutes' })
-    .int('must be a whole number of minutes')
-    .min(1, 'must be at least 1 minute')
-    .max(CONTACT_DURATION_MAX, `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`),
+  durationMinutes: zInt(1, CONTACT_DURATION_MAX, {
+    type: 'must be a number of minutes',
+    whole: 'must be a whole number of minutes',
+    min: 'must be at least 1 minute',
+    max: `must be at most ${CONTACT_DURATION_MAX} minutes (8 hours)`,
+  }),
   outcome: z.enum(CONTACT_OUTCOMES, { message: `must be one of: ${CONTACT_OUTCOMES.join(', ')}` }),
-  notes: z.string().trim().max(CONTACT_NOTES_MAX, `must be at most ${CONTACT_NOTES_MAX} characters`).nullish(),
+  notes: zMultilineText(CONTACT_NOTES_MAX).nullish(),
   /** The next contact, booked in the same form. */
   next: ZPlannedContactCreate.nullish(),
 });
 export type TContactCreate = z.infer<typeof ZContactCreate>;
 
 export const ZNoteCreate = z.object({
-  body: z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(CASE_NOTE_MAX, `must be at most ${CASE_NOTE_MAX} characters`),
+  body: zMultilineText(CASE_NOTE_MAX, { error: { message: 'must be text' } }).min(1, 'must not be empty'),
 });
 export type TNoteCreate = z.infer<typeof ZNoteCreate>;
 
 export const ZDischarge = z.object({
   version: ZVersion,
   reason: z.enum(DISCHARGE_REASONS, { message: `must be one of: ${DISCHARGE_REASONS.join(', ')}` }),
-  summary: z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty: say what happened and what the person is doing now')
-    .max(DISCHARGE_SUMMARY_MAX, `must be at most ${DISCHARGE_SUMMARY_MAX} characters`),
+  summary: zMultilineText(DISCHARGE_SUMMARY_MAX, { error: { message: 'must be text' } }).min(
+    1,
+    'must not be empty: say what happened and what the person is doing now',
+  ),
 });
 export type TDischarge = z.infer<typeof ZDischarge>;
 
 export const ZReassign = z.object({
   version: ZVersion,
   workerId: z.uuid('must be the id of a member of your team'),
-  reason: z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, 'must say why the case is handed over')
-    .max(1000, 'must be at most 1000 characters'),
+  reason: zMultilineText(1000, { error: { message: 'must be text' } }).min(1, 'must say why the case is handed over'),
 });
 export type TReassign = z.infer<typeof ZReassign>;
 

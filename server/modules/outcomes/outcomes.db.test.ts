@@ -126,7 +126,7 @@ describe('POST and GET /api/referrals/:id/measures', () => {
     const future = await post(worker, r.id, {
       measure: 'ucla3',
       timepoint: 'baseline',
-      administeredOn: '2999-01-01',
+      administeredOn: '2199-01-01',
       answers: { ucla1: 1, ucla2: 1, ucla3: 1 },
     });
     expect(future.json().errors).toEqual([{ field: 'administeredOn', message: 'must not be in the future' }]);

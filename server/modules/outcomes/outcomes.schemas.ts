@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MEASURES, TIMEPOINTS } from '../../../common/outcome-measures.js';
+import { zDate } from '../../../common/schemas/dates.js';
+import { zText } from '../../../common/schemas/text.js';
 
 export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
 
@@ -9,9 +11,9 @@ export const ZRecordOutcomeMeasure = z.object({
   measure: z.enum(MEASURES, { message: `must be one of: ${MEASURES.join(', ')}` }),
   timepoint: z.enum(TIMEPOINTS, { message: `must be one of: ${TIMEPOINTS.join(', ')}` }),
   /** The day the person answered; today (UK) when not given. */
-  administeredOn: z.iso.date({ message: 'must be a date, like 2026-03-12' }).nullish(),
+  administeredOn: zDate('must be a date, like 2026-03-12').nullish(),
   answers: z
-    .record(z.string().max(40), z.unknown(), { message: 'must be an object of item answers' })
+    .record(zText(40, { trim: false }), z.unknown(), { message: 'must be an object of item answers' })
     .refine((a) => Object.keys(a).length <= 20, 'has too many items'),
 });
 export type TRecordOutcomeMeasure = z.infer<typeof ZRecordOutcomeMeasure>;

@@ -4,7 +4,13 @@ import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { listReferralReasons } from '../codes/codes.service.js';
 import { parseIdempotencyKey } from './idempotency.js';
-import { ZPersonMatchQuery, ZPracticeReferralsQuery, ZReferralCreate, ZReferralIdParam } from './referrals.schemas.js';
+import {
+  ZIdempotencyKey,
+  ZPersonMatchQuery,
+  ZPracticeReferralsQuery,
+  ZReferralCreate,
+  ZReferralIdParam,
+} from './referrals.schemas.js';
 import { getReferralStatus } from './referrals.service.js';
 import { createReferral, OpenReferralError, PossibleDuplicatesError } from './use-cases/create-referral.js';
 import { findPossibleDuplicates } from './use-cases/find-possible-duplicates.js';
@@ -12,10 +18,9 @@ import { getTeamReferral } from './use-cases/get-team-referral.js';
 import { listPracticeReferrals } from './use-cases/list-practice-referrals.js';
 
 const ZIntakeHeaders = z.looseObject({
-  'idempotency-key': z
-    .string()
-    .optional()
-    .describe('A UUID made when the form opened: a replay returns the first answer; another body gets 422.'),
+  'idempotency-key': ZIdempotencyKey.optional().describe(
+    'A UUID made when the form opened: a replay returns the first answer; another body gets 422.',
+  ),
 });
 
 export function referralsRoutes(app: App, { db }: AppDeps): void {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { NHS_NUMBER_MESSAGES, nhsNumberProblem, normaliseNhsNumber } from '../../../common/nhs-number.js';
 import { normalisePostcode } from '../../../common/postcode.js';
 import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES, REFERRAL_STATUSES } from '../../../common/referrals.js';
+import { isCalendarDate } from '../../../common/schemas/dates.js';
+import { zQueryInt } from '../../../common/schemas/numbers.js';
+import { zText } from '../../../common/schemas/text.js';
 
 // Messages read after the field's label on the form ("Date of birth must not be in the future").
 
@@ -27,20 +30,16 @@ const required = (what = 'text') => ({
 });
 
 /** Trimmed text; empty is "not given". */
-const optionalText = (max: number) =>
-  z
-    .string(required())
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+const optionalText = (max: number, multiline = false) =>
+  zText(max, { multiline, error: required() })
     .nullish()
     .transform((v) => (v ? v : undefined));
 
-const requiredText = (max: number) =>
-  z.string(required()).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const requiredText = (max: number) => zText(max, { error: required() }).min(1, 'is required');
 
 const yesOrNo = z.boolean(required('true or false'));
 
-export const ZNhsNumber = z.string(required()).transform((value, ctx) => {
+export const ZNhsNumber = zText(40, { error: required() }).transform((value, ctx) => {
   const problem = nhsNumberProblem(value);
   if (problem) {
     ctx.addIssue({ code: 'custom', message: NHS_NUMBER_MESSAGES[problem] });
@@ -49,13 +48,11 @@ export const ZNhsNumber = z.string(required()).transform((value, ctx) => {
   return normaliseNhsNumber(value);
 });
 
-const ZIsoDate = z.iso.date();
-
 // One check with one message: a separate refinement after a failed date would need an aborting
 // issue, and an aborting issue stops the cross-field rules from running (all errors at once).
 export const ZDateOfBirth = z.string(required('a date')).superRefine((date, ctx) => {
   const today = todayInEngland();
-  if (!ZIsoDate.safeParse(date).success) {
+  if (!isCalendarDate(date)) {
     ctx.addIssue({ code: 'custom', message: 'must be a real date in the form YYYY-MM-DD, like 1984-03-21' });
   } else if (date > today) {
     ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
@@ -64,7 +61,7 @@ export const ZDateOfBirth = z.string(required('a date')).superRefine((date, ctx)
   }
 });
 
-export const ZPostcode = z.string(required()).transform((value, ctx) => {
+export const ZPostcode = zText(20, { error: required() }).transform((value, ctx) => {
   const normalised = normalisePostcode(value);
   if (!normalised) {
     ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like LS1 4AP' });
@@ -76,7 +73,7 @@ export const ZPostcode = z.string(required()).transform((value, ctx) => {
 const UK_PHONE = /^(?:\+44|0044|0)([1-9][0-9]{8,9})$/;
 
 /** A UK phone number, stored as 0 followed by 9 or 10 digits ("07700900123"). */
-export const ZUkPhone = z.string(required()).transform((value, ctx) => {
+export const ZUkPhone = zText(40, { error: required() }).transform((value, ctx) => {
   const compact = value.replace(/[\s\-().]/g, '');
   const match = UK_PHONE.exec(compact);
   if (!match) {
@@ -88,9 +85,7 @@ export const ZUkPhone = z.string(required()).transform((value, ctx) => {
 
 const isMobile = (phone: string) => /^07[0-9]{9}$/.test(phone);
 
-export const ZEmailAddress = z
-  .string(required())
-  .trim()
+export const ZEmailAddress = zText(254, { error: required() })
   .toLowerCase()
   .pipe(z.email('must be an email address, like name@example.org').max(254, 'must be at most 254 characters'));
 
@@ -112,7 +107,7 @@ const ZPerson = z.object(
     preferredContact: z.enum(CONTACT_METHODS, { message: `must be one of: ${CONTACT_METHODS.join(', ')}` }),
     language: optionalText(60).transform((v) => v ?? 'English'),
     interpreterNeeded: yesOrNo.default(false),
-    accessibilityNeeds: optionalText(1000),
+    accessibilityNeeds: optionalText(1000, true),
     /** The GP practice the person is registered with (team members; a referrer's is their own). */
     registeredPracticeId: blankAsMissing(z.uuid('must be the id of a GP practice')),
   },
@@ -147,15 +142,18 @@ export const ZReferralCreate = z
       /** Who referred, when it is not the signed-in user (another professional, or the person). */
       referrer: ZReferrer.optional(),
       reasons: z
-        .array(z.string(required('a reason code')).trim().min(1, 'must be a reason code'), {
+        .array(zText(64, { error: required('a reason code') }).min(1, 'must be a reason code'), {
           error: 'must be a list of reason codes',
         })
         .min(1, 'must include at least one reason')
         .max(20, 'must be at most 20 reasons')
         .transform((codes) => [...new Set(codes)]),
-      details: z
-        .string(required())
-        .max(DETAILS_MAX_LENGTH, `must be at most ${DETAILS_MAX_LENGTH.toLocaleString('en-GB')} characters`)
+      details: zText(DETAILS_MAX_LENGTH, {
+        multiline: true,
+        trim: false,
+        error: required(),
+        tooLong: `must be at most ${DETAILS_MAX_LENGTH.toLocaleString('en-GB')} characters`,
+      })
         .nullish()
         .transform((v) => (v?.trim() ? v : undefined)),
       urgencyRequested: z.enum(PRIORITIES, { message: `must be one of: ${PRIORITIES.join(', ')}` }),
@@ -273,7 +271,7 @@ export const ZPersonMatchQuery = z.object({
 export type TPersonMatchQuery = z.infer<typeof ZPersonMatchQuery>;
 
 export const ZIdempotencyKey = z
-  .string()
+  .string({ message: 'must be printable ASCII without spaces (send a UUID)' })
   .min(8, 'must be at least 8 characters (send a UUID)')
   .max(200, 'must be at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (send a UUID)');
@@ -283,9 +281,9 @@ export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral 
 export const PRACTICE_LIST_STATUSES = ['open', 'closed', ...REFERRAL_STATUSES] as const;
 
 export const ZPracticeReferralsQuery = z.object({
-  page: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000).default(1),
+  page: zQueryInt(1, 10_000, { min: 'must be 1 or more', max: 'must be 10000 or less' }).default(1),
   /** Words of the name, an NHS number (spaces allowed) or a reference like WM-3F9A-C21B. */
-  q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  q: zText(100).optional(),
   status: z
     .enum(PRACTICE_LIST_STATUSES, { message: `must be one of: ${PRACTICE_LIST_STATUSES.join(', ')}` })
     .optional(),

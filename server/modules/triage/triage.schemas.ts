@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CLOSURE_REASONS, COMPLEXITIES, PRIORITIES, RECOMMENDABLE_ROLES } from '../../../common/referrals.js';
+import { zInt, zVersion } from '../../../common/schemas/numbers.js';
+import { zMultilineText } from '../../../common/schemas/text.js';
 
 const CLOSURE_REASON_KEYS = Object.keys(CLOSURE_REASONS) as [
   keyof typeof CLOSURE_REASONS,
@@ -8,22 +10,19 @@ const CLOSURE_REASON_KEYS = Object.keys(CLOSURE_REASONS) as [
 
 export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
 
-export const ZVersion = z
-  .number({ message: 'must be the version of the referral you read' })
-  .int('must be a whole number')
-  .min(1, 'must be the version of the referral you read');
+export const ZVersion = zVersion('must be the version of the referral you read');
 
-const ZNote = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const ZNote = (max: number) => zMultilineText(max);
 
 export const ZTriageDecision = z.object({
   version: ZVersion,
   priority: z.enum(PRIORITIES, { message: `must be one of: ${PRIORITIES.join(', ')}` }),
   complexity: z.enum(COMPLEXITIES, { message: `must be one of: ${COMPLEXITIES.join(', ')}` }),
-  predictedPam: z
-    .number({ message: 'must be a PAM level from 1 to 4' })
-    .int('must be a whole number from 1 to 4')
-    .min(1, 'must be a PAM level from 1 to 4')
-    .max(4, 'must be a PAM level from 1 to 4'),
+  predictedPam: zInt(1, 4, {
+    type: 'must be a PAM level from 1 to 4',
+    whole: 'must be a whole number from 1 to 4',
+    range: 'must be a PAM level from 1 to 4',
+  }),
   /** Left out (or null): the allocation rules decide the role. */
   recommendedRole: z
     .enum(RECOMMENDABLE_ROLES, { message: `must be one of: ${RECOMMENDABLE_ROLES.join(', ')}` })
@@ -40,11 +39,12 @@ export const ZClosure = z.object({
 });
 export type TClosure = z.infer<typeof ZClosure>;
 
-const ZDays = z
-  .number({ message: 'must be a number of days' })
-  .int('must be a whole number of days')
-  .min(0, 'must be 0 or more days')
-  .max(90, 'must be at most 90 days');
+const ZDays = zInt(0, 90, {
+  type: 'must be a number of days',
+  whole: 'must be a whole number of days',
+  min: 'must be 0 or more days',
+  max: 'must be at most 90 days',
+});
 
 export const ZTriageSettings = z
   .object({ urgentDays: ZDays, soonDays: ZDays, routineDays: ZDays })

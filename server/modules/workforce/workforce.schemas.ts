@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { LEAVE_REASONS, type LeaveReason } from '../../../common/front-door-types.js';
+import { zDate } from '../../../common/schemas/dates.js';
 
 export { LEAVE_REASONS, type LeaveReason };
 
@@ -11,14 +12,8 @@ export const LEAVE_REASON_LABELS: Record<LeaveReason, string> = {
   other: 'Other',
 };
 
-/** A calendar date, YYYY-MM-DD, that exists (no 31 February). */
-export const ZCalendarDate = z
-  .string({ message: 'must be a date, like 2026-03-12' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, like 2026-03-12')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'must be a real date');
+/** A calendar date, YYYY-MM-DD, that exists (no 31 February), between 1900 and 2199. */
+export const ZCalendarDate = zDate('must be a real date, like 2026-03-12');
 
 export const ZLeaveCreate = z
   .object({

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Permission } from '../../../common/permissions.js';
 import { writeAudit } from '../audit/audit.js';
 import { createDenialThrottle, type DenialThrottle } from '../audit/denial-throttle.js';
@@ -45,6 +45,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The request schemas the route declared (for the tests that walk every route's fields). */
+  schema?: FastifySchema;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -83,7 +85,7 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, access: route.config?.access });
+      routes.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
     }
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../../common/api-types.js';
-import { AppError, type FieldError, isDatabaseUnavailable } from '../errors.js';
+import { AppError, dataExceptionCode, type FieldError, isDatabaseUnavailable } from '../errors.js';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -71,11 +71,28 @@ export function registerErrorHandler(app: FastifyInstance): void {
         'Waymark cannot reach its database just now. Please try again in a moment.',
       );
     }
+    const sqlState = dataExceptionCode(error);
+    if (sqlState) {
+      // Last resort: the value is the client's mistake, but a schema should have named it. Logged
+      // as a bug (with the SQLSTATE, not the SQL or the value), answered 400 without details.
+      request.log.error(
+        { sqlState, method: request.method, route: request.routeOptions.url },
+        'bug: the database refused a value the request schemas let through',
+      );
+      return sendProblem(
+        reply,
+        400,
+        'validation',
+        'A value in this request is out of range or is not valid text. Check the answers and try again.',
+        [{ field: 'request', message: 'has a value out of range or text that is not valid' }],
+      );
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const code = status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : 'bad_request';
-      return sendProblem(reply, status, code, error.message);
+      const errors = status === 413 ? [{ field: 'body', message: 'is larger than this address accepts' }] : undefined;
+      return sendProblem(reply, status, code, error.message, errors);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');

@@ -8,44 +8,41 @@ import {
   WEEKDAYS,
 } from '../../../../common/directory.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
+import { zDate } from '../../../../common/schemas/dates.js';
+import { zInt } from '../../../../common/schemas/numbers.js';
+import { CONTROL_CHARACTERS_MESSAGE, SINGLE_LINE_TEXT, zText } from '../../../../common/schemas/text.js';
 
 // The listing document as people send it (edit form, partner proposal, import). Error paths
 // name the field as the document does: "locations.0.address.postal_code".
 
-const optionalText = (max: number) =>
-  z
-    .string({ message: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+// Descriptions and notes may run over several lines; names, addresses and the like may not.
+const text = (max: number, multiline = false) => zText(max, { multiline, error: { message: 'must be text' } });
+
+const optionalText = (max: number, multiline = false) =>
+  text(max, multiline)
     .nullish()
     .transform((v) => (v ? v : null));
 
-const requiredText = (max: number, what: string) =>
-  z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, `must not be empty: give ${what}`)
-    .max(max, `must be at most ${max} characters`);
+const requiredText = (max: number, what: string) => text(max).min(1, `must not be empty: give ${what}`);
 
 const ZId = z.uuid('must be an id (a UUID)').optional();
 
-const ZAge = z
-  .number({ message: 'must be a whole number of years' })
-  .int('must be a whole number of years')
-  .min(0, 'must be 0 or more')
-  .max(130, 'must be 130 or less')
+const ZAge = zInt(0, 130, {
+  type: 'must be a whole number of years',
+  min: 'must be 0 or more',
+  max: 'must be 130 or less',
+})
   .nullish()
   .transform((v) => v ?? null);
 
-const ZDate = z.iso.date('must be a date, like 2026-03-12').nullish();
+const ZDate = zDate('must be a date, like 2026-03-12').nullish();
 
-const ZTime = z
-  .string({ message: 'must be a time, like 09:30' })
+const ZTime = zText(8, { error: { message: 'must be a time, like 09:30' } })
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$/, 'must be a time, like 09:30')
   .nullish()
   .transform((v) => (v ? v.slice(0, 5) : null));
 
-const ZPostcode = z.string({ message: 'must be a UK postcode' }).transform((v, ctx) => {
+const ZPostcode = zText(20, { error: { message: 'must be a UK postcode' } }).transform((v, ctx) => {
   const normalised = normalisePostcode(v);
   if (!normalised) {
     ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like NE1 4XX' });
@@ -57,6 +54,7 @@ const ZPostcode = z.string({ message: 'must be a UK postcode' }).transform((v, c
 const ZEmail = z
   .email('must be an email address, like name@example.org')
   .max(254, 'must be at most 254 characters')
+  .regex(SINGLE_LINE_TEXT, CONTROL_CHARACTERS_MESSAGE)
   .nullish()
   .or(z.literal('').transform(() => null))
   .transform((v) => v ?? null);
@@ -64,6 +62,7 @@ const ZEmail = z
 const ZUrl = z
   .url({ protocol: /^https?$/, message: 'must be a web address starting https://' })
   .max(500, 'must be at most 500 characters')
+  .regex(SINGLE_LINE_TEXT, CONTROL_CHARACTERS_MESSAGE)
   .nullish()
   .or(z.literal('').transform(() => null))
   .transform((v) => v ?? null);
@@ -77,15 +76,15 @@ export const ZListingSchedule = z
   .object({
     id: ZId,
     freq: z.enum(['WEEKLY', 'MONTHLY'], { message: 'must be WEEKLY or MONTHLY' }),
-    interval: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(12).nullish(),
-    byday: z.string().trim().toUpperCase().nullish(),
-    bymonthday: z.string().trim().nullish(),
+    interval: zInt(1, 12, { min: 'must be 1 or more', max: 'must be 12 or less' }).nullish(),
+    byday: text(100).toUpperCase().nullish(),
+    bymonthday: text(100).nullish(),
     opens_at: ZTime,
     closes_at: ZTime,
     valid_from: ZDate,
     valid_to: ZDate,
-    description: optionalText(500),
-    notes: optionalText(500),
+    description: optionalText(500, true),
+    notes: optionalText(500, true),
     attending_type: optionalText(200),
     location_id: z.uuid('must be the id of one of the listing’s locations').nullish(),
   })
@@ -133,12 +132,12 @@ export const ZListingLocation = z
     id: ZId,
     location_type: z.enum(LOCATION_TYPES, { message: `must be one of: ${LOCATION_TYPES.join(', ')}` }),
     name: requiredText(200, 'a name for the place'),
-    description: optionalText(1000),
+    description: optionalText(1000, true),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
     confidential: z.boolean({ message: 'must be true or false' }).optional().default(false),
     address: ZAddress.nullish(),
-    accessibility: z.array(z.string().trim().min(1).max(500, 'must be at most 500 characters')).max(20).default([]),
+    accessibility: z.array(text(500).min(1, 'must not be empty')).max(20).default([]),
   })
   .superRefine((l, ctx) => {
     if (l.location_type === 'physical' && !l.address) {
@@ -151,7 +150,7 @@ export const ZListingInput = z
     id: ZId,
     organization_id: z.uuid('must be the id of an organisation in the directory'),
     name: requiredText(300, 'the name of the service'),
-    description: z.string({ message: 'must be text' }).trim().max(4000, 'must be at most 4000 characters').default(''),
+    description: text(4000, true).default(''),
     url: ZUrl,
     email: ZEmail,
     status: z.enum(SERVICE_STATUSES, { message: `must be one of: ${SERVICE_STATUSES.join(', ')}` }),
@@ -159,24 +158,24 @@ export const ZListingInput = z
     accreditations: optionalText(500),
     minimum_age: ZAge,
     maximum_age: ZAge,
-    eligibility_description: optionalText(1000),
-    alert: optionalText(500),
+    eligibility_description: optionalText(1000, true),
+    alert: optionalText(500, true),
     referral_capacity: z.enum(REFERRAL_CAPACITIES, { message: `must be one of: ${REFERRAL_CAPACITIES.join(', ')}` }),
-    review_interval_months: z
-      .number({ message: 'must be a number of months' })
-      .int('must be a whole number of months')
-      .min(1, 'must be at least 1 month')
-      .max(36, 'must be at most 36 months')
-      .default(DEFAULT_REVIEW_INTERVAL_MONTHS),
+    review_interval_months: zInt(1, 36, {
+      type: 'must be a number of months',
+      whole: 'must be a whole number of months',
+      min: 'must be at least 1 month',
+      max: 'must be at most 36 months',
+    }).default(DEFAULT_REVIEW_INTERVAL_MONTHS),
     taxonomy_term_ids: z.array(z.uuid('must be a category id')).max(20).default([]),
     phones: z
       .array(
         z.object({
           id: ZId,
-          number: z
-            .string({ message: 'must be a phone number' })
-            .trim()
-            .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number, like 0191 496 0000'),
+          number: zText(40, { error: { message: 'must be a phone number' } }).regex(
+            /^\+?[0-9 ()-]{6,20}$/,
+            'must be a phone number, like 0191 496 0000',
+          ),
           description: optionalText(200),
         }),
       )
@@ -206,7 +205,7 @@ export const ZListingInput = z
       .max(10)
       .default([]),
     service_areas: z
-      .array(z.object({ id: ZId, name: requiredText(200, 'the area'), description: optionalText(500) }))
+      .array(z.object({ id: ZId, name: requiredText(200, 'the area'), description: optionalText(500, true) }))
       .max(10)
       .default([]),
     locations: z.array(ZListingLocation).max(20).default([]),

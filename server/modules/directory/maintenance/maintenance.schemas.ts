@@ -1,23 +1,17 @@
 import { z } from 'zod';
+import { zVersion } from '../../../../common/schemas/numbers.js';
+import { zMultilineText } from '../../../../common/schemas/text.js';
 import { ZListingInput } from '../listings/listings.service.js';
 
 export const ZServiceIdParam = z.object({ serviceId: z.uuid('must be a service id') });
 export const ZChangeIdParam = z.object({ changeId: z.uuid('must be a change id') });
 export const ZReportParams = ZServiceIdParam.extend({ reportId: z.uuid('must be a report id') });
 
-const version = (what: string) =>
-  z
-    .number({ message: `must be the version of the listing you ${what}` })
-    .int('must be a whole number')
-    .min(1, `must be the version of the listing you ${what}`);
+const version = (what: string) => zVersion(`must be the version of the listing you ${what}`);
 
 /** A reason a person writes down (retiring, dismissing a report, rejecting a change). */
 export const ZReasonBody = z.object({
-  reason: z
-    .string({ message: 'must say why' })
-    .trim()
-    .min(1, 'must say why')
-    .max(1000, 'must be at most 1000 characters'),
+  reason: zMultilineText(1000, { error: { message: 'must say why' } }).min(1, 'must say why'),
 });
 export type TReasonBody = z.infer<typeof ZReasonBody>;
 

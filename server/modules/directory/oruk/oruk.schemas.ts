@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { WEEKDAYS, type Weekday } from '../../../../common/directory.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
+import { DATE_RANGE_MESSAGE, isCalendarDate, isInstantInRange } from '../../../../common/schemas/dates.js';
+import { zQueryInt } from '../../../../common/schemas/numbers.js';
+import { zText } from '../../../../common/schemas/text.js';
 
 // Query parameters of the Open Referral UK API (reference: the standard's openapi.json,
 // components.parameters). Unknown parameters (full, minimal, format …) are ignored, as a
@@ -12,12 +15,7 @@ export const ORUK_DEFAULT_PER_PAGE = 50;
 /** Proximity is in metres (openapi.json: "within meters from the centroid"); 200 km is plenty. */
 export const ORUK_MAX_PROXIMITY_METRES = 200_000;
 
-const whole = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `must be ${what}` })
-    .int(`must be ${what}`)
-    .min(min, `must be between ${min} and ${max}`)
-    .max(max, `must be between ${min} and ${max}`);
+const whole = (what: string, min: number, max: number) => zQueryInt(min, max, { type: `must be ${what}` });
 
 const ZId = z.uuid('must be an id (a UUID)').optional();
 
@@ -27,8 +25,7 @@ const ZAge = z.coerce
   .max(130, 'must be between 0 and 130')
   .optional();
 
-const ZTime = z
-  .string()
+const ZTime = zText(8)
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$/, 'must be a time, like 09:30')
   .transform((v) => (v.length === 5 ? `${v}:00` : v))
   .optional();
@@ -47,8 +44,7 @@ const DAY_NAMES: Record<string, Weekday> = {
  * The standard says only "a day equal to the specified value"; its schedules use iCal day codes
  * (byday "MO,TU"), so the codes are the value. English day names are accepted too.
  */
-const ZDay = z
-  .string()
+const ZDay = zText(20)
   .transform((v, ctx) => {
     const t = v.trim();
     const code = (WEEKDAYS as readonly string[]).includes(t.toUpperCase())
@@ -62,17 +58,24 @@ const ZDay = z
   })
   .optional();
 
-/** RFC 3339 date-time (with an offset or Z), or a plain date meaning its start in UTC. */
-const ZModifiedAfter = z
-  .string()
-  .transform((v, ctx) => {
-    const t = v.trim();
+/**
+ * RFC 3339 date-time (with an offset or Z), or a plain date meaning its start in UTC. The date
+ * must exist (JavaScript would read 2025-02-30 as 2 March) and lie within the years PostgreSQL
+ * and JavaScript both hold (no year 0, no year 10000).
+ */
+const ZModifiedAfter = zText(40)
+  .transform((t, ctx) => {
     const ok =
       /^\d{4}-\d{2}-\d{2}$/.test(t) ||
       /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(t);
-    const at = ok ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t.replace(' ', 'T')) : null;
+    const at =
+      ok && isCalendarDate(t.slice(0, 10)) ? new Date(t.length === 10 ? `${t}T00:00:00Z` : t.replace(' ', 'T')) : null;
     if (!at || Number.isNaN(at.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'must be a date-time, like 2026-03-12T09:30:00Z' });
+      return z.NEVER;
+    }
+    if (!isInstantInRange(at.getTime())) {
+      ctx.addIssue({ code: 'custom', message: DATE_RANGE_MESSAGE });
       return z.NEVER;
     }
     return at;
@@ -85,7 +88,7 @@ const ZPaging = {
 };
 
 export const ZOrukServicesQuery = z.object({
-  search: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  search: zText(200).optional(),
   taxonomy_term_id: ZId,
   taxonomy_id: ZId,
   organization_id: ZId,
@@ -100,8 +103,7 @@ export const ZOrukServicesQuery = z.object({
 export type TOrukServicesQuery = z.infer<typeof ZOrukServicesQuery>;
 
 export const ZOrukServiceAtLocationsQuery = ZOrukServicesQuery.extend({
-  postcode: z
-    .string()
+  postcode: zText(20)
     .transform((v, ctx) => {
       const normalised = normalisePostcode(v);
       if (!normalised) {
@@ -134,4 +136,4 @@ export const ZOrukTaxonomyTermsQuery = z.object({
 export type TOrukTaxonomyTermsQuery = z.infer<typeof ZOrukTaxonomyTermsQuery>;
 
 /** Ids in paths: a malformed id is simply not found (404), as it can name nothing. */
-export const ZOrukIdParam = z.object({ id: z.string().max(100) });
+export const ZOrukIdParam = z.object({ id: zText(100, { trim: false }) });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DIRECTORY_SORTS, WEEKDAYS } from '../../../../common/directory.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
+import { zQueryInt } from '../../../../common/schemas/numbers.js';
+import { zMultilineText, zText } from '../../../../common/schemas/text.js';
 
 // Query-string parameters of the directory search (public and staff pages). Everything arrives
 // as text; an empty parameter (a search form's blank field) means "not given".
@@ -13,19 +15,11 @@ const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const wholeNumber = (message: string, min: number, max: number) =>
   z.preprocess(
     blankAsUndefined,
-    z.coerce
-      .number({ message })
-      .int(message)
-      .min(min, `must be ${min} or more`)
-      .max(max, `must be ${max} or less`)
-      .optional(),
+    zQueryInt(min, max, { type: message, min: `must be ${min} or more`, max: `must be ${max} or less` }).optional(),
   );
 
 export const ZDirectorySearchQuery = z.object({
-  text: z.preprocess(
-    blankAsUndefined,
-    z.string({ message: 'must be text' }).trim().max(200, 'must be at most 200 characters').optional(),
-  ),
+  text: z.preprocess(blankAsUndefined, zText(200, { error: { message: 'must be text' } }).optional()),
   category: z.preprocess(blankAsUndefined, z.uuid('must be a category id').optional()),
   age: wholeNumber('must be a whole number of years', 0, 130),
   day: z.preprocess(
@@ -34,8 +28,7 @@ export const ZDirectorySearchQuery = z.object({
   ),
   postcode: z.preprocess(
     blankAsUndefined,
-    z
-      .string({ message: 'must be a UK postcode, like LS1 4AP' })
+    zText(20, { error: { message: 'must be a UK postcode, like LS1 4AP' } })
       .transform((v, ctx) => {
         const normalised = normalisePostcode(v);
         if (!normalised) {
@@ -74,11 +67,10 @@ export const ZServiceIdParam = z.object({ id: z.uuid('must be a service id') });
 
 /** A member of the public's "this is out of date" report. */
 export const ZDirectoryReport = z.object({
-  message: z
-    .string({ message: 'must be text: say what is out of date' })
-    .trim()
-    .min(1, 'must not be empty: say what is out of date')
-    .max(2000, 'must be at most 2000 characters'),
+  message: zMultilineText(2000, { error: { message: 'must be text: say what is out of date' } }).min(
+    1,
+    'must not be empty: say what is out of date',
+  ),
   reporter_email: z.preprocess(
     blankAsUndefined,
     z.email('must be an email address, like name@example.com').max(320, 'must be at most 320 characters').optional(),

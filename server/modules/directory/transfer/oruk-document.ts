@@ -8,6 +8,8 @@ import {
   SERVICE_STATUSES,
 } from '../../../../common/directory.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
+import { zDate } from '../../../../common/schemas/dates.js';
+import { zText } from '../../../../common/schemas/text.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { publicListing, stableUuid } from '../listings/listings.service.js';
 
@@ -24,16 +26,20 @@ import { publicListing, stableUuid } from '../listings/listings.service.js';
 
 // ---- The ORUK document as accepted on import (unknown fields are ignored) ----
 
-const text = z.string({ message: 'must be text' }).nullish();
+const DOCUMENT_TEXT_MAX = 10_000;
+
+// Bounded and free of control characters here; the listing schema then applies each field's own rules.
+const given = (message: string) => zText(DOCUMENT_TEXT_MAX, { multiline: true, trim: false, error: { message } });
+const text = given('must be text').nullish();
 const id = z.uuid('must be an id (a UUID)');
-const number = z.number({ message: 'must be a number' }).nullish();
+const number = z.number({ message: 'must be a number' }).min(-1e9).max(1e9).nullish();
 
 const ZOrukAddress = z.object({
-  address_1: z.string({ message: 'must be given' }),
+  address_1: given('must be given'),
   address_2: text,
-  city: z.string({ message: 'must be given' }),
+  city: given('must be given'),
   region: text,
-  postal_code: z.string({ message: 'must be a UK postcode' }),
+  postal_code: given('must be a UK postcode'),
   address_type: text,
 });
 
@@ -56,8 +62,8 @@ const ZOrukSchedule = z.object({
   bymonthday: text,
   opens_at: text,
   closes_at: text,
-  valid_from: text,
-  valid_to: text,
+  valid_from: zDate('must be a date, like 2026-03-12').nullish(),
+  valid_to: zDate('must be a date, like 2026-03-12').nullish(),
   description: text,
   notes: text,
   attending_type: text,
@@ -66,7 +72,7 @@ const ZOrukSchedule = z.object({
 
 const ZOrukOrganization = z.object({
   id,
-  name: z.string({ message: 'must be given' }),
+  name: given('must be given'),
   description: text,
   email: text,
   website: text,
@@ -74,8 +80,8 @@ const ZOrukOrganization = z.object({
     .array(
       z.object({
         identifier_scheme: text,
-        identifier_type: z.string({ message: 'must be given' }),
-        identifier: z.string({ message: 'must be given' }),
+        identifier_type: given('must be given'),
+        identifier: given('must be given'),
       }),
     )
     .nullish(),
@@ -83,7 +89,7 @@ const ZOrukOrganization = z.object({
 
 export const ZOrukService = z.object({
   id,
-  name: z.string({ message: 'must be given' }),
+  name: given('must be given'),
   description: text,
   url: text,
   email: text,
@@ -102,7 +108,7 @@ export const ZOrukService = z.object({
   languages: z.array(z.object({ id, name: text, code: text })).nullish(),
   cost_options: z.array(z.object({ id, option: text, amount: number, amount_description: text })).nullish(),
   contacts: z.array(z.object({ id, name: text, title: text, email: text })).nullish(),
-  phones: z.array(z.object({ id, number: z.string({ message: 'must be given' }), description: text })).nullish(),
+  phones: z.array(z.object({ id, number: given('must be given'), description: text })).nullish(),
   attributes: z
     .array(z.object({ taxonomy_term_id: id.nullish(), taxonomy_term: z.object({ id }).nullish() }))
     .nullish(),

@@ -1,6 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSV_MAX_BYTES, IMPORT_MAX_DOCUMENTS, ORUK_IMPORT_MAX_BYTES } from '../../../../common/directory-transfer.js';
+import { zMultilineText } from '../../../../common/schemas/text.js';
 import { requestContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import { csvTemplate } from './csv-listing.js';
@@ -28,11 +29,10 @@ const ZOrukImportBody = z.union(
 const ZMergeBody = z.object({
   keep_id: z.uuid('must be a service id'),
   merge_id: z.uuid('must be a service id'),
-  reason: z
-    .string({ message: 'must be given' })
-    .trim()
-    .min(1, 'must be given: say why these are the same service')
-    .max(1000, 'must be at most 1000 characters'),
+  reason: zMultilineText(1000, { error: { message: 'must be given' } }).min(
+    1,
+    'must be given: say why these are the same service',
+  ),
 });
 
 const attachment = (filename: string) => `attachment; filename="${filename}"`;
@@ -58,7 +58,10 @@ export function directoryTransferRoutes(app: App, { db }: AppDeps): void {
     csv.post(
       '/api/directory/import/csv',
       {
-        schema: { body: z.string({ message: 'must be CSV text' }).max(CSV_MAX_BYTES), tags: ['directory'] },
+        schema: {
+          body: zMultilineText(CSV_MAX_BYTES, { trim: false, error: { message: 'must be CSV text' } }),
+          tags: ['directory'],
+        },
         bodyLimit: CSV_MAX_BYTES,
         config: manage,
       },

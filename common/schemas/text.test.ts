@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, zMultilineText, zText } from './text.js';
+
+const C0_EXCEPT_TAB_LF_CR = [...Array(32).keys()]
+  .filter((c) => ![9, 10, 13].includes(c))
+  .map((c) => String.fromCharCode(c));
+
+describe('zText', () => {
+  it('refuses NUL, every other C0 control character and DEL, naming the reason', () => {
+    for (const c of [...C0_EXCEPT_TAB_LF_CR, '\u007f']) {
+      const result = zText(100).safeParse(`Ann${c}e`);
+      expect(result.error?.issues.map((i) => i.message)).toEqual([CONTROL_CHARACTERS_MESSAGE]);
+    }
+  });
+
+  it('single-line text also refuses tab and line breaks inside; multi-line text keeps them', () => {
+    for (const c of ['\t', '\n', '\r']) {
+      expect(zText(100).safeParse(`a${c}b`).success).toBe(false);
+      expect(zMultilineText(100).safeParse(`a${c}b`).data).toBe(`a${c}b`);
+    }
+    expect(zMultilineText(100).safeParse('a\u0000b').success).toBe(false);
+  });
+
+  it('trims first (so a trailing newline in a single-line field is fine), then limits the length', () => {
+    expect(zText(5).safeParse('  Ann\n').data).toBe('Ann');
+    expect(zText(5).safeParse('Annabel').error?.issues[0]?.message).toBe('must be at most 5 characters');
+    expect(zText(5, { trim: false }).safeParse(' Ann ').data).toBe(' Ann ');
+  });
+
+  it('accepts any text without control characters, of any script', () => {
+    const printable = fc.string({ unit: 'binary', maxLength: 50 }).filter((s) => !hasControlCharacters(s, false));
+    fc.assert(
+      fc.property(printable, (s) => {
+        expect(zText(200, { trim: false }).safeParse(s).success).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { can, type Permission } from '../../common/permissions.js';
+import { ROLES, type Role } from '../../common/roles.js';
+import { hasControlCharacters } from '../../common/schemas/text.js';
+import type { RegisteredRoute } from '../platform/http/access.js';
+import {
+  createTestApp,
+  createTestTenancy,
+  createTestUser,
+  type Session,
+  signIn,
+  signInWithNewSecondFactor,
+} from '../test/toolkit.js';
+import { attacksOn, exampleOf, fieldName, fieldsOf, toJsonSchema, withValueAt } from './request-fields.js';
+import { type Part, requestSchemas, routeLabel, routesTakingInput, routesWithParams } from './route-table.js';
+
+// Property tests of issue 9, finding 5, over the LIVE route table: every route that takes a body
+// or a query string gets, signed in as someone allowed to call it, hostile values in each field its
+// schema declares (control characters, integers past 32 bits, impossible dates, over-long text),
+// random JSON, deep nesting and junk path parameters. Never a 5xx; and where the route's schema
+// refuses the value, the answer is a 400 that names the field.
+
+const ctx = await createTestApp();
+const tenancy = await createTestTenancy(ctx.db);
+const inputRoutes = routesTakingInput(ctx.routes);
+const paramRoutes = routesWithParams(ctx.routes);
+
+const sessions = new Map<Role, Session>();
+async function sessionAs(role: Role): Promise<Session> {
+  const existing = sessions.get(role);
+  if (existing) return existing;
+  const user = await createTestUser(ctx.db, tenancy, role);
+  const session = role === 'admin' ? await signInWithNewSecondFactor(ctx, user) : await signIn(ctx, user);
+  sessions.set(role, session);
+  return session;
+}
+
+type Caller = () => Promise<Session | null>;
+
+/** Someone who holds the route's permission (admin last: it costs a second factor). */
+function callerOf(route: RegisteredRoute): Caller {
+  if (!route.access || !('permission' in route.access)) return async () => null;
+  const permission = route.access.permission as Permission;
+  const allowed = ROLES.filter((r) => can(r, permission));
+  const role = allowed.find((r) => r !== 'admin') ?? allowed[0];
+  if (!role) throw new Error(`no role may call ${routeLabel(route)}`);
+  // Signing out ends the session it is sent with: give it one of its own each time.
+  if (routeLabel(route) === 'POST /api/auth/sign-out') {
+    return async () => signIn(ctx, await createTestUser(ctx.db, tenancy, role));
+  }
+  return () => sessionAs(role);
+}
+
+let address = 0;
+/** A fresh client address per request, so the per-address rate limits never answer 429 here. */
+const nextAddress = () => {
+  address++;
+  return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+};
+
+interface Attempt {
+  params?: Record<string, string>;
+  /** Path segments put in the URL as they are, without encoding. */
+  rawParams?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+function urlOf(route: RegisteredRoute, attempt: Attempt) {
+  const path = route.url.replace(
+    /:([a-zA-Z]+)/g,
+    (_, name: string) => attempt.rawParams?.[name] ?? encodeURIComponent(attempt.params?.[name] ?? randomUUID()),
+  );
+  if (!attempt.query) return path;
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(attempt.query)) {
+    if (v === null || v === undefined) continue;
+    search.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  }
+  return `${path}?${search.toString()}`;
+}
+
+async function send(route: RegisteredRoute, callerOfRoute: Caller, attempt: Attempt) {
+  const caller = await callerOfRoute();
+  const headers: Record<string, string> = { ...(caller ? caller.headers : {}), ...attempt.headers };
+  const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+  const payload = attempt.rawBody ?? (hasBody ? JSON.stringify(attempt.body ?? {}) : undefined);
+  if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  const res = await ctx.app.inject({
+    method: route.method as 'GET',
+    url: urlOf(route, attempt),
+    headers,
+    remoteAddress: nextAddress(),
+    ...(payload !== undefined ? { payload } : {}),
+  });
+  return res;
+}
+
+interface Answer {
+  errors?: { field: string; index?: number }[];
+  created?: number;
+  updated?: number;
+}
+
+function answerOf(res: LightMyRequestResponse): Answer {
+  try {
+    return res.json();
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Whether the answer refuses `field`: a 400 naming it, or (an import, which answers 200 with the
+ * documents it refused) the document refused and nothing imported.
+ */
+function refusesField(res: LightMyRequestResponse, field: string): boolean {
+  const answer = answerOf(res);
+  if (res.statusCode === 400) return (answer.errors ?? []).some((e) => e.field === field);
+  if (res.statusCode === 200 && answer.created === 0 && answer.updated === 0) {
+    return (answer.errors ?? []).some((e) => e.index === Number(field.split('.')[0]));
+  }
+  return false;
+}
+
+const describeAttempt = (route: RegisteredRoute, what: string, res: LightMyRequestResponse) =>
+  `${routeLabel(route)} ${what} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+
+/** Values for a path parameter (sent percent-encoded), and raw segments the router must survive. */
+const HOSTILE_PARAMS = ['not-a-uuid', '\u0000', '2147483648', '-1', 'x'.repeat(500), "1' OR '1'='1"];
+const RAW_SEGMENTS = ['%E0%A4%A', '%00', '%ZZ'];
+
+let requestsSent = 0;
+
+describe('hostile input on every route that takes a body or a query string', () => {
+  it('walks the live route table', () => {
+    expect(inputRoutes.length).toBeGreaterThan(40);
+    console.info(`hostile-input: ${inputRoutes.length} routes take a body or a query string`);
+  });
+
+  for (const route of inputRoutes) {
+    it(`${routeLabel(route)}: never a 5xx; a refused field is named in a 400`, { timeout: 300_000 }, async () => {
+      const caller = callerOf(route);
+      const schemas = requestSchemas(route);
+      const base: Partial<Record<Part, unknown>> = {};
+      for (const part of ['body', 'querystring', 'params', 'headers'] as const) {
+        const schema = schemas[part];
+        if (schema) base[part] = exampleOf(toJsonSchema(schema));
+      }
+      const stringify = (q: unknown) =>
+        Object.fromEntries(Object.entries((q ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+      const baseQuery = schemas.querystring ? stringify(base.querystring) : undefined;
+      const params = stringify(base.params) as Record<string, string>;
+      const failures: string[] = [];
+      const attempt = async (what: string, a: Attempt, expectNamed?: string) => {
+        const res = await send(route, caller, { params, query: baseQuery, body: base.body, ...a });
+        requestsSent++;
+        if (res.statusCode >= 500) failures.push(describeAttempt(route, what, res));
+        else if (expectNamed !== undefined && !refusesField(res, expectNamed)) {
+          failures.push(`${describeAttempt(route, what, res)} (expected a 400 naming ${expectNamed})`);
+        }
+      };
+
+      // Each field the route declares, with each hostile value for its type.
+      for (const part of ['body', 'querystring', 'headers'] as const) {
+        const schema = schemas[part];
+        if (!schema) continue;
+        for (const field of fieldsOf(schema)) {
+          if (part === 'headers' && field.path[0] !== 'if-match') continue; // cookies and tokens: the caller's own
+          for (const value of attacksOn(field, part !== 'body')) {
+            // Headers cannot carry control characters over HTTP at all.
+            if (part === 'headers' && typeof value === 'string' && hasControlCharacters(value)) continue;
+            const hostile = withValueAt(base[part], field.path, part === 'headers' ? String(value) : value);
+            // Named as the problem names it: the field's path, or the part itself for a bare value.
+            const refused = field.path.length > 0 ? fieldName(field.path) : part;
+            const what = `${part} ${fieldName(field.path)}=${JSON.stringify(value).slice(0, 40)}`;
+            if (part === 'body') await attempt(what, { body: hostile }, refused);
+            else if (part === 'querystring') await attempt(what, { query: stringify(hostile) }, refused);
+            else await attempt(what, { headers: { 'if-match': `"${String(value)}"` } }, refused);
+          }
+        }
+      }
+
+      // Random JSON bodies and random query strings, including every kind of character.
+      const anyText = fc.string({ unit: 'binary', maxLength: 40 });
+      if (route.method !== 'GET') {
+        await fc.assert(
+          fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (body) => {
+            await attempt(`random body ${JSON.stringify(body).slice(0, 80)}`, { rawBody: JSON.stringify(body) });
+          }),
+          { numRuns: 15 },
+        );
+      }
+      const queryKeys = Object.keys((base.querystring ?? {}) as object);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom('x', ...queryKeys), fc.oneof(anyText, fc.integer().map(String))),
+          async (query) => {
+            await attempt(`random query ${JSON.stringify(query).slice(0, 80)}`, { query });
+          },
+        ),
+        { numRuns: 10 },
+      );
+
+      // Nesting deeper than the limit, and text that is not JSON.
+      if (route.method !== 'GET') {
+        await attempt('200 levels of nesting', { rawBody: `${'['.repeat(200)}${']'.repeat(200)}` }, 'body');
+        await attempt('not JSON', { rawBody: '{"unterminated": "' });
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('junk path parameters on every route that has them', () => {
+  it('never answer 5xx: an id that is not one is 400 or 404', { timeout: 300_000 }, async () => {
+    expect(paramRoutes.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    for (const route of paramRoutes) {
+      const caller = callerOf(route);
+      const names = [...route.url.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] as string);
+      for (const name of names) {
+        const attempts: Attempt[] = [
+          ...HOSTILE_PARAMS.map((junk) => ({ params: { [name]: junk } })),
+          ...RAW_SEGMENTS.map((raw) => ({ rawParams: { [name]: raw } })),
+        ];
+        for (const a of attempts) {
+          const res = await send(route, caller, { ...a, body: {} });
+          requestsSent++;
+          const label = `:${name}=${JSON.stringify(a.params?.[name] ?? a.rawParams?.[name]).slice(0, 30)}`;
+          if (![400, 404].includes(res.statusCode)) failures.push(describeAttempt(route, label, res));
+          else if (!String(res.headers['content-type']).includes('application/problem+json')) {
+            failures.push(`${describeAttempt(route, label, res)} (not problem+json)`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    console.info(`hostile-input: ${requestsSent} hostile requests sent`);
+  });
+});
