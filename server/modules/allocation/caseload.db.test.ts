@@ -227,6 +227,23 @@ describe('POST /api/referrals/:id/first-contact', () => {
     expect((await referralRow(r.id))?.status).toBe('allocated');
   });
 
+  it('a first contact before the allocation names the day it was allocated', async () => {
+    const r = await allocatedTo(tom);
+    const allocatedAt = (await referralRow(r.id))?.allocatedAt as Date;
+    const res = await post(tomSession, `/api/referrals/${r.id}/first-contact`, {
+      version: r.version,
+      outcome: 'accepted',
+      at: new Date(allocatedAt.getTime() - 2 * DAY).toISOString(),
+      mode: 'phone',
+      durationMinutes: 10,
+    });
+    expect(res.statusCode).toBe(400);
+    const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(allocatedAt);
+    expect(res.json().errors).toEqual([
+      { field: 'at', message: `must be on or after the day the referral was allocated (${day})` },
+    ]);
+  });
+
   it('a referrer cannot record contact (403)', async () => {
     const r = await allocatedTo(tom);
     const res = await post(referrer, `/api/referrals/${r.id}/first-contact`, {

@@ -292,7 +292,8 @@ describe('POST /api/referrals: bad input is a 400 naming each field, and nothing
       rule: 'email that is not an email address',
       body: () => validReferralBody({}, { email: 'not-an-email' }),
       field: 'person.email',
-      reason: /email address/,
+      // Read after its label: "Email address must be in the correct format", never "… must be an email address".
+      reason: /^must be in the correct format, like name@example\.org$/,
     },
     {
       rule: 'preferred contact that is not a contact method',

@@ -87,7 +87,7 @@ const isMobile = (phone: string) => /^07[0-9]{9}$/.test(phone);
 
 export const ZEmailAddress = zText(254, { error: required() })
   .toLowerCase()
-  .pipe(z.email('must be an email address, like name@example.org').max(254, 'must be at most 254 characters'));
+  .pipe(z.email('must be in the correct format, like name@example.org').max(254, 'must be at most 254 characters'));
 
 /** Empty strings from form fields count as "not given". */
 const blankAsMissing = <T extends z.ZodType>(schema: T) =>

@@ -202,7 +202,7 @@ describe('POST /api/admin/users', () => {
       rule: 'email that is not an email address',
       change: () => ({ email: 'not-an-email' }),
       field: 'email',
-      reason: /email address/,
+      reason: /^must be in the correct format, like name@example\.org$/,
     },
     { rule: 'unknown role', change: () => ({ role: 'wizard' }), field: 'role', reason: /must be one of/ },
     {

@@ -11,7 +11,7 @@ export const ZPassword = zText(256, { trim: false, multiline: true }).min(
   `must be at least ${PASSWORD_MIN_LENGTH} characters`,
 );
 
-export const ZEmail = zText(320).toLowerCase().pipe(z.email('must be an email address, like name@example.org'));
+export const ZEmail = zText(320).toLowerCase().pipe(z.email('must be in the correct format, like name@example.org'));
 
 const ZBand = zText(10).regex(
   /^(1|2|3|4|5|6|7|8a|8b|8c|8d|9)$/,

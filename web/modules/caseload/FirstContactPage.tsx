@@ -15,13 +15,14 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { futureContactErrors, todayIso } from '../cases/case-form';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import { referralChanged, useReferral } from '../triage/triage-api';
 import { CASELOAD_KEY, type FirstContactOutcome, recordFirstContact } from './caseload-api';
 
 const LABELS = {
   outcome: 'Outcome',
-  at: 'When',
+  at: 'Date of the contact',
   time: 'Time',
   mode: 'How you reached them',
   durationMinutes: 'Duration',
@@ -34,11 +35,6 @@ const OUTCOME_NOTICE: Record<FirstContactOutcome, string> = {
   declined: 'Recorded: they declined social prescribing. Their practice has been told.',
   not_contactable: 'Recorded: not contactable. The referral is closed and the practice has been told.',
 };
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** The allocated (or covering) worker records the first contact and what the person said. */
 export function FirstContactPage() {
@@ -105,7 +101,7 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
       if (!(isToday && !time)) {
         // The browser's own clock and time zone: the worker's local time.
         const when = new Date(`${date.value}T${time ? time.padStart(5, '0') : '12:00'}:00`);
-        if (when.getTime() > Date.now()) fields.at = 'The contact must not be in the future';
+        Object.assign(fields, futureContactErrors(date.value, time));
         at = when.toISOString();
       }
     }

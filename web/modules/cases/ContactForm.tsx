@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { formatWhen } from '../referrals/referral-format';
-import { TIME_PATTERN, todayIso } from './case-form';
+import { futureContactErrors, TIME_PATTERN, todayIso } from './case-form';
 import { type PlannedContactBody, recordContact } from './cases-api';
 import { readPlannedAt } from './PlannedContactForm';
 
@@ -68,7 +68,7 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
     let at = '';
     if (date.value && !fields.time) {
       const when = new Date(`${date.value}T${time.padStart(5, '0')}:00`);
-      if (when.getTime() > Date.now()) fields.at = 'The contact must not be in the future';
+      Object.assign(fields, futureContactErrors(date.value, time));
       at = when.toISOString();
     }
     let next: PlannedContactBody | undefined;

@@ -35,7 +35,12 @@ export async function recordFirstContact(
       throw validationError([{ field: 'at', message: 'must not be in the future' }]);
     }
     if (row.allocatedAt && at < row.allocatedAt) {
-      throw validationError([{ field: 'at', message: 'must be after the referral was allocated' }]);
+      const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(
+        row.allocatedAt,
+      );
+      throw validationError([
+        { field: 'at', message: `must be on or after the day the referral was allocated (${day})` },
+      ]);
     }
     const note = input.note || null;
     const base = { id, version: input.version };

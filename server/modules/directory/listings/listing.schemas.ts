@@ -52,7 +52,7 @@ const ZPostcode = zText(20, { error: { message: 'must be a UK postcode' } }).tra
 });
 
 const ZEmail = z
-  .email('must be an email address, like name@example.org')
+  .email('must be in the correct format, like name@example.org')
   .max(254, 'must be at most 254 characters')
   .regex(SINGLE_LINE_TEXT, CONTROL_CHARACTERS_MESSAGE)
   .nullish()

@@ -73,7 +73,10 @@ export const ZDirectoryReport = z.object({
   ),
   reporter_email: z.preprocess(
     blankAsUndefined,
-    z.email('must be an email address, like name@example.com').max(320, 'must be at most 320 characters').optional(),
+    z
+      .email('must be in the correct format, like name@example.org')
+      .max(320, 'must be at most 320 characters')
+      .optional(),
   ),
 });
 export type TDirectoryReport = z.infer<typeof ZDirectoryReport>;
