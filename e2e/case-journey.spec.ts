@@ -207,6 +207,7 @@ test('case journey: first contact, baseline SWEMWBS, a plan with two goals, cove
   // … and discharges, with a reason and a summary.
   await w.goto(`/referrals/${referralId}/case`);
   await expect(w.getByRole('heading', { level: 1, name: `Case record for ${who}` })).toBeVisible();
+  await w.getByRole('tab', { name: 'Discharge or hand over' }).click();
   await w.getByLabel('Goals met').check();
   await w.getByLabel('Summary for the GP').fill('Sings with the community choir every week; feels less alone.');
   await w.getByRole('button', { name: 'Discharge and send to the GP' }).click();

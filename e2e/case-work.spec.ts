@@ -58,13 +58,16 @@ test('case work: first contact, note, handover keeps history, discharge and the 
   await w.getByLabel('Attended', { exact: true }).check();
   await w.getByRole('button', { name: 'Save contact' }).click();
   await expect(w.getByText('Contact recorded: face to face, attended')).toBeVisible();
-  await expect(w.getByText('First contact made', { exact: true })).toBeVisible();
-  // Free text is shown as text, never as HTML.
+  await expect(w.getByText('First contact made', { exact: true }).first()).toBeVisible();
+  // The timeline is one tab of the case record; free text is shown as text, never as HTML.
+  await w.getByRole('tab', { name: 'Timeline' }).click();
   await expect(w.getByText('Met at the library. <b>Enjoys</b> gardening.')).toBeVisible();
 
   // The team lead hands the case over to the coach.
   const l = lead.page;
-  await l.goto(`/referrals/${item.id}/case`);
+  // A tab can be linked to: the address opens it.
+  await l.goto(`/referrals/${item.id}/case#close`);
+  await expect(l.getByRole('tab', { name: 'Discharge or hand over' })).toHaveAttribute('aria-selected', 'true');
   await expect(l.getByRole('heading', { name: 'Hand over the case' })).toBeVisible();
   await checkPage(l, 'case-record-lead');
   await l.getByLabel('New worker').selectOption({ label: 'Aisha Khan (Health and wellbeing coach)' });
@@ -75,9 +78,10 @@ test('case work: first contact, note, handover keeps history, discharge and the 
   // The coach sees everything the worker recorded, and discharges.
   const coach = await browser.newContext().then((c) => c.newPage());
   await signIn(coach, 'health_coach');
-  await coach.goto(`/referrals/${item.id}/case`);
+  await coach.goto(`/referrals/${item.id}/case#timeline`);
   await expect(coach.getByText('Met at the library. <b>Enjoys</b> gardening.')).toBeVisible();
   await expect(coach.getByText('Wants to try the community choir.')).toBeVisible();
+  await coach.getByRole('tab', { name: 'Discharge or hand over' }).click();
   await expect(coach.getByRole('link', { name: 'record the discharge outcome measures' })).toBeVisible();
   await coach.getByLabel('Goals met').check();
   await coach.getByLabel('Summary for the GP').fill('Joined the choir; feels less alone.');

@@ -12,6 +12,7 @@ import { BackLink } from '../../ui/BackLink';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { SummaryList } from '../../ui/SummaryList';
+import { Tabs } from '../../ui/Tabs';
 import { Tag } from '../../ui/Tag';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
 import { IdentityCheckWarning, PersonDetailsOffer } from '../triage/PersonDetailsOffer';
@@ -136,43 +137,80 @@ export function CaseRecordPage() {
             onSaved={(m) => void savedBy('planned')(m)}
           />
         )}
-        <h2>How to contact {who}</h2>
-        <ContactDetails r={r} />
-        {data.may.write && (
-          <>
-            <ContactForm
-              key={`contact-${rounds.contact}`}
-              referralId={r.id}
-              onSaved={(m) => void savedBy('contact')(m)}
-            />
-            <NoteForm key={`note-${rounds.note}`} referralId={r.id} onSaved={(m) => void savedBy('note')(m)} />
-          </>
-        )}
-
-        <h2>Timeline</h2>
-        <CaseTimeline items={data.timeline} />
-
-        {data.may.discharge && (
-          <DischargeForm
-            key={`discharge-${rounds.discharge}`}
-            referralId={r.id}
-            version={r.version}
-            who={who}
-            planned={data.plannedContacts}
-            onSaved={(m) => void savedBy('discharge')(m)}
-            onReload={reload}
-          />
-        )}
-        {data.may.reassign && (
-          <HandoverForm
-            key={`handover-${rounds.handover}`}
-            referralId={r.id}
-            version={r.version}
-            currentWorkerId={r.allocatedWorker?.id ?? null}
-            onSaved={(m) => void savedBy('handover')(m)}
-            onReload={reload}
-          />
-        )}
+        {/* The long parts behind tabs: the page opens on what the worker does next. */}
+        <Tabs
+          title="Case record contents"
+          initial={data.may.write ? 'record' : 'timeline'}
+          tabs={[
+            {
+              id: 'record',
+              label: data.may.write ? 'Record a contact or note' : 'How to contact them',
+              content: (
+                <>
+                  <h2>How to contact {who}</h2>
+                  <ContactDetails r={r} />
+                  {data.may.write && (
+                    <>
+                      <ContactForm
+                        key={`contact-${rounds.contact}`}
+                        referralId={r.id}
+                        onSaved={(m) => void savedBy('contact')(m)}
+                      />
+                      <NoteForm
+                        key={`note-${rounds.note}`}
+                        referralId={r.id}
+                        onSaved={(m) => void savedBy('note')(m)}
+                      />
+                    </>
+                  )}
+                </>
+              ),
+            },
+            {
+              id: 'timeline',
+              label: 'Timeline',
+              content: (
+                <>
+                  <h2>Timeline</h2>
+                  <CaseTimeline items={data.timeline} />
+                </>
+              ),
+            },
+            ...(data.may.discharge || data.may.reassign
+              ? [
+                  {
+                    id: 'close',
+                    label: 'Discharge or hand over',
+                    content: (
+                      <>
+                        {data.may.discharge && (
+                          <DischargeForm
+                            key={`discharge-${rounds.discharge}`}
+                            referralId={r.id}
+                            version={r.version}
+                            who={who}
+                            planned={data.plannedContacts}
+                            onSaved={(m) => void savedBy('discharge')(m)}
+                            onReload={reload}
+                          />
+                        )}
+                        {data.may.reassign && (
+                          <HandoverForm
+                            key={`handover-${rounds.handover}`}
+                            referralId={r.id}
+                            version={r.version}
+                            currentWorkerId={r.allocatedWorker?.id ?? null}
+                            onSaved={(m) => void savedBy('handover')(m)}
+                            onReload={reload}
+                          />
+                        )}
+                      </>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </div>
     </div>
   );
