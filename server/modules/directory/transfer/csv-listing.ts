@@ -154,6 +154,9 @@ export function checkRow(row: CsvRow): FieldError[] {
   if (min !== null && max !== null && min > max) {
     errors.push({ field: 'maximum_age', message: 'must not be below the minimum age' });
   }
+  if (row.url && !/^https:\/\/\S+$/i.test(row.url)) {
+    errors.push({ field: 'url', message: 'must be a web address starting https://' });
+  }
   if (row.postcode && !normalisePostcode(row.postcode)) {
     errors.push({ field: 'postcode', message: 'must be a UK postcode, like NE1 4XX' });
   }

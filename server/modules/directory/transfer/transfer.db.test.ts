@@ -315,6 +315,37 @@ describe('CSV import', () => {
     expect(updated?.schedules[0]?.id).toBe(created?.schedules[0]?.id);
   });
 
+  it('the same sheet without ids, imported twice, changes nothing the second time (organisation + name + postcode)', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const sheet = [
+      HEADER,
+      `,Walker Gardeners ${tag},,Seed Swap ${tag},Swap seeds and tips,,active,open,,,,,https://example.org/seeds,Walker Library,Welbeck Road,Newcastle upon Tyne,NE1 4XX,no,no,,"SA 10:00-12:00",`,
+      `,Walker Gardeners ${tag},,Phone Tips ${tag},Gardening advice by phone,,active,open,,,0191 496 0102,,,,,,,no,no,,,`,
+    ].join('\n');
+    const first = await importCsv(sheet);
+    expect(first.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0, errors: [] });
+    const second = await importCsv(sheet);
+    expect(second.json()).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: [] });
+    const named = await ctx.db.select().from(directoryServices).where(eq(directoryServices.icbId, tenancy.icbId));
+    expect(named.filter((x) => x.name === `Seed Swap ${tag}`)).toHaveLength(1);
+    expect(named.filter((x) => x.name === `Phone Tips ${tag}`)).toHaveLength(1);
+  });
+
+  it('gives all of a row’s errors at once, its own and the listing’s, and refuses an http:// web address', async () => {
+    const tag = randomUUID().slice(0, 6);
+    // A bad category (the row's own check) and a bad email (the listing's check) in one row.
+    const row = `,Byker Club ${tag},,Chess ${tag},Chess for all,basket-weaving,active,open,,,,not-an-email,http://example.org/chess,,,,,no,no,,,`;
+    const res = await importCsv(`${HEADER}\n${row}`);
+    expect(res.json().created).toBe(0);
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        { line: 2, field: 'categories', message: expect.stringContaining('basket-weaving') },
+        { line: 2, field: 'url', message: 'must be a web address starting https://' },
+        { line: 2, field: 'email', message: expect.stringContaining('correct format') },
+      ]),
+    );
+  });
+
   it('refuses a file with an unknown column (400 naming it) and stores nothing', async () => {
     const before = (await ctx.db.select().from(directoryServices)).length;
     const res = await importCsv(`name,organization_name,favourite_colour\nA,B,blue`);
@@ -449,6 +480,24 @@ describe('duplicates and merge', () => {
     const other = await createTestListing(ctx.db, tenancy.icbId, { name: 'Knit and Natter' });
     const after = (await duplicates()).json().pairs as { a: { id: string }; b: { id: string } }[];
     expect(after.some((p) => p.a.id === other.id || p.b.id === other.id)).toBe(false);
+  });
+
+  it('a retired listing leaves the duplicates list', async () => {
+    const one = await createTestListing(ctx.db, tenancy.icbId, { name: 'Benwell Craft Circle' });
+    const two = await createTestListing(ctx.db, tenancy.icbId, { name: 'Benwell Craft Circles' });
+    const pairOf = async () =>
+      ((await duplicates()).json().pairs as { a: { id: string }; b: { id: string } }[]).filter((p) =>
+        [p.a.id, p.b.id].includes(two.id),
+      );
+    expect((await pairOf()).some((p) => [p.a.id, p.b.id].includes(one.id))).toBe(true);
+    const retired = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/directory/review/services/${two.id}/retire`,
+      headers: coordinator.headers,
+      payload: { reason: 'Closed for good' },
+    });
+    expect(retired.statusCode).toBe(200);
+    expect(await pairOf()).toEqual([]);
   });
 
   it('warns about a likely duplicate on import, and still imports it', async () => {

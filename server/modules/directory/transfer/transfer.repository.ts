@@ -191,7 +191,7 @@ interface PairRow extends Record<string, unknown> {
 /**
  * Candidate duplicates in the ICB: organisations sharing an identifier (charity or company
  * number), and services with similar names at the same postcode, or both without a location in
- * the same organisation. Merged services are left out. `touching` narrows the answer to pairs
+ * the same organisation. Merged, retired and defunct services are left out. `touching` narrows the answer to pairs
  * with at least one of these services or organisations (what an import just wrote).
  * Pairs are joined on postcode or organisation first, so the similarity is computed only for
  * services that could be duplicates, not for every pair in the directory.
@@ -203,7 +203,8 @@ export async function duplicatePairs(db: DbOrTx, icbId: string, touching?: strin
     WITH svc AS (
       SELECT s.id, s.name, s.status, s.organization_id, o.name AS org_name
       FROM directory_services s JOIN directory_organizations o ON o.id = s.organization_id
-      WHERE s.icb_id = ${icbId} AND s.merged_into_id IS NULL
+      -- Retired (inactive) and defunct listings are no longer in use: not duplicates of anything.
+      WHERE s.icb_id = ${icbId} AND s.merged_into_id IS NULL AND s.status NOT IN ('inactive', 'defunct')
     ),
     svc_postcode AS (
       SELECT DISTINCT sal.service_id, a.postal_code
@@ -334,4 +335,33 @@ export async function recordMetadata(
       updatedByUserId: by.userId,
     })),
   );
+}
+
+/**
+ * The ICB's listing a CSV row without an id describes: the same organisation, the same name (any
+ * case) and the same postcode at one of its places, or no place on either side. Re-importing a
+ * sheet without ids then updates those listings instead of adding them again.
+ */
+export async function findServiceLike(
+  db: DbOrTx,
+  icbId: string,
+  organizationId: string,
+  name: string,
+  postcode: string | null,
+): Promise<string | null> {
+  const result = await db.execute<{ id: string }>(sql`
+    SELECT s.id FROM directory_services s
+    WHERE s.icb_id = ${icbId} AND s.organization_id = ${organizationId} AND s.merged_into_id IS NULL
+      AND lower(s.name) = lower(${name})
+      AND ${
+        postcode
+          ? sql`EXISTS (SELECT 1 FROM directory_service_at_locations sal
+              JOIN directory_addresses a ON a.location_id = sal.location_id
+              WHERE sal.service_id = s.id AND a.postal_code = ${postcode})`
+          : sql`NOT EXISTS (SELECT 1 FROM directory_service_at_locations sal
+              JOIN directory_addresses a ON a.location_id = sal.location_id WHERE sal.service_id = s.id)`
+      }
+    ORDER BY s.created_at, s.id
+    LIMIT 1`);
+  return result.rows[0]?.id ?? null;
 }

@@ -7,10 +7,11 @@ import type {
   OrukImportError,
   OrukImportResult,
 } from '../../../../common/directory-transfer.js';
+import { normalisePostcode } from '../../../../common/postcode.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { Principal, RequestContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
-import { AppError, conflict, notFound, validationError } from '../../../platform/errors.js';
+import { AppError, conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
 import { staffByIds } from '../../users/users.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import {
@@ -19,6 +20,7 @@ import {
   loadListing,
   loadListings,
   OF_ANOTHER_LISTING,
+  parseListing,
   setListingStatus,
   toListingInput,
   updateListing,
@@ -188,8 +190,26 @@ async function organizationForRow(
   return { id, created: true };
 }
 
+/**
+ * What the listing writer would say of the row, checked now so that a row's errors all come in
+ * one answer (the row's own checks and the listing's), not one layer per import.
+ */
+function listingProblems(record: CsvRecord, rowProblems: FieldError[]): FieldError[] {
+  let writerErrors: FieldError[] = [];
+  try {
+    parseListing(listingFromRow(record.row, PLACEHOLDER_ORGANIZATION, null));
+  } catch (error) {
+    // A row too broken to map (its own checks say why) has nothing more to add.
+    if (error instanceof AppError && error.details.errors) writerErrors = error.details.errors;
+  }
+  const named = new Set(rowProblems.map((p) => p.field));
+  return writerErrors.filter((e) => !named.has(csvColumnOf(e.field)));
+}
+const PLACEHOLDER_ORGANIZATION = '00000000-0000-4000-8000-000000000000';
+
 async function importCsvRow(tx: DbOrTx, icbId: string, record: CsvRecord, by: ChangeAuthor): Promise<ItemResult> {
-  const problems = checkRow(record.row);
+  const rowProblems = checkRow(record.row);
+  const problems = [...rowProblems, ...listingProblems(record, rowProblems)];
   if (problems.length) throw new ItemRejected(problems);
   let existing = null;
   if (record.row.id) {
@@ -200,6 +220,16 @@ async function importCsvRow(tx: DbOrTx, icbId: string, record: CsvRecord, by: Ch
     existing = icb ? await loadListing(tx, record.row.id) : null;
   }
   const organization = await organizationForRow(tx, icbId, record, by);
+  if (!record.row.id && !organization.created) {
+    const sameId = await repo.findServiceLike(
+      tx,
+      icbId,
+      organization.id,
+      record.row.name,
+      record.row.postcode ? normalisePostcode(record.row.postcode) : null,
+    );
+    existing = sameId ? await loadListing(tx, sameId) : null;
+  }
   const input = listingFromRow(record.row, organization.id, existing);
   const saved = await saveListing(tx, icbId, input, existing, by, 'import');
   return { ...saved, createdOrganizationIds: organization.created ? [organization.id] : [] };
