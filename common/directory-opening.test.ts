@@ -53,4 +53,17 @@ describe('describeOpening', () => {
       ]),
     ).toEqual(['By appointment']);
   });
+
+  it('says a service open around the clock, every day, as people say it', () => {
+    const everyDay = 'MO,TU,WE,TH,FR,SA,SU';
+    expect(describeOpening([{ freq: 'WEEKLY', byday: everyDay, opens_at: '00:00', closes_at: '23:59' }])).toEqual([
+      'Open 24 hours, every day',
+    ]);
+    expect(describeOpening([{ freq: 'WEEKLY', byday: everyDay, opens_at: '09:00', closes_at: '17:00' }])).toEqual([
+      'Every day 09:00 to 17:00',
+    ]);
+    expect(describeOpening([{ freq: 'WEEKLY', byday: 'SA,SU', opens_at: '00:00', closes_at: '24:00' }])).toEqual([
+      'Saturdays and Sundays, open 24 hours',
+    ]);
+  });
 });

@@ -32,7 +32,13 @@ function weekdaysOf(byday: string | null | undefined): Weekday[] {
 /** "10:00:00" → "10:00". */
 const hhmm = (time: string | null | undefined) => (time ? time.slice(0, 5) : null);
 
+/** Open from midnight to midnight (00:00 to 23:59, 24:00 or 00:00). */
+function allDay(rule: OpeningRule): boolean {
+  return hhmm(rule.opens_at) === '00:00' && ['23:59', '24:00', '00:00'].includes(hhmm(rule.closes_at) ?? '');
+}
+
 function timesOf(rule: OpeningRule): string {
+  if (allDay(rule)) return ', open 24 hours';
   const opens = hhmm(rule.opens_at);
   const closes = hhmm(rule.closes_at);
   if (opens && closes) return ` ${opens} to ${closes}`;
@@ -57,6 +63,7 @@ function ordinalDay(n: number): string {
 function weeklyText(rule: OpeningRule): string | null {
   const days = weekdaysOf(rule.byday);
   if (days.length === 0) return null;
+  if (new Set(days).size === WEEKDAYS.length && !(rule.interval && rule.interval > 1)) return 'Every day';
   const every =
     rule.interval && rule.interval > 1
       ? rule.interval === 2
@@ -113,7 +120,12 @@ export function describeOpening(rules: readonly OpeningRule[]): string[] {
     .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
     .map((rule) => {
       const when = rule.freq === 'MONTHLY' ? monthlyText(rule) : weeklyText(rule);
-      const base = when ? `${when}${timesOf(rule)}` : (rule.description?.trim() ?? '');
+      const base =
+        when === 'Every day' && allDay(rule)
+          ? 'Open 24 hours, every day'
+          : when
+            ? `${when}${timesOf(rule)}`
+            : (rule.description?.trim() ?? '');
       const notes = rule.notes?.trim();
       if (!base) return notes ?? '';
       return notes ? `${base} (${notes})` : base;

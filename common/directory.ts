@@ -21,6 +21,13 @@ export const REFERRAL_CAPACITY_LABELS = {
   full: 'Full: not taking referrals',
 } as const satisfies Record<ReferralCapacity, string>;
 
+/** The same, as the public reads it on the directory (staff words such as "referrals" mean nothing there). */
+export const PUBLIC_CAPACITY_LABELS = {
+  open: 'Welcoming new people',
+  waiting_list: 'Waiting list for new people',
+  full: 'Not taking new people just now',
+} as const satisfies Record<ReferralCapacity, string>;
+
 export const LOCATION_TYPES = ['physical', 'postal', 'virtual'] as const;
 export type LocationType = (typeof LOCATION_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePostcode } from './postcode.js';
+import { formatPostcode, normalisePostcode } from './postcode.js';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -13,4 +13,13 @@ describe('normalisePostcode', () => {
   it.each(['', 'LS1', '12345', 'LS1 4A', 'LS1 AAP', 'ZZZZ 1AA', 'LS1 4AP X'])('rejects %j', (input) =>
     expect(normalisePostcode(input)).toBeNull(),
   );
+});
+
+describe('formatPostcode', () => {
+  it('shows a postcode with one space and capitals however it was stored, and anything else as it is', () => {
+    expect(formatPostcode('ne14xx')).toBe('NE1 4XX');
+    expect(formatPostcode(' NE1  4XX ')).toBe('NE1 4XX');
+    expect(formatPostcode('Not a postcode')).toBe('Not a postcode');
+    expect(formatPostcode(null)).toBe('');
+  });
 });

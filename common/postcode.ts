@@ -8,3 +8,9 @@ export function normalisePostcode(input: string): string | null {
   const match = POSTCODE.exec(compact);
   return match ? `${match[1]} ${match[2]}` : null;
 }
+
+/** A postcode as people read it ("NE1 4XX"), whatever the stored spelling; anything else as it is. */
+export function formatPostcode(value: string | null | undefined): string {
+  if (!value) return '';
+  return normalisePostcode(value) ?? value;
+}

@@ -28,9 +28,10 @@ test('directory: the public finds a walking group near a postcode and reports it
   await checkPage(page, 'directory-results');
   await result.click();
 
-  // The listing: when it meets, whether it takes referrals, when it was last checked.
+  // The listing: when it meets, whether it welcomes new people (in public words), when it was last checked.
   await expect(page.getByRole('heading', { level: 1, name: WALKING_GROUP })).toBeVisible();
-  await expect(page.getByText('Taking referrals').first()).toBeVisible();
+  await expect(page.getByText('Welcoming new people').first()).toBeVisible();
+  await expect(page.getByText('Taking referrals')).toHaveCount(0);
   await expect(page.getByText(/Last checked/).first()).toBeVisible();
   await checkPage(page, 'directory-listing');
 

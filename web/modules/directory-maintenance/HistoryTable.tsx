@@ -43,6 +43,8 @@ export function HistoryTable({
   categories: CategoryOption[];
 }) {
   const names = new Map(categories.map((c) => [c.id, c.name]));
+  // Who checked is the row's "By" (a name); the assurer's email field would only repeat it as an address.
+  history = history.filter((h) => h.field !== 'assurer_email');
   const order = history.map((h) => h.field);
   const fieldList = (fields: DirectoryHistoryEntry[]) => (
     <table className="nhsuk-table waymark-history-fields">

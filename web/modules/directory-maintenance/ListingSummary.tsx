@@ -1,40 +1,13 @@
-import {
-  type Listing,
-  type ListingSchedule,
-  REFERRAL_CAPACITY_LABELS,
-  SERVICE_STATUS_LABELS,
-  WEEKDAY_LABELS,
-  type Weekday,
-} from '../../../common/directory';
+import { type Listing, REFERRAL_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
+import { describeOpening } from '../../../common/directory-opening';
+import { formatPostcode } from '../../../common/postcode';
 import { SummaryList } from '../../ui/SummaryList';
 import { Tag } from '../../ui/Tag';
+import { formatAges } from '../directory/directory-format';
 import { CAPACITY_COLOURS, formatDay, STATUS_COLOURS } from './maintenance-format';
 
-const ORDINALS: Record<string, string> = { '1': 'First', '2': 'Second', '3': 'Third', '4': 'Fourth', '-1': 'Last' };
-
-/** "Every week: Tuesday, Thursday, 10:00 to 11:00" / "First Saturday of the month". */
-export function scheduleText(s: ListingSchedule): string {
-  const days = (s.byday ?? '').split(',').filter(Boolean);
-  let when: string;
-  if (s.freq === 'WEEKLY') {
-    when = `Every week: ${days.map((d) => WEEKDAY_LABELS[d as Weekday] ?? d).join(', ') || 'days not given'}`;
-  } else if (days.length) {
-    when = days
-      .map((d) => {
-        const m = /^(-1|[1-4])([A-Z]{2})$/.exec(d);
-        return m ? `${ORDINALS[m[1] ?? '']} ${WEEKDAY_LABELS[m[2] as Weekday] ?? m[2]} of the month` : d;
-      })
-      .join(', ');
-  } else {
-    when = `Day ${s.bymonthday ?? '?'} of the month`;
-  }
-  const times =
-    s.opens_at && s.closes_at ? `, ${s.opens_at} to ${s.closes_at}` : s.opens_at ? `, from ${s.opens_at}` : '';
-  return `${when}${times}${s.notes ? ` (${s.notes})` : ''}`;
-}
-
 /** The staff view of a listing: everything, confidential addresses included (and marked as such). */
-export function ListingSummary({ listing }: { listing: Listing }) {
+export function ListingSummary({ listing, checkedBy }: { listing: Listing; checkedBy?: string | null }) {
   const rows = [
     { key: 'Organisation', value: listing.organization.name },
     {
@@ -52,7 +25,7 @@ export function ListingSummary({ listing }: { listing: Listing }) {
     {
       key: 'Last checked',
       value: listing.assured_date
-        ? `${formatDay(listing.assured_date)}${listing.assurer_email ? ` by ${listing.assurer_email}` : ''}`
+        ? `${formatDay(listing.assured_date)}${checkedBy ? ` by ${checkedBy}` : ''}`
         : 'Never',
     },
     {
@@ -67,7 +40,7 @@ export function ListingSummary({ listing }: { listing: Listing }) {
       value:
         [
           listing.minimum_age != null || listing.maximum_age != null
-            ? `Ages ${listing.minimum_age ?? 0} to ${listing.maximum_age ?? 'any'}`
+            ? `Ages: ${formatAges(listing.minimum_age, listing.maximum_age)}`
             : null,
           listing.eligibility_description,
         ]
@@ -114,7 +87,7 @@ export function ListingSummary({ listing }: { listing: Listing }) {
               <li key={l.id ?? l.name}>
                 {l.name}
                 {l.address &&
-                  `: ${[l.address.address_1, l.address.address_2, l.address.city, l.address.postal_code]
+                  `: ${[l.address.address_1, l.address.address_2, l.address.city, formatPostcode(l.address.postal_code)]
                     .filter(Boolean)
                     .join(', ')}`}
                 {l.location_type === 'virtual' && ' (online)'}{' '}
@@ -131,8 +104,8 @@ export function ListingSummary({ listing }: { listing: Listing }) {
           'None given'
         ) : (
           <ul className="nhsuk-list">
-            {listing.schedules.map((s) => (
-              <li key={s.id ?? scheduleText(s)}>{scheduleText(s)}</li>
+            {describeOpening(listing.schedules).map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
         ),

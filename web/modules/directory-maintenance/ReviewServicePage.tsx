@@ -16,6 +16,13 @@ import { ConflictNotice } from './ConflictNotice';
 import { HistoryTable } from './HistoryTable';
 import { ListingForm } from './ListingForm';
 import { ListingSummary } from './ListingSummary';
+
+/** Who last confirmed or edited the listing (a reviewer's edit is also a check), by name. */
+function lastCheckedBy(history: { field: string; by: string; at: string }[]): string | null {
+  const checks = history.filter((h) => h.field === 'assured_date');
+  return checks.sort((a, b) => b.at.localeCompare(a.at))[0]?.by ?? null;
+}
+
 import { listingToInput } from './listing-draft';
 import {
   confirmUnchanged,
@@ -132,7 +139,7 @@ function Review({ view }: { view: ReviewListingView }) {
           </ListingForm>
         ) : (
           <>
-            <ListingSummary listing={listing} />
+            <ListingSummary listing={listing} checkedBy={lastCheckedBy(view.history)} />
             {mode === 'retire' ? (
               <RetireForm
                 busy={busy}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { type DirectorySearchResult, REFERRAL_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
+import { type DirectorySearchResult, PUBLIC_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
 import { Tag } from '../../ui/Tag';
 import { CAPACITY_COLOURS, formatDate, STATUS_COLOURS, shortDescription, whereText } from './directory-format';
 
@@ -77,7 +77,7 @@ export function DirectoryResults({
                 <Tag colour={STATUS_COLOURS[result.status]}>{SERVICE_STATUS_LABELS[result.status]}</Tag>
               )}
               <Tag colour={CAPACITY_COLOURS[result.referral_capacity]}>
-                {REFERRAL_CAPACITY_LABELS[result.referral_capacity]}
+                {PUBLIC_CAPACITY_LABELS[result.referral_capacity]}
               </Tag>
             </p>
             <p className="nhsuk-card__description">{shortDescription(result.description)}</p>

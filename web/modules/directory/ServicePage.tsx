@@ -1,5 +1,5 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { REFERRAL_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
+import { PUBLIC_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
 import { ApiError } from '../../app/api';
 import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
@@ -63,7 +63,7 @@ export function ServicePage() {
               <Tag colour={STATUS_COLOURS[listing.status]}>{SERVICE_STATUS_LABELS[listing.status]}</Tag>
             )}
             <Tag colour={CAPACITY_COLOURS[listing.referral_capacity]}>
-              {REFERRAL_CAPACITY_LABELS[listing.referral_capacity]}
+              {PUBLIC_CAPACITY_LABELS[listing.referral_capacity]}
             </Tag>
           </p>
           {listing.alert && (

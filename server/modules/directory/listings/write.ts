@@ -31,8 +31,10 @@ import { writeChildren } from './write-children.js';
 
 export interface ChangeAuthor {
   userId: string | null;
-  /** The user's email, or 'ORUK import', 'CSV import', 'demo data'. */
+  /** The user's name, or 'ORUK import', 'CSV import', 'demo data'. */
   label: string;
+  /** The user's email, for ORUK's assurer_email (never shown on staff pages). */
+  email?: string;
 }
 
 /** Validates a listing document; errors name the field path ("locations.0.address.postal_code"). */
@@ -321,9 +323,9 @@ async function setServiceFields(
   return mustLoad(tx, id);
 }
 
-/** "Confirm unchanged": verified today (Europe/London) by `by.label`. */
+/** "Confirm unchanged": verified today (Europe/London) by `by` (assurer_email: their email). */
 export function assureListing(tx: DbOrTx, id: string, by: ChangeAuthor): Promise<Listing> {
-  return setServiceFields(tx, id, 'assure', { assuredDate: londonToday(), assurerEmail: by.label }, by);
+  return setServiceFields(tx, id, 'assure', { assuredDate: londonToday(), assurerEmail: by.email ?? by.label }, by);
 }
 
 export function setListingStatus(tx: DbOrTx, id: string, status: ServiceStatus, by: ChangeAuthor): Promise<Listing> {

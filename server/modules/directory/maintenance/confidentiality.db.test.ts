@@ -129,7 +129,7 @@ describe('a reviewer lifting confidentiality', () => {
         ),
       );
     expect(history).toEqual([
-      expect.objectContaining({ previousValue: 'true', replacementValue: 'false', updatedBy: cc.me.user.email }),
+      expect.objectContaining({ previousValue: 'true', replacementValue: 'false', updatedBy: cc.me.user.name }),
     ]);
     const audits = await ctx.db
       .select()

@@ -204,7 +204,9 @@ describe('reviewing a listing', () => {
       listing: { ...edited, name: 'Overwritten By A Stale Edit' },
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().detail).toContain(cc.me.user.email);
+    // Names, not email addresses, say who changed it.
+    expect(stale.json().detail).toContain(cc.me.user.name);
+    expect(stale.json().detail).not.toContain('@');
     expect(await serviceRow(listing.id)).toEqual(before);
   });
 
@@ -382,7 +384,7 @@ describe('VCS partners and moderation', () => {
       .from(directoryMetadata)
       .where(and(eq(directoryMetadata.serviceId, mine.id), eq(directoryMetadata.lastActionType, 'approve')));
     expect(rows.map((r) => r.fieldName).sort()).toEqual(['name', 'referral_capacity']);
-    expect(rows[0]?.updatedBy).toBe(`${partner.me.user.email} (approved by ${cc.me.user.email})`);
+    expect(rows[0]?.updatedBy).toBe(`${partner.me.user.name} (approved by ${cc.me.user.name})`);
     expect((await send(cc, 'POST', `/api/directory/changes/${changeId}/approve`)).statusCode).toBe(409);
   });
 

@@ -22,10 +22,13 @@ export interface Partner {
   author: ChangeAuthor;
 }
 
-/** Who made a change, as the HSDS history names them: their email. */
+/**
+ * Who made a change: the history names them by name (what colleagues read); the email is kept
+ * for ORUK's assurer_email, which staff pages do not show.
+ */
 export async function authorOf(db: DbOrTx, userId: string): Promise<ChangeAuthor> {
   const [user] = await staffByIds(db, [userId]);
-  return { userId, label: user?.email ?? userId };
+  return { userId, label: user?.name ?? 'A former colleague', email: user?.email };
 }
 
 /**
@@ -96,10 +99,10 @@ export function refOf(row: repo.ServiceRefRow): ReviewServiceRef {
   };
 }
 
-/** "Name (email)" of each user id. */
+/** The name of each user id (names where people read who did something, never emails). */
 export async function peopleLabels(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
   const rows = await staffByIds(db, ids);
-  return new Map(rows.map((u) => [u.id, `${u.name} (${u.email})`]));
+  return new Map(rows.map((u) => [u.id, u.name]));
 }
 
 /** The checkboxes of the edit form: the ICB taxonomy, plus any other term the listing already has. */
