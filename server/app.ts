@@ -52,6 +52,8 @@ export interface BuildAppOptions {
   hub?: RealtimeHub;
   /** Keep-alive interval of the event stream (tests shorten it). */
   liveEventsHeartbeatMs?: number;
+  /** The embedded PostgreSQL this process runs, if any: /healthz fails while it is down. */
+  embeddedDatabase?: { readonly isRunning: boolean };
 }
 
 export interface BuiltApp {
@@ -126,7 +128,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     uiHooks: {},
   });
 
-  registerHealthRoutes(app, db, opts.isShuttingDown ?? (() => false));
+  registerHealthRoutes(app, db, {
+    isShuttingDown: opts.isShuttingDown ?? (() => false),
+    embeddedDatabase: opts.embeddedDatabase,
+  });
   const deps = { db, config };
   authRoutes(app, deps);
   usersRoutes(app, deps);
