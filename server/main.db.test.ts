@@ -235,4 +235,28 @@ describe('server/main.ts', () => {
     },
     120_000,
   );
+
+  it.skipIf(!asRoot)(
+    'as root where nothing can be staged either: a plain paragraph saying why and the ways out, no stack trace',
+    async () => {
+      const privateDir = await mkdtemp(path.join(tmpdir(), 'waymark-root-only-'));
+      dirs.push(privateDir);
+      // A staging place inside a directory the postgres user cannot enter either.
+      const running = startMain({
+        DATA_DIR: path.join(privateDir, 'data'),
+        EMBEDDED_PG_STAGING_DIR: path.join(privateDir, 'staging'),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'warn',
+      });
+      expect((await running.exited).code).toBe(1);
+      const stderr = running.stderr();
+      expect(stderr).toContain('Waymark cannot start its embedded PostgreSQL here. You are running as root');
+      expect(stderr).toContain(`nor ${path.join(privateDir, 'staging')} (EMBEDDED_PG_STAGING_DIR)`);
+      expect(stderr).toContain('run Waymark as an ordinary user rather than root');
+      expect(stderr).toContain('set DATABASE_URL to a PostgreSQL 15 or newer');
+      expect(stderr).not.toMatch(/\n\s+at |EACCES|failed to start/);
+    },
+    60_000,
+  );
 });
