@@ -55,6 +55,8 @@ export interface BuildAppOptions {
   liveEventsHeartbeatMs?: number;
   /** Window of the refusal audit throttle (tests shorten it). */
   auditDenialWindowMs?: number;
+  /** The embedded PostgreSQL this process runs, if any: /healthz fails while it is down. */
+  embeddedDatabase?: { readonly isRunning: boolean };
 }
 
 export interface BuiltApp {
@@ -140,7 +142,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     uiHooks: {},
   });
 
-  registerHealthRoutes(app, db, opts.isShuttingDown ?? (() => false));
+  registerHealthRoutes(app, db, {
+    isShuttingDown: opts.isShuttingDown ?? (() => false),
+    embeddedDatabase: opts.embeddedDatabase,
+  });
   const deps = { db, config };
   authRoutes(app, deps);
   usersRoutes(app, deps);

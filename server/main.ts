@@ -5,8 +5,9 @@ import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
 import { connectDatabase } from './platform/db/client.js';
-import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
+import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { migrateDatabase } from './platform/db/migrate.js';
+import { describeError } from './platform/describe-error.js';
 import { startJobs } from './platform/jobs.js';
 import { loggerOptions } from './platform/logger.js';
 import { createRealtimeHub } from './platform/realtime-hub.js';
@@ -18,7 +19,7 @@ let embedded: EmbeddedServer | null = null;
 // A crash must not leave the embedded PostgreSQL running behind it (the next start would find
 // its port taken).
 const crash = (err: unknown) => {
-  console.error('Waymark crashed:', err instanceof Error ? err.stack : err);
+  console.error('Waymark crashed:', err instanceof Error && err.stack ? err.stack : describeError(err));
   void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
 };
 process.on('uncaughtException', crash);
@@ -37,10 +38,17 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
   let url = config.DATABASE_URL;
   if (!url) {
     console.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg) …`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.DATA_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      stagingDir: config.EMBEDDED_PG_STAGING_DIR,
+      notify: (line) => console.log(`  ${line}`),
+      log: log.child({ component: 'embedded-postgres' }),
+    });
     url = embedded.url;
   }
   const { applied } = await migrateDatabase(url);
@@ -49,7 +57,6 @@ async function main(): Promise<void> {
 
   // Realtime fan-out and background jobs live in PostgreSQL too: one LISTEN connection and a
   // pg-boss worker per instance, so any number of instances share them.
-  const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
   const hub = createRealtimeHub({ url, log: log.child({ component: 'realtime' }) });
   await hub.start();
   const jobs = await startJobs({ url, log: log.child({ component: 'jobs' }) });
@@ -68,7 +75,13 @@ async function main(): Promise<void> {
   });
 
   let shuttingDown = false;
-  const { app } = await buildApp({ db: database.db, config, hub, isShuttingDown: () => shuttingDown });
+  const { app } = await buildApp({
+    db: database.db,
+    config,
+    hub,
+    isShuttingDown: () => shuttingDown,
+    embeddedDatabase: embedded ?? undefined,
+  });
   const sweep = setInterval(() => {
     purgeExpiredSessions(database.db).catch(() => {});
   }, 10 * 60_000);
@@ -98,15 +111,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: Ctrl-C under `npm start` arrives twice (from the terminal and passed on by
+  // npm), and a second signal without a handler would kill the process mid-drain.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const lines = [
     '',
     `Waymark is running at http://${shownHost}:${config.PORT}/`,
-    `  database: ${embedded ? `embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}` : 'DATABASE_URL'}; ${applied} migration(s) applied${seeded ? '; demo data seeded' : ''}`,
+    `  database: ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port}` : 'DATABASE_URL'}; ${applied} migration(s) applied${seeded ? '; demo data seeded' : ''}`,
     `  API documentation: http://${shownHost}:${config.PORT}/api/docs`,
     config.SMTP_URL
       ? `  email: sent through ${mailServerOf(config.SMTP_URL)}, from ${config.MAIL_FROM}`
@@ -127,7 +142,10 @@ function mailServerOf(smtpUrl: string): string {
 }
 
 main().catch(async (err) => {
-  console.error('Waymark failed to start:', err instanceof Error ? err.message : err);
+  // A plain paragraph when the embedded PostgreSQL cannot run here; the real error otherwise.
+  console.error(
+    err instanceof EmbeddedPostgresUnavailable ? err.message : `Waymark failed to start: ${describeError(err)}`,
+  );
   // Never leave an embedded PostgreSQL running behind a failed start.
   await embedded?.stop().catch(() => {});
   process.exit(1);

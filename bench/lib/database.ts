@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../server/platform/db/embedded.js';
+import { removeEmbeddedCluster, startEmbeddedPostgres } from '../../server/platform/db/embedded.js';
 import { migrateDatabase } from '../../server/platform/db/migrate.js';
 
 // The benchmark's PostgreSQL: BENCH_DATABASE_URL (or TEST_DATABASE_URL) when given, otherwise a
@@ -55,6 +55,7 @@ export async function startBenchCluster(): Promise<BenchCluster> {
     };
   }
   const dataDir = path.resolve('.tmp', `bench-pg-${process.pid}`);
+  await removeEmbeddedCluster(dataDir);
   await rm(dataDir, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({
     dataDir,
@@ -69,6 +70,7 @@ export async function startBenchCluster(): Promise<BenchCluster> {
     createDatabase: () => createDatabase(adminUrl),
     stop: async () => {
       await server.stop();
+      await removeEmbeddedCluster(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

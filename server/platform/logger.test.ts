@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { registerErrorHandler } from './http/problem.js';
-import { loggerOptions } from './logger.js';
+import { loggerOptions, safeError } from './logger.js';
 
 // Synthetic values (NHS numbers from the 999 test range) that must never reach a log line.
 const SECRETS = {
@@ -137,5 +137,26 @@ describe('logger: no personal data or credentials in the logs', () => {
     expect(output).toContain('"path":"/api/auth/sign-in"');
     expect(output).toContain('sign-in attempt');
     expectNoSecrets(output);
+  });
+
+  it('an error passed through safeError and then the err serializer keeps its real message (not "[object Object]")', () => {
+    // The realtime hub and the jobs log `{ err: safeError(err) }`; pino then serializes `err` again.
+    const { logger, records } = memoryLogger();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' });
+    logger.warn({ err: safeError(refused) }, 'realtime: lost the database connection; reconnecting');
+    logger.warn({ err: { message: 'terminating connection due to administrator command', code: '57P01' } }, 'outage');
+    logger.warn({ err: new AggregateError([refused], '') }, 'aggregate');
+    const [hub, outage, aggregate] = records();
+    expect(hub.err).toMatchObject({
+      type: 'Error',
+      message: 'connect ECONNREFUSED 127.0.0.1:54329',
+      code: 'ECONNREFUSED',
+    });
+    expect(hub.err.stack).toContain('connect ECONNREFUSED');
+    expect(outage.err).toMatchObject({
+      message: 'terminating connection due to administrator command (57P01)',
+      code: '57P01',
+    });
+    expect(aggregate.err.message).toBe('connect ECONNREFUSED 127.0.0.1:54329');
   });
 });

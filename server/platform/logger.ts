@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { messageOf } from './describe-error.js';
 
 // Pino options. Personal data never reaches the logs: credentials and the personal fields of
 // any body or object we might log are censored, and URLs are logged without their query string
@@ -44,17 +45,30 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 /**
  * Database errors carry the statement's bound values (Drizzle puts them in `params` and in the
  * message after "params:"): names, emails, hashes. Log the error's kind and place, not its data.
+ *
+ * Callers pass what they caught, or what this function already made of it (pino's `err`
+ * serializer runs it again): both must come out with the real message, never "[object Object]".
  */
 export function safeError(err: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
-  if (!(err instanceof Error)) return { type: typeof err, message: String(err), stack: '' };
   const scrub = (text: string | undefined) => text?.replace(/params:[\s\S]*?(\n\s+at |$)/, 'params: [redacted]$1');
+  if (!(err instanceof Error)) {
+    const o = (typeof err === 'object' && err !== null ? err : {}) as Record<string, unknown>;
+    return {
+      type: typeof o.type === 'string' ? o.type : err === null ? 'null' : typeof err,
+      message: scrub(messageOf(err)) ?? '',
+      ...(o.code !== undefined ? { code: o.code } : {}),
+      ...(o.statusCode !== undefined ? { statusCode: o.statusCode } : {}),
+      stack: typeof o.stack === 'string' ? (scrub(o.stack) ?? '') : '',
+      ...(o.cause !== undefined ? { cause: safeError(o.cause) } : {}),
+    };
+  }
   const e = err as Error & { code?: unknown; statusCode?: unknown; cause?: unknown };
   return {
     type: e.name,
-    message: scrub(e.message) ?? '',
+    message: scrub(messageOf(e)) ?? '',
     code: e.code,
     statusCode: e.statusCode,
     stack: scrub(e.stack) ?? '',
-    ...(e.cause instanceof Error ? { cause: safeError(e.cause) } : {}),
+    ...(e.cause !== undefined ? { cause: safeError(e.cause) } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { loadConfig } from '../config.js';
 import { verifyAuditChain } from '../platform/audit/audit.js';
 import { connectDatabase } from '../platform/db/client.js';
-import { startEmbeddedPostgres } from '../platform/db/embedded.js';
+import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../platform/db/embedded.js';
+import { describeError } from '../platform/describe-error.js';
 
 // `npm run audit:verify`: recomputes the audit hash chain and names the first row that was
 // edited, removed or inserted out of turn. Exit 0 when intact, 1 when broken, 2 on error.
@@ -10,18 +11,17 @@ async function main(): Promise<number> {
   let url = config.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
-    const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/waymark`;
-    const database = connectDatabase(embeddedUrl, 1);
-    // Waymark may be running already (its embedded server then answers); otherwise start it.
-    const running = await database.pool.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    await database.close();
+    // Waymark may be running already (then its embedded server is used); otherwise start it here.
+    const running = await findRunningEmbeddedPostgres(config.DATA_DIR);
     if (running) {
-      url = embeddedUrl;
+      url = running.url;
     } else {
-      const server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+      const server = await startEmbeddedPostgres({
+        dataDir: config.DATA_DIR,
+        port: config.EMBEDDED_PG_PORT,
+        stagingDir: config.EMBEDDED_PG_STAGING_DIR,
+        notify: (line) => console.error(line),
+      });
       url = server.url;
       stop = server.stop;
     }
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error('audit:verify failed:', err instanceof Error ? err.message : err);
+    console.error(`audit:verify failed: ${describeError(err)}`);
     process.exit(2);
   },
 );

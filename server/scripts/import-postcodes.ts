@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { importPostcodesFile, PostcodeFileError } from '../modules/directory/postcodes/import.js';
 import { connectDatabase } from '../platform/db/client.js';
-import { startEmbeddedPostgres } from '../platform/db/embedded.js';
+import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../platform/db/embedded.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
+import { describeError } from '../platform/describe-error.js';
 
 // `npm run import:postcodes -- FILE`: loads postcode centroids from an ONS Postcode Directory
 // (ONSPD) CSV into the database Waymark uses: DATABASE_URL when set, otherwise the embedded
@@ -23,18 +24,17 @@ async function main(): Promise<number> {
   let url = config.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
-    const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/waymark`;
-    const probe = connectDatabase(embeddedUrl, 1);
-    // Waymark may be running already (its embedded server then answers); otherwise start it.
-    const running = await probe.pool.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    await probe.close();
+    // Waymark may be running already (then its embedded server is used); otherwise start it here.
+    const running = await findRunningEmbeddedPostgres(config.DATA_DIR);
     if (running) {
-      url = embeddedUrl;
+      url = running.url;
     } else {
-      const server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+      const server = await startEmbeddedPostgres({
+        dataDir: config.DATA_DIR,
+        port: config.EMBEDDED_PG_PORT,
+        stagingDir: config.EMBEDDED_PG_STAGING_DIR,
+        notify: (line) => console.error(line),
+      });
       url = server.url;
       stop = server.stop;
     }
@@ -65,10 +65,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(
-      'import:postcodes failed:',
-      err instanceof PostcodeFileError || err instanceof Error ? err.message : err,
-    );
+    console.error(`import:postcodes failed: ${err instanceof PostcodeFileError ? err.message : describeError(err)}`);
     process.exit(2);
   },
 );

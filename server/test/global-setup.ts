@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../config.js';
-import { startEmbeddedPostgres } from '../platform/db/embedded.js';
+import { removeEmbeddedCluster, startEmbeddedPostgres } from '../platform/db/embedded.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 
 declare module 'vitest' {
@@ -45,6 +45,7 @@ export default async function setup(project: TestProject) {
     adminUrl = external;
   } else {
     const dataDir = path.resolve('.tmp', `test-pg-${process.pid}`);
+    await removeEmbeddedCluster(dataDir);
     await rm(dataDir, { recursive: true, force: true });
     const server = await startEmbeddedPostgres({
       dataDir,
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject) {
     adminUrl = withDatabase(server.url, 'postgres');
     stop = async () => {
       await server.stop();
+      await removeEmbeddedCluster(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     };
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createTestTenancy, createTestUser, type TestUser, testConfig } from '../../test/toolkit.js';
 import { connectDatabase, type Database } from '../db/client.js';
-import { type EmbeddedServer, startEmbeddedPostgres } from '../db/embedded.js';
+import { type EmbeddedServer, removeEmbeddedCluster, startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { App } from './deps.js';
 
@@ -61,6 +61,7 @@ afterAll(async () => {
   await app?.close();
   await database?.close();
   await stopPostgres();
+  await removeEmbeddedCluster(dataDir);
   await rm(dataDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -78,6 +79,29 @@ describe('health and readiness', () => {
     const res = await get('/healthz');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/healthz fails (503) while the embedded PostgreSQL this process runs is down, and only then', async () => {
+    // Liveness: the process restarts its own database; a supervisor restarts the app when that
+    // keeps failing. An external DATABASE_URL being down never fails it (see the outage test).
+    const embedded = { isRunning: false };
+    const built = await buildApp({
+      db: database.db,
+      config: testConfig(),
+      webRoot: '/nonexistent',
+      embeddedDatabase: embedded,
+    });
+    try {
+      const down = await built.app.inject({ method: 'GET', url: '/healthz' });
+      expectUnavailable(down);
+      expect(down.json()).toEqual({ status: 'embedded-database-down' });
+      embedded.isRunning = true;
+      const up = await built.app.inject({ method: 'GET', url: '/healthz' });
+      expect(up.statusCode).toBe(200);
+      expect(up.json()).toEqual({ status: 'ok' });
+    } finally {
+      await built.app.close();
+    }
   });
 
   it('/readyz answers 200 when the database answers', async () => {
@@ -110,6 +134,7 @@ describe('health and readiness', () => {
     const ready = await get('/readyz');
     expectUnavailable(ready);
     expect(ready.json()).toEqual({ status: 'database-unavailable' });
+    // Liveness stays up: restarting the app would not bring an external database back.
     expect((await get('/healthz')).statusCode).toBe(200);
 
     // A public API route whose body passes validation.

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../../common/api-types.js';
+import { messageOf } from '../describe-error.js';
 import { AppError, dataExceptionCode, type FieldError, isDatabaseUnavailable } from '../errors.js';
 
 export const RETRY_AFTER_SECONDS = 5;
@@ -59,8 +60,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendProblem(reply, 400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
     }
     if (isDatabaseUnavailable(error)) {
+      // The driver's own error (ECONNREFUSED, 57P01 …), not the query wrapped around it.
+      const cause = rootCause(error);
       request.log.warn(
-        { err: { message: error.message, code: (error as { code?: string }).code } },
+        { err: { message: messageOf(cause), code: (cause as { code?: string }).code } },
         'database unavailable',
       );
       reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -97,4 +100,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
   });
+}
+
+function rootCause(err: unknown): unknown {
+  let e = err;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause !== undefined; depth++) e = e.cause;
+  return e;
 }
