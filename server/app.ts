@@ -68,7 +68,7 @@ export interface BuiltApp {
 export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   const { db, config } = opts;
   const app = Fastify({
-    logger: loggerOptions(config.LOG_LEVEL),
+    logger: loggerOptions(config.LOG_LEVEL, config.logFormat),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1_048_576,
     // Graceful shutdown: close() stops accepting and lets in-flight requests finish.

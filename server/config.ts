@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
   /** Password given to every demo user (synthetic demo accounts only). */
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('waymark-demo-password'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: readable lines for a terminal; `json`: one JSON object a line, for log collectors. */
+  LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
   /** Set the Secure flag (and __Host- prefix) on the session cookie. Defaults to true in production. */
   COOKIE_SECURE: booleanish.optional(),
   /** Trust X-Forwarded-* from a load balancer in front of the app. */
@@ -77,6 +79,8 @@ const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD
 export type Config = z.infer<typeof ConfigSchema> & {
   seedDemo: boolean;
   cookieSecure: boolean;
+  /** Pretty in development, JSON in production, unless LOG_FORMAT says otherwise. */
+  logFormat: 'pretty' | 'json';
 };
 
 export class ConfigError extends Error {
@@ -104,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'production' ? 'json' : 'pretty'),
   };
 }

@@ -30,6 +30,8 @@ async function startWaymark(dataDir: string, extra: Record<string, string> = {})
     EMBEDDED_PG_PORT: String(pgPort),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
+    // The test reads the log as a collector would: one JSON object a line.
+    LOG_FORMAT: 'json',
     SIGN_IN_RATE_LIMIT: '100000',
     ...extra,
   });

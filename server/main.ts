@@ -9,7 +9,7 @@ import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres
 import { migrateDatabase } from './platform/db/migrate.js';
 import { describeError } from './platform/describe-error.js';
 import { startJobs } from './platform/jobs.js';
-import { loggerOptions } from './platform/logger.js';
+import { loggerOptions, logStream } from './platform/logger.js';
 import { createRealtimeHub } from './platform/realtime-hub.js';
 import { DEMO_SIGN_INS, seedDemoData } from './seed/demo.js';
 
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const log = pino(loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions);
+  const log = pino(
+    loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions,
+    logStream(config.logFormat) ?? pino.destination(1),
+  );
   let url = config.DATABASE_URL;
   if (!url) {
     console.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg) …`);

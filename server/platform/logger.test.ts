@@ -1,9 +1,10 @@
+import { Writable } from 'node:stream';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { registerErrorHandler } from './http/problem.js';
-import { loggerOptions, safeError } from './logger.js';
+import { loggerOptions, logStream, safeError } from './logger.js';
 
 // Synthetic values (NHS numbers from the 999 test range) that must never reach a log line.
 const SECRETS = {
@@ -158,5 +159,27 @@ describe('logger: no personal data or credentials in the logs', () => {
       code: '57P01',
     });
     expect(aggregate.err.message).toBe('connect ECONNREFUSED 127.0.0.1:54329');
+  });
+});
+
+describe('log format: readable in development, JSON lines in production', () => {
+  it('pretty turns a JSON log line into a readable one, with no JSON braces and no personal data', () => {
+    const lines: string[] = [];
+    const capture = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const log = pino(loggerOptions('info') as pino.LoggerOptions, logStream('pretty', capture));
+    log.info({ email: 'person@example.org', route: '/api/referrals' }, 'referral received');
+    const text = lines.join('');
+    expect(text).toMatch(/INFO.*referral received/);
+    expect(text).not.toMatch(/^\{/);
+    expect(text).not.toContain('person@example.org');
+  });
+
+  it('json writes to standard output as pino does (no stream of its own)', () => {
+    expect(logStream('json')).toBeUndefined();
   });
 });

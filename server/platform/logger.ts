@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import pretty from 'pino-pretty';
 import { messageOf } from './describe-error.js';
 
 // Pino options. Personal data never reaches the logs: credentials and the personal fields of
@@ -20,9 +21,29 @@ const PERSONAL_FIELDS = [
   'notes',
 ];
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/**
+ * Where log lines go: JSON lines to standard output (production: log collectors read them), or
+ * pino-pretty's readable lines (development: a person reads them). Synchronous, so nothing is
+ * lost when the process exits right after logging (a failed start, a shutdown).
+ */
+export function logStream(
+  format: 'pretty' | 'json',
+  destination?: NodeJS.WritableStream,
+): NodeJS.WritableStream | undefined {
+  if (format === 'json') return undefined;
+  return pretty({
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    ...(destination ? { destination, colorize: false } : {}),
+  });
+}
+
+export function loggerOptions(level: string, format: 'pretty' | 'json' = 'json'): FastifyServerOptions['logger'] {
+  const stream = logStream(format);
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',
