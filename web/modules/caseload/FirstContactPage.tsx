@@ -3,7 +3,7 @@ import { Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ReferralView } from '../../../common/api-types';
-import { CONTACT_DURATION_MAX, CONTACT_MODE_LABELS, CONTACT_MODES, type ContactMode } from '../../../common/cases';
+import { CONTACT_DURATION_MAX, type ContactMode } from '../../../common/cases';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSignedInMe } from '../../app/session';
@@ -15,7 +15,8 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { futureContactErrors, todayIso } from '../cases/case-form';
+import { ContactHowFields } from '../cases/ContactHowFields';
+import { durationError, futureContactErrors, todayIso } from '../cases/case-form';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import { referralChanged, useReferral } from '../triage/triage-api';
 import { CASELOAD_KEY, type FirstContactOutcome, recordFirstContact } from './caseload-api';
@@ -87,10 +88,8 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
     // Reached (accepted or declined): the conversation is the case's first contact, counted like any other.
     const reached = outcome === 'accepted' || outcome === 'declined';
     if (reached && !mode) fields.mode = 'Select how you reached them';
-    if (reached && !duration) fields.durationMinutes = 'Enter how long the contact lasted, in minutes';
-    else if (duration && (!/^\d+$/.test(duration) || minutes < 1 || minutes > CONTACT_DURATION_MAX)) {
-      fields.durationMinutes = `Duration must be a whole number of minutes from 1 to ${CONTACT_DURATION_MAX}`;
-    }
+    const badDuration = durationError(duration, reached, CONTACT_DURATION_MAX);
+    if (badDuration) fields.durationMinutes = badDuration;
     if (date.error) fields.at = date.error;
     else if (!date.value) fields.at = 'Enter the date of the contact';
     if (time && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) fields.time = 'Time must be like 14:30';
@@ -179,22 +178,10 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
               autoComplete="off"
               error={errors.fields.time}
             />
-            <Radios
-              name="mode"
+            <ContactHowFields
               legend="How did you reach them?"
               hint="Not needed if you could not contact them"
-              error={errors.fields.mode}
-              options={CONTACT_MODES.map((m) => ({ value: m, label: CONTACT_MODE_LABELS[m] }))}
-            />
-            <TextInput
-              id="durationMinutes"
-              name="durationMinutes"
-              label="Duration in minutes"
-              hint="Not needed if you could not contact them"
-              width={3}
-              inputMode="numeric"
-              autoComplete="off"
-              error={errors.fields.durationMinutes}
+              errors={errors.fields}
             />
             <Textarea id="note" name="note" label="Note (optional)" rows={3} error={errors.fields.note} />
             <Button aria-disabled={busy || undefined}>{busy ? 'Saving…' : 'Save'}</Button>

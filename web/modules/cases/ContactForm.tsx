@@ -16,7 +16,8 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { formatWhen } from '../referrals/referral-format';
-import { futureContactErrors, TIME_PATTERN, todayIso } from './case-form';
+import { ContactHowFields } from './ContactHowFields';
+import { durationError, futureContactErrors, TIME_PATTERN, todayIso } from './case-form';
 import { type PlannedContactBody, recordContact } from './cases-api';
 import { readPlannedAt } from './PlannedContactForm';
 
@@ -59,10 +60,8 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
     else if (!TIME_PATTERN.test(time)) fields.time = 'Time must be like 14:30';
     if (!mode) fields.mode = 'Select how the contact took place';
     const minutes = Number(duration);
-    if (!duration) fields.durationMinutes = 'Enter how long the contact lasted, in minutes';
-    else if (!/^\d+$/.test(duration) || minutes < 1 || minutes > CONTACT_DURATION_MAX) {
-      fields.durationMinutes = `Duration must be a whole number of minutes from 1 to ${CONTACT_DURATION_MAX}`;
-    }
+    const badDuration = durationError(duration, true, CONTACT_DURATION_MAX);
+    if (badDuration) fields.durationMinutes = badDuration;
     if (!outcome) fields.outcome = 'Select what happened';
     if (notes.length > CONTACT_NOTES_MAX) fields.notes = 'Notes must be 4,000 characters or fewer';
     let at = '';
@@ -116,21 +115,7 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
         autoComplete="off"
         error={errors.fields.time}
       />
-      <Radios
-        name="mode"
-        legend="How did it take place?"
-        error={errors.fields.mode}
-        options={CONTACT_MODES.map((m) => ({ value: m, label: CONTACT_MODE_LABELS[m] }))}
-      />
-      <TextInput
-        id="durationMinutes"
-        name="durationMinutes"
-        label="Duration in minutes"
-        width={3}
-        inputMode="numeric"
-        autoComplete="off"
-        error={errors.fields.durationMinutes}
-      />
+      <ContactHowFields legend="How did it take place?" errors={errors.fields} />
       <Radios
         name="outcome"
         legend="What happened?"

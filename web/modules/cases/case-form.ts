@@ -16,3 +16,12 @@ export function futureContactErrors(date: string, time: string, now = new Date()
   }
   return {};
 }
+
+/** The duration field: whole minutes within what a contact may last; the error reads after its label. */
+export function durationError(raw: string, required: boolean, max: number): string | undefined {
+  if (!raw) return required ? 'Enter how long the contact lasted, in minutes' : undefined;
+  const minutes = Number(raw);
+  return /^\d+$/.test(raw) && minutes >= 1 && minutes <= max
+    ? undefined
+    : `Duration must be a whole number of minutes from 1 to ${max}`;
+}

@@ -1,4 +1,4 @@
-import type { ContactMode, TimelineItem } from '../../../../common/cases.js';
+import type { ContactMode, ContactOutcome, TimelineItem } from '../../../../common/cases.js';
 import { SNOMED, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -40,27 +40,13 @@ export async function recordContact(
     if (!isWorkable(row.status)) {
       throw conflict(`Contacts cannot be recorded on a referral that is ${STATUS_LABELS[row.status].toLowerCase()}.`);
     }
-    const contact = await repo.insertContact(tx, {
-      referralId: row.id,
-      pcnId: row.pcnId,
+    const contact = await storeContact(tx, ctx, row, {
       at,
       mode: input.mode,
       durationMinutes: input.durationMinutes,
       outcome: input.outcome,
       notes: input.notes || null,
-      recordedByUserId: actor.userId,
-    });
-    const settled = await repo.settlePlannedContacts(tx, row.id, contact);
-    await writeAudit(tx, ctx, {
-      action: 'case.contact-recorded',
-      entityType: 'referral',
-      entityId: row.id,
-      details: {
-        contactId: contact.id,
-        mode: contact.mode,
-        outcome: contact.outcome,
-        ...(settled.length > 0 ? { settledPlannedContactIds: settled } : {}),
-      },
+      userId: actor.userId,
     });
     if (input.next) await insertPlannedContact(tx, ctx, loaded, input.next);
     if (contact.outcome === 'attended' && row.status === 'allocated' && !row.firstContactAt) {
@@ -89,26 +75,29 @@ export async function recordContact(
   });
 }
 
+interface ContactToStore {
+  at: Date;
+  mode: ContactMode;
+  durationMinutes: number;
+  outcome: ContactOutcome;
+  notes: string | null;
+  userId: string;
+}
+
 /**
- * The first contact recorded from the first-contact page (the person accepted or declined): an
- * attended contact like any other, in the caller's transaction, so every count of contacts — the
- * case, the caseload's last contact, the GP message — includes it.
+ * Stores a contact, settles what was booked up to its day and audits it, in the caller's
+ * transaction: every way a contact is recorded goes through here, so they all count the same.
  */
-export async function recordFirstContactMeeting(
-  tx: DbOrTx,
-  ctx: RequestContext,
-  row: repo.ReferralRow,
-  meeting: { at: Date; mode: ContactMode; durationMinutes: number; notes: string | null; userId: string },
-): Promise<void> {
+async function storeContact(tx: DbOrTx, ctx: RequestContext, row: repo.ReferralRow, c: ContactToStore, extra = {}) {
   const contact = await repo.insertContact(tx, {
     referralId: row.id,
     pcnId: row.pcnId,
-    at: meeting.at,
-    mode: meeting.mode,
-    durationMinutes: meeting.durationMinutes,
-    outcome: 'attended',
-    notes: meeting.notes,
-    recordedByUserId: meeting.userId,
+    at: c.at,
+    mode: c.mode,
+    durationMinutes: c.durationMinutes,
+    outcome: c.outcome,
+    notes: c.notes,
+    recordedByUserId: c.userId,
   });
   const settled = await repo.settlePlannedContacts(tx, row.id, contact);
   await writeAudit(tx, ctx, {
@@ -119,8 +108,23 @@ export async function recordFirstContactMeeting(
       contactId: contact.id,
       mode: contact.mode,
       outcome: contact.outcome,
-      firstContact: true,
+      ...extra,
       ...(settled.length > 0 ? { settledPlannedContactIds: settled } : {}),
     },
   });
+  return contact;
+}
+
+/**
+ * The first contact recorded from the first-contact page (the person accepted or declined): an
+ * attended contact like any other, in the caller's transaction, so every count of contacts — the
+ * case, the caseload's last contact, the GP message — includes it.
+ */
+export async function recordFirstContactMeeting(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  row: repo.ReferralRow,
+  meeting: Omit<ContactToStore, 'outcome'>,
+): Promise<void> {
+  await storeContact(tx, ctx, row, { ...meeting, outcome: 'attended' }, { firstContact: true });
 }
