@@ -137,6 +137,20 @@ describe('demo case work', () => {
     expect(contacts.some((c) => c.outcome === 'did_not_attend')).toBe(true);
   });
 
+  it('each coach holds open coaching cases (high complexity or PAM level 1), so cover asks before a care coordinator', async () => {
+    const open = (await ctx.db.select().from(referrals)).filter((r) =>
+      ['allocated', 'first_contact', 'active'].includes(r.status),
+    );
+    const coaches = (await ctx.db.select().from(users)).filter((u) => u.role === 'health_coach');
+    expect(coaches).toHaveLength(3);
+    for (const coach of coaches) {
+      const coaching = open.filter(
+        (r) => r.allocatedWorkerId === coach.id && (r.complexity === 'high' || r.predictedPam === 1),
+      );
+      expect(coaching.length, `${coach.name}'s coaching cases`).toBeGreaterThan(0);
+    }
+  });
+
   it("keeps every team member's open cases within capacity × FTE", async () => {
     const open = (await ctx.db.select().from(referrals)).filter((r) =>
       ['allocated', 'first_contact', 'active'].includes(r.status),
