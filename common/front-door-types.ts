@@ -154,4 +154,53 @@ export interface WorkloadMember {
   onLeaveUntil: string | null;
   coveredBy: { id: string; name: string; count: number }[];
   coveringFor: { id: string; name: string; count: number }[];
+  /**
+   * Their open cases the rules give a health and wellbeing coach (high complexity or predicted PAM
+   * level 1): handing these to a care coordinator needs the lead's confirmation.
+   */
+  coachCases: number;
+}
+
+/** One open case of a worker, as the lead sees it when choosing who covers it. */
+export interface HandoverCase {
+  referralId: string;
+  reference: string;
+  person: { givenName: string; familyName: string };
+  status: 'allocated' | 'first_contact' | 'active';
+  statusLabel: string;
+  complexity: 'low' | 'medium' | 'high' | null;
+  predictedPam: number | null;
+  /** Why the rules give it to a health and wellbeing coach (high complexity, predicted PAM 1); else null. */
+  coachReason: string | null;
+  /** The colleague covering it now, if any. */
+  coveredBy: { id: string; name: string } | null;
+}
+
+/** A colleague at work who can cover cases. */
+export interface HandoverColleague {
+  id: string;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  /** Cases they are working now (own, less those covered, plus those they cover). */
+  workingCases: number;
+  capacity: number;
+}
+
+/** What the lead needs to hand a worker's cases to one colleague or several. */
+export interface HandoverPlan {
+  worker: { id: string; name: string; roleLabel: string; onLeaveUntil: string | null };
+  cases: HandoverCase[];
+  colleagues: HandoverColleague[];
+  /** The usual stand-in: a care coordinator at work, else the first colleague at work. */
+  defaultCoverWorkerId: string | null;
+}
+
+export interface HandoverResult {
+  moved: number;
+  /** The colleague given every case not named one by one (null when each case was named). */
+  coverWorker: { id: string; name: string } | null;
+  handedTo: { id: string; name: string; count: number }[];
+  /** Cases that went to a care coordinator although the rules give them a coach (confirmed). */
+  warnings: { referralId: string; reference: string; message: string }[];
 }

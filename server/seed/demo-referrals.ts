@@ -295,10 +295,13 @@ const DEMO_REFERRALS: DemoReferral[] = [
   },
 ];
 
-/** Valid NHS numbers in the test range, in a fixed order (the same on every fresh start). */
-function demoNhsNumbers(count: number): string[] {
+/**
+ * Valid NHS numbers in the test range, in a fixed order (the same on every fresh start). Callers
+ * give each kind of demo data its own `from`, far enough apart that the numbers never meet.
+ */
+export function demoNhsNumbers(count: number, from = 123_000): string[] {
   const found: string[] = [];
-  for (let n = 123_000; found.length < count; n += 37) {
+  for (let n = from; found.length < count; n += 37) {
     const nine = `999${String(n).padStart(6, '0')}`;
     for (let check = 0; check <= 9; check++) {
       if (nhsNumberProblem(`${nine}${check}`) === null) {

@@ -4,6 +4,7 @@ import { icbs, pcns, practices, vcsOrganisations } from '../modules/organisation
 import { users } from '../modules/users/users.tables.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { hashPassword } from '../platform/passwords.js';
+import { insertDemoCases } from './cases/insert-demo-cases.js';
 import { insertDemoReferrals } from './demo-referrals.js';
 import { seedDemoDirectory } from './directory/demo-directory.js';
 
@@ -178,5 +179,6 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   await addUser({ name: 'Michael Dunn', email: 'commissioner@northshire.example', role: 'commissioner' });
   await addUser({ name: 'Elaine Foster', email: 'admin@northshire.example', role: 'admin' });
   await insertDemoReferrals(tx, icb.id);
+  await insertDemoCases(tx, icb.id);
   await seedDemoDirectory(tx, icb.id);
 }

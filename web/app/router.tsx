@@ -65,6 +65,7 @@ const CaseRecordPage = lazy(() =>
   import('../modules/cases/CaseRecordPage').then((m) => ({ default: m.CaseRecordPage })),
 );
 const LeavePage = lazy(() => import('../modules/workforce/LeavePage').then((m) => ({ default: m.LeavePage })));
+const HandoverPage = lazy(() => import('../modules/workforce/HandoverPage').then((m) => ({ default: m.HandoverPage })));
 const TasksPage = lazy(() => import('../modules/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
 // The care and support plan: one per person, shared by the team.
 const CarePlanPage = lazy(() =>
@@ -267,6 +268,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission needs={['team.read']}>
                 <LeavePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'team/leave/:memberId/handover',
+            element: (
+              <RequirePermission needs={['leave.manage']}>
+                <HandoverPage />
               </RequirePermission>
             ),
           },

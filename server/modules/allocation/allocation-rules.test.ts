@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type CaseloadRole,
   capacityOf,
+  choiceWarnings,
+  coverWarning,
   planAllocations,
   type ReferralForAllocation,
   suggestAllocation,
@@ -305,6 +307,37 @@ function suitableByOracle(r: ReferralForAllocation, team: TeamMemberForAllocatio
   if (first.length > 0) return first;
   return here.filter((m) => does(m, wanted === 'care_coordinator' ? 'link_worker' : 'care_coordinator'));
 }
+
+describe("the lead's own choices (allocate all, cover)", () => {
+  it('says when a chosen worker is not of the role the rules give the referral, and why', () => {
+    expect(choiceWarnings(referral({ complexity: 'high' }), team, ben)).toEqual([
+      'Ben Coordinator is a care coordinator, but the rules give this referral to a health and wellbeing coach. High complexity: complex cases go to a health and wellbeing coach.',
+    ]);
+    // The lead is the senior link worker: a link worker case is theirs to take, no warning.
+    expect(choiceWarnings(referral(), team, lead)).toEqual([]);
+    expect(choiceWarnings(referral({ recommendedRole: 'care_coordinator' }), team, tom)).toEqual([
+      'Tom Link is a link worker, but the rules give this referral to a care coordinator. A lead recommended it at triage.',
+    ]);
+  });
+
+  it('says when the choice goes over capacity × FTE, counting the case itself', () => {
+    expect(choiceWarnings(referral(), team, { ...hannah, openCases: 23 })).toEqual([]);
+    expect(choiceWarnings(referral(), team, { ...hannah, openCases: 24 })).toEqual([
+      'Hannah Link would have 25 open cases, over their capacity of 24 (caseload capacity × FTE).',
+    ]);
+  });
+
+  it('warns only when a high-complexity or PAM level 1 case would go to a care coordinator', () => {
+    const cc = { name: 'Ben Coordinator', role: 'care_coordinator' };
+    expect(coverWarning({ complexity: 'high', predictedPam: 3 }, cc)).toMatch(
+      /^High complexity.*Ben Coordinator is a care coordinator\.$/,
+    );
+    expect(coverWarning({ complexity: 'low', predictedPam: 1 }, cc)).toMatch(/^Predicted PAM level 1/);
+    // PAM 2 goes to a coach by the rules, but a care coordinator can hold it for a while.
+    expect(coverWarning({ complexity: 'medium', predictedPam: 2 }, cc)).toBeNull();
+    expect(coverWarning({ complexity: 'high', predictedPam: 1 }, { name: 'Tom', role: 'link_worker' })).toBeNull();
+  });
+});
 
 describe('allocate all (property)', () => {
   it('nobody goes over capacity while a suitable colleague had room; nobody on leave; same input, same output', () => {

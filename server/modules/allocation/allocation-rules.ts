@@ -288,6 +288,57 @@ export function planAllocations(
   return plan;
 }
 
+/**
+ * Why a choice the lead made in "allocate all" goes against the rules, in words: someone whose
+ * role the rules would not give this referral, or more cases than their capacity × FTE. The lead
+ * may still confirm it; these are said, not enforced.
+ */
+export function choiceWarnings(
+  referral: ReferralForAllocation,
+  team: readonly TeamMemberForAllocation[],
+  chosen: TeamMemberForAllocation,
+): string[] {
+  const warnings: string[] = [];
+  const { role, pool } = suitableMembers(referral, team);
+  if (!pool.some((m) => m.id === chosen.id)) {
+    const why = referral.recommendedRole ? 'A lead recommended it at triage.' : roleByRules(referral).reason;
+    warnings.push(
+      `${chosen.name} is a ${ROLE_NAMES[chosen.role]}, but the rules give this referral to a ${ROLE_NAMES[role]}. ${why}`,
+    );
+  }
+  const capacity = capacityOf(chosen);
+  if (chosen.openCases >= capacity) {
+    warnings.push(
+      `${chosen.name} would have ${cases(chosen.openCases + 1)}, over their capacity of ${capacity} (caseload capacity × FTE).`,
+    );
+  }
+  return warnings;
+}
+
+/**
+ * Why a case belongs with a health and wellbeing coach, if it does: high complexity, or predicted
+ * PAM level 1. Handing such a case to a care coordinator (cover, handover) needs a warning.
+ */
+export function coachCaseReason(t: Pick<ReferralForAllocation, 'complexity' | 'predictedPam'>): string | null {
+  if (t.complexity === 'high') {
+    return 'High complexity: the allocation rules give complex cases to a health and wellbeing coach.';
+  }
+  if (t.predictedPam === 1) {
+    return 'Predicted PAM level 1 (low activation): the allocation rules give it to a health and wellbeing coach.';
+  }
+  return null;
+}
+
+/** The warning when a case would be covered by someone the rules say it should not go to; else null. */
+export function coverWarning(
+  t: Pick<ReferralForAllocation, 'complexity' | 'predictedPam'>,
+  cover: { name: string; role: string },
+): string | null {
+  if (cover.role !== 'care_coordinator') return null;
+  const why = coachCaseReason(t);
+  return why ? `${why} ${cover.name} is a care coordinator.` : null;
+}
+
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function formatDay(isoDate: string): string {

@@ -14,7 +14,7 @@ import {
 import { notifications } from '../notifications/notifications.tables.js';
 import { people } from '../people/people.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
-import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { createTestReferral, type TestReferral as TestReferralRef, triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
 
 let ctx: TestContext;
@@ -351,6 +351,158 @@ describe('POST /api/triage/allocate-all', () => {
     ]);
     expect(results.map((x) => x.statusCode).sort()).toEqual([200, 409]);
     for (const r of rs) expect((await eventsOf(r.id)).filter((e) => e.type === 'allocated')).toHaveLength(1);
+  });
+
+  it('the lead changes the worker of a row and leaves a row out: exactly that plan is confirmed', async () => {
+    const team = await createTeam();
+    const now = Date.now();
+    const rs = [];
+    for (let i = 0; i < 3; i++) {
+      rs.push(
+        await createTestReferral(ctx.db, team.tenancy, triaged({ receivedAt: new Date(now - (9 - i) * 3_600_000) })),
+      );
+    }
+    const [first, second, third] = rs as [TestReferralRef, TestReferralRef, TestReferralRef];
+    const plan = (await post(team.lead, '/api/triage/allocate-all', { dryRun: true })).json();
+    expect(plan.items.map((i: { worker: { id: string } }) => i.worker.id)).toEqual(Array(3).fill(team.tom.id));
+    expect(plan.team.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([team.hannah.id, team.ben.id]));
+    const rows = [
+      { referralId: first.id, workerId: team.hannah.id },
+      { referralId: second.id, workerId: null },
+      { referralId: third.id, workerId: team.tom.id },
+    ];
+
+    // The edited plan previewed: the choices, what Waymark suggested, nothing changed yet.
+    const edited = await post(team.lead, '/api/triage/allocate-all', { dryRun: true, planId: plan.planId, rows });
+    expect(edited.statusCode).toBe(200);
+    const items = edited.json().items;
+    expect(items[0]).toMatchObject({
+      worker: { id: team.hannah.id },
+      suggestedWorker: { id: team.tom.id },
+      changed: true,
+      warnings: [],
+    });
+    expect(items[1]).toMatchObject({ worker: null, suggestedWorker: { id: team.tom.id }, changed: true });
+    expect(items[2]).toMatchObject({ worker: { id: team.tom.id }, changed: false });
+    expect(edited.json()).toMatchObject({ allocated: 0, left: 1 });
+    for (const r of rs) expect((await referralRow(r.id))?.status).toBe('triaged');
+
+    const done = await post(team.lead, '/api/triage/allocate-all', { planId: plan.planId, rows });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ dryRun: false, allocated: 2, left: 1 });
+    expect(await referralRow(first.id)).toMatchObject({ status: 'allocated', allocatedWorkerId: team.hannah.id });
+    expect(await referralRow(second.id)).toMatchObject({ status: 'triaged', allocatedWorkerId: null });
+    expect(await referralRow(third.id)).toMatchObject({ status: 'allocated', allocatedWorkerId: team.tom.id });
+    expect((await eventsOf(first.id)).find((e) => e.type === 'allocated')?.details).toMatchObject({
+      allocateAll: true,
+      suggestedWorkerId: team.tom.id,
+      chosenWorkerId: team.hannah.id,
+      changedInPlan: true,
+    });
+    expect((await eventsOf(second.id)).map((e) => e.type)).not.toContain('allocated');
+    const toHannah = (await notificationsOf(team.hannah.id)).map((n) => n.title);
+    expect(toHannah).toEqual([expect.stringMatching(/^New referral allocated to you: /)]);
+  });
+
+  it('a choice against the rules or over capacity is explained as a warning, and can still be confirmed', async () => {
+    const team = await createTeam();
+    const full = await createTestUser(ctx.db, team.tenancy, 'link_worker', { name: 'Zed Full', caseloadCapacity: 1 });
+    await createTestReferral(ctx.db, team.tenancy, triaged({ status: 'allocated', allocatedWorkerId: full.id }));
+    const complex = await createTestReferral(ctx.db, team.tenancy, triaged({ priority: 'urgent', complexity: 'high' }));
+    const simple = await createTestReferral(ctx.db, team.tenancy, triaged());
+    const plan = (await post(team.lead, '/api/triage/allocate-all', { dryRun: true })).json();
+    expect(plan.items[0]).toMatchObject({ referralId: complex.id, worker: { id: team.aisha.id } });
+    const rows = [
+      { referralId: complex.id, workerId: team.ben.id },
+      { referralId: simple.id, workerId: full.id },
+    ];
+    const edited = (
+      await post(team.lead, '/api/triage/allocate-all', { dryRun: true, planId: plan.planId, rows })
+    ).json();
+    expect(edited.items[0].warnings).toEqual([
+      expect.stringMatching(
+        /is a care coordinator, but the rules give this referral to a health and wellbeing coach\. High complexity/,
+      ),
+    ]);
+    expect(edited.items[1].warnings).toEqual([
+      'Zed Full would have 2 open cases, over their capacity of 1 (caseload capacity × FTE).',
+    ]);
+    expect(edited.items[1].worker).toMatchObject({ id: full.id, overCapacity: true });
+
+    const done = await post(team.lead, '/api/triage/allocate-all', { planId: plan.planId, rows });
+    expect(done.statusCode).toBe(200);
+    expect(await referralRow(complex.id)).toMatchObject({ status: 'allocated', allocatedWorkerId: team.ben.id });
+    const event = (await eventsOf(simple.id)).find((e) => e.type === 'allocated');
+    expect(event?.details).toMatchObject({ chosenWorkerId: full.id, overCapacity: true });
+    expect((event?.details as { warnings?: string[] } | undefined)?.warnings).toHaveLength(1);
+  });
+
+  it('bad rows are a 400 naming each field, and nothing changes', async () => {
+    const team = await createTeam();
+    const a = await createTestReferral(ctx.db, team.tenancy, triaged());
+    const b = await createTestReferral(ctx.db, team.tenancy, triaged());
+    const c = await createTestReferral(ctx.db, team.tenancy, triaged());
+    const notInPlan = await createTestReferral(ctx.db, team.tenancy);
+    const stranger = await createTestUser(ctx.db, await createTestTenancy(ctx.db), 'link_worker');
+    await recordLeave(team, team.hannah.id);
+    const plan = (await post(team.lead, '/api/triage/allocate-all', { dryRun: true })).json();
+    const fields = async (body: object) => {
+      const res = await post(team.lead, '/api/triage/allocate-all', body);
+      expect(res.statusCode).toBe(400);
+      return res.json().errors.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`);
+    };
+    expect(
+      await fields({
+        planId: plan.planId,
+        rows: [
+          { referralId: notInPlan.id, workerId: team.tom.id },
+          { referralId: a.id, workerId: stranger.id },
+          { referralId: b.id, workerId: team.hannah.id },
+        ],
+      }),
+    ).toEqual([
+      'rows.0.referralId: is not a referral of this plan',
+      'rows.1.workerId: is not a member of your team who holds a caseload',
+      `rows.2.workerId: is on leave until ${londonToday()}: choose someone who is at work`,
+      expect.stringMatching(
+        `^rows: must list every referral of the plan once \\(missing ${referralReference(c.id)}\\)$`,
+      ),
+    ]);
+    expect(
+      await fields({
+        planId: plan.planId,
+        rows: [
+          { referralId: a.id, workerId: team.tom.id },
+          { referralId: a.id, workerId: null },
+        ],
+      }),
+    ).toEqual(['rows.1.referralId: is listed twice']);
+    expect(await fields({ rows: [{ referralId: a.id, workerId: 'tom' }] })).toEqual([
+      'rows.0.workerId: must be the id of a member of your team, or null to leave it in the queue',
+      'planId: is required with rows: the plan id from the preview',
+    ]);
+    for (const r of [a, b, c]) expect((await referralRow(r.id))?.status).toBe('triaged');
+  });
+
+  it('a row that changed since the preview: 409, and nothing is allocated', async () => {
+    const team = await createTeam();
+    const a = await createTestReferral(ctx.db, team.tenancy, triaged());
+    const b = await createTestReferral(ctx.db, team.tenancy, triaged());
+    const plan = (await post(team.lead, '/api/triage/allocate-all', { dryRun: true })).json();
+    const byHand = await post(team.lead, `/api/referrals/${b.id}/allocate`, {
+      version: b.version,
+      workerId: plan.items.find((i: { referralId: string }) => i.referralId === b.id).worker.id,
+    });
+    expect(byHand.statusCode).toBe(200);
+    const res = await post(team.lead, '/api/triage/allocate-all', {
+      planId: plan.planId,
+      rows: [
+        { referralId: a.id, workerId: team.hannah.id },
+        { referralId: b.id, workerId: team.hannah.id },
+      ],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(await referralRow(a.id)).toMatchObject({ status: 'triaged', allocatedWorkerId: null });
   });
 
   it('a link worker cannot allocate all (403)', async () => {

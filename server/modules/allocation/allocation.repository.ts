@@ -59,6 +59,26 @@ export async function findCoverCounts(db: DbOrTx, pcnId: string) {
     .groupBy(referrals.allocatedWorkerId, referrals.coverWorkerId);
 }
 
+/**
+ * Per worker, their own open cases that the rules give a health and wellbeing coach (high
+ * complexity or predicted PAM level 1): handing these to a care coordinator needs a confirmation.
+ */
+export async function findCoachCaseCounts(db: DbOrTx, pcnId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ workerId: referrals.allocatedWorkerId, n: count() })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.pcnId, pcnId),
+        inArray(referrals.status, [...CASELOAD_STATUSES]),
+        isNotNull(referrals.allocatedWorkerId),
+        or(eq(referrals.complexity, 'high'), eq(referrals.predictedPam, 1)),
+      ),
+    )
+    .groupBy(referrals.allocatedWorkerId);
+  return new Map(rows.flatMap((r) => (r.workerId ? [[r.workerId, r.n] as const] : [])));
+}
+
 /** Workers allocated to each of these people before (for continuity of care). */
 export async function findPreviousWorkers(
   db: DbOrTx,
@@ -119,18 +139,39 @@ export async function findTeamCaseloads(db: DbOrTx, pcnId: string): Promise<Refe
     .orderBy(sql`${referrals.firstContactDueAt} ASC NULLS LAST`, asc(referrals.receivedAt), asc(referrals.id));
 }
 
-/** Hands a worker's open cases to a colleague; returns the cases that changed hands. */
-export async function setCoverWorker(
+/** A worker's own open cases (covered or not), oldest first: what a handover can move. */
+export async function findOwnOpenCases(db: DbOrTx, pcnId: string, workerId: string): Promise<ReferralRow[]> {
+  return db
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.pcnId, pcnId),
+        eq(referrals.allocatedWorkerId, workerId),
+        inArray(referrals.status, [...CASELOAD_STATUSES]),
+      ),
+    )
+    .orderBy(asc(referrals.receivedAt), asc(referrals.id));
+}
+
+/**
+ * Hands these open cases of a worker to a colleague; returns the cases that changed hands (not
+ * those the colleague already covers, nor any that stopped being the worker's open cases).
+ */
+export async function setCoverWorkerOfCases(
   tx: DbOrTx,
   pcnId: string,
   workerId: string,
+  referralIds: string[],
   coverWorkerId: string,
 ): Promise<ReferralRow[]> {
+  if (referralIds.length === 0) return [];
   return tx
     .update(referrals)
     .set({ coverWorkerId, version: sql`${referrals.version} + 1`, updatedAt: new Date() })
     .where(
       and(
+        inArray(referrals.id, referralIds),
         eq(referrals.pcnId, pcnId),
         eq(referrals.allocatedWorkerId, workerId),
         inArray(referrals.status, [...CASELOAD_STATUSES]),

@@ -66,6 +66,16 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
     async (request) => allocation.teamCaseloads(db, requestContext(request)),
   );
 
+  // Names the people in the worker's cases: the lead's leave permission, like handing them over.
+  app.get(
+    '/api/team/members/:id/handover',
+    {
+      schema: { params: ZMemberIdParam, tags: ['team'] },
+      config: { access: { permission: 'leave.manage' } },
+    },
+    async (request) => allocation.handoverPlan(db, requestContext(request), request.params.id),
+  );
+
   app.post(
     '/api/team/members/:id/cover',
     {

@@ -16,14 +16,49 @@ export const ZAllocate = z.object({
 });
 export type TAllocate = z.infer<typeof ZAllocate>;
 
-export const ZAllocateAll = z.object({
-  dryRun: z.boolean({ message: 'must be true or false' }).default(false),
-  /** The plan the lead previewed: refused (409) if the queue or the team has changed since. */
-  planId: z
-    .string()
-    .regex(/^[a-f0-9]{64}$/, 'must be the plan id from the preview')
-    .nullish(),
-});
+const ZPlanId = z.string().regex(/^[a-f0-9]{64}$/, 'must be the plan id from the preview');
+
+/** Lists each referral once: a second row for the same one is refused, naming it. */
+function noRepeats(rows: { referralId: string }[] | null | undefined, path: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const [i, row] of (rows ?? []).entries()) {
+    if (seen.has(row.referralId)) {
+      ctx.addIssue({ code: 'custom', path: [path, i, 'referralId'], message: 'is listed twice' });
+    }
+    seen.add(row.referralId);
+  }
+}
+
+export const ZAllocateAll = z
+  .object({
+    dryRun: z.boolean({ message: 'must be true or false' }).default(false),
+    /** The plan the lead previewed: refused (409) if the queue or the team has changed since. */
+    planId: ZPlanId.nullish(),
+    /**
+     * The lead's edits of the plan: every referral of the plan once, with the worker chosen for it
+     * (null: leave it in the queue). Without rows, the plan is taken as Waymark suggested it.
+     */
+    rows: z
+      .array(
+        z.object({
+          referralId: z.uuid('must be the id of a referral in the plan'),
+          workerId: z.uuid('must be the id of a member of your team, or null to leave it in the queue').nullable(),
+        }),
+        { message: 'must be a list of the plan’s referrals' },
+      )
+      .max(500, 'must have at most 500 rows')
+      .nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rows && !v.planId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['planId'],
+        message: 'is required with rows: the plan id from the preview',
+      });
+    }
+    noRepeats(v.rows, 'rows', ctx);
+  });
 export type TAllocateAll = z.infer<typeof ZAllocateAll>;
 
 export const FIRST_CONTACT_OUTCOMES = ['accepted', 'declined', 'not_contactable'] as const;
@@ -57,7 +92,35 @@ export type TFirstContact = z.infer<typeof ZFirstContact>;
 
 export const ZMemberIdParam = z.object({ id: z.uuid('must be the id of a member of your team') });
 
-export const ZCover = z.object({
-  coverWorkerId: z.uuid('must be the id of a member of your team'),
-});
+export const ZCover = z
+  .object({
+    /** Covers every open case of the worker that `cases` does not name (the one-colleague handover). */
+    coverWorkerId: z.uuid('must be the id of a member of your team').optional(),
+    /** A colleague per case: the handover split between colleagues. */
+    cases: z
+      .array(
+        z.object({
+          referralId: z.uuid('must be the id of one of their open cases'),
+          coverWorkerId: z.uuid('must be the id of a member of your team'),
+        }),
+        { message: 'must be a list of cases, each with who covers it' },
+      )
+      .max(500, 'must have at most 500 cases')
+      .optional(),
+    /**
+     * The lead has read the warning and still hands cases the rules give a health and wellbeing
+     * coach (high complexity, predicted PAM level 1) to a care coordinator.
+     */
+    confirmCareCoordinator: z.boolean({ message: 'must be true or false' }).default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.coverWorkerId && !v.cases?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverWorkerId'],
+        message: 'is required: say who covers the cases (or give a colleague for each case in cases)',
+      });
+    }
+    noRepeats(v.cases, 'cases', ctx);
+  });
 export type TCover = z.infer<typeof ZCover>;

@@ -3,6 +3,6 @@
 export { type AllocateAllResult, allocateAll } from './use-cases/allocate-all.js';
 export { allocateReferral } from './use-cases/allocate-referral.js';
 export { type Caseload, type CaseloadItem, listCaseload, teamCaseloads } from './use-cases/caseload.js';
-export { endCover, startCover, teamWorkload } from './use-cases/cover.js';
+export { endCover, handoverPlan, startCover, teamWorkload } from './use-cases/cover.js';
 export { recordFirstContact } from './use-cases/record-first-contact.js';
 export { type AllocationSuggestionView, getAllocationSuggestion } from './use-cases/suggest-allocation.js';

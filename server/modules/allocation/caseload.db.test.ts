@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { referralReference } from '../../../common/referrals.js';
 import {
   createTestApp,
   createTestTenancy,
@@ -332,6 +333,168 @@ describe('cover: hand all of a worker’s open cases to a colleague, and back', 
     expect(res.json().errors[0].message).toMatch(/on leave until/);
   });
 
+  it('splits the cases between colleagues: a colleague per case, the rest to the stand-in, one notice each', async () => {
+    const t = await createTestTenancy(ctx.db);
+    const l = await signIn(ctx, await createTestUser(ctx.db, t, 'team_lead', { caseloadCapacity: 0 }));
+    const away = await createTestUser(ctx.db, t, 'health_coach', { name: 'Away Coach' });
+    const cc = await createTestUser(ctx.db, t, 'care_coordinator', { name: 'Cara Coordinator' });
+    const lw = await createTestUser(ctx.db, t, 'link_worker', { name: 'Lee Linkworker' });
+    const coach = await createTestUser(ctx.db, t, 'health_coach', { name: 'Hope Coach' });
+    const mk = (extra = {}) =>
+      createTestReferral(ctx.db, t, triaged({ status: 'active', allocatedWorkerId: away.id, ...extra }));
+    const complex = await mk({ complexity: 'high' });
+    const pam1 = await mk({ predictedPam: 1 });
+    const simple = await mk({ complexity: 'low' });
+    const other = await mk({ complexity: 'medium' });
+
+    const plan = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/team/members/${away.id}/handover`,
+      headers: { cookie: l.cookie },
+    });
+    expect(plan.statusCode).toBe(200);
+    const body = plan.json();
+    expect(body.defaultCoverWorkerId).toBe(cc.id);
+    // The lead holds a caseload role too, so may cover.
+    expect(body.colleagues.map((c: { id: string }) => c.id).sort()).toEqual(
+      [cc.id, lw.id, coach.id, l.me.user.id].sort(),
+    );
+    const reasonOf = (id: string) => body.cases.find((c: { referralId: string }) => c.referralId === id).coachReason;
+    expect(reasonOf(complex.id)).toMatch(/^High complexity/);
+    expect(reasonOf(pam1.id)).toMatch(/^Predicted PAM level 1/);
+    expect(reasonOf(simple.id)).toBeNull();
+
+    const res = await post(l, `/api/team/members/${away.id}/cover`, {
+      coverWorkerId: cc.id,
+      cases: [
+        { referralId: complex.id, coverWorkerId: coach.id },
+        { referralId: pam1.id, coverWorkerId: lw.id },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ moved: 4, coverWorker: { id: cc.id }, warnings: [] });
+    expect(
+      res
+        .json()
+        .handedTo.map((h: { name: string; count: number }) => `${h.name}: ${h.count}`)
+        .sort(),
+    ).toEqual(['Cara Coordinator: 2', 'Hope Coach: 1', 'Lee Linkworker: 1']);
+    expect((await referralRow(complex.id))?.coverWorkerId).toBe(coach.id);
+    expect((await referralRow(pam1.id))?.coverWorkerId).toBe(lw.id);
+    expect((await referralRow(simple.id))?.coverWorkerId).toBe(cc.id);
+    expect((await referralRow(other.id))?.coverWorkerId).toBe(cc.id);
+    const titles = async (id: string) =>
+      (await ctx.db.select().from(notifications).where(eq(notifications.userId, id))).map((n) => n.title);
+    expect(await titles(cc.id)).toEqual(['2 cases handed to you to cover for Away Coach']);
+    expect(await titles(lw.id)).toEqual(['1 case handed to you to cover for Away Coach']);
+  });
+
+  it('a high-complexity or PAM level 1 case goes to a care coordinator only when the lead confirms it', async () => {
+    const t = await createTestTenancy(ctx.db);
+    const l = await signIn(ctx, await createTestUser(ctx.db, t, 'team_lead', { caseloadCapacity: 0 }));
+    const away = await createTestUser(ctx.db, t, 'health_coach', { name: 'Away Coach' });
+    const cc = await createTestUser(ctx.db, t, 'care_coordinator', { name: 'Cara Coordinator' });
+    const complex = await createTestReferral(
+      ctx.db,
+      t,
+      triaged({ status: 'active', allocatedWorkerId: away.id, complexity: 'high' }),
+    );
+    const simple = await createTestReferral(ctx.db, t, triaged({ status: 'active', allocatedWorkerId: away.id }));
+
+    const workload = (
+      await ctx.app.inject({ method: 'GET', url: '/api/team/workload', headers: { cookie: l.cookie } })
+    ).json();
+    expect(workload.members.find((m: { id: string }) => m.id === away.id).coachCases).toBe(1);
+
+    // The one-colleague handover (the old request) is held back too, naming the field to confirm.
+    for (const body of [
+      { coverWorkerId: cc.id },
+      { cases: [{ referralId: complex.id, coverWorkerId: cc.id }] },
+      { coverWorkerId: cc.id, confirmCareCoordinator: false },
+    ]) {
+      const res = await post(l, `/api/team/members/${away.id}/cover`, body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([
+        {
+          field: 'confirmCareCoordinator',
+          message: `must be true to hand 1 case the rules give a health and wellbeing coach (high complexity or predicted PAM level 1) to a care coordinator: ${referralReference(complex.id)}`,
+        },
+      ]);
+    }
+    for (const r of [complex, simple]) expect((await referralRow(r.id))?.coverWorkerId).toBeNull();
+    expect(await eventsOf(complex.id)).toHaveLength(2);
+
+    const res = await post(l, `/api/team/members/${away.id}/cover`, {
+      coverWorkerId: cc.id,
+      confirmCareCoordinator: true,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      moved: 2,
+      warnings: [{ referralId: complex.id, message: expect.stringMatching(/Cara Coordinator is a care coordinator/) }],
+    });
+    expect((await eventsOf(complex.id)).at(-1)).toMatchObject({
+      type: 'cover_started',
+      details: { coverWorkerId: cc.id, confirmedByLead: true, warning: expect.stringMatching(/^High complexity/) },
+    });
+    expect((await eventsOf(simple.id)).at(-1)?.details).not.toHaveProperty('warning');
+  });
+
+  it('bad handovers are a 400 naming the field, and nothing changes; a case closed meanwhile is a 409', async () => {
+    const t = await createTestTenancy(ctx.db);
+    const l = await signIn(ctx, await createTestUser(ctx.db, t, 'team_lead', { caseloadCapacity: 0 }));
+    const away = await createTestUser(ctx.db, t, 'link_worker', { name: 'Away Worker' });
+    const other = await createTestUser(ctx.db, t, 'link_worker', { name: 'Other Worker' });
+    const cc = await createTestUser(ctx.db, t, 'care_coordinator');
+    const stranger = await createTestUser(ctx.db, await createTestTenancy(ctx.db), 'care_coordinator');
+    const own = await createTestReferral(ctx.db, t, triaged({ status: 'active', allocatedWorkerId: away.id }));
+    const theirs = await createTestReferral(ctx.db, t, triaged({ status: 'active', allocatedWorkerId: other.id }));
+    const closed = await createTestReferral(ctx.db, t, triaged({ status: 'discharged', allocatedWorkerId: away.id }));
+    const errors = async (body: object) => {
+      const res = await post(l, `/api/team/members/${away.id}/cover`, body);
+      expect(res.statusCode).toBe(400);
+      return res.json().errors.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`);
+    };
+    expect(await errors({})).toEqual([
+      'coverWorkerId: is required: say who covers the cases (or give a colleague for each case in cases)',
+    ]);
+    expect(
+      await errors({
+        cases: [
+          { referralId: theirs.id, coverWorkerId: cc.id },
+          { referralId: own.id, coverWorkerId: stranger.id },
+          { referralId: own.id, coverWorkerId: away.id },
+        ],
+      }),
+    ).toEqual(['cases.2.referralId: is listed twice']);
+    expect(
+      await errors({
+        cases: [
+          { referralId: theirs.id, coverWorkerId: cc.id },
+          { referralId: own.id, coverWorkerId: stranger.id },
+        ],
+      }),
+    ).toEqual([
+      'cases.0.referralId: is not one of Away Worker’s cases',
+      'cases.1.coverWorkerId: is not a member of your team',
+    ]);
+    expect(await errors({ cases: [{ referralId: own.id, coverWorkerId: away.id }] })).toEqual([
+      'cases.0.coverWorkerId: must be someone other than the person who is away',
+    ]);
+    expect(await errors({ cases: 'all of them' })).toEqual(['cases: must be a list of cases, each with who covers it']);
+    for (const r of [own, theirs]) expect((await referralRow(r.id))?.coverWorkerId).toBeNull();
+
+    const gone = await post(l, `/api/team/members/${away.id}/cover`, {
+      cases: [
+        { referralId: own.id, coverWorkerId: cc.id },
+        { referralId: closed.id, coverWorkerId: cc.id },
+      ],
+    });
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().detail).toMatch(/no longer open/);
+    expect((await referralRow(own.id))?.coverWorkerId).toBeNull();
+  });
+
   it("another PCN's worker is not found (404); a link worker cannot hand cases over (403)", async () => {
     const stranger = await createTestUser(ctx.db, await createTestTenancy(ctx.db), 'link_worker');
     expect((await post(lead, `/api/team/members/${stranger.id}/cover`, { coverWorkerId: hannah.id })).statusCode).toBe(
@@ -342,5 +505,9 @@ describe('cover: hand all of a worker’s open cases to a colleague, and back', 
       (await post(hannahSession, `/api/team/members/${tom.id}/cover`, { coverWorkerId: hannah.id })).statusCode,
     ).toBe(403);
     expect((await post(benSession, `/api/team/members/${tom.id}/cover/end`)).statusCode).toBe(403);
+    const handover = (s: Session, id: string) =>
+      ctx.app.inject({ method: 'GET', url: `/api/team/members/${id}/handover`, headers: { cookie: s.cookie } });
+    expect((await handover(lead, stranger.id)).statusCode).toBe(404);
+    expect((await handover(hannahSession, tom.id)).statusCode).toBe(403);
   });
 });

@@ -27,6 +27,8 @@ export const dischargeCase = auditDenied('referral.discharged', discharge);
 export const reassignCase = auditDenied('referral.reassigned', reassign);
 export const getGpMessage = auditDenied('gpmessage.read', getMessage);
 export const reviewPersonDetails = auditDenied('referral.person-details-reviewed', reviewDetails);
+/** The message back's content as discharge writes it (for the demo data's discharged cases). */
+export { composeGpMessage, outcomeChangeSummary } from './use-cases/gp-message.js';
 export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
 export { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting };
 

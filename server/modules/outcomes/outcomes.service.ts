@@ -109,11 +109,23 @@ export async function listOutcomeMeasures(
     throw notFound('referral');
   }
   const rows = await repo.findOutcomeMeasures(db, actor.scope, kase.id);
+  const measures = await summarise(db, rows);
+  await writeAudit(db, ctx, {
+    action: 'outcome.read',
+    entityType: 'referral',
+    entityId: kase.id,
+    details: { count: rows.length },
+  });
+  return { referralId: kase.id, measures, conventions };
+}
+
+/** Every recording of each measure, oldest first, with the change from baseline to the latest. */
+async function summarise(db: DbOrTx, rows: repo.OutcomeMeasureRow[]): Promise<MeasureSummary[]> {
   const names = await userNames(
     db,
     rows.map((r) => r.recordedBy),
   );
-  const measures: MeasureSummary[] = MEASURES.flatMap((measure) => {
+  return MEASURES.flatMap((measure) => {
     const recordings = rows.filter((r) => r.measure === measure).map((r) => toRecording(r, names));
     if (recordings.length === 0) return [];
     const baseline = recordings.find((r) => r.timepoint === 'baseline');
@@ -134,13 +146,14 @@ export async function listOutcomeMeasures(
       },
     ];
   });
-  await writeAudit(db, ctx, {
-    action: 'outcome.read',
-    entityType: 'referral',
-    entityId: kase.id,
-    details: { count: rows.length },
-  });
-  return { referralId: kase.id, measures, conventions };
+}
+
+/**
+ * The measures of one case of the PCN as listOutcomeMeasures gives them, for writers that have
+ * already checked scope (the demo data's messages back to the GP). Not audited here.
+ */
+export async function measureSummariesOfCase(db: DbOrTx, pcnId: string, referralId: string): Promise<MeasureSummary[]> {
+  return summarise(db, await repo.findOutcomeMeasuresOfReferrals(db, pcnId, [referralId]));
 }
 
 /**

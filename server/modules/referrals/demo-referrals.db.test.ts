@@ -20,10 +20,11 @@ afterAll(async () => {
 });
 
 describe('demo referrals', () => {
+  // The demo also holds cases at every later stage (server/seed/cases, tested beside it): here,
+  // the new referrals that make the triage queue.
   it('every demo PCN has new referrals waiting, each with its received event', async () => {
-    const rows = await database.db.select().from(referrals);
+    const rows = await database.db.select().from(referrals).where(eq(referrals.status, 'received'));
     expect(rows.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['received']));
     const pcnIds = (await database.db.select({ id: pcns.id }).from(pcns)).map((p) => p.id);
     for (const id of pcnIds) expect(rows.some((r) => r.pcnId === id)).toBe(true);
     for (const r of rows) {

@@ -60,8 +60,15 @@ export interface AllocateAllItem {
   person: { givenName: string; familyName: string };
   queuePriority: Priority;
   receivedAt: string;
+  /** Who it goes to in this plan (the lead's choice where they changed it); null: stays in the queue. */
   worker: SuggestedWorker | null;
+  /** Whom Waymark suggested. */
+  suggestedWorker: SuggestedWorker | null;
+  /** The lead changed the worker or left the referral out. */
+  changed: boolean;
   reasons: string[];
+  /** Choices against the rules or over capacity, in words: the lead may still confirm them. */
+  warnings: string[];
 }
 
 export interface AllocateAllResult {
@@ -70,8 +77,15 @@ export interface AllocateAllResult {
   items: AllocateAllItem[];
   allocated: number;
   left: number;
+  team: AllocationSuggestion['team'];
 }
 
-export function allocateAll(body: { dryRun: boolean; planId?: string }): Promise<AllocateAllResult> {
+/** The lead's plan: every referral of the preview once, with the worker chosen (null: left in the queue). */
+export interface PlanRow {
+  referralId: string;
+  workerId: string | null;
+}
+
+export function allocateAll(body: { dryRun: boolean; planId?: string; rows?: PlanRow[] }): Promise<AllocateAllResult> {
   return api('/api/triage/allocate-all', { method: 'POST', body });
 }

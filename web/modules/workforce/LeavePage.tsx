@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Select } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../app/api';
 import { hasPermission, useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
@@ -63,8 +63,9 @@ export function LeavePage() {
         Leave and cover
       </h1>
       <p>
-        Nobody on leave is given new referrals. While someone is away, a colleague (usually the care coordinator) can
-        cover their open cases: hand them over in one go, and back when they return.
+        Nobody on leave is given new referrals. While someone is away, colleagues can cover their open cases: hand them
+        all to one colleague (usually the care coordinator), or choose who covers each case; hand them back when they
+        return.
       </p>
       <p className="waymark-live-status" role="status">
         {status}
@@ -148,9 +149,12 @@ export function LeavePage() {
                         member={m}
                         team={members}
                         busy={busy}
-                        onHandOver={(coverId, coverName) =>
+                        onHandOver={(coverId, coverName, confirmCareCoordinator) =>
                           act(async () => {
-                            const { moved } = await startCover(m.id, coverId);
+                            const { moved } = await startCover(m.id, {
+                              coverWorkerId: coverId,
+                              confirmCareCoordinator,
+                            });
                             return `${cases(moved)} handed from ${m.name} to ${coverName}`;
                           })
                         }
@@ -258,7 +262,7 @@ function CoverActions({
   member: WorkloadMember;
   team: WorkloadMember[];
   busy: boolean;
-  onHandOver: (coverId: string, coverName: string) => void;
+  onHandOver: (coverId: string, coverName: string, confirmCareCoordinator: boolean) => void;
   onHandBack: () => void;
 }) {
   const uncovered = member.ownCases - member.coveredBy.reduce((s, c) => s + c.count, 0);
@@ -269,35 +273,92 @@ function CoverActions({
       (a, b) =>
         Number(b.role === 'care_coordinator') - Number(a.role === 'care_coordinator') || a.name.localeCompare(b.name),
     );
+  const [coverId, setCoverId] = useState(candidates[0]?.id ?? '');
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cover = candidates.find((c) => c.id === coverId) ?? candidates[0];
+  // Cases the rules give a coach, about to go to a care coordinator: say so, and ask.
+  const needsConfirmation = cover?.role === 'care_coordinator' && member.coachCases > 0;
+  const id = `cover-${member.id}`;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const coverId = String(new FormData(event.currentTarget).get('coverWorkerId') ?? '');
-    const cover = candidates.find((c) => c.id === coverId);
-    if (cover) onHandOver(cover.id, cover.name);
+    if (!cover) return;
+    if (needsConfirmation && !confirmed) {
+      setError(`Confirm that ${cover.name} should cover them, or choose a health and wellbeing coach`);
+      return;
+    }
+    setError(null);
+    onHandOver(cover.id, cover.name, needsConfirmation);
   }
 
   return (
     <>
       {uncovered > 0 && candidates.length > 0 && (
         <form onSubmit={submit} noValidate className="nhsuk-u-margin-bottom-2">
-          <Select
-            id={`cover-${member.id}`}
-            name="coverWorkerId"
-            label={`Hand ${member.name}’s ${cases(uncovered)} to`}
-            labelProps={{ className: 'nhsuk-label--s' }}
-            defaultValue={candidates[0]?.id}
-          >
-            {candidates.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name} ({c.roleLabel.toLowerCase()})
-              </Select.Option>
-            ))}
-          </Select>
+          <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
+            <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
+              Hand {member.name}’s {cases(uncovered)} to
+            </label>
+            <select
+              className="nhsuk-select"
+              id={id}
+              name="coverWorkerId"
+              value={cover?.id}
+              onChange={(e) => {
+                setCoverId(e.target.value);
+                setConfirmed(false);
+                setError(null);
+              }}
+            >
+              {candidates.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.roleLabel.toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </div>
+          {needsConfirmation && cover && (
+            <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+              <p className="nhsuk-body-s" id={`${id}-warning`}>
+                <strong className="nhsuk-tag nhsuk-tag--orange">Warning</strong> {cases(member.coachCases)} of{' '}
+                {member.name}’s {member.coachCases === 1 ? 'is' : 'are'} high complexity or predicted PAM level 1: the
+                allocation rules give such cases to a health and wellbeing coach, and {cover.name} is a care
+                coordinator.
+              </p>
+              {error && (
+                <span className="nhsuk-error-message" id={`${id}-confirm-error`}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+                </span>
+              )}
+              <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                <div className="nhsuk-checkboxes__item">
+                  <input
+                    className="nhsuk-checkboxes__input"
+                    id={`${id}-confirm`}
+                    type="checkbox"
+                    checked={confirmed}
+                    aria-describedby={`${id}-warning${error ? ` ${id}-confirm-error` : ''}`}
+                    onChange={(e) => setConfirmed(e.target.checked)}
+                  />
+                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-confirm`}>
+                    Hand them to {cover.name} anyway
+                  </label>
+                </div>
+              </div>
+            </div>
+          )}
           <Button variant="secondary" small aria-disabled={busy || undefined}>
             Hand over<span className="nhsuk-u-visually-hidden"> {member.name}’s cases</span>
           </Button>
         </form>
+      )}
+      {member.ownCases > 0 && candidates.length > 1 && (
+        <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+          <Link to={`/team/leave/${member.id}/handover`}>
+            Choose who covers each case<span className="nhsuk-u-visually-hidden"> of {member.name}</span>
+          </Link>
+        </p>
       )}
       {member.coveredBy.length > 0 && (
         <Button variant="secondary" small type="button" aria-disabled={busy || undefined} onClick={onHandBack}>

@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { LeaveItem, LeaveReason, WorkloadMember } from '../../../common/front-door-types';
+import type {
+  HandoverPlan,
+  HandoverResult,
+  LeaveItem,
+  LeaveReason,
+  WorkloadMember,
+} from '../../../common/front-door-types';
 import { api } from '../../app/api';
 
 export const LEAVE_REASONS: { value: LeaveReason; label: string }[] = [
@@ -39,12 +45,33 @@ export function cancelLeave(id: string): Promise<void> {
   return api(`/api/team/leave/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export function startCover(workerId: string, coverWorkerId: string): Promise<{ moved: number }> {
-  return api(`/api/team/members/${encodeURIComponent(workerId)}/cover`, { method: 'POST', body: { coverWorkerId } });
+export const handoverKey = (workerId: string) => ['team-handover', workerId] as const;
+
+export function useHandoverPlan(workerId: string) {
+  return useQuery({
+    queryKey: handoverKey(workerId),
+    queryFn: () => api<HandoverPlan>(`/api/team/members/${encodeURIComponent(workerId)}/handover`),
+    gcTime: 0,
+  });
+}
+
+/**
+ * Hands a worker's open cases over: all to one colleague (`coverWorkerId`), or a colleague per case
+ * (`cases`). A case the rules give a coach goes to a care coordinator only with the confirmation.
+ */
+export function startCover(
+  workerId: string,
+  body: {
+    coverWorkerId?: string;
+    cases?: { referralId: string; coverWorkerId: string }[];
+    confirmCareCoordinator?: boolean;
+  },
+): Promise<HandoverResult> {
+  return api(`/api/team/members/${encodeURIComponent(workerId)}/cover`, { method: 'POST', body });
 }
 
 export function endCover(workerId: string): Promise<{ returned: number }> {
   return api(`/api/team/members/${encodeURIComponent(workerId)}/cover/end`, { method: 'POST', body: {} });
 }
 
-export type { LeaveItem, LeaveReason, WorkloadMember };
+export type { HandoverPlan, HandoverResult, LeaveItem, LeaveReason, WorkloadMember };

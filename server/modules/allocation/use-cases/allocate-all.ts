@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Priority, referralLabel } from '../../../../common/referrals.js';
+import { type Priority, referralLabel, referralReference } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import { conflict } from '../../../platform/errors.js';
+import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
@@ -11,8 +11,22 @@ import { requirePcnActor } from '../../triage/triage.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TAllocateAll } from '../allocation.schemas.js';
-import { planAllocations } from '../allocation-rules.js';
-import { loadTeamForAllocation, referralsForAllocation, type WorkerView, workerView } from './team-snapshot.js';
+import {
+  capacityOf,
+  choiceWarnings,
+  type PlannedAllocation,
+  planAllocations,
+  type ReferralForAllocation,
+  type TeamMemberForAllocation,
+} from '../allocation-rules.js';
+import {
+  loadTeamForAllocation,
+  referralsForAllocation,
+  type TeamMemberView,
+  teamMemberView,
+  type WorkerView,
+  workerView,
+} from './team-snapshot.js';
 
 export interface AllocateAllItem {
   referralId: string;
@@ -20,24 +34,86 @@ export interface AllocateAllItem {
   person: { givenName: string; familyName: string };
   queuePriority: Priority;
   receivedAt: string;
+  /** Who it goes to in this plan (the lead's choice where they changed it); null: stays in the queue. */
   worker: WorkerView | null;
+  /** Whom Waymark suggested. */
+  suggestedWorker: WorkerView | null;
+  /** The lead changed the worker or left the referral out. */
+  changed: boolean;
   reasons: string[];
+  /** Choices that go against the rules or over capacity, in words (the lead may still confirm). */
+  warnings: string[];
 }
 
 export interface AllocateAllResult {
   dryRun: boolean;
-  /** Identifies this plan: confirm with it, and a changed queue or team is refused (409). */
+  /** Identifies Waymark's plan: confirm with it, and a changed queue or team is refused (409). */
   planId: string;
   items: AllocateAllItem[];
   allocated: number;
-  /** Referrals nobody could take (everyone suitable away): left in the queue. */
+  /** Referrals left in the queue: nobody could take them, or the lead left them out. */
   left: number;
+  /** Who may be chosen: the team as it stands before the plan (those on leave say until when). */
+  team: TeamMemberView[];
+}
+
+interface Choice {
+  step: PlannedAllocation;
+  row: repo.ReferralRow;
+  referral: ReferralForAllocation;
+  chosen: TeamMemberForAllocation | null;
+}
+
+/** The lead's rows, checked against the plan and the team: every problem named, nothing changed. */
+function chosenWorkers(
+  input: TAllocateAll,
+  plan: PlannedAllocation[],
+  rows: repo.ReferralRow[],
+  team: TeamMemberForAllocation[],
+): Map<string, string | null> {
+  const chosen = new Map<string, string | null>(plan.map((p) => [p.referralId, p.suggestion.worker?.id ?? null]));
+  if (!input.rows) return chosen;
+  const errors: FieldError[] = [];
+  const inPlan = new Set(plan.map((p) => p.referralId));
+  for (const [i, r] of input.rows.entries()) {
+    if (!inPlan.has(r.referralId)) {
+      errors.push({ field: `rows.${i}.referralId`, message: 'is not a referral of this plan' });
+      continue;
+    }
+    if (r.workerId !== null) {
+      const member = team.find((m) => m.id === r.workerId);
+      if (!member) {
+        errors.push({ field: `rows.${i}.workerId`, message: 'is not a member of your team who holds a caseload' });
+        continue;
+      }
+      if (member.onLeaveUntil) {
+        errors.push({
+          field: `rows.${i}.workerId`,
+          message: `is on leave until ${member.onLeaveUntil}: choose someone who is at work`,
+        });
+        continue;
+      }
+    }
+    chosen.set(r.referralId, r.workerId);
+  }
+  const listed = new Set(input.rows.map((r) => r.referralId));
+  const missing = rows.filter((r) => !listed.has(r.id));
+  if (missing.length > 0) {
+    errors.push({
+      field: 'rows',
+      message: `must list every referral of the plan once (missing ${missing.map((r) => referralReference(r.id)).join(', ')})`,
+    });
+  }
+  if (errors.length > 0) throw validationError(errors);
+  return chosen;
 }
 
 /**
  * "Allocate all": the whole triaged queue in one transaction, most urgent first, each to the
  * person the rules suggest with the ones just planned counted in: balanced, and the same plan for
- * the same queue and team.
+ * the same queue and team. The lead may change the worker of any row or leave a row out
+ * (`rows`); the plan is then confirmed exactly as edited, every row checked again under the
+ * PCN's allocation lock, and choices against the rules or over capacity are explained.
  */
 export async function allocateAll(db: Db, ctx: RequestContext, input: TAllocateAll): Promise<AllocateAllResult> {
   const actor = requirePcnActor(ctx, 'queue');
@@ -55,60 +131,88 @@ export async function allocateAll(db: Db, ctx: RequestContext, input: TAllocateA
     const planId = createHash('sha256')
       .update(JSON.stringify(plan.map((p, i) => [p.referralId, rows[i]?.version, p.suggestion.worker?.id ?? null])))
       .digest('hex');
-    const items: AllocateAllItem[] = plan.map((p, i) => {
-      const row = rows[i] as repo.ReferralRow;
+    // Edits only make sense against the plan they were made on: anything changed since is a 409.
+    if (input.planId && input.planId !== planId) {
+      throw conflict(
+        'The queue or the team has changed since you looked at the plan. Look at the new plan, then confirm again.',
+      );
+    }
+    const chosenIds = chosenWorkers(input, plan, rows, team);
+
+    // Loads as the plan goes, so a warning says how many cases the person would really have.
+    const load = new Map(team.map((m) => [m.id, m.openCases]));
+    const choices: Choice[] = plan.map((step, i) => {
+      const id = chosenIds.get(step.referralId) ?? null;
+      const member = id ? team.find((m) => m.id === id) : undefined;
+      const chosen = member ? { ...member, openCases: load.get(member.id) ?? member.openCases } : null;
+      if (chosen) load.set(chosen.id, chosen.openCases + 1);
+      return { step, row: rows[i] as repo.ReferralRow, referral: referrals[i] as ReferralForAllocation, chosen };
+    });
+    const items: AllocateAllItem[] = choices.map(({ step, row, referral, chosen }) => {
       const person = people.get(row.personId);
+      const suggested = step.suggestion.worker;
       return {
         referralId: row.id,
         version: row.version,
         person: { givenName: person?.givenName ?? '', familyName: person?.familyName ?? '' },
         queuePriority: (row.priority ?? row.urgencyRequested) as Priority,
         receivedAt: row.receivedAt.toISOString(),
-        worker: p.suggestion.worker ? workerView(p.suggestion.worker) : null,
-        reasons: p.suggestion.reasons,
+        worker: chosen
+          ? workerView({
+              id: chosen.id,
+              name: chosen.name,
+              role: chosen.role,
+              openCases: chosen.openCases,
+              capacity: capacityOf(chosen),
+              overCapacity: chosen.openCases >= capacityOf(chosen),
+            })
+          : null,
+        suggestedWorker: suggested ? workerView(suggested) : null,
+        changed: (chosen?.id ?? null) !== (suggested?.id ?? null),
+        reasons: step.suggestion.reasons,
+        warnings: chosen && chosen.id !== suggested?.id ? choiceWarnings(referral, team, chosen) : [],
       };
     });
     const left = items.filter((i) => !i.worker).length;
+    const result = { planId, items, left, team: team.map(teamMemberView) };
+    const changed = items.filter((i) => i.changed).length;
     if (input.dryRun) {
       await writeAudit(tx, ctx, {
         action: 'referral.allocate-all.preview',
         entityType: 'pcn',
         entityId: pcnId,
-        details: { count: items.length },
+        details: { count: items.length, changed },
       });
-      return { dryRun: true, planId, items, allocated: 0, left };
-    }
-    if (input.planId && input.planId !== planId) {
-      throw conflict(
-        'The queue or the team has changed since you looked at the plan. Look at the new plan, then confirm again.',
-      );
+      return { ...result, dryRun: true, allocated: 0 };
     }
     const perWorker = new Map<string, { id: string; label: string }[]>();
     const now = new Date();
-    for (const [i, step] of plan.entries()) {
-      const worker = step.suggestion.worker;
-      const row = rows[i] as repo.ReferralRow;
-      if (!worker) continue;
+    for (const [i, { step, row, chosen }] of choices.entries()) {
+      const item = items[i] as AllocateAllItem;
+      if (!chosen || !item.worker) continue;
+      const suggested = step.suggestion.worker;
       await transitionReferral(tx, ctx, {
         id: row.id,
         version: row.version,
         to: 'allocated',
-        set: { allocatedWorkerId: worker.id, allocatedAt: now, coverWorkerId: null },
+        set: { allocatedWorkerId: chosen.id, allocatedAt: now, coverWorkerId: null },
         event: {
           type: 'allocated',
           details: {
             allocateAll: true,
-            suggestedWorkerId: worker.id,
-            suggestedWorkerName: worker.name,
-            chosenWorkerId: worker.id,
-            chosenWorkerName: worker.name,
+            suggestedWorkerId: suggested?.id ?? null,
+            suggestedWorkerName: suggested?.name ?? null,
+            chosenWorkerId: chosen.id,
+            chosenWorkerName: chosen.name,
             overrideReason: null,
-            overCapacity: worker.overCapacity,
+            changedInPlan: item.changed,
+            overCapacity: item.worker.overCapacity,
             reasons: step.suggestion.reasons,
+            warnings: item.warnings,
           },
         },
       });
-      perWorker.set(worker.id, [...(perWorker.get(worker.id) ?? []), { id: row.id, label: referralLabel(row) }]);
+      perWorker.set(chosen.id, [...(perWorker.get(chosen.id) ?? []), { id: row.id, label: referralLabel(row) }]);
     }
     // One notification per person, however many referrals they were given.
     for (const [userId, ids] of [...perWorker.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -127,8 +231,8 @@ export async function allocateAll(db: Db, ctx: RequestContext, input: TAllocateA
       action: 'referral.allocate-all',
       entityType: 'pcn',
       entityId: pcnId,
-      details: { allocated, left },
+      details: { allocated, left, changed },
     });
-    return { dryRun: false, planId, items, allocated, left };
+    return { ...result, dryRun: false, allocated };
   });
 }

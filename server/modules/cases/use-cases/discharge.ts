@@ -7,7 +7,7 @@ import { notifyReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
 import { loadCase } from './case-access.js';
-import { composeGpMessage, emailDischargeSummaryReady, toGpMessage } from './gp-message.js';
+import { composeGpMessage, emailDischargeSummaryReady, outcomeChangeSummary, toGpMessage } from './gp-message.js';
 import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
 
 /**
@@ -55,25 +55,8 @@ export async function dischargeCase(db: Db, ctx: RequestContext, id: string, inp
   return toGpMessage(db, message);
 }
 
-/** Baseline → latest per outcome measure (ONS4, SWEMWBS, UCLA-3, PAM); null when none has both. */
+/** Baseline → latest per outcome measure, read (and audited) as the worker reads the measures page. */
 async function outcomeChangeOf(db: Db, ctx: RequestContext, id: string): Promise<OutcomeChangeSummary | null> {
   const { measures } = await listOutcomeMeasures(db, ctx, id);
-  const changed = measures.flatMap((m) =>
-    m.change
-      ? [
-          {
-            measure: m.measure,
-            label: m.label,
-            indicators: m.change.indicators.map((i) => ({
-              label: i.label,
-              baseline: i.baseline,
-              latest: i.latest,
-              change: i.change,
-              direction: i.direction,
-            })),
-          },
-        ]
-      : [],
-  );
-  return changed.length > 0 ? { measures: changed } : null;
+  return outcomeChangeSummary(measures);
 }

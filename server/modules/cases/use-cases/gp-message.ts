@@ -4,8 +4,10 @@ import {
   DISCHARGE_REASON_LABELS,
   type DischargeReason,
   type GpMessage,
+  type OutcomeChangeSummary,
   type SnomedCoding,
 } from '../../../../common/cases.js';
+import type { MeasureSummary } from '../../../../common/outcome-measures.js';
 import { referralReference, SNOMED } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -60,6 +62,28 @@ export async function composeGpMessage(
     codes.push(coding(SNOMED.socialPrescribingDeclined, 'Social prescribing declined (situation)', discharge.at));
   }
   return { offered, codes };
+}
+
+/** Baseline → latest per outcome measure (ONS4, SWEMWBS, UCLA-3, PAM); null when none has both. */
+export function outcomeChangeSummary(measures: MeasureSummary[]): OutcomeChangeSummary | null {
+  const changed = measures.flatMap((m) =>
+    m.change
+      ? [
+          {
+            measure: m.measure,
+            label: m.label,
+            indicators: m.change.indicators.map((i) => ({
+              label: i.label,
+              baseline: i.baseline,
+              latest: i.latest,
+              change: i.change,
+              direction: i.direction,
+            })),
+          },
+        ]
+      : [],
+  );
+  return changed.length > 0 ? { measures: changed } : null;
 }
 
 export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<GpMessage> {
