@@ -27,19 +27,21 @@ export async function findReferralOfPcn(db: DbOrTx, pcnId: string, id: string): 
   return row ?? null;
 }
 
+/** The PCN's open cases that someone is allocated to (what caseloads count). */
+const openAllocatedOf = (pcnId: string) =>
+  and(
+    eq(referrals.pcnId, pcnId),
+    inArray(referrals.status, [...CASELOAD_STATUSES]),
+    isNotNull(referrals.allocatedWorkerId),
+  );
+
 /** Open cases per worker doing the work: the covering worker while a case is covered. */
 export async function findOpenCaseLoad(db: DbOrTx, pcnId: string): Promise<Map<string, number>> {
   const worker = sql<string>`coalesce(${referrals.coverWorkerId}, ${referrals.allocatedWorkerId})`;
   const rows = await db
     .select({ workerId: worker, n: count() })
     .from(referrals)
-    .where(
-      and(
-        eq(referrals.pcnId, pcnId),
-        inArray(referrals.status, [...CASELOAD_STATUSES]),
-        isNotNull(referrals.allocatedWorkerId),
-      ),
-    )
+    .where(openAllocatedOf(pcnId))
     .groupBy(worker);
   return new Map(rows.map((r) => [r.workerId, r.n]));
 }
@@ -49,13 +51,7 @@ export async function findCoverCounts(db: DbOrTx, pcnId: string) {
   return db
     .select({ workerId: referrals.allocatedWorkerId, coverWorkerId: referrals.coverWorkerId, n: count() })
     .from(referrals)
-    .where(
-      and(
-        eq(referrals.pcnId, pcnId),
-        inArray(referrals.status, [...CASELOAD_STATUSES]),
-        isNotNull(referrals.allocatedWorkerId),
-      ),
-    )
+    .where(openAllocatedOf(pcnId))
     .groupBy(referrals.allocatedWorkerId, referrals.coverWorkerId);
 }
 
@@ -67,14 +63,7 @@ export async function findCoachCaseCounts(db: DbOrTx, pcnId: string): Promise<Ma
   const rows = await db
     .select({ workerId: referrals.allocatedWorkerId, n: count() })
     .from(referrals)
-    .where(
-      and(
-        eq(referrals.pcnId, pcnId),
-        inArray(referrals.status, [...CASELOAD_STATUSES]),
-        isNotNull(referrals.allocatedWorkerId),
-        or(eq(referrals.complexity, 'high'), eq(referrals.predictedPam, 1)),
-      ),
-    )
+    .where(and(openAllocatedOf(pcnId), or(eq(referrals.complexity, 'high'), eq(referrals.predictedPam, 1))))
     .groupBy(referrals.allocatedWorkerId);
   return new Map(rows.flatMap((r) => (r.workerId ? [[r.workerId, r.n] as const] : [])));
 }
@@ -129,13 +118,7 @@ export async function findTeamCaseloads(db: DbOrTx, pcnId: string): Promise<Refe
   return db
     .select()
     .from(referrals)
-    .where(
-      and(
-        eq(referrals.pcnId, pcnId),
-        inArray(referrals.status, [...CASELOAD_STATUSES]),
-        isNotNull(referrals.allocatedWorkerId),
-      ),
-    )
+    .where(openAllocatedOf(pcnId))
     .orderBy(sql`${referrals.firstContactDueAt} ASC NULLS LAST`, asc(referrals.receivedAt), asc(referrals.id));
 }
 
