@@ -12,9 +12,10 @@ import {
   ZReferralIdParam,
 } from './referrals.schemas.js';
 import { getReferralStatus } from './referrals.service.js';
-import { createReferral, OpenReferralError, PossibleDuplicatesError } from './use-cases/create-referral.js';
+import { createReferral } from './use-cases/create-referral.js';
 import { findPossibleDuplicates } from './use-cases/find-possible-duplicates.js';
 import { getTeamReferral } from './use-cases/get-team-referral.js';
+import { OpenReferralError, PossibleDuplicatesError } from './use-cases/intake-person.js';
 import { listPracticeReferrals } from './use-cases/list-practice-referrals.js';
 
 const ZIntakeHeaders = z.looseObject({

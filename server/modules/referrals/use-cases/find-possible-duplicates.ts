@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { findLikelyMatches } from '../../people/people.service.js';
 import type { TPersonMatchQuery } from '../referrals.schemas.js';
 import { requireActor } from '../referrals.service.js';
-import type { PossibleMatch } from './create-referral.js';
+import type { PossibleMatch } from './intake-person.js';
 
 /**
  * People the user's practice or PCN already knows who may be the person about to be referred
