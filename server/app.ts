@@ -28,6 +28,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
+import { siteRoutes } from './modules/site/site.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
@@ -159,6 +160,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   outcomesRoutes(app, deps);
   carePlansRoutes(app, deps);
   remindersRoutes(app, deps);
+  siteRoutes(app, deps, sessionCookieName(config));
   orukRoutes(app, deps);
   directorySearchRoutes(app, deps);
   directoryMaintenanceRoutes(app, deps);

@@ -122,6 +122,15 @@ describe('loadConfig', () => {
     expect(err.message).not.toContain('mail.internal');
   });
 
+  it('reads SUPPORT_EMAIL as a plain address and names it when it is not one', () => {
+    expect(loadConfig({}).SUPPORT_EMAIL).toBe('support@waymark.example');
+    expect(loadConfig({ SUPPORT_EMAIL: 'help@icb.example' }).SUPPORT_EMAIL).toBe('help@icb.example');
+    const err = configErrorOf({ SUPPORT_EMAIL: 'Help <help@icb.example>' });
+    expect(err.problems).toEqual([
+      'SUPPORT_EMAIL: must be an email address, like support@example.org (got "Help <help@icb.example>")',
+    ]);
+  });
+
   it('refuses a yes/no setting that is neither', () => {
     const err = configErrorOf({ SEED_DEMO: 'maybe', TRUST_PROXY: 'sometimes' });
     expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual(['SEED_DEMO', 'TRUST_PROXY']);

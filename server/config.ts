@@ -70,6 +70,11 @@ const ConfigSchema = z.object({
       'must be an email address, optionally as Name <address>',
     )
     .default('Waymark <no-reply@waymark.example>'),
+  /** Where people write about the service (accessibility, privacy, problems): shown on the footer pages. */
+  SUPPORT_EMAIL: z
+    .string()
+    .regex(/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/, 'must be an email address, like support@example.org')
+    .default('support@waymark.example'),
   /** Days without an attended contact before the daily job reminds the worker of an open case. */
   REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
 });

@@ -105,6 +105,13 @@ const DuplicatesPage = lazy(() =>
   import('../modules/directory-admin/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
 );
 
+const AccessibilityPage = lazy(() =>
+  import('../modules/site/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
+);
+const PrivacyPage = lazy(() => import('../modules/site/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
+const CookiesPage = lazy(() => import('../modules/site/CookiesPage').then((m) => ({ default: m.CookiesPage })));
+const ContactPage = lazy(() => import('../modules/site/ContactPage').then((m) => ({ default: m.ContactPage })));
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -114,6 +121,11 @@ export const router = createBrowserRouter([
       // Public: residents find services without signing in; signed-in staff see the same pages.
       { path: 'directory', element: <DirectorySearchPage /> },
       { path: 'directory/services/:serviceId', element: <ServicePage /> },
+      // Public: the footer's pages, readable signed out.
+      { path: 'accessibility', element: <AccessibilityPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'cookies', element: <CookiesPage /> },
+      { path: 'contact', element: <ContactPage /> },
       {
         element: <SessionGate />,
         children: [

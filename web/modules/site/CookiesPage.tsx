@@ -1,0 +1,49 @@
+import { usePageTitle } from '../../app/use-page-title';
+import { useSiteInfo } from './site-api';
+
+export function CookiesPage() {
+  usePageTitle('Cookies');
+  const { data } = useSiteInfo();
+  if (!data) return <p>Loading…</p>;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Cookies on Waymark</h1>
+        <p>
+          Waymark puts one small file (a cookie) on your device, and only when you sign in. It is strictly necessary: it
+          keeps you signed in as you move from page to page. We do not use cookies to measure how the website is used,
+          to advertise, or to track you, so we do not ask for your consent.
+        </p>
+        <p>Searching the directory of services without signing in sets no cookie at all.</p>
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">The cookie Waymark uses</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Purpose
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Expires
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            <tr className="nhsuk-table__row">
+              <td className="nhsuk-table__cell waymark-break">{data.sessionCookie}</td>
+              <td className="nhsuk-table__cell">
+                Keeps you signed in. It holds a random code, never your name or anything about you.
+              </td>
+              <td className="nhsuk-table__cell">
+                When you sign out, after {data.sessionIdleMinutes} minutes without using Waymark, or{' '}
+                {data.sessionAbsoluteHours} hours after you signed in
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
