@@ -105,20 +105,9 @@ export async function findOrAddPerson(
   placement: Placement,
 ): Promise<FoundPerson> {
   const p = r.person;
-  const values = {
-    icbId: placement.icbId,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    dateOfBirth: p.dateOfBirth,
-    practiceId: placement.registeredPracticeId,
-    postcode: p.postcode ?? null,
-    phone: p.phone ?? null,
-    email: p.email ?? null,
-    preferredContact: p.preferredContact,
-    language: p.language,
-    interpreterNeeded: p.interpreterNeeded,
-    accessibilityNeeds: p.accessibilityNeeds ?? null,
-  };
+  // The new record holds the person as this referral gives them (the NHS number is set below).
+  const { nhsNumber: _given, registeredPracticeId, ...given } = detailsAsGiven(r, placement);
+  const values = { ...given, icbId: placement.icbId, practiceId: registeredPracticeId };
 
   if (p.nhsNumber) {
     const { person, created } = await people.findOrInsertByNhsNumber(tx, { ...values, nhsNumber: p.nhsNumber });
