@@ -1,0 +1,353 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_PLAN } from '../../../common/care-plan.js';
+import { type Listing, toListingInput } from '../../../common/directory.js';
+import { can, type Permission } from '../../../common/permissions.js';
+import { ROLES, type Role } from '../../../common/roles.js';
+import { createTestListing, createTestOrganization } from '../../modules/directory/listings/test-listings.js';
+import { notifications } from '../../modules/notifications/notifications.tables.js';
+import { practices } from '../../modules/organisations/organisations.tables.js';
+import { referrals } from '../../modules/referrals/referrals.tables.js';
+import { reminderTasks } from '../../modules/reminders/reminders.tables.js';
+import { createTestReferral, triaged } from '../../modules/triage/test-referrals.js';
+import { users } from '../../modules/users/users.tables.js';
+import { londonToday } from '../../modules/workforce/workforce.service.js';
+import {
+  createTestApp,
+  createTestTenancy,
+  createTestUser,
+  type Session,
+  signIn,
+  signInWithNewSecondFactor,
+  type TestContext,
+  type TestTenancy,
+  type TestUser,
+} from '../../test/toolkit.js';
+
+// The scope walk (issue 11, point 1): every API route that names a record in its path is asked,
+// by every role of another PCN of the same ICB and of another ICB, and by a referrer of another
+// practice of the same PCN, for a record of the home team.
+// Each must answer 404 (or 403 where the role lacks the permission), exactly as for a record that
+// does not exist. The same request by the home team must get past validation and find the record,
+// so a 404 here is the scope speaking, not a bad body. A new route with a path parameter joins the
+// walk by itself: the walk fails until it knows which record the parameter names.
+
+let ctx: TestContext;
+let home: TestTenancy;
+const sessions = new Map<string, Session>(); // `${party}:${role}`
+let worker: TestUser;
+
+/** The home team's records, by the kind of thing a path parameter names. */
+const ids: Record<string, string> = {};
+const listings = {} as Record<'listing' | 'partnerListing', Listing>;
+
+/** What each path parameter names, by route prefix (first match wins). */
+const PARAMS: [RegExp, Record<string, string>][] = [
+  [/^\/api\/referrals\/:id/, { id: 'referral', plannedId: 'plannedContact' }],
+  [/^\/api\/people\/:personId/, { personId: 'person' }],
+  [/^\/api\/tasks\/:id/, { id: 'task' }],
+  [/^\/api\/notifications\/:id/, { id: 'notification' }],
+  [/^\/api\/team\/leave\/:id/, { id: 'leave' }],
+  [/^\/api\/team\/members\/:id/, { id: 'worker' }],
+  [/^\/api\/admin\/users\/:id/, { id: 'worker' }],
+  [/^\/api\/organisations\/practices\/:id/, { id: 'practice' }],
+  [/^\/api\/directory\/our-listings\/:serviceId/, { serviceId: 'partnerListing' }],
+  [/^\/api\/directory\/services\/:id/, { id: 'listing' }],
+  [/^\/api\/directory\/review\/services\/:serviceId/, { serviceId: 'listing', reportId: 'report' }],
+  [/^\/api\/directory\/changes\/:changeId/, { changeId: 'change' }],
+];
+
+/**
+ * Records every user of the same ICB may see by design (the directory and the ICB's organisations
+ * are the ICB's; the ICB's administrator manages all its users): another PCN of the same ICB is
+ * not an intruder for these, another ICB still is. A VCS partner's own listings are its own.
+ */
+const ICB_WIDE = new Set(['listing', 'report', 'change', 'practice', 'worker:admin']);
+
+/** Bodies that pass validation, so that only the scope decides. */
+const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/admin/users/:id': { version: 1, name: 'Renamed By Walk' },
+  'POST /api/referrals/:id/triage': { version: 1, priority: 'routine', complexity: 'low', predictedPam: 3 },
+  'POST /api/referrals/:id/allocate': { workerId: '', version: 1, overrideReason: 'Walk test' },
+  'POST /api/referrals/:id/reassign': { workerId: '', version: 1, reason: 'Walk test' },
+  'POST /api/referrals/:id/first-contact': {
+    version: 1,
+    outcome: 'accepted',
+    at: at(-1),
+    mode: 'phone',
+    durationMinutes: 10,
+  },
+  'POST /api/referrals/:id/decline': { version: 1, reason: 'person_declined' },
+  'POST /api/referrals/:id/redirect': { version: 1, reason: 'person_declined' },
+  'POST /api/referrals/:id/discharge': { version: 1, reason: 'goals_met', summary: 'Walk test.' },
+  'POST /api/referrals/:id/contacts': { at: at(-1), mode: 'phone', durationMinutes: 20, outcome: 'attended' },
+  'POST /api/referrals/:id/notes': { body: 'Walk test note.' },
+  'POST /api/referrals/:id/person-details': { accept: [] },
+  'POST /api/referrals/:id/planned-contacts': { at: at(7 * 24), mode: 'phone' },
+  'POST /api/referrals/:id/measures': {
+    measure: 'ons4',
+    timepoint: 'baseline',
+    answers: { lifeSatisfaction: 3, worthwhile: 5, happy: 4, anxious: 8 },
+  },
+  'PUT /api/people/:personId/care-plan': { ...EMPTY_PLAN, whatMattersToMe: 'Walk test.', version: 1 },
+  'POST /api/team/members/:id/cover': { coverWorkerId: '' },
+  'POST /api/directory/review/services/:serviceId/reports/:reportId/dismiss': { reason: 'Walk test' },
+  'POST /api/directory/changes/:changeId/reject': { reason: 'Walk test' },
+  'POST /api/directory/review/services/:serviceId/retire': { reason: 'Walk test' },
+};
+
+/** Query strings some GET routes need to get past validation. */
+const QUERIES: Record<string, string> = {
+  'GET /api/people/:personId/care-plan/versions/compare': '?from=1&to=1',
+};
+
+const url = (pattern: string) => {
+  const entry = PARAMS.find(([prefix]) => prefix.test(pattern));
+  return pattern.replace(/:([a-zA-Z]+)/g, (_m, name: string) => {
+    const kind = entry?.[1][name];
+    if (!kind) throw new Error(`the scope walk does not know what :${name} names in ${pattern}: add it to PARAMS`);
+    const id = ids[kind];
+    if (!id) throw new Error(`no home record of kind ${kind}`);
+    return id;
+  });
+};
+
+const kindsOf = (pattern: string) => {
+  const entry = PARAMS.find(([prefix]) => prefix.test(pattern));
+  return [...pattern.matchAll(/:([a-zA-Z]+)/g)].map((m) => entry?.[1][m[1] as string] ?? '?');
+};
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  home = await createTestTenancy(ctx.db);
+  const parties: Record<string, TestTenancy> = {
+    home,
+    otherPcn: await createTestTenancy(ctx.db, home.icbId),
+    otherIcb: await createTestTenancy(ctx.db),
+  };
+  // Another practice of the home PCN: only its referrers are bounded by the practice.
+  const [practice] = await ctx.db
+    .insert(practices)
+    .values({ pcnId: home.pcnId, code: `W${String(Date.now()).slice(-5)}`, name: 'Walk Test Practice' })
+    .returning();
+  const otherPractice = { ...home, practiceId: practice?.id as string };
+  sessions.set('otherPractice:referrer', await signIn(ctx, await createTestUser(ctx.db, otherPractice, 'referrer')));
+
+  for (const [party, tenancy] of Object.entries(parties)) {
+    for (const role of ROLES) {
+      const user = await createTestUser(ctx.db, tenancy, role);
+      if (party === 'home' && role === 'link_worker') worker = user;
+      if (party === 'home' && role === 'health_coach') ids.colleague = user.id;
+      sessions.set(
+        `${party}:${role}`,
+        role === 'admin' ? await signInWithNewSecondFactor(ctx, user) : await signIn(ctx, user),
+      );
+    }
+  }
+  const lead = sessions.get('home:team_lead') as Session;
+  const workerS = sessions.get('home:link_worker') as Session;
+
+  const referral = await createTestReferral(
+    ctx.db,
+    home,
+    triaged({ status: 'allocated', allocatedWorkerId: worker.id, allocatedAt: new Date(Date.now() - 86_400_000) }),
+  );
+  ids.referral = referral.id;
+  ids.person = referral.personId;
+  ids.worker = worker.id;
+  ids.practice = home.practiceId;
+
+  const planned = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/referrals/${referral.id}/planned-contacts`,
+    headers: workerS.headers,
+    payload: { at: new Date(Date.now() + 3 * 86_400_000).toISOString(), mode: 'phone' },
+  });
+  expect(planned.statusCode).toBe(201);
+  ids.plannedContact = planned.json().id;
+
+  const plan = await ctx.app.inject({
+    method: 'PUT',
+    url: `/api/people/${referral.personId}/care-plan`,
+    headers: workerS.headers,
+    payload: { ...EMPTY_PLAN, whatMattersToMe: 'Getting out of the house again.', version: 0 },
+  });
+  expect(plan.statusCode).toBe(200);
+
+  const [task] = await ctx.db
+    .insert(reminderTasks)
+    .values({
+      userId: worker.id,
+      referralId: referral.id,
+      pcnId: home.pcnId,
+      kind: 'plan_review_due',
+      dueOn: londonToday(),
+    })
+    .returning();
+  ids.task = task?.id as string;
+  const [note] = await ctx.db
+    .insert(notifications)
+    .values({ userId: worker.id, kind: 'referral.allocated', title: 'Walk test', link: `/referrals/${referral.id}` })
+    .returning();
+  ids.notification = note?.id as string;
+
+  const leave = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/team/leave',
+    headers: lead.headers,
+    payload: { userId: worker.id, startsOn: londonToday(), endsOn: londonToday(), reason: 'annual_leave' },
+  });
+  expect(leave.statusCode).toBe(201);
+  ids.leave = leave.json().id;
+
+  const listing = await createTestListing(ctx.db, home.icbId);
+  ids.listing = listing.id;
+  listings.listing = listing;
+  const partnerOrg = await createTestOrganization(ctx.db, home.icbId, { vcsOrganisationId: home.vcsOrganisationId });
+  const partnerListing = await createTestListing(ctx.db, home.icbId, { organization_id: partnerOrg.id });
+  ids.partnerListing = partnerListing.id;
+  listings.partnerListing = partnerListing;
+
+  const change = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/directory/our-listings/${partnerListing.id}/changes`,
+    headers: (sessions.get('home:vcs_partner') as Session).headers,
+    payload: {
+      base_version: partnerListing.version,
+      proposed: { ...toListingInput(partnerListing), name: 'Walk Group' },
+    },
+  });
+  expect(change.statusCode).toBe(201);
+  ids.change = change.json().change_id;
+
+  const report = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/public/directory/services/${listing.id}/reports`,
+    payload: { reason: 'wrong_details', message: 'The walk test says the phone number is wrong.' },
+  });
+  expect(report.statusCode).toBe(201);
+  ids.report = report.json().id;
+}, 120_000);
+
+/** The home role that would make this request for real (the lead may do all of a case's work). */
+/** Records only their owner acts on: the worker's own tasks, notifications and first contact. */
+const OWNER: Record<string, Role> = {
+  'POST /api/tasks/:id/done': 'link_worker',
+  'POST /api/notifications/:id/read': 'link_worker',
+  'POST /api/referrals/:id/first-contact': 'link_worker',
+};
+
+async function currentVersion(pattern: string): Promise<number> {
+  const [row] = pattern.startsWith('/api/admin/users')
+    ? await ctx.db
+        .select({ version: users.version })
+        .from(users)
+        .where(eq(users.id, ids.worker as string))
+    : pattern.startsWith('/api/people')
+      ? [{ version: 1 }]
+      : await ctx.db
+          .select({ version: referrals.version })
+          .from(referrals)
+          .where(eq(referrals.id, ids.referral as string));
+  return row?.version ?? 1;
+}
+
+const HOME_ORDER: Role[] = ['team_lead', 'link_worker', 'care_coordinator', 'referrer', 'vcs_partner', 'admin'];
+
+describe('the scope walk: another team asking for the home team’s records by id', () => {
+  it('answers 404 to every role of another PCN and another ICB, and the home team finds the record', async () => {
+    const routes = ctx.routes.filter(
+      (r) =>
+        r.url.startsWith('/api/') &&
+        r.url.includes('/:') &&
+        r.method !== 'HEAD' &&
+        r.access !== undefined &&
+        'permission' in r.access,
+    );
+    expect(routes.length).toBeGreaterThan(40);
+    const problems: string[] = [];
+    let intrusions = 0;
+    // Writes that close or move the home record go last, in this order, so that each control
+    // still finds what it needs (a report to dismiss before confirming closes it, the message
+    // back to the GP once the case is discharged).
+    const LATE = [
+      '/confirm',
+      '/reject',
+      '/approve',
+      '/retire',
+      '/allocate',
+      '/reassign',
+      '/cover',
+      'DELETE',
+      '/decline',
+      '/redirect',
+      '/discharge',
+      '/gp-message',
+    ];
+    const rank = (r: { method: string; url: string }) =>
+      r.url.endsWith('/dismiss') ? -1 : LATE.findIndex((p) => r.url.endsWith(p) || r.method === p) + 1;
+    routes.sort((a, b) => rank(a) - rank(b));
+
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const permission = (route.access as { permission: Permission }).permission;
+      const path = url(route.url) + (QUERIES[key] ?? '');
+      const kinds = kindsOf(route.url);
+      const body = fillIds(
+        BODIES[key] ?? listingBody(key) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
+      );
+      const send = (s: Session) =>
+        ctx.app.inject({
+          method: route.method as 'GET',
+          url: path,
+          headers: s.headers,
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+
+      for (const party of ['otherPractice', 'otherPcn', 'otherIcb']) {
+        for (const role of party === 'otherPractice' ? (['referrer'] as const) : ROLES) {
+          const shared = party !== 'otherIcb' && kinds.some((k) => ICB_WIDE.has(k) || ICB_WIDE.has(`${k}:${role}`));
+          if (shared) continue;
+          const res = await send(sessions.get(`${party}:${role}`) as Session);
+          const expected = can(role, permission) ? 404 : 403;
+          intrusions += 1;
+          if (res.statusCode !== expected)
+            problems.push(`${party} ${role} ${key}: ${res.statusCode} (expected ${expected})`);
+        }
+      }
+
+      const homeRole = OWNER[key] ?? (HOME_ORDER.find((r) => can(r, permission)) as Role);
+      // The control sends the record's current version, so that it really changes it.
+      if (body && typeof body === 'object' && 'version' in body) {
+        (body as { version: number }).version = await currentVersion(route.url);
+      }
+      const control = await send(sessions.get(`home:${homeRole}`) as Session);
+      if ([400, 401, 403, 404].includes(control.statusCode) || control.statusCode >= 500) {
+        problems.push(`home ${homeRole} ${key}: ${control.statusCode} ${control.body.slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(intrusions).toBeGreaterThan(500);
+  }, 300_000);
+});
+
+/** Directory writes carry the listing as the home team last read it. */
+function listingBody(key: string): unknown {
+  if (key === 'PUT /api/directory/review/services/:serviceId') {
+    return { expected_version: listings.listing.version, listing: toListingInput(listings.listing) };
+  }
+  if (key === 'POST /api/directory/our-listings/:serviceId/changes') {
+    const mine = listings.partnerListing;
+    return { base_version: mine.version, proposed: { ...toListingInput(mine), name: 'Walk Group Renamed' } };
+  }
+  return undefined;
+}
+
+/** Bodies that name a colleague get a colleague of the home team. */
+function fillIds(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const filled: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const k of ['workerId', 'coverWorkerId']) if (k in filled) filled[k] = ids.colleague;
+  return filled;
+}
