@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationList } from '../../../common/notification-types.js';
+import { auditEvents } from '../../platform/audit/audit.tables.js';
 import {
   createTestApp,
   createTestTenancy,
@@ -134,5 +136,10 @@ describe('notifications API', () => {
     expect(res.json()).toEqual({ marked: 3 });
     expect((await list(worker)).unreadCount).toBe(0);
     expect((await list(colleague)).unreadCount).toBe(1);
+    const audited = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'notification.read_all'), eq(auditEvents.actorUserId, worker.me.user.id)));
+    expect(audited).toEqual([expect.objectContaining({ outcome: 'success', details: { marked: 3 } })]);
   });
 });

@@ -1,6 +1,7 @@
 import type { NotificationItem, NotificationList } from '../../../common/notification-types.js';
+import { writeAudit } from '../../platform/audit/audit.js';
 import type { Principal, RequestContext } from '../../platform/context.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { publish, type RealtimeEvent } from '../../platform/realtime.js';
 import * as repo from './notifications.repository.js';
@@ -54,14 +55,24 @@ export async function countUnreadNotifications(db: DbOrTx, ctx: RequestContext):
 }
 
 /** Another user's notification is not found (404), never forbidden: ids are not confirmed. */
-export async function markNotificationRead(db: DbOrTx, ctx: RequestContext, id: string): Promise<NotificationItem> {
-  const row = await repo.markReadOfUser(db, requireActor(ctx).userId, id);
-  if (!row) throw notFound('notification');
-  return toItem(row);
+export async function markNotificationRead(db: Db, ctx: RequestContext, id: string): Promise<NotificationItem> {
+  const userId = requireActor(ctx).userId;
+  return db.transaction(async (tx) => {
+    const row = await repo.markReadOfUser(tx, userId, id);
+    if (!row) throw notFound('notification');
+    // Every write is audited, however small: "who saw that they had been given this case, and when".
+    await writeAudit(tx, ctx, { action: 'notification.read', entityType: 'notification', entityId: row.id });
+    return toItem(row);
+  });
 }
 
-export async function markAllNotificationsRead(db: DbOrTx, ctx: RequestContext): Promise<number> {
-  return repo.markAllReadOfUser(db, requireActor(ctx).userId);
+export async function markAllNotificationsRead(db: Db, ctx: RequestContext): Promise<number> {
+  const userId = requireActor(ctx).userId;
+  return db.transaction(async (tx) => {
+    const marked = await repo.markAllReadOfUser(tx, userId);
+    await writeAudit(tx, ctx, { action: 'notification.read_all', details: { marked } });
+    return marked;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, max } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_PLAN } from '../../../common/care-plan.js';
 import { type Listing, toListingInput } from '../../../common/directory.js';
@@ -23,6 +23,7 @@ import {
   type TestTenancy,
   type TestUser,
 } from '../../test/toolkit.js';
+import { auditEvents } from '../audit/audit.tables.js';
 
 // The scope walk (issue 11, point 1): every API route that names a record in its path is asked,
 // by every role of another PCN of the same ICB and of another ICB, and by a referrer of another
@@ -238,6 +239,11 @@ const OWNER: Record<string, Role> = {
   'POST /api/referrals/:id/first-contact': 'link_worker',
 };
 
+async function lastAuditId(): Promise<bigint> {
+  const [row] = await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents);
+  return row?.id ?? 0n;
+}
+
 async function currentVersion(pattern: string): Promise<number> {
   const [row] = pattern.startsWith('/api/admin/users')
     ? await ctx.db
@@ -256,7 +262,7 @@ async function currentVersion(pattern: string): Promise<number> {
 const HOME_ORDER: Role[] = ['team_lead', 'link_worker', 'care_coordinator', 'referrer', 'vcs_partner', 'admin'];
 
 describe('the scope walk: another team asking for the home team’s records by id', () => {
-  it('answers 404 to every role of another PCN and another ICB, and the home team finds the record', async () => {
+  it('answers 404 to every role of another practice, PCN and ICB; the home team finds the record and its writes are audited', async () => {
     const routes = ctx.routes.filter(
       (r) =>
         r.url.startsWith('/api/') &&
@@ -268,6 +274,7 @@ describe('the scope walk: another team asking for the home team’s records by i
     expect(routes.length).toBeGreaterThan(40);
     const problems: string[] = [];
     let intrusions = 0;
+    let writes = 0;
     // Writes that close or move the home record go last, in this order, so that each control
     // still finds what it needs (a report to dismiss before confirming closes it, the message
     // back to the GP once the case is discharged).
@@ -322,13 +329,31 @@ describe('the scope walk: another team asking for the home team’s records by i
       if (body && typeof body === 'object' && 'version' in body) {
         (body as { version: number }).version = await currentVersion(route.url);
       }
-      const control = await send(sessions.get(`home:${homeRole}`) as Session);
+      const homeSession = sessions.get(`home:${homeRole}`) as Session;
+      const auditedBefore = await lastAuditId();
+      const control = await send(homeSession);
       if ([400, 401, 403, 404].includes(control.statusCode) || control.statusCode >= 500) {
         problems.push(`home ${homeRole} ${key}: ${control.statusCode} ${control.body.slice(0, 200)}`);
+      }
+      // The audit walk rides along: a write that succeeded left a success row by its actor.
+      if (route.method !== 'GET' && control.statusCode < 300) {
+        writes += 1;
+        const rows = await ctx.db
+          .select({ action: auditEvents.action })
+          .from(auditEvents)
+          .where(
+            and(
+              gt(auditEvents.id, auditedBefore),
+              eq(auditEvents.actorUserId, homeSession.me.user.id),
+              eq(auditEvents.outcome, 'success'),
+            ),
+          );
+        if (rows.length === 0) problems.push(`home ${homeRole} ${key}: ${control.statusCode} but no audit row`);
       }
     }
     expect(problems).toEqual([]);
     expect(intrusions).toBeGreaterThan(500);
+    expect(writes).toBeGreaterThan(15);
   }, 300_000);
 });
 
