@@ -1,17 +1,18 @@
 import { and, eq, gt, max } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_PLAN } from '../../../common/care-plan.js';
-import { type Listing, toListingInput } from '../../../common/directory.js';
-import { can, type Permission } from '../../../common/permissions.js';
-import { ROLES, type Role } from '../../../common/roles.js';
-import { createTestListing, createTestOrganization } from '../../modules/directory/listings/test-listings.js';
-import { notifications } from '../../modules/notifications/notifications.tables.js';
-import { practices } from '../../modules/organisations/organisations.tables.js';
-import { referrals } from '../../modules/referrals/referrals.tables.js';
-import { reminderTasks } from '../../modules/reminders/reminders.tables.js';
-import { createTestReferral, triaged } from '../../modules/triage/test-referrals.js';
-import { users } from '../../modules/users/users.tables.js';
-import { londonToday } from '../../modules/workforce/workforce.service.js';
+import { EMPTY_PLAN } from '../../common/care-plan.js';
+import { type Listing, toListingInput } from '../../common/directory.js';
+import { can, type Permission } from '../../common/permissions.js';
+import { ROLES, type Role } from '../../common/roles.js';
+import { createTestListing, createTestOrganization } from '../modules/directory/listings/test-listings.js';
+import { notifications } from '../modules/notifications/notifications.tables.js';
+import { practices } from '../modules/organisations/organisations.tables.js';
+import { referrals } from '../modules/referrals/referrals.tables.js';
+import { reminderTasks } from '../modules/reminders/reminders.tables.js';
+import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
+import { users } from '../modules/users/users.tables.js';
+import { londonToday } from '../modules/workforce/workforce.service.js';
+import { auditEvents } from '../platform/audit/audit.tables.js';
 import {
   createTestApp,
   createTestTenancy,
@@ -22,8 +23,7 @@ import {
   type TestContext,
   type TestTenancy,
   type TestUser,
-} from '../../test/toolkit.js';
-import { auditEvents } from '../audit/audit.tables.js';
+} from '../test/toolkit.js';
 
 // The scope walk (issue 11, point 1): every API route that names a record in its path is asked,
 // by every role of another PCN of the same ICB and of another ICB, and by a referrer of another
