@@ -17,6 +17,7 @@ import { allocationRoutes } from './modules/allocation/allocation.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
 import { authenticate, isSessionActive, sessionIdOf } from './modules/auth/auth.service.js';
+import { passwordRoutes } from './modules/auth/password.routes.js';
 import { carePlansRoutes } from './modules/care-plans/care-plans.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { directoryMaintenanceRoutes } from './modules/directory/maintenance/maintenance.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   });
   const deps = { db, config };
   authRoutes(app, deps);
+  passwordRoutes(app, deps);
   usersRoutes(app, deps);
   organisationsRoutes(app, deps);
   auditRoutes(app, deps);

@@ -75,6 +75,14 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/, 'must be an email address, like support@example.org')
     .default('support@waymark.example'),
+  /**
+   * The address people use to reach this Waymark, for links in emails (password reset). Never
+   * taken from a request's Host header, which anyone can set. Unset: http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s?#]+\/?$/, 'must be the address of the service, like https://waymark.example.org')
+    .optional(),
   /** Days without an attended contact before the daily job reminds the worker of an open case. */
   REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
 });
@@ -86,6 +94,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   cookieSecure: boolean;
   /** Pretty in development, JSON in production, unless LOG_FORMAT says otherwise. */
   logFormat: 'pretty' | 'json';
+  /** PUBLIC_URL without a trailing slash. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -114,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -1,6 +1,6 @@
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { sessions } from './auth.tables.js';
+import { passwordResetTokens, sessions } from './auth.tables.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -48,4 +48,51 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptId:
     .where(and(eq(sessions.userId, userId), ne(sessions.id, exceptId)))
     .returning({ id: sessions.id });
   return rows.map((r) => r.id);
+}
+
+export async function insertResetToken(db: DbOrTx, values: typeof passwordResetTokens.$inferInsert): Promise<void> {
+  await db.insert(passwordResetTokens).values(values);
+}
+
+/** How many reset links the user was sent since `since` (the per-address limit). */
+export async function countResetTokensSince(db: DbOrTx, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Uses a reset token: marks it used if it is unused and unexpired, in one statement, so that of
+ * two uses at once exactly one gets the user id. Null for an unknown, used or expired token.
+ */
+export async function takeResetToken(db: DbOrTx, id: string, now: Date): Promise<string | null> {
+  const [row] = await db
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(
+      and(eq(passwordResetTokens.id, id), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)),
+    )
+    .returning({ userId: passwordResetTokens.userId });
+  return row?.userId ?? null;
+}
+
+/** Voids every unused reset link of the user (after a reset or a password change). */
+export async function voidResetTokensOfUser(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+}
+
+/** The user a reset token would reset, while it is unused and unexpired; null otherwise. */
+export async function findUsableResetToken(db: DbOrTx, id: string, now: Date): Promise<string | null> {
+  const [row] = await db
+    .select({ userId: passwordResetTokens.userId })
+    .from(passwordResetTokens)
+    .where(
+      and(eq(passwordResetTokens.id, id), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)),
+    );
+  return row?.userId ?? null;
 }

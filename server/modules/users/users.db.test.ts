@@ -196,7 +196,13 @@ describe('POST /api/admin/users', () => {
       rule: 'password shorter than 12 characters',
       change: () => ({ password: 'elevenchars' }),
       field: 'password',
-      reason: /at least 12/,
+      reason: /^must be 12 characters or more$/,
+    },
+    {
+      rule: 'a common password dressed up with digits',
+      change: () => ({ password: 'Password123456!' }),
+      field: 'password',
+      reason: /^is too common/,
     },
     {
       rule: 'email that is not an email address',

@@ -82,7 +82,16 @@ export async function updateUserVersioned(
 export async function updateUserSecurity(
   db: DbOrTx,
   id: string,
-  values: Pick<Partial<UserInsert>, 'failedSignIns' | 'lockedUntil' | 'totpSecret' | 'totpEnabled' | 'totpLastStep'>,
+  values: Pick<
+    Partial<UserInsert>,
+    | 'failedSignIns'
+    | 'lockedUntil'
+    | 'totpSecret'
+    | 'totpEnabled'
+    | 'totpLastStep'
+    | 'passwordHash'
+    | 'sessionsValidAfter'
+  >,
 ): Promise<void> {
   await db.update(users).set(values).where(eq(users.id, id));
 }

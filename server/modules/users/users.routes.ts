@@ -41,4 +41,13 @@ export function usersRoutes(app: App, { db }: AppDeps): void {
     },
     async (request) => users.updateUser(db, requestContext(request), request.params.id, request.body),
   );
+
+  app.post(
+    '/api/admin/users/:id/second-factor/reset',
+    {
+      schema: { params: ZIdParam, tags: ['admin'], summary: "Reset a user's two-factor authentication" },
+      config: { access: { permission: 'user.manage' } },
+    },
+    async (request) => users.resetSecondFactor(db, requestContext(request), request.params.id),
+  );
 }

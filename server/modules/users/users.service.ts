@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { Principal, RequestContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
+import { newPasswordProblem } from '../../platform/password-policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
 import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
@@ -147,6 +148,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: TUserCreate
       },
     ]);
   }
+  const weak = newPasswordProblem(input.password, input.email);
+  if (weak) throw validationError([{ field: 'password', message: weak }]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -224,6 +227,35 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
       entityId: id,
       details: { fields: changed },
     });
+    const refs = await organisationRefs(tx, [organisationIdOf(row)]);
+    return toStaffMember(row, refs.get(organisationIdOf(row)));
+  });
+}
+
+/**
+ * An administrator resets a user's second factor (a lost or replaced phone): the authenticator is
+ * forgotten and every session of the user ends, so the next sign-in asks them to set up a new one
+ * (administrators must; others may). Not for one's own account: another administrator confirms
+ * who is asking.
+ */
+export async function resetSecondFactor(db: Db, ctx: RequestContext, id: string): Promise<StaffMember> {
+  const actor = requireActor(ctx);
+  const current = await repo.findUserInScope(db, actor.scope, id);
+  if (!current) throw notFound('user');
+  if (id === actor.userId) {
+    throw conflict('You cannot reset your own two-factor authentication: ask another administrator in your ICB.');
+  }
+  if (!current.totpEnabled) throw conflict(`${current.name} has no two-factor authentication to reset.`);
+  return db.transaction(async (tx) => {
+    await repo.updateUserSecurity(tx, id, {
+      totpSecret: null,
+      totpEnabled: false,
+      totpLastStep: null,
+      sessionsValidAfter: new Date(),
+    });
+    await announceSessionEnded(tx, { userId: id });
+    await writeAudit(tx, ctx, { action: 'user.second-factor.reset', entityType: 'user', entityId: id });
+    const row = (await repo.findUserById(tx, id)) as repo.UserRow;
     const refs = await organisationRefs(tx, [organisationIdOf(row)]);
     return toStaffMember(row, refs.get(organisationIdOf(row)));
   });

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { requestContext } from '../../platform/http/access.js';
+import type { App, AppDeps } from '../../platform/http/deps.js';
+import { ZPasswordChange, ZPasswordReset, ZPasswordResetRequest } from './auth.schemas.js';
+import * as passwords from './use-cases/passwords.js';
+
+/** The same words whether or not the address has an account. */
+export const RESET_REQUESTED =
+  'If an account uses that email address, we have sent it a link to reset the password. The link works once, for 30 minutes.';
+
+export function passwordRoutes(app: App, { db, config }: AppDeps): void {
+  const limit = { max: config.SIGN_IN_RATE_LIMIT, timeWindow: '1 minute' };
+
+  app.post(
+    '/api/account/password',
+    {
+      schema: { body: ZPasswordChange, tags: ['auth'], summary: 'Change your own password' },
+      config: { access: { permission: 'account.self' }, rateLimit: limit },
+    },
+    async (request, reply) => {
+      await passwords.changePassword(db, requestContext(request), request.sessionToken as string, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      schema: {
+        body: ZPasswordResetRequest,
+        response: { 202: z.object({ message: z.string() }) },
+        tags: ['auth'],
+        summary: 'Email a password reset link (the same answer for any address)',
+      },
+      config: { access: { public: true }, rateLimit: limit },
+    },
+    async (request, reply) => {
+      await passwords.requestPasswordReset(db, requestContext(request), config.publicUrl, request.body);
+      return reply.status(202).send({ message: RESET_REQUESTED });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    {
+      schema: { body: ZPasswordReset, tags: ['auth'], summary: 'Set a new password with a reset link' },
+      config: { access: { public: true }, rateLimit: limit },
+    },
+    async (request, reply) => {
+      await passwords.completePasswordReset(db, requestContext(request), request.body);
+      return reply.status(204).send();
+    },
+  );
+}
