@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from './e2e/browser.mjs';
+import { E2E_PG_PORT, E2E_PORT } from './e2e/ports.mjs';
 
-const PORT = 3100;
+const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // e2e/run.mjs (npm run test:e2e) wipes .tmp/e2e-data first: every run starts from the seeded demo ICB.
@@ -40,8 +41,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: '.tmp/e2e-data',
-      // Its own embedded PostgreSQL port, so it can run beside a dev server (default 54329).
-      EMBEDDED_PG_PORT: '54417',
+      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+      // Links in emails (password reset) point at the address the tests browse.
+      PUBLIC_URL: baseURL,
       SIGN_IN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'warn',
     },

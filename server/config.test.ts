@@ -131,6 +131,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads PUBLIC_URL without its trailing slash, defaulting to this port on localhost', () => {
+    expect(loadConfig({ PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
+    expect(loadConfig({ PUBLIC_URL: 'https://waymark.icb.example/' }).publicUrl).toBe('https://waymark.icb.example');
+    const err = configErrorOf({ PUBLIC_URL: 'https://waymark.icb.example/app?x=1' });
+    expect(err.problems[0]).toMatch(/^PUBLIC_URL: must be the address of the service/);
+  });
+
   it('refuses a yes/no setting that is neither', () => {
     const err = configErrorOf({ SEED_DEMO: 'maybe', TRUST_PROXY: 'sometimes' });
     expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual(['SEED_DEMO', 'TRUST_PROXY']);

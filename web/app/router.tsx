@@ -105,6 +105,15 @@ const DuplicatesPage = lazy(() =>
   import('../modules/directory-admin/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
 );
 
+const ForgotPasswordPage = lazy(() =>
+  import('../modules/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../modules/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('../modules/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('../modules/site/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -118,6 +127,8 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       // Public: residents find services without signing in; signed-in staff see the same pages.
       { path: 'directory', element: <DirectorySearchPage /> },
       { path: 'directory/services/:serviceId', element: <ServicePage /> },
@@ -131,6 +142,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'account/password', element: <ChangePasswordPage /> },
           {
             path: 'referrals/new',
             element: (

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { Me, SecondFactorSetup } from '../../../common/api-types';
 import { rememberSignedIn, useSignedInMe, useSignOut } from '../../app/session';
 import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
@@ -68,6 +69,7 @@ function AccountDetails({
   const signOut = useSignOut();
   usePageTitle('Your account', errors.form !== null);
   const { user, organisation, pcn } = me;
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
 
   async function beginSetup() {
     if (busy) return;
@@ -86,6 +88,7 @@ function AccountDetails({
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={summaryOf(errors, [])} revision={errors} />
         {justEnrolled && <NotificationBanner variant="success" heading="Two-factor authentication is on" />}
+        {!justEnrolled && notice && <NotificationBanner variant="success" heading={notice} />}
         <h1>Your account</h1>
         <SummaryList
           rows={[
@@ -97,6 +100,11 @@ function AccountDetails({
             { key: 'Two-factor authentication', value: user.secondFactorEnabled ? 'On' : 'Off' },
           ]}
         />
+
+        <h2>Password</h2>
+        <p>
+          <Link to="/account/password">Change your password</Link>
+        </p>
 
         <h2>Two-factor authentication</h2>
         {user.secondFactorEnabled ? (

@@ -7,6 +7,7 @@ import { summaryOf } from '../../ui/form-errors';
 import { enrolSecondFactor } from './auth-api';
 import { CodeInput } from './CodeInput';
 import { groupSecret } from './code-format';
+import { QrCode } from './QrCode';
 import { useCodeForm } from './use-code-form';
 
 /**
@@ -39,7 +40,9 @@ export function AuthenticatorSetup({
             Authenticator.
           </li>
           <li>
-            Add a new account and, when the app asks for a key, type in this secret key (the spaces do not matter):
+            Add a new account in the app and scan this QR code:
+            <QrCode text={setup.otpauthUri} label="QR code for setting up Waymark in an authenticator app" />
+            If you cannot scan it, type in this secret key instead (the spaces do not matter):
             <div className="waymark-secret">
               <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">Your secret key</p>
               <p className="waymark-secret__key" id="secret-key">

@@ -1,5 +1,6 @@
 import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
 import type { SignInResult } from '../../../common/api-types';
 import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
@@ -84,6 +85,9 @@ export function CredentialsForm({
           />
           <Button aria-disabled={busy || undefined}>{busy ? 'Signing in…' : 'Sign in'}</Button>
         </form>
+        <p>
+          <Link to="/forgot-password">Forgotten your password?</Link>
+        </p>
       </div>
     </div>
   );

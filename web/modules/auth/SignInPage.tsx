@@ -13,6 +13,13 @@ type Step = { kind: 'credentials' } | { kind: 'second-factor' } | { kind: 'setup
 
 function SignedOutNotice({ reason }: { reason: SignedOutReason | undefined }) {
   if (reason === 'signed-out') return <NotificationBanner variant="success" heading="You have signed out" />;
+  if (reason === 'password-reset') {
+    return (
+      <NotificationBanner variant="success" heading="Your password has been changed">
+        <p>Sign in with your new password.</p>
+      </NotificationBanner>
+    );
+  }
   if (reason === 'expired')
     return (
       <NotificationBanner heading="You have been signed out">

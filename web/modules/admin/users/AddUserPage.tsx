@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Select, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { passwordRuleProblem } from '../../../../common/password-rules';
 import {
   DEFAULT_BAND,
   ROLE_LABELS,
@@ -14,7 +15,7 @@ import { usePageTitle } from '../../../app/use-page-title';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
+import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, phrase, summaryOf } from '../../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { useOrganisationTree } from '../organisations/organisations-api';
 import { OrganisationOptions } from './OrganisationOptions';
@@ -65,8 +66,9 @@ export function AddUserPage() {
       fields.email = 'Enter an email address in the correct format, like name@example.org';
     if (!role) fields.role = 'Select a role';
     if (role && !organisationId) fields.organisationId = 'Select an organisation';
-    if (password.length < 12)
-      fields.password = password ? 'Temporary password must be at least 12 characters' : 'Enter a temporary password';
+    const weak = password ? passwordRuleProblem(password, email) : null;
+    if (!password) fields.password = 'Enter a temporary password';
+    else if (weak) fields.password = phrase(LABELS.password, weak);
     const staff = isTeamRole(role) ? readStaffNumbers(form, fields) : null;
     if (Object.keys(fields).length > 0 || !role) {
       setErrors({ fields, form: null });
@@ -145,7 +147,7 @@ export function AddUserPage() {
               name="password"
               type="password"
               label={LABELS.password}
-              hint="At least 12 characters. Give it to them securely, never in the same email as their address."
+              hint="12 characters or more, not a common password. Give it to them securely, never in the same email as their address. They can change it under Your account."
               autoComplete="new-password"
               error={errors.fields.password}
             />

@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
 import { Radios } from '../../../ui/Radios';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
+import { SecondFactorReset } from './SecondFactorReset';
 import { StaffFields } from './StaffFields';
 import { isTeamRole, readStaffNumbers, STAFF_LABELS } from './staff-fields';
 import { USERS_KEY, type UserChanges, updateUser, useUsers } from './users-api';
@@ -160,6 +161,7 @@ function EditUserForm({
           )}
           <Button aria-disabled={busy || undefined}>{busy ? 'Saving…' : 'Save changes'}</Button>
         </form>
+        <SecondFactorReset user={user} isSelf={isSelf} />
       </div>
     </div>
   );

@@ -40,3 +40,7 @@ export interface UserChanges {
 export function updateUser(id: string, changes: UserChanges): Promise<StaffMember> {
   return api(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
 }
+
+export function resetSecondFactor(id: string): Promise<StaffMember> {
+  return api(`/api/admin/users/${encodeURIComponent(id)}/second-factor/reset`, { method: 'POST', body: {} });
+}

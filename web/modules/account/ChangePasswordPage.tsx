@@ -1,0 +1,76 @@
+import { TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useSignedInMe } from '../../app/session';
+import { usePageTitle } from '../../app/use-page-title';
+import { BackLink } from '../../ui/BackLink';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { changePassword, newPasswordError, PASSWORD_HINT } from '../auth/password-api';
+
+const LABELS = { currentPassword: 'Current password', newPassword: 'New password' };
+
+export function ChangePasswordPage() {
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  usePageTitle('Change your password', hasErrors(errors));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = new FormData(event.currentTarget);
+    const currentPassword = String(form.get('currentPassword') ?? '');
+    const newPassword = String(form.get('newPassword') ?? '');
+    const fields: Record<string, string> = {};
+    if (!currentPassword) fields.currentPassword = 'Enter your current password';
+    const weak = newPasswordError(newPassword, me.user.email);
+    if (weak) fields.newPassword = weak;
+    if (Object.keys(fields).length > 0) {
+      setErrors({ fields, form: null });
+      return;
+    }
+    setBusy(true);
+    try {
+      await changePassword(currentPassword, newPassword);
+      navigate('/account', { state: { notice: 'Your password has been changed' } });
+    } catch (error) {
+      setErrors(errorsFromApi(error, LABELS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink to="/account">Back to your account</BackLink>
+        <ErrorSummary errors={summaryOf(errors, ['currentPassword', 'newPassword'])} revision={errors} />
+        <h1>Change your password</h1>
+        <p>When you change it, Waymark signs you out on every other device and emails you to say so.</p>
+        <form onSubmit={submit} noValidate>
+          <TextInput
+            id="currentPassword"
+            name="currentPassword"
+            type="password"
+            label={LABELS.currentPassword}
+            autoComplete="current-password"
+            error={errors.fields.currentPassword}
+          />
+          <TextInput
+            id="newPassword"
+            name="newPassword"
+            type="password"
+            label={LABELS.newPassword}
+            hint={PASSWORD_HINT}
+            autoComplete="new-password"
+            error={errors.fields.newPassword}
+          />
+          <Button aria-disabled={busy || undefined}>{busy ? 'Changing…' : 'Change password'}</Button>
+        </form>
+      </div>
+    </div>
+  );
+}

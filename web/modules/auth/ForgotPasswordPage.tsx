@@ -1,0 +1,85 @@
+import { TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
+import { usePageTitle } from '../../app/use-page-title';
+import { BackLink } from '../../ui/BackLink';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { requestPasswordReset } from './password-api';
+
+/** "Forgotten your password?": asks for the address, then says the same whatever it was. */
+export function ForgotPasswordPage() {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<{ email: string; message: string } | null>(null);
+  usePageTitle(sent ? 'Check your email' : 'Reset your password', hasErrors(errors));
+  useFocusHeadingOnChange(sent ? 'sent' : 'form');
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      const message = email
+        ? 'Enter an email address in the correct format, like name@example.org'
+        : 'Enter your email address';
+      setErrors({ fields: { email: message }, form: null });
+      return;
+    }
+    setBusy(true);
+    try {
+      const { message } = await requestPasswordReset(email);
+      setSent({ email, message });
+    } catch (error) {
+      setErrors(errorsFromApi(error, { email: 'Email address' }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Check your email</h1>
+          <p>{sent.message}</p>
+          <p>
+            We sent it to <strong className="waymark-break">{sent.email}</strong>, if that address has an account. It
+            can take a few minutes to arrive: check your junk folder too.
+          </p>
+          <p>
+            If nothing arrives, ask your team lead or your ICB’s digital team: they can check the address on your
+            account.
+          </p>
+          <p>
+            <Link to="/sign-in">Go back to sign in</Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink to="/sign-in">Back to sign in</BackLink>
+        <ErrorSummary errors={summaryOf(errors, ['email'], 'email')} revision={errors} />
+        <h1>Reset your password</h1>
+        <p>Enter the email address you sign in with. We will email you a link to choose a new password.</p>
+        <form onSubmit={submit} noValidate>
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            label="Email address"
+            autoComplete="username"
+            spellCheck={false}
+            error={errors.fields.email}
+          />
+          <Button aria-disabled={busy || undefined}>{busy ? 'Sending…' : 'Send the link'}</Button>
+        </form>
+      </div>
+    </div>
+  );
+}
