@@ -52,6 +52,7 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   [/^\/api\/team\/members\/:id/, { id: 'worker' }],
   [/^\/api\/admin\/users\/:id/, { id: 'worker' }],
   [/^\/api\/organisations\/practices\/:id/, { id: 'practice' }],
+  [/^\/api\/admin\/organisations\/:id/, { id: 'practice' }],
   [/^\/api\/directory\/our-listings\/:serviceId/, { serviceId: 'partnerListing' }],
   [/^\/api\/directory\/services\/:id/, { id: 'listing' }],
   [/^\/api\/directory\/review\/services\/:serviceId/, { serviceId: 'listing', reportId: 'report' }],
@@ -96,6 +97,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/directory/review/services/:serviceId/reports/:reportId/dismiss': { reason: 'Walk test' },
   'POST /api/directory/changes/:changeId/reject': { reason: 'Walk test' },
   'POST /api/directory/review/services/:serviceId/retire': { reason: 'Walk test' },
+  'PATCH /api/admin/organisations/:id': { name: 'Walk Test Surgery' },
+  'POST /api/admin/organisations/:id/retire': { reason: 'Walk test' },
+  'POST /api/admin/organisations/:id/reinstate': { reason: 'Walk test' },
 };
 
 /** Query strings some GET routes need to get past validation. */

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { icbs, pcns, practices, vcsOrganisations } from './organisations.tables.js';
+import { icbs, organisationHistory, pcns, practices, vcsOrganisations } from './organisations.tables.js';
 
 export type IcbRow = typeof icbs.$inferSelect;
 export type PcnRow = typeof pcns.$inferSelect;
@@ -101,4 +101,40 @@ export async function findRefsByIds(db: DbOrTx, ids: string[]) {
     ...c.map((r) => ({ kind: 'practice' as const, ...r })),
     ...d.map((r) => ({ kind: 'vcs' as const, code: null, ...r })),
   ];
+}
+
+export type HistoryRow = typeof organisationHistory.$inferSelect;
+
+export async function insertHistory(db: DbOrTx, values: typeof organisationHistory.$inferInsert): Promise<void> {
+  await db.insert(organisationHistory).values(values);
+}
+
+export async function findHistory(db: DbOrTx, organisationId: string): Promise<HistoryRow[]> {
+  return db
+    .select()
+    .from(organisationHistory)
+    .where(eq(organisationHistory.organisationId, organisationId))
+    .orderBy(desc(organisationHistory.at));
+}
+
+export async function updatePcn(db: DbOrTx, id: string, values: Partial<typeof pcns.$inferInsert>) {
+  const [row] = await db.update(pcns).set(values).where(eq(pcns.id, id)).returning();
+  return row as PcnRow;
+}
+export async function updatePractice(db: DbOrTx, id: string, values: Partial<typeof practices.$inferInsert>) {
+  const [row] = await db.update(practices).set(values).where(eq(practices.id, id)).returning();
+  return row as PracticeRow;
+}
+export async function updateVcs(db: DbOrTx, id: string, values: Partial<typeof vcsOrganisations.$inferInsert>) {
+  const [row] = await db.update(vcsOrganisations).set(values).where(eq(vcsOrganisations.id, id)).returning();
+  return row as VcsRow;
+}
+
+/** Practices of a PCN still in use (not retired). */
+export async function countActivePracticesOfPcn(db: DbOrTx, pcnId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(practices)
+    .where(and(eq(practices.pcnId, pcnId), isNull(practices.retiredAt)));
+  return row?.n ?? 0;
 }

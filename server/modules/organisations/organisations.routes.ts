@@ -1,7 +1,16 @@
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { ZIdParam, ZPcnCreate, ZPracticeCreate, ZVcsCreate } from './organisations.schemas.js';
+import {
+  ZIdParam,
+  ZOrganisationListQuery,
+  ZOrganisationUpdate,
+  ZPcnCreate,
+  ZPracticeCreate,
+  ZRetirement,
+  ZVcsCreate,
+} from './organisations.schemas.js';
 import * as organisations from './organisations.service.js';
+import * as manage from './use-cases/manage-organisations.js';
 
 export function organisationsRoutes(app: App, { db }: AppDeps): void {
   app.get(
@@ -35,5 +44,48 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
     { schema: { body: ZVcsCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
     async (request, reply) =>
       reply.status(201).send(await organisations.createVcsOrganisation(db, requestContext(request), request.body)),
+  );
+
+  const manageAccess = { access: { permission: 'organisation.manage' as const } };
+
+  app.get(
+    '/api/admin/organisations',
+    {
+      schema: {
+        querystring: ZOrganisationListQuery,
+        tags: ['admin'],
+        summary: 'Organisations of your ICB: search, filter, sort, page',
+      },
+      config: manageAccess,
+    },
+    async (request) => manage.listOrganisations(db, requestContext(request), request.query),
+  );
+
+  app.get(
+    '/api/admin/organisations/:id',
+    {
+      schema: { params: ZIdParam, tags: ['admin'], summary: 'An organisation with its history' },
+      config: manageAccess,
+    },
+    async (request) => manage.getOrganisation(db, requestContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/admin/organisations/:id',
+    { schema: { params: ZIdParam, body: ZOrganisationUpdate, tags: ['admin'] }, config: manageAccess },
+    async (request) => manage.updateOrganisation(db, requestContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/admin/organisations/:id/retire',
+    { schema: { params: ZIdParam, body: ZRetirement, tags: ['admin'] }, config: manageAccess },
+    async (request) => manage.retireOrganisation(db, requestContext(request), request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/api/admin/organisations/:id/reinstate',
+    { schema: { params: ZIdParam, body: ZRetirement, tags: ['admin'] }, config: manageAccess },
+    async (request) =>
+      manage.reinstateOrganisation(db, requestContext(request), request.params.id, request.body.reason),
   );
 }

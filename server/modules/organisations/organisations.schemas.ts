@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  LIST_PAGE_SIZE,
+  LIST_PAGE_SIZE_MAX,
+  ORGANISATION_SORTS,
+  ORGANISATION_STATUSES,
+  ORGANISATION_TYPES,
+  SORT_DIRECTIONS,
+} from '../../../common/admin-lists.js';
+import { zQueryInt } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
 
 // ODS-shaped codes (reference/nhs-data.md). Demo data invents codes in these shapes.
@@ -27,3 +36,36 @@ export const ZIdParam = z.object({ id: z.uuid('must be a valid id') });
 export type TPcnCreate = z.infer<typeof ZPcnCreate>;
 export type TPracticeCreate = z.infer<typeof ZPracticeCreate>;
 export type TVcsCreate = z.infer<typeof ZVcsCreate>;
+
+export const ZOrganisationListQuery = z.object({
+  q: zText(100, { tooLong: 'must be at most 100 characters' }).optional(),
+  type: z.enum(ORGANISATION_TYPES, { message: `must be one of: ${ORGANISATION_TYPES.join(', ')}` }).optional(),
+  status: z
+    .enum(ORGANISATION_STATUSES, { message: `must be one of: ${ORGANISATION_STATUSES.join(', ')}` })
+    .default('active'),
+  sort: z.enum(ORGANISATION_SORTS, { message: `must be one of: ${ORGANISATION_SORTS.join(', ')}` }).default('name'),
+  dir: z.enum(SORT_DIRECTIONS, { message: 'must be asc or desc' }).default('asc'),
+  page: zQueryInt(1, 100_000, { type: 'must be a page number', min: 'must be 1 or more' }).default(1),
+  pageSize: zQueryInt(1, LIST_PAGE_SIZE_MAX, {
+    type: 'must be a number',
+    min: 'must be 1 or more',
+    max: `must be at most ${LIST_PAGE_SIZE_MAX}`,
+  }).default(LIST_PAGE_SIZE),
+});
+export type TOrganisationListQuery = z.infer<typeof ZOrganisationListQuery>;
+
+/** What an administrator may change; the code's shape depends on the kind (checked by the use-case). */
+export const ZOrganisationUpdate = z.object({
+  name: ZName.optional(),
+  code: zText(20).toUpperCase().nullable().optional(),
+  email: zText(320)
+    .toLowerCase()
+    .pipe(z.email('must be in the correct format, like name@example.org'))
+    .nullable()
+    .optional(),
+});
+export type TOrganisationUpdate = z.infer<typeof ZOrganisationUpdate>;
+
+export const ZRetirement = z.object({
+  reason: zText(500, { error: { message: 'must say why' } }).min(1, 'must say why'),
+});

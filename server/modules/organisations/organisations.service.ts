@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js';
+import { AppError, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import * as repo from './organisations.repository.js';
 import type { TPcnCreate, TPracticeCreate, TVcsCreate } from './organisations.schemas.js';
 
@@ -29,20 +29,21 @@ export async function getOrganisationTree(db: Db, ctx: RequestContext): Promise<
       id: icb.id,
       code: icb.code,
       name: icb.name,
+      // The tree feeds pickers: retired organisations take nothing new, so they are not offered.
       pcns: pcnRows
-        .filter((p) => p.icbId === icb.id)
+        .filter((p) => p.icbId === icb.id && p.retiredAt === null)
         .map(
           (p): PcnNode => ({
             id: p.id,
             code: p.code,
             name: p.name,
             practices: practiceRows
-              .filter((pr) => pr.pcnId === p.id)
+              .filter((pr) => pr.pcnId === p.id && pr.retiredAt === null)
               .map((pr) => ({ id: pr.id, code: pr.code, name: pr.name })),
           }),
         ),
       vcsOrganisations: vcsRows
-        .filter((v) => v.icbId === icb.id)
+        .filter((v) => v.icbId === icb.id && v.retiredAt === null)
         .map((v) => ({ id: v.id, name: v.name, charityNumber: v.charityNumber })),
     })),
   };
@@ -67,6 +68,24 @@ function duplicate(field: string, what: string): AppError {
   });
 }
 
+/** The first line of an organisation's history: who added it, as what. */
+async function created(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  type: 'pcn' | 'practice' | 'vcs',
+  id: string,
+  values: Record<string, string | null>,
+): Promise<void> {
+  await repo.insertHistory(tx, {
+    icbId: actorScope(ctx).icbId,
+    organisationType: type,
+    organisationId: id,
+    change: 'created',
+    changes: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }])),
+    actorUserId: ctx.actor?.userId ?? null,
+  });
+}
+
 /** Admins may only add organisations to their own ICB. */
 function assertOwnIcb(ctx: RequestContext, icbId: string): void {
   if (actorScope(ctx).icbId !== icbId) throw notFound('ICB');
@@ -77,6 +96,7 @@ export async function createPcn(db: Db, ctx: RequestContext, input: TPcnCreate) 
   try {
     return await db.transaction(async (tx) => {
       const row = await repo.insertPcn(tx, input);
+      await created(tx, ctx, 'pcn', row.id, { name: row.name, code: row.code });
       await writeAudit(tx, ctx, {
         action: 'organisation.create',
         entityType: 'pcn',
@@ -94,9 +114,13 @@ export async function createPcn(db: Db, ctx: RequestContext, input: TPcnCreate) 
 export async function createPractice(db: Db, ctx: RequestContext, input: TPracticeCreate) {
   const pcn = await repo.findPcnById(db, input.pcnId);
   if (!pcn || pcn.icbId !== actorScope(ctx).icbId) throw notFound('PCN');
+  if (pcn.retiredAt) {
+    throw validationError([{ field: 'pcnId', message: 'has been retired: choose a PCN in use' }]);
+  }
   try {
     return await db.transaction(async (tx) => {
       const row = await repo.insertPractice(tx, input);
+      await created(tx, ctx, 'practice', row.id, { name: row.name, code: row.code });
       await writeAudit(tx, ctx, {
         action: 'organisation.create',
         entityType: 'practice',
@@ -120,6 +144,7 @@ export async function createVcsOrganisation(db: Db, ctx: RequestContext, input: 
         name: input.name,
         charityNumber: input.charityNumber ?? null,
       });
+      await created(tx, ctx, 'vcs', row.id, { name: row.name, code: row.charityNumber });
       await writeAudit(tx, ctx, { action: 'organisation.create', entityType: 'vcs_organisation', entityId: row.id });
       return { id: row.id, name: row.name, charityNumber: row.charityNumber };
     });
@@ -135,6 +160,8 @@ export async function createVcsOrganisation(db: Db, ctx: RequestContext, input: 
 /** The place in the tenancy an organisation id stands for (used when creating users). */
 export interface OrganisationPlacement {
   ref: OrganisationRef;
+  /** Retired organisations keep their records but take no new users or referrals. */
+  retired: boolean;
   icbId: string;
   pcnId: string | null;
   practiceId: string | null;
@@ -148,6 +175,7 @@ export async function resolveOrganisation(db: DbOrTx, id: string): Promise<Organ
     if (!pcn) return null;
     return {
       ref: { kind: 'practice', id: practice.id, code: practice.code, name: practice.name },
+      retired: practice.retiredAt !== null || pcn.retiredAt !== null,
       icbId: pcn.icbId,
       pcnId: pcn.id,
       practiceId: practice.id,
@@ -158,6 +186,7 @@ export async function resolveOrganisation(db: DbOrTx, id: string): Promise<Organ
   if (pcn) {
     return {
       ref: { kind: 'pcn', id: pcn.id, code: pcn.code, name: pcn.name },
+      retired: pcn.retiredAt !== null,
       icbId: pcn.icbId,
       pcnId: pcn.id,
       practiceId: null,
@@ -168,6 +197,7 @@ export async function resolveOrganisation(db: DbOrTx, id: string): Promise<Organ
   if (vcs) {
     return {
       ref: { kind: 'vcs', id: vcs.id, code: null, name: vcs.name },
+      retired: vcs.retiredAt !== null,
       icbId: vcs.icbId,
       pcnId: null,
       practiceId: null,
@@ -178,6 +208,7 @@ export async function resolveOrganisation(db: DbOrTx, id: string): Promise<Organ
   if (icb) {
     return {
       ref: { kind: 'icb', id: icb.id, code: icb.code, name: icb.name },
+      retired: false,
       icbId: icb.id,
       pcnId: null,
       practiceId: null,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { ORGANISATION_TYPES } from '../../../common/admin-lists.js';
 
 // Tenancy: ICB → PCNs → GP practices, identified by ODS codes. VCS organisations belong to
 // an ICB's network and may serve several PCNs.
@@ -24,6 +25,8 @@ export const pcns = pgTable(
       .references(() => icbs.id),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    /** Retired organisations stay for their history; they leave pickers and take nothing new. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('pcns_icb_idx').on(t.icbId), check('pcns_code_shape', sql`${t.code} ~ '^U[0-9]{5}$'`)],
@@ -40,6 +43,7 @@ export const practices = pgTable(
     name: text('name').notNull(),
     /** The practice's shared mailbox: where referral decisions are emailed. */
     email: text('email'),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('practices_pcn_idx').on(t.pcnId), check('practices_code_shape', sql`${t.code} ~ '^[A-Z][0-9]{5}$'`)],
@@ -54,7 +58,34 @@ export const vcsOrganisations = pgTable(
       .references(() => icbs.id),
     name: text('name').notNull(),
     charityNumber: text('charity_number').unique(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('vcs_organisations_icb_name_key').on(t.icbId, t.name)],
+);
+
+export const ORGANISATION_CHANGES = ['created', 'edited', 'retired', 'reinstated'] as const;
+
+/**
+ * What happened to each PCN, practice and VCS organisation, by whom, and what changed from what:
+ * kept for good (organisations are retired, never deleted). `changes` maps a field to its
+ * before and after; the reason is kept for retiring and reinstating.
+ */
+export const organisationHistory = pgTable(
+  'organisation_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    icbId: uuid('icb_id')
+      .notNull()
+      .references(() => icbs.id),
+    organisationType: text('organisation_type', { enum: ORGANISATION_TYPES }).notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    change: text('change', { enum: ORGANISATION_CHANGES }).notNull(),
+    changes: jsonb('changes').$type<Record<string, { from: string | null; to: string | null }>>().notNull().default({}),
+    reason: text('reason'),
+    /** Null for rows written by set-up (demo data, the history of organisations older than this table). */
+    actorUserId: uuid('actor_user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisation_history_org_idx').on(t.organisationId, t.at)],
 );

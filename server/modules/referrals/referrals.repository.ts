@@ -124,3 +124,12 @@ export async function markPersonDetailsReviewed(
     .returning();
   return row ?? null;
 }
+
+/** Referrals of a PCN still open (received to active): a PCN with any cannot be retired. */
+export async function countOpenReferralsOfPcn(db: DbOrTx, pcnId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(and(eq(referrals.pcnId, pcnId), inArray(referrals.status, [...OPEN_STATUSES])));
+  return row?.n ?? 0;
+}

@@ -28,6 +28,7 @@ export const findReferralInScope = repo.findReferralInScope;
 export const personHasReferralInScope = repo.personHasReferralInScope;
 /** Records, once, that the team decided on the new person details a referral brought. */
 export const markPersonDetailsReviewed = repo.markPersonDetailsReviewed;
+export const countOpenReferralsOfPcn = repo.countOpenReferralsOfPcn;
 
 export function requireActor(ctx: RequestContext): Principal {
   if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });

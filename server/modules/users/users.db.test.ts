@@ -92,15 +92,15 @@ describe('GET /api/admin/users: the admin sees the users of their own ICB only',
 
     const res = await ctx.app.inject({
       method: 'GET',
-      url: '/api/admin/users',
+      url: '/api/admin/users?pageSize=100',
       headers: { cookie: adminHeaders.cookie },
     });
     expect(res.statusCode).toBe(200);
-    const ids = (res.json().users as { id: string }[]).map((u) => u.id);
+    const ids = (res.json().items as { id: string }[]).map((u) => u.id);
     expect(ids).toEqual(expect.arrayContaining([admin.id, own.id, ownOtherPcn.id]));
     expect(ids).not.toContain(foreign.id);
     expect(ids).not.toContain(foreignAdmin.id);
-    const listed = (res.json().users as { id: string; organisation: { kind: string; id: string } }[]).find(
+    const listed = (res.json().items as { id: string; organisation: { kind: string; id: string } }[]).find(
       (u) => u.id === own.id,
     );
     expect(listed?.organisation).toMatchObject({ kind: 'practice', id: tenancy.practiceId });

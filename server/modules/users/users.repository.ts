@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { users } from './users.tables.js';
@@ -30,10 +30,6 @@ export async function findUserInScope(db: DbOrTx, scope: Scope, id: string): Pro
     .from(users)
     .where(and(eq(users.id, id), userScope(scope)));
   return row ?? null;
-}
-
-export async function findUsersInScope(db: DbOrTx, scope: Scope): Promise<UserRow[]> {
-  return db.select().from(users).where(userScope(scope)).orderBy(asc(users.name));
 }
 
 /** The active referrers of a GP practice (its staff who refer and follow the practice's referrals). */
@@ -140,4 +136,69 @@ export function userIdsOfIcbQuery(db: DbOrTx, icbId: string) {
 export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(users).where(inArray(users.id, ids));
+}
+
+export interface UserPageQuery {
+  q?: string;
+  role?: string;
+  organisationId?: string;
+  status: 'active' | 'deactivated' | 'all';
+  sort: 'name' | 'email' | 'role' | 'organisation';
+  dir: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** The user's own organisation: their practice, VCS organisation, PCN, or else their ICB. */
+const organisationOf = sql`coalesce(${users.practiceId}, ${users.vcsOrganisationId}, ${users.pcnId}, ${users.icbId})`;
+const organisationName = sql`coalesce(
+  (SELECT name FROM practices WHERE id = ${users.practiceId}),
+  (SELECT name FROM vcs_organisations WHERE id = ${users.vcsOrganisationId}),
+  (SELECT name FROM pcns WHERE id = ${users.pcnId}),
+  (SELECT name FROM icbs WHERE id = ${users.icbId}))`;
+
+/** One page of the users in scope that match, and how many match in all. */
+export async function findUsersPage(
+  db: DbOrTx,
+  scope: Scope,
+  query: UserPageQuery,
+): Promise<{ rows: UserRow[]; total: number }> {
+  const text = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = and(
+    userScope(scope),
+    text ? or(ilike(users.name, text), ilike(users.email, text)) : undefined,
+    query.role ? eq(users.role, query.role) : undefined,
+    query.organisationId ? sql`${organisationOf} = ${query.organisationId}` : undefined,
+    query.status === 'all' ? undefined : eq(users.active, query.status === 'active'),
+  );
+  const key = { name: users.name, email: users.email, role: users.role, organisation: organisationName }[query.sort];
+  const order = query.dir === 'desc' ? desc(key) : asc(key);
+  const [rows, [counted]] = [
+    await db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(order, asc(users.name), asc(users.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    await db.select({ n: count() }).from(users).where(where),
+  ];
+  return { rows, total: counted?.n ?? 0 };
+}
+
+/** Active users placed in an organisation (a PCN counts its practices' users too). */
+export async function countActiveUsersOf(
+  db: DbOrTx,
+  org: { pcnId?: string; practiceId?: string; vcsOrganisationId?: string },
+): Promise<number> {
+  const where = org.practiceId
+    ? eq(users.practiceId, org.practiceId)
+    : org.vcsOrganisationId
+      ? eq(users.vcsOrganisationId, org.vcsOrganisationId)
+      : eq(users.pcnId, org.pcnId as string);
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(where, eq(users.active, true)));
+  return row?.n ?? 0;
 }

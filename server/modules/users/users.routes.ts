@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { ZUserCreate, ZUserUpdate } from './users.schemas.js';
+import { ZUserCreate, ZUserListQuery, ZUserUpdate } from './users.schemas.js';
 import * as users from './users.service.js';
 
 const ZIdParam = z.object({ id: z.uuid('must be a valid id') });
@@ -15,10 +15,15 @@ export function usersRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/admin/users',
-    { schema: { tags: ['admin'] }, config: { access: { permission: 'user.read' } } },
-    async (request) => ({
-      users: await users.listUsers(db, requestContext(request)),
-    }),
+    {
+      schema: {
+        querystring: ZUserListQuery,
+        tags: ['admin'],
+        summary: 'Users of your ICB: search, filter, sort, page',
+      },
+      config: { access: { permission: 'user.read' } },
+    },
+    async (request) => users.listUsers(db, requestContext(request), request.query),
   );
 
   app.get(

@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import {
+  LIST_PAGE_SIZE,
+  LIST_PAGE_SIZE_MAX,
+  SORT_DIRECTIONS,
+  USER_SORTS,
+  USER_STATUSES,
+} from '../../../common/admin-lists.js';
 import { PASSWORD_MAX_LENGTH } from '../../../common/password-rules.js';
 import { ROLES } from '../../../common/roles.js';
-import { zInt, zVersion } from '../../../common/schemas/numbers.js';
+import { zInt, zQueryInt, zVersion } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
 
 // The shape only (text, not absurdly long); the rules of a good password (length counted in
@@ -41,3 +48,23 @@ export const ZUserUpdate = z.object({
 
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
+
+const ZListText = zText(100, { tooLong: 'must be at most 100 characters' });
+
+/** The admin's list of users: every filter optional; paging bounded. */
+export const ZUserListQuery = z.object({
+  q: ZListText.optional(),
+  role: z.enum(ROLES, { message: `must be one of: ${ROLES.join(', ')}` }).optional(),
+  organisationId: z.uuid('must be the id of an organisation').optional(),
+  status: z.enum(USER_STATUSES, { message: `must be one of: ${USER_STATUSES.join(', ')}` }).default('all'),
+  sort: z.enum(USER_SORTS, { message: `must be one of: ${USER_SORTS.join(', ')}` }).default('name'),
+  dir: z.enum(SORT_DIRECTIONS, { message: 'must be asc or desc' }).default('asc'),
+  page: zQueryInt(1, 100_000, { type: 'must be a page number', min: 'must be 1 or more' }).default(1),
+  pageSize: zQueryInt(1, LIST_PAGE_SIZE_MAX, {
+    type: 'must be a number',
+    whole: 'must be a whole number',
+    min: 'must be 1 or more',
+    max: `must be at most ${LIST_PAGE_SIZE_MAX}`,
+  }).default(LIST_PAGE_SIZE),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;

@@ -1,3 +1,4 @@
+import type { UserList } from '../../../common/admin-lists.js';
 import type { OrganisationRef, StaffMember } from '../../../common/api-types.js';
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLE_LABELS, ROLE_ORGANISATION, type Role } from '../../../common/roles.js';
@@ -11,7 +12,7 @@ import { hashPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
 import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
 import * as repo from './users.repository.js';
-import type { TUserCreate, TUserUpdate } from './users.schemas.js';
+import type { TUserCreate, TUserListQuery, TUserUpdate } from './users.schemas.js';
 
 export type { UserRow } from './users.repository.js';
 export {
@@ -92,11 +93,15 @@ function requireActor(ctx: RequestContext): Principal {
   return ctx.actor;
 }
 
-export async function listUsers(db: Db, ctx: RequestContext): Promise<StaffMember[]> {
+export async function listUsers(db: Db, ctx: RequestContext, query: TUserListQuery): Promise<UserList> {
   const actor = requireActor(ctx);
-  const rows = await repo.findUsersInScope(db, actor.scope);
-  await writeAudit(db, ctx, { action: 'user.list', entityType: 'user', details: { count: rows.length } });
-  return toStaffMembers(db, rows);
+  const { rows, total } = await repo.findUsersPage(db, actor.scope, query);
+  await writeAudit(db, ctx, {
+    action: 'user.list',
+    entityType: 'user',
+    details: { count: rows.length, total, query: { ...query } },
+  });
+  return { items: await toStaffMembers(db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<StaffMember> {
@@ -138,6 +143,9 @@ export async function createUser(db: Db, ctx: RequestContext, input: TUserCreate
   // Out of the admin's ICB reads as "no such organisation", never as "someone else's".
   if (!placement || placement.icbId !== actor.scope.icbId) {
     throw validationError([{ field: 'organisationId', message: 'is not an organisation in your ICB' }]);
+  }
+  if (placement.retired) {
+    throw validationError([{ field: 'organisationId', message: 'has been retired: choose an organisation in use' }]);
   }
   const needed = ROLE_ORGANISATION[input.role];
   if (placement.ref.kind !== needed) {
@@ -267,6 +275,7 @@ export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
+export const countActiveUsersOf = repo.countActiveUsersOf;
 export const userIdsOfIcbQuery = repo.userIdsOfIcbQuery;
 
 /** Staff rows by id (for names, roles, capacity). */

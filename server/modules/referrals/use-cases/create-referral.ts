@@ -190,9 +190,8 @@ async function validateReferral(
       ['practiceId', practiceId],
       ['person.registeredPracticeId', registeredPracticeId],
     ] as const) {
-      if (id && !(await isPracticeOfPcn(db, id, scope.pcnId))) {
-        errors.push({ field, message: 'must be a GP practice in your PCN' });
-      }
+      const problem = id ? await practiceProblem(db, id, scope.pcnId) : null;
+      if (problem) errors.push({ field, message: problem });
     }
     const referring = source === 'practice' ? (practiceId ?? null) : null;
     placement = {
@@ -230,7 +229,9 @@ async function reasonProblems(db: DbOrTx, codes: string[]): Promise<FieldError[]
   return problems;
 }
 
-async function isPracticeOfPcn(db: DbOrTx, id: string, pcnId: string): Promise<boolean> {
+/** Why a practice cannot be named on a new referral of this PCN, or null. */
+async function practiceProblem(db: DbOrTx, id: string, pcnId: string): Promise<string | null> {
   const placement = await resolveOrganisation(db, id);
-  return placement?.ref.kind === 'practice' && placement.pcnId === pcnId;
+  if (placement?.ref.kind !== 'practice' || placement.pcnId !== pcnId) return 'must be a GP practice in your PCN';
+  return placement.retired ? 'has been retired: choose a GP practice in use' : null;
 }

@@ -1,0 +1,283 @@
+import {
+  ORGANISATION_TYPE_LABELS,
+  type OrganisationDetail,
+  type OrganisationList,
+  type OrganisationListItem,
+  type OrganisationType,
+} from '../../../../common/admin-lists.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../../platform/errors.js';
+import { countOpenReferralsOfPcn } from '../../referrals/referrals.service.js';
+import { countActiveUsersOf, userNames } from '../../users/users.service.js';
+import * as repo from '../organisations.repository.js';
+import type { TOrganisationListQuery, TOrganisationUpdate } from '../organisations.schemas.js';
+
+// The administrator's view of the ICB's organisations: one list of PCNs, practices and VCS
+// organisations, each with its page, edits and retirement, and a history that is never deleted.
+
+const FIELD_ORDER = ['name', 'code', 'email'];
+
+function icbOf(ctx: RequestContext): string {
+  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return ctx.actor.scope.icbId;
+}
+
+interface Loaded {
+  item: OrganisationListItem;
+  email: string | null;
+  createdAt: Date;
+}
+
+/** Every PCN, practice and VCS organisation of the ICB, retired ones included. */
+async function loadAll(db: DbOrTx, icbId: string): Promise<Loaded[]> {
+  const scope = { kind: 'icb' as const, icbId };
+  const pcnRows = await repo.findPcnsInScope(db, scope);
+  const practiceRows = await repo.findPracticesInScope(
+    db,
+    scope,
+    pcnRows.map((p) => p.id),
+  );
+  const vcsRows = await repo.findVcsInScope(db, scope);
+  const pcnRef = new Map(pcnRows.map((p) => [p.id, { kind: 'pcn' as const, id: p.id, code: p.code, name: p.name }]));
+  const item = (
+    type: OrganisationType,
+    row: { id: string; name: string; retiredAt: Date | null },
+    code: string | null,
+    pcnId: string | null = null,
+  ): OrganisationListItem => ({
+    id: row.id,
+    type,
+    typeLabel: ORGANISATION_TYPE_LABELS[type],
+    code,
+    name: row.name,
+    pcn: pcnId ? (pcnRef.get(pcnId) ?? null) : null,
+    retiredAt: row.retiredAt?.toISOString() ?? null,
+  });
+  return [
+    ...pcnRows.map((p) => ({ item: item('pcn', p, p.code), email: null, createdAt: p.createdAt })),
+    ...practiceRows.map((p) => ({
+      item: item('practice', p, p.code, p.pcnId),
+      email: p.email,
+      createdAt: p.createdAt,
+    })),
+    ...vcsRows.map((v) => ({ item: item('vcs', v, v.charityNumber), email: null, createdAt: v.createdAt })),
+  ];
+}
+
+/**
+ * One page of the ICB's organisations. An ICB has tens of PCNs and a few hundred practices and
+ * partners, so they are filtered and sorted here rather than in one SQL query over three tables.
+ */
+export async function listOrganisations(
+  db: Db,
+  ctx: RequestContext,
+  query: TOrganisationListQuery,
+): Promise<OrganisationList> {
+  const all = (await loadAll(db, icbOf(ctx))).map((l) => l.item);
+  const text = query.q?.toLowerCase();
+  const matching = all.filter(
+    (o) =>
+      (!text || o.name.toLowerCase().includes(text) || (o.code ?? '').toLowerCase().includes(text)) &&
+      (!query.type || o.type === query.type) &&
+      (query.status === 'all' || (query.status === 'retired') === (o.retiredAt !== null)),
+  );
+  const key = (o: OrganisationListItem) => (query.sort === 'type' ? o.typeLabel : (o[query.sort] ?? ''));
+  const sign = query.dir === 'desc' ? -1 : 1;
+  matching.sort((a, b) => sign * key(a).localeCompare(key(b), 'en-GB') || a.name.localeCompare(b.name, 'en-GB'));
+  const start = (query.page - 1) * query.pageSize;
+  await writeAudit(db, ctx, { action: 'organisation.list', details: { total: matching.length, query: { ...query } } });
+  return {
+    items: matching.slice(start, start + query.pageSize),
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+async function findOne(db: DbOrTx, ctx: RequestContext, id: string): Promise<Loaded> {
+  const found = (await loadAll(db, icbOf(ctx))).find((l) => l.item.id === id);
+  if (!found) throw notFound('organisation');
+  return found;
+}
+
+const placementOf = (item: OrganisationListItem) =>
+  item.type === 'pcn'
+    ? { pcnId: item.id }
+    : item.type === 'practice'
+      ? { practiceId: item.id }
+      : { vcsOrganisationId: item.id };
+
+export async function getOrganisation(db: Db, ctx: RequestContext, id: string): Promise<OrganisationDetail> {
+  const { item, email, createdAt } = await findOne(db, ctx, id);
+  const rows = await repo.findHistory(db, id);
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
+  );
+  return {
+    ...item,
+    email,
+    createdAt: createdAt.toISOString(),
+    activeUsers: await countActiveUsersOf(db, placementOf(item)),
+    history: rows.map((r) => ({
+      at: r.at.toISOString(),
+      change: r.change,
+      by: r.actorUserId ? (names.get(r.actorUserId) ?? 'A former user') : null,
+      // jsonb keeps keys in its own order: show them in the form's.
+      changes: Object.entries(r.changes)
+        .map(([field, c]) => ({ field, from: c.from, to: c.to }))
+        .sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field)),
+      reason: r.reason,
+    })),
+  };
+}
+
+/** Writes the history row and the audit row of a change, in the change's transaction. */
+async function record(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  item: OrganisationListItem,
+  change: 'created' | 'edited' | 'retired' | 'reinstated',
+  changes: Record<string, { from: string | null; to: string | null }>,
+  reason: string | null = null,
+): Promise<void> {
+  await repo.insertHistory(tx, {
+    icbId: icbOf(ctx),
+    organisationType: item.type,
+    organisationId: item.id,
+    change,
+    changes,
+    reason,
+    actorUserId: ctx.actor?.userId ?? null,
+  });
+  await writeAudit(tx, ctx, {
+    action: `organisation.${change === 'edited' ? 'update' : change === 'created' ? 'create' : change === 'retired' ? 'retire' : 'reinstate'}`,
+    entityType: item.type === 'vcs' ? 'vcs_organisation' : item.type,
+    entityId: item.id,
+    details: { fields: Object.keys(changes) },
+  });
+}
+
+/** Changes the name, code (ODS code, or charity number) or practice mailbox; each change is kept. */
+export async function updateOrganisation(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: TOrganisationUpdate,
+): Promise<OrganisationDetail> {
+  const { item, email } = await findOne(db, ctx, id);
+  if (item.retiredAt) throw conflict(`${item.name} has been retired: reinstate it before changing it.`);
+  const wanted: Record<string, string | null | undefined> = { name: input.name, code: input.code, email: input.email };
+  const before: Record<string, string | null> = { name: item.name, code: item.code, email };
+  if (input.email !== undefined && item.type !== 'practice') {
+    throw validationError([{ field: 'email', message: 'is only kept for GP practices' }]);
+  }
+  if (input.code !== undefined) {
+    const shape =
+      item.type === 'pcn'
+        ? { re: /^U[0-9]{5}$/, message: 'must be a PCN ODS code: U followed by 5 digits, like U12345' }
+        : item.type === 'practice'
+          ? { re: /^[A-Z][0-9]{5}$/, message: 'must be a GP practice ODS code: a letter then 5 digits, like B86001' }
+          : { re: /^[0-9]{6,8}(-[0-9]{1,2})?$/, message: 'must be a charity number of 6 to 8 digits, like 1123456' };
+    if (input.code !== null && !shape.re.test(input.code)) {
+      throw validationError([{ field: 'code', message: shape.message }]);
+    }
+    if (input.code === null && item.type !== 'vcs') throw validationError([{ field: 'code', message: 'is required' }]);
+  }
+  const changes: Record<string, { from: string | null; to: string | null }> = {};
+  for (const field of ['name', 'code', 'email'] as const) {
+    const to = wanted[field];
+    if (to !== undefined && to !== before[field]) changes[field] = { from: before[field] ?? null, to };
+  }
+  if (Object.keys(changes).length === 0) return getOrganisation(db, ctx, id);
+  try {
+    await db.transaction(async (tx) => {
+      const values = {
+        ...(changes.name ? { name: changes.name.to as string } : {}),
+        ...(changes.code
+          ? item.type === 'vcs'
+            ? { charityNumber: changes.code.to }
+            : { code: changes.code.to as string }
+          : {}),
+        ...(changes.email ? { email: changes.email.to } : {}),
+      };
+      if (item.type === 'pcn') await repo.updatePcn(tx, id, values);
+      else if (item.type === 'practice') await repo.updatePractice(tx, id, values);
+      else await repo.updateVcs(tx, id, values);
+      await record(tx, ctx, item, 'edited', changes);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const field = changes.code && !isUniqueViolation(err, 'vcs_organisations_icb_name_key') ? 'code' : 'name';
+      throw new AppError('conflict', {
+        userMessage: `Another organisation already has that ${field === 'code' ? 'code' : 'name'}.`,
+        details: { errors: [{ field, message: `is already used by another organisation` }] },
+      });
+    }
+    throw err;
+  }
+  return getOrganisation(db, ctx, id);
+}
+
+/**
+ * Retires an organisation: never deleted, so its referrals, cases and history stay readable, but
+ * it leaves the pickers and takes no new users or referrals. Refused while anything still depends
+ * on it, naming what to move first.
+ */
+export async function retireOrganisation(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  reason: string,
+): Promise<OrganisationDetail> {
+  const { item } = await findOne(db, ctx, id);
+  if (item.retiredAt) throw conflict(`${item.name} is already retired.`);
+  await db.transaction(async (tx) => {
+    const blockers: string[] = [];
+    const users = await countActiveUsersOf(tx, placementOf(item));
+    if (users > 0) blockers.push(`${users} active ${users === 1 ? 'user' : 'users'} (deactivate or move them)`);
+    if (item.type === 'pcn') {
+      const practices = await repo.countActivePracticesOfPcn(tx, id);
+      if (practices > 0)
+        blockers.push(`${practices} GP ${practices === 1 ? 'practice' : 'practices'} in use (retire or move them)`);
+      const open = await countOpenReferralsOfPcn(tx, id);
+      if (open > 0) blockers.push(`${open} open ${open === 1 ? 'referral' : 'referrals'} (discharge or redirect them)`);
+    }
+    if (blockers.length > 0) {
+      throw new AppError('conflict', {
+        userMessage: `${item.name} cannot be retired yet: it still has ${blockers.join(', and ')}.`,
+      });
+    }
+    const values = { retiredAt: new Date() };
+    if (item.type === 'pcn') await repo.updatePcn(tx, id, values);
+    else if (item.type === 'practice') await repo.updatePractice(tx, id, values);
+    else await repo.updateVcs(tx, id, values);
+    await record(tx, ctx, item, 'retired', {}, reason);
+  });
+  return getOrganisation(db, ctx, id);
+}
+
+/** Brings a retired organisation back into use (a practice of a retired PCN waits for its PCN). */
+export async function reinstateOrganisation(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  reason: string,
+): Promise<OrganisationDetail> {
+  const { item } = await findOne(db, ctx, id);
+  if (!item.retiredAt) throw conflict(`${item.name} is in use: there is nothing to reinstate.`);
+  if (item.type === 'practice' && item.pcn) {
+    const pcn = await repo.findPcnById(db, item.pcn.id);
+    if (pcn?.retiredAt) throw conflict(`Reinstate ${pcn.name} first: ${item.name} belongs to it.`);
+  }
+  await db.transaction(async (tx) => {
+    const values = { retiredAt: null };
+    if (item.type === 'pcn') await repo.updatePcn(tx, id, values);
+    else if (item.type === 'practice') await repo.updatePractice(tx, id, values);
+    else await repo.updateVcs(tx, id, values);
+    await record(tx, ctx, item, 'reinstated', {}, reason);
+  });
+  return getOrganisation(db, ctx, id);
+}
