@@ -137,9 +137,11 @@ test('the administrator adds a GP practice to a PCN', async ({ adminPage: page }
 
   await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText(`${name} has been added`);
-  await expect(page.getByRole('list', { name: 'GP practices in Riverside and Dales PCN' })).toContainText(
-    `${name} ${code}`,
-  );
+  await page.getByLabel('Search by name or code').fill(code);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const added = page.getByRole('row', { name: new RegExp(name) });
+  await expect(added).toContainText(code);
+  await expect(added).toContainText('Riverside and Dales PCN');
 
   // The same code again is refused by the server, and the form says why.
   await page.getByRole('link', { name: 'Add a GP practice' }).click();
@@ -171,6 +173,8 @@ test('the administrator adds a link worker and changes their working hours', asy
   await page.getByRole('button', { name: 'Add user' }).click();
 
   await expect(page.getByRole('alert')).toContainText(`${name} has been added`);
+  await page.getByLabel('Search by name or email address').fill(name);
+  await page.getByRole('button', { name: 'Search' }).click();
   const row = page.locator('tbody tr', { hasText: name });
   await expect(row).toContainText('Riverside and Dales PCN');
   await expect(row).toContainText('0.5');
@@ -180,19 +184,21 @@ test('the administrator adds a link worker and changes their working hours', asy
   await page.getByLabel('Working hours (FTE)').fill('0.8');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('alert')).toContainText(`${name}'s details have been saved`);
+  await page.getByLabel('Search by name or email address').fill(name);
+  await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('tbody tr', { hasText: name })).toContainText('0.8');
 });
 
 test('a change to a user someone else has just changed is refused clearly', async ({ adminPage: page }) => {
-  await page.goto('/admin/users');
+  await page.goto('/admin/users?q=Sofia+Marin');
   const row = page.locator('tbody tr', { hasText: 'Sofia Marin' });
   await row.getByRole('link', { name: 'Change Sofia Marin' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Change Sofia Marin/ })).toBeVisible();
 
   // Another administrator saves a change first (through the API, with this session's CSRF token).
   const me = (await (await page.request.get('/api/auth/me')).json()) as Me;
-  const { users } = (await (await page.request.get('/api/admin/users')).json()) as {
-    users: { id: string; name: string; version: number }[];
+  const { items: users } = (await (await page.request.get('/api/admin/users?q=Sofia%20Marin')).json()) as {
+    items: { id: string; name: string; version: number }[];
   };
   const sofia = users.find((u) => u.name === 'Sofia Marin');
   if (!sofia) throw new Error('Sofia Marin is not in the demo data');

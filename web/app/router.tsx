@@ -19,6 +19,9 @@ const EditUserPage = lazy(() =>
 const OrganisationsPage = lazy(() =>
   import('../modules/admin/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
+const OrganisationPage = lazy(() =>
+  import('../modules/admin/organisations/OrganisationPage').then((m) => ({ default: m.OrganisationPage })),
+);
 const AddOrganisationPage = lazy(() =>
   import('../modules/admin/organisations/AddOrganisationPage').then((m) => ({ default: m.AddOrganisationPage })),
 );
@@ -340,6 +343,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission needs={['organisation.read', 'organisation.manage']}>
                 <OrganisationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/organisations/:organisationId',
+            element: (
+              <RequirePermission needs={['organisation.read', 'organisation.manage']}>
+                <OrganisationPage />
               </RequirePermission>
             ),
           },

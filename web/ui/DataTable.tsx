@@ -1,5 +1,6 @@
 // biome-ignore-all lint/a11y/noRedundantRoles: the NHS.UK responsive table restyles rows and cells as blocks below the desktop breakpoint, which drops their table semantics in some browsers: the explicit roles keep them (as the NHS.UK template does)
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 export interface DataColumn<T> {
   /** The column's heading; also shown beside each value when the table turns into cards. */
@@ -7,6 +8,32 @@ export interface DataColumn<T> {
   /** A heading only screen readers hear (an actions column, say). */
   hiddenHeader?: boolean;
   cell: (row: T) => ReactNode;
+  /** Makes the heading a link that sorts the table by this key (see `sorting`). */
+  sortKey?: string;
+}
+
+/** The table's sort order, kept in the address: each sortable heading links to its own order. */
+export interface Sorting {
+  key: string;
+  dir: 'asc' | 'desc';
+  /** The address that shows the table sorted by `key` in `dir`. */
+  linkTo: (key: string, dir: 'asc' | 'desc') => string;
+}
+
+function SortableHeading({ header, sortKey, sorting }: { header: string; sortKey: string; sorting: Sorting }) {
+  const current = sorting.key === sortKey;
+  // The first click sorts A to Z; a click on the current column turns it round.
+  const next = current && sorting.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <Link className="waymark-sort" to={sorting.linkTo(sortKey, next)}>
+      {header}
+      <span className="nhsuk-u-visually-hidden">
+        {current ? `, sorted ${sorting.dir === 'asc' ? 'A to Z' : 'Z to A'}` : ''}, sort{' '}
+        {next === 'asc' ? 'A to Z' : 'Z to A'}
+      </span>
+      {current && <span aria-hidden="true">{sorting.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
+    </Link>
+  );
 }
 
 /**
@@ -19,11 +46,13 @@ export function DataTable<T>({
   columns,
   rows,
   rowKey,
+  sorting,
 }: {
   caption: ReactNode;
   columns: DataColumn<T>[];
   rows: T[];
   rowKey: (row: T) => string;
+  sorting?: Sorting;
 }) {
   return (
     <table className="nhsuk-table nhsuk-table--responsive" role="table">
@@ -31,8 +60,28 @@ export function DataTable<T>({
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">
           {columns.map((c) => (
-            <th key={c.header} scope="col" className="nhsuk-table__header" role="columnheader">
-              {c.hiddenHeader ? <span className="nhsuk-u-visually-hidden">{c.header}</span> : c.header}
+            <th
+              key={c.header}
+              scope="col"
+              className="nhsuk-table__header"
+              role="columnheader"
+              aria-sort={
+                sorting && c.sortKey
+                  ? sorting.key === c.sortKey
+                    ? sorting.dir === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : 'none'
+                  : undefined
+              }
+            >
+              {c.hiddenHeader ? (
+                <span className="nhsuk-u-visually-hidden">{c.header}</span>
+              ) : sorting && c.sortKey ? (
+                <SortableHeading header={c.header} sortKey={c.sortKey} sorting={sorting} />
+              ) : (
+                c.header
+              )}
             </th>
           ))}
         </tr>

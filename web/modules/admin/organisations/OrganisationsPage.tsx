@@ -1,24 +1,99 @@
-import { Link, useLocation } from 'react-router';
-import type { IcbNode } from '../../../../common/api-types';
+import { Form, Link, useLocation, useSearchParams } from 'react-router';
+import {
+  ORGANISATION_SORTS,
+  ORGANISATION_STATUSES,
+  ORGANISATION_TYPE_LABELS,
+  ORGANISATION_TYPES,
+  type OrganisationListItem,
+  type OrganisationSort,
+} from '../../../../common/admin-lists';
+import { queryString } from '../../../app/api';
 import { usePageTitle } from '../../../app/use-page-title';
+import { Button } from '../../../ui/Button';
+import { type DataColumn, DataTable } from '../../../ui/DataTable';
+import { formatDay } from '../../../ui/format';
 import { NotificationBanner } from '../../../ui/NotificationBanner';
+import { Pagination } from '../../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
-import { useOrganisationTree } from './organisations-api';
+import { Tag } from '../../../ui/Tag';
+import { useOrganisationList } from './organisations-api';
 
+const STATUS_TEXT = { active: 'In use', retired: 'Retired', all: 'In use and retired' } as const;
+
+const COLUMNS: DataColumn<OrganisationListItem>[] = [
+  {
+    header: 'Name',
+    sortKey: 'name',
+    cell: (o) => <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>,
+  },
+  { header: 'Code', sortKey: 'code', cell: (o) => o.code ?? '–' },
+  {
+    header: 'Type',
+    sortKey: 'type',
+    cell: (o) => (
+      <>
+        {o.typeLabel}
+        {o.pcn && <span className="waymark-secondary-text">{o.pcn.name}</span>}
+      </>
+    ),
+  },
+  {
+    header: 'Status',
+    cell: (o) =>
+      o.retiredAt ? (
+        <>
+          <Tag colour="grey">Retired</Tag>
+          <span className="waymark-secondary-text">{formatDay(o.retiredAt)}</span>
+        </>
+      ) : (
+        <Tag colour="green">In use</Tag>
+      ),
+  },
+];
+
+function listState(search: URLSearchParams) {
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const v = search.get(key);
+    return v && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+  };
+  const page = Number(search.get('page') ?? '1');
+  return {
+    q: search.get('q') ?? '',
+    type: pick('type', ['', ...ORGANISATION_TYPES] as const, ''),
+    status: pick('status', ORGANISATION_STATUSES, 'active'),
+    sort: pick<OrganisationSort>('sort', ORGANISATION_SORTS, 'name'),
+    dir: pick('dir', ['asc', 'desc'] as const, 'asc'),
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The ICB's PCNs, GP practices and voluntary sector organisations: find one, add one. */
 export function OrganisationsPage() {
   usePageTitle('Organisations');
-  const { data, error, isPending } = useOrganisationTree();
+  const [search] = useSearchParams();
+  const state = listState(search);
+  const params = {
+    q: state.q || undefined,
+    type: state.type || undefined,
+    status: state.status === 'active' ? undefined : state.status,
+    sort: state.sort === 'name' ? undefined : state.sort,
+    dir: state.dir === 'asc' ? undefined : state.dir,
+  };
+  const { data, error, isPending } = useOrganisationList({ ...params, page: String(state.page) });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (error) return <ServiceProblem error={error} />;
 
+  const filtered = Boolean(params.q || params.type || params.status);
+  const link = (changes: Record<string, string | undefined>) =>
+    `/admin/organisations${queryString({ ...params, ...changes })}`;
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <>
       {notice && <NotificationBanner variant="success" heading={notice} />}
       <h1>Organisations</h1>
       <p>
-        Your integrated care board (ICB), its primary care networks (PCNs) and their GP practices, and the voluntary and
-        community organisations in its network. Each PCN's social prescribing team takes referrals from all of its
-        practices.
+        Your ICB’s primary care networks (PCNs) and their GP practices, and the voluntary and community organisations in
+        its network. Organisations are never deleted: one that closes or merges is retired, and keeps its history.
       </p>
       <div className="waymark-button-group">
         <Link className="nhsuk-button nhsuk-button--secondary" to="/admin/organisations/new/pcn" draggable={false}>
@@ -31,71 +106,109 @@ export function OrganisationsPage() {
           Add a voluntary sector organisation
         </Link>
       </div>
-      {isPending ? <Loading what="organisations" /> : data.icbs.map((icb) => <Icb key={icb.id} icb={icb} />)}
-    </>
-  );
-}
-
-function Icb({ icb }: { icb: IcbNode }) {
-  return (
-    <section aria-labelledby={`icb-${icb.id}`}>
-      <h2 id={`icb-${icb.id}`}>
-        {icb.name} <span className="waymark-code">{icb.code}</span>
-      </h2>
-      <h3>Primary care networks and GP practices</h3>
-      {icb.pcns.length === 0 ? (
-        <p>No primary care networks yet.</p>
-      ) : (
-        <ul className="nhsuk-list waymark-tree">
-          {icb.pcns.map((pcn) => (
-            <li key={pcn.id} className="waymark-tree__pcn">
-              <h4 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
-                {pcn.name} <span className="waymark-code">{pcn.code}</span>
-              </h4>
-              {pcn.practices.length === 0 ? (
-                <p className="nhsuk-body-s">No GP practices yet.</p>
-              ) : (
-                <ul
-                  className="nhsuk-list nhsuk-list--bullet waymark-tree__practices"
-                  aria-label={`GP practices in ${pcn.name}`}
-                >
-                  {pcn.practices.map((practice) => (
-                    <li key={practice.id}>
-                      {practice.name} <span className="waymark-code">{practice.code}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Voluntary and community organisations</h3>
-      {icb.vcsOrganisations.length === 0 ? (
-        <p>No voluntary or community organisations yet.</p>
-      ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-u-visually-hidden">Voluntary and community organisations in {icb.name}</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Charity number
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {icb.vcsOrganisations.map((vcs) => (
-              <tr className="nhsuk-table__row" key={vcs.id}>
-                <td className="nhsuk-table__cell">{vcs.name}</td>
-                <td className="nhsuk-table__cell">{vcs.charityNumber ?? 'Not a registered charity'}</td>
-              </tr>
+      <Form className="waymark-filters" method="get" action="/admin/organisations" aria-label="Find organisations">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="organisations-q">
+            Search by name or code
+          </label>
+          <input
+            className="nhsuk-input nhsuk-u-width-one-half"
+            id="organisations-q"
+            name="q"
+            type="search"
+            autoComplete="off"
+            defaultValue={state.q}
+            key={state.q}
+          />
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="organisations-type">
+            Type
+          </label>
+          <select
+            className="nhsuk-select"
+            id="organisations-type"
+            name="type"
+            defaultValue={state.type}
+            key={state.type}
+          >
+            <option value="">All types</option>
+            {ORGANISATION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ORGANISATION_TYPE_LABELS[t]}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="organisations-status">
+            Status
+          </label>
+          <select
+            className="nhsuk-select"
+            id="organisations-status"
+            name="status"
+            defaultValue={state.status}
+            key={state.status}
+          >
+            {ORGANISATION_STATUSES.map((s) => (
+              <option key={s} value={s === 'active' ? '' : s}>
+                {STATUS_TEXT[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {params.sort && <input type="hidden" name="sort" value={params.sort} />}
+        {params.dir && <input type="hidden" name="dir" value={params.dir} />}
+        <Button variant="secondary">Search</Button>
+        {filtered && (
+          <p>
+            <Link to="/admin/organisations">Clear the search</Link>
+          </p>
+        )}
+      </Form>
+      {isPending ? (
+        <Loading what="organisations" />
+      ) : data.total === 0 ? (
+        <p>{filtered ? 'No organisations match. Try other words, or clear the search.' : 'No organisations yet.'}</p>
+      ) : (
+        <>
+          <DataTable
+            caption={
+              <>
+                {data.total} {data.total === 1 ? 'organisation' : 'organisations'}
+                {filtered && ' found'}
+                {lastPage > 1 && ` (page ${state.page} of ${lastPage})`}
+              </>
+            }
+            columns={COLUMNS}
+            rows={data.items}
+            rowKey={(o) => o.id}
+            sorting={{
+              key: state.sort,
+              dir: state.dir,
+              linkTo: (sort, dir) =>
+                link({ sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir }),
+            }}
+          />
+          <Pagination
+            label="Pages of organisations"
+            previous={
+              state.page > 1
+                ? {
+                    to: link({ page: String(state.page - 1) }),
+                    text: `Previous page (${state.page - 1} of ${lastPage})`,
+                  }
+                : undefined
+            }
+            next={
+              state.page < lastPage
+                ? { to: link({ page: String(state.page + 1) }), text: `Next page (${state.page + 1} of ${lastPage})` }
+                : undefined
+            }
+          />
+        </>
       )}
-    </section>
+    </>
   );
 }

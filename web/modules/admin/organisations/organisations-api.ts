@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { OrganisationDetail, OrganisationList } from '../../../../common/admin-lists';
 import type { OrganisationTree } from '../../../../common/api-types';
-import { api } from '../../../app/api';
+import { api, queryString } from '../../../app/api';
 
 export const ORGANISATIONS_KEY = ['organisations'] as const;
 
@@ -17,4 +18,36 @@ const PATHS = { pcn: 'pcns', practice: 'practices', vcs: 'vcs' } as const;
 
 export function createOrganisation({ kind, ...body }: NewOrganisation): Promise<{ id: string; name: string }> {
   return api(`/api/admin/organisations/${PATHS[kind]}`, { method: 'POST', body });
+}
+
+/** One page of the ICB's organisations (under ORGANISATIONS_KEY, so any change refreshes it). */
+export function useOrganisationList(query: Record<string, string | undefined>) {
+  return useQuery({
+    queryKey: [...ORGANISATIONS_KEY, 'admin-list', query],
+    queryFn: () => api<OrganisationList>(`/api/admin/organisations${queryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganisation(id: string | undefined) {
+  return useQuery({
+    queryKey: [...ORGANISATIONS_KEY, 'admin-one', id],
+    queryFn: () => api<OrganisationDetail>(`/api/admin/organisations/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
+  });
+}
+
+export interface OrganisationChanges {
+  name?: string;
+  code?: string | null;
+  email?: string | null;
+}
+
+export function updateOrganisation(id: string, changes: OrganisationChanges): Promise<OrganisationDetail> {
+  return api(`/api/admin/organisations/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
+}
+
+export function setRetired(id: string, retire: boolean, reason: string): Promise<OrganisationDetail> {
+  const action = retire ? 'retire' : 'reinstate';
+  return api(`/api/admin/organisations/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: { reason } });
 }

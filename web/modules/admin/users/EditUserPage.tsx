@@ -17,7 +17,7 @@ import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { SecondFactorReset } from './SecondFactorReset';
 import { StaffFields } from './StaffFields';
 import { isTeamRole, readStaffNumbers, STAFF_LABELS } from './staff-fields';
-import { USERS_KEY, type UserChanges, updateUser, useUsers } from './users-api';
+import { USERS_KEY, type UserChanges, updateUser, useUser } from './users-api';
 
 const LABELS = { name: 'Full name', role: 'Role', active: 'Can sign in', ...STAFF_LABELS };
 const ORDER = ['name', 'role', 'band', 'fte', 'caseloadCapacity', 'active'];
@@ -29,13 +29,12 @@ const CONFLICT: FormErrors = {
 
 export function EditUserPage() {
   const { userId } = useParams();
-  const { data: users, error, isPending } = useUsers();
+  const { data: user, error, isPending } = useUser(userId);
   const [conflict, setConflict] = useState<FormErrors | null>(null);
   usePageTitle('Change a user');
+  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ServiceProblem error={error} />;
   if (isPending) return <Loading what="the user" />;
-  const user = users.find((u) => u.id === userId);
-  if (!user) return <NotFoundPage />;
   // Keyed by version: when someone else's change arrives, the form starts again from it.
   return (
     <EditUserForm

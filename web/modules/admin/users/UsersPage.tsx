@@ -1,25 +1,97 @@
-import { Link, useLocation } from 'react-router';
-import type { StaffMember } from '../../../../common/api-types';
+import { Form, Link, useLocation, useSearchParams } from 'react-router';
+import { USER_SORTS, USER_STATUSES, type UserSort } from '../../../../common/admin-lists';
+import type { OrganisationTree, StaffMember } from '../../../../common/api-types';
+import { ROLE_LABELS, ROLES } from '../../../../common/roles';
+import { queryString } from '../../../app/api';
 import { hasPermission, useSignedInMe } from '../../../app/session';
 import { usePageTitle } from '../../../app/use-page-title';
+import { Button } from '../../../ui/Button';
+import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { formatFte, orNotSet } from '../../../ui/format';
 import { NotificationBanner } from '../../../ui/NotificationBanner';
+import { Pagination } from '../../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
-import { TableScroll } from '../../../ui/TableScroll';
 import { Tag } from '../../../ui/Tag';
-import { useUsers } from './users-api';
+import { useOrganisationTree } from '../organisations/organisations-api';
+import { useUserList } from './users-api';
 
-function byOrganisationThenName(a: StaffMember, b: StaffMember): number {
-  return a.organisation.name.localeCompare(b.organisation.name) || a.name.localeCompare(b.name);
+const STATUS_TEXT = { all: 'Everyone', active: 'Can sign in', deactivated: 'Deactivated' } as const;
+
+/** The list's state, from the address (so Back, reload and a shared link all show the same list). */
+function listState(search: URLSearchParams) {
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const v = search.get(key);
+    return v && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+  };
+  const page = Number(search.get('page') ?? '1');
+  return {
+    q: search.get('q') ?? '',
+    role: search.get('role') ?? '',
+    organisationId: search.get('organisationId') ?? '',
+    status: pick('status', USER_STATUSES, 'all'),
+    sort: pick<UserSort>('sort', USER_SORTS, 'name'),
+    dir: pick('dir', ['asc', 'desc'] as const, 'asc'),
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
 }
 
 export function UsersPage() {
   usePageTitle('Users');
   const me = useSignedInMe();
   const canManage = hasPermission(me, 'user.manage');
-  const { data: users, error, isPending } = useUsers();
+  const [search] = useSearchParams();
+  const state = listState(search);
+  const params = {
+    q: state.q || undefined,
+    role: state.role || undefined,
+    organisationId: state.organisationId || undefined,
+    status: state.status === 'all' ? undefined : state.status,
+    sort: state.sort === 'name' ? undefined : state.sort,
+    dir: state.dir === 'asc' ? undefined : state.dir,
+  };
+  const { data, error, isPending } = useUserList({ ...params, page: String(state.page) });
+  const tree = useOrganisationTree();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (error) return <ServiceProblem error={error} />;
+
+  const filtered = Boolean(params.q || params.role || params.organisationId || params.status);
+  const link = (changes: Record<string, string | undefined>) => `/admin/users${queryString({ ...params, ...changes })}`;
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const columns: DataColumn<StaffMember>[] = [
+    { header: 'Name', sortKey: 'name', cell: (u) => u.name },
+    { header: 'Email', sortKey: 'email', cell: (u) => <span className="waymark-break">{u.email}</span> },
+    { header: 'Role', sortKey: 'role', cell: (u) => u.roleLabel },
+    { header: 'Organisation', sortKey: 'organisation', cell: (u) => u.organisation.name },
+    {
+      header: 'Hours and capacity',
+      cell: (u) =>
+        u.fte === null
+          ? '–'
+          : `${u.band ? `Band ${u.band}, ` : ''}${formatFte(u.fte)} FTE, ${orNotSet(u.caseloadCapacity)} cases`,
+    },
+    {
+      header: 'Status',
+      cell: (u) => (
+        <>
+          {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+          {u.secondFactorEnabled && <span className="waymark-secondary-text">Two-factor on</span>}
+        </>
+      ),
+    },
+    ...(canManage
+      ? [
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (u: StaffMember) => (
+              <Link to={`/admin/users/${u.id}`}>
+                Change<span className="nhsuk-u-visually-hidden"> {u.name}</span>
+              </Link>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
@@ -34,76 +106,144 @@ export function UsersPage() {
           Add a user
         </Link>
       )}
+      <Form className="waymark-filters" method="get" action="/admin/users" aria-label="Find users">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="users-q">
+            Search by name or email address
+          </label>
+          <input
+            className="nhsuk-input nhsuk-u-width-one-half"
+            id="users-q"
+            name="q"
+            type="search"
+            autoComplete="off"
+            defaultValue={state.q}
+            key={state.q}
+          />
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="users-role">
+            Role
+          </label>
+          <select className="nhsuk-select" id="users-role" name="role" defaultValue={state.role} key={state.role}>
+            <option value="">All roles</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="users-organisation">
+            Organisation
+          </label>
+          <select
+            className="nhsuk-select"
+            id="users-organisation"
+            name="organisationId"
+            defaultValue={state.organisationId}
+            key={`${state.organisationId}:${tree.data ? 'loaded' : 'loading'}`}
+          >
+            <option value="">All organisations</option>
+            {tree.data && <AnyOrganisationOptions tree={tree.data} />}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="users-status">
+            Can they sign in?
+          </label>
+          <select
+            className="nhsuk-select"
+            id="users-status"
+            name="status"
+            defaultValue={state.status}
+            key={state.status}
+          >
+            {USER_STATUSES.map((s) => (
+              <option key={s} value={s === 'all' ? '' : s}>
+                {STATUS_TEXT[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {params.sort && <input type="hidden" name="sort" value={params.sort} />}
+        {params.dir && <input type="hidden" name="dir" value={params.dir} />}
+        <Button variant="secondary">Search</Button>
+        {filtered && (
+          <p>
+            <Link to="/admin/users">Clear the search</Link>
+          </p>
+        )}
+      </Form>
       {isPending ? (
         <Loading what="users" />
+      ) : data.total === 0 ? (
+        <p>{filtered ? 'No users match. Try other words, or clear the search.' : 'There are no users yet.'}</p>
       ) : (
-        <TableScroll label="Users">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              {users.length} {users.length === 1 ? 'user' : 'users'}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Role and organisation
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Band
-                </th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                  FTE
-                </th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                  Capacity
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Status
-                </th>
-                {canManage && (
-                  <th scope="col" className="nhsuk-table__header">
-                    <span className="nhsuk-u-visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {[...users].sort(byOrganisationThenName).map((user) => (
-                <tr className="nhsuk-table__row" key={user.id}>
-                  <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                    {user.name}
-                    <span className="waymark-secondary-text waymark-break">{user.email}</span>
-                  </th>
-                  <td className="nhsuk-table__cell">
-                    {user.roleLabel}
-                    <span className="waymark-secondary-text">{user.organisation.name}</span>
-                  </td>
-                  <td className="nhsuk-table__cell">{user.band ?? '–'}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                    {user.fte === null ? '–' : formatFte(user.fte)}
-                  </td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                    {user.caseloadCapacity === null ? '–' : orNotSet(user.caseloadCapacity)}
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    {user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-                    {user.secondFactorEnabled && <span className="waymark-secondary-text">Two-factor on</span>}
-                  </td>
-                  {canManage && (
-                    <td className="nhsuk-table__cell">
-                      <Link to={`/admin/users/${user.id}`}>
-                        Change<span className="nhsuk-u-visually-hidden"> {user.name}</span>
-                      </Link>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <>
+          <DataTable
+            caption={
+              <>
+                {data.total} {data.total === 1 ? 'user' : 'users'}
+                {filtered && ' found'}
+                {lastPage > 1 && ` (page ${state.page} of ${lastPage})`}
+              </>
+            }
+            columns={columns}
+            rows={data.items}
+            rowKey={(u) => u.id}
+            sorting={{
+              key: state.sort,
+              dir: state.dir,
+              linkTo: (sort, dir) =>
+                link({ sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir }),
+            }}
+          />
+          <Pagination
+            label="Pages of users"
+            previous={
+              state.page > 1
+                ? {
+                    to: link({ page: String(state.page - 1) }),
+                    text: `Previous page (${state.page - 1} of ${lastPage})`,
+                  }
+                : undefined
+            }
+            next={
+              state.page < lastPage
+                ? { to: link({ page: String(state.page + 1) }), text: `Next page (${state.page + 1} of ${lastPage})` }
+                : undefined
+            }
+          />
+        </>
       )}
     </>
   );
+}
+
+/** Every organisation a user can belong to, by kind: the ICB, its PCNs, practices and partners. */
+function AnyOrganisationOptions({ tree }: { tree: OrganisationTree }) {
+  return tree.icbs.map((icb) => (
+    <optgroup key={icb.id} label={icb.name}>
+      <option value={icb.id}>{icb.name} (the ICB itself)</option>
+      {icb.pcns.map((pcn) => (
+        <option key={pcn.id} value={pcn.id}>
+          {pcn.name} ({pcn.code})
+        </option>
+      ))}
+      {icb.pcns.flatMap((pcn) =>
+        pcn.practices.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.code})
+          </option>
+        )),
+      )}
+      {icb.vcsOrganisations.map((v) => (
+        <option key={v.id} value={v.id}>
+          {v.name}
+        </option>
+      ))}
+    </optgroup>
+  ));
 }

@@ -1,14 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { UserList } from '../../../../common/admin-lists';
 import type { StaffMember } from '../../../../common/api-types';
 import type { Role } from '../../../../common/roles';
-import { api } from '../../../app/api';
+import { api, queryString } from '../../../app/api';
 
 export const USERS_KEY = ['admin', 'users'] as const;
 
-export function useUsers() {
+/** One page of the ICB's users, as the list's filters, sort and page ask. */
+export function useUserList(query: Record<string, string | undefined>) {
   return useQuery({
-    queryKey: USERS_KEY,
-    queryFn: () => api<{ users: StaffMember[] }>('/api/admin/users').then((r) => r.users),
+    queryKey: [...USERS_KEY, 'list', query],
+    queryFn: () => api<UserList>(`/api/admin/users${queryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUser(id: string | undefined) {
+  return useQuery({
+    queryKey: [...USERS_KEY, 'one', id],
+    queryFn: () => api<StaffMember>(`/api/admin/users/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
   });
 }
 
