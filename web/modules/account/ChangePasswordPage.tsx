@@ -7,7 +7,8 @@ import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
-import { changePassword, newPasswordError, PASSWORD_HINT } from '../auth/password-api';
+import { NewPasswordInput } from '../auth/NewPasswordInput';
+import { changePassword, newPasswordError } from '../auth/password-api';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password' };
 
@@ -59,15 +60,7 @@ export function ChangePasswordPage() {
             autoComplete="current-password"
             error={errors.fields.currentPassword}
           />
-          <TextInput
-            id="newPassword"
-            name="newPassword"
-            type="password"
-            label={LABELS.newPassword}
-            hint={PASSWORD_HINT}
-            autoComplete="new-password"
-            error={errors.fields.newPassword}
-          />
+          <NewPasswordInput error={errors.fields.newPassword} />
           <Button aria-disabled={busy || undefined}>{busy ? 'Changing…' : 'Change password'}</Button>
         </form>
       </div>

@@ -1,11 +1,11 @@
-import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
-import { newPasswordError, PASSWORD_HINT, resetPassword } from './password-api';
+import { NewPasswordInput } from './NewPasswordInput';
+import { newPasswordError, resetPassword } from './password-api';
 
 const LABELS = { newPassword: 'New password' };
 
@@ -72,15 +72,7 @@ export function ResetPasswordPage() {
           </p>
         )}
         <form onSubmit={submit} noValidate>
-          <TextInput
-            id="newPassword"
-            name="newPassword"
-            type="password"
-            label={LABELS.newPassword}
-            hint={PASSWORD_HINT}
-            autoComplete="new-password"
-            error={errors.fields.newPassword}
-          />
+          <NewPasswordInput error={errors.fields.newPassword} />
           <Button aria-disabled={busy || undefined}>{busy ? 'Saving…' : 'Save new password'}</Button>
         </form>
       </div>

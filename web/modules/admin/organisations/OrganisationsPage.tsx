@@ -12,8 +12,8 @@ import { usePageTitle } from '../../../app/use-page-title';
 import { Button } from '../../../ui/Button';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { formatDay } from '../../../ui/format';
+import { PageLinks, pageParam, pickParam, sortingOf } from '../../../ui/list-paging';
 import { NotificationBanner } from '../../../ui/NotificationBanner';
-import { Pagination } from '../../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { Tag } from '../../../ui/Tag';
 import { useOrganisationList } from './organisations-api';
@@ -52,18 +52,13 @@ const COLUMNS: DataColumn<OrganisationListItem>[] = [
 ];
 
 function listState(search: URLSearchParams) {
-  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
-    const v = search.get(key);
-    return v && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-  };
-  const page = Number(search.get('page') ?? '1');
   return {
     q: search.get('q') ?? '',
-    type: pick('type', ['', ...ORGANISATION_TYPES] as const, ''),
-    status: pick('status', ORGANISATION_STATUSES, 'active'),
-    sort: pick<OrganisationSort>('sort', ORGANISATION_SORTS, 'name'),
-    dir: pick('dir', ['asc', 'desc'] as const, 'asc'),
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    type: pickParam(search, 'type', ['', ...ORGANISATION_TYPES] as const, ''),
+    status: pickParam(search, 'status', ORGANISATION_STATUSES, 'active'),
+    sort: pickParam<OrganisationSort>(search, 'sort', ORGANISATION_SORTS, 'name'),
+    dir: pickParam(search, 'dir', ['asc', 'desc'] as const, 'asc'),
+    page: pageParam(search),
   };
 }
 
@@ -184,28 +179,14 @@ export function OrganisationsPage() {
             columns={COLUMNS}
             rows={data.items}
             rowKey={(o) => o.id}
-            sorting={{
-              key: state.sort,
-              dir: state.dir,
-              linkTo: (sort, dir) =>
-                link({ sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir }),
-            }}
+            sorting={sortingOf(state.sort, state.dir, 'name', link)}
           />
-          <Pagination
+          <PageLinks
+            page={state.page}
+            total={data.total}
+            pageSize={data.pageSize}
+            link={link}
             label="Pages of organisations"
-            previous={
-              state.page > 1
-                ? {
-                    to: link({ page: String(state.page - 1) }),
-                    text: `Previous page (${state.page - 1} of ${lastPage})`,
-                  }
-                : undefined
-            }
-            next={
-              state.page < lastPage
-                ? { to: link({ page: String(state.page + 1) }), text: `Next page (${state.page + 1} of ${lastPage})` }
-                : undefined
-            }
           />
         </>
       )}

@@ -8,8 +8,8 @@ import { usePageTitle } from '../../../app/use-page-title';
 import { Button } from '../../../ui/Button';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { formatFte, orNotSet } from '../../../ui/format';
+import { PageLinks, pageParam, pickParam, sortingOf } from '../../../ui/list-paging';
 import { NotificationBanner } from '../../../ui/NotificationBanner';
-import { Pagination } from '../../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { Tag } from '../../../ui/Tag';
 import { useOrganisationTree } from '../organisations/organisations-api';
@@ -19,19 +19,14 @@ const STATUS_TEXT = { all: 'Everyone', active: 'Can sign in', deactivated: 'Deac
 
 /** The list's state, from the address (so Back, reload and a shared link all show the same list). */
 function listState(search: URLSearchParams) {
-  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
-    const v = search.get(key);
-    return v && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-  };
-  const page = Number(search.get('page') ?? '1');
   return {
     q: search.get('q') ?? '',
     role: search.get('role') ?? '',
     organisationId: search.get('organisationId') ?? '',
-    status: pick('status', USER_STATUSES, 'all'),
-    sort: pick<UserSort>('sort', USER_SORTS, 'name'),
-    dir: pick('dir', ['asc', 'desc'] as const, 'asc'),
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    status: pickParam(search, 'status', USER_STATUSES, 'all'),
+    sort: pickParam<UserSort>(search, 'sort', USER_SORTS, 'name'),
+    dir: pickParam(search, 'dir', ['asc', 'desc'] as const, 'asc'),
+    page: pageParam(search),
   };
 }
 
@@ -193,29 +188,9 @@ export function UsersPage() {
             columns={columns}
             rows={data.items}
             rowKey={(u) => u.id}
-            sorting={{
-              key: state.sort,
-              dir: state.dir,
-              linkTo: (sort, dir) =>
-                link({ sort: sort === 'name' ? undefined : sort, dir: dir === 'asc' ? undefined : dir }),
-            }}
+            sorting={sortingOf(state.sort, state.dir, 'name', link)}
           />
-          <Pagination
-            label="Pages of users"
-            previous={
-              state.page > 1
-                ? {
-                    to: link({ page: String(state.page - 1) }),
-                    text: `Previous page (${state.page - 1} of ${lastPage})`,
-                  }
-                : undefined
-            }
-            next={
-              state.page < lastPage
-                ? { to: link({ page: String(state.page + 1) }), text: `Next page (${state.page + 1} of ${lastPage})` }
-                : undefined
-            }
-          />
+          <PageLinks page={state.page} total={data.total} pageSize={data.pageSize} link={link} label="Pages of users" />
         </>
       )}
     </>
