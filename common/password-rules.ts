@@ -19,9 +19,10 @@ export const passwordLength = (password: string) => [...password].length;
  * account's own address: a password built from it is the first thing an attacker tries.
  */
 export function passwordRuleProblem(password: string, email: string | null): string | null {
-  const length = passwordLength(password);
-  if (length < PASSWORD_MIN_LENGTH) return `must be ${PASSWORD_MIN_LENGTH} characters or more`;
-  if (length > PASSWORD_MAX_LENGTH) return `must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+  if (passwordLength(password) < PASSWORD_MIN_LENGTH) return `must be ${PASSWORD_MIN_LENGTH} characters or more`;
+  // The upper bound in UTF-16 units, as the sign-in form measures it: a password that can be set
+  // can always be typed in again.
+  if (password.length > PASSWORD_MAX_LENGTH) return `must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
   const lower = password.toLowerCase();
   if (new Set(lower).size <= 2) return PASSWORD_TOO_COMMON;
   if (lower.includes('waymark')) return 'must not contain the name of this service';
