@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { z } from 'zod';
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
@@ -35,7 +36,9 @@ export function passwordRoutes(app: App, { db, config }: AppDeps): void {
       config: { access: { public: true }, rateLimit: limit },
     },
     async (request, reply) => {
+      const started = performance.now();
       await passwords.requestPasswordReset(db, requestContext(request), config.publicUrl, request.body);
+      await setTimeout(Math.max(0, passwords.RESET_ANSWER_MS - (performance.now() - started)));
       return reply.status(202).send({ message: RESET_REQUESTED });
     },
   );

@@ -17,6 +17,13 @@ export const RESET_LINK_MINUTES = 30;
 /** At most this many reset emails an hour to one address: the form cannot be used to flood an inbox. */
 export const RESETS_PER_HOUR = 3;
 
+/**
+ * "Forgot password" answers no sooner than this, whatever the address. An address with an account
+ * costs a token and an email (about twice the time of one without, measured): without a floor,
+ * the timing alone would say who has an account. Well above that work, well below what people notice.
+ */
+export const RESET_ANSWER_MS = 250;
+
 const expiredLink = () =>
   validationError([{ field: 'token', message: 'This link has expired or has already been used. Ask for a new one.' }]);
 
