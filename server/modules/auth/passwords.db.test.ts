@@ -166,6 +166,10 @@ describe('forgot password', () => {
     expect(await signInStatus(user.email, user.password)).toBe(401);
     expect((await me(before)).statusCode).toBe(401);
     expect(await auditsOf('auth.password-reset.complete', user.id)).toHaveLength(1);
+    // The owner hears of it, in case the reset was not theirs.
+    const subjects = (await emailsTo(user.email)).map((e) => e.payload.subject);
+    expect(subjects).toEqual(['Reset your Waymark password', 'Your Waymark password was reset']);
+    expect(JSON.stringify(await emailsTo(user.email))).not.toContain(NEW_PASSWORD);
 
     const again = await complete(token, 'another long phrase here');
     expect(again.statusCode).toBe(400);
@@ -251,6 +255,8 @@ describe('an administrator resets a user’s second factor', () => {
     expect(again.json().status).toBe('second-factor-setup-required');
     const [row] = await auditsOf('user.second-factor.reset', colleague.id);
     expect(row).toMatchObject({ actorUserId: admin.me.user.id, outcome: 'success' });
+    const [notice] = await emailsTo(colleague.email);
+    expect(notice?.payload.subject).toBe('Your Waymark two-factor authentication was reset');
   });
 
   it('refuses one’s own, a user without one (409), and another ICB’s user as unknown (404); nothing changes', async () => {

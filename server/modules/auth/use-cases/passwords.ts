@@ -168,5 +168,16 @@ export async function completePasswordReset(db: Db, ctx: RequestContext, input: 
       entityType: 'user',
       entityId: user.id,
     });
+    await queueEmail(tx, {
+      to: user.email,
+      subject: 'Your Waymark password was reset',
+      text: [
+        `Hello ${user.name},`,
+        '',
+        'The password of your Waymark account was reset just now with a link sent to this address, and you were signed out everywhere.',
+        '',
+        'If you did not reset it, tell your team lead or your ICB’s digital team today: they can lock the account.',
+      ].join('\n'),
+    });
   });
 }
