@@ -99,6 +99,46 @@ describe('changing your own password', () => {
     expect(await auditsOf('auth.password.change', user.id)).toHaveLength(1);
   });
 
+  it('wrong current passwords count towards the lockout: at the threshold the account locks and every session ends', async () => {
+    // A session left open on a shared computer must not become unlimited guesses at the password.
+    const strict = await createTestApp({ LOCKOUT_THRESHOLD: '3' }, { sameDatabaseAs: ctx });
+    const owner = await createTestUser(ctx.db, tenancy, 'referrer');
+    const open = await signIn(strict, owner);
+    const other = await signIn(strict, owner);
+    const guess = (n: number) =>
+      strict.app.inject({
+        method: 'POST',
+        url: '/api/account/password',
+        payload: { currentPassword: `guess number ${n}`, newPassword: NEW_PASSWORD },
+        headers: open.headers,
+      });
+    for (const n of [1, 2]) {
+      const res = await guess(n);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('currentPassword');
+    }
+    const third = await guess(3);
+    expect(third.statusCode).toBe(401);
+    expect(third.json()).toMatchObject({ code: 'account_locked', detail: expect.stringMatching(/signed out/) });
+    for (const s of [open, other]) {
+      expect(
+        (await strict.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode,
+      ).toBe(401);
+    }
+    const again = await strict.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: owner.email, password: owner.password },
+    });
+    expect(again.statusCode).toBe(401);
+    const [row] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.password.change'), eq(auditEvents.actorUserId, owner.id)))
+      .orderBy(desc(auditEvents.id));
+    expect(row).toMatchObject({ outcome: 'failure', details: { reason: 'wrong-current', lockedOut: true } });
+  });
+
   it('needs a signed-in session and its CSRF token', async () => {
     expect((await post('/api/account/password', { currentPassword: 'x', newPassword: NEW_PASSWORD })).statusCode).toBe(
       401,

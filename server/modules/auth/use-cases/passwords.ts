@@ -10,7 +10,7 @@ import { queueEmail } from '../../notifications/notifications.service.js';
 import * as users from '../../users/users.service.js';
 import * as repo from '../auth.repository.js';
 import type { TPasswordChange, TPasswordReset, TPasswordResetRequest } from '../auth.schemas.js';
-import { sessionIdOf } from '../auth.service.js';
+import { type AuthSettings, countFailure, sessionIdOf } from '../auth.service.js';
 
 /** A reset link works for this long, once. */
 export const RESET_LINK_MINUTES = 30;
@@ -40,6 +40,7 @@ async function endOtherSessions(tx: DbOrTx, userId: string, keepSessionId: strin
  */
 export async function changePassword(
   db: Db,
+  settings: AuthSettings,
   ctx: RequestContext,
   sessionToken: string,
   input: TPasswordChange,
@@ -47,11 +48,23 @@ export async function changePassword(
   const user = ctx.actor ? await users.findUserById(db, ctx.actor.userId) : null;
   if (!user) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await writeAudit(db, ctx, {
-      action: 'auth.password.change',
-      outcome: 'failure',
-      details: { reason: 'wrong-current' },
+    // Counted as wrong sign-in passwords are: a session left open on a shared computer must not
+    // become unlimited guesses. At the threshold the account locks and every session ends.
+    const lockedOut = await db.transaction(async (tx) => {
+      const { failed, lockedOut } = await countFailure(tx, settings, user);
+      if (lockedOut) await endOtherSessions(tx, user.id, '');
+      await writeAudit(tx, ctx, {
+        action: 'auth.password.change',
+        outcome: 'failure',
+        details: { reason: 'wrong-current', failedSignIns: failed, lockedOut },
+      });
+      return lockedOut;
     });
+    if (lockedOut) {
+      throw new AppError('account_locked', {
+        userMessage: `The current password was wrong ${settings.lockoutThreshold} times, so you have been signed out. You can sign in again in ${settings.lockoutMinutes} minutes.`,
+      });
+    }
     throw validationError([
       { field: 'currentPassword', message: 'is not right: enter the password you signed in with' },
     ]);
@@ -64,7 +77,7 @@ export async function changePassword(
 
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await users.updateUserSecurity(tx, user.id, { passwordHash });
+    await users.updateUserSecurity(tx, user.id, { passwordHash, failedSignIns: 0 });
     await endOtherSessions(tx, user.id, sessionIdOf(sessionToken));
     await repo.voidResetTokensOfUser(tx, user.id, new Date());
     await writeAudit(tx, ctx, { action: 'auth.password.change', entityType: 'user', entityId: user.id });
