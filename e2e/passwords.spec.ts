@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
-import type { Me, OrganisationTree, StaffMember } from '../common/api-types.js';
 import { expect, test } from './fixtures.js';
+import { addReferrer, signInWithForm } from './support/new-user.js';
 import { emailsTo } from './support/outbox.js';
 import { checkPage } from './support/page-checks.js';
 
@@ -13,39 +12,11 @@ const TEMPORARY = 'a-long-temporary-passphrase';
 const CHOSEN = 'kettle orbit meadow lantern';
 const AFTER_RESET = 'harbour violet pencil summit';
 
-/** A referrer of the first demo practice, added by the administrator through the API. */
-async function addReferrer(admin: Page): Promise<StaffMember> {
-  const me = (await (await admin.request.get('/api/auth/me')).json()) as Me;
-  const tree = (await (await admin.request.get('/api/organisations')).json()) as OrganisationTree;
-  const practice = tree.icbs[0]?.pcns[0]?.practices[0];
-  if (!practice) throw new Error('the demo ICB has no practice');
-  const suffix = Date.now().toString(36);
-  const res = await admin.request.post('/api/admin/users', {
-    headers: { 'X-CSRF-Token': me.csrfToken },
-    data: {
-      name: `Sam Password ${suffix}`,
-      email: `sam.password.${suffix}@northshire.example`,
-      role: 'referrer',
-      organisationId: practice.id,
-      password: TEMPORARY,
-    },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()) as StaffMember;
-}
-
-async function signInWithForm(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 test('a new user changes their password, forgets it, resets it by email, and sets up two-factor authentication; the administrator resets it', async ({
   adminPage,
   browser,
 }) => {
-  const sam = await addReferrer(adminPage);
+  const sam = await addReferrer(adminPage, 'Sam Password', TEMPORARY);
   const page = await (await browser.newContext()).newPage();
 
   // Change the temporary password from the account page.
@@ -87,6 +58,7 @@ test('a new user changes their password, forgets it, resets it by email, and set
   await page.getByLabel('New password').fill(AFTER_RESET);
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByRole('alert')).toContainText('Your password has been changed');
+  expect((await emailsTo(sam.email)).map((e) => e.subject)).toContain('Your Waymark password was reset');
   await signInWithForm(page, sam.email, AFTER_RESET);
   await expect(page).not.toHaveURL(/sign-in/);
 
@@ -116,6 +88,9 @@ test('a new user changes their password, forgets it, resets it by email, and set
   await adminPage.getByRole('button', { name: 'Yes, reset it' }).click();
   await expect(adminPage.getByRole('alert')).toContainText(`${sam.name}'s two-factor authentication has been reset`);
   expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+  expect((await emailsTo(sam.email)).map((e) => e.subject)).toContain(
+    'Your Waymark two-factor authentication was reset',
+  );
   const again = await page.request.post('/api/auth/sign-in', { data: { email: sam.email, password: AFTER_RESET } });
   expect((await again.json()).status).toBe('signed-in');
 });

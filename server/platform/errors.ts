@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   validation: 400,
   unauthenticated: 401,
   second_factor_required: 401,
+  /** The session ended because too many wrong passwords locked the account. */
+  account_locked: 401,
   forbidden: 403,
   csrf: 403,
   not_found: 404,

@@ -36,7 +36,7 @@ export function hasPermission(me: Me | null | undefined, permission: Permission)
 }
 
 /** Why the user is being shown the sign-in page, to explain it to them. */
-export type SignedOutReason = 'signed-out' | 'expired' | 'password-reset';
+export type SignedOutReason = 'signed-out' | 'expired' | 'password-reset' | 'locked';
 const SIGNED_OUT_REASON_KEY = ['signed-out-reason'] as const;
 
 export function signedOutReason(queryClient: QueryClient): SignedOutReason | undefined {

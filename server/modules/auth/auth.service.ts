@@ -73,7 +73,8 @@ async function issueSession(
   return { token, csrfToken };
 }
 
-async function countFailure(
+/** Counts a wrong password or code; at the threshold the account locks (failures start again). */
+export async function countFailure(
   db: DbOrTx,
   settings: AuthSettings,
   user: users.UserRow,

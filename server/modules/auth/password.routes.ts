@@ -1,6 +1,8 @@
+import { setTimeout } from 'node:timers/promises';
 import { z } from 'zod';
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import { authSettings } from './auth.routes.js';
 import { ZPasswordChange, ZPasswordReset, ZPasswordResetRequest } from './auth.schemas.js';
 import * as passwords from './use-cases/passwords.js';
 
@@ -9,6 +11,7 @@ export const RESET_REQUESTED =
   'If an account uses that email address, we have sent it a link to reset the password. The link works once, for 30 minutes.';
 
 export function passwordRoutes(app: App, { db, config }: AppDeps): void {
+  const settings = authSettings(config);
   const limit = { max: config.SIGN_IN_RATE_LIMIT, timeWindow: '1 minute' };
 
   app.post(
@@ -18,7 +21,13 @@ export function passwordRoutes(app: App, { db, config }: AppDeps): void {
       config: { access: { permission: 'account.self' }, rateLimit: limit },
     },
     async (request, reply) => {
-      await passwords.changePassword(db, requestContext(request), request.sessionToken as string, request.body);
+      await passwords.changePassword(
+        db,
+        settings,
+        requestContext(request),
+        request.sessionToken as string,
+        request.body,
+      );
       return reply.status(204).send();
     },
   );
@@ -35,7 +44,9 @@ export function passwordRoutes(app: App, { db, config }: AppDeps): void {
       config: { access: { public: true }, rateLimit: limit },
     },
     async (request, reply) => {
+      const started = performance.now();
       await passwords.requestPasswordReset(db, requestContext(request), config.publicUrl, request.body);
+      await setTimeout(Math.max(0, passwords.RESET_ANSWER_MS - (performance.now() - started)));
       return reply.status(202).send({ message: RESET_REQUESTED });
     },
   );

@@ -17,7 +17,7 @@ import { outbox } from '../notifications/notifications.tables.js';
 import { users } from '../users/users.tables.js';
 import { passwordResetTokens } from './auth.tables.js';
 import { RESET_REQUESTED } from './password.routes.js';
-import { RESETS_PER_HOUR } from './use-cases/passwords.js';
+import { RESET_ANSWER_MS, RESETS_PER_HOUR } from './use-cases/passwords.js';
 
 // Issue 10, point 6: change your own password, "forgot password" by a single-use expiring link,
 // an administrator resets a lost second factor, and new passwords follow NCSC's rules.
@@ -99,6 +99,46 @@ describe('changing your own password', () => {
     expect(await auditsOf('auth.password.change', user.id)).toHaveLength(1);
   });
 
+  it('wrong current passwords count towards the lockout: at the threshold the account locks and every session ends', async () => {
+    // A session left open on a shared computer must not become unlimited guesses at the password.
+    const strict = await createTestApp({ LOCKOUT_THRESHOLD: '3' }, { sameDatabaseAs: ctx });
+    const owner = await createTestUser(ctx.db, tenancy, 'referrer');
+    const open = await signIn(strict, owner);
+    const other = await signIn(strict, owner);
+    const guess = (n: number) =>
+      strict.app.inject({
+        method: 'POST',
+        url: '/api/account/password',
+        payload: { currentPassword: `guess number ${n}`, newPassword: NEW_PASSWORD },
+        headers: open.headers,
+      });
+    for (const n of [1, 2]) {
+      const res = await guess(n);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('currentPassword');
+    }
+    const third = await guess(3);
+    expect(third.statusCode).toBe(401);
+    expect(third.json()).toMatchObject({ code: 'account_locked', detail: expect.stringMatching(/signed out/) });
+    for (const s of [open, other]) {
+      expect(
+        (await strict.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode,
+      ).toBe(401);
+    }
+    const again = await strict.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: owner.email, password: owner.password },
+    });
+    expect(again.statusCode).toBe(401);
+    const [row] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.password.change'), eq(auditEvents.actorUserId, owner.id)))
+      .orderBy(desc(auditEvents.id));
+    expect(row).toMatchObject({ outcome: 'failure', details: { reason: 'wrong-current', lockedOut: true } });
+  });
+
   it('needs a signed-in session and its CSRF token', async () => {
     expect((await post('/api/account/password', { currentPassword: 'x', newPassword: NEW_PASSWORD })).statusCode).toBe(
       401,
@@ -133,6 +173,18 @@ describe('forgot password', () => {
     expect(await emailsTo(gone.email)).toHaveLength(0);
   });
 
+  it(`answers no sooner than ${RESET_ANSWER_MS} ms for an account, an unknown address and a deactivated account alike`, async () => {
+    // Without a floor, an address with an account answered about twice as slowly (a token and an
+    // email are written): timing alone told who has an account.
+    const user = await createTestUser(ctx.db, tenancy, 'referrer');
+    const gone = await createTestUser(ctx.db, tenancy, 'referrer', { active: false });
+    for (const email of [user.email, 'nobody.timed@test.example', gone.email]) {
+      const started = performance.now();
+      expect((await request(email)).statusCode).toBe(202);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(RESET_ANSWER_MS);
+    }
+  });
+
   it('stores only the hash of the link’s token, links to PUBLIC_URL, and the link works once', async () => {
     const user = await createTestUser(ctx.db, tenancy, 'health_coach');
     const before = await signIn(ctx, user);
@@ -154,6 +206,10 @@ describe('forgot password', () => {
     expect(await signInStatus(user.email, user.password)).toBe(401);
     expect((await me(before)).statusCode).toBe(401);
     expect(await auditsOf('auth.password-reset.complete', user.id)).toHaveLength(1);
+    // The owner hears of it, in case the reset was not theirs.
+    const subjects = (await emailsTo(user.email)).map((e) => e.payload.subject);
+    expect(subjects).toEqual(['Reset your Waymark password', 'Your Waymark password was reset']);
+    expect(JSON.stringify(await emailsTo(user.email))).not.toContain(NEW_PASSWORD);
 
     const again = await complete(token, 'another long phrase here');
     expect(again.statusCode).toBe(400);
@@ -239,6 +295,8 @@ describe('an administrator resets a user’s second factor', () => {
     expect(again.json().status).toBe('second-factor-setup-required');
     const [row] = await auditsOf('user.second-factor.reset', colleague.id);
     expect(row).toMatchObject({ actorUserId: admin.me.user.id, outcome: 'success' });
+    const [notice] = await emailsTo(colleague.email);
+    expect(notice?.payload.subject).toBe('Your Waymark two-factor authentication was reset');
   });
 
   it('refuses one’s own, a user without one (409), and another ICB’s user as unknown (404); nothing changes', async () => {

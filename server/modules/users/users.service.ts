@@ -10,6 +10,7 @@ import { AppError, conflict, isUniqueViolation, notFound, validationError } from
 import { newPasswordProblem } from '../../platform/password-policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
+import { queueEmail } from '../notifications/notifications.service.js';
 import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
 import * as repo from './users.repository.js';
 import type { TUserCreate, TUserListQuery, TUserUpdate } from './users.schemas.js';
@@ -263,6 +264,19 @@ export async function resetSecondFactor(db: Db, ctx: RequestContext, id: string)
     });
     await announceSessionEnded(tx, { userId: id });
     await writeAudit(tx, ctx, { action: 'user.second-factor.reset', entityType: 'user', entityId: id });
+    // Told by email, so that a reset the user did not ask for (an administrator talked into it) is noticed.
+    await queueEmail(tx, {
+      to: current.email,
+      subject: 'Your Waymark two-factor authentication was reset',
+      text: [
+        `Hello ${current.name},`,
+        '',
+        'An administrator of your ICB reset the two-factor authentication of your Waymark account just now, and you were signed out everywhere.',
+        'The next time you sign in, you will be asked to set up your authenticator app again.',
+        '',
+        'If you did not ask for this, tell your team lead or your ICB’s digital team today.',
+      ].join('\n'),
+    });
     const row = (await repo.findUserById(tx, id)) as repo.UserRow;
     const refs = await organisationRefs(tx, [organisationIdOf(row)]);
     return toStaffMember(row, refs.get(organisationIdOf(row)));

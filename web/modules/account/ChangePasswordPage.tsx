@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useSignedInMe } from '../../app/session';
+import { ApiError } from '../../app/api';
+import { forgetSession, useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
@@ -15,6 +17,7 @@ const LABELS = { currentPassword: 'Current password', newPassword: 'New password
 export function ChangePasswordPage() {
   const me = useSignedInMe();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   usePageTitle('Change your password', hasErrors(errors));
@@ -38,6 +41,10 @@ export function ChangePasswordPage() {
       await changePassword(currentPassword, newPassword);
       navigate('/account', { state: { notice: 'Your password has been changed' } });
     } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        forgetSession(queryClient, error.problem.code === 'account_locked' ? 'locked' : 'expired');
+        return;
+      }
       setErrors(errorsFromApi(error, LABELS));
     } finally {
       setBusy(false);

@@ -20,6 +20,16 @@ function SignedOutNotice({ reason }: { reason: SignedOutReason | undefined }) {
       </NotificationBanner>
     );
   }
+  if (reason === 'locked') {
+    return (
+      <NotificationBanner heading="You have been signed out">
+        <p>
+          Your current password was entered wrongly too many times, so Waymark signed you out everywhere and paused
+          sign-in to your account for a few minutes. If you have forgotten your password, reset it with the link below.
+        </p>
+      </NotificationBanner>
+    );
+  }
   if (reason === 'expired')
     return (
       <NotificationBanner heading="You have been signed out">

@@ -5,7 +5,12 @@ import { phrase } from '../../ui/form-errors';
 export { PASSWORD_HINT };
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return api('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } });
+  // A 401 here is an answer: too many wrong current passwords locked the account (the page says so).
+  return api('/api/account/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    unauthorisedIsAnswer: true,
+  });
 }
 
 export function requestPasswordReset(email: string): Promise<{ message: string }> {

@@ -10,12 +10,19 @@ import { queueEmail } from '../../notifications/notifications.service.js';
 import * as users from '../../users/users.service.js';
 import * as repo from '../auth.repository.js';
 import type { TPasswordChange, TPasswordReset, TPasswordResetRequest } from '../auth.schemas.js';
-import { sessionIdOf } from '../auth.service.js';
+import { type AuthSettings, countFailure, sessionIdOf } from '../auth.service.js';
 
 /** A reset link works for this long, once. */
 export const RESET_LINK_MINUTES = 30;
 /** At most this many reset emails an hour to one address: the form cannot be used to flood an inbox. */
 export const RESETS_PER_HOUR = 3;
+
+/**
+ * "Forgot password" answers no sooner than this, whatever the address. An address with an account
+ * costs a token and an email (about twice the time of one without, measured): without a floor,
+ * the timing alone would say who has an account. Well above that work, well below what people notice.
+ */
+export const RESET_ANSWER_MS = 250;
 
 const expiredLink = () =>
   validationError([{ field: 'token', message: 'This link has expired or has already been used. Ask for a new one.' }]);
@@ -33,6 +40,7 @@ async function endOtherSessions(tx: DbOrTx, userId: string, keepSessionId: strin
  */
 export async function changePassword(
   db: Db,
+  settings: AuthSettings,
   ctx: RequestContext,
   sessionToken: string,
   input: TPasswordChange,
@@ -40,11 +48,23 @@ export async function changePassword(
   const user = ctx.actor ? await users.findUserById(db, ctx.actor.userId) : null;
   if (!user) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await writeAudit(db, ctx, {
-      action: 'auth.password.change',
-      outcome: 'failure',
-      details: { reason: 'wrong-current' },
+    // Counted as wrong sign-in passwords are: a session left open on a shared computer must not
+    // become unlimited guesses. At the threshold the account locks and every session ends.
+    const lockedOut = await db.transaction(async (tx) => {
+      const { failed, lockedOut } = await countFailure(tx, settings, user);
+      if (lockedOut) await endOtherSessions(tx, user.id, '');
+      await writeAudit(tx, ctx, {
+        action: 'auth.password.change',
+        outcome: 'failure',
+        details: { reason: 'wrong-current', failedSignIns: failed, lockedOut },
+      });
+      return lockedOut;
     });
+    if (lockedOut) {
+      throw new AppError('account_locked', {
+        userMessage: `The current password was wrong ${settings.lockoutThreshold} times, so you have been signed out. You can sign in again in ${settings.lockoutMinutes} minutes.`,
+      });
+    }
     throw validationError([
       { field: 'currentPassword', message: 'is not right: enter the password you signed in with' },
     ]);
@@ -57,7 +77,7 @@ export async function changePassword(
 
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await users.updateUserSecurity(tx, user.id, { passwordHash });
+    await users.updateUserSecurity(tx, user.id, { passwordHash, failedSignIns: 0 });
     await endOtherSessions(tx, user.id, sessionIdOf(sessionToken));
     await repo.voidResetTokensOfUser(tx, user.id, new Date());
     await writeAudit(tx, ctx, { action: 'auth.password.change', entityType: 'user', entityId: user.id });
@@ -160,6 +180,17 @@ export async function completePasswordReset(db: Db, ctx: RequestContext, input: 
       icbId: user.icbId,
       entityType: 'user',
       entityId: user.id,
+    });
+    await queueEmail(tx, {
+      to: user.email,
+      subject: 'Your Waymark password was reset',
+      text: [
+        `Hello ${user.name},`,
+        '',
+        'The password of your Waymark account was reset just now with a link sent to this address, and you were signed out everywhere.',
+        '',
+        'If you did not reset it, tell your team lead or your ICB’s digital team today: they can lock the account.',
+      ].join('\n'),
     });
   });
 }
