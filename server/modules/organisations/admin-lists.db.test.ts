@@ -183,6 +183,8 @@ describe('editing and retiring an organisation', () => {
     [{ code: 'B1234' }, 'code', /GP practice ODS code/],
     [{ name: 'X' }, 'name', /at least 2/],
     [{ email: 'not-an-email' }, 'email', /correct format/],
+    // Any PCN: moving a practice is refused whatever the target.
+    [{ pcnId: '6f1c2b9e-4d3a-4c5b-9e8f-0a1b2c3d4e5f' }, 'pcnId', /cannot be changed: .* does not move them/],
   ])('refuses %j: 400 naming %s, nothing changed', async (change, field, message) => {
     const before = await historyOf(tenancy.practiceId);
     const res = await send('PATCH', `/api/admin/organisations/${tenancy.practiceId}`, change);
@@ -224,6 +226,29 @@ describe('editing and retiring an organisation', () => {
     const detail = retired.json() as OrganisationDetail;
     expect(detail.retiredAt).toEqual(expect.any(String));
     expect(detail.history[0]).toMatchObject({ change: 'retired', reason: 'Merged into Harbour View', by: 'Ada Admin' });
+  });
+
+  it('a deactivated user of a retired practice cannot be reactivated: 400 naming active, still deactivated', async () => {
+    // Retiring needs the practice's users deactivated first; reactivating one must not bring a
+    // retired practice back into use by the side door (its referrer could refer again).
+    const [former] = await ctx.db
+      .select()
+      .from(users)
+      .where(and(eq(users.practiceId, tenancy.practiceId), eq(users.active, false)));
+    if (!former) throw new Error('the retire test deactivates a referrer of this practice');
+    const res = await send('PATCH', `/api/admin/users/${former.id}`, { version: former.version, active: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { field: 'active', message: expect.stringMatching(/has been retired: reinstate it, or add them/) },
+    ]);
+    const [after] = await ctx.db.select().from(users).where(eq(users.id, former.id));
+    expect(after).toMatchObject({ active: false, version: former.version });
+    // Other changes to the same person (their name, say) are still allowed.
+    const renamed = await send('PATCH', `/api/admin/users/${former.id}`, {
+      version: former.version,
+      name: 'Kept Name',
+    });
+    expect(renamed.statusCode).toBe(200);
   });
 
   it('a retired practice leaves the pickers, takes no new user or referral, keeps its history, and can be reinstated', async () => {

@@ -63,6 +63,14 @@ export const ZOrganisationUpdate = z.object({
     .pipe(z.email('must be in the correct format, like name@example.org'))
     .nullable()
     .optional(),
+  // A practice's referrals, cases and staff belong to its PCN's team, so moving it would move them
+  // too: refused with the reason rather than silently ignored.
+  pcnId: z
+    .undefined({
+      message:
+        "cannot be changed: a practice's referrals, cases and staff belong to its PCN's team, and Waymark does not move them between PCNs",
+    })
+    .optional(),
 });
 export type TOrganisationUpdate = z.infer<typeof ZOrganisationUpdate>;
 
