@@ -254,6 +254,19 @@ describe('editing and retiring an organisation', () => {
   it('a retired practice leaves the pickers, takes no new user or referral, keeps its history, and can be reinstated', async () => {
     const tree = (await get<{ icbs: { pcns: { practices: { id: string }[] }[] }[] }>('/api/organisations')).body;
     expect(tree.icbs[0]?.pcns.flatMap((p) => p.practices.map((pr) => pr.id))).not.toContain(tenancy.practiceId);
+    // Searches of past records (the users list's organisation filter) ask for retired ones too, marked.
+    type Tree = { icbs: { pcns: { practices: { id: string; retired?: true }[] }[] }[] };
+    const withRetired = (await get<Tree>('/api/organisations?include=retired')).body;
+    const practicesWithRetired = withRetired.icbs[0]?.pcns.flatMap((p) => p.practices);
+    expect(practicesWithRetired).toContainEqual(expect.objectContaining({ id: tenancy.practiceId, retired: true }));
+    expect(practicesWithRetired?.find((p) => p.id === home.practiceId)).not.toHaveProperty('retired');
+    const badInclude = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/organisations?include=everything',
+      headers: { cookie: admin.cookie },
+    });
+    expect(badInclude.statusCode).toBe(400);
+    expect(badInclude.json().errors).toEqual([{ field: 'include', message: 'must be retired, or left out' }]);
     expect(
       (await get<OrganisationList>('/api/admin/organisations?status=retired')).body.items.map((o) => o.id),
     ).toEqual([tenancy.practiceId]);

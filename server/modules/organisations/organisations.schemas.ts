@@ -33,6 +33,11 @@ export const ZVcsCreate = z.object({
 });
 export const ZIdParam = z.object({ id: z.uuid('must be a valid id') });
 
+/** The tree feeds pickers, so retired organisations are left out unless asked for (to find their records). */
+export const ZOrganisationTreeQuery = z.object({
+  include: z.enum(['retired'], { message: 'must be retired, or left out' }).optional(),
+});
+
 export type TPcnCreate = z.infer<typeof ZPcnCreate>;
 export type TPracticeCreate = z.infer<typeof ZPracticeCreate>;
 export type TVcsCreate = z.infer<typeof ZVcsCreate>;
