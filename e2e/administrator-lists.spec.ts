@@ -90,6 +90,17 @@ test('the administrator changes a practice, cannot retire a PCN still in use, an
   await expect(history).toContainText('Why: Merged with Harbour View Surgery');
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
 
+  // Its people can still be found: the users list's organisation filter keeps retired ones, marked.
+  const practiceId = ((await added.json()) as { id: string }).id;
+  await page.getByRole('link', { name: /^Find its users/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  const organisationFilter = page.getByLabel('Organisation');
+  await expect(organisationFilter).toHaveValue(practiceId);
+  await expect(organisationFilter.locator('option:checked')).toHaveText(
+    `Lantern Lane Medical Centre ${code} (${code}) – retired`,
+  );
+  await expect(page.getByText('No users match')).toBeVisible();
+
   // Retired: no longer offered where people choose a practice; listed under "Retired".
   await page.goto('/admin/users/new');
   await page.getByLabel('Role').selectOption({ label: 'Referrer (GP practice)' });

@@ -45,7 +45,8 @@ export function UsersPage() {
     dir: state.dir === 'asc' ? undefined : state.dir,
   };
   const { data, error, isPending } = useUserList({ ...params, page: String(state.page) });
-  const tree = useOrganisationTree();
+  // Retired organisations too: who worked at one is still worth finding.
+  const tree = useOrganisationTree({ includeRetired: true });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (error) return <ServiceProblem error={error} />;
 
@@ -197,6 +198,8 @@ export function UsersPage() {
   );
 }
 
+const RETIRED = ' – retired';
+
 /** Every organisation a user can belong to, by kind: the ICB, its PCNs, practices and partners. */
 function AnyOrganisationOptions({ tree }: { tree: OrganisationTree }) {
   return tree.icbs.map((icb) => (
@@ -204,19 +207,20 @@ function AnyOrganisationOptions({ tree }: { tree: OrganisationTree }) {
       <option value={icb.id}>{icb.name} (the ICB itself)</option>
       {icb.pcns.map((pcn) => (
         <option key={pcn.id} value={pcn.id}>
-          {pcn.name} ({pcn.code})
+          {pcn.name} ({pcn.code}){pcn.retired && RETIRED}
         </option>
       ))}
       {icb.pcns.flatMap((pcn) =>
         pcn.practices.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({p.code})
+            {p.name} ({p.code}){p.retired && RETIRED}
           </option>
         )),
       )}
       {icb.vcsOrganisations.map((v) => (
         <option key={v.id} value={v.id}>
           {v.name}
+          {v.retired && RETIRED}
         </option>
       ))}
     </optgroup>
