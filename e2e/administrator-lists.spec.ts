@@ -28,6 +28,8 @@ test('the administrator searches, filters, sorts and pages the users', async ({ 
   await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('columnheader', { name: /^Name/ }).getByRole('link').click();
   await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'descending');
+  // The heading turns at once; the rows follow when the new order has loaded (aria-busy until then).
+  await expect(page.locator('table[aria-busy="true"]')).toHaveCount(0);
   const names = (await page.locator('tbody tr th').allTextContents()).map((t) => t.replace(/^Name\s*/, ''));
   expect(names.length).toBeGreaterThan(1);
   expect([...names].sort((a, b) => b.localeCompare(a, 'en-GB'))).toEqual(names);

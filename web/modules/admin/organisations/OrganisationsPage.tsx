@@ -74,7 +74,7 @@ export function OrganisationsPage() {
     sort: state.sort === 'name' ? undefined : state.sort,
     dir: state.dir === 'asc' ? undefined : state.dir,
   };
-  const { data, error, isPending } = useOrganisationList({ ...params, page: String(state.page) });
+  const { data, error, isPending, isPlaceholderData } = useOrganisationList({ ...params, page: String(state.page) });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (error) return <ServiceProblem error={error} />;
 
@@ -180,6 +180,7 @@ export function OrganisationsPage() {
             rows={data.items}
             rowKey={(o) => o.id}
             sorting={sortingOf(state.sort, state.dir, 'name', link)}
+            busy={isPlaceholderData}
           />
           <PageLinks
             page={state.page}

@@ -44,7 +44,7 @@ export function UsersPage() {
     sort: state.sort === 'name' ? undefined : state.sort,
     dir: state.dir === 'asc' ? undefined : state.dir,
   };
-  const { data, error, isPending } = useUserList({ ...params, page: String(state.page) });
+  const { data, error, isPending, isPlaceholderData } = useUserList({ ...params, page: String(state.page) });
   // Retired organisations too: who worked at one is still worth finding.
   const tree = useOrganisationTree({ includeRetired: true });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
@@ -190,6 +190,7 @@ export function UsersPage() {
             rows={data.items}
             rowKey={(u) => u.id}
             sorting={sortingOf(state.sort, state.dir, 'name', link)}
+            busy={isPlaceholderData}
           />
           <PageLinks page={state.page} total={data.total} pageSize={data.pageSize} link={link} label="Pages of users" />
         </>
