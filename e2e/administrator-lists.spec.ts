@@ -102,6 +102,7 @@ test('the administrator changes a practice, cannot retire a PCN still in use, an
     `Lantern Lane Medical Centre ${code} (${code}) – retired`,
   );
   await expect(page.getByText('No users match')).toBeVisible();
+  await checkPage(page, 'admin-users-retired-organisation');
 
   // Retired: no longer offered where people choose a practice; listed under "Retired".
   await page.goto('/admin/users/new');
