@@ -9,6 +9,8 @@ import { checkPage } from './support/page-checks.js';
 
 test('the administrator searches, filters, sorts and pages the users', async ({ adminPage: page }) => {
   await page.goto('/admin/users');
+  // Everyone is listed at first, and the filter says so (a search must not narrow it unasked).
+  await expect(page.getByLabel('Can they sign in?').locator('option:checked')).toHaveText('Everyone');
   const caption = page.locator('caption');
   await expect(caption).toContainText(/\d+ users/);
   const total = Number((/(\d+) users/.exec((await caption.textContent()) ?? '') ?? [])[1]);
@@ -16,6 +18,7 @@ test('the administrator searches, filters, sorts and pages the users', async ({ 
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Team lead' });
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/role=team_lead/);
+  await expect(page).not.toHaveURL(/status=/);
   const roles = page.locator('tbody tr td:nth-child(3)');
   await expect(roles.first()).toContainText('Team lead');
   expect(new Set((await roles.allTextContents()).map((t) => t.replace(/^Role\s*/, '').trim()))).toEqual(

@@ -143,7 +143,7 @@ export function OrganisationsPage() {
             className="nhsuk-select"
             id="organisations-status"
             name="status"
-            defaultValue={state.status}
+            defaultValue={state.status === 'active' ? '' : state.status}
             key={state.status}
           >
             {ORGANISATION_STATUSES.map((s) => (

@@ -153,7 +153,9 @@ export function UsersPage() {
             className="nhsuk-select"
             id="users-status"
             name="status"
-            defaultValue={state.status}
+            // "Everyone" is the default and so the empty option: the select must show it, or the
+            // next search would quietly narrow the list to those who can sign in.
+            defaultValue={state.status === 'all' ? '' : state.status}
             key={state.status}
           >
             {USER_STATUSES.map((s) => (
