@@ -60,17 +60,21 @@ export interface PracticeNode {
   id: string;
   code: string;
   name: string;
+  /** Only in the tree asked for with retired organisations (`?include=retired`). */
+  retired?: true;
 }
 export interface PcnNode {
   id: string;
   code: string;
   name: string;
   practices: PracticeNode[];
+  retired?: true;
 }
 export interface VcsOrganisationNode {
   id: string;
   name: string;
   charityNumber: string | null;
+  retired?: true;
 }
 export interface IcbNode {
   id: string;

@@ -9,6 +9,8 @@ import { checkPage } from './support/page-checks.js';
 
 test('the administrator searches, filters, sorts and pages the users', async ({ adminPage: page }) => {
   await page.goto('/admin/users');
+  // Everyone is listed at first, and the filter says so (a search must not narrow it unasked).
+  await expect(page.getByLabel('Can they sign in?').locator('option:checked')).toHaveText('Everyone');
   const caption = page.locator('caption');
   await expect(caption).toContainText(/\d+ users/);
   const total = Number((/(\d+) users/.exec((await caption.textContent()) ?? '') ?? [])[1]);
@@ -16,6 +18,7 @@ test('the administrator searches, filters, sorts and pages the users', async ({ 
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Team lead' });
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/role=team_lead/);
+  await expect(page).not.toHaveURL(/status=/);
   const roles = page.locator('tbody tr td:nth-child(3)');
   await expect(roles.first()).toContainText('Team lead');
   expect(new Set((await roles.allTextContents()).map((t) => t.replace(/^Role\s*/, '').trim()))).toEqual(
@@ -28,6 +31,8 @@ test('the administrator searches, filters, sorts and pages the users', async ({ 
   await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('columnheader', { name: /^Name/ }).getByRole('link').click();
   await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'descending');
+  // The heading turns at once; the rows follow when the new order has loaded (aria-busy until then).
+  await expect(page.locator('table[aria-busy="true"]')).toHaveCount(0);
   const names = (await page.locator('tbody tr th').allTextContents()).map((t) => t.replace(/^Name\s*/, ''));
   expect(names.length).toBeGreaterThan(1);
   expect([...names].sort((a, b) => b.localeCompare(a, 'en-GB'))).toEqual(names);
@@ -89,6 +94,18 @@ test('the administrator changes a practice, cannot retire a PCN still in use, an
   await expect(page.getByRole('alert')).toContainText('has been retired');
   await expect(history).toContainText('Why: Merged with Harbour View Surgery');
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+
+  // Its people can still be found: the users list's organisation filter keeps retired ones, marked.
+  const practiceId = ((await added.json()) as { id: string }).id;
+  await page.getByRole('link', { name: /^Find its users/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  const organisationFilter = page.getByLabel('Organisation');
+  await expect(organisationFilter).toHaveValue(practiceId);
+  await expect(organisationFilter.locator('option:checked')).toHaveText(
+    `Lantern Lane Medical Centre ${code} (${code}) – retired`,
+  );
+  await expect(page.getByText('No users match')).toBeVisible();
+  await checkPage(page, 'admin-users-retired-organisation');
 
   // Retired: no longer offered where people choose a practice; listed under "Retired".
   await page.goto('/admin/users/new');

@@ -47,15 +47,21 @@ export function DataTable<T>({
   rows,
   rowKey,
   sorting,
+  busy = false,
 }: {
   caption: ReactNode;
   columns: DataColumn<T>[];
   rows: T[];
   rowKey: (row: T) => string;
   sorting?: Sorting;
+  /**
+   * The rows are the previous list's while the one asked for loads (the headings already show its
+   * order): said with aria-busy, so assistive technology and tests wait for the rows that match.
+   */
+  busy?: boolean;
 }) {
   return (
-    <table className="nhsuk-table nhsuk-table--responsive" role="table">
+    <table className="nhsuk-table nhsuk-table--responsive" role="table" aria-busy={busy || undefined}>
       <caption className="nhsuk-table__caption">{caption}</caption>
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">

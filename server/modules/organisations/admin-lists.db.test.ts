@@ -183,6 +183,8 @@ describe('editing and retiring an organisation', () => {
     [{ code: 'B1234' }, 'code', /GP practice ODS code/],
     [{ name: 'X' }, 'name', /at least 2/],
     [{ email: 'not-an-email' }, 'email', /correct format/],
+    // Any PCN: moving a practice is refused whatever the target.
+    [{ pcnId: '6f1c2b9e-4d3a-4c5b-9e8f-0a1b2c3d4e5f' }, 'pcnId', /cannot be changed: .* does not move them/],
   ])('refuses %j: 400 naming %s, nothing changed', async (change, field, message) => {
     const before = await historyOf(tenancy.practiceId);
     const res = await send('PATCH', `/api/admin/organisations/${tenancy.practiceId}`, change);
@@ -226,9 +228,45 @@ describe('editing and retiring an organisation', () => {
     expect(detail.history[0]).toMatchObject({ change: 'retired', reason: 'Merged into Harbour View', by: 'Ada Admin' });
   });
 
+  it('a deactivated user of a retired practice cannot be reactivated: 400 naming active, still deactivated', async () => {
+    // Retiring needs the practice's users deactivated first; reactivating one must not bring a
+    // retired practice back into use by the side door (its referrer could refer again).
+    const [former] = await ctx.db
+      .select()
+      .from(users)
+      .where(and(eq(users.practiceId, tenancy.practiceId), eq(users.active, false)));
+    if (!former) throw new Error('the retire test deactivates a referrer of this practice');
+    const res = await send('PATCH', `/api/admin/users/${former.id}`, { version: former.version, active: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { field: 'active', message: expect.stringMatching(/has been retired: reinstate it, or add them/) },
+    ]);
+    const [after] = await ctx.db.select().from(users).where(eq(users.id, former.id));
+    expect(after).toMatchObject({ active: false, version: former.version });
+    // Other changes to the same person (their name, say) are still allowed.
+    const renamed = await send('PATCH', `/api/admin/users/${former.id}`, {
+      version: former.version,
+      name: 'Kept Name',
+    });
+    expect(renamed.statusCode).toBe(200);
+  });
+
   it('a retired practice leaves the pickers, takes no new user or referral, keeps its history, and can be reinstated', async () => {
     const tree = (await get<{ icbs: { pcns: { practices: { id: string }[] }[] }[] }>('/api/organisations')).body;
     expect(tree.icbs[0]?.pcns.flatMap((p) => p.practices.map((pr) => pr.id))).not.toContain(tenancy.practiceId);
+    // Searches of past records (the users list's organisation filter) ask for retired ones too, marked.
+    type Tree = { icbs: { pcns: { practices: { id: string; retired?: true }[] }[] }[] };
+    const withRetired = (await get<Tree>('/api/organisations?include=retired')).body;
+    const practicesWithRetired = withRetired.icbs[0]?.pcns.flatMap((p) => p.practices);
+    expect(practicesWithRetired).toContainEqual(expect.objectContaining({ id: tenancy.practiceId, retired: true }));
+    expect(practicesWithRetired?.find((p) => p.id === home.practiceId)).not.toHaveProperty('retired');
+    const badInclude = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/organisations?include=everything',
+      headers: { cookie: admin.cookie },
+    });
+    expect(badInclude.statusCode).toBe(400);
+    expect(badInclude.json().errors).toEqual([{ field: 'include', message: 'must be retired, or left out' }]);
     expect(
       (await get<OrganisationList>('/api/admin/organisations?status=retired')).body.items.map((o) => o.id),
     ).toEqual([tenancy.practiceId]);

@@ -3,6 +3,7 @@ import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
   ZIdParam,
   ZOrganisationListQuery,
+  ZOrganisationTreeQuery,
   ZOrganisationUpdate,
   ZPcnCreate,
   ZPracticeCreate,
@@ -15,8 +16,14 @@ import * as manage from './use-cases/manage-organisations.js';
 export function organisationsRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/organisations',
-    { schema: { tags: ['organisations'] }, config: { access: { permission: 'organisation.read' } } },
-    async (request) => organisations.getOrganisationTree(db, requestContext(request)),
+    {
+      schema: { querystring: ZOrganisationTreeQuery, tags: ['organisations'] },
+      config: { access: { permission: 'organisation.read' } },
+    },
+    async (request) =>
+      organisations.getOrganisationTree(db, requestContext(request), {
+        includeRetired: request.query.include === 'retired',
+      }),
   );
 
   app.get(

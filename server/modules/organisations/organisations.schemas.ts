@@ -33,6 +33,11 @@ export const ZVcsCreate = z.object({
 });
 export const ZIdParam = z.object({ id: z.uuid('must be a valid id') });
 
+/** The tree feeds pickers, so retired organisations are left out unless asked for (to find their records). */
+export const ZOrganisationTreeQuery = z.object({
+  include: z.enum(['retired'], { message: 'must be retired, or left out' }).optional(),
+});
+
 export type TPcnCreate = z.infer<typeof ZPcnCreate>;
 export type TPracticeCreate = z.infer<typeof ZPracticeCreate>;
 export type TVcsCreate = z.infer<typeof ZVcsCreate>;
@@ -62,6 +67,14 @@ export const ZOrganisationUpdate = z.object({
     .toLowerCase()
     .pipe(z.email('must be in the correct format, like name@example.org'))
     .nullable()
+    .optional(),
+  // A practice's referrals, cases and staff belong to its PCN's team, so moving it would move them
+  // too: refused with the reason rather than silently ignored.
+  pcnId: z
+    .undefined({
+      message:
+        "cannot be changed: a practice's referrals, cases and staff belong to its PCN's team, and Waymark does not move them between PCNs",
+    })
     .optional(),
 });
 export type TOrganisationUpdate = z.infer<typeof ZOrganisationUpdate>;

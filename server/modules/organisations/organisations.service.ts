@@ -12,7 +12,11 @@ function actorScope(ctx: RequestContext): Scope {
   return ctx.actor.scope;
 }
 
-export async function getOrganisationTree(db: Db, ctx: RequestContext): Promise<OrganisationTree> {
+export async function getOrganisationTree(
+  db: Db,
+  ctx: RequestContext,
+  { includeRetired = false }: { includeRetired?: boolean } = {},
+): Promise<OrganisationTree> {
   const scope = actorScope(ctx);
   const [icbRows, pcnRows, vcsRows] = await Promise.all([
     repo.findIcbsInScope(db, scope),
@@ -24,27 +28,31 @@ export async function getOrganisationTree(db: Db, ctx: RequestContext): Promise<
     scope,
     pcnRows.map((p) => p.id),
   );
+  const shown = (row: { retiredAt: Date | null }) => includeRetired || row.retiredAt === null;
+  const retired = (row: { retiredAt: Date | null }) => (row.retiredAt ? { retired: true as const } : {});
   return {
     icbs: icbRows.map((icb) => ({
       id: icb.id,
       code: icb.code,
       name: icb.name,
-      // The tree feeds pickers: retired organisations take nothing new, so they are not offered.
+      // The tree feeds pickers: retired organisations take nothing new, so they are not offered
+      // (only a search of past records, such as the users list's filter, asks for them).
       pcns: pcnRows
-        .filter((p) => p.icbId === icb.id && p.retiredAt === null)
+        .filter((p) => p.icbId === icb.id && shown(p))
         .map(
           (p): PcnNode => ({
             id: p.id,
             code: p.code,
             name: p.name,
+            ...retired(p),
             practices: practiceRows
-              .filter((pr) => pr.pcnId === p.id && pr.retiredAt === null)
-              .map((pr) => ({ id: pr.id, code: pr.code, name: pr.name })),
+              .filter((pr) => pr.pcnId === p.id && shown(pr))
+              .map((pr) => ({ id: pr.id, code: pr.code, name: pr.name, ...retired(pr) })),
           }),
         ),
       vcsOrganisations: vcsRows
-        .filter((v) => v.icbId === icb.id && v.retiredAt === null)
-        .map((v) => ({ id: v.id, name: v.name, charityNumber: v.charityNumber })),
+        .filter((v) => v.icbId === icb.id && shown(v))
+        .map((v) => ({ id: v.id, name: v.name, charityNumber: v.charityNumber, ...retired(v) })),
     })),
   };
 }

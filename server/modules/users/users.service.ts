@@ -211,6 +211,19 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
       { field: input.active === false ? 'active' : 'role', message: 'you cannot remove your own administrator access' },
     ]);
   }
+  if (input.active === true && !current.active) {
+    // Retiring waited for this organisation's users to be deactivated: switching one back on would
+    // put the retired organisation back into use (a referrer could refer from it again).
+    const placement = await resolveOrganisation(db, organisationIdOf(current));
+    if (placement?.retired) {
+      throw validationError([
+        {
+          field: 'active',
+          message: `cannot be switched back on: ${placement.ref.name} has been retired: reinstate it, or add them to an organisation in use`,
+        },
+      ]);
+    }
+  }
   return db.transaction(async (tx) => {
     const row = await repo.updateUserVersioned(tx, id, input.version, {
       ...(input.name !== undefined ? { name: input.name } : {}),

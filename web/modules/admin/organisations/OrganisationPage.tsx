@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { OrganisationDetail, OrganisationHistoryItem } from '../../../../common/admin-lists';
-import { ApiError } from '../../../app/api';
+import { ApiError, queryString } from '../../../app/api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { usePageTitle } from '../../../app/use-page-title';
 import { BackLink } from '../../../ui/BackLink';
@@ -44,7 +44,20 @@ export function OrganisationPage() {
             { key: data.type === 'vcs' ? 'Charity number' : 'ODS code', value: data.code ?? 'None' },
             ...(data.pcn ? [{ key: 'Primary care network', value: data.pcn.name }] : []),
             ...(data.type === 'practice' ? [{ key: 'Practice mailbox', value: data.email ?? 'Not set' }] : []),
-            { key: 'Active users', value: String(data.activeUsers) },
+            {
+              // A PCN's count takes in its practices' staff; the users list filters by where each
+              // person is placed, so the link from a PCN finds its own team.
+              key: data.type === 'pcn' ? 'Active users (with its practices)' : 'Active users',
+              value: (
+                <>
+                  {data.activeUsers}{' '}
+                  <Link to={`/admin/users${queryString({ organisationId: data.id })}`}>
+                    {data.type === 'pcn' ? 'Find the PCN team' : 'Find its users'}
+                    <span className="nhsuk-u-visually-hidden"> in the users list</span>
+                  </Link>
+                </>
+              ),
+            },
             { key: 'Added', value: formatDay(data.createdAt) },
           ]}
         />

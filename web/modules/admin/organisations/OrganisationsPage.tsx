@@ -74,7 +74,7 @@ export function OrganisationsPage() {
     sort: state.sort === 'name' ? undefined : state.sort,
     dir: state.dir === 'asc' ? undefined : state.dir,
   };
-  const { data, error, isPending } = useOrganisationList({ ...params, page: String(state.page) });
+  const { data, error, isPending, isPlaceholderData } = useOrganisationList({ ...params, page: String(state.page) });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (error) return <ServiceProblem error={error} />;
 
@@ -143,7 +143,7 @@ export function OrganisationsPage() {
             className="nhsuk-select"
             id="organisations-status"
             name="status"
-            defaultValue={state.status}
+            defaultValue={state.status === 'active' ? '' : state.status}
             key={state.status}
           >
             {ORGANISATION_STATUSES.map((s) => (
@@ -180,6 +180,7 @@ export function OrganisationsPage() {
             rows={data.items}
             rowKey={(o) => o.id}
             sorting={sortingOf(state.sort, state.dir, 'name', link)}
+            busy={isPlaceholderData}
           />
           <PageLinks
             page={state.page}

@@ -5,8 +5,15 @@ import { api, queryString } from '../../../app/api';
 
 export const ORGANISATIONS_KEY = ['organisations'] as const;
 
-export function useOrganisationTree() {
-  return useQuery({ queryKey: ORGANISATIONS_KEY, queryFn: () => api<OrganisationTree>('/api/organisations') });
+/**
+ * The ICB's organisations for pickers: those in use. A filter over past records asks for the
+ * retired ones too (each marked `retired`), so their people and history can still be found.
+ */
+export function useOrganisationTree({ includeRetired = false }: { includeRetired?: boolean } = {}) {
+  return useQuery({
+    queryKey: includeRetired ? [...ORGANISATIONS_KEY, 'with-retired'] : ORGANISATIONS_KEY,
+    queryFn: () => api<OrganisationTree>(`/api/organisations${includeRetired ? '?include=retired' : ''}`),
+  });
 }
 
 export type NewOrganisation =

@@ -44,8 +44,9 @@ export function UsersPage() {
     sort: state.sort === 'name' ? undefined : state.sort,
     dir: state.dir === 'asc' ? undefined : state.dir,
   };
-  const { data, error, isPending } = useUserList({ ...params, page: String(state.page) });
-  const tree = useOrganisationTree();
+  const { data, error, isPending, isPlaceholderData } = useUserList({ ...params, page: String(state.page) });
+  // Retired organisations too: who worked at one is still worth finding.
+  const tree = useOrganisationTree({ includeRetired: true });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (error) return <ServiceProblem error={error} />;
 
@@ -152,7 +153,9 @@ export function UsersPage() {
             className="nhsuk-select"
             id="users-status"
             name="status"
-            defaultValue={state.status}
+            // "Everyone" is the default and so the empty option: the select must show it, or the
+            // next search would quietly narrow the list to those who can sign in.
+            defaultValue={state.status === 'all' ? '' : state.status}
             key={state.status}
           >
             {USER_STATUSES.map((s) => (
@@ -189,6 +192,7 @@ export function UsersPage() {
             rows={data.items}
             rowKey={(u) => u.id}
             sorting={sortingOf(state.sort, state.dir, 'name', link)}
+            busy={isPlaceholderData}
           />
           <PageLinks page={state.page} total={data.total} pageSize={data.pageSize} link={link} label="Pages of users" />
         </>
@@ -197,6 +201,8 @@ export function UsersPage() {
   );
 }
 
+const RETIRED = ' – retired';
+
 /** Every organisation a user can belong to, by kind: the ICB, its PCNs, practices and partners. */
 function AnyOrganisationOptions({ tree }: { tree: OrganisationTree }) {
   return tree.icbs.map((icb) => (
@@ -204,19 +210,20 @@ function AnyOrganisationOptions({ tree }: { tree: OrganisationTree }) {
       <option value={icb.id}>{icb.name} (the ICB itself)</option>
       {icb.pcns.map((pcn) => (
         <option key={pcn.id} value={pcn.id}>
-          {pcn.name} ({pcn.code})
+          {pcn.name} ({pcn.code}){pcn.retired && RETIRED}
         </option>
       ))}
       {icb.pcns.flatMap((pcn) =>
         pcn.practices.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({p.code})
+            {p.name} ({p.code}){p.retired && RETIRED}
           </option>
         )),
       )}
       {icb.vcsOrganisations.map((v) => (
         <option key={v.id} value={v.id}>
           {v.name}
+          {v.retired && RETIRED}
         </option>
       ))}
     </optgroup>
