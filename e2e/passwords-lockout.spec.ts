@@ -1,3 +1,4 @@
+// Runs after admin.spec.ts (name order), which sets up the administrator's authenticator.
 import { expect, test } from './fixtures.js';
 import { addReferrer, signInWithForm } from './support/new-user.js';
 import { emailsTo } from './support/outbox.js';
