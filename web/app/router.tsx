@@ -54,12 +54,14 @@ const ReferralPage = lazy(() => import('../modules/triage/ReferralPage').then((m
 const AllocateAllPage = lazy(() =>
   import('../modules/allocation/AllocateAllPage').then((m) => ({ default: m.AllocateAllPage })),
 );
-const CaseloadPage = lazy(() => import('../modules/caseload/CaseloadPage').then((m) => ({ default: m.CaseloadPage })));
+const CaseloadPage = lazy(() =>
+  import('../modules/allocation/CaseloadPage').then((m) => ({ default: m.CaseloadPage })),
+);
 const TeamCaseloadsPage = lazy(() =>
-  import('../modules/caseload/TeamCaseloadsPage').then((m) => ({ default: m.TeamCaseloadsPage })),
+  import('../modules/allocation/TeamCaseloadsPage').then((m) => ({ default: m.TeamCaseloadsPage })),
 );
 const FirstContactPage = lazy(() =>
-  import('../modules/caseload/FirstContactPage').then((m) => ({ default: m.FirstContactPage })),
+  import('../modules/allocation/FirstContactPage').then((m) => ({ default: m.FirstContactPage })),
 );
 const OutcomeMeasuresPage = lazy(() =>
   import('../modules/outcomes/OutcomeMeasuresPage').then((m) => ({ default: m.OutcomeMeasuresPage })),
@@ -69,7 +71,7 @@ const CaseRecordPage = lazy(() =>
 );
 const LeavePage = lazy(() => import('../modules/workforce/LeavePage').then((m) => ({ default: m.LeavePage })));
 const HandoverPage = lazy(() => import('../modules/workforce/HandoverPage').then((m) => ({ default: m.HandoverPage })));
-const TasksPage = lazy(() => import('../modules/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const TasksPage = lazy(() => import('../modules/reminders/TasksPage').then((m) => ({ default: m.TasksPage })));
 // The care and support plan: one per person, shared by the team.
 const CarePlanPage = lazy(() =>
   import('../modules/care-plans/CarePlanPage').then((m) => ({ default: m.CarePlanPage })),
@@ -102,10 +104,10 @@ const ProposeEditPage = lazy(() =>
   import('../modules/directory-maintenance/ProposeEditPage').then((m) => ({ default: m.ProposeEditPage })),
 );
 const DirectoryAdminPage = lazy(() =>
-  import('../modules/directory-admin/DirectoryAdminPage').then((m) => ({ default: m.DirectoryAdminPage })),
+  import('../modules/directory-transfer/DirectoryAdminPage').then((m) => ({ default: m.DirectoryAdminPage })),
 );
 const DuplicatesPage = lazy(() =>
-  import('../modules/directory-admin/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
+  import('../modules/directory-transfer/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
 );
 
 const ForgotPasswordPage = lazy(() =>

@@ -11,7 +11,7 @@ import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
-import { DUPLICATES_KEY, mergeDuplicate, useDuplicates } from './directory-admin-api';
+import { DUPLICATES_KEY, mergeDuplicate, useDuplicates } from './transfer-api';
 
 const pairKey = (p: DuplicatePair) => `${p.kind}:${p.a.id}:${p.b.id}`;
 

@@ -7,14 +7,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TableScroll } from '../../ui/TableScroll';
-import {
-  CSV_TEMPLATE_URL,
-  DUPLICATES_KEY,
-  EXPORT_URL,
-  formatOf,
-  type ImportResult,
-  importFile,
-} from './directory-admin-api';
+import { CSV_TEMPLATE_URL, DUPLICATES_KEY, EXPORT_URL, formatOf, type ImportResult, importFile } from './transfer-api';
 
 const FILE_ID = 'import-file';
 

@@ -8,7 +8,7 @@ import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag, type TagColour } from '../../ui/Tag';
 import { formatDate } from '../referrals/referral-format';
-import { type TaskItem, useMarkTaskDone, useTasks } from './tasks-api';
+import { type TaskItem, useMarkTaskDone, useTasks } from './reminders-api';
 
 const KIND_COLOURS: Record<TaskItem['kind'], TagColour> = {
   first_contact_overdue: 'red',
