@@ -20,3 +20,11 @@ export interface RequestContext {
   /** The app's throttle for refusal audit rows; absent (jobs, scripts): every row is written. */
   auditDenials?: DenialThrottle;
 }
+
+/**
+ * The context of a signed-in request: what every route behind a permission hands its use-cases.
+ * The route layer builds it (`signedInContext`), so a use-case never checks for a missing actor.
+ */
+export interface SignedInContext extends RequestContext {
+  actor: Principal;
+}

@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
   ZAllocate,
@@ -17,7 +17,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, tags: ['allocation'] },
       config: { access: { permission: 'referral.allocate' } },
     },
-    async (request) => allocation.getAllocationSuggestion(db, requestContext(request), request.params.id),
+    async (request) => allocation.getAllocationSuggestion(db, signedInContext(request), request.params.id),
   );
 
   app.post(
@@ -26,7 +26,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZAllocate, tags: ['allocation'] },
       config: { access: { permission: 'referral.allocate' } },
     },
-    async (request) => allocation.allocateReferral(db, requestContext(request), request.params.id, request.body),
+    async (request) => allocation.allocateReferral(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -35,13 +35,13 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { body: ZAllocateAll, tags: ['allocation'] },
       config: { access: { permission: 'referral.allocate' } },
     },
-    async (request) => allocation.allocateAll(db, requestContext(request), request.body),
+    async (request) => allocation.allocateAll(db, signedInContext(request), request.body),
   );
 
   app.get(
     '/api/caseload',
     { schema: { tags: ['caseload'] }, config: { access: { permission: 'caseload.read' } } },
-    async (request) => allocation.listCaseload(db, requestContext(request)),
+    async (request) => allocation.listCaseload(db, signedInContext(request)),
   );
 
   app.post(
@@ -50,20 +50,20 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZFirstContact, tags: ['caseload'] },
       config: { access: { permission: 'referral.contact' } },
     },
-    async (request) => allocation.recordFirstContact(db, requestContext(request), request.params.id, request.body),
+    async (request) => allocation.recordFirstContact(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/team/workload',
     { schema: { tags: ['team'] }, config: { access: { permission: 'team.read' } } },
-    async (request) => allocation.teamWorkload(db, requestContext(request)),
+    async (request) => allocation.teamWorkload(db, signedInContext(request)),
   );
 
   // Names the people in every caseload: the lead's permission, not team.read.
   app.get(
     '/api/team/caseloads',
     { schema: { tags: ['team'] }, config: { access: { permission: 'referral.allocate' } } },
-    async (request) => allocation.teamCaseloads(db, requestContext(request)),
+    async (request) => allocation.teamCaseloads(db, signedInContext(request)),
   );
 
   // Names the people in the worker's cases: the lead's leave permission, like handing them over.
@@ -73,7 +73,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZMemberIdParam, tags: ['team'] },
       config: { access: { permission: 'leave.manage' } },
     },
-    async (request) => allocation.handoverPlan(db, requestContext(request), request.params.id),
+    async (request) => allocation.handoverPlan(db, signedInContext(request), request.params.id),
   );
 
   app.post(
@@ -82,7 +82,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZMemberIdParam, body: ZCover, tags: ['team'] },
       config: { access: { permission: 'leave.manage' } },
     },
-    async (request) => allocation.startCover(db, requestContext(request), request.params.id, request.body),
+    async (request) => allocation.startCover(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -91,6 +91,6 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZMemberIdParam, tags: ['team'] },
       config: { access: { permission: 'leave.manage' } },
     },
-    async (request) => allocation.endCover(db, requestContext(request), request.params.id),
+    async (request) => allocation.endCover(db, signedInContext(request), request.params.id),
   );
 }

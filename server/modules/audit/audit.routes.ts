@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZAuditSearch } from './audit.schemas.js';
 import { searchAudit } from './audit.service.js';
@@ -7,6 +7,6 @@ export function auditRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/admin/audit',
     { schema: { querystring: ZAuditSearch, tags: ['admin'] }, config: { access: { permission: 'audit.read' } } },
-    async (request) => searchAudit(db, requestContext(request), request.query),
+    async (request) => searchAudit(db, signedInContext(request), request.query),
   );
 }

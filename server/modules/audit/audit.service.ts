@@ -1,9 +1,8 @@
 import type { AuditEvent } from '../../../common/api-types.js';
 import type { Role } from '../../../common/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
 import { findUserIdsMatching, userIdsOfIcbQuery, userNames } from '../users/users.service.js';
 import { searchAuditEvents } from './audit.repository.js';
 import type { TAuditSearch } from './audit.schemas.js';
@@ -30,8 +29,7 @@ export function ukMidnight(isoDate: string, addDays = 0): Date {
  * One page of the admin's own ICB's audit trail, newest first. Another ICB's rows are never
  * found, whatever the filter; `actor` matches only the ICB's own staff.
  */
-export async function searchAudit(db: Db, ctx: RequestContext, query: TAuditSearch) {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+export async function searchAudit(db: Db, ctx: SignedInContext, query: TAuditSearch) {
   const { icbId } = ctx.actor.scope;
   const actorIds = query.actor ? await findUserIdsMatching(db, icbId, query.actor) : undefined;
   const rows = await searchAuditEvents(

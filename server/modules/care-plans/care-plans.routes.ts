@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZCarePlanSave, ZCompareQuery, ZIfMatch, ZPersonIdParam } from './care-plans.schemas.js';
 import * as carePlans from './care-plans.service.js';
@@ -10,7 +10,7 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZPersonIdParam, tags: ['care plans'] },
       config: { access: { permission: 'careplan.read' } },
     },
-    async (request) => carePlans.getCarePlan(db, requestContext(request), request.params.personId),
+    async (request) => carePlans.getCarePlan(db, signedInContext(request), request.params.personId),
   );
 
   app.put(
@@ -22,7 +22,7 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
     async (request) =>
       carePlans.saveCarePlan(
         db,
-        requestContext(request),
+        signedInContext(request),
         request.params.personId,
         request.body,
         carePlans.versionFromIfMatch(request.headers['if-match']),
@@ -35,7 +35,7 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZPersonIdParam, tags: ['care plans'] },
       config: { access: { permission: 'careplan.read' } },
     },
-    async (request) => carePlans.listCarePlanVersions(db, requestContext(request), request.params.personId),
+    async (request) => carePlans.listCarePlanVersions(db, signedInContext(request), request.params.personId),
   );
 
   app.get(
@@ -47,7 +47,7 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
     async (request) =>
       carePlans.compareCarePlanVersions(
         db,
-        requestContext(request),
+        signedInContext(request),
         request.params.personId,
         request.query.from,
         request.query.to,

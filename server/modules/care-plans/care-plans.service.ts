@@ -5,14 +5,14 @@ import {
   type CarePlanView,
   emptyPlanProblem,
 } from '../../../common/care-plan.js';
+import { requirePcnActor } from '../../platform/access/pcn-member.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { listReferralReasons } from '../codes/codes.service.js';
 import { peopleByIds } from '../people/people.service.js';
 import { personHasReferralInScope } from '../referrals/referrals.service.js';
-import { requirePcnActor } from '../triage/triage.service.js';
 import { userNames } from '../users/users.service.js';
 import * as repo from './care-plans.repository.js';
 import type { TCarePlanSave } from './care-plans.schemas.js';
@@ -26,7 +26,7 @@ const WHAT = 'care and support plan';
  * The plan read or saved is always the member's own PCN's: a referral to one PCN never opens
  * the plan another PCN keeps for the same person.
  */
-async function requirePersonInScope(db: DbOrTx, ctx: RequestContext, personId: string, action = 'careplan.read') {
+async function requirePersonInScope(db: DbOrTx, ctx: SignedInContext, personId: string, action = 'careplan.read') {
   const actor = requirePcnActor(ctx, WHAT);
   if (!(await personHasReferralInScope(db, actor.scope, personId))) {
     await writeAudit(db, ctx, {
@@ -59,7 +59,7 @@ async function summaries(
 }
 
 /** The latest version of the person's plan (null before the first save). Reading it is audited. */
-export async function getCarePlan(db: Db, ctx: RequestContext, personId: string): Promise<CarePlanView> {
+export async function getCarePlan(db: Db, ctx: SignedInContext, personId: string): Promise<CarePlanView> {
   const { actor, person } = await requirePersonInScope(db, ctx, personId);
   const plan = await repo.findPlanByPerson(db, actor.scope.pcnId, personId);
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
@@ -111,7 +111,7 @@ async function staleVersion(db: DbOrTx, pcnId: string, personId: string, based: 
  */
 export async function saveCarePlan(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   personId: string,
   input: TCarePlanSave,
   ifMatch: number | undefined,
@@ -164,7 +164,7 @@ export async function saveCarePlan(
   return getCarePlan(db, ctx, personId);
 }
 
-async function planOf(db: DbOrTx, ctx: RequestContext, personId: string) {
+async function planOf(db: DbOrTx, ctx: SignedInContext, personId: string) {
   const { actor } = await requirePersonInScope(db, ctx, personId);
   const plan = await repo.findPlanByPerson(db, actor.scope.pcnId, personId);
   if (!plan) throw notFound(WHAT);
@@ -174,7 +174,7 @@ async function planOf(db: DbOrTx, ctx: RequestContext, personId: string) {
 /** Who saved each version and when, newest first. */
 export async function listCarePlanVersions(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   personId: string,
 ): Promise<CarePlanVersionSummary[]> {
   const plan = await planOf(db, ctx, personId);
@@ -186,7 +186,7 @@ export async function listCarePlanVersions(
 /** A field-by-field comparison of two versions of the plan. */
 export async function compareCarePlanVersions(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   personId: string,
   from: number,
   to: number,

@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
   ZContactCreate,
@@ -16,7 +16,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/referrals/:id/case',
     { schema: { params: ZReferralIdParam, tags: ['cases'] }, config: { access: { permission: 'case.read' } } },
-    async (request) => cases.getCaseRecord(db, requestContext(request), request.params.id),
+    async (request) => cases.getCaseRecord(db, signedInContext(request), request.params.id),
   );
 
   app.post(
@@ -26,7 +26,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
-      reply.code(201).send(await cases.recordContact(db, requestContext(request), request.params.id, request.body)),
+      reply.code(201).send(await cases.recordContact(db, signedInContext(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -36,7 +36,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
-      reply.code(201).send(await cases.planContact(db, requestContext(request), request.params.id, request.body)),
+      reply.code(201).send(await cases.planContact(db, signedInContext(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -46,7 +46,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request) =>
-      cases.cancelPlannedContact(db, requestContext(request), request.params.id, request.params.plannedId),
+      cases.cancelPlannedContact(db, signedInContext(request), request.params.id, request.params.plannedId),
   );
 
   app.post(
@@ -56,7 +56,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
-      reply.code(201).send(await cases.addCaseNote(db, requestContext(request), request.params.id, request.body)),
+      reply.code(201).send(await cases.addCaseNote(db, signedInContext(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -65,7 +65,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZDischarge, tags: ['cases'] },
       config: { access: { permission: 'case.write' } },
     },
-    async (request) => cases.dischargeCase(db, requestContext(request), request.params.id, request.body),
+    async (request) => cases.dischargeCase(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -79,7 +79,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       },
       config: { access: { permission: 'case.write' } },
     },
-    async (request) => cases.reviewPersonDetails(db, requestContext(request), request.params.id, request.body),
+    async (request) => cases.reviewPersonDetails(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -88,7 +88,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZReassign, tags: ['cases'] },
       config: { access: { permission: 'referral.allocate' } },
     },
-    async (request) => cases.reassignCase(db, requestContext(request), request.params.id, request.body),
+    async (request) => cases.reassignCase(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -97,6 +97,6 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, tags: ['cases'] },
       config: { access: { permission: 'gpmessage.read' } },
     },
-    async (request) => cases.getGpMessage(db, requestContext(request), request.params.id),
+    async (request) => cases.getGpMessage(db, signedInContext(request), request.params.id),
   );
 }

@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { type LiveEventsDeps, liveEventsRoutes } from './events.routes.js';
 import { ZNotificationIdParam, ZNotificationListQuery } from './notifications.schemas.js';
@@ -13,25 +13,25 @@ export function notificationsRoutes(app: App, deps: NotificationsDeps): void {
   app.get(
     '/api/notifications',
     { schema: { querystring: ZNotificationListQuery, tags: ['notifications'] }, config: access },
-    async (request) => notifications.listNotifications(db, requestContext(request), request.query.limit),
+    async (request) => notifications.listNotifications(db, signedInContext(request), request.query.limit),
   );
 
   app.get(
     '/api/notifications/unread-count',
     { schema: { tags: ['notifications'] }, config: access },
     async (request) => ({
-      unreadCount: await notifications.countUnreadNotifications(db, requestContext(request)),
+      unreadCount: await notifications.countUnreadNotifications(db, signedInContext(request)),
     }),
   );
 
   app.post(
     '/api/notifications/:id/read',
     { schema: { params: ZNotificationIdParam, tags: ['notifications'] }, config: access },
-    async (request) => notifications.markNotificationRead(db, requestContext(request), request.params.id),
+    async (request) => notifications.markNotificationRead(db, signedInContext(request), request.params.id),
   );
 
   app.post('/api/notifications/read-all', { schema: { tags: ['notifications'] }, config: access }, async (request) => ({
-    marked: await notifications.markAllNotificationsRead(db, requestContext(request)),
+    marked: await notifications.markAllNotificationsRead(db, signedInContext(request)),
   }));
 
   liveEventsRoutes(app, deps);

@@ -1,8 +1,8 @@
 import type { NotificationItem, NotificationList } from '../../../common/notification-types.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../platform/context.js';
+import type { Principal, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { publish, type RealtimeEvent } from '../../platform/realtime.js';
 import * as repo from './notifications.repository.js';
 
@@ -27,11 +27,6 @@ export async function queueEmail(tx: DbOrTx, email: { to: string; subject: strin
   await publish(tx, { type: OUTBOX_QUEUED });
 }
 
-function requireActor(ctx: RequestContext): Principal {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
-  return ctx.actor;
-}
-
 const toItem = (row: repo.NotificationRow): NotificationItem => ({
   id: row.id,
   kind: row.kind,
@@ -41,8 +36,8 @@ const toItem = (row: repo.NotificationRow): NotificationItem => ({
   readAt: row.readAt ? row.readAt.toISOString() : null,
 });
 
-export async function listNotifications(db: DbOrTx, ctx: RequestContext, limit: number): Promise<NotificationList> {
-  const actor = requireActor(ctx);
+export async function listNotifications(db: DbOrTx, ctx: SignedInContext, limit: number): Promise<NotificationList> {
+  const { actor } = ctx;
   const [rows, unreadCount] = await Promise.all([
     repo.findNotificationsOfUser(db, actor.userId, limit),
     repo.countUnreadOfUser(db, actor.userId),
@@ -50,13 +45,13 @@ export async function listNotifications(db: DbOrTx, ctx: RequestContext, limit: 
   return { items: rows.map(toItem), unreadCount };
 }
 
-export async function countUnreadNotifications(db: DbOrTx, ctx: RequestContext): Promise<number> {
-  return repo.countUnreadOfUser(db, requireActor(ctx).userId);
+export async function countUnreadNotifications(db: DbOrTx, ctx: SignedInContext): Promise<number> {
+  return repo.countUnreadOfUser(db, ctx.actor.userId);
 }
 
 /** Another user's notification is not found (404), never forbidden: ids are not confirmed. */
-export async function markNotificationRead(db: Db, ctx: RequestContext, id: string): Promise<NotificationItem> {
-  const userId = requireActor(ctx).userId;
+export async function markNotificationRead(db: Db, ctx: SignedInContext, id: string): Promise<NotificationItem> {
+  const userId = ctx.actor.userId;
   return db.transaction(async (tx) => {
     const row = await repo.markReadOfUser(tx, userId, id);
     if (!row) throw notFound('notification');
@@ -66,8 +61,8 @@ export async function markNotificationRead(db: Db, ctx: RequestContext, id: stri
   });
 }
 
-export async function markAllNotificationsRead(db: Db, ctx: RequestContext): Promise<number> {
-  const userId = requireActor(ctx).userId;
+export async function markAllNotificationsRead(db: Db, ctx: SignedInContext): Promise<number> {
+  const userId = ctx.actor.userId;
   return db.transaction(async (tx) => {
     const marked = await repo.markAllReadOfUser(tx, userId);
     await writeAudit(tx, ctx, { action: 'notification.read_all', details: { marked } });

@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
   ZIdParam,
@@ -21,7 +21,7 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'organisation.read' } },
     },
     async (request) =>
-      organisations.getOrganisationTree(db, requestContext(request), {
+      organisations.getOrganisationTree(db, signedInContext(request), {
         includeRetired: request.query.include === 'retired',
       }),
   );
@@ -29,28 +29,28 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/organisations/practices/:id',
     { schema: { params: ZIdParam, tags: ['organisations'] }, config: { access: { permission: 'organisation.read' } } },
-    async (request) => organisations.getPractice(db, requestContext(request), request.params.id),
+    async (request) => organisations.getPractice(db, signedInContext(request), request.params.id),
   );
 
   app.post(
     '/api/admin/organisations/pcns',
     { schema: { body: ZPcnCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
     async (request, reply) =>
-      reply.status(201).send(await organisations.createPcn(db, requestContext(request), request.body)),
+      reply.status(201).send(await organisations.createPcn(db, signedInContext(request), request.body)),
   );
 
   app.post(
     '/api/admin/organisations/practices',
     { schema: { body: ZPracticeCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
     async (request, reply) =>
-      reply.status(201).send(await organisations.createPractice(db, requestContext(request), request.body)),
+      reply.status(201).send(await organisations.createPractice(db, signedInContext(request), request.body)),
   );
 
   app.post(
     '/api/admin/organisations/vcs',
     { schema: { body: ZVcsCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
     async (request, reply) =>
-      reply.status(201).send(await organisations.createVcsOrganisation(db, requestContext(request), request.body)),
+      reply.status(201).send(await organisations.createVcsOrganisation(db, signedInContext(request), request.body)),
   );
 
   const manageAccess = { access: { permission: 'organisation.manage' as const } };
@@ -65,7 +65,7 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
       },
       config: manageAccess,
     },
-    async (request) => manage.listOrganisations(db, requestContext(request), request.query),
+    async (request) => manage.listOrganisations(db, signedInContext(request), request.query),
   );
 
   app.get(
@@ -74,25 +74,25 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZIdParam, tags: ['admin'], summary: 'An organisation with its history' },
       config: manageAccess,
     },
-    async (request) => manage.getOrganisation(db, requestContext(request), request.params.id),
+    async (request) => manage.getOrganisation(db, signedInContext(request), request.params.id),
   );
 
   app.patch(
     '/api/admin/organisations/:id',
     { schema: { params: ZIdParam, body: ZOrganisationUpdate, tags: ['admin'] }, config: manageAccess },
-    async (request) => manage.updateOrganisation(db, requestContext(request), request.params.id, request.body),
+    async (request) => manage.updateOrganisation(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/admin/organisations/:id/retire',
     { schema: { params: ZIdParam, body: ZRetirement, tags: ['admin'] }, config: manageAccess },
-    async (request) => manage.retireOrganisation(db, requestContext(request), request.params.id, request.body.reason),
+    async (request) => manage.retireOrganisation(db, signedInContext(request), request.params.id, request.body.reason),
   );
 
   app.post(
     '/api/admin/organisations/:id/reinstate',
     { schema: { params: ZIdParam, body: ZRetirement, tags: ['admin'] }, config: manageAccess },
     async (request) =>
-      manage.reinstateOrganisation(db, requestContext(request), request.params.id, request.body.reason),
+      manage.reinstateOrganisation(db, signedInContext(request), request.params.id, request.body.reason),
   );
 }

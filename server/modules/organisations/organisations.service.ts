@@ -1,20 +1,19 @@
 import type { OrganisationKind, OrganisationRef, OrganisationTree, PcnNode } from '../../../common/api-types.js';
 import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import * as repo from './organisations.repository.js';
 import type { TPcnCreate, TPracticeCreate, TVcsCreate } from './organisations.schemas.js';
 
-function actorScope(ctx: RequestContext): Scope {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+function actorScope(ctx: SignedInContext): Scope {
   return ctx.actor.scope;
 }
 
 export async function getOrganisationTree(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   { includeRetired = false }: { includeRetired?: boolean } = {},
 ): Promise<OrganisationTree> {
   const scope = actorScope(ctx);
@@ -58,7 +57,7 @@ export async function getOrganisationTree(
 }
 
 /** A practice with its PCN, if the user's scope reaches it; otherwise 404. */
-export async function getPractice(db: Db, ctx: RequestContext, id: string) {
+export async function getPractice(db: Db, ctx: SignedInContext, id: string) {
   const found = await repo.findPracticeInScope(db, actorScope(ctx), id);
   if (!found) throw notFound('practice');
   return {
@@ -79,7 +78,7 @@ function duplicate(field: string, what: string): AppError {
 /** The first line of an organisation's history: who added it, as what. */
 async function created(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   type: 'pcn' | 'practice' | 'vcs',
   id: string,
   values: Record<string, string | null>,
@@ -90,16 +89,16 @@ async function created(
     organisationId: id,
     change: 'created',
     changes: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }])),
-    actorUserId: ctx.actor?.userId ?? null,
+    actorUserId: ctx.actor.userId,
   });
 }
 
 /** Admins may only add organisations to their own ICB. */
-function assertOwnIcb(ctx: RequestContext, icbId: string): void {
+function assertOwnIcb(ctx: SignedInContext, icbId: string): void {
   if (actorScope(ctx).icbId !== icbId) throw notFound('ICB');
 }
 
-export async function createPcn(db: Db, ctx: RequestContext, input: TPcnCreate) {
+export async function createPcn(db: Db, ctx: SignedInContext, input: TPcnCreate) {
   assertOwnIcb(ctx, input.icbId);
   try {
     return await db.transaction(async (tx) => {
@@ -119,7 +118,7 @@ export async function createPcn(db: Db, ctx: RequestContext, input: TPcnCreate) 
   }
 }
 
-export async function createPractice(db: Db, ctx: RequestContext, input: TPracticeCreate) {
+export async function createPractice(db: Db, ctx: SignedInContext, input: TPracticeCreate) {
   const pcn = await repo.findPcnById(db, input.pcnId);
   if (!pcn || pcn.icbId !== actorScope(ctx).icbId) throw notFound('PCN');
   if (pcn.retiredAt) {
@@ -143,7 +142,7 @@ export async function createPractice(db: Db, ctx: RequestContext, input: TPracti
   }
 }
 
-export async function createVcsOrganisation(db: Db, ctx: RequestContext, input: TVcsCreate) {
+export async function createVcsOrganisation(db: Db, ctx: SignedInContext, input: TVcsCreate) {
   assertOwnIcb(ctx, input.icbId);
   try {
     return await db.transaction(async (tx) => {

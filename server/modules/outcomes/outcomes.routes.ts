@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZRecordOutcomeMeasure, ZReferralIdParam } from './outcomes.schemas.js';
 import * as outcomes from './outcomes.service.js';
@@ -13,7 +13,7 @@ export function outcomesRoutes(app: App, { db }: AppDeps): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await outcomes.recordOutcomeMeasure(db, requestContext(request), request.params.id, request.body)),
+        .send(await outcomes.recordOutcomeMeasure(db, signedInContext(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -22,6 +22,6 @@ export function outcomesRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, tags: ['outcomes'] },
       config: { access: { permission: 'outcome.read' } },
     },
-    async (request) => outcomes.listOutcomeMeasures(db, requestContext(request), request.params.id),
+    async (request) => outcomes.listOutcomeMeasures(db, signedInContext(request), request.params.id),
   );
 }

@@ -8,12 +8,12 @@ import {
   type OutcomeMeasuresView,
   type OutcomeRecording,
 } from '../../../common/outcome-measures.js';
+import { requirePcnActor } from '../../platform/access/pcn-member.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import { findReferralInScope } from '../referrals/referrals.service.js';
-import { requirePcnActor } from '../triage/triage.service.js';
 import { userNames } from '../users/users.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
 import * as repo from './outcomes.repository.js';
@@ -45,7 +45,7 @@ function toRecording(row: repo.OutcomeMeasureRow, names: Map<string, string>): O
  */
 export async function recordOutcomeMeasure(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   referralId: string,
   input: TRecordOutcomeMeasure,
 ): Promise<OutcomeRecording> {
@@ -93,7 +93,7 @@ export async function recordOutcomeMeasure(
 /** Every recording of each measure in a case, with bands and the change from baseline to latest. */
 export async function listOutcomeMeasures(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   referralId: string,
 ): Promise<OutcomeMeasuresView> {
   const actor = requirePcnActor(ctx, 'referral');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Problem } from '../../../common/api-types.js';
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { listReferralReasons } from '../codes/codes.service.js';
 import { parseIdempotencyKey } from './idempotency.js';
@@ -34,7 +34,7 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/people/matches',
     { schema: { body: ZPersonMatchQuery, tags: ['referrals'] }, config: { access: { permission: 'referral.create' } } },
-    async (request) => findPossibleDuplicates(db, requestContext(request), request.body),
+    async (request) => findPossibleDuplicates(db, signedInContext(request), request.body),
   );
 
   // The body schema documents the API; the use-case validates the body as sent, so rules that need
@@ -51,7 +51,7 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'referral.create' } },
     },
     async (request, reply) => {
-      const ctx = requestContext(request);
+      const ctx = signedInContext(request);
       const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
       try {
         const answer = await createReferral(db, ctx, { body: rawBodies.get(request), idempotencyKey });
@@ -92,18 +92,18 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
       schema: { querystring: ZPracticeReferralsQuery, tags: ['referrals'] },
       config: { access: { permission: 'referral.read' } },
     },
-    async (request) => listPracticeReferrals(db, requestContext(request), request.query),
+    async (request) => listPracticeReferrals(db, signedInContext(request), request.query),
   );
 
   app.get(
     '/api/referrals/:id/status',
     { schema: { params: ZReferralIdParam, tags: ['referrals'] }, config: { access: { permission: 'referral.read' } } },
-    async (request) => getReferralStatus(db, requestContext(request), request.params.id),
+    async (request) => getReferralStatus(db, signedInContext(request), request.params.id),
   );
 
   app.get(
     '/api/referrals/:id',
     { schema: { params: ZReferralIdParam, tags: ['referrals'] }, config: { access: { permission: 'referral.read' } } },
-    async (request) => getTeamReferral(db, requestContext(request), request.params.id),
+    async (request) => getTeamReferral(db, signedInContext(request), request.params.id),
   );
 }

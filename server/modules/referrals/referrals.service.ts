@@ -9,7 +9,7 @@ import {
 } from '../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { publish } from '../../platform/realtime.js';
@@ -30,11 +30,6 @@ export const personHasReferralInScope = repo.personHasReferralInScope;
 export const markPersonDetailsReviewed = repo.markPersonDetailsReviewed;
 export const countOpenReferralsOfPcn = repo.countOpenReferralsOfPcn;
 
-export function requireActor(ctx: RequestContext): Principal {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
-  return ctx.actor;
-}
-
 export interface Transition {
   id: string;
   /** The version the user was looking at. */
@@ -50,8 +45,8 @@ export interface Transition {
  * together. Refuses a stale version (409 saying what happened) and a move the lifecycle does
  * not allow (409 naming both statuses); out-of-scope referrals are 404.
  */
-export async function transitionReferral(tx: DbOrTx, ctx: RequestContext, t: Transition): Promise<repo.ReferralRow> {
-  const actor = requireActor(ctx);
+export async function transitionReferral(tx: DbOrTx, ctx: SignedInContext, t: Transition): Promise<repo.ReferralRow> {
+  const { actor } = ctx;
   const row = await repo.updateReferralVersioned(tx, actor.scope, t.id, t.version, allowedFrom(t.to), {
     ...t.set,
     status: t.to,
@@ -96,11 +91,11 @@ export async function transitionReferral(tx: DbOrTx, ctx: RequestContext, t: Tra
 /** Records an event that does not change status (e.g. cover started), with audit and notice. */
 export async function recordReferralEvent(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   row: repo.ReferralRow,
   event: { type: string; details?: Record<string, unknown> },
 ): Promise<void> {
-  const actor = requireActor(ctx);
+  const { actor } = ctx;
   await repo.insertReferralEvent(tx, {
     referralId: row.id,
     type: event.type,
@@ -114,8 +109,8 @@ export async function recordReferralEvent(
 }
 
 /** One referral as the team sees it (404 outside the user's scope). Reading it is audited. */
-export async function getReferral(db: Db, ctx: RequestContext, id: string): Promise<ReferralView> {
-  const actor = requireActor(ctx);
+export async function getReferral(db: Db, ctx: SignedInContext, id: string): Promise<ReferralView> {
+  const { actor } = ctx;
   const row = await repo.findReferralInScope(db, actor.scope, id);
   if (!row) throw notFound('referral');
   await writeAudit(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: id });
@@ -124,8 +119,8 @@ export async function getReferral(db: Db, ctx: RequestContext, id: string): Prom
 }
 
 /** The referring practice's view of one referral: status and decision only. */
-export async function getReferralStatus(db: Db, ctx: RequestContext, id: string): Promise<ReferralStatusView> {
-  const actor = requireActor(ctx);
+export async function getReferralStatus(db: Db, ctx: SignedInContext, id: string): Promise<ReferralStatusView> {
+  const { actor } = ctx;
   const row = await repo.findReferralInScope(db, actor.scope, id);
   if (!row) throw notFound('referral');
   await writeAudit(db, ctx, { action: 'referral.read-status', entityType: 'referral', entityId: id });

@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZTaskIdParam } from './reminders.schemas.js';
 import * as reminders from './reminders.service.js';
@@ -7,12 +7,12 @@ export function remindersRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/tasks',
     { schema: { tags: ['reminders'] }, config: { access: { permission: 'caseload.read' } } },
-    async (request) => reminders.listOwnTasks(db, requestContext(request)),
+    async (request) => reminders.listOwnTasks(db, signedInContext(request)),
   );
 
   app.post(
     '/api/tasks/:id/done',
     { schema: { params: ZTaskIdParam, tags: ['reminders'] }, config: { access: { permission: 'caseload.read' } } },
-    async (request) => reminders.completeTask(db, requestContext(request), request.params.id),
+    async (request) => reminders.completeTask(db, signedInContext(request), request.params.id),
   );
 }

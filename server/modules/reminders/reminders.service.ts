@@ -1,8 +1,8 @@
 import { TASK_KIND_LABELS, type TaskItem, type TaskList } from '../../../common/reminders.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { peopleByIds } from '../people/people.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
 import { type DueTask, dueTasks } from './due-tasks.js';
@@ -39,14 +39,9 @@ export async function runReminders(
   });
 }
 
-function requireActor(ctx: RequestContext) {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
-  return ctx.actor;
-}
-
 /** The signed-in worker's open tasks, oldest due date first. */
-export async function listOwnTasks(db: Db, ctx: RequestContext): Promise<TaskList> {
-  const actor = requireActor(ctx);
+export async function listOwnTasks(db: Db, ctx: SignedInContext): Promise<TaskList> {
+  const { actor } = ctx;
   const rows = await repo.findOpenTasksOfUser(db, actor.userId);
   const links = await repo.findReferralPeople(db, [...new Set(rows.map((r) => r.referralId))]);
   const personOf = new Map(links.map((l) => [l.id, l.personId]));
@@ -70,8 +65,8 @@ export async function listOwnTasks(db: Db, ctx: RequestContext): Promise<TaskLis
 }
 
 /** Marks one of the worker's own tasks done; anyone else's (or an unknown id) is not found. */
-export async function completeTask(db: Db, ctx: RequestContext, id: string): Promise<{ id: string; doneAt: string }> {
-  const actor = requireActor(ctx);
+export async function completeTask(db: Db, ctx: SignedInContext, id: string): Promise<{ id: string; doneAt: string }> {
+  const { actor } = ctx;
   return db.transaction(async (tx) => {
     const row = await repo.markTaskDone(tx, actor.userId, id, new Date());
     if (!row?.doneAt) throw notFound('task');

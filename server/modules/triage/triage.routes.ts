@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZClosure, ZQueueQuery, ZReferralIdParam, ZTriageDecision, ZTriageSettings } from './triage.schemas.js';
 import * as triage from './triage.service.js';
@@ -7,7 +7,7 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/triage/queue',
     { schema: { querystring: ZQueueQuery, tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
-    async (request) => triage.listTriageQueue(db, requestContext(request), request.query),
+    async (request) => triage.listTriageQueue(db, signedInContext(request), request.query),
   );
 
   app.post(
@@ -16,7 +16,7 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZTriageDecision, tags: ['triage'] },
       config: { access: { permission: 'referral.triage' } },
     },
-    async (request) => triage.triageReferral(db, requestContext(request), request.params.id, request.body),
+    async (request) => triage.triageReferral(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -25,7 +25,7 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
       config: { access: { permission: 'referral.triage' } },
     },
-    async (request) => triage.closeReferral(db, requestContext(request), request.params.id, 'declined', request.body),
+    async (request) => triage.closeReferral(db, signedInContext(request), request.params.id, 'declined', request.body),
   );
 
   app.post(
@@ -34,18 +34,19 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
       config: { access: { permission: 'referral.triage' } },
     },
-    async (request) => triage.closeReferral(db, requestContext(request), request.params.id, 'redirected', request.body),
+    async (request) =>
+      triage.closeReferral(db, signedInContext(request), request.params.id, 'redirected', request.body),
   );
 
   app.get(
     '/api/pcn/triage-settings',
     { schema: { tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
-    async (request) => triage.getTriageSettings(db, requestContext(request)),
+    async (request) => triage.getTriageSettings(db, signedInContext(request)),
   );
 
   app.put(
     '/api/pcn/triage-settings',
     { schema: { body: ZTriageSettings, tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
-    async (request) => triage.saveTriageSettings(db, requestContext(request), request.body),
+    async (request) => triage.saveTriageSettings(db, signedInContext(request), request.body),
   );
 }

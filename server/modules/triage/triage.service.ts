@@ -8,7 +8,7 @@ export {
 } from './practice-email.js';
 export { closeReferral, triageReferral } from './use-cases/decide-triage.js';
 export { listTriageQueue, type QueueItem, type TriageQueue } from './use-cases/list-triage-queue.js';
-export { type PcnActor, requirePcnActor } from './use-cases/pcn-actor.js';
+
 export {
   getTriageSettings,
   saveTriageSettings,

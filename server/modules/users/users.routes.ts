@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZUserCreate, ZUserListQuery, ZUserUpdate } from './users.schemas.js';
 import * as users from './users.service.js';
@@ -10,7 +10,7 @@ export function usersRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/team',
     { schema: { tags: ['team'] }, config: { access: { permission: 'team.read' } } },
-    async (request) => users.getTeam(db, requestContext(request)),
+    async (request) => users.getTeam(db, signedInContext(request)),
   );
 
   app.get(
@@ -23,19 +23,20 @@ export function usersRoutes(app: App, { db }: AppDeps): void {
       },
       config: { access: { permission: 'user.read' } },
     },
-    async (request) => users.listUsers(db, requestContext(request), request.query),
+    async (request) => users.listUsers(db, signedInContext(request), request.query),
   );
 
   app.get(
     '/api/admin/users/:id',
     { schema: { params: ZIdParam, tags: ['admin'] }, config: { access: { permission: 'user.read' } } },
-    async (request) => users.getUser(db, requestContext(request), request.params.id),
+    async (request) => users.getUser(db, signedInContext(request), request.params.id),
   );
 
   app.post(
     '/api/admin/users',
     { schema: { body: ZUserCreate, tags: ['admin'] }, config: { access: { permission: 'user.manage' } } },
-    async (request, reply) => reply.status(201).send(await users.createUser(db, requestContext(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await users.createUser(db, signedInContext(request), request.body)),
   );
 
   app.patch(
@@ -44,7 +45,7 @@ export function usersRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZIdParam, body: ZUserUpdate, tags: ['admin'] },
       config: { access: { permission: 'user.manage' } },
     },
-    async (request) => users.updateUser(db, requestContext(request), request.params.id, request.body),
+    async (request) => users.updateUser(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -53,6 +54,6 @@ export function usersRoutes(app: App, { db }: AppDeps): void {
       schema: { params: ZIdParam, tags: ['admin'], summary: "Reset a user's two-factor authentication" },
       config: { access: { permission: 'user.manage' } },
     },
-    async (request) => users.resetSecondFactor(db, requestContext(request), request.params.id),
+    async (request) => users.resetSecondFactor(db, signedInContext(request), request.params.id),
   );
 }

@@ -4,7 +4,7 @@ import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLE_LABELS, ROLE_ORGANISATION, type Role } from '../../../common/roles.js';
 import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../platform/context.js';
+import type { Principal, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import { newPasswordProblem } from '../../platform/password-policy.js';
@@ -89,13 +89,8 @@ async function toStaffMembers(db: DbOrTx, rows: repo.UserRow[]): Promise<StaffMe
   return rows.map((r) => toStaffMember(r, refs.get(organisationIdOf(r))));
 }
 
-function requireActor(ctx: RequestContext): Principal {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
-  return ctx.actor;
-}
-
-export async function listUsers(db: Db, ctx: RequestContext, query: TUserListQuery): Promise<UserList> {
-  const actor = requireActor(ctx);
+export async function listUsers(db: Db, ctx: SignedInContext, query: TUserListQuery): Promise<UserList> {
+  const { actor } = ctx;
   const { rows, total } = await repo.findUsersPage(db, actor.scope, query);
   await writeAudit(db, ctx, {
     action: 'user.list',
@@ -105,8 +100,8 @@ export async function listUsers(db: Db, ctx: RequestContext, query: TUserListQue
   return { items: await toStaffMembers(db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<StaffMember> {
-  const actor = requireActor(ctx);
+export async function getUser(db: Db, ctx: SignedInContext, id: string): Promise<StaffMember> {
+  const { actor } = ctx;
   const row = await repo.findUserInScope(db, actor.scope, id);
   if (!row) throw notFound('user');
   await writeAudit(db, ctx, { action: 'user.read', entityType: 'user', entityId: id });
@@ -115,8 +110,8 @@ export async function getUser(db: Db, ctx: RequestContext, id: string): Promise<
 }
 
 /** The PCN's social prescribing team, for the team's own members. */
-export async function getTeam(db: Db, ctx: RequestContext) {
-  const actor = requireActor(ctx);
+export async function getTeam(db: Db, ctx: SignedInContext) {
+  const { actor } = ctx;
   if (actor.scope.kind !== 'pcn') throw notFound('team');
   const rows = await repo.findTeamOfPcn(db, actor.scope.pcnId);
   const refs = await organisationRefs(db, [actor.scope.pcnId]);
@@ -138,8 +133,8 @@ const ORGANISATION_FOR_ROLE: Record<string, string> = {
   icb: 'the ICB',
 };
 
-export async function createUser(db: Db, ctx: RequestContext, input: TUserCreate): Promise<StaffMember> {
-  const actor = requireActor(ctx);
+export async function createUser(db: Db, ctx: SignedInContext, input: TUserCreate): Promise<StaffMember> {
+  const { actor } = ctx;
   const placement = await resolveOrganisation(db, input.organisationId);
   // Out of the admin's ICB reads as "no such organisation", never as "someone else's".
   if (!placement || placement.icbId !== actor.scope.icbId) {
@@ -194,8 +189,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: TUserCreate
   }
 }
 
-export async function updateUser(db: Db, ctx: RequestContext, id: string, input: TUserUpdate): Promise<StaffMember> {
-  const actor = requireActor(ctx);
+export async function updateUser(db: Db, ctx: SignedInContext, id: string, input: TUserUpdate): Promise<StaffMember> {
+  const { actor } = ctx;
   const current = await repo.findUserInScope(db, actor.scope, id);
   if (!current) throw notFound('user');
   if (input.role && ROLE_ORGANISATION[input.role] !== ROLE_ORGANISATION[current.role as Role]) {
@@ -260,8 +255,8 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
  * (administrators must; others may). Not for one's own account: another administrator confirms
  * who is asking.
  */
-export async function resetSecondFactor(db: Db, ctx: RequestContext, id: string): Promise<StaffMember> {
-  const actor = requireActor(ctx);
+export async function resetSecondFactor(db: Db, ctx: SignedInContext, id: string): Promise<StaffMember> {
+  const { actor } = ctx;
   const current = await repo.findUserInScope(db, actor.scope, id);
   if (!current) throw notFound('user');
   if (id === actor.userId) {

@@ -1,4 +1,4 @@
-import { requestContext } from '../../platform/http/access.js';
+import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZIdParam, ZLeaveCreate } from './workforce.schemas.js';
 import * as workforce from './workforce.service.js';
@@ -7,21 +7,21 @@ export function workforceRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/team/leave',
     { schema: { tags: ['team'] }, config: { access: { permission: 'team.read' } } },
-    async (request) => workforce.listLeave(db, requestContext(request)),
+    async (request) => workforce.listLeave(db, signedInContext(request)),
   );
 
   app.post(
     '/api/team/leave',
     { schema: { body: ZLeaveCreate, tags: ['team'] }, config: { access: { permission: 'leave.manage' } } },
     async (request, reply) =>
-      reply.status(201).send(await workforce.recordLeave(db, requestContext(request), request.body)),
+      reply.status(201).send(await workforce.recordLeave(db, signedInContext(request), request.body)),
   );
 
   app.delete(
     '/api/team/leave/:id',
     { schema: { params: ZIdParam, tags: ['team'] }, config: { access: { permission: 'leave.manage' } } },
     async (request, reply) => {
-      await workforce.cancelLeave(db, requestContext(request), request.params.id);
+      await workforce.cancelLeave(db, signedInContext(request), request.params.id);
       return reply.status(204).send();
     },
   );

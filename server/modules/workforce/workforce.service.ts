@@ -1,10 +1,11 @@
 import type { LeaveItem } from '../../../common/front-door-types.js';
 import type { TeamRole } from '../../../common/roles.js';
 import { ROLE_LABELS } from '../../../common/roles.js';
+import { requirePcnActor } from '../../platform/access/pcn-member.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../platform/context.js';
+import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound, validationError } from '../../platform/errors.js';
+import { notFound, validationError } from '../../platform/errors.js';
 import { teamMembersOfPcn } from '../users/users.service.js';
 import * as repo from './workforce.repository.js';
 import { LEAVE_REASON_LABELS, type TLeaveCreate } from './workforce.schemas.js';
@@ -32,12 +33,6 @@ export async function leaveOnDate(db: DbOrTx, pcnId: string, date: string): Prom
   return until;
 }
 
-function requirePcnActor(ctx: RequestContext): Principal & { scope: { kind: 'pcn'; pcnId: string } } {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
-  if (ctx.actor.scope.kind !== 'pcn') throw notFound('team');
-  return ctx.actor as Principal & { scope: { kind: 'pcn'; pcnId: string } };
-}
-
 async function teamById(db: DbOrTx, pcnId: string) {
   const members = await teamMembersOfPcn(db, pcnId);
   return new Map(members.filter((m) => m.active).map((m) => [m.id, m]));
@@ -60,8 +55,8 @@ function toItem(row: repo.LeaveRow, member: { name: string; role: string } | und
 }
 
 /** The team's current and future leave. */
-export async function listLeave(db: Db, ctx: RequestContext): Promise<{ today: string; leave: LeaveItem[] }> {
-  const actor = requirePcnActor(ctx);
+export async function listLeave(db: Db, ctx: SignedInContext): Promise<{ today: string; leave: LeaveItem[] }> {
+  const actor = requirePcnActor(ctx, 'team');
   const today = londonToday();
   const [rows, team] = await Promise.all([
     repo.findLeaveOfPcn(db, actor.scope.pcnId, today),
@@ -73,8 +68,8 @@ export async function listLeave(db: Db, ctx: RequestContext): Promise<{ today: s
 const DAY_MS = 86_400_000;
 const MAX_LEAVE_DAYS = 366;
 
-export async function recordLeave(db: Db, ctx: RequestContext, input: TLeaveCreate): Promise<LeaveItem> {
-  const actor = requirePcnActor(ctx);
+export async function recordLeave(db: Db, ctx: SignedInContext, input: TLeaveCreate): Promise<LeaveItem> {
+  const actor = requirePcnActor(ctx, 'team');
   const pcnId = actor.scope.pcnId;
   const today = londonToday();
   const team = await teamById(db, pcnId);
@@ -114,8 +109,8 @@ export async function recordLeave(db: Db, ctx: RequestContext, input: TLeaveCrea
   });
 }
 
-export async function cancelLeave(db: Db, ctx: RequestContext, id: string): Promise<void> {
-  const actor = requirePcnActor(ctx);
+export async function cancelLeave(db: Db, ctx: SignedInContext, id: string): Promise<void> {
+  const actor = requirePcnActor(ctx, 'team');
   await db.transaction(async (tx) => {
     const row = await repo.deleteLeaveOfPcn(tx, actor.scope.pcnId, id);
     if (!row) throw notFound('leave period');

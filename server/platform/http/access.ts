@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Permission } from '../../../common/permissions.js';
 import { writeAudit } from '../audit/audit.js';
 import { createDenialThrottle, type DenialThrottle } from '../audit/denial-throttle.js';
-import type { Principal, RequestContext } from '../context.js';
+import type { Principal, RequestContext, SignedInContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { safeError } from '../logger.js';
@@ -58,6 +58,15 @@ export function requestContext(request: FastifyRequest): RequestContext {
     requestId: request.id,
     auditDenials: request.auditDenials ?? undefined,
   };
+}
+
+/**
+ * The context of a route that declares a permission: the access hook has already refused anyone
+ * not signed in, so the actor is always there (and its absence is a 401, never a null to check).
+ */
+export function signedInContext(request: FastifyRequest): SignedInContext {
+  if (!request.principal) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+  return { ...requestContext(request), actor: request.principal };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { type Priority, referralLabel, referralReference } from '../../../../common/referrals.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
-import { requirePcnActor } from '../../triage/triage.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TAllocateAll } from '../allocation.schemas.js';
@@ -115,7 +115,7 @@ function chosenWorkers(
  * (`rows`); the plan is then confirmed exactly as edited, every row checked again under the
  * PCN's allocation lock, and choices against the rules or over capacity are explained.
  */
-export async function allocateAll(db: Db, ctx: RequestContext, input: TAllocateAll): Promise<AllocateAllResult> {
+export async function allocateAll(db: Db, ctx: SignedInContext, input: TAllocateAll): Promise<AllocateAllResult> {
   const actor = requirePcnActor(ctx, 'queue');
   const pcnId = actor.scope.pcnId;
   return db.transaction(async (tx) => {

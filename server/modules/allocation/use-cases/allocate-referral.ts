@@ -1,11 +1,11 @@
 import type { ReferralView } from '../../../../common/api-types.js';
 import { referralLabel } from '../../../../common/referrals.js';
-import type { RequestContext } from '../../../platform/context.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
-import { requirePcnActor } from '../../triage/triage.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TAllocate } from '../allocation.schemas.js';
@@ -20,7 +20,7 @@ import { loadTeamForAllocation, referralsForAllocation } from './team-snapshot.j
  */
 export async function allocateReferral(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TAllocate,
 ): Promise<ReferralView> {

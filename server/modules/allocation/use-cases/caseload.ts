@@ -9,15 +9,15 @@ import type {
 } from '../../../../common/front-door-types.js';
 import { type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../../common/roles.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { planReviewDates } from '../../care-plans/care-plans.service.js';
 import { lastContactsOf, nextPlannedContactsOf } from '../../cases/cases.service.js';
 import { reasonLabels } from '../../codes/codes.service.js';
 import { latestOutcomeScores } from '../../outcomes/outcomes.service.js';
 import { peopleByIds } from '../../people/people.service.js';
-import { requirePcnActor } from '../../triage/triage.service.js';
 import { teamMembersOfPcn, userNames } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
@@ -41,7 +41,7 @@ function reviewDueOf(reviewOn: string | null | undefined, today: string): PlanRe
 }
 
 /** The signed-in worker's own open cases and the ones they cover, soonest first-contact first. */
-export async function listCaseload(db: Db, ctx: RequestContext): Promise<Caseload> {
+export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caseload> {
   const actor = requirePcnActor(ctx, 'caseload');
   const rows = await repo.findCaseload(db, actor.scope.pcnId, actor.userId);
   const others = rows.flatMap((r) =>
@@ -119,7 +119,7 @@ const CASELOAD_ROLES: readonly string[] = ['team_lead', 'link_worker', 'health_c
  * The team lead's view: every member's open cases against their capacity × FTE. Names the people
  * in the cases, so the read is audited.
  */
-export async function teamCaseloads(db: Db, ctx: RequestContext): Promise<TeamCaseloads> {
+export async function teamCaseloads(db: Db, ctx: SignedInContext): Promise<TeamCaseloads> {
   const actor = requirePcnActor(ctx, 'team');
   const pcnId = actor.scope.pcnId;
   const today = londonToday();

@@ -6,14 +6,14 @@ import type {
 } from '../../../../common/front-door-types.js';
 import { referralReference, STATUS_LABELS } from '../../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../../common/roles.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { recordReferralEvent } from '../../referrals/referrals.service.js';
-import { requirePcnActor } from '../../triage/triage.service.js';
 import { teamMembersOfPcn } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
@@ -36,7 +36,7 @@ function defaultStandIn(colleagues: Member[]): Member | null {
  * work, the usual stand-in, and the cases the rules give a health and wellbeing coach. Names
  * the people in the cases, so reading it is audited.
  */
-export async function handoverPlan(db: Db, ctx: RequestContext, workerId: string): Promise<HandoverPlan> {
+export async function handoverPlan(db: Db, ctx: SignedInContext, workerId: string): Promise<HandoverPlan> {
   const actor = requirePcnActor(ctx, 'team member');
   const pcnId = actor.scope.pcnId;
   const today = londonToday();
@@ -106,7 +106,7 @@ export async function handoverPlan(db: Db, ctx: RequestContext, workerId: string
  */
 export async function startCover(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   workerId: string,
   input: TCover,
 ): Promise<HandoverResult> {
@@ -230,7 +230,7 @@ export async function startCover(
 }
 
 /** Hands the covered cases back to the worker they are allocated to. */
-export async function endCover(db: Db, ctx: RequestContext, workerId: string): Promise<{ returned: number }> {
+export async function endCover(db: Db, ctx: SignedInContext, workerId: string): Promise<{ returned: number }> {
   const actor = requirePcnActor(ctx, 'team member');
   const pcnId = actor.scope.pcnId;
   return db.transaction(async (tx) => {
@@ -263,7 +263,10 @@ export async function endCover(db: Db, ctx: RequestContext, workerId: string): P
 }
 
 /** The team's open cases and cover, for the leave and cover page. Numbers only: no personal data. */
-export async function teamWorkload(db: Db, ctx: RequestContext): Promise<{ today: string; members: WorkloadMember[] }> {
+export async function teamWorkload(
+  db: Db,
+  ctx: SignedInContext,
+): Promise<{ today: string; members: WorkloadMember[] }> {
   const actor = requirePcnActor(ctx, 'team');
   const pcnId = actor.scope.pcnId;
   const today = londonToday();

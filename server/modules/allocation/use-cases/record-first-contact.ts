@@ -1,11 +1,12 @@
 import type { ReferralView } from '../../../../common/api-types.js';
 import { SNOMED } from '../../../../common/referrals.js';
-import type { RequestContext } from '../../../platform/context.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
 import { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting } from '../../cases/cases.service.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
-import { notifyReferringPractice, requirePcnActor, tellReferringPractice } from '../../triage/triage.service.js';
+import { notifyReferringPractice, tellReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TFirstContact } from '../allocation.schemas.js';
 
@@ -19,7 +20,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  */
 export async function recordFirstContact(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TFirstContact,
 ): Promise<ReferralView> {

@@ -1,9 +1,9 @@
 import { ROLE_LABELS } from '../../../../common/roles.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
-import { requirePcnActor } from '../../triage/triage.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 import { type AllocationSuggestion, suggestAllocation, type TeamMemberForAllocation } from '../allocation-rules.js';
@@ -50,7 +50,7 @@ export const ALLOCATABLE = ['triaged', 'allocated'] as const;
 /** Who Waymark suggests for a triaged referral, and why in words. */
 export async function getAllocationSuggestion(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
 ): Promise<AllocationSuggestionView> {
   const actor = requirePcnActor(ctx);

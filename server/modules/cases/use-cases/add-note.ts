@@ -1,7 +1,7 @@
 import type { TimelineItem } from '../../../../common/cases.js';
 import { STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
@@ -11,7 +11,7 @@ import { isWorkable, loadCase } from './case-access.js';
 import { noteItem } from './timeline.js';
 
 /** A plain-text case note (stored as typed; the web app renders it as text, never as HTML). */
-export async function addCaseNote(db: Db, ctx: RequestContext, id: string, input: TNoteCreate): Promise<TimelineItem> {
+export async function addCaseNote(db: Db, ctx: SignedInContext, id: string, input: TNoteCreate): Promise<TimelineItem> {
   return db.transaction(async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
     if (!isWorkable(row.status)) {

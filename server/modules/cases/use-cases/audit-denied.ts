@@ -1,9 +1,9 @@
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 
-type CaseUseCase<A extends unknown[], R> = (db: Db, ctx: RequestContext, id: string, ...rest: A) => Promise<R>;
+type CaseUseCase<A extends unknown[], R> = (db: Db, ctx: SignedInContext, id: string, ...rest: A) => Promise<R>;
 
 /**
  * Audits a refused attempt (out of scope → 404, not the case's worker → 403) as a denied

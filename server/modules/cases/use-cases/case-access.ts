@@ -1,7 +1,7 @@
-import type { RequestContext } from '../../../platform/context.js';
+import { type PcnActor, requirePcnActor } from '../../../platform/access/pcn-member.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
-import { type PcnActor, requirePcnActor } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 
 /** Statuses in which the case is open for contacts and notes. */
@@ -23,7 +23,7 @@ export function mayWriteCase(actor: PcnActor, row: repo.ReferralRow): boolean {
  */
 export async function loadCase(
   db: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   opts: { write?: boolean } = {},
 ): Promise<{ actor: PcnActor; row: repo.ReferralRow }> {

@@ -1,5 +1,5 @@
 import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } from '../../../../common/cases.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
@@ -14,7 +14,7 @@ import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
  * Discharges the case and, in the same transaction, writes the message back to the GP and
  * queues the email telling the practice it is ready: all three exist, or none.
  */
-export async function dischargeCase(db: Db, ctx: RequestContext, id: string, input: TDischarge): Promise<GpMessage> {
+export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, input: TDischarge): Promise<GpMessage> {
   // Read (and audited) before the transaction: the outcomes service uses its own connection.
   const outcomeChange = await outcomeChangeOf(db, ctx, id);
   const message = await db.transaction(async (tx) => {
@@ -56,7 +56,7 @@ export async function dischargeCase(db: Db, ctx: RequestContext, id: string, inp
 }
 
 /** Baseline → latest per outcome measure, read (and audited) as the worker reads the measures page. */
-async function outcomeChangeOf(db: Db, ctx: RequestContext, id: string): Promise<OutcomeChangeSummary | null> {
+async function outcomeChangeOf(db: Db, ctx: SignedInContext, id: string): Promise<OutcomeChangeSummary | null> {
   const { measures } = await listOutcomeMeasures(db, ctx, id);
   return outcomeChangeSummary(measures);
 }

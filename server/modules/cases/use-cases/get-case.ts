@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../../../common/cases.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { toReferralViews } from '../../referrals/referrals.service.js';
 import { userNames } from '../../users/users.service.js';
@@ -10,7 +10,7 @@ import { toPlannedContact } from './planned-contacts.js';
 import { buildTimeline } from './timeline.js';
 
 /** The case record: the referral and one timeline of everything recorded on it. Audited read. */
-export async function getCaseRecord(db: Db, ctx: RequestContext, id: string): Promise<CaseRecord> {
+export async function getCaseRecord(db: Db, ctx: SignedInContext, id: string): Promise<CaseRecord> {
   const { actor, row } = await loadCase(db, ctx, id);
   const [referral] = await toReferralViews(db, [row], { withEvents: true });
   if (!referral) throw new Error('referral view missing');

@@ -10,7 +10,7 @@ import {
 import type { MeasureSummary } from '../../../../common/outcome-measures.js';
 import { referralReference, SNOMED } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { listSnomedCodes } from '../../codes/codes.service.js';
@@ -110,7 +110,7 @@ export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<G
  * The message back, for the referring practice (its own referrals only) or the PCN's team.
  * Anyone else, or before discharge: not found. Reading it is audited.
  */
-export async function getGpMessage(db: Db, ctx: RequestContext, referralId: string): Promise<GpMessage> {
+export async function getGpMessage(db: Db, ctx: SignedInContext, referralId: string): Promise<GpMessage> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
   const where =

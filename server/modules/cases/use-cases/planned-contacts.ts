@@ -1,11 +1,11 @@
 import { CONTACT_MODE_LABELS, type PlannedContact } from '../../../../common/cases.js';
 import { STATUS_LABELS } from '../../../../common/referrals.js';
+import type { PcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
-import type { PcnActor } from '../../triage/triage.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 import type { TPlannedContactCreate } from '../cases.schemas.js';
@@ -37,7 +37,7 @@ export function plannedAtErrors(at: string, field: string, now = new Date()): Fi
 /** Books a planned contact on a case already loaded for writing, audited, in the caller's transaction. */
 export async function insertPlannedContact(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   { actor, row }: { actor: PcnActor; row: repo.ReferralRow },
   input: TPlannedContactCreate,
 ): Promise<PlannedContact> {
@@ -61,7 +61,7 @@ export async function insertPlannedContact(
 /** Books the next contact with the person: it shows on the caseload until a contact settles it. */
 export async function planContact(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TPlannedContactCreate,
 ): Promise<PlannedContact> {
@@ -83,7 +83,7 @@ export async function planContact(
 /** Calls off a planned contact that is still open (409 once it was settled or cancelled). */
 export async function cancelPlannedContact(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   plannedId: string,
 ): Promise<PlannedContact> {
@@ -118,12 +118,12 @@ export async function cancelPlannedContact(
  */
 export async function cancelPlannedContactsOfClosingCase(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   referralId: string,
   reason: 'discharged' | 'declined' | 'not_contactable',
 ): Promise<string[]> {
   const cancelled = await repo.cancelOpenPlannedContacts(tx, referralId, {
-    userId: ctx.actor?.userId ?? null,
+    userId: ctx.actor.userId,
     at: new Date(),
   });
   if (cancelled.length > 0) {

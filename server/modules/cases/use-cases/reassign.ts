@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../../../common/cases.js';
 import { referralLabel, STATUS_LABELS } from '../../../../common/referrals.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, conflict, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
@@ -18,7 +18,7 @@ const CASEWORK_ROLES = ['team_lead', 'link_worker', 'health_coach', 'care_coordi
  * the case moves: contacts, notes and events stay on the referral, so the new worker sees all of
  * them. Before first contact it is a reallocation; after it, the case is (or stays) active.
  */
-export async function reassignCase(db: Db, ctx: RequestContext, id: string, input: TReassign): Promise<CaseRecord> {
+export async function reassignCase(db: Db, ctx: SignedInContext, id: string, input: TReassign): Promise<CaseRecord> {
   await db.transaction(async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id);
     if (actor.role !== 'team_lead') {

@@ -1,7 +1,7 @@
 import type { ContactMode, ContactOutcome, TimelineItem } from '../../../../common/cases.js';
 import { SNOMED, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
@@ -25,7 +25,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  */
 export async function recordContact(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TContactCreate,
 ): Promise<TimelineItem> {
@@ -88,7 +88,7 @@ interface ContactToStore {
  * Stores a contact, settles what was booked up to its day and audits it, in the caller's
  * transaction: every way a contact is recorded goes through here, so they all count the same.
  */
-async function storeContact(tx: DbOrTx, ctx: RequestContext, row: repo.ReferralRow, c: ContactToStore, extra = {}) {
+async function storeContact(tx: DbOrTx, ctx: SignedInContext, row: repo.ReferralRow, c: ContactToStore, extra = {}) {
   const contact = await repo.insertContact(tx, {
     referralId: row.id,
     pcnId: row.pcnId,
@@ -122,7 +122,7 @@ async function storeContact(tx: DbOrTx, ctx: RequestContext, row: repo.ReferralR
  */
 export async function recordFirstContactMeeting(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   row: repo.ReferralRow,
   meeting: Omit<ContactToStore, 'outcome'>,
 ): Promise<void> {

@@ -4,7 +4,7 @@ import {
   type ReferralPersonDetails,
 } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { findPersonVisibleTo, type PersonDetailsUpdate, updatePersonDetails } from '../../people/people.service.js';
@@ -38,7 +38,7 @@ function recordUpdate(given: ReferralPersonDetails, fields: PersonDetailField[])
  */
 export async function reviewPersonDetails(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TPersonDetailsReview,
 ): Promise<PersonDetailsReviewed> {

@@ -1,4 +1,4 @@
-import { requestContext } from '../../../platform/http/access.js';
+import { signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import {
   ZChangeIdParam,
@@ -17,31 +17,31 @@ export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
   const tags = ['directory maintenance'];
 
   app.get('/api/directory/review-queue', { schema: { tags }, config: review }, async (request) =>
-    maintenance.getReviewQueue(db, requestContext(request)),
+    maintenance.getReviewQueue(db, signedInContext(request)),
   );
 
   app.get(
     '/api/directory/review/services/:serviceId',
     { schema: { params: ZServiceIdParam, tags }, config: review },
-    async (request) => maintenance.getListingForReview(db, requestContext(request), request.params.serviceId),
+    async (request) => maintenance.getListingForReview(db, signedInContext(request), request.params.serviceId),
   );
 
   app.post(
     '/api/directory/review/services/:serviceId/confirm',
     { schema: { params: ZServiceIdParam, tags }, config: review },
-    async (request) => maintenance.confirmUnchanged(db, requestContext(request), request.params.serviceId),
+    async (request) => maintenance.confirmUnchanged(db, signedInContext(request), request.params.serviceId),
   );
 
   app.put(
     '/api/directory/review/services/:serviceId',
     { schema: { params: ZServiceIdParam, body: ZReviewEditBody, tags }, config: review },
-    async (request) => maintenance.editListing(db, requestContext(request), request.params.serviceId, request.body),
+    async (request) => maintenance.editListing(db, signedInContext(request), request.params.serviceId, request.body),
   );
 
   app.post(
     '/api/directory/review/services/:serviceId/retire',
     { schema: { params: ZServiceIdParam, body: ZReasonBody, tags }, config: review },
-    async (request) => maintenance.retireListing(db, requestContext(request), request.params.serviceId, request.body),
+    async (request) => maintenance.retireListing(db, signedInContext(request), request.params.serviceId, request.body),
   );
 
   app.post(
@@ -50,7 +50,7 @@ export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
     async (request) =>
       maintenance.dismissReport(
         db,
-        requestContext(request),
+        signedInContext(request),
         request.params.serviceId,
         request.params.reportId,
         request.body,
@@ -60,29 +60,29 @@ export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/directory/changes/:changeId',
     { schema: { params: ZChangeIdParam, tags }, config: review },
-    async (request) => maintenance.getChange(db, requestContext(request), request.params.changeId),
+    async (request) => maintenance.getChange(db, signedInContext(request), request.params.changeId),
   );
 
   app.post(
     '/api/directory/changes/:changeId/approve',
     { schema: { params: ZChangeIdParam, tags }, config: review },
-    async (request) => maintenance.approveChange(db, requestContext(request), request.params.changeId),
+    async (request) => maintenance.approveChange(db, signedInContext(request), request.params.changeId),
   );
 
   app.post(
     '/api/directory/changes/:changeId/reject',
     { schema: { params: ZChangeIdParam, body: ZReasonBody, tags }, config: review },
-    async (request) => maintenance.rejectChange(db, requestContext(request), request.params.changeId, request.body),
+    async (request) => maintenance.rejectChange(db, signedInContext(request), request.params.changeId, request.body),
   );
 
   app.get('/api/directory/our-listings', { schema: { tags }, config: propose }, async (request) =>
-    maintenance.listOurListings(db, requestContext(request)),
+    maintenance.listOurListings(db, signedInContext(request)),
   );
 
   app.get(
     '/api/directory/our-listings/:serviceId',
     { schema: { params: ZServiceIdParam, tags }, config: propose },
-    async (request) => maintenance.getOurListing(db, requestContext(request), request.params.serviceId),
+    async (request) => maintenance.getOurListing(db, signedInContext(request), request.params.serviceId),
   );
 
   app.post(
@@ -91,7 +91,7 @@ export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
     async (request, reply) => {
       const result = await maintenance.proposeChange(
         db,
-        requestContext(request),
+        signedInContext(request),
         request.params.serviceId,
         request.body,
       );

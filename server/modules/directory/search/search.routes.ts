@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../platform/errors.js';
-import { requestContext } from '../../../platform/http/access.js';
+import { requestContext, signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import { getPublicListing, getStaffListing, listCategories, reportOutOfDate } from './listing-pages.js';
 import { ZPublicCategories, ZPublicListing, ZPublicSearchPage } from './public.schemas.js';
@@ -81,6 +81,6 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/directory/services/:id',
     { schema: { params: ZServiceIdParam, tags: ['directory'] }, config: { access: { permission: 'directory.read' } } },
-    async (request) => getStaffListing(db, requestContext(request), request.params.id),
+    async (request) => getStaffListing(db, signedInContext(request), request.params.id),
   );
 }

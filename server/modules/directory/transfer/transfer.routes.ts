@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSV_MAX_BYTES, IMPORT_MAX_DOCUMENTS, ORUK_IMPORT_MAX_BYTES } from '../../../../common/directory-transfer.js';
 import { zMultilineText } from '../../../../common/schemas/text.js';
-import { requestContext } from '../../../platform/http/access.js';
+import { signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import { csvTemplate } from './csv-listing.js';
 import * as transfer from './transfer.service.js';
@@ -45,7 +45,7 @@ export function directoryTransferRoutes(app: App, { db }: AppDeps): void {
     { schema: { body: ZOrukImportBody, tags: ['directory'] }, bodyLimit: ORUK_IMPORT_MAX_BYTES, config: manage },
     async (request) => {
       const documents = Array.isArray(request.body) ? request.body : request.body.services;
-      return transfer.importOruk(db, requestContext(request), documents, request.log);
+      return transfer.importOruk(db, signedInContext(request), documents, request.log);
     },
   );
 
@@ -65,7 +65,7 @@ export function directoryTransferRoutes(app: App, { db }: AppDeps): void {
         bodyLimit: CSV_MAX_BYTES,
         config: manage,
       },
-      async (request) => transfer.importCsv(db, requestContext(request), request.body, request.log),
+      async (request) => transfer.importCsv(db, signedInContext(request), request.body, request.log),
     );
   });
 
@@ -80,7 +80,7 @@ export function directoryTransferRoutes(app: App, { db }: AppDeps): void {
   );
 
   app.get('/api/directory/export/oruk', { schema: { tags: ['directory'] }, config: manage }, async (request, reply) => {
-    const { filename, documents } = await transfer.exportOruk(db, requestContext(request));
+    const { filename, documents } = await transfer.exportOruk(db, signedInContext(request));
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', attachment(filename))
@@ -89,12 +89,12 @@ export function directoryTransferRoutes(app: App, { db }: AppDeps): void {
   });
 
   app.get('/api/directory/duplicates', { schema: { tags: ['directory'] }, config: manage }, async (request) => ({
-    pairs: await transfer.listDuplicates(db, requestContext(request)),
+    pairs: await transfer.listDuplicates(db, signedInContext(request)),
   }));
 
   app.post(
     '/api/directory/duplicates/merge',
     { schema: { body: ZMergeBody, tags: ['directory'] }, config: manage },
-    async (request) => transfer.mergeListings(db, requestContext(request), request.body),
+    async (request) => transfer.mergeListings(db, signedInContext(request), request.body),
   );
 }

@@ -6,7 +6,7 @@ import {
   type OrganisationType,
 } from '../../../../common/admin-lists.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../../platform/errors.js';
 import { countOpenReferralsOfPcn } from '../../referrals/referrals.service.js';
@@ -19,8 +19,7 @@ import type { TOrganisationListQuery, TOrganisationUpdate } from '../organisatio
 
 const FIELD_ORDER = ['name', 'code', 'email'];
 
-function icbOf(ctx: RequestContext): string {
-  if (!ctx.actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+function icbOf(ctx: SignedInContext): string {
   return ctx.actor.scope.icbId;
 }
 
@@ -72,7 +71,7 @@ async function loadAll(db: DbOrTx, icbId: string): Promise<Loaded[]> {
  */
 export async function listOrganisations(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   query: TOrganisationListQuery,
 ): Promise<OrganisationList> {
   const all = (await loadAll(db, icbOf(ctx))).map((l) => l.item);
@@ -96,7 +95,7 @@ export async function listOrganisations(
   };
 }
 
-async function findOne(db: DbOrTx, ctx: RequestContext, id: string): Promise<Loaded> {
+async function findOne(db: DbOrTx, ctx: SignedInContext, id: string): Promise<Loaded> {
   const found = (await loadAll(db, icbOf(ctx))).find((l) => l.item.id === id);
   if (!found) throw notFound('organisation');
   return found;
@@ -109,7 +108,7 @@ const placementOf = (item: OrganisationListItem) =>
       ? { practiceId: item.id }
       : { vcsOrganisationId: item.id };
 
-export async function getOrganisation(db: Db, ctx: RequestContext, id: string): Promise<OrganisationDetail> {
+export async function getOrganisation(db: Db, ctx: SignedInContext, id: string): Promise<OrganisationDetail> {
   const { item, email, createdAt } = await findOne(db, ctx, id);
   const rows = await repo.findHistory(db, id);
   const names = await userNames(
@@ -137,7 +136,7 @@ export async function getOrganisation(db: Db, ctx: RequestContext, id: string): 
 /** Writes the history row and the audit row of a change, in the change's transaction. */
 async function record(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   item: OrganisationListItem,
   change: 'created' | 'edited' | 'retired' | 'reinstated',
   changes: Record<string, { from: string | null; to: string | null }>,
@@ -150,7 +149,7 @@ async function record(
     change,
     changes,
     reason,
-    actorUserId: ctx.actor?.userId ?? null,
+    actorUserId: ctx.actor.userId,
   });
   await writeAudit(tx, ctx, {
     action: `organisation.${change === 'edited' ? 'update' : change === 'created' ? 'create' : change === 'retired' ? 'retire' : 'reinstate'}`,
@@ -163,7 +162,7 @@ async function record(
 /** Changes the name, code (ODS code, or charity number) or practice mailbox; each change is kept. */
 export async function updateOrganisation(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TOrganisationUpdate,
 ): Promise<OrganisationDetail> {
@@ -228,7 +227,7 @@ export async function updateOrganisation(
  */
 export async function retireOrganisation(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   reason: string,
 ): Promise<OrganisationDetail> {
@@ -262,7 +261,7 @@ export async function retireOrganisation(
 /** Brings a retired organisation back into use (a practice of a retired PCN waits for its PCN). */
 export async function reinstateOrganisation(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   reason: string,
 ): Promise<OrganisationDetail> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../../platform/context.js';
+import type { Principal, SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
@@ -17,7 +17,6 @@ import {
 } from '../idempotency.js';
 import * as repo from '../referrals.repository.js';
 import { type TReferralCreate, ZReferralCreate } from '../referrals.schemas.js';
-import { requireActor } from '../referrals.service.js';
 import {
   detailsAsGiven,
   findOrAddPerson,
@@ -42,10 +41,10 @@ const OPERATION = 'POST /api/referrals';
 
 export async function createReferral(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   input: { body: unknown; idempotencyKey?: string },
 ): Promise<IntakeAnswer> {
-  const actor = requireActor(ctx);
+  const { actor } = ctx;
   const claim: IdempotencyClaim | null = input.idempotencyKey
     ? { owner: actor.userId, key: input.idempotencyKey, requestHash: requestHash(OPERATION, input.body) }
     : null;

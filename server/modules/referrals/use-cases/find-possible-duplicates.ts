@@ -1,9 +1,8 @@
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { findLikelyMatches } from '../../people/people.service.js';
 import type { TPersonMatchQuery } from '../referrals.schemas.js';
-import { requireActor } from '../referrals.service.js';
 import type { PossibleMatch } from './intake-person.js';
 
 /**
@@ -14,10 +13,10 @@ import type { PossibleMatch } from './intake-person.js';
  */
 export async function findPossibleDuplicates(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   query: TPersonMatchQuery,
 ): Promise<{ matches: PossibleMatch[] }> {
-  const actor = requireActor(ctx);
+  const { actor } = ctx;
   const matches = await findLikelyMatches(db, actor.scope, { icbId: actor.scope.icbId, ...query });
   await writeAudit(db, ctx, {
     action: 'person.match-search',

@@ -1,9 +1,9 @@
 import type { ReferralView } from '../../../../common/api-types.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
-import { getReferral, requireActor } from '../referrals.service.js';
+import { getReferral } from '../referrals.service.js';
 
 /**
  * The team's full view of a referral (contact details, triage notes, events). Practice staff hold
@@ -12,8 +12,8 @@ import { getReferral, requireActor } from '../referrals.service.js';
  * nothing about whether the referral exists. (403 stays reserved for "your role lacks the
  * permission", which the access hook answers.) The refusal is audited as a denied read.
  */
-export async function getTeamReferral(db: Db, ctx: RequestContext, id: string): Promise<ReferralView> {
-  const actor = requireActor(ctx);
+export async function getTeamReferral(db: Db, ctx: SignedInContext, id: string): Promise<ReferralView> {
+  const { actor } = ctx;
   if (actor.scope.kind === 'practice') {
     await writeAudit(db, ctx, {
       action: 'referral.read',

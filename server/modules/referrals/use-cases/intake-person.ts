@@ -1,7 +1,7 @@
 import type { IdentityCheck, ReferralPersonDetails } from '../../../../common/referrals.js';
 import { referralReference } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../../platform/context.js';
+import type { Principal, SignedInContext } from '../../../platform/context.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import * as people from '../../people/people.service.js';
@@ -99,7 +99,7 @@ export function detailsAsGiven(r: TReferralCreate, placement: Placement): Referr
  */
 export async function findOrAddPerson(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   actor: Principal,
   r: TReferralCreate,
   placement: Placement,
@@ -183,7 +183,7 @@ export async function refuseRecentOpenReferral(tx: DbOrTx, actor: Principal, per
 
 async function auditPersonCreated(
   tx: DbOrTx,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   personId: string,
   details?: Record<string, unknown>,
 ): Promise<void> {

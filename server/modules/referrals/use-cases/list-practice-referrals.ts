@@ -1,13 +1,13 @@
 import { and, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { ReferralStatusView } from '../../../../common/api-types.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { OPEN_STATUSES } from '../lifecycle.js';
 import { referralScope } from '../referrals.repository.js';
 import type { TPracticeReferralsQuery } from '../referrals.schemas.js';
-import { requireActor, toStatusViews } from '../referrals.service.js';
+import { toStatusViews } from '../referrals.service.js';
 import { referrals } from '../referrals.tables.js';
 
 export const PRACTICE_REFERRALS_PAGE_SIZE = 50;
@@ -26,10 +26,10 @@ export interface PracticeReferralsPage {
  */
 export async function listPracticeReferrals(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   opts: TPracticeReferralsQuery,
 ): Promise<PracticeReferralsPage> {
-  const actor = requireActor(ctx);
+  const { actor } = ctx;
   if (actor.scope.kind !== 'practice') throw notFound('list of your practice’s referrals');
   // Both conditions: the scope clause is the rule every referral query follows, the practice
   // clause is what this list means.

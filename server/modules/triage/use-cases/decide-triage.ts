@@ -1,13 +1,13 @@
 import type { ReferralView } from '../../../../common/api-types.js';
 import { SNOMED } from '../../../../common/referrals.js';
-import type { RequestContext } from '../../../platform/context.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { tellReferringPractice } from '../practice-email.js';
 import * as repo from '../triage.repository.js';
 import type { TClosure, TTriageDecision } from '../triage.schemas.js';
-import { requirePcnActor } from './pcn-actor.js';
 import { targetDays, triageTargets } from './triage-settings.js';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
  */
 export async function triageReferral(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: TTriageDecision,
 ): Promise<ReferralView> {
@@ -71,7 +71,7 @@ export async function triageReferral(
 /** Decline or redirect at triage, with a reason from the list; the practice is told. */
 export async function closeReferral(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   to: 'declined' | 'redirected',
   input: TClosure,

@@ -1,14 +1,14 @@
 import type { QueueCounts, QueueItem, TriageQueue } from '../../../../common/front-door-types.js';
 import { PRIORITIES, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listReferralReasons } from '../../codes/codes.service.js';
 import { getOrganisationTree, organisationRefs } from '../../organisations/organisations.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import * as repo from '../triage.repository.js';
 import type { TQueueQuery } from '../triage.schemas.js';
-import { requirePcnActor } from './pcn-actor.js';
 
 async function countsOf(db: Db, pcnId: string, q?: TQueueQuery): Promise<QueueCounts> {
   const rows = await repo.countQueue(db, pcnId, q);
@@ -28,7 +28,7 @@ async function countsOf(db: Db, pcnId: string, q?: TQueueQuery): Promise<QueueCo
 }
 
 /** Every open referral of the lead's PCN not yet allocated: most urgent first, then longest waiting. */
-export async function listTriageQueue(db: Db, ctx: RequestContext, q: TQueueQuery): Promise<TriageQueue> {
+export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQuery): Promise<TriageQueue> {
   const actor = requirePcnActor(ctx, 'queue');
   const pcnId = actor.scope.pcnId;
   const filtered = Object.values(q).some((v) => v !== undefined);

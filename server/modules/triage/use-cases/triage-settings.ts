@@ -1,11 +1,11 @@
 import type { TriageSettings } from '../../../../common/front-door-types.js';
 import type { Priority } from '../../../../common/referrals.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import * as repo from '../triage.repository.js';
 import type { TTriageSettings } from '../triage.schemas.js';
-import { requirePcnActor } from './pcn-actor.js';
 
 export const DEFAULT_TARGETS = { urgentDays: 2, soonDays: 7, routineDays: 14 } as const;
 
@@ -20,11 +20,15 @@ export function targetDays(settings: TriageSettings, priority: Priority): number
   return priority === 'urgent' ? settings.urgentDays : priority === 'soon' ? settings.soonDays : settings.routineDays;
 }
 
-export async function getTriageSettings(db: Db, ctx: RequestContext): Promise<TriageSettings> {
+export async function getTriageSettings(db: Db, ctx: SignedInContext): Promise<TriageSettings> {
   return triageTargets(db, requirePcnActor(ctx, 'PCN').scope.pcnId);
 }
 
-export async function saveTriageSettings(db: Db, ctx: RequestContext, input: TTriageSettings): Promise<TriageSettings> {
+export async function saveTriageSettings(
+  db: Db,
+  ctx: SignedInContext,
+  input: TTriageSettings,
+): Promise<TriageSettings> {
   const pcnId = requirePcnActor(ctx, 'PCN').scope.pcnId;
   return db.transaction(async (tx) => {
     const row = await repo.upsertTriageSettings(tx, pcnId, input);
