@@ -1,30 +1,13 @@
 import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-// Reading the referrals table here is for scope checks and the row lock only (as allocation
-// does); every status change goes through referrals.service's transitionReferral.
-import { referrals } from '../referrals/referrals.tables.js';
 import { caseContacts, caseNotes, gpMessages, plannedContacts } from './cases.tables.js';
 
-export type ReferralRow = typeof referrals.$inferSelect;
+// A case is a referral: it is found through referrals.service's findReferralInScope.
+export type { ReferralRow } from '../referrals/referrals.service.js';
 export type ContactRow = typeof caseContacts.$inferSelect;
 export type NoteRow = typeof caseNotes.$inferSelect;
 export type GpMessageRow = typeof gpMessages.$inferSelect;
 export type PlannedContactRow = typeof plannedContacts.$inferSelect;
-
-/** A referral of this PCN; `lock` holds it until the transaction ends (one case write at a time). */
-export async function findReferralOfPcn(
-  db: DbOrTx,
-  pcnId: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<ReferralRow | null> {
-  const q = db
-    .select()
-    .from(referrals)
-    .where(and(eq(referrals.id, id), eq(referrals.pcnId, pcnId)));
-  const [row] = opts.lock ? await q.for('update') : await q;
-  return row ?? null;
-}
 
 export async function insertContact(db: DbOrTx, values: typeof caseContacts.$inferInsert): Promise<ContactRow> {
   const [row] = await db.insert(caseContacts).values(values).returning();

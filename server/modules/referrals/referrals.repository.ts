@@ -13,11 +13,22 @@ export type ReferralEventRow = typeof referralEvents.$inferSelect;
 export const referralScope = (scope: Scope): SQL =>
   scopeWhere(scope, { icbId: referrals.icbId, pcnId: referrals.pcnId, practiceId: referrals.practiceId });
 
-export async function findReferralInScope(db: DbOrTx, scope: Scope, id: string): Promise<ReferralRow | null> {
-  const [row] = await db
+/**
+ * The one way to find a referral (or the case it became) by id: only inside the scope, so a
+ * referral of another practice, PCN or ICB is not found. `lock` holds the row until the
+ * transaction ends (one write to a case at a time).
+ */
+export async function findReferralInScope(
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<ReferralRow | null> {
+  const q = db
     .select()
     .from(referrals)
     .where(and(eq(referrals.id, id), referralScope(scope)));
+  const [row] = opts.lock ? await q.for('update') : await q;
   return row ?? null;
 }
 

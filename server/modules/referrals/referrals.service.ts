@@ -29,6 +29,8 @@ export const personHasReferralInScope = repo.personHasReferralInScope;
 /** Records, once, that the team decided on the new person details a referral brought. */
 export const markPersonDetailsReviewed = repo.markPersonDetailsReviewed;
 export const countOpenReferralsOfPcn = repo.countOpenReferralsOfPcn;
+/** The team's work lists (queues, caseloads, cover), each inside the scope it is given. */
+export * as workLists from './work-lists.repository.js';
 
 export interface Transition {
   id: string;

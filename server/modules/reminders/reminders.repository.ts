@@ -1,50 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { carePlans, carePlanVersions } from '../care-plans/care-plans.tables.js';
-import { caseContacts } from '../cases/cases.tables.js';
-import { referrals } from '../referrals/referrals.tables.js';
-import type { CaseFacts, DueTask } from './due-tasks.js';
+import type { DueTask } from './due-tasks.js';
 import { reminderTasks } from './reminders.tables.js';
-
-const londonDate = (col: unknown) =>
-  sql<string | null>`to_char((${col} AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD')`;
-
-/**
- * The facts the daily scan needs about every open case, across all PCNs. This reads the
- * referrals, case contacts and care plan tables of other modules directly — read-only, one
- * query for the whole fleet's caseloads rather than a service call per case.
- */
-export async function findOpenCaseFacts(db: DbOrTx): Promise<CaseFacts[]> {
-  const lastContact = db
-    .select({
-      referralId: caseContacts.referralId,
-      lastAt: sql`max(${caseContacts.at})`.as('last_at'),
-    })
-    .from(caseContacts)
-    .where(eq(caseContacts.outcome, 'attended'))
-    .groupBy(caseContacts.referralId)
-    .as('last_contact');
-  return db
-    .select({
-      referralId: referrals.id,
-      pcnId: referrals.pcnId,
-      status: referrals.status,
-      allocatedWorkerId: referrals.allocatedWorkerId,
-      coverWorkerId: referrals.coverWorkerId,
-      firstContactDueOn: londonDate(referrals.firstContactDueAt),
-      firstContactOn: londonDate(referrals.firstContactAt),
-      lastAttendedContactOn: londonDate(lastContact.lastAt),
-      planReviewOn: sql<string | null>`nullif(${carePlanVersions.content}->>'reviewOn', '')`,
-    })
-    .from(referrals)
-    .leftJoin(lastContact, eq(lastContact.referralId, referrals.id))
-    .leftJoin(carePlans, and(eq(carePlans.personId, referrals.personId), eq(carePlans.pcnId, referrals.pcnId)))
-    .leftJoin(
-      carePlanVersions,
-      and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
-    )
-    .where(inArray(referrals.status, ['allocated', 'first_contact', 'active']));
-}
 
 export type TaskRow = typeof reminderTasks.$inferSelect;
 
@@ -70,14 +27,6 @@ export function findOpenTasksOfUser(db: DbOrTx, userId: string): Promise<TaskRow
     .from(reminderTasks)
     .where(and(eq(reminderTasks.userId, userId), isNull(reminderTasks.doneAt)))
     .orderBy(asc(reminderTasks.dueOn), asc(reminderTasks.createdAt));
-}
-
-export function findReferralPeople(db: DbOrTx, referralIds: string[]) {
-  if (referralIds.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: referrals.id, personId: referrals.personId })
-    .from(referrals)
-    .where(inArray(referrals.id, referralIds));
 }
 
 /** Marks the user's own open task done; null when it is not theirs, not found or already done. */

@@ -1,11 +1,14 @@
 import { TASK_KIND_LABELS, type TaskItem, type TaskList } from '../../../common/reminders.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import { planReviewDates } from '../care-plans/care-plans.service.js';
+import { lastContactsOf } from '../cases/cases.service.js';
 import { peopleByIds } from '../people/people.service.js';
+import { workLists } from '../referrals/referrals.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
-import { type DueTask, dueTasks } from './due-tasks.js';
+import { type CaseFacts, type DueTask, dueTasks } from './due-tasks.js';
 import * as repo from './reminders.repository.js';
 
 export interface ReminderRunReport {
@@ -19,6 +22,43 @@ const keyOf = (t: Pick<DueTask, 'userId' | 'referralId' | 'kind' | 'dueOn'>) =>
   `${t.referralId}|${t.kind}|${t.dueOn}|${t.userId}`;
 
 /**
+ * The facts the daily scan needs about every open case, across all PCNs: the open cases from the
+ * referrals module, then per PCN their last attended contact (cases) and plan review date (care
+ * plans) — one query per module and PCN, each through the module's service.
+ */
+async function openCaseFacts(tx: DbOrTx): Promise<CaseFacts[]> {
+  const open = await workLists.findOpenCasesForReminders(tx);
+  const byPcn = new Map<string, typeof open>();
+  for (const c of open) {
+    const list = byPcn.get(c.pcnId);
+    if (list) list.push(c);
+    else byPcn.set(c.pcnId, [c]);
+  }
+  const facts: CaseFacts[] = [];
+  for (const [pcnId, cases] of byPcn) {
+    const lastContacts = await lastContactsOf(
+      tx,
+      pcnId,
+      cases.map((c) => c.referralId),
+    );
+    const reviews = await planReviewDates(
+      tx,
+      pcnId,
+      cases.map((c) => c.personId),
+    );
+    for (const { personId, ...c } of cases) {
+      const last = lastContacts.get(c.referralId);
+      facts.push({
+        ...c,
+        lastAttendedContactOn: last ? londonToday(new Date(last)) : null,
+        planReviewOn: reviews.get(personId) ?? null,
+      });
+    }
+  }
+  return facts;
+}
+
+/**
  * The daily run: creates the tasks due on `now`'s London date. Idempotent (unique indexes, insert
  * or nothing), so a second run the same day, or two instances at once, create nothing new.
  * Open tasks that no longer apply (the contact was made, the case was discharged, handed over
@@ -30,7 +70,7 @@ export async function runReminders(
 ): Promise<ReminderRunReport> {
   const today = londonToday(now);
   return db.transaction(async (tx) => {
-    const due = dueTasks(await repo.findOpenCaseFacts(tx), today, noContactDays);
+    const due = dueTasks(await openCaseFacts(tx), today, noContactDays);
     const wanted = new Set(due.map(keyOf));
     const stale = (await repo.findOpenTasks(tx)).filter((t) => !wanted.has(keyOf(t))).map((t) => t.id);
     await repo.deleteTasks(tx, stale);
@@ -43,7 +83,7 @@ export async function runReminders(
 export async function listOwnTasks(db: Db, ctx: SignedInContext): Promise<TaskList> {
   const { actor } = ctx;
   const rows = await repo.findOpenTasksOfUser(db, actor.userId);
-  const links = await repo.findReferralPeople(db, [...new Set(rows.map((r) => r.referralId))]);
+  const links = await workLists.findReferralPeople(db, actor.scope, [...new Set(rows.map((r) => r.referralId))]);
   const personOf = new Map(links.map((l) => [l.id, l.personId]));
   const people = await peopleByIds(
     db,

@@ -7,7 +7,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
-import { transitionReferral } from '../../referrals/referrals.service.js';
+import { type ReferralRow, transitionReferral, workLists } from '../../referrals/referrals.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TAllocateAll } from '../allocation.schemas.js';
@@ -59,7 +59,7 @@ export interface AllocateAllResult {
 
 interface Choice {
   step: PlannedAllocation;
-  row: repo.ReferralRow;
+  row: ReferralRow;
   referral: ReferralForAllocation;
   chosen: TeamMemberForAllocation | null;
 }
@@ -68,7 +68,7 @@ interface Choice {
 function chosenWorkers(
   input: TAllocateAll,
   plan: PlannedAllocation[],
-  rows: repo.ReferralRow[],
+  rows: ReferralRow[],
   team: TeamMemberForAllocation[],
 ): Map<string, string | null> {
   const chosen = new Map<string, string | null>(plan.map((p) => [p.referralId, p.suggestion.worker?.id ?? null]));
@@ -120,9 +120,9 @@ export async function allocateAll(db: Db, ctx: SignedInContext, input: TAllocate
   const pcnId = actor.scope.pcnId;
   return db.transaction(async (tx) => {
     if (!input.dryRun) await repo.lockPcnAllocation(tx, pcnId);
-    const rows = await repo.findTriagedQueue(tx, pcnId);
-    const team = await loadTeamForAllocation(tx, pcnId, londonToday());
-    const referrals = await referralsForAllocation(tx, rows);
+    const rows = await workLists.findTriagedQueue(tx, actor.scope);
+    const team = await loadTeamForAllocation(tx, actor.scope, londonToday());
+    const referrals = await referralsForAllocation(tx, actor.scope, rows);
     const people = await peopleByIds(
       tx,
       rows.map((r) => r.personId),
@@ -146,7 +146,7 @@ export async function allocateAll(db: Db, ctx: SignedInContext, input: TAllocate
       const member = id ? team.find((m) => m.id === id) : undefined;
       const chosen = member ? { ...member, openCases: load.get(member.id) ?? member.openCases } : null;
       if (chosen) load.set(chosen.id, chosen.openCases + 1);
-      return { step, row: rows[i] as repo.ReferralRow, referral: referrals[i] as ReferralForAllocation, chosen };
+      return { step, row: rows[i] as ReferralRow, referral: referrals[i] as ReferralForAllocation, chosen };
     });
     const items: AllocateAllItem[] = choices.map(({ step, row, referral, chosen }) => {
       const person = people.get(row.personId);

@@ -5,7 +5,7 @@ import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
-import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
+import { findReferralInScope, toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
 import type { TAllocate } from '../allocation.schemas.js';
@@ -28,15 +28,15 @@ export async function allocateReferral(
   const pcnId = actor.scope.pcnId;
   const committed = await db.transaction(async (tx) => {
     await repo.lockPcnAllocation(tx, pcnId);
-    const row = await repo.findReferralOfPcn(tx, pcnId, id);
+    const row = await findReferralInScope(tx, actor.scope, id);
     if (!row) throw notFound('referral');
     if (row.version !== input.version || !(ALLOCATABLE as readonly string[]).includes(row.status)) {
       // A stale version or a status allocation cannot move from: the lifecycle explains which (409).
       await transitionReferral(tx, ctx, { id, version: input.version, to: 'allocated', event: { type: 'allocated' } });
       throw conflict('This referral cannot be allocated now. Reload to see the latest.');
     }
-    const team = await loadTeamForAllocation(tx, pcnId, londonToday());
-    const [referral] = await referralsForAllocation(tx, [row]);
+    const team = await loadTeamForAllocation(tx, actor.scope, londonToday());
+    const [referral] = await referralsForAllocation(tx, actor.scope, [row]);
     if (!referral) throw notFound('referral');
     const suggestion = suggestAllocation(referral, team);
 

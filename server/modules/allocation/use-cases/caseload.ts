@@ -18,12 +18,12 @@ import { lastContactsOf, nextPlannedContactsOf } from '../../cases/cases.service
 import { reasonLabels } from '../../codes/codes.service.js';
 import { latestOutcomeScores } from '../../outcomes/outcomes.service.js';
 import { peopleByIds } from '../../people/people.service.js';
+import { type ReferralRow, workLists } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn, userNames } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
-import * as repo from '../allocation.repository.js';
 import { capacityOf } from '../allocation-rules.js';
 
-function dueOf(row: repo.ReferralRow, now: Date): FirstContactDue {
+function dueOf(row: ReferralRow, now: Date): FirstContactDue {
   if (row.status !== 'allocated' || row.firstContactAt) return 'made';
   if (!row.firstContactDueAt) return 'no_target';
   if (londonToday(row.firstContactDueAt) === londonToday(now)) return 'due_today';
@@ -43,7 +43,7 @@ function reviewDueOf(reviewOn: string | null | undefined, today: string): PlanRe
 /** The signed-in worker's own open cases and the ones they cover, soonest first-contact first. */
 export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caseload> {
   const actor = requirePcnActor(ctx, 'caseload');
-  const rows = await repo.findCaseload(db, actor.scope.pcnId, actor.userId);
+  const rows = await workLists.findCaseload(db, actor.scope, actor.userId);
   const others = rows.flatMap((r) =>
     r.coverWorkerId === actor.userId ? [r.allocatedWorkerId as string] : r.coverWorkerId ? [r.coverWorkerId] : [],
   );
@@ -125,7 +125,7 @@ export async function teamCaseloads(db: Db, ctx: SignedInContext): Promise<TeamC
   const today = londonToday();
   const [users, rows, away] = await Promise.all([
     teamMembersOfPcn(db, pcnId),
-    repo.findTeamCaseloads(db, pcnId),
+    workLists.findTeamCaseloads(db, actor.scope),
     leaveOnDate(db, pcnId, today),
   ]);
   const people = await peopleByIds(

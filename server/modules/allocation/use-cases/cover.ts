@@ -13,7 +13,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
-import { recordReferralEvent } from '../../referrals/referrals.service.js';
+import { findReferralInScope, recordReferralEvent, workLists } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
@@ -43,14 +43,14 @@ export async function handoverPlan(db: Db, ctx: SignedInContext, workerId: strin
   const [users, away, load] = await Promise.all([
     teamMembersOfPcn(db, pcnId),
     leaveOnDate(db, pcnId, today),
-    repo.findOpenCaseLoad(db, pcnId),
+    workLists.findOpenCaseLoad(db, actor.scope),
   ]);
   const worker = users.find((u) => u.id === workerId);
   if (!worker) throw notFound('team member');
   const colleagues = users.filter(
     (u) => u.active && CASELOAD_ROLES.includes(u.role) && u.id !== worker.id && !away.has(u.id),
   );
-  const rows = await repo.findOwnOpenCases(db, pcnId, worker.id);
+  const rows = await workLists.findOwnOpenCases(db, actor.scope, worker.id);
   const people = await peopleByIds(
     db,
     rows.map((r) => r.personId),
@@ -134,7 +134,7 @@ export async function startCover(
       return null;
     };
     const standIn = input.coverWorkerId ? colleague(input.coverWorkerId, 'coverWorkerId') : null;
-    const open = await repo.findOwnOpenCases(tx, pcnId, worker.id);
+    const open = await workLists.findOwnOpenCases(tx, actor.scope, worker.id);
     const openById = new Map(open.map((r) => [r.id, r]));
     const chosen = new Map<string, Member>();
     const gone: string[] = [];
@@ -142,7 +142,7 @@ export async function startCover(
       const cover = colleague(c.coverWorkerId, `cases.${i}.coverWorkerId`);
       if (openById.has(c.referralId)) {
         if (cover) chosen.set(c.referralId, cover);
-      } else if ((await repo.findReferralOfPcn(tx, pcnId, c.referralId))?.allocatedWorkerId === worker.id) {
+      } else if ((await findReferralInScope(tx, actor.scope, c.referralId))?.allocatedWorkerId === worker.id) {
         gone.push(referralReference(c.referralId));
       } else {
         errors.push({ field: `cases.${i}.referralId`, message: `is not one of ${worker.name}’s cases` });
@@ -179,9 +179,9 @@ export async function startCover(
     for (const [coverId, group] of [...byCover.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const cover = group[0]?.cover as Member;
       const warnings = new Map(group.map((m) => [m.row.id, m.warning]));
-      const rows = await repo.setCoverWorkerOfCases(
+      const rows = await workLists.setCoverWorkerOfCases(
         tx,
-        pcnId,
+        actor.scope,
         worker.id,
         group.map((m) => m.row.id),
         coverId,
@@ -237,7 +237,7 @@ export async function endCover(db: Db, ctx: SignedInContext, workerId: string): 
     await repo.lockPcnAllocation(tx, pcnId);
     const worker = (await teamMembersOfPcn(tx, pcnId)).find((m) => m.id === workerId);
     if (!worker) throw notFound('team member');
-    const returned = await repo.clearCoverWorker(tx, pcnId, worker.id);
+    const returned = await workLists.clearCoverWorker(tx, actor.scope, worker.id);
     for (const { row, coveredBy } of returned) {
       await recordReferralEvent(tx, ctx, row, {
         type: 'cover_ended',
@@ -272,9 +272,9 @@ export async function teamWorkload(
   const today = londonToday();
   const [users, counts, away, coachCases] = await Promise.all([
     teamMembersOfPcn(db, pcnId),
-    repo.findCoverCounts(db, pcnId),
+    workLists.findCoverCounts(db, actor.scope),
     leaveOnDate(db, pcnId, today),
-    repo.findCoachCaseCounts(db, pcnId),
+    workLists.findCoachCaseCounts(db, actor.scope),
   ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
   const members = users

@@ -5,9 +5,13 @@ import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
 import { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting } from '../../cases/cases.service.js';
-import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
+import {
+  findReferralInScope,
+  type ReferralRow,
+  toReferralViews,
+  transitionReferral,
+} from '../../referrals/referrals.service.js';
 import { notifyReferringPractice, tellReferringPractice } from '../../triage/triage.service.js';
-import * as repo from '../allocation.repository.js';
 import type { TFirstContact } from '../allocation.schemas.js';
 
 // A clock a little ahead of the server's is not "the future".
@@ -26,7 +30,7 @@ export async function recordFirstContact(
 ): Promise<ReferralView> {
   const actor = requirePcnActor(ctx);
   const committed = await db.transaction(async (tx) => {
-    const row = await repo.findReferralOfPcn(tx, actor.scope.pcnId, id);
+    const row = await findReferralInScope(tx, actor.scope, id);
     if (!row || (row.allocatedWorkerId !== actor.userId && row.coverWorkerId !== actor.userId)) {
       throw notFound('referral');
     }
@@ -55,7 +59,7 @@ export async function recordFirstContact(
         userId: actor.userId,
       });
     }
-    let updated: repo.ReferralRow;
+    let updated: ReferralRow;
     if (input.outcome === 'accepted') {
       updated = await transitionReferral(tx, ctx, {
         ...base,

@@ -4,8 +4,8 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
+import { findReferralInScope, type ReferralRow } from '../../referrals/referrals.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
-import * as repo from '../allocation.repository.js';
 import { type AllocationSuggestion, suggestAllocation, type TeamMemberForAllocation } from '../allocation-rules.js';
 import {
   loadTeamForAllocation,
@@ -29,7 +29,7 @@ export interface AllocationSuggestionView {
 }
 
 export function toSuggestionView(
-  row: repo.ReferralRow,
+  row: ReferralRow,
   s: AllocationSuggestion,
   team: TeamMemberForAllocation[],
 ): AllocationSuggestionView {
@@ -54,14 +54,14 @@ export async function getAllocationSuggestion(
   id: string,
 ): Promise<AllocationSuggestionView> {
   const actor = requirePcnActor(ctx);
-  const row = await repo.findReferralOfPcn(db, actor.scope.pcnId, id);
+  const row = await findReferralInScope(db, actor.scope, id);
   if (!row) throw notFound('referral');
   if (!(ALLOCATABLE as readonly string[]).includes(row.status)) {
     throw conflict(`Only a triaged referral can be allocated: this one is ${row.status.replace('_', ' ')}.`);
   }
   const [team, [referral]] = await Promise.all([
-    loadTeamForAllocation(db, actor.scope.pcnId, londonToday()),
-    referralsForAllocation(db, [row]),
+    loadTeamForAllocation(db, actor.scope, londonToday()),
+    referralsForAllocation(db, actor.scope, [row]),
   ]);
   if (!referral) throw notFound('referral');
   const suggestion = suggestAllocation(referral, team);

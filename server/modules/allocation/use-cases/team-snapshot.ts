@@ -1,10 +1,11 @@
 import type { Complexity, RecommendableRole } from '../../../../common/referrals.js';
 import { ROLE_LABELS } from '../../../../common/roles.js';
+import type { PcnScope } from '../../../platform/access/pcn-member.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { peopleByIds } from '../../people/people.service.js';
+import { type ReferralRow, workLists } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn } from '../../users/users.service.js';
 import { leaveOnDate } from '../../workforce/workforce.service.js';
-import * as repo from '../allocation.repository.js';
 import {
   type CaseloadRole,
   capacityOf,
@@ -18,13 +19,13 @@ const CASELOAD_ROLES: readonly string[] = ['team_lead', 'link_worker', 'health_c
 /** The PCN's team as allocation sees it today: capacity, open cases, languages, leave. */
 export async function loadTeamForAllocation(
   db: DbOrTx,
-  pcnId: string,
+  scope: PcnScope,
   today: string,
 ): Promise<TeamMemberForAllocation[]> {
   // Often inside a transaction (one connection): one query at a time.
-  const users = await teamMembersOfPcn(db, pcnId);
-  const load = await repo.findOpenCaseLoad(db, pcnId);
-  const leave = await leaveOnDate(db, pcnId, today);
+  const users = await teamMembersOfPcn(db, scope.pcnId);
+  const load = await workLists.findOpenCaseLoad(db, scope);
+  const leave = await leaveOnDate(db, scope.pcnId, today);
   return users
     .filter((u) => u.active && CASELOAD_ROLES.includes(u.role))
     .map((u) => ({
@@ -40,11 +41,16 @@ export async function loadTeamForAllocation(
 }
 
 /** What the rules need to know about triaged referrals (and the people they are for). */
-export async function referralsForAllocation(db: DbOrTx, rows: repo.ReferralRow[]): Promise<ReferralForAllocation[]> {
+export async function referralsForAllocation(
+  db: DbOrTx,
+  scope: PcnScope,
+  rows: ReferralRow[],
+): Promise<ReferralForAllocation[]> {
   const personIds = rows.map((r) => r.personId);
   const people = await peopleByIds(db, personIds);
-  const previous = await repo.findPreviousWorkers(
+  const previous = await workLists.findPreviousWorkers(
     db,
+    scope,
     personIds,
     rows.map((r) => r.id),
   );

@@ -2,7 +2,7 @@ import { type PcnActor, requirePcnActor } from '../../../platform/access/pcn-mem
 import type { SignedInContext } from '../../../platform/context.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
-import * as repo from '../cases.repository.js';
+import { findReferralInScope, type ReferralRow } from '../../referrals/referrals.service.js';
 
 /** Statuses in which the case is open for contacts and notes. */
 export const WORKABLE_STATUSES = ['allocated', 'first_contact', 'active'] as const;
@@ -12,7 +12,7 @@ export const DISCHARGEABLE_STATUSES = ['first_contact', 'active'] as const;
 export const isWorkable = (status: string) => (WORKABLE_STATUSES as readonly string[]).includes(status);
 
 /** The allocated worker, the colleague covering them, or the PCN's team lead. */
-export function mayWriteCase(actor: PcnActor, row: repo.ReferralRow): boolean {
+export function mayWriteCase(actor: PcnActor, row: ReferralRow): boolean {
   return actor.role === 'team_lead' || row.allocatedWorkerId === actor.userId || row.coverWorkerId === actor.userId;
 }
 
@@ -26,9 +26,9 @@ export async function loadCase(
   ctx: SignedInContext,
   id: string,
   opts: { write?: boolean } = {},
-): Promise<{ actor: PcnActor; row: repo.ReferralRow }> {
+): Promise<{ actor: PcnActor; row: ReferralRow }> {
   const actor = requirePcnActor(ctx);
-  const row = await repo.findReferralOfPcn(db, actor.scope.pcnId, id, { lock: opts.write });
+  const row = await findReferralInScope(db, actor.scope, id, { lock: opts.write });
   if (!row) throw notFound('referral');
   if (opts.write && !mayWriteCase(actor, row)) {
     throw new AppError('forbidden', {

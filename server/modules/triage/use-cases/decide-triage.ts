@@ -4,9 +4,8 @@ import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
-import { toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
+import { findReferralInScope, toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { tellReferringPractice } from '../practice-email.js';
-import * as repo from '../triage.repository.js';
 import type { TClosure, TTriageDecision } from '../triage.schemas.js';
 import { targetDays, triageTargets } from './triage-settings.js';
 
@@ -25,7 +24,7 @@ export async function triageReferral(
 ): Promise<ReferralView> {
   const actor = requirePcnActor(ctx);
   const committed = await db.transaction(async (tx) => {
-    const before = await repo.findReferralOfPcn(tx, actor.scope.pcnId, id);
+    const before = await findReferralInScope(tx, actor.scope, id);
     if (!before) throw notFound('referral');
     const settings = await triageTargets(tx, actor.scope.pcnId);
     const days = targetDays(settings, input.priority);

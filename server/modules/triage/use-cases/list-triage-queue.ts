@@ -1,17 +1,18 @@
 import type { QueueCounts, QueueItem, TriageQueue } from '../../../../common/front-door-types.js';
 import { PRIORITIES, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
+import type { Scope } from '../../../platform/access/scope.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listReferralReasons } from '../../codes/codes.service.js';
 import { getOrganisationTree, organisationRefs } from '../../organisations/organisations.service.js';
 import { peopleByIds } from '../../people/people.service.js';
-import * as repo from '../triage.repository.js';
+import { workLists } from '../../referrals/referrals.service.js';
 import type { TQueueQuery } from '../triage.schemas.js';
 
-async function countsOf(db: Db, pcnId: string, q?: TQueueQuery): Promise<QueueCounts> {
-  const rows = await repo.countQueue(db, pcnId, q);
+async function countsOf(db: Db, scope: Scope, q?: TQueueQuery): Promise<QueueCounts> {
+  const rows = await workLists.countQueue(db, scope, q);
   const counts: QueueCounts = {
     total: 0,
     byStatus: { received: 0, triaged: 0 },
@@ -33,14 +34,14 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
   const pcnId = actor.scope.pcnId;
   const filtered = Object.values(q).some((v) => v !== undefined);
   const [rows, counts, matchingCounts, reasons, tree] = await Promise.all([
-    repo.findQueue(db, pcnId, q),
-    countsOf(db, pcnId),
-    filtered ? countsOf(db, pcnId, q) : null,
+    workLists.findQueue(db, actor.scope, q),
+    countsOf(db, actor.scope),
+    filtered ? countsOf(db, actor.scope, q) : null,
     listReferralReasons(db, true),
     getOrganisationTree(db, ctx),
   ]);
-  const truncated = rows.length > repo.QUEUE_LIMIT;
-  const page = rows.slice(0, repo.QUEUE_LIMIT);
+  const truncated = rows.length > workLists.QUEUE_LIMIT;
+  const page = rows.slice(0, workLists.QUEUE_LIMIT);
   const [people, practices] = await Promise.all([
     peopleByIds(
       db,
