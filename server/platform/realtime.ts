@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from './db/client.js';
-
+import type { Tx } from './db/client.js';
 // Realtime fan-out through PostgreSQL LISTEN/NOTIFY, so it works with any number of app
 // instances. A NOTIFY sent inside a transaction is delivered only if and when it commits:
 // listeners never hear of a change that was rolled back.
@@ -23,14 +22,12 @@ export interface RealtimeEvent {
  */
 export const SESSION_ENDED = 'session.ended';
 
-export async function publish(dbOrTx: DbOrTx, event: RealtimeEvent): Promise<void> {
-  await dbOrTx.execute(sql`SELECT pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(event)})`);
+/** Announces an event when, and only if, the transaction that caused it commits. */
+export async function publish(tx: Tx, event: RealtimeEvent): Promise<void> {
+  await tx.execute(sql`SELECT pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(event)})`);
 }
 
 /** Announces, with the transaction that ends them, that a session or all of a user's sessions ended. */
-export async function announceSessionEnded(
-  dbOrTx: DbOrTx,
-  ended: { sessionId: string } | { userId: string },
-): Promise<void> {
-  await publish(dbOrTx, { type: SESSION_ENDED, ...ended });
+export async function announceSessionEnded(tx: Tx, ended: { sessionId: string } | { userId: string }): Promise<void> {
+  await publish(tx, { type: SESSION_ENDED, ...ended });
 }

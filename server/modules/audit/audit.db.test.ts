@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../common/api-types.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../platform/audit/audit.js';
 import {
   createTestApp,
   createTestTenancy,
@@ -87,7 +87,7 @@ beforeAll(async () => {
   });
   // A row as written before rows carried an ICB: only its actor tells where it belongs.
   legacyEntity = `legacy-${workerOne.id}`;
-  await writeAudit(
+  await writeAuditAlone(
     ctx.db,
     { actor: null, ip: '198.51.100.8', requestId: 'legacy' },
     {

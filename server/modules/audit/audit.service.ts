@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../../common/api-types.js';
 import type { Role } from '../../../common/roles.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { findUserIdsMatching, userIdsOfIcbQuery, userNames } from '../users/users.service.js';
@@ -52,7 +52,10 @@ export async function searchAudit(db: Db, ctx: SignedInContext, query: TAuditSea
     page.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
   );
   // Searching the audit trail is itself an audited act.
-  await writeAudit(db, ctx, { action: 'audit.search', details: { filters: Object.keys(query), results: page.length } });
+  await writeAuditAlone(db, ctx, {
+    action: 'audit.search',
+    details: { filters: Object.keys(query), results: page.length },
+  });
   const events: AuditEvent[] = page.map((r) => ({
     id: String(r.id),
     at: r.at.toISOString(),

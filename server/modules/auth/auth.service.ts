@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Me, SignInResult } from '../../../common/api-types.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import type { AuthenticatedSession } from '../../platform/http/access.js';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
@@ -102,7 +102,7 @@ export async function signIn(
   const user = await users.findUserByEmail(db, input.email);
   if (!user?.active) {
     await burnPasswordCheck(input.password);
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'auth.sign-in',
       outcome: 'failure',
       actorUserId: user?.id ?? null,
@@ -114,8 +114,9 @@ export async function signIn(
     throw signInRefused(settings);
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
+  // Until sign-in's steps share one transaction, its rows are written beside them.
   const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAudit(tx, ctx, {
+    writeAuditAlone(tx, ctx, {
       action: 'auth.sign-in',
       outcome,
       actorUserId: user.id,
@@ -207,8 +208,9 @@ export async function completeSecondFactor(
   code: string,
 ): Promise<IssuedSession> {
   const { session, user } = await pendingSession(db, token, 'second-factor');
+  // Until sign-in's steps share one transaction, its rows are written beside them.
   const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAudit(tx, ctx, {
+    writeAuditAlone(tx, ctx, {
       action: 'auth.second-factor',
       outcome,
       actorUserId: user.id,
@@ -279,7 +281,14 @@ export async function enrolSecondFactor(
   const secret = session.pendingTotpSecret;
   const step = matchTotpStep(secret, code);
   const audit = (tx: DbOrTx, action: string, outcome: 'success' | 'failure', details?: Record<string, unknown>) =>
-    writeAudit(tx, ctx, { action, outcome, actorUserId: user.id, actorRole: user.role, icbId: user.icbId, details });
+    writeAuditAlone(tx, ctx, {
+      action,
+      outcome,
+      actorUserId: user.id,
+      actorRole: user.role,
+      icbId: user.icbId,
+      details,
+    });
   if (step === null) {
     await audit(db, 'auth.second-factor.enrol', 'failure', { reason: 'wrong-code' });
     throw wrongCode();
@@ -309,7 +318,7 @@ export async function enrolSecondFactor(
  * Deletes a session and tells every instance, on commit, so that its open event streams end at
  * once rather than at their next heartbeat. True when there was such a session.
  */
-async function endSession(tx: DbOrTx, id: string): Promise<boolean> {
+async function endSession(tx: Tx, id: string): Promise<boolean> {
   if (!(await repo.deleteSession(tx, id))) return false;
   await announceSessionEnded(tx, { sessionId: id });
   return true;

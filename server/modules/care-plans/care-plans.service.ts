@@ -6,10 +6,11 @@ import {
   emptyPlanProblem,
 } from '../../../common/care-plan.js';
 import { requirePcnActor } from '../../platform/access/pcn-member.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
+import { runUseCase } from '../../platform/use-case.js';
 import { listReferralReasons } from '../codes/codes.service.js';
 import { peopleByIds } from '../people/people.service.js';
 import { personHasReferralInScope } from '../referrals/referrals.service.js';
@@ -29,7 +30,7 @@ const WHAT = 'care and support plan';
 async function requirePersonInScope(db: DbOrTx, ctx: SignedInContext, personId: string, action = 'careplan.read') {
   const actor = requirePcnActor(ctx, WHAT);
   if (!(await personHasReferralInScope(db, actor.scope, personId))) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action,
       outcome: 'denied',
       entityType: 'person',
@@ -65,7 +66,7 @@ export async function getCarePlan(db: Db, ctx: SignedInContext, personId: string
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
   const [summary] = latest ? await summaries(db, [latest]) : [];
   const domains = await listReferralReasons(db, true);
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'careplan.read',
     entityType: 'person',
     entityId: personId,
@@ -129,7 +130,7 @@ export async function saveCarePlan(
   if (problems.length) throw validationError(problems);
 
   const pcnId = actor.scope.pcnId;
-  await db.transaction(async (tx) => {
+  await runUseCase(db, ctx, async (tx) => {
     let plan: repo.CarePlanRow | null;
     if (based === undefined || based === 0) {
       plan = await repo.insertPlan(tx, pcnId, personId);
@@ -179,7 +180,7 @@ export async function listCarePlanVersions(
 ): Promise<CarePlanVersionSummary[]> {
   const plan = await planOf(db, ctx, personId);
   const rows = await repo.listVersions(db, plan.id);
-  await writeAudit(db, ctx, { action: 'careplan.read-versions', entityType: 'person', entityId: personId });
+  await writeAuditAlone(db, ctx, { action: 'careplan.read-versions', entityType: 'person', entityId: personId });
   return summaries(db, rows);
 }
 
@@ -197,7 +198,7 @@ export async function compareCarePlanVersions(
   const b = rows.find((r) => r.version === to);
   if (!a || !b) throw notFound('version of the plan');
   const [sa, sb] = await summaries(db, [a, b]);
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'careplan.compare',
     entityType: 'person',
     entityId: personId,

@@ -1,9 +1,10 @@
 import type { NotificationItem, NotificationList } from '../../../common/notification-types.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Principal, SignedInContext } from '../../platform/context.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { publish, type RealtimeEvent } from '../../platform/realtime.js';
+import { runUseCase } from '../../platform/use-case.js';
 import * as repo from './notifications.repository.js';
 
 /** Published (inside the writer's transaction) when an email is queued: wakes the delivery job. */
@@ -13,7 +14,7 @@ export const OUTBOX_QUEUED = 'outbox.queued';
 // that caused it committed.
 
 export async function notifyUser(
-  tx: DbOrTx,
+  tx: Tx,
   n: { userId: string; kind: string; title: string; link?: string | null },
 ): Promise<void> {
   await repo.insertNotification(tx, { userId: n.userId, kind: n.kind, title: n.title, link: n.link ?? null });
@@ -21,7 +22,7 @@ export async function notifyUser(
 }
 
 /** Queues an email in the outbox; a pg-boss job delivers it after commit, retrying until sent. */
-export async function queueEmail(tx: DbOrTx, email: { to: string; subject: string; text: string }): Promise<void> {
+export async function queueEmail(tx: Tx, email: { to: string; subject: string; text: string }): Promise<void> {
   await repo.insertOutboxEmail(tx, email);
   // Heard by every instance's realtime hub only if the transaction commits; no user hears it.
   await publish(tx, { type: OUTBOX_QUEUED });
@@ -52,7 +53,7 @@ export async function countUnreadNotifications(db: DbOrTx, ctx: SignedInContext)
 /** Another user's notification is not found (404), never forbidden: ids are not confirmed. */
 export async function markNotificationRead(db: Db, ctx: SignedInContext, id: string): Promise<NotificationItem> {
   const userId = ctx.actor.userId;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const row = await repo.markReadOfUser(tx, userId, id);
     if (!row) throw notFound('notification');
     // Every write is audited, however small: "who saw that they had been given this case, and when".
@@ -63,7 +64,7 @@ export async function markNotificationRead(db: Db, ctx: SignedInContext, id: str
 
 export async function markAllNotificationsRead(db: Db, ctx: SignedInContext): Promise<number> {
   const userId = ctx.actor.userId;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const marked = await repo.markAllReadOfUser(tx, userId);
     await writeAudit(tx, ctx, { action: 'notification.read_all', details: { marked } });
     return marked;

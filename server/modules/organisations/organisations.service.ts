@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
+import { runUseCase } from '../../platform/use-case.js';
 import * as repo from './organisations.repository.js';
 import type { TPcnCreate, TPracticeCreate, TVcsCreate } from './organisations.schemas.js';
 
@@ -101,7 +102,7 @@ function assertOwnIcb(ctx: SignedInContext, icbId: string): void {
 export async function createPcn(db: Db, ctx: SignedInContext, input: TPcnCreate) {
   assertOwnIcb(ctx, input.icbId);
   try {
-    return await db.transaction(async (tx) => {
+    return await runUseCase(db, ctx, async (tx) => {
       const row = await repo.insertPcn(tx, input);
       await created(tx, ctx, 'pcn', row.id, { name: row.name, code: row.code });
       await writeAudit(tx, ctx, {
@@ -125,7 +126,7 @@ export async function createPractice(db: Db, ctx: SignedInContext, input: TPract
     throw validationError([{ field: 'pcnId', message: 'has been retired: choose a PCN in use' }]);
   }
   try {
-    return await db.transaction(async (tx) => {
+    return await runUseCase(db, ctx, async (tx) => {
       const row = await repo.insertPractice(tx, input);
       await created(tx, ctx, 'practice', row.id, { name: row.name, code: row.code });
       await writeAudit(tx, ctx, {
@@ -145,7 +146,7 @@ export async function createPractice(db: Db, ctx: SignedInContext, input: TPract
 export async function createVcsOrganisation(db: Db, ctx: SignedInContext, input: TVcsCreate) {
   assertOwnIcb(ctx, input.icbId);
   try {
-    return await db.transaction(async (tx) => {
+    return await runUseCase(db, ctx, async (tx) => {
       const row = await repo.insertVcs(tx, {
         icbId: input.icbId,
         name: input.name,

@@ -9,10 +9,11 @@ import {
   type OutcomeRecording,
 } from '../../../common/outcome-measures.js';
 import { requirePcnActor } from '../../platform/access/pcn-member.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
+import { runUseCase } from '../../platform/use-case.js';
 import { findReferralInScope } from '../referrals/referrals.service.js';
 import { userNames } from '../users/users.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
@@ -59,7 +60,7 @@ export async function recordOutcomeMeasure(
   if (!scored.ok || errors.length > 0) throw validationError(errors);
 
   try {
-    return await db.transaction(async (tx) => {
+    return await runUseCase(db, ctx, async (tx) => {
       const row = await repo.insertOutcomeMeasure(tx, {
         personId: kase.personId,
         referralId: kase.id,
@@ -99,7 +100,7 @@ export async function listOutcomeMeasures(
   const actor = requirePcnActor(ctx, 'referral');
   const kase = await findReferralInScope(db, actor.scope, referralId);
   if (!kase) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'outcome.read',
       outcome: 'denied',
       entityType: 'referral',
@@ -110,7 +111,7 @@ export async function listOutcomeMeasures(
   }
   const rows = await repo.findOutcomeMeasures(db, actor.scope, kase.id);
   const measures = await summarise(db, rows);
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'outcome.read',
     entityType: 'referral',
     entityId: kase.id,

@@ -8,9 +8,9 @@ import {
   STATUS_LABELS,
 } from '../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { publish } from '../../platform/realtime.js';
 import { reasonLabels } from '../codes/codes.service.js';
@@ -47,7 +47,7 @@ export interface Transition {
  * together. Refuses a stale version (409 saying what happened) and a move the lifecycle does
  * not allow (409 naming both statuses); out-of-scope referrals are 404.
  */
-export async function transitionReferral(tx: DbOrTx, ctx: SignedInContext, t: Transition): Promise<repo.ReferralRow> {
+export async function transitionReferral(tx: Tx, ctx: SignedInContext, t: Transition): Promise<repo.ReferralRow> {
   const { actor } = ctx;
   const row = await repo.updateReferralVersioned(tx, actor.scope, t.id, t.version, allowedFrom(t.to), {
     ...t.set,
@@ -92,7 +92,7 @@ export async function transitionReferral(tx: DbOrTx, ctx: SignedInContext, t: Tr
 
 /** Records an event that does not change status (e.g. cover started), with audit and notice. */
 export async function recordReferralEvent(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   row: repo.ReferralRow,
   event: { type: string; details?: Record<string, unknown> },
@@ -115,7 +115,7 @@ export async function getReferral(db: Db, ctx: SignedInContext, id: string): Pro
   const { actor } = ctx;
   const row = await repo.findReferralInScope(db, actor.scope, id);
   if (!row) throw notFound('referral');
-  await writeAudit(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: id });
+  await writeAuditAlone(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: id });
   const [view] = await toReferralViews(db, [row], { withEvents: true });
   return view as ReferralView;
 }
@@ -125,7 +125,7 @@ export async function getReferralStatus(db: Db, ctx: SignedInContext, id: string
   const { actor } = ctx;
   const row = await repo.findReferralInScope(db, actor.scope, id);
   if (!row) throw notFound('referral');
-  await writeAudit(db, ctx, { action: 'referral.read-status', entityType: 'referral', entityId: id });
+  await writeAuditAlone(db, ctx, { action: 'referral.read-status', entityType: 'referral', entityId: id });
   const [view] = await toStatusViews(db, [row]);
   return view as ReferralStatusView;
 }

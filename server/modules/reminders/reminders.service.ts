@@ -3,6 +3,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import { runUseCase } from '../../platform/use-case.js';
 import { planReviewDates } from '../care-plans/care-plans.service.js';
 import { lastContactsOf } from '../cases/cases.service.js';
 import { peopleByIds } from '../people/people.service.js';
@@ -107,7 +108,7 @@ export async function listOwnTasks(db: Db, ctx: SignedInContext): Promise<TaskLi
 /** Marks one of the worker's own tasks done; anyone else's (or an unknown id) is not found. */
 export async function completeTask(db: Db, ctx: SignedInContext, id: string): Promise<{ id: string; doneAt: string }> {
   const { actor } = ctx;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const row = await repo.markTaskDone(tx, actor.userId, id, new Date());
     if (!row?.doneAt) throw notFound('task');
     await writeAudit(tx, ctx, {

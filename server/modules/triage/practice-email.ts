@@ -5,7 +5,7 @@ import {
   referralReference,
   SNOMED,
 } from '../../../common/referrals.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import type { Tx } from '../../platform/db/client.js';
 import { notifyUser, queueEmail } from '../notifications/notifications.service.js';
 import { organisationRefs, practiceContact } from '../organisations/organisations.service.js';
 import type { ReferralRow } from '../referrals/referrals.service.js';
@@ -33,11 +33,7 @@ const dateOfBirth = (iso: string) => LONG_DATE.format(new Date(`${iso}T12:00:00Z
 const initial = (name: string) => (name.trim().charAt(0) || '?').toUpperCase();
 
 /** Queues the email in the caller's transaction: it exists exactly when the decision commits. */
-export async function emailReferringPractice(
-  tx: DbOrTx,
-  row: ReferralRow,
-  decision: PracticeDecision,
-): Promise<boolean> {
+export async function emailReferringPractice(tx: Tx, row: ReferralRow, decision: PracticeDecision): Promise<boolean> {
   if (!row.practiceId) return false; // self- and other professional referrals: no practice to tell
   const practice = await practiceContact(tx, row.practiceId);
   if (!practice?.email) return false;
@@ -104,7 +100,7 @@ const NEWS: { [K in PracticeNews['kind']]: string } = {
  * mailbox; this reaches each of them in the app), in the caller's transaction. Self- and other
  * professional referrals have no practice to tell.
  */
-export async function notifyReferringPractice(tx: DbOrTx, row: ReferralRow, news: PracticeNews): Promise<number> {
+export async function notifyReferringPractice(tx: Tx, row: ReferralRow, news: PracticeNews): Promise<number> {
   if (!row.practiceId) return 0;
   const referrers = await activeReferrersOfPractice(tx, row.practiceId);
   for (const referrer of referrers) {
@@ -119,7 +115,7 @@ export async function notifyReferringPractice(tx: DbOrTx, row: ReferralRow, news
 }
 
 /** The email to the practice's mailbox and the in-app notice to its referrers, together. */
-export async function tellReferringPractice(tx: DbOrTx, row: ReferralRow, decision: PracticeDecision): Promise<void> {
+export async function tellReferringPractice(tx: Tx, row: ReferralRow, decision: PracticeDecision): Promise<void> {
   await emailReferringPractice(tx, row, decision);
   await notifyReferringPractice(tx, row, decision);
 }

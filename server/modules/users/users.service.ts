@@ -3,13 +3,14 @@ import type { OrganisationRef, StaffMember } from '../../../common/api-types.js'
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLE_LABELS, ROLE_ORGANISATION, type Role } from '../../../common/roles.js';
 import type { Scope } from '../../platform/access/scope.js';
-import { writeAudit } from '../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { Principal, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import { newPasswordProblem } from '../../platform/password-policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
+import { runUseCase } from '../../platform/use-case.js';
 import { queueEmail } from '../notifications/notifications.service.js';
 import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
 import * as repo from './users.repository.js';
@@ -92,7 +93,7 @@ async function toStaffMembers(db: DbOrTx, rows: repo.UserRow[]): Promise<StaffMe
 export async function listUsers(db: Db, ctx: SignedInContext, query: TUserListQuery): Promise<UserList> {
   const { actor } = ctx;
   const { rows, total } = await repo.findUsersPage(db, actor.scope, query);
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'user.list',
     entityType: 'user',
     details: { count: rows.length, total, query: { ...query } },
@@ -104,7 +105,7 @@ export async function getUser(db: Db, ctx: SignedInContext, id: string): Promise
   const { actor } = ctx;
   const row = await repo.findUserInScope(db, actor.scope, id);
   if (!row) throw notFound('user');
-  await writeAudit(db, ctx, { action: 'user.read', entityType: 'user', entityId: id });
+  await writeAuditAlone(db, ctx, { action: 'user.read', entityType: 'user', entityId: id });
   const [member] = await toStaffMembers(db, [row]);
   return member as StaffMember;
 }
@@ -117,7 +118,7 @@ export async function getTeam(db: Db, ctx: SignedInContext) {
   const refs = await organisationRefs(db, [actor.scope.pcnId]);
   const pcn = refs.get(actor.scope.pcnId);
   if (!pcn) throw notFound('team');
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'team.read',
     entityType: 'pcn',
     entityId: pcn.id,
@@ -156,7 +157,7 @@ export async function createUser(db: Db, ctx: SignedInContext, input: TUserCreat
   if (weak) throw validationError([{ field: 'password', message: weak }]);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
+    return await runUseCase(db, ctx, async (tx) => {
       const row = await repo.insertUser(tx, {
         name: input.name,
         email: input.email,
@@ -219,7 +220,7 @@ export async function updateUser(db: Db, ctx: SignedInContext, id: string, input
       ]);
     }
   }
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const row = await repo.updateUserVersioned(tx, id, input.version, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),
@@ -263,7 +264,7 @@ export async function resetSecondFactor(db: Db, ctx: SignedInContext, id: string
     throw conflict('You cannot reset your own two-factor authentication: ask another administrator in your ICB.');
   }
   if (!current.totpEnabled) throw conflict(`${current.name} has no two-factor authentication to reset.`);
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     await repo.updateUserSecurity(tx, id, {
       totpSecret: null,
       totpEnabled: false,

@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound, validationError } from '../../platform/errors.js';
+import { runUseCase } from '../../platform/use-case.js';
 import { teamMembersOfPcn } from '../users/users.service.js';
 import * as repo from './workforce.repository.js';
 import { LEAVE_REASON_LABELS, type TLeaveCreate } from './workforce.schemas.js';
@@ -80,7 +81,7 @@ export async function recordLeave(db: Db, ctx: SignedInContext, input: TLeaveCre
   if (days > MAX_LEAVE_DAYS) {
     throw validationError([{ field: 'endsOn', message: `must be within ${MAX_LEAVE_DAYS} days of the start date` }]);
   }
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     await repo.lockLeaveOf(tx, member.id);
     const overlap = await repo.findOverlappingLeave(tx, member.id, input.startsOn, input.endsOn);
     if (overlap) {
@@ -111,7 +112,7 @@ export async function recordLeave(db: Db, ctx: SignedInContext, input: TLeaveCre
 
 export async function cancelLeave(db: Db, ctx: SignedInContext, id: string): Promise<void> {
   const actor = requirePcnActor(ctx, 'team');
-  await db.transaction(async (tx) => {
+  await runUseCase(db, ctx, async (tx) => {
     const row = await repo.deleteLeaveOfPcn(tx, actor.scope.pcnId, id);
     if (!row) throw notFound('leave period');
     await writeAudit(tx, ctx, {

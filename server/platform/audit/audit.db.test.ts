@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import type { RequestContext } from '../context.js';
-import { GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAudit } from './audit.js';
+import { GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAudit, writeAuditAlone } from './audit.js';
 import { auditEvents } from './audit.tables.js';
 
 const run = promisify(execFile);
@@ -19,7 +19,7 @@ async function databaseWithChain(rows: number): Promise<TestDatabase> {
   const database = await createTestDatabase();
   opened.push(database);
   for (let i = 0; i < rows; i++) {
-    await writeAudit(database.db, ctx, {
+    await writeAuditAlone(database.db, ctx, {
       action: 'test.event',
       entityType: 'thing',
       entityId: String(i),
@@ -60,7 +60,9 @@ describe('audit hash chain', () => {
   it('stays one straight chain when many requests write at once', async () => {
     const database = await databaseWithChain(0);
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) => writeAudit(database.db, ctx, { action: 'test.parallel', details: { i } })),
+      Array.from({ length: 25 }, (_, i) =>
+        writeAuditAlone(database.db, ctx, { action: 'test.parallel', details: { i } }),
+      ),
     );
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 25 });
   });
@@ -147,7 +149,7 @@ describe('audit hash chain', () => {
   ])('detects an ICB edited behind the trigger: %s', async (_label, which, value) => {
     const database = await databaseWithChain(2); // no ICB, like rows written before the column
     const icbId = '33333333-3333-4333-8333-333333333333';
-    await writeAudit(database.db, ctx, { action: 'test.scoped', icbId });
+    await writeAuditAlone(database.db, ctx, { action: 'test.scoped', icbId });
     const withActor: RequestContext = {
       ...ctx,
       actor: {
@@ -158,7 +160,7 @@ describe('audit hash chain', () => {
         permissions: [],
       },
     };
-    await writeAudit(database.db, withActor, { action: 'test.scoped-by-actor' });
+    await writeAuditAlone(database.db, withActor, { action: 'test.scoped-by-actor' });
     const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
     expect(rows.map((r) => r.icbId)).toEqual([null, null, icbId, icbId]);
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 4 });

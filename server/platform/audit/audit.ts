@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { RequestContext } from '../context.js';
-import type { Db, DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { stableStringify } from '../stable-json.js';
 import { auditEvents } from './audit.tables.js';
 
@@ -62,15 +63,41 @@ export function auditorOf(ctx: RequestContext, entry: AuditEntry) {
   };
 }
 
+// The transactions that have written a success row: runUseCase asks before it commits.
+const audited = new WeakSet<Tx>();
+
+/** Whether this transaction has written an audit row of a success (see runUseCase). */
+export function hasWrittenAudit(tx: Tx): boolean {
+  return audited.has(tx);
+}
+
 /**
- * Appends one audit row. Pass the transaction that makes the change, so the audit row commits
- * (or rolls back) with it. Appends are serialised by a transaction-scoped advisory lock, which
- * keeps the chain linear across any number of app instances.
+ * Appends the audit row of a change, in the transaction that makes the change, so the row
+ * commits (or rolls back) with it. Only a transaction is taken — by type, and at run time for
+ * callers the types do not reach — so a change cannot be audited beside its transaction; a row
+ * that records no change (a read, a search, a refusal) goes through `writeAuditAlone`.
+ */
+export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  if (!(tx instanceof PgTransaction)) {
+    throw new Error(`writeAudit(${entry.action}) needs the transaction of the change it records`);
+  }
+  await writeAuditRows(tx, ctx, entry);
+  if ((entry.outcome ?? 'success') === 'success') audited.add(tx);
+}
+
+/**
+ * Appends an audit row that records no change — a read of personal data, a search, an export, a
+ * refusal — in a transaction of its own. Appends are serialised by a transaction-scoped advisory
+ * lock, which keeps the chain linear across any number of app instances.
  *
  * Refusals (`outcome: 'denied'`) from a request go through the app's denial throttle: repeats of
  * one kind by one actor are counted into one row rather than written one by one.
  */
-export async function writeAudit(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function writeAuditAlone(db: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await writeAuditRows(db, ctx, entry);
+}
+
+async function writeAuditRows(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   const throttle = entry.outcome === 'denied' ? ctx.auditDenials : undefined;
   if (throttle) {
     const verdict = throttle.admit(ctx, entry);

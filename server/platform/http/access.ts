@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Permission } from '../../../common/permissions.js';
-import { writeAudit } from '../audit/audit.js';
+import { writeAuditAlone } from '../audit/audit.js';
 import { createDenialThrottle, type DenialThrottle } from '../audit/denial-throttle.js';
 import type { Principal, RequestContext, SignedInContext } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -82,7 +82,7 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
   app.decorateRequest('auditDenials', null);
   const denials = createDenialThrottle({
     windowMs: opts.denialWindowMs,
-    write: ({ ctx, entry }) => writeAudit(opts.db, ctx, entry),
+    write: ({ ctx, entry }) => writeAuditAlone(opts.db, ctx, entry),
     onError: (err) => app.log.error({ err: safeError(err) }, 'audit: could not write a count of refusals'),
   });
   // The counts still open are written before the app lets go of the database.
@@ -114,7 +114,7 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
     request.csrfToken = session.csrfToken;
 
     if (!access || !session.principal.permissions.includes(access.permission)) {
-      await writeAudit(opts.db, requestContext(request), {
+      await writeAuditAlone(opts.db, requestContext(request), {
         action: 'access.denied',
         outcome: 'denied',
         details: {
@@ -126,7 +126,7 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
       throw new AppError('forbidden', { userMessage: 'You do not have permission to do this.' });
     }
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-      await writeAudit(opts.db, requestContext(request), {
+      await writeAuditAlone(opts.db, requestContext(request), {
         action: 'access.csrf-rejected',
         outcome: 'denied',
         details: { method: request.method, route: request.routeOptions.url },

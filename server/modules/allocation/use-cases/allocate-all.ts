@@ -5,6 +5,7 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { type ReferralRow, transitionReferral, workLists } from '../../referrals/referrals.service.js';
@@ -118,7 +119,7 @@ function chosenWorkers(
 export async function allocateAll(db: Db, ctx: SignedInContext, input: TAllocateAll): Promise<AllocateAllResult> {
   const actor = requirePcnActor(ctx, 'queue');
   const pcnId = actor.scope.pcnId;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     if (!input.dryRun) await repo.lockPcnAllocation(tx, pcnId);
     const rows = await workLists.findTriagedQueue(tx, actor.scope);
     const team = await loadTeamForAllocation(tx, actor.scope, londonToday());

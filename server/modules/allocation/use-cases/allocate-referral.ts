@@ -4,6 +4,7 @@ import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { findReferralInScope, toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
@@ -26,7 +27,7 @@ export async function allocateReferral(
 ): Promise<ReferralView> {
   const actor = requirePcnActor(ctx);
   const pcnId = actor.scope.pcnId;
-  const committed = await db.transaction(async (tx) => {
+  const committed = await runUseCase(db, ctx, async (tx) => {
     await repo.lockPcnAllocation(tx, pcnId);
     const row = await findReferralInScope(tx, actor.scope, id);
     if (!row) throw notFound('referral');

@@ -10,7 +10,7 @@ import type {
 import { type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../../common/roles.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { planReviewDates } from '../../care-plans/care-plans.service.js';
@@ -96,7 +96,7 @@ export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caselo
       nextContact: nextContacts.get(r.id) ?? null,
     };
   });
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'caseload.read',
     entityType: 'user',
     entityId: actor.userId,
@@ -169,7 +169,7 @@ export async function teamCaseloads(db: Db, ctx: SignedInContext): Promise<TeamC
       };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'team.caseloads-read',
     entityType: 'pcn',
     entityId: pcnId,

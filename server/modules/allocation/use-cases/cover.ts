@@ -7,10 +7,11 @@ import type {
 import { referralReference, STATUS_LABELS } from '../../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../../common/roles.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { findReferralInScope, recordReferralEvent, workLists } from '../../referrals/referrals.service.js';
@@ -56,7 +57,7 @@ export async function handoverPlan(db: Db, ctx: SignedInContext, workerId: strin
     rows.map((r) => r.personId),
   );
   const names = new Map(users.map((u) => [u.id, u.name]));
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'team.handover.read',
     entityType: 'user',
     entityId: worker.id,
@@ -112,7 +113,7 @@ export async function startCover(
 ): Promise<HandoverResult> {
   const actor = requirePcnActor(ctx, 'team member');
   const pcnId = actor.scope.pcnId;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     await repo.lockPcnAllocation(tx, pcnId);
     const team = new Map((await teamMembersOfPcn(tx, pcnId)).map((m) => [m.id, m]));
     const worker = team.get(workerId);
@@ -233,7 +234,7 @@ export async function startCover(
 export async function endCover(db: Db, ctx: SignedInContext, workerId: string): Promise<{ returned: number }> {
   const actor = requirePcnActor(ctx, 'team member');
   const pcnId = actor.scope.pcnId;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     await repo.lockPcnAllocation(tx, pcnId);
     const worker = (await teamMembersOfPcn(tx, pcnId)).find((m) => m.id === workerId);
     if (!worker) throw notFound('team member');

@@ -4,6 +4,7 @@ import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting } from '../../cases/cases.service.js';
 import {
   findReferralInScope,
@@ -29,7 +30,7 @@ export async function recordFirstContact(
   input: TFirstContact,
 ): Promise<ReferralView> {
   const actor = requirePcnActor(ctx);
-  const committed = await db.transaction(async (tx) => {
+  const committed = await runUseCase(db, ctx, async (tx) => {
     const row = await findReferralInScope(tx, actor.scope, id);
     if (!row || (row.allocatedWorkerId !== actor.userId && row.coverWorkerId !== actor.userId)) {
       throw notFound('referral');

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '../../../../common/roles.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
@@ -65,7 +65,7 @@ export async function getAllocationSuggestion(
   ]);
   if (!referral) throw notFound('referral');
   const suggestion = suggestAllocation(referral, team);
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'referral.allocation-suggestion',
     entityType: 'referral',
     entityId: id,

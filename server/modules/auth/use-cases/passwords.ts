@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import { newPasswordProblem } from '../../../platform/password-policy.js';
 import { hashPassword, verifyPassword } from '../../../platform/passwords.js';
@@ -28,7 +28,7 @@ const expiredLink = () =>
   validationError([{ field: 'token', message: 'This link has expired or has already been used. Ask for a new one.' }]);
 
 /** Ends every session of the user but `keepSessionId`, and tells every instance at commit. */
-async function endOtherSessions(tx: DbOrTx, userId: string, keepSessionId: string): Promise<void> {
+async function endOtherSessions(tx: Tx, userId: string, keepSessionId: string): Promise<void> {
   for (const ended of await repo.deleteSessionsOfUser(tx, userId, keepSessionId)) {
     await announceSessionEnded(tx, { sessionId: ended });
   }
@@ -108,7 +108,7 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await users.findUserByEmail(db, input.email);
   if (!user?.active) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'auth.password-reset.request',
       outcome: 'failure',
       actorUserId: user?.id ?? null,

@@ -5,6 +5,7 @@ import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import * as repo from '../cases.repository.js';
 import type { TNoteCreate } from '../cases.schemas.js';
 import { isWorkable, loadCase } from './case-access.js';
@@ -12,7 +13,7 @@ import { noteItem } from './timeline.js';
 
 /** A plain-text case note (stored as typed; the web app renders it as text, never as HTML). */
 export async function addCaseNote(db: Db, ctx: SignedInContext, id: string, input: TNoteCreate): Promise<TimelineItem> {
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
     if (!isWorkable(row.status)) {
       throw conflict(`Notes cannot be added to a referral that is ${STATUS_LABELS[row.status].toLowerCase()}.`);

@@ -1,4 +1,4 @@
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -16,7 +16,7 @@ export function auditDenied<A extends unknown[], R>(action: string, run: CaseUse
       return await run(db, ctx, id, ...rest);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden') && ctx.actor) {
-        await writeAudit(db, ctx, {
+        await writeAuditAlone(db, ctx, {
           action,
           outcome: 'denied',
           entityType: 'referral',

@@ -1,6 +1,7 @@
 import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } from '../../../../common/cases.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
 import { notifyReferringPractice } from '../../triage/triage.service.js';
@@ -17,7 +18,7 @@ import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
 export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, input: TDischarge): Promise<GpMessage> {
   // Read (and audited) before the transaction: the outcomes service uses its own connection.
   const outcomeChange = await outcomeChangeOf(db, ctx, id);
-  const message = await db.transaction(async (tx) => {
+  const message = await runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
     const now = new Date();
     // The lifecycle refuses a stale version or a case that is not open (409 saying which).

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../../../common/cases.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { toReferralViews } from '../../referrals/referrals.service.js';
@@ -21,7 +21,7 @@ export async function getCaseRecord(db: Db, ctx: SignedInContext, id: string): P
     db,
     planned.map((p) => p.createdByUserId),
   );
-  await writeAudit(db, ctx, { action: 'case.read', entityType: 'referral', entityId: id });
+  await writeAuditAlone(db, ctx, { action: 'case.read', entityType: 'referral', entityId: id });
   const contacts = timeline.filter((t) => t.kind === 'contact');
   const writer = mayWriteCase(actor, row) && isWorkable(row.status);
   return {

@@ -9,9 +9,9 @@ import {
 } from '../../../../common/cases.js';
 import type { MeasureSummary } from '../../../../common/outcome-measures.js';
 import { referralReference, SNOMED } from '../../../../common/referrals.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Db, DbOrTx, Tx } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { listSnomedCodes } from '../../codes/codes.service.js';
 import { queueEmail } from '../../notifications/notifications.service.js';
@@ -121,7 +121,7 @@ export async function getGpMessage(db: Db, ctx: SignedInContext, referralId: str
         : null;
   const row = where ? await repo.findGpMessage(db, where, referralId) : null;
   if (!row) throw notFound('message back to the GP');
-  await writeAudit(db, ctx, { action: 'gpmessage.read', entityType: 'referral', entityId: referralId });
+  await writeAuditAlone(db, ctx, { action: 'gpmessage.read', entityType: 'referral', entityId: referralId });
   return toGpMessage(db, row);
 }
 
@@ -137,7 +137,7 @@ const initial = (name: string) => (name.trim().charAt(0) || '?').toUpperCase();
  * Tells the practice's shared mailbox that a discharge summary is ready in Waymark: initials,
  * date of birth and reference only, never the summary or case notes.
  */
-export async function emailDischargeSummaryReady(tx: DbOrTx, row: repo.ReferralRow): Promise<boolean> {
+export async function emailDischargeSummaryReady(tx: Tx, row: repo.ReferralRow): Promise<boolean> {
   if (!row.practiceId) return false;
   const practice = await practiceContact(tx, row.practiceId);
   if (!practice?.email) return false;

@@ -3,9 +3,10 @@ import { STATUS_LABELS } from '../../../../common/referrals.js';
 import type { PcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 import type { TPlannedContactCreate } from '../cases.schemas.js';
@@ -36,7 +37,7 @@ export function plannedAtErrors(at: string, field: string, now = new Date()): Fi
 
 /** Books a planned contact on a case already loaded for writing, audited, in the caller's transaction. */
 export async function insertPlannedContact(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   { actor, row }: { actor: PcnActor; row: repo.ReferralRow },
   input: TPlannedContactCreate,
@@ -67,7 +68,7 @@ export async function planContact(
 ): Promise<PlannedContact> {
   const errors = plannedAtErrors(input.at, 'at');
   if (errors.length > 0) throw validationError(errors);
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const loaded = await loadCase(tx, ctx, id, { write: true });
     if (!isWorkable(loaded.row.status)) {
       throw conflict(
@@ -87,7 +88,7 @@ export async function cancelPlannedContact(
   id: string,
   plannedId: string,
 ): Promise<PlannedContact> {
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
     const found = await repo.findPlannedContact(tx, row.pcnId, row.id, plannedId);
     if (!found) throw notFound('planned contact');
@@ -117,7 +118,7 @@ export async function cancelPlannedContact(
  * its open planned contacts are cancelled and the cancellation audited with the reason.
  */
 export async function cancelPlannedContactsOfClosingCase(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   referralId: string,
   reason: 'discharged' | 'declined' | 'not_contactable',

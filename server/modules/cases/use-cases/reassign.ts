@@ -3,6 +3,7 @@ import { referralLabel, STATUS_LABELS } from '../../../../common/referrals.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, conflict, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn } from '../../users/users.service.js';
@@ -19,7 +20,7 @@ const CASEWORK_ROLES = ['team_lead', 'link_worker', 'health_coach', 'care_coordi
  * them. Before first contact it is a reallocation; after it, the case is (or stays) active.
  */
 export async function reassignCase(db: Db, ctx: SignedInContext, id: string, input: TReassign): Promise<CaseRecord> {
-  await db.transaction(async (tx) => {
+  await runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id);
     if (actor.role !== 'team_lead') {
       throw new AppError('forbidden', { userMessage: 'Only the team lead can hand over a case.' });

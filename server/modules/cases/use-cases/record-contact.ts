@@ -2,9 +2,10 @@ import type { ContactMode, ContactOutcome, TimelineItem } from '../../../../comm
 import { SNOMED, STATUS_LABELS } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { transitionReferral } from '../../referrals/referrals.service.js';
 import * as repo from '../cases.repository.js';
 import type { TContactCreate } from '../cases.schemas.js';
@@ -34,7 +35,7 @@ export async function recordContact(
   if (at.getTime() > Date.now() + CLOCK_SKEW_MS) errors.push({ field: 'at', message: 'must not be in the future' });
   if (input.next) errors.push(...plannedAtErrors(input.next.at, 'next.at'));
   if (errors.length > 0) throw validationError(errors);
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const loaded = await loadCase(tx, ctx, id, { write: true });
     const { actor, row } = loaded;
     if (!isWorkable(row.status)) {
@@ -88,7 +89,7 @@ interface ContactToStore {
  * Stores a contact, settles what was booked up to its day and audits it, in the caller's
  * transaction: every way a contact is recorded goes through here, so they all count the same.
  */
-async function storeContact(tx: DbOrTx, ctx: SignedInContext, row: repo.ReferralRow, c: ContactToStore, extra = {}) {
+async function storeContact(tx: Tx, ctx: SignedInContext, row: repo.ReferralRow, c: ContactToStore, extra = {}) {
   const contact = await repo.insertContact(tx, {
     referralId: row.id,
     pcnId: row.pcnId,
@@ -121,7 +122,7 @@ async function storeContact(tx: DbOrTx, ctx: SignedInContext, row: repo.Referral
  * case, the caseload's last contact, the GP message — includes it.
  */
 export async function recordFirstContactMeeting(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   row: repo.ReferralRow,
   meeting: Omit<ContactToStore, 'outcome'>,

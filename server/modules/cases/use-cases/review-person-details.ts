@@ -7,6 +7,7 @@ import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { findPersonVisibleTo, type PersonDetailsUpdate, updatePersonDetails } from '../../people/people.service.js';
 import { markPersonDetailsReviewed, offeredDetails, recordReferralEvent } from '../../referrals/referrals.service.js';
 import type { TPersonDetailsReview } from '../cases.schemas.js';
@@ -42,7 +43,7 @@ export async function reviewPersonDetails(
   id: string,
   input: TPersonDetailsReview,
 ): Promise<PersonDetailsReviewed> {
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
     const person = await findPersonVisibleTo(tx, actor.scope, row.personId);
     if (!person) throw notFound('referral');

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Listing } from '../../../../common/directory.js';
 import { SOCIAL_PRESCRIBING_TAXONOMY_ID } from '../../../../common/directory.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
@@ -30,7 +30,7 @@ export async function getStaffListing(db: Db, ctx: RequestContext, id: string): 
   if (!listing || !ctx.actor || listing.icb_id !== ctx.actor.scope.icbId) throw notFound('service');
   const confidential = listing.locations.filter((l) => l.confidential).map((l) => l.id);
   if (confidential.length > 0) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'directory.confidential-read',
       entityType: 'directory_service',
       entityId: listing.id,

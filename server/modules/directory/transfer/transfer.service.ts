@@ -8,7 +8,7 @@ import type {
   OrukImportResult,
 } from '../../../../common/directory-transfer.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { Principal, RequestContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
@@ -295,7 +295,10 @@ export async function exportOruk(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  await writeAudit(db, ctx, { action: 'directory.export', details: { format: 'oruk', services: documents.length } });
+  await writeAuditAlone(db, ctx, {
+    action: 'directory.export',
+    details: { format: 'oruk', services: documents.length },
+  });
   return { filename: `directory-${londonToday()}.json`, documents };
 }
 
@@ -304,7 +307,7 @@ export async function exportOruk(
 export async function listDuplicates(db: Db, ctx: RequestContext): Promise<DuplicatePair[]> {
   const admin = adminOf(ctx);
   const pairs = await repo.duplicatePairs(db, admin.icbId);
-  await writeAudit(db, ctx, { action: 'directory.duplicates.read', details: { pairs: pairs.length } });
+  await writeAuditAlone(db, ctx, { action: 'directory.duplicates.read', details: { pairs: pairs.length } });
   return pairs;
 }
 
@@ -326,7 +329,7 @@ export async function mergeListings(db: Db, ctx: RequestContext, body: MergeRequ
     const keep = rows.find((r) => r.id === body.keep_id && r.icbId === admin.icbId);
     const merge = rows.find((r) => r.id === body.merge_id && r.icbId === admin.icbId);
     if (!keep || !merge) {
-      await writeAudit(db, ctx, {
+      await writeAuditAlone(db, ctx, {
         action: 'directory.merge',
         outcome: 'denied',
         entityType: 'directory_service',

@@ -5,10 +5,11 @@ import {
   type OrganisationListItem,
   type OrganisationType,
 } from '../../../../common/admin-lists.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Db, DbOrTx, Tx } from '../../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { countOpenReferralsOfPcn } from '../../referrals/referrals.service.js';
 import { countActiveUsersOf, userNames } from '../../users/users.service.js';
 import * as repo from '../organisations.repository.js';
@@ -86,7 +87,10 @@ export async function listOrganisations(
   const sign = query.dir === 'desc' ? -1 : 1;
   matching.sort((a, b) => sign * key(a).localeCompare(key(b), 'en-GB') || a.name.localeCompare(b.name, 'en-GB'));
   const start = (query.page - 1) * query.pageSize;
-  await writeAudit(db, ctx, { action: 'organisation.list', details: { total: matching.length, query: { ...query } } });
+  await writeAuditAlone(db, ctx, {
+    action: 'organisation.list',
+    details: { total: matching.length, query: { ...query } },
+  });
   return {
     items: matching.slice(start, start + query.pageSize),
     total: matching.length,
@@ -135,7 +139,7 @@ export async function getOrganisation(db: Db, ctx: SignedInContext, id: string):
 
 /** Writes the history row and the audit row of a change, in the change's transaction. */
 async function record(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   item: OrganisationListItem,
   change: 'created' | 'edited' | 'retired' | 'reinstated',
@@ -192,7 +196,7 @@ export async function updateOrganisation(
   }
   if (Object.keys(changes).length === 0) return getOrganisation(db, ctx, id);
   try {
-    await db.transaction(async (tx) => {
+    await runUseCase(db, ctx, async (tx) => {
       const values = {
         ...(changes.name ? { name: changes.name.to as string } : {}),
         ...(changes.code
@@ -233,7 +237,7 @@ export async function retireOrganisation(
 ): Promise<OrganisationDetail> {
   const { item } = await findOne(db, ctx, id);
   if (item.retiredAt) throw conflict(`${item.name} is already retired.`);
-  await db.transaction(async (tx) => {
+  await runUseCase(db, ctx, async (tx) => {
     const blockers: string[] = [];
     const users = await countActiveUsersOf(tx, placementOf(item));
     if (users > 0) blockers.push(`${users} active ${users === 1 ? 'user' : 'users'} (deactivate or move them)`);
@@ -271,7 +275,7 @@ export async function reinstateOrganisation(
     const pcn = await repo.findPcnById(db, item.pcn.id);
     if (pcn?.retiredAt) throw conflict(`Reinstate ${pcn.name} first: ${item.name} belongs to it.`);
   }
-  await db.transaction(async (tx) => {
+  await runUseCase(db, ctx, async (tx) => {
     const values = { retiredAt: null };
     if (item.type === 'pcn') await repo.updatePcn(tx, id, values);
     else if (item.type === 'practice') await repo.updatePractice(tx, id, values);

@@ -4,6 +4,7 @@ import type { Principal, SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
+import { nothingChanged, runUseCase } from '../../../platform/use-case.js';
 import { listReferralReasons } from '../../codes/codes.service.js';
 import { resolveOrganisation } from '../../organisations/organisations.service.js';
 import * as people from '../../people/people.service.js';
@@ -55,10 +56,10 @@ export async function createReferral(
   }
   const { referral, placement } = await validateReferral(db, actor, input.body);
 
-  const answer = await db.transaction(async (tx): Promise<IntakeAnswer> => {
+  const answer = await runUseCase(db, ctx, async (tx): Promise<IntakeAnswer> => {
     if (claim) {
       const earlier = await claimKey(tx, claim);
-      if (earlier) return replay(earlier);
+      if (earlier) return nothingChanged(tx, replay(earlier));
     }
     const { person, match, identityCheck } = await findOrAddPerson(tx, ctx, actor, referral, placement);
     await linkTeam(tx, person.id, placement);

@@ -1,4 +1,4 @@
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { findLikelyMatches } from '../../people/people.service.js';
@@ -18,7 +18,7 @@ export async function findPossibleDuplicates(
 ): Promise<{ matches: PossibleMatch[] }> {
   const { actor } = ctx;
   const matches = await findLikelyMatches(db, actor.scope, { icbId: actor.scope.icbId, ...query });
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'person.match-search',
     entityType: 'person',
     details: { count: matches.length },

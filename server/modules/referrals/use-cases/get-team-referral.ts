@@ -1,5 +1,5 @@
 import type { ReferralView } from '../../../../common/api-types.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
@@ -15,7 +15,7 @@ import { getReferral } from '../referrals.service.js';
 export async function getTeamReferral(db: Db, ctx: SignedInContext, id: string): Promise<ReferralView> {
   const { actor } = ctx;
   if (actor.scope.kind === 'practice') {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'referral.read',
       outcome: 'denied',
       entityType: 'referral',

@@ -2,7 +2,7 @@ import type { IdentityCheck, ReferralPersonDetails } from '../../../../common/re
 import { referralReference } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { Principal, SignedInContext } from '../../../platform/context.js';
-import type { DbOrTx } from '../../../platform/db/client.js';
+import type { DbOrTx, Tx } from '../../../platform/db/client.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import * as people from '../../people/people.service.js';
 import * as repo from '../referrals.repository.js';
@@ -98,7 +98,7 @@ export function detailsAsGiven(r: TReferralCreate, placement: Placement): Referr
  * differs for a person only another team knows, or one of another ICB.
  */
 export async function findOrAddPerson(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   actor: Principal,
   r: TReferralCreate,
@@ -182,7 +182,7 @@ export async function refuseRecentOpenReferral(tx: DbOrTx, actor: Principal, per
 }
 
 async function auditPersonCreated(
-  tx: DbOrTx,
+  tx: Tx,
   ctx: SignedInContext,
   personId: string,
   details?: Record<string, unknown>,

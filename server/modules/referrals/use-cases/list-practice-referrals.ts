@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { ReferralStatusView } from '../../../../common/api-types.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
@@ -49,7 +49,7 @@ export async function listPracticeReferrals(
       .offset((opts.page - 1) * PRACTICE_REFERRALS_PAGE_SIZE),
     db.$count(referrals, where),
   ]);
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'referral.list-practice',
     entityType: 'practice',
     entityId: actor.scope.practiceId,

@@ -4,6 +4,7 @@ import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { findReferralInScope, toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
 import { tellReferringPractice } from '../practice-email.js';
 import type { TClosure, TTriageDecision } from '../triage.schemas.js';
@@ -23,7 +24,7 @@ export async function triageReferral(
   input: TTriageDecision,
 ): Promise<ReferralView> {
   const actor = requirePcnActor(ctx);
-  const committed = await db.transaction(async (tx) => {
+  const committed = await runUseCase(db, ctx, async (tx) => {
     const before = await findReferralInScope(tx, actor.scope, id);
     if (!before) throw notFound('referral');
     const settings = await triageTargets(tx, actor.scope.pcnId);
@@ -76,7 +77,7 @@ export async function closeReferral(
   input: TClosure,
 ): Promise<ReferralView> {
   requirePcnActor(ctx);
-  const committed = await db.transaction(async (tx) => {
+  const committed = await runUseCase(db, ctx, async (tx) => {
     const row = await transitionReferral(tx, ctx, {
       id,
       version: input.version,

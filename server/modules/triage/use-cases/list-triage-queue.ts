@@ -2,7 +2,7 @@ import type { QueueCounts, QueueItem, TriageQueue } from '../../../../common/fro
 import { PRIORITIES, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import type { Scope } from '../../../platform/access/scope.js';
-import { writeAudit } from '../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listReferralReasons } from '../../codes/codes.service.js';
@@ -53,7 +53,7 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
     ),
   ]);
   const labels = new Map(reasons.map((r) => [r.code, r.label]));
-  await writeAudit(db, ctx, {
+  await writeAuditAlone(db, ctx, {
     action: 'triage.queue.read',
     entityType: 'pcn',
     entityId: pcnId,

@@ -4,6 +4,7 @@ import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import * as repo from '../triage.repository.js';
 import type { TTriageSettings } from '../triage.schemas.js';
 
@@ -30,7 +31,7 @@ export async function saveTriageSettings(
   input: TTriageSettings,
 ): Promise<TriageSettings> {
   const pcnId = requirePcnActor(ctx, 'PCN').scope.pcnId;
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const row = await repo.upsertTriageSettings(tx, pcnId, input);
     await writeAudit(tx, ctx, {
       action: 'triage.settings.update',

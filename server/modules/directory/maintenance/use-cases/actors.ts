@@ -1,6 +1,6 @@
 import { type Listing, type ListingInput, SOCIAL_PRESCRIBING_CATEGORIES } from '../../../../../common/directory.js';
 import type { CategoryOption, ReviewServiceRef } from '../../../../../common/directory-maintenance.js';
-import { writeAudit } from '../../../../platform/audit/audit.js';
+import { writeAuditAlone } from '../../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../../platform/context.js';
 import type { DbOrTx } from '../../../../platform/db/client.js';
 import { AppError, type FieldError, notFound, validationError } from '../../../../platform/errors.js';
@@ -62,7 +62,7 @@ export async function requirePartner(db: DbOrTx, ctx: RequestContext): Promise<P
 export async function serviceForReviewer(db: DbOrTx, ctx: RequestContext, reviewer: Reviewer, serviceId: string) {
   const owner = await repo.findServiceOwner(db, serviceId);
   if (!owner || owner.icbId !== reviewer.icbId) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'directory.review',
       outcome: 'denied',
       entityType: 'directory_service',
@@ -78,7 +78,7 @@ export async function serviceForReviewer(db: DbOrTx, ctx: RequestContext, review
 export async function serviceForPartner(db: DbOrTx, ctx: RequestContext, partner: Partner, serviceId: string) {
   const owner = await repo.findServiceOwner(db, serviceId);
   if (!owner || owner.vcsOrganisationId !== partner.vcsOrganisationId) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'directory.propose',
       outcome: 'denied',
       entityType: 'directory_service',

@@ -1,6 +1,6 @@
 import type { ListingInput } from '../../../../../common/directory.js';
 import type { ChangeReview } from '../../../../../common/directory-maintenance.js';
-import { writeAudit } from '../../../../platform/audit/audit.js';
+import { writeAudit, writeAuditAlone } from '../../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../../platform/context.js';
 import type { Db } from '../../../../platform/db/client.js';
 import { AppError, notFound } from '../../../../platform/errors.js';
@@ -21,7 +21,7 @@ const WHAT = 'proposed change';
 async function changeInScope(db: Db, ctx: RequestContext, reviewer: Reviewer, changeId: string) {
   const change = await repo.findChange(db, changeId, reviewer.icbId);
   if (!change) {
-    await writeAudit(db, ctx, {
+    await writeAuditAlone(db, ctx, {
       action: 'directory.change.read',
       outcome: 'denied',
       entityType: 'directory_change_request',

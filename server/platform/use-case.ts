@@ -1,0 +1,35 @@
+import { hasWrittenAudit } from './audit/audit.js';
+import type { Principal, SignedInContext } from './context.js';
+import type { Db, Tx } from './db/client.js';
+
+/**
+ * The one way a signed-in request changes something. The change, its audit row (`writeAudit`,
+ * which takes only a transaction) and its realtime notice (`publish`, likewise) share one
+ * transaction: they commit together or not at all. A use-case that finishes without writing the
+ * audit row of a success is a bug, and is refused here — rolled back, never committed silently —
+ * so no write can forget its audit.
+ */
+// Transactions whose use-case declared that it changed nothing (see nothingChanged).
+const unchanged = new WeakSet<Tx>();
+
+/**
+ * Declares that this run of a use-case wrote nothing — e.g. a retried request answered from its
+ * first answer — so it owes no audit row. Explicit, so that forgetting the audit is never silent.
+ */
+export function nothingChanged<T>(tx: Tx, answer: T): T {
+  unchanged.add(tx);
+  return answer;
+}
+
+export async function runUseCase<T>(
+  db: Db,
+  ctx: SignedInContext,
+  work: (tx: Tx, actor: Principal) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const result = await work(tx, ctx.actor);
+    if (!hasWrittenAudit(tx) && !unchanged.has(tx))
+      throw new Error('a use-case that writes finished without writing its audit row');
+    return result;
+  });
+}
