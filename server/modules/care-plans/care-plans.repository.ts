@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { carePlans, carePlanVersions } from './care-plans.tables.js';
 
@@ -6,10 +7,11 @@ export type CarePlanRow = typeof carePlans.$inferSelect;
 export type CarePlanVersionRow = typeof carePlanVersions.$inferSelect;
 
 /** A plan is the PCN team's: every lookup names the team (the person's plan with another PCN is not this one). */
-const planOf = (pcnId: string, personId: string) => and(eq(carePlans.personId, personId), eq(carePlans.pcnId, pcnId));
+const planOf = (scope: Scope, personId: string) =>
+  and(eq(carePlans.personId, personId), scopeWhere(scope, { pcnId: carePlans.pcnId }));
 
-export async function findPlanByPerson(db: DbOrTx, pcnId: string, personId: string): Promise<CarePlanRow | null> {
-  const [row] = await db.select().from(carePlans).where(planOf(pcnId, personId));
+export async function findPlanByPerson(db: DbOrTx, scope: Scope, personId: string): Promise<CarePlanRow | null> {
+  const [row] = await db.select().from(carePlans).where(planOf(scope, personId));
   return row ?? null;
 }
 
@@ -29,14 +31,14 @@ export async function insertPlan(db: DbOrTx, pcnId: string, personId: string): P
  */
 export async function bumpPlanVersion(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   personId: string,
   fromVersion: number,
 ): Promise<CarePlanRow | null> {
   const [row] = await db
     .update(carePlans)
     .set({ currentVersion: fromVersion + 1, updatedAt: new Date() })
-    .where(and(planOf(pcnId, personId), eq(carePlans.currentVersion, fromVersion)))
+    .where(and(planOf(scope, personId), eq(carePlans.currentVersion, fromVersion)))
     .returning();
   return row ?? null;
 }
@@ -75,7 +77,7 @@ export async function listVersions(db: DbOrTx, planId: string) {
 /** The review date in the current version of each of these people's plans with the PCN (one query). */
 export async function findCurrentReviewDates(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   personIds: string[],
 ): Promise<{ personId: string; reviewOn: string | null }[]> {
   if (personIds.length === 0) return [];
@@ -86,5 +88,5 @@ export async function findCurrentReviewDates(
       carePlanVersions,
       and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
     )
-    .where(and(inArray(carePlans.personId, personIds), eq(carePlans.pcnId, pcnId)));
+    .where(and(inArray(carePlans.personId, personIds), scopeWhere(scope, { pcnId: carePlans.pcnId })));
 }

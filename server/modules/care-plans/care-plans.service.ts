@@ -6,6 +6,7 @@ import {
   emptyPlanProblem,
 } from '../../../common/care-plan.js';
 import { requirePcnActor } from '../../platform/access/pcn-member.js';
+import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
@@ -62,7 +63,7 @@ async function summaries(
 /** The latest version of the person's plan (null before the first save). Reading it is audited. */
 export async function getCarePlan(db: Db, ctx: SignedInContext, personId: string): Promise<CarePlanView> {
   const { actor, person } = await requirePersonInScope(db, ctx, personId);
-  const plan = await repo.findPlanByPerson(db, actor.scope.pcnId, personId);
+  const plan = await repo.findPlanByPerson(db, actor.scope, personId);
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
   const [summary] = latest ? await summaries(db, [latest]) : [];
   const domains = await listReferralReasons(db, true);
@@ -86,8 +87,8 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   return digits === undefined ? undefined : Number(digits);
 }
 
-async function staleVersion(db: DbOrTx, pcnId: string, personId: string, based: number): Promise<AppError> {
-  const plan = await repo.findPlanByPerson(db, pcnId, personId);
+async function staleVersion(db: DbOrTx, scope: Scope, personId: string, based: number): Promise<AppError> {
+  const plan = await repo.findPlanByPerson(db, scope, personId);
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
   const [who] = latest ? await summaries(db, [latest]) : [];
   const when = who
@@ -140,13 +141,13 @@ export async function saveCarePlan(
               userMessage: 'Say which version of the plan you are changing (If-Match or version).',
               details: {},
             })
-          : await staleVersion(tx, pcnId, personId, 0);
+          : await staleVersion(tx, actor.scope, personId, 0);
       }
     } else {
-      plan = await repo.bumpPlanVersion(tx, pcnId, personId, based);
+      plan = await repo.bumpPlanVersion(tx, actor.scope, personId, based);
       if (!plan) {
-        if (!(await repo.findPlanByPerson(tx, pcnId, personId))) throw notFound(WHAT);
-        throw await staleVersion(tx, pcnId, personId, based);
+        if (!(await repo.findPlanByPerson(tx, actor.scope, personId))) throw notFound(WHAT);
+        throw await staleVersion(tx, actor.scope, personId, based);
       }
     }
     await repo.insertVersion(tx, {
@@ -167,7 +168,7 @@ export async function saveCarePlan(
 
 async function planOf(db: DbOrTx, ctx: SignedInContext, personId: string) {
   const { actor } = await requirePersonInScope(db, ctx, personId);
-  const plan = await repo.findPlanByPerson(db, actor.scope.pcnId, personId);
+  const plan = await repo.findPlanByPerson(db, actor.scope, personId);
   if (!plan) throw notFound(WHAT);
   return plan;
 }
@@ -217,10 +218,10 @@ export async function compareCarePlanVersions(
  */
 export async function planReviewDates(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   personIds: string[],
 ): Promise<Map<string, string | null>> {
-  const rows = await repo.findCurrentReviewDates(db, pcnId, [...new Set(personIds)]);
+  const rows = await repo.findCurrentReviewDates(db, scope, [...new Set(personIds)]);
   return new Map(rows.map((r) => [r.personId, r.reviewOn || null]));
 }
 
@@ -230,10 +231,10 @@ export async function planReviewDates(
  */
 export async function carePlanVersionsOfPerson(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   personId: string,
 ): Promise<CarePlanVersionSummary[]> {
-  const plan = await repo.findPlanByPerson(db, pcnId, personId);
+  const plan = await repo.findPlanByPerson(db, scope, personId);
   if (!plan) return [];
   return summaries(db, await repo.listVersions(db, plan.id));
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { caseContacts, caseNotes, gpMessages, plannedContacts } from './cases.tables.js';
 
@@ -19,19 +20,19 @@ export async function insertNote(db: DbOrTx, values: typeof caseNotes.$inferInse
   return row as NoteRow;
 }
 
-export async function findContacts(db: DbOrTx, pcnId: string, referralId: string): Promise<ContactRow[]> {
+export async function findContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<ContactRow[]> {
   return db
     .select()
     .from(caseContacts)
-    .where(and(eq(caseContacts.referralId, referralId), eq(caseContacts.pcnId, pcnId)))
+    .where(and(eq(caseContacts.referralId, referralId), scopeWhere(scope, { pcnId: caseContacts.pcnId })))
     .orderBy(asc(caseContacts.at));
 }
 
-export async function findNotes(db: DbOrTx, pcnId: string, referralId: string): Promise<NoteRow[]> {
+export async function findNotes(db: DbOrTx, scope: Scope, referralId: string): Promise<NoteRow[]> {
   return db
     .select()
     .from(caseNotes)
-    .where(and(eq(caseNotes.referralId, referralId), eq(caseNotes.pcnId, pcnId)))
+    .where(and(eq(caseNotes.referralId, referralId), scopeWhere(scope, { pcnId: caseNotes.pcnId })))
     .orderBy(asc(caseNotes.createdAt));
 }
 
@@ -49,23 +50,23 @@ export async function insertGpMessage(db: DbOrTx, values: typeof gpMessages.$inf
 }
 
 /** The message of a referral, seen by its referring practice or by the PCN's team. */
-export async function findGpMessage(
-  db: DbOrTx,
-  where: { practiceId: string } | { pcnId: string },
-  referralId: string,
-): Promise<GpMessageRow | null> {
-  const scope = 'practiceId' in where ? eq(gpMessages.practiceId, where.practiceId) : eq(gpMessages.pcnId, where.pcnId);
+export async function findGpMessage(db: DbOrTx, scope: Scope, referralId: string): Promise<GpMessageRow | null> {
   const [row] = await db
     .select()
     .from(gpMessages)
-    .where(and(eq(gpMessages.referralId, referralId), scope));
+    .where(
+      and(
+        eq(gpMessages.referralId, referralId),
+        scopeWhere(scope, { practiceId: gpMessages.practiceId, pcnId: gpMessages.pcnId }),
+      ),
+    );
   return row ?? null;
 }
 
 /** When each of these cases of one PCN last had an attended contact (one query). */
 export async function findLastAttendedContacts(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralIds: string[],
 ): Promise<{ referralId: string; at: Date | null }[]> {
   if (referralIds.length === 0) return [];
@@ -75,7 +76,7 @@ export async function findLastAttendedContacts(
     .where(
       and(
         inArray(caseContacts.referralId, referralIds),
-        eq(caseContacts.pcnId, pcnId),
+        scopeWhere(scope, { pcnId: caseContacts.pcnId }),
         eq(caseContacts.outcome, 'attended'),
       ),
     )
@@ -93,30 +94,30 @@ export async function insertPlannedContact(
 }
 
 /** Every planned contact of a case, open or not, in booking order (for the timeline). */
-export async function findPlannedContacts(db: DbOrTx, pcnId: string, referralId: string): Promise<PlannedContactRow[]> {
+export async function findPlannedContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<PlannedContactRow[]> {
   return db
     .select()
     .from(plannedContacts)
-    .where(and(eq(plannedContacts.referralId, referralId), eq(plannedContacts.pcnId, pcnId)))
+    .where(and(eq(plannedContacts.referralId, referralId), scopeWhere(scope, { pcnId: plannedContacts.pcnId })))
     .orderBy(asc(plannedContacts.createdAt));
 }
 
 /** The open planned contacts of a case, soonest first. */
 export async function findOpenPlannedContacts(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralId: string,
 ): Promise<PlannedContactRow[]> {
   return db
     .select()
     .from(plannedContacts)
-    .where(and(eq(plannedContacts.referralId, referralId), eq(plannedContacts.pcnId, pcnId), isOpen))
+    .where(and(eq(plannedContacts.referralId, referralId), scopeWhere(scope, { pcnId: plannedContacts.pcnId }), isOpen))
     .orderBy(asc(plannedContacts.plannedFor), asc(plannedContacts.createdAt));
 }
 
 export async function findPlannedContact(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralId: string,
   id: string,
 ): Promise<PlannedContactRow | null> {
@@ -124,7 +125,11 @@ export async function findPlannedContact(
     .select()
     .from(plannedContacts)
     .where(
-      and(eq(plannedContacts.id, id), eq(plannedContacts.referralId, referralId), eq(plannedContacts.pcnId, pcnId)),
+      and(
+        eq(plannedContacts.id, id),
+        eq(plannedContacts.referralId, referralId),
+        scopeWhere(scope, { pcnId: plannedContacts.pcnId }),
+      ),
     );
   return row ?? null;
 }
@@ -174,7 +179,7 @@ export async function settlePlannedContacts(db: DbOrTx, referralId: string, cont
 /** The earliest open planned contact of each of these cases of one PCN (one query). */
 export async function findNextPlannedContacts(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralIds: string[],
 ): Promise<{ referralId: string; plannedFor: Date; mode: PlannedContactRow['mode'] }[]> {
   if (referralIds.length === 0) return [];
@@ -185,6 +190,12 @@ export async function findNextPlannedContacts(
       mode: plannedContacts.mode,
     })
     .from(plannedContacts)
-    .where(and(inArray(plannedContacts.referralId, referralIds), eq(plannedContacts.pcnId, pcnId), isOpen))
+    .where(
+      and(
+        inArray(plannedContacts.referralId, referralIds),
+        scopeWhere(scope, { pcnId: plannedContacts.pcnId }),
+        isOpen,
+      ),
+    )
     .orderBy(plannedContacts.referralId, asc(plannedContacts.plannedFor));
 }

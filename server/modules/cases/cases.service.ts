@@ -2,6 +2,7 @@
 // discharge and the message back to the GP. Other modules call cases through this file only.
 // Every use-case that names a referral audits a refusal (404 / 403) as a denied attempt.
 import type { ContactMode } from '../../../common/cases.js';
+import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { findLastAttendedContacts, findNextPlannedContacts } from './cases.repository.js';
 import { addCaseNote as addNote } from './use-cases/add-note.js';
@@ -36,8 +37,8 @@ export { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting };
  * When each of these cases of the PCN last had an attended contact (for caseload lists). No audit
  * row: the caller audits its own read.
  */
-export async function lastContactsOf(db: DbOrTx, pcnId: string, referralIds: string[]): Promise<Map<string, string>> {
-  const rows = await findLastAttendedContacts(db, pcnId, referralIds);
+export async function lastContactsOf(db: DbOrTx, scope: Scope, referralIds: string[]): Promise<Map<string, string>> {
+  const rows = await findLastAttendedContacts(db, scope, referralIds);
   return new Map(rows.flatMap((r) => (r.at ? [[r.referralId, r.at.toISOString()] as [string, string]] : [])));
 }
 
@@ -47,11 +48,11 @@ export async function lastContactsOf(db: DbOrTx, pcnId: string, referralIds: str
  */
 export async function nextPlannedContactsOf(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralIds: string[],
   now = new Date(),
 ): Promise<Map<string, { at: string; mode: ContactMode; overdue: boolean }>> {
-  const rows = await findNextPlannedContacts(db, pcnId, referralIds);
+  const rows = await findNextPlannedContacts(db, scope, referralIds);
   return new Map(
     rows.map((r) => [
       r.referralId,

@@ -28,13 +28,13 @@ export async function findOutcomeMeasures(db: DbOrTx, scope: Scope, referralId: 
 /** Every recording of these cases of one PCN, oldest first (one query for a whole caseload). */
 export async function findOutcomeMeasuresOfReferrals(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralIds: string[],
 ): Promise<OutcomeMeasureRow[]> {
   if (referralIds.length === 0) return [];
   return db
     .select()
     .from(outcomeMeasures)
-    .where(and(inArray(outcomeMeasures.referralId, referralIds), eq(outcomeMeasures.pcnId, pcnId)))
+    .where(and(inArray(outcomeMeasures.referralId, referralIds), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
 }

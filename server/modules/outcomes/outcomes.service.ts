@@ -9,6 +9,7 @@ import {
   type OutcomeRecording,
 } from '../../../common/outcome-measures.js';
 import { requirePcnActor } from '../../platform/access/pcn-member.js';
+import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
@@ -153,8 +154,8 @@ async function summarise(db: DbOrTx, rows: repo.OutcomeMeasureRow[]): Promise<Me
  * The measures of one case of the PCN as listOutcomeMeasures gives them, for writers that have
  * already checked scope (the demo data's messages back to the GP). Not audited here.
  */
-export async function measureSummariesOfCase(db: DbOrTx, pcnId: string, referralId: string): Promise<MeasureSummary[]> {
-  return summarise(db, await repo.findOutcomeMeasuresOfReferrals(db, pcnId, [referralId]));
+export async function measureSummariesOfCase(db: DbOrTx, scope: Scope, referralId: string): Promise<MeasureSummary[]> {
+  return summarise(db, await repo.findOutcomeMeasuresOfReferrals(db, scope, [referralId]));
 }
 
 /**
@@ -163,10 +164,10 @@ export async function measureSummariesOfCase(db: DbOrTx, pcnId: string, referral
  */
 export async function latestOutcomeScores(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralIds: string[],
 ): Promise<Map<string, LatestOutcomeScore[]>> {
-  const rows = await repo.findOutcomeMeasuresOfReferrals(db, pcnId, referralIds);
+  const rows = await repo.findOutcomeMeasuresOfReferrals(db, scope, referralIds);
   const latest = new Map<string, repo.OutcomeMeasureRow>();
   for (const row of rows) latest.set(`${row.referralId}:${row.measure}`, row); // oldest first: the last wins
   const byCase = new Map<string, LatestOutcomeScore[]>();
@@ -196,10 +197,10 @@ export async function latestOutcomeScores(
  */
 export async function outcomeRecordingsOfCase(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   referralId: string,
 ): Promise<OutcomeRecording[]> {
-  const rows = await repo.findOutcomeMeasuresOfReferrals(db, pcnId, [referralId]);
+  const rows = await repo.findOutcomeMeasuresOfReferrals(db, scope, [referralId]);
   const names = await userNames(
     db,
     rows.map((r) => r.recordedBy),

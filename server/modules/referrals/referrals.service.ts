@@ -8,6 +8,7 @@ import {
   STATUS_LABELS,
 } from '../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
+import type { PcnScope } from '../../platform/access/pcn-member.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
@@ -31,6 +32,11 @@ export const markPersonDetailsReviewed = repo.markPersonDetailsReviewed;
 export const countOpenReferralsOfPcn = repo.countOpenReferralsOfPcn;
 /** The team's work lists (queues, caseloads, cover), each inside the scope it is given. */
 export * as workLists from './work-lists.repository.js';
+
+/** The scope of the PCN team that holds this case (a case already found in the caller's scope). */
+export function teamScopeOf(row: Pick<repo.ReferralRow, 'icbId' | 'pcnId'>): PcnScope {
+  return { kind: 'pcn', icbId: row.icbId, pcnId: row.pcnId };
+}
 
 export interface Transition {
   id: string;

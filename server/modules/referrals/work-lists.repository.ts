@@ -240,6 +240,7 @@ export async function findOpenCasesForReminders(db: DbOrTx) {
     .select({
       referralId: referrals.id,
       personId: referrals.personId,
+      icbId: referrals.icbId,
       pcnId: referrals.pcnId,
       status: referrals.status,
       allocatedWorkerId: referrals.allocatedWorkerId,

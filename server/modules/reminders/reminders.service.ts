@@ -7,7 +7,7 @@ import { runUseCase } from '../../platform/use-case.js';
 import { planReviewDates } from '../care-plans/care-plans.service.js';
 import { lastContactsOf } from '../cases/cases.service.js';
 import { peopleByIds } from '../people/people.service.js';
-import { workLists } from '../referrals/referrals.service.js';
+import { teamScopeOf, workLists } from '../referrals/referrals.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
 import { type CaseFacts, type DueTask, dueTasks } from './due-tasks.js';
 import * as repo from './reminders.repository.js';
@@ -36,18 +36,19 @@ async function openCaseFacts(tx: DbOrTx): Promise<CaseFacts[]> {
     else byPcn.set(c.pcnId, [c]);
   }
   const facts: CaseFacts[] = [];
-  for (const [pcnId, cases] of byPcn) {
+  for (const cases of byPcn.values()) {
+    const scope = teamScopeOf(cases[0] as (typeof cases)[number]);
     const lastContacts = await lastContactsOf(
       tx,
-      pcnId,
+      scope,
       cases.map((c) => c.referralId),
     );
     const reviews = await planReviewDates(
       tx,
-      pcnId,
+      scope,
       cases.map((c) => c.personId),
     );
-    for (const { personId, ...c } of cases) {
+    for (const { personId, icbId: _icb, ...c } of cases) {
       const last = lastContacts.get(c.referralId);
       facts.push({
         ...c,

@@ -10,6 +10,7 @@ import { measureSummariesOfCase } from '../../modules/outcomes/outcomes.service.
 import { outcomeMeasures } from '../../modules/outcomes/outcomes.tables.js';
 import { linkPerson } from '../../modules/people/people.service.js';
 import { people } from '../../modules/people/people.tables.js';
+import { teamScopeOf } from '../../modules/referrals/referrals.service.js';
 import { referralEvents, referrals } from '../../modules/referrals/referrals.tables.js';
 import { users } from '../../modules/users/users.tables.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -301,7 +302,7 @@ async function writeMessagesBack(
     const discharge = p.c.discharge;
     if (!row || !discharge) continue;
     const { offered, codes } = await composeGpMessage(tx, row, { reason: discharge.reason, at: discharge.at });
-    const outcomeChange = outcomeChangeSummary(await measureSummariesOfCase(tx, p.pcnId, p.referralId));
+    const outcomeChange = outcomeChangeSummary(await measureSummariesOfCase(tx, teamScopeOf(row), p.referralId));
     messages.push({
       referralId: p.referralId,
       pcnId: p.pcnId,

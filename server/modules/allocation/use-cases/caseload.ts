@@ -59,12 +59,12 @@ export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caselo
     userNames(db, others),
     planReviewDates(
       db,
-      actor.scope.pcnId,
+      actor.scope,
       rows.map((r) => r.personId),
     ),
-    latestOutcomeScores(db, actor.scope.pcnId, ids),
-    lastContactsOf(db, actor.scope.pcnId, ids),
-    nextPlannedContactsOf(db, actor.scope.pcnId, ids, now),
+    latestOutcomeScores(db, actor.scope, ids),
+    lastContactsOf(db, actor.scope, ids),
+    nextPlannedContactsOf(db, actor.scope, ids, now),
   ]);
   const today = londonToday(now);
   const items = rows.map((r): CaseloadItem => {

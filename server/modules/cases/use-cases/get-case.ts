@@ -14,9 +14,9 @@ export async function getCaseRecord(db: Db, ctx: SignedInContext, id: string): P
   const { actor, row } = await loadCase(db, ctx, id);
   const [referral] = await toReferralViews(db, [row], { withEvents: true });
   if (!referral) throw new Error('referral view missing');
-  const timeline = await buildTimeline(db, { referral, pcnId: row.pcnId });
+  const timeline = await buildTimeline(db, { referral, scope: actor.scope });
   // A closed case has nothing ahead, even if it was closed some way that left a booking open.
-  const planned = isWorkable(row.status) ? await repo.findOpenPlannedContacts(db, row.pcnId, row.id) : [];
+  const planned = isWorkable(row.status) ? await repo.findOpenPlannedContacts(db, actor.scope, row.id) : [];
   const plannerNames = await userNames(
     db,
     planned.map((p) => p.createdByUserId),

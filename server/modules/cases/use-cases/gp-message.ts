@@ -12,10 +12,11 @@ import { referralReference, SNOMED } from '../../../../common/referrals.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../../platform/db/client.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { notFound } from '../../../platform/errors.js';
 import { listSnomedCodes } from '../../codes/codes.service.js';
 import { queueEmail } from '../../notifications/notifications.service.js';
 import { practiceContact } from '../../organisations/organisations.service.js';
+import { teamScopeOf } from '../../referrals/referrals.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 
@@ -29,7 +30,7 @@ export async function composeGpMessage(
   row: repo.ReferralRow,
   discharge: { reason: DischargeReason; at: Date },
 ) {
-  const contacts = await repo.findContacts(tx, row.pcnId, row.id);
+  const contacts = await repo.findContacts(tx, teamScopeOf(row), row.id);
   const attended = contacts.filter((c) => c.outcome === 'attended');
   const byMode = CONTACT_MODES.map((mode) => ({
     mode,
@@ -111,15 +112,7 @@ export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<G
  * Anyone else, or before discharge: not found. Reading it is audited.
  */
 export async function getGpMessage(db: Db, ctx: SignedInContext, referralId: string): Promise<GpMessage> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
-  const where =
-    actor.scope.kind === 'practice'
-      ? { practiceId: actor.scope.practiceId }
-      : actor.scope.kind === 'pcn'
-        ? { pcnId: actor.scope.pcnId }
-        : null;
-  const row = where ? await repo.findGpMessage(db, where, referralId) : null;
+  const row = await repo.findGpMessage(db, ctx.actor.scope, referralId);
   if (!row) throw notFound('message back to the GP');
   await writeAuditAlone(db, ctx, { action: 'gpmessage.read', entityType: 'referral', entityId: referralId });
   return toGpMessage(db, row);

@@ -90,7 +90,7 @@ export async function cancelPlannedContact(
 ): Promise<PlannedContact> {
   return runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
-    const found = await repo.findPlannedContact(tx, row.pcnId, row.id, plannedId);
+    const found = await repo.findPlannedContact(tx, actor.scope, row.id, plannedId);
     if (!found) throw notFound('planned contact');
     // The update re-checks that it is open, so two cancels at once cannot both succeed.
     const cancelled = await repo.cancelPlannedContact(tx, found.id, { userId: actor.userId, at: new Date() });

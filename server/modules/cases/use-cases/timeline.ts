@@ -1,6 +1,7 @@
 import type { ReferralView } from '../../../../common/api-types.js';
 import type { TimelineItem } from '../../../../common/cases.js';
 import { MEASURE_LABELS, TIMEPOINT_LABELS } from '../../../../common/outcome-measures.js';
+import type { Scope } from '../../../platform/access/scope.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { carePlanVersionsOfPerson } from '../../care-plans/care-plans.service.js';
 import { outcomeRecordingsOfCase } from '../../outcomes/outcomes.service.js';
@@ -29,7 +30,7 @@ export const noteItem = (n: repo.NoteRow, actorName: string | null): TimelineIte
 /** What a timeline source is given: the case (already scope-checked) and its PCN. */
 export interface TimelineSubject {
   referral: ReferralView;
-  pcnId: string;
+  scope: Scope;
 }
 
 /**
@@ -52,8 +53,8 @@ const referralEventsSource: TimelineSource = async (_db, { referral }) =>
     details: e.details,
   }));
 
-const contactsSource: TimelineSource = async (db, { referral, pcnId }) => {
-  const rows = await repo.findContacts(db, pcnId, referral.id);
+const contactsSource: TimelineSource = async (db, { referral, scope }) => {
+  const rows = await repo.findContacts(db, scope, referral.id);
   const names = await userNames(
     db,
     rows.map((r) => r.recordedByUserId),
@@ -62,8 +63,8 @@ const contactsSource: TimelineSource = async (db, { referral, pcnId }) => {
 };
 
 // Shown when it was booked; its state says whether a contact later settled it or it was called off.
-const plannedContactsSource: TimelineSource = async (db, { referral, pcnId }) => {
-  const rows = await repo.findPlannedContacts(db, pcnId, referral.id);
+const plannedContactsSource: TimelineSource = async (db, { referral, scope }) => {
+  const rows = await repo.findPlannedContacts(db, scope, referral.id);
   const names = await userNames(
     db,
     rows.map((r) => r.createdByUserId),
@@ -80,8 +81,8 @@ const plannedContactsSource: TimelineSource = async (db, { referral, pcnId }) =>
   }));
 };
 
-const notesSource: TimelineSource = async (db, { referral, pcnId }) => {
-  const rows = await repo.findNotes(db, pcnId, referral.id);
+const notesSource: TimelineSource = async (db, { referral, scope }) => {
+  const rows = await repo.findNotes(db, scope, referral.id);
   const names = await userNames(
     db,
     rows.map((r) => r.authorUserId),
@@ -91,8 +92,8 @@ const notesSource: TimelineSource = async (db, { referral, pcnId }) => {
 
 // The plan is the person's with this PCN's team, shared across the team's cases: every save shows
 // in each of them (never a plan another PCN keeps).
-const planVersionsSource: TimelineSource = async (db, { referral }) =>
-  (await carePlanVersionsOfPerson(db, referral.pcn.id, referral.person.id)).map((v) => ({
+const planVersionsSource: TimelineSource = async (db, { referral, scope }) =>
+  (await carePlanVersionsOfPerson(db, scope, referral.person.id)).map((v) => ({
     kind: 'plan_version',
     id: `plan:${referral.person.id}:${v.version}`,
     at: v.savedAt,
@@ -101,8 +102,8 @@ const planVersionsSource: TimelineSource = async (db, { referral }) =>
     version: v.version,
   }));
 
-const outcomesSource: TimelineSource = async (db, { referral, pcnId }) =>
-  (await outcomeRecordingsOfCase(db, pcnId, referral.id)).map((r) => ({
+const outcomesSource: TimelineSource = async (db, { referral, scope }) =>
+  (await outcomeRecordingsOfCase(db, scope, referral.id)).map((r) => ({
     kind: 'outcome',
     id: `outcome:${r.id}`,
     at: r.recordedAt,
