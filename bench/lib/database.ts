@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
-import { removeEmbeddedCluster, startEmbeddedPostgres } from '../../server/platform/db/embedded.js';
 import { migrateDatabase } from '../../server/platform/db/migrate.js';
+import { startThrowawayPostgres, withDatabase } from '../../server/test/throwaway-postgres.js';
 
 // The benchmark's PostgreSQL: BENCH_DATABASE_URL (or TEST_DATABASE_URL) when given, otherwise a
 // throw-away embedded cluster tuned like the test one. Each bench case gets a fresh migrated
@@ -16,23 +13,6 @@ export interface BenchCluster {
   /** A fresh, migrated database for one bench case; dropped by `drop`. */
   createDatabase(): Promise<{ url: string; drop(): Promise<void> }>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -54,25 +34,11 @@ export async function startBenchCluster(): Promise<BenchCluster> {
       stop: async () => {},
     };
   }
-  const dataDir = path.resolve('.tmp', `bench-pg-${process.pid}`);
-  await removeEmbeddedCluster(dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(),
-    database: 'postgres',
-    // Durability is pointless for throw-away data; the figures are about query time.
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '100' },
-  });
-  const adminUrl = withDatabase(server.url, 'postgres');
+  const server = await startThrowawayPostgres('bench-pg', 100);
   return {
     description: 'embedded PostgreSQL 17 (fsync off)',
-    createDatabase: () => createDatabase(adminUrl),
-    stop: async () => {
-      await server.stop();
-      await removeEmbeddedCluster(dataDir);
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    createDatabase: () => createDatabase(server.adminUrl),
+    stop: server.stop,
   };
 }
 

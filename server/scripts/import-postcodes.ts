@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { importPostcodesFile, PostcodeFileError } from '../modules/directory/postcodes/import.js';
 import { connectDatabase } from '../platform/db/client.js';
-import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../platform/db/embedded.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 import { describeError } from '../platform/describe-error.js';
+import { waymarkDatabase } from './waymark-database.js';
 
 // `npm run import:postcodes -- FILE`: loads postcode centroids from an ONS Postcode Directory
 // (ONSPD) CSV into the database Waymark uses: DATABASE_URL when set, otherwise the embedded
@@ -21,24 +21,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  let url = config.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    // Waymark may be running already (then its embedded server is used); otherwise start it here.
-    const running = await findRunningEmbeddedPostgres(config.DATA_DIR);
-    if (running) {
-      url = running.url;
-    } else {
-      const server = await startEmbeddedPostgres({
-        dataDir: config.DATA_DIR,
-        port: config.EMBEDDED_PG_PORT,
-        stagingDir: config.EMBEDDED_PG_STAGING_DIR,
-        notify: (line) => console.error(line),
-      });
-      url = server.url;
-      stop = server.stop;
-    }
-  }
+  const { url, stop } = await waymarkDatabase(config);
   try {
     // A brand-new database has no postcodes table until the migrations have run.
     await migrateDatabase(url);

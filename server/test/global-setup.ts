@@ -1,11 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../config.js';
-import { removeEmbeddedCluster, startEmbeddedPostgres } from '../platform/db/embedded.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
+import { startThrowawayPostgres, withDatabase } from './throwaway-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,23 +11,6 @@ declare module 'vitest' {
 }
 
 export const TEMPLATE_DB = 'waymark_test_template';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 /**
  * One PostgreSQL for the whole run: TEST_DATABASE_URL when given (CI runs the suite again
@@ -44,22 +24,8 @@ export default async function setup(project: TestProject) {
   if (external) {
     adminUrl = external;
   } else {
-    const dataDir = path.resolve('.tmp', `test-pg-${process.pid}`);
-    await removeEmbeddedCluster(dataDir);
-    await rm(dataDir, { recursive: true, force: true });
-    const server = await startEmbeddedPostgres({
-      dataDir,
-      port: await freePort(),
-      database: 'postgres',
-      // Durability is pointless for throw-away test data; speed is not.
-      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
-    });
-    adminUrl = withDatabase(server.url, 'postgres');
-    stop = async () => {
-      await server.stop();
-      await removeEmbeddedCluster(dataDir);
-      await rm(dataDir, { recursive: true, force: true });
-    };
+    // Durability is pointless for throw-away test data; speed is not.
+    ({ adminUrl, stop } = await startThrowawayPostgres('test-pg', 300));
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -2,26 +2,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { removeCluster } from '../platform/db/embedded/cluster-dir.js';
+import { anyFreePort } from '../platform/db/embedded/ports.js';
 import { isAlive, stopLeftoverPostmaster } from '../platform/db/embedded/postmaster.js';
 
 // For tests that run the real server (server/main.ts, or `npm start`) as a child process.
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port for the child server. */
+export const freePort = anyFreePort;
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function isListening(port: number): Promise<boolean> {

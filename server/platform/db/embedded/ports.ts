@@ -20,6 +20,11 @@ export async function choosePort(preferred: number, avoid: ReadonlySet<number> =
   for (let port = preferred; port < preferred + NEARBY && port <= 65535; port++) {
     if (!avoid.has(port) && (await isPortFree(port))) return port;
   }
+  return anyFreePort();
+}
+
+/** A loopback port the system offers as free now. */
+export function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
