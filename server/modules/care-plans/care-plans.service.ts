@@ -40,7 +40,7 @@ async function requirePersonInScope(db: DbOrTx, ctx: SignedInContext, personId: 
     });
     throw notFound(WHAT);
   }
-  const person = (await peopleByIds(db, [personId])).get(personId);
+  const person = (await peopleByIds(db, actor.scope, [personId])).get(personId);
   if (!person) throw notFound(WHAT);
   return { actor, person };
 }

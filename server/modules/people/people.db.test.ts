@@ -175,3 +175,19 @@ describe('findPersonVisibleTo', () => {
     ).toBeNull();
   });
 });
+
+describe('peopleByIds', () => {
+  it("returns the people the scope's team knows and leaves out the rest, whatever ids it is given", async () => {
+    const neighbour = await createTestTenancy(db, tenancy.icbId);
+    const ours = await knownTo(tenancy);
+    const theirs = await knownTo(neighbour);
+    const elsewhere = await knownTo(otherIcb);
+    const ids = [ours.id, theirs.id, elsewhere.id];
+
+    expect([...(await peopleService.peopleByIds(db, pcnScope(tenancy), ids)).keys()]).toEqual([ours.id]);
+    expect([...(await peopleService.peopleByIds(db, practiceScope(neighbour), ids)).keys()]).toEqual([theirs.id]);
+    expect([...(await peopleService.peopleByIds(db, pcnScope(otherIcb), ids)).keys()]).toEqual([elsewhere.id]);
+    // ICB-wide roles see no person through a record.
+    expect((await peopleService.peopleByIds(db, { kind: 'icb', icbId: tenancy.icbId }, ids)).size).toBe(0);
+  });
+});

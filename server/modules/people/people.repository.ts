@@ -31,9 +31,13 @@ export const personVisibleTo = (scope: Scope) =>
       )
     : sql`false`;
 
-export async function findPeopleByIds(db: DbOrTx, ids: string[]): Promise<PersonRow[]> {
+/** These people, those of them the scope's team knows (others are simply not returned). */
+export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(people).where(inArray(people.id, ids));
+  return db
+    .select()
+    .from(people)
+    .where(and(inArray(people.id, ids), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
 }
 
 /** The person, if the scope's team knows them (else null, as for an id that does not exist). */

@@ -1,4 +1,5 @@
 import type { ContactMethod, ReferralPersonDetails } from '../../../common/referrals.js';
+import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import * as repo from './people.repository.js';
 
@@ -21,9 +22,16 @@ export {
   updatePersonDetails,
 } from './people.repository.js';
 
-/** People by id. Callers have already scoped the records that point at them. */
-export async function peopleByIds(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, repo.PersonRow>> {
-  const rows = await repo.findPeopleByIds(db, [...new Set(ids)]);
+/**
+ * People by id, for records found in scope that point at them (referrals, cases, tasks); only the
+ * people the scope's team knows are returned, so a record of another team cannot lead to a person.
+ */
+export async function peopleByIds(
+  db: DbOrTx,
+  scope: Scope,
+  ids: Iterable<string>,
+): Promise<Map<string, repo.PersonRow>> {
+  const rows = await repo.findPeopleByIds(db, scope, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r]));
 }
 

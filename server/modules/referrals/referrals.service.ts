@@ -9,6 +9,7 @@ import {
 } from '../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import type { PcnScope } from '../../platform/access/pcn-member.js';
+import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
@@ -122,7 +123,7 @@ export async function getReferral(db: Db, ctx: SignedInContext, id: string): Pro
   const row = await repo.findReferralInScope(db, actor.scope, id);
   if (!row) throw notFound('referral');
   await writeAuditAlone(db, ctx, { action: 'referral.read', entityType: 'referral', entityId: id });
-  const [view] = await toReferralViews(db, [row], { withEvents: true });
+  const [view] = await toReferralViews(db, actor.scope, [row], { withEvents: true });
   return view as ReferralView;
 }
 
@@ -170,6 +171,7 @@ export async function toStatusViews(db: DbOrTx, rows: repo.ReferralRow[]): Promi
 
 export async function toReferralViews(
   db: DbOrTx,
+  scope: Scope,
   rows: repo.ReferralRow[],
   opts: { withEvents: boolean },
 ): Promise<ReferralView[]> {
@@ -177,6 +179,7 @@ export async function toReferralViews(
   const [people, labels, orgs, workers] = await Promise.all([
     peopleByIds(
       db,
+      scope,
       rows.map((r) => r.personId),
     ),
     reasonLabels(db),

@@ -89,6 +89,7 @@ export async function listOwnTasks(db: Db, ctx: SignedInContext): Promise<TaskLi
   const personOf = new Map(links.map((l) => [l.id, l.personId]));
   const people = await peopleByIds(
     db,
+    actor.scope,
     links.map((l) => l.personId),
   );
   const items = rows.map((r): TaskItem => {

@@ -126,6 +126,7 @@ export async function allocateAll(db: Db, ctx: SignedInContext, input: TAllocate
     const referrals = await referralsForAllocation(tx, actor.scope, rows);
     const people = await peopleByIds(
       tx,
+      actor.scope,
       rows.map((r) => r.personId),
     );
     const plan = planAllocations(referrals, team);

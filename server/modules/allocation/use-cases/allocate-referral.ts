@@ -90,6 +90,6 @@ export async function allocateReferral(
     return updated;
   });
   // The answer is read after the commit, so it shows what others will see.
-  const [view] = await toReferralViews(db, [committed], { withEvents: true });
+  const [view] = await toReferralViews(db, actor.scope, [committed], { withEvents: true });
   return view as ReferralView;
 }

@@ -53,6 +53,7 @@ export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caselo
   const [people, labels, names, reviews, scores, lastContacts, nextContacts] = await Promise.all([
     peopleByIds(
       db,
+      actor.scope,
       rows.map((r) => r.personId),
     ),
     reasonLabels(db),
@@ -130,6 +131,7 @@ export async function teamCaseloads(db: Db, ctx: SignedInContext): Promise<TeamC
   ]);
   const people = await peopleByIds(
     db,
+    actor.scope,
     rows.map((r) => r.personId),
   );
   const names = new Map(users.map((u) => [u.id, u.name]));

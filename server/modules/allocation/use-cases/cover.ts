@@ -54,6 +54,7 @@ export async function handoverPlan(db: Db, ctx: SignedInContext, workerId: strin
   const rows = await workLists.findOwnOpenCases(db, actor.scope, worker.id);
   const people = await peopleByIds(
     db,
+    actor.scope,
     rows.map((r) => r.personId),
   );
   const names = new Map(users.map((u) => [u.id, u.name]));

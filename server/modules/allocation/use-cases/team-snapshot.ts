@@ -47,7 +47,7 @@ export async function referralsForAllocation(
   rows: ReferralRow[],
 ): Promise<ReferralForAllocation[]> {
   const personIds = rows.map((r) => r.personId);
-  const people = await peopleByIds(db, personIds);
+  const people = await peopleByIds(db, scope, personIds);
   const previous = await workLists.findPreviousWorkers(
     db,
     scope,

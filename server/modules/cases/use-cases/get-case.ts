@@ -12,7 +12,7 @@ import { buildTimeline } from './timeline.js';
 /** The case record: the referral and one timeline of everything recorded on it. Audited read. */
 export async function getCaseRecord(db: Db, ctx: SignedInContext, id: string): Promise<CaseRecord> {
   const { actor, row } = await loadCase(db, ctx, id);
-  const [referral] = await toReferralViews(db, [row], { withEvents: true });
+  const [referral] = await toReferralViews(db, actor.scope, [row], { withEvents: true });
   if (!referral) throw new Error('referral view missing');
   const timeline = await buildTimeline(db, { referral, scope: actor.scope });
   // A closed case has nothing ahead, even if it was closed some way that left a booking open.

@@ -64,7 +64,7 @@ export async function triageReferral(
     return row;
   });
   // The answer is read after the commit, so it shows what others will see.
-  const [view] = await toReferralViews(db, [committed], { withEvents: true });
+  const [view] = await toReferralViews(db, actor.scope, [committed], { withEvents: true });
   return view as ReferralView;
 }
 
@@ -76,7 +76,7 @@ export async function closeReferral(
   to: 'declined' | 'redirected',
   input: TClosure,
 ): Promise<ReferralView> {
-  requirePcnActor(ctx);
+  const actor = requirePcnActor(ctx);
   const committed = await runUseCase(db, ctx, async (tx) => {
     const row = await transitionReferral(tx, ctx, {
       id,
@@ -93,6 +93,6 @@ export async function closeReferral(
     return row;
   });
   // The answer is read after the commit, so it shows what others will see.
-  const [view] = await toReferralViews(db, [committed], { withEvents: true });
+  const [view] = await toReferralViews(db, actor.scope, [committed], { withEvents: true });
   return view as ReferralView;
 }

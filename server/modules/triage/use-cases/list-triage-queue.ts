@@ -45,6 +45,7 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
   const [people, practices] = await Promise.all([
     peopleByIds(
       db,
+      actor.scope,
       page.map((r) => r.personId),
     ),
     organisationRefs(
