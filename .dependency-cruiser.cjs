@@ -5,6 +5,11 @@
 const serverModule = '^server/modules/([^/]+)/';
 const test = '\\.test\\.tsx?$';
 
+/** A layer that never imports another (an error). */
+function layer(name, comment, from, to) {
+  return { name, comment, severity: 'error', from: { path: from }, to: { path: to } };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -33,48 +38,27 @@ module.exports = {
         pathNot: ['^server/modules/$1/', '\\.service\\.ts$', '\\.tables\\.ts$', '\\.repository\\.ts$'],
       },
     },
-    {
-      name: 'platform-knows-no-domain',
-      comment: 'server/platform is cross-cutting: it never imports server/modules (Biome says so too, in the editor).',
-      severity: 'error',
-      from: { path: '^server/platform/' },
-      to: { path: '^server/modules/' },
-    },
-    {
-      name: 'common-stands-alone',
-      comment: 'common/ is shared by server and web, so it imports neither.',
-      severity: 'error',
-      from: { path: '^common/' },
-      to: { path: '^(server|web)/' },
-    },
-    {
-      name: 'web-never-imports-server',
-      comment: 'web/ shares with the server through common/ only.',
-      severity: 'error',
-      from: { path: '^web/' },
-      to: { path: '^server/' },
-    },
-    {
-      name: 'server-never-imports-web',
-      comment: 'The server serves the built web app as files; it never imports its source.',
-      severity: 'error',
-      from: { path: '^server/' },
-      to: { path: '^web/' },
-    },
-    {
-      name: 'ui-knows-no-app',
-      comment: 'web/ui is the design system: it never imports web/app (router, session, API client).',
-      severity: 'error',
-      from: { path: '^web/ui/' },
-      to: { path: '^web/app/' },
-    },
-    {
-      name: 'ui-knows-no-pages',
-      comment: 'web/ui is shared by every page, so it never imports a page module.',
-      severity: 'error',
-      from: { path: '^web/ui/' },
-      to: { path: '^web/modules/' },
-    },
+    layer(
+      'platform-knows-no-domain',
+      'server/platform is cross-cutting: it never imports server/modules (Biome says so too, in the editor).',
+      '^server/platform/',
+      '^server/modules/',
+    ),
+    layer(
+      'common-stands-alone',
+      'common/ is shared by server and web, so it imports neither.',
+      '^common/',
+      '^(server|web)/',
+    ),
+    layer('web-never-imports-server', 'web/ shares with the server through common/ only.', '^web/', '^server/'),
+    layer(
+      'server-never-imports-web',
+      'The server serves the built web app as files, never its source.',
+      '^server/',
+      '^web/',
+    ),
+    layer('ui-knows-no-app', 'web/ui is the design system: no router, session or API client.', '^web/ui/', '^web/app/'),
+    layer('ui-knows-no-pages', 'web/ui is shared by every page, so it imports none.', '^web/ui/', '^web/modules/'),
     {
       name: 'no-cycles',
       comment: 'Files never import each other in a ring (Biome noImportCycles says so in the editor).',
