@@ -5,11 +5,11 @@ import { UnreadNotificationsLink } from '../modules/notifications/UnreadNotifica
 import { Footer } from '../ui/Footer';
 import { Header } from '../ui/Header';
 import { SkipLink } from '../ui/SkipLink';
+import { SERVICE_NAME } from '../ui/use-page-title';
 import { onSessionEnded } from './api';
 import { menuFor } from './navigation';
 import { forgetSession, hasPermission, useMe, useSignOut } from './session';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
-import { SERVICE_NAME } from './use-page-title';
 
 export function Layout() {
   const { data: me } = useMe();

@@ -3,7 +3,7 @@ import { Footer } from '../ui/Footer';
 import { Header } from '../ui/Header';
 import { ServiceProblem } from '../ui/ServiceProblem';
 import { SkipLink } from '../ui/SkipLink';
-import { SERVICE_NAME } from './use-page-title';
+import { SERVICE_NAME } from '../ui/use-page-title';
 
 /** Last resort when a page throws while rendering: still an NHS-styled page, never a blank one. */
 export function RouteError() {

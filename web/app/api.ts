@@ -1,7 +1,8 @@
 import type { Problem } from '../../common/api-types';
+import type { ProblemAnswer } from '../ui/api-problem';
 
 /** An answer from the API that was not 2xx, carrying its RFC 9457 problem details. */
-export class ApiError extends Error {
+export class ApiError extends Error implements ProblemAnswer {
   constructor(
     readonly status: number,
     readonly problem: Problem,

@@ -50,7 +50,9 @@ const TriageQueuePage = lazy(() =>
 const TriageSettingsPage = lazy(() =>
   import('../modules/triage/TriageSettingsPage').then((m) => ({ default: m.TriageSettingsPage })),
 );
-const ReferralPage = lazy(() => import('../modules/triage/ReferralPage').then((m) => ({ default: m.ReferralPage })));
+const ReferralPage = lazy(() =>
+  import('../modules/allocation/ReferralPage').then((m) => ({ default: m.ReferralPage })),
+);
 const AllocateAllPage = lazy(() =>
   import('../modules/allocation/AllocateAllPage').then((m) => ({ default: m.AllocateAllPage })),
 );

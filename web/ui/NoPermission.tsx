@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { usePageTitle } from '../app/use-page-title';
+import { usePageTitle } from './use-page-title';
 
 /** Shown when the user's role does not allow a page (the API would answer 403 anyway). */
 export function NoPermission() {

@@ -1,16 +1,16 @@
-import { ApiError } from '../app/api';
-import { usePageTitle } from '../app/use-page-title';
+import { isProblemAnswer } from './api-problem';
 import { NoPermission } from './NoPermission';
+import { usePageTitle } from './use-page-title';
 
 /** A whole page that could not load: explains what happened in the NHS.UK "problem" style. */
 export function ServiceProblem({ error }: { error: unknown }) {
-  if (error instanceof ApiError && error.status === 403) return <NoPermission />;
+  if (isProblemAnswer(error) && error.status === 403) return <NoPermission />;
   return <ServiceProblemPage error={error} />;
 }
 
 function ServiceProblemPage({ error }: { error: unknown }) {
   usePageTitle('Sorry, there is a problem with the service');
-  const detail = error instanceof ApiError ? error.problem.detail : null;
+  const detail = isProblemAnswer(error) ? error.problem.detail : null;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

@@ -1,4 +1,4 @@
-import { ApiError } from '../app/api';
+import { isProblemAnswer } from './api-problem';
 import type { SummaryError } from './ErrorSummary';
 
 /** Errors of one form: by field id (which is also the API's field name), plus one for the whole form. */
@@ -27,12 +27,12 @@ export function phrase(label: string, message: string): string {
  * errors so nothing the server said is lost.
  */
 export function errorsFromApi(error: unknown, labels: Record<string, string>): FormErrors {
-  if (!(error instanceof ApiError)) {
+  if (!isProblemAnswer(error)) {
     return { fields: {}, form: 'Sorry, something went wrong. Try again.' };
   }
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
-  for (const { field, message } of error.fieldErrors) {
+  for (const { field, message } of error.problem.errors ?? []) {
     const label = labels[field];
     if (label && !fields[field]) fields[field] = phrase(label, message);
     else if (!label) unplaced.push(`${field}: ${message}`);

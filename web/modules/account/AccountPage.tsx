@@ -4,12 +4,12 @@ import { Link, useLocation } from 'react-router';
 import type { Me, SecondFactorSetup } from '../../../common/api-types';
 import { rememberSignedIn, useSignedInMe, useSignOut } from '../../app/session';
 import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { SummaryList } from '../../ui/SummaryList';
+import { usePageTitle } from '../../ui/use-page-title';
 import { AuthenticatorSetup } from '../auth/AuthenticatorSetup';
 import { startSecondFactorSetup } from '../auth/auth-api';
 

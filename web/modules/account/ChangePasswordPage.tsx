@@ -4,11 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api';
 import { forgetSession, useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { usePageTitle } from '../../ui/use-page-title';
 import { NewPasswordInput } from '../auth/NewPasswordInput';
 import { changePassword, newPasswordError } from '../auth/password-api';
 

@@ -2,13 +2,13 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import { QUEUE_KEY } from '../triage/triage-api';
 import { PRIORITY_COLOURS, PRIORITY_LABELS, waitingFor } from '../triage/triage-labels';

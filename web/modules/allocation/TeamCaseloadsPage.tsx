@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
-import { usePageTitle } from '../../app/use-page-title';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate, formatWhen } from '../referrals/referral-format';
 import '../triage/triage.css';
 import { TEAM_CASELOADS_KEY, type TeamCaseloadMember, useTeamCaseloads } from './caseload-api';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Me, SecondFactorSetup } from '../../../common/api-types';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { summaryOf } from '../../ui/form-errors';
+import { usePageTitle } from '../../ui/use-page-title';
 import { enrolSecondFactor } from './auth-api';
 import { CodeInput } from './CodeInput';
 import { groupSecret } from './code-format';

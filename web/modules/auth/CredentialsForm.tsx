@@ -2,10 +2,10 @@ import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { SignInResult } from '../../../common/api-types';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { usePageTitle } from '../../ui/use-page-title';
 import { signIn } from './auth-api';
 
 const LABELS = { email: 'Email address', password: 'Password' };

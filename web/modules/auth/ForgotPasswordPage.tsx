@@ -2,11 +2,11 @@ import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { usePageTitle } from '../../ui/use-page-title';
 import { requestPasswordReset } from './password-api';
 
 /** "Forgotten your password?": asks for the address, then says the same whatever it was. */

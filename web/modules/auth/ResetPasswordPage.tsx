@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { usePageTitle } from '../../ui/use-page-title';
 import { NewPasswordInput } from './NewPasswordInput';
 import { newPasswordError, resetPassword } from './password-api';
 

@@ -1,8 +1,8 @@
 import type { Me } from '../../../common/api-types';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { summaryOf } from '../../ui/form-errors';
+import { usePageTitle } from '../../ui/use-page-title';
 import { submitSecondFactor } from './auth-api';
 import { CodeInput } from './CodeInput';
 import { useCodeForm } from './use-code-form';

@@ -5,11 +5,11 @@ import { type CarePlanView, EMPTY_PLAN, PLAN_FIELD_LABELS } from '../../../commo
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { hasPermission, useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { usePageTitle } from '../../ui/use-page-title';
 import { carePlanKey, fetchCarePlan, saveCarePlan, useCarePlan } from './care-plans-api';
 import { DateField, Select, TextArea, TextInput } from './PlanFields';
 import { PlanSummary } from './PlanSummary';

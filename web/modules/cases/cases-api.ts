@@ -8,30 +8,14 @@ import type {
   PlannedContact,
   TimelineItem,
 } from '../../../common/cases';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
+import { gpMessageKey } from '../referrals/referrals-api';
 
 export const caseKey = (id: string) => ['case', id] as const;
-export const gpMessageKey = (id: string) => ['gp-message', id] as const;
 const path = (id: string, tail: string) => `/api/referrals/${encodeURIComponent(id)}/${tail}`;
 
 export function useCaseRecord(id: string) {
   return useQuery({ queryKey: caseKey(id), queryFn: () => api<CaseRecord>(path(id, 'case')) });
-}
-
-/** The message back to the GP; null until the case is discharged (the API answers 404). */
-export function useGpMessage(id: string, enabled = true) {
-  return useQuery({
-    queryKey: gpMessageKey(id),
-    enabled,
-    queryFn: async () => {
-      try {
-        return await api<GpMessage>(path(id, 'gp-message'));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-  });
 }
 
 export interface PlannedContactBody {

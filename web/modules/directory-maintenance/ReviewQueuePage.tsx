@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { SERVICE_STATUS_LABELS } from '../../../common/directory';
 import type { ReviewServiceRef } from '../../../common/directory-maintenance';
-import { usePageTitle } from '../../app/use-page-title';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { useReviewQueue } from './maintenance-api';
 import { formatDay, formatWhen, STATUS_COLOURS } from './maintenance-format';
 import './maintenance.css';

@@ -3,10 +3,10 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CSV_COLUMNS } from '../../../common/directory-transfer';
 import { ApiError } from '../../app/api';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TableScroll } from '../../ui/TableScroll';
+import { usePageTitle } from '../../ui/use-page-title';
 import { CSV_TEMPLATE_URL, DUPLICATES_KEY, EXPORT_URL, formatOf, type ImportResult, importFile } from './transfer-api';
 
 const FILE_ID = 'import-file';

@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { DUPLICATE_REASONS, type DuplicatePair, type DuplicateSide } from '../../../common/directory-transfer';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -11,6 +10,7 @@ import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
+import { usePageTitle } from '../../ui/use-page-title';
 import { DUPLICATES_KEY, mergeDuplicate, useDuplicates } from './transfer-api';
 
 const pairKey = (p: DuplicatePair) => `${p.kind}:${p.a.id}:${p.b.id}`;

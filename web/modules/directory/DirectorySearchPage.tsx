@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api';
-import { usePageTitle } from '../../app/use-page-title';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Pagination } from '../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { usePageTitle } from '../../ui/use-page-title';
 import { DirectoryResults } from './DirectoryResults';
 import { DirectorySearchForm, SEARCH_LABELS, SEARCH_ORDER } from './DirectorySearchForm';
 import { useCategories, useDirectoryAudience, useDirectorySearch } from './directory-api';

@@ -1,10 +1,10 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { PUBLIC_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
 import { ApiError } from '../../app/api';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { useDirectoryAudience, useListing } from './directory-api';
 import { CAPACITY_COLOURS, formatDate, STATUS_COLOURS, todayInLondon } from './directory-format';
 import { ListingDetails } from './ListingDetails';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { destinationsFor } from '../../app/navigation';
 import { useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
+import { usePageTitle } from '../../ui/use-page-title';
 import { ROLE_DESCRIPTIONS } from './role-descriptions';
 
 export function HomePage() {

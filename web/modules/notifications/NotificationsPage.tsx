@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { NotificationItem } from '../../../common/notification-types';
 import { ApiError } from '../../app/api';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { formatDateTime } from '../../ui/format';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import {
   safeInternalLink,
   useLiveNotificationRefresh,

@@ -10,12 +10,12 @@ import {
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { hasPermission, useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
+import { usePageTitle } from '../../ui/use-page-title';
 import { useReferral } from '../triage/triage-api';
 import { MeasureChart } from './MeasureChart';
 import { formatDay, formatScore } from './outcome-format';

@@ -4,12 +4,12 @@ import { formatNhsNumber } from '../../../common/nhs-number';
 import { REFERRAL_STATUSES, referralReference, STATUS_LABELS } from '../../../common/referrals';
 import { ApiError, queryString } from '../../app/api';
 import { hasPermission, useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Pagination } from '../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate, formatWhen, statusColour } from './referral-format';
 import { usePracticeReferrals } from './referrals-api';
 

@@ -1,7 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { referralReference } from '../../../common/referrals';
 import { hasPermission, useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
+import { usePageTitle } from '../../ui/use-page-title';
 
 /** Shown after a referral was stored (the API answers only after its transaction commits). */
 export function ReferralSentPage() {

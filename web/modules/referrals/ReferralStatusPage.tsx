@@ -4,15 +4,14 @@ import type { ReferralStatus } from '../../../common/referrals';
 import { referralReference } from '../../../common/referrals';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { SummaryList } from '../../ui/SummaryList';
 import { Tag } from '../../ui/Tag';
-import { useGpMessage } from '../cases/cases-api';
-import { GpMessageDetails } from '../cases/GpMessageDetails';
+import { usePageTitle } from '../../ui/use-page-title';
+import { GpMessageDetails } from './GpMessageDetails';
 import { closureReasonText, formatDate, formatWhen, STATUS_MEANING, statusColour } from './referral-format';
-import { useReferralStatus } from './referrals-api';
+import { useGpMessage, useReferralStatus } from './referrals-api';
 
 /** One referral as the practice that made it sees it: what was asked, and where it stands. */
 export function ReferralStatusPage() {

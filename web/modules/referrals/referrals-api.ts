@@ -1,5 +1,6 @@
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import type { Problem, ReferralStatusView } from '../../../common/api-types';
+import type { GpMessage } from '../../../common/cases';
 import { ApiError, api, queryString } from '../../app/api';
 import { forgetSession } from '../../app/session';
 
@@ -160,4 +161,25 @@ export async function sendReferral(
           detail: 'Sorry, there is a problem with the service. Try again later.',
         };
   throw new ApiError(response.status, problem);
+}
+
+export const gpMessageKey = (id: string) => ['gp-message', id] as const;
+
+/**
+ * The message back to the GP, which the referring practice reads too; null until the case is
+ * discharged (the API answers 404).
+ */
+export function useGpMessage(id: string, enabled = true) {
+  return useQuery({
+    queryKey: gpMessageKey(id),
+    enabled,
+    queryFn: async () => {
+      try {
+        return await api<GpMessage>(`/api/referrals/${encodeURIComponent(id)}/gp-message`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
 }

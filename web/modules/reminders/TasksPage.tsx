@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { Button } from '../../ui/Button';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag, type TagColour } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate } from '../referrals/referral-format';
 import { type TaskItem, useMarkTaskDone, useTasks } from './reminders-api';
 

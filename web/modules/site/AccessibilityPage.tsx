@@ -1,4 +1,4 @@
-import { usePageTitle } from '../../app/use-page-title';
+import { usePageTitle } from '../../ui/use-page-title';
 import { SupportEmail } from './SupportEmail';
 
 /** The accessibility statement, in the shape the Public Sector Bodies Accessibility Regulations 2018 ask for. */

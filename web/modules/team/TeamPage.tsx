@@ -1,9 +1,9 @@
 import type { StaffMember } from '../../../common/api-types';
 import { TEAM_ROLES } from '../../../common/roles';
-import { usePageTitle } from '../../app/use-page-title';
 import { formatBand, formatFte, orNotSet } from '../../ui/format';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
+import { usePageTitle } from '../../ui/use-page-title';
 import { useTeam } from './team-api';
 
 // Lead first, then the roles in the order the seed article describes them.

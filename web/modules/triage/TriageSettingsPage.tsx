@@ -2,13 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { usePageTitle } from '../../ui/use-page-title';
 import { saveTriageSettings, TRIAGE_SETTINGS_KEY, type TriageSettings, useTriageSettings } from './triage-api';
 
 const FIELDS = [

@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
@@ -10,6 +9,7 @@ import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import '../triage/triage.css';
 import {

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, queryString } from '../../../app/api';
-import { usePageTitle } from '../../../app/use-page-title';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
 import { Pagination } from '../../../ui/Pagination';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { AuditResults } from './AuditResults';
 import { AuditSearchForm } from './AuditSearchForm';
 import { type AuditFilters, filtersFrom, useAuditSearch } from './audit-api';

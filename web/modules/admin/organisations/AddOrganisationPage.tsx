@@ -4,12 +4,12 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { OrganisationTree } from '../../../../common/api-types';
 import { NotFoundPage } from '../../../app/NotFoundPage';
-import { usePageTitle } from '../../../app/use-page-title';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { createOrganisation, type NewOrganisation, ORGANISATIONS_KEY, useOrganisationTree } from './organisations-api';
 
 type Kind = NewOrganisation['kind'];

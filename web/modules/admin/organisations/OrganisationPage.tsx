@@ -5,7 +5,6 @@ import { Link, useParams } from 'react-router';
 import type { OrganisationDetail, OrganisationHistoryItem } from '../../../../common/admin-lists';
 import { ApiError, queryString } from '../../../app/api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
-import { usePageTitle } from '../../../app/use-page-title';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
@@ -16,6 +15,7 @@ import { NotificationBanner } from '../../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { SummaryList } from '../../../ui/SummaryList';
 import { Tag } from '../../../ui/Tag';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { ORGANISATIONS_KEY, setRetired, updateOrganisation, useOrganisation } from './organisations-api';
 
 const FIELD_LABELS: Record<string, string> = { name: 'Name', code: 'Code', email: 'Practice mailbox' };

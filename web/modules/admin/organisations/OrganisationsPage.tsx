@@ -8,7 +8,6 @@ import {
   type OrganisationSort,
 } from '../../../../common/admin-lists';
 import { queryString } from '../../../app/api';
-import { usePageTitle } from '../../../app/use-page-title';
 import { Button } from '../../../ui/Button';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { formatDay } from '../../../ui/format';
@@ -16,6 +15,7 @@ import { PageLinks, pageParam, pickParam, sortingOf } from '../../../ui/list-pag
 import { NotificationBanner } from '../../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { Tag } from '../../../ui/Tag';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { useOrganisationList } from './organisations-api';
 
 const STATUS_TEXT = { active: 'In use', retired: 'Retired', all: 'In use and retired' } as const;

@@ -11,12 +11,12 @@ import {
   type Role,
   type TeamRole,
 } from '../../../../common/roles';
-import { usePageTitle } from '../../../app/use-page-title';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, phrase, summaryOf } from '../../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { useOrganisationTree } from '../organisations/organisations-api';
 import { OrganisationOptions } from './OrganisationOptions';
 import { StaffFields } from './StaffFields';

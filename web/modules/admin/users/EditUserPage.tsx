@@ -7,13 +7,13 @@ import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '../../../../co
 import { ApiError } from '../../../app/api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { useSignedInMe } from '../../../app/session';
-import { usePageTitle } from '../../../app/use-page-title';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
 import { Radios } from '../../../ui/Radios';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { SecondFactorReset } from './SecondFactorReset';
 import { StaffFields } from './StaffFields';
 import { isTeamRole, readStaffNumbers, STAFF_LABELS } from './staff-fields';

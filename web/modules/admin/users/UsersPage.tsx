@@ -4,7 +4,6 @@ import type { OrganisationTree, StaffMember } from '../../../../common/api-types
 import { ROLE_LABELS, ROLES } from '../../../../common/roles';
 import { queryString } from '../../../app/api';
 import { hasPermission, useSignedInMe } from '../../../app/session';
-import { usePageTitle } from '../../../app/use-page-title';
 import { Button } from '../../../ui/Button';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { formatFte, orNotSet } from '../../../ui/format';
@@ -12,6 +11,7 @@ import { PageLinks, pageParam, pickParam, sortingOf } from '../../../ui/list-pag
 import { NotificationBanner } from '../../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { Tag } from '../../../ui/Tag';
+import { usePageTitle } from '../../../ui/use-page-title';
 import { useOrganisationTree } from '../organisations/organisations-api';
 import { useUserList } from './users-api';
 

@@ -7,23 +7,23 @@ import { ApiError } from '../../app/api';
 import { useLiveEvents } from '../../app/live-events';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { hasPermission, useSignedInMe } from '../../app/session';
-import { usePageTitle } from '../../app/use-page-title';
 import { BackLink } from '../../ui/BackLink';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
-import { AllocationPanel } from '../allocation/AllocationPanel';
-import { suggestionKey } from '../allocation/allocation-api';
+import { usePageTitle } from '../../ui/use-page-title';
 import { statusColour } from '../referrals/referral-format';
-import { CloseReferralForm } from './CloseReferralForm';
-import { ConflictMessage } from './ConflictMessage';
-import { IdentityCheckWarning, PersonDetailsOffer } from './PersonDetailsOffer';
-import { PersonDetails, ReferralRequest, TriageDecisionDetails } from './ReferralDetails';
-import { ReferralHistory } from './ReferralHistory';
-import { TriageForm } from './TriageForm';
-import { referralChanged, referralKey, useReferral } from './triage-api';
-import { PRIORITY_COLOURS, PRIORITY_LABELS } from './triage-labels';
-import './triage.css';
+import { CloseReferralForm } from '../triage/CloseReferralForm';
+import { ConflictMessage } from '../triage/ConflictMessage';
+import { IdentityCheckWarning, PersonDetailsOffer } from '../triage/PersonDetailsOffer';
+import { PersonDetails, ReferralRequest, TriageDecisionDetails } from '../triage/ReferralDetails';
+import { ReferralHistory } from '../triage/ReferralHistory';
+import { TriageForm } from '../triage/TriageForm';
+import { referralChanged, referralKey, useReferral } from '../triage/triage-api';
+import { PRIORITY_COLOURS, PRIORITY_LABELS } from '../triage/triage-labels';
+import { AllocationPanel } from './AllocationPanel';
+import { suggestionKey } from './allocation-api';
+import '../triage/triage.css';
 
 const STATUS_TEXT: Record<string, string> = {
   received: 'Waiting for triage.',

@@ -1,6 +1,6 @@
 import type { GpMessage } from '../../../common/cases';
 import { SummaryList } from '../../ui/SummaryList';
-import { formatWhen } from '../referrals/referral-format';
+import { formatWhen } from './referral-format';
 
 const day = (iso: string) => formatWhen(iso).replace(/,.*$/, '');
 
