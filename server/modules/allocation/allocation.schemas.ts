@@ -4,7 +4,7 @@ import { zDateTime } from '../../../common/schemas/dates.js';
 import { zInt, zVersion } from '../../../common/schemas/numbers.js';
 import { zMultilineText } from '../../../common/schemas/text.js';
 
-export { ZReferralIdParam } from '../triage/triage.schemas.js';
+export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
 const ZVersion = zVersion('must be the version of the referral you read');
 

@@ -3,7 +3,7 @@ import { MEASURES, TIMEPOINTS } from '../../../common/outcome-measures.js';
 import { zDate } from '../../../common/schemas/dates.js';
 import { zText } from '../../../common/schemas/text.js';
 
-export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
+export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
 // The answers are checked item by item by scoring.ts, so that every bad or missing item is named
 // at once (`answers.swemwbs3: must be 1 to 5`); here only their outer shape.

@@ -276,7 +276,7 @@ export const ZIdempotencyKey = z
   .max(200, 'must be at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (send a UUID)');
 
-export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
+export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
 export const PRACTICE_LIST_STATUSES = ['open', 'closed', ...REFERRAL_STATUSES] as const;
 

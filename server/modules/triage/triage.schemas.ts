@@ -8,7 +8,7 @@ const CLOSURE_REASON_KEYS = Object.keys(CLOSURE_REASONS) as [
   ...(keyof typeof CLOSURE_REASONS)[],
 ];
 
-export const ZReferralIdParam = z.object({ id: z.uuid('must be a valid referral id') });
+export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
 export const ZVersion = zVersion('must be the version of the referral you read');
 
