@@ -10,6 +10,8 @@ import {
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
+import { haversineMetres } from '../search/distance.js';
+import { searchWords } from '../search/words.js';
 
 // Which services and service_at_locations a /oruk list answers, a page of ids at a time (the
 // rows themselves are loaded by oruk.repository.ts). Only this module's own rules: the staff
@@ -58,11 +60,7 @@ export const notMerged = () => isNull(s.mergedIntoId);
  * text ("walkng" finds "walking"). Words full-text search ignores ("the", "and") are skipped.
  */
 function textMatch(search: string): SQL {
-  const words = search
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, MAX_SEARCH_WORDS);
+  const words = searchWords(search).slice(0, MAX_SEARCH_WORDS);
   if (words.length === 0) return sql`true`;
   const perWord = words.map(
     (w) => sql`(numnode(plainto_tsquery('english', ${w})) = 0
@@ -153,24 +151,14 @@ export interface GeoFilter {
   proximity?: number;
 }
 
-const EARTH_RADIUS_METRES = 6_371_008.8;
-
 /**
  * Great-circle distance in metres from the point to the location, NULL when the location has no
  * coordinates or is confidential: a confidential place is never filtered or ordered by where it
  * really is, or repeated proximity queries would locate it.
  */
 function distanceMetres(g: GeoFilter): SQL<number | null> {
-  const lat = sql`${g.latitude}::double precision`;
-  const lon = sql`${g.longitude}::double precision`;
-  return sql<
-    number | null
-  >`CASE WHEN ${loc.confidential} OR ${loc.latitude} IS NULL OR ${loc.longitude} IS NULL THEN NULL
-    ELSE 2 * ${EARTH_RADIUS_METRES}::double precision * asin(sqrt(
-      power(sin(radians(${loc.latitude} - ${lat}) / 2), 2)
-      + cos(radians(${lat})) * cos(radians(${loc.latitude}))
-        * power(sin(radians(${loc.longitude} - ${lon}) / 2), 2)
-    )) END`;
+  return sql<number | null>`CASE WHEN ${loc.confidential} OR ${loc.latitude} IS NULL OR ${loc.longitude} IS NULL
+    THEN NULL ELSE ${haversineMetres(sql`${loc.latitude}`, sql`${loc.longitude}`, g)} END`;
 }
 
 /**

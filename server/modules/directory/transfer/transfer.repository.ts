@@ -10,7 +10,7 @@ import {
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
-import type { OrganizationRecord, TermRecord } from './oruk-document.js';
+import type { OrganizationRecord, TermRecord } from './oruk-export.js';
 
 // The queries of import, export, duplicates and merge. Listing content itself is read and
 // written only through the listings writer; this file touches what the writer does not cover.

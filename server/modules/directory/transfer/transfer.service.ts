@@ -28,14 +28,8 @@ import {
 } from '../listings/listings.service.js';
 import { type CsvRecord, checkRow, csvColumnOf, listingFromRow, readCsv } from './csv-listing.js';
 import { ItemRejected, type ItemResult, runImport, saveListing } from './import-runner.js';
-import {
-  listingFromOruk,
-  organizationOf,
-  orukDocumentOf,
-  orukPath,
-  parseOrukDocument,
-  termIdsOf,
-} from './oruk-document.js';
+import { listingFromOruk, organizationOf, orukPath, parseOrukDocument, termIdsOf } from './oruk-document.js';
+import { orukDocumentOf } from './oruk-export.js';
 import * as repo from './transfer.repository.js';
 
 // Import, export, duplicates and merge for an ICB's admin (directory.manage). Everything acts
