@@ -7,12 +7,8 @@ import {
   doublePrecision,
   index,
   integer,
-  jsonb,
-  numeric,
   pgTable,
-  primaryKey,
   text,
-  time,
   timestamp,
   uniqueIndex,
   uuid,
@@ -196,73 +192,6 @@ export const directoryServiceAtLocations = pgTable(
   ],
 );
 
-/** Phones of a service, location, organisation or contact (exactly one owner). */
-export const directoryPhones = pgTable(
-  'directory_phones',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id'),
-    number: text('number').notNull(),
-    extension: text('extension'),
-    type: text('type'),
-    description: text('description'),
-  },
-  (t) => [
-    index('directory_phones_service_idx').on(t.serviceId),
-    index('directory_phones_location_idx').on(t.locationId),
-  ],
-);
-
-export const directoryContacts = pgTable(
-  'directory_contacts',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
-    name: text('name'),
-    title: text('title'),
-    department: text('department'),
-    email: text('email'),
-  },
-  (t) => [index('directory_contacts_service_idx').on(t.serviceId)],
-);
-
-/**
- * iCal-style opening: WEEKLY with byday "MO,WE" (several rows for several sessions a day), or
- * MONTHLY with byday "1TU" (first Tuesday) or bymonthday. Notes carry bank-holiday exceptions.
- */
-export const directorySchedules = pgTable(
-  'directory_schedules',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    serviceAtLocationId: uuid('service_at_location_id').references(() => directoryServiceAtLocations.id, {
-      onDelete: 'cascade',
-    }),
-    validFrom: date('valid_from'),
-    validTo: date('valid_to'),
-    dtstart: date('dtstart'),
-    freq: text('freq', { enum: ['WEEKLY', 'MONTHLY'] }),
-    interval: integer('interval'),
-    byday: text('byday'),
-    bymonthday: text('bymonthday'),
-    opensAt: time('opens_at'),
-    closesAt: time('closes_at'),
-    description: text('description'),
-    scheduleLink: text('schedule_link'),
-    attendingType: text('attending_type'),
-    notes: text('notes'),
-  },
-  (t) => [
-    index('directory_schedules_service_idx').on(t.serviceId),
-    index('directory_schedules_sal_idx').on(t.serviceAtLocationId),
-    check('directory_schedules_has_owner', sql`${t.serviceId} IS NOT NULL OR ${t.serviceAtLocationId} IS NOT NULL`),
-  ],
-);
-
 export const directoryTaxonomies = pgTable('directory_taxonomies', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
@@ -307,137 +236,6 @@ export const directoryAttributes = pgTable(
   ],
 );
 
-/** Where a service is offered without a building: a whole town, a PCN area, "anywhere online". */
-export const directoryServiceAreas = pgTable(
-  'directory_service_areas',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
-    name: text('name'),
-    description: text('description'),
-    extent: text('extent'),
-    extentType: text('extent_type'),
-    uri: text('uri'),
-  },
-  (t) => [index('directory_service_areas_service_idx').on(t.serviceId)],
-);
-
-export const directoryLanguages = pgTable(
-  'directory_languages',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    /** ISO 639 code, e.g. "en", "cy", "pl". */
-    code: text('code'),
-    note: text('note'),
-  },
-  (t) => [index('directory_languages_service_idx').on(t.serviceId)],
-);
-
-export const directoryAccessibility = pgTable(
-  'directory_accessibility',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    description: text('description'),
-    details: text('details'),
-    url: text('url'),
-  },
-  (t) => [index('directory_accessibility_location_idx').on(t.locationId)],
-);
-
-export const directoryCostOptions = pgTable(
-  'directory_cost_options',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
-    validFrom: date('valid_from'),
-    validTo: date('valid_to'),
-    option: text('option'),
-    currency: text('currency').default('GBP'),
-    amount: numeric('amount', { precision: 10, scale: 2 }),
-    amountDescription: text('amount_description'),
-  },
-  (t) => [index('directory_cost_options_service_idx').on(t.serviceId)],
-);
-
-export const directoryFundings = pgTable(
-  'directory_fundings',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
-    source: text('source'),
-  },
-  (t) => [index('directory_fundings_service_idx').on(t.serviceId)],
-);
-
-/**
- * HSDS `metadata`: the field-level change log. One row per changed field; never updated or
- * deleted, so a listing's full history survives edits, merges and retirement.
- */
-export const directoryMetadata = pgTable(
-  'directory_metadata',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    resourceId: uuid('resource_id').notNull(),
-    resourceType: text('resource_type').notNull(),
-    /** The service whose listing this change belongs to (for its history page), if any. */
-    serviceId: uuid('service_id'),
-    lastActionDate: timestamp('last_action_date', { withTimezone: true }).notNull().defaultNow(),
-    lastActionType: text('last_action_type').notNull(),
-    fieldName: text('field_name').notNull(),
-    previousValue: text('previous_value').notNull().default(''),
-    replacementValue: text('replacement_value').notNull().default(''),
-    updatedBy: text('updated_by').notNull(),
-    updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
-  },
-  (t) => [
-    index('directory_metadata_resource_idx').on(t.resourceId, t.lastActionDate),
-    index('directory_metadata_service_idx').on(t.serviceId, t.lastActionDate),
-  ],
-);
-
-/** A VCS partner's proposed edit to a listing, waiting for moderation (field-by-field diff). */
-export const directoryChangeRequests = pgTable(
-  'directory_change_requests',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
-    /** The service version the edit was made against (a later approval of an older base is a conflict). */
-    baseVersion: integer('base_version').notNull(),
-    /** The proposed values, in the shape of the listing edit form. */
-    proposed: jsonb('proposed').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'rejected', 'withdrawn'] })
-      .notNull()
-      .default('pending'),
-    submittedByUserId: uuid('submitted_by_user_id')
-      .notNull()
-      .references(() => users.id),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
-    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    rejectionReason: text('rejection_reason'),
-  },
-  (t) => [
-    index('directory_change_requests_pending_idx').on(t.icbId, t.submittedAt).where(sql`${t.status} = 'pending'`),
-    index('directory_change_requests_service_idx').on(t.serviceId),
-  ],
-);
-
 /** "This is out of date" reports from the public listing page; they feed the review queue. */
 export const directoryReports = pgTable(
   'directory_reports',
@@ -462,24 +260,3 @@ export const directoryReports = pgTable(
     check('directory_reports_message_length', sql`char_length(${t.message}) BETWEEN 1 AND 2000`),
   ],
 );
-
-/** Postcode centroids from an ONS Postcode Directory-format CSV (`npm run import:postcodes`). */
-export const postcodes = pgTable(
-  'postcodes',
-  {
-    /** Normalised with one space before the inward code ("LS1 4AP"). */
-    postcode: text('postcode').notNull(),
-    latitude: doublePrecision('latitude').notNull(),
-    longitude: doublePrecision('longitude').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.postcode] })],
-);
-
-/**
- * Every word of the directory's names and search text (PostgreSQL's "words table" pattern for
- * spelling suggestions): a misspelt query word is replaced by its most similar word here before
- * full-text search, so "walkng grup" searches for "walking group". Words are only ever added.
- */
-export const directorySearchWords = pgTable('directory_search_words', { word: text('word').primaryKey() }, (t) => [
-  index('directory_search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
-]);

@@ -2,17 +2,15 @@ import { eq, inArray } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { type FieldError, validationError } from '../../../platform/errors.js';
+import { directoryLocations, directoryServiceAtLocations, directoryServices } from '../directory.tables.js';
 import {
   directoryContacts,
   directoryCostOptions,
   directoryLanguages,
-  directoryLocations,
   directoryPhones,
   directorySchedules,
   directoryServiceAreas,
-  directoryServiceAtLocations,
-  directoryServices,
-} from '../directory.tables.js';
+} from '../directory-details.tables.js';
 import type { TListingInput } from './listing.schemas.js';
 
 // The writer keeps the ids a document gives, and every id is public (/oruk serves them all), so

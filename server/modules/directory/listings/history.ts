@@ -1,6 +1,6 @@
 import type { FieldChange } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
-import { directoryMetadata } from '../directory.tables.js';
+import { directoryMetadata } from '../directory-history.tables.js';
 
 // The one writer of a listing's history (HSDS metadata): the listings writer and the merge both
 // come through here, so every history row has the same shape whoever made the change.
@@ -34,4 +34,22 @@ export async function recordChanges(
       updatedByUserId: by.userId,
     })),
   );
+}
+
+/** An organisation has history of its own (no service): its creation, under its name. */
+export async function recordOrganizationCreated(
+  tx: DbOrTx,
+  organizationId: string,
+  name: string,
+  by: ChangeAuthor,
+): Promise<void> {
+  await tx.insert(directoryMetadata).values({
+    resourceId: organizationId,
+    resourceType: 'organization',
+    lastActionType: 'create',
+    fieldName: 'name',
+    replacementValue: name,
+    updatedBy: by.label,
+    updatedByUserId: by.userId,
+  });
 }

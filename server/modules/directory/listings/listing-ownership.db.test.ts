@@ -15,20 +15,22 @@ import {
   type TestTenancy,
 } from '../../../test/toolkit.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
-  directoryChangeRequests,
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
   directoryLocations,
   directoryOrganizations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
   directoryServices,
 } from '../directory.tables.js';
+import {
+  directoryAccessibility,
+  directoryContacts,
+  directoryCostOptions,
+  directoryLanguages,
+  directoryPhones,
+  directorySchedules,
+  directoryServiceAreas,
+} from '../directory-details.tables.js';
+import { directoryChangeRequests } from '../directory-history.tables.js';
 import { categoryTermId, createListing, loadListing, toListingInput, updateListing } from './listings.service.js';
 import {
   addTestPostcodes,

@@ -2,22 +2,24 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { DirectoryHistoryEntry, Listing, ListingSchedule } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
   directoryAttributes,
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
   directoryLocations,
-  directoryMetadata,
   directoryOrganizations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
+import {
+  directoryAccessibility,
+  directoryContacts,
+  directoryCostOptions,
+  directoryLanguages,
+  directoryPhones,
+  directorySchedules,
+  directoryServiceAreas,
+} from '../directory-details.tables.js';
+import { directoryMetadata } from '../directory-history.tables.js';
 
 // Reads whole listings: one query per table for any number of services, never one per row.
 

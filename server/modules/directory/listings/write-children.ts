@@ -2,18 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
   directoryAttributes,
+  directoryLocations,
+  directoryServiceAtLocations,
+} from '../directory.tables.js';
+import {
+  directoryAccessibility,
   directoryContacts,
   directoryCostOptions,
   directoryLanguages,
-  directoryLocations,
   directoryPhones,
   directorySchedules,
   directoryServiceAreas,
-  directoryServiceAtLocations,
-} from '../directory.tables.js';
+} from '../directory-details.tables.js';
 import type { TListingInput } from './listing.schemas.js';
 
 // The rows below a service: phones, contacts, languages, costs, areas, schedules, categories and

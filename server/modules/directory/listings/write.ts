@@ -12,16 +12,16 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import {
-  directoryMetadata,
   directoryOrganizationIdentifiers,
   directoryOrganizations,
   directoryServices,
   directoryTaxonomyTerms,
-  postcodes,
 } from '../directory.tables.js';
+import { directoryMetadata } from '../directory-history.tables.js';
+import { postcodes } from '../directory-search.tables.js';
 import { guardChildIds } from './child-ownership.js';
 import { diffListings, fieldText } from './diff.js';
-import { type ChangeAuthor, recordChanges } from './history.js';
+import { type ChangeAuthor, recordChanges, recordOrganizationCreated } from './history.js';
 import { type TListingInput, ZListingInput } from './listing.schemas.js';
 import { loadListing } from './read.js';
 import { writeChildren } from './write-children.js';
@@ -350,14 +350,6 @@ export async function createDirectoryOrganization(
       })),
     );
   }
-  await tx.insert(directoryMetadata).values({
-    resourceId: id,
-    resourceType: 'organization',
-    lastActionType: 'create',
-    fieldName: 'name',
-    replacementValue: name,
-    updatedBy: by.label,
-    updatedByUserId: by.userId,
-  });
+  await recordOrganizationCreated(tx, id, name, by);
   return { id };
 }

@@ -4,12 +4,11 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 import {
   directoryAttributes,
   directoryLocations,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
+import { directorySchedules, directoryServiceAreas } from '../directory-details.tables.js';
 import { haversineMetres } from '../search/distance.js';
 import { searchWords } from '../search/words.js';
 

@@ -1,24 +1,26 @@
 import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
   directoryAttributes,
-  directoryContacts,
-  directoryCostOptions,
-  directoryFundings,
-  directoryLanguages,
   directoryLocations,
   directoryOrganizationIdentifiers,
   directoryOrganizations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
   directoryServices,
   directoryTaxonomies,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
+import {
+  directoryAccessibility,
+  directoryContacts,
+  directoryCostOptions,
+  directoryFundings,
+  directoryLanguages,
+  directoryPhones,
+  directorySchedules,
+  directoryServiceAreas,
+} from '../directory-details.tables.js';
 
 import { listed, notMerged, type Paging } from './oruk-search.repository.js';
 
