@@ -1,11 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, numeric, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
-import {
-  directoryLocations,
-  directoryOrganizations,
-  directoryServiceAtLocations,
-  directoryServices,
-} from './directory.tables.js';
+import { directoryServiceAtLocations, ofLocation, ofOrganization, ofService, rowId } from './directory.tables.js';
 
 // The details of a listing that hang off a service (and some off its locations): how to reach it,
 // when it runs, where it serves, what it costs. Written only by the listings writer, with the
@@ -15,10 +10,10 @@ import {
 export const directoryPhones = pgTable(
   'directory_phones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService(),
+    locationId: ofLocation(),
+    organizationId: ofOrganization(),
     contactId: uuid('contact_id'),
     number: text('number').notNull(),
     extension: text('extension'),
@@ -34,9 +29,9 @@ export const directoryPhones = pgTable(
 export const directoryContacts = pgTable(
   'directory_contacts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService(),
+    organizationId: ofOrganization(),
     name: text('name'),
     title: text('title'),
     department: text('department'),
@@ -52,8 +47,8 @@ export const directoryContacts = pgTable(
 export const directorySchedules = pgTable(
   'directory_schedules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService(),
     serviceAtLocationId: uuid('service_at_location_id').references(() => directoryServiceAtLocations.id, {
       onDelete: 'cascade',
     }),
@@ -82,10 +77,8 @@ export const directorySchedules = pgTable(
 export const directoryServiceAreas = pgTable(
   'directory_service_areas',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService().notNull(),
     name: text('name'),
     description: text('description'),
     extent: text('extent'),
@@ -98,9 +91,9 @@ export const directoryServiceAreas = pgTable(
 export const directoryLanguages = pgTable(
   'directory_languages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService(),
+    locationId: ofLocation(),
     name: text('name').notNull(),
     /** ISO 639 code, e.g. "en", "cy", "pl". */
     code: text('code'),
@@ -112,10 +105,8 @@ export const directoryLanguages = pgTable(
 export const directoryAccessibility = pgTable(
   'directory_accessibility',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => directoryLocations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    locationId: ofLocation().notNull(),
     description: text('description'),
     details: text('details'),
     url: text('url'),
@@ -126,10 +117,8 @@ export const directoryAccessibility = pgTable(
 export const directoryCostOptions = pgTable(
   'directory_cost_options',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService().notNull(),
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
     option: text('option'),
@@ -143,9 +132,9 @@ export const directoryCostOptions = pgTable(
 export const directoryFundings = pgTable(
   'directory_fundings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService(),
+    organizationId: ofOrganization(),
     source: text('source'),
   },
   (t) => [index('directory_fundings_service_idx').on(t.serviceId)],

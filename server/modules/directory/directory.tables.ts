@@ -7,7 +7,9 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -25,13 +27,40 @@ import { users } from '../users/users.tables.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/** A directory row's own id: a uuid, kept when an ORUK document names it. */
+export function rowId() {
+  return uuid('id').primaryKey().defaultRandom();
+}
+/** The service a child row belongs to; deleting the service deletes it. */
+export function ofService() {
+  return uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' });
+}
+/** The location a child row belongs to; deleting the location deletes it. */
+export function ofLocation() {
+  return uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' });
+}
+/** The ICB a row belongs to: every scope check starts here. */
+export function ofIcb() {
+  return uuid('icb_id')
+    .notNull()
+    .references(() => icbs.id);
+}
+/** The service a moderation row is about: it outlives no service, but never deletes one. */
+export function aboutService() {
+  return uuid('service_id')
+    .notNull()
+    .references(() => directoryServices.id);
+}
+/** The organisation a child row belongs to; deleting the organisation deletes it. */
+export function ofOrganization() {
+  return uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' });
+}
+
 export const directoryOrganizations = pgTable(
   'directory_organizations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
+    id: rowId(),
+    icbId: ofIcb(),
     /** The VCS partner organisation whose users may propose edits to this organisation's listings. */
     vcsOrganisationId: uuid('vcs_organisation_id').references(() => vcsOrganisations.id),
     name: text('name').notNull(),
@@ -54,10 +83,8 @@ export const directoryOrganizations = pgTable(
 export const directoryOrganizationIdentifiers = pgTable(
   'directory_organization_identifiers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    organizationId: ofOrganization().notNull(),
     identifierScheme: text('identifier_scheme'),
     identifierType: text('identifier_type').notNull(),
     identifier: text('identifier').notNull(),
@@ -71,10 +98,8 @@ export const directoryOrganizationIdentifiers = pgTable(
 export const directoryServices = pgTable(
   'directory_services',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
+    id: rowId(),
+    icbId: ofIcb(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => directoryOrganizations.id),
@@ -126,7 +151,7 @@ export const directoryServices = pgTable(
 export const directoryLocations = pgTable(
   'directory_locations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     organizationId: uuid('organization_id').references(() => directoryOrganizations.id),
     locationType: text('location_type', { enum: LOCATION_TYPES }).notNull(),
     name: text('name'),
@@ -151,10 +176,8 @@ export const directoryLocations = pgTable(
 export const directoryAddresses = pgTable(
   'directory_addresses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => directoryLocations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    locationId: ofLocation().notNull(),
     attention: text('attention'),
     address1: text('address_1').notNull(),
     address2: text('address_2'),
@@ -177,10 +200,8 @@ export const directoryAddresses = pgTable(
 export const directoryServiceAtLocations = pgTable(
   'directory_service_at_locations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService().notNull(),
     locationId: uuid('location_id')
       .notNull()
       .references(() => directoryLocations.id),
@@ -193,7 +214,7 @@ export const directoryServiceAtLocations = pgTable(
 );
 
 export const directoryTaxonomies = pgTable('directory_taxonomies', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: rowId(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   uri: text('uri'),
@@ -203,7 +224,7 @@ export const directoryTaxonomies = pgTable('directory_taxonomies', {
 export const directoryTaxonomyTerms = pgTable(
   'directory_taxonomy_terms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     taxonomyId: uuid('taxonomy_id').references(() => directoryTaxonomies.id),
     code: text('code'),
     name: text('name').notNull(),
@@ -222,7 +243,7 @@ export const directoryTaxonomyTerms = pgTable(
 export const directoryAttributes = pgTable(
   'directory_attributes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     linkId: uuid('link_id').notNull(),
     linkType: text('link_type', { enum: ['service', 'location', 'organization'] }).notNull(),
     taxonomyTermId: uuid('taxonomy_term_id')
@@ -240,13 +261,9 @@ export const directoryAttributes = pgTable(
 export const directoryReports = pgTable(
   'directory_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
+    id: rowId(),
+    serviceId: aboutService(),
+    icbId: ofIcb(),
     message: text('message').notNull(),
     reporterEmail: text('reporter_email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -260,3 +277,78 @@ export const directoryReports = pgTable(
     check('directory_reports_message_length', sql`char_length(${t.message}) BETWEEN 1 AND 2000`),
   ],
 );
+
+/**
+ * HSDS `metadata`: the field-level change log. One row per changed field; never updated or
+ * deleted, so a listing's full history survives edits, merges and retirement.
+ */
+export const directoryMetadata = pgTable(
+  'directory_metadata',
+  {
+    id: rowId(),
+    resourceId: uuid('resource_id').notNull(),
+    resourceType: text('resource_type').notNull(),
+    /** The service whose listing this change belongs to (for its history page), if any. */
+    serviceId: uuid('service_id'),
+    lastActionDate: timestamp('last_action_date', { withTimezone: true }).notNull().defaultNow(),
+    lastActionType: text('last_action_type').notNull(),
+    fieldName: text('field_name').notNull(),
+    previousValue: text('previous_value').notNull().default(''),
+    replacementValue: text('replacement_value').notNull().default(''),
+    updatedBy: text('updated_by').notNull(),
+    updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    index('directory_metadata_resource_idx').on(t.resourceId, t.lastActionDate),
+    index('directory_metadata_service_idx').on(t.serviceId, t.lastActionDate),
+  ],
+);
+
+/** A VCS partner's proposed edit to a listing, waiting for moderation (field-by-field diff). */
+export const directoryChangeRequests = pgTable(
+  'directory_change_requests',
+  {
+    id: rowId(),
+    serviceId: aboutService(),
+    icbId: ofIcb(),
+    /** The service version the edit was made against (a later approval of an older base is a conflict). */
+    baseVersion: integer('base_version').notNull(),
+    /** The proposed values, in the shape of the listing edit form. */
+    proposed: jsonb('proposed').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    submittedByUserId: uuid('submitted_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    rejectionReason: text('rejection_reason'),
+  },
+  (t) => [
+    index('directory_change_requests_pending_idx').on(t.icbId, t.submittedAt).where(sql`${t.status} = 'pending'`),
+    index('directory_change_requests_service_idx').on(t.serviceId),
+  ],
+);
+
+/** Postcode centroids from an ONS Postcode Directory-format CSV (`npm run import:postcodes`). */
+export const postcodes = pgTable(
+  'postcodes',
+  {
+    /** Normalised with one space before the inward code ("LS1 4AP"). */
+    postcode: text('postcode').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postcode] })],
+);
+
+/**
+ * Every word of the directory's names and search text (PostgreSQL's "words table" pattern for
+ * spelling suggestions): a misspelt query word is replaced by its most similar word here before
+ * full-text search, so "walkng grup" searches for "walking group". Words are only ever added.
+ */
+export const directorySearchWords = pgTable('directory_search_words', { word: text('word').primaryKey() }, (t) => [
+  index('directory_search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);

@@ -4,12 +4,12 @@ import { SOCIAL_PRESCRIBING_CATEGORIES } from '../../../common/directory.js';
 import {
   directoryAddresses,
   directoryLocations,
+  directoryMetadata,
   directoryOrganizations,
   directoryReports,
   directoryServices,
+  postcodes,
 } from '../../modules/directory/directory.tables.js';
-import { directoryMetadata } from '../../modules/directory/directory-history.tables.js';
-import { postcodes } from '../../modules/directory/directory-search.tables.js';
 import { loadListing, loadListings, publicListing } from '../../modules/directory/listings/listings.service.js';
 import { ZPublicListing } from '../../modules/directory/search/public.schemas.js';
 import { duplicatePairs } from '../../modules/directory/transfer/transfer.repository.js';

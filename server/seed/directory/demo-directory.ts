@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { directoryReports, directoryServices } from '../../modules/directory/directory.tables.js';
-import { postcodes } from '../../modules/directory/directory-search.tables.js';
+import { directoryReports, directoryServices, postcodes } from '../../modules/directory/directory.tables.js';
 import {
   type ChangeAuthor,
   createDirectoryOrganization,

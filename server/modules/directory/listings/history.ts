@@ -1,6 +1,6 @@
 import type { FieldChange } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
-import { directoryMetadata } from '../directory-history.tables.js';
+import { directoryMetadata } from '../directory.tables.js';
 
 // The one writer of a listing's history (HSDS metadata): the listings writer and the merge both
 // come through here, so every history row has the same shape whoever made the change.

@@ -16,6 +16,7 @@ import {
 } from '../../../test/toolkit.js';
 import {
   directoryAddresses,
+  directoryChangeRequests,
   directoryLocations,
   directoryOrganizations,
   directoryServiceAtLocations,
@@ -30,7 +31,6 @@ import {
   directorySchedules,
   directoryServiceAreas,
 } from '../directory-details.tables.js';
-import { directoryChangeRequests } from '../directory-history.tables.js';
 import { categoryTermId, createListing, loadListing, toListingInput, updateListing } from './listings.service.js';
 import {
   addTestPostcodes,

@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.js';
 import { createTestApp, createTestTenancy, type TestContext, type TestTenancy } from '../../../test/toolkit.js';
-import { directoryServices } from '../directory.tables.js';
-import { directoryMetadata } from '../directory-history.tables.js';
+import { directoryMetadata, directoryServices } from '../directory.tables.js';
 import {
   assureListing,
   categoryTermId,

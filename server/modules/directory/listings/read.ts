@@ -5,6 +5,7 @@ import {
   directoryAddresses,
   directoryAttributes,
   directoryLocations,
+  directoryMetadata,
   directoryOrganizations,
   directoryServiceAtLocations,
   directoryServices,
@@ -19,7 +20,6 @@ import {
   directorySchedules,
   directoryServiceAreas,
 } from '../directory-details.tables.js';
-import { directoryMetadata } from '../directory-history.tables.js';
 
 // Reads whole listings: one query per table for any number of services, never one per row.
 

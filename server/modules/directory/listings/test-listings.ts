@@ -1,6 +1,6 @@
 import type { Listing, ListingInput } from '../../../../common/directory.js';
 import type { Db } from '../../../platform/db/client.js';
-import { postcodes } from '../directory-search.tables.js';
+import { postcodes } from '../directory.tables.js';
 import type { ChangeAuthor } from './history.js';
 import { categoryTermId, ensureSocialPrescribingTaxonomy } from './taxonomy.js';
 import { createDirectoryOrganization, createListing } from './write.js';

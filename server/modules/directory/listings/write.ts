@@ -12,13 +12,13 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import {
+  directoryMetadata,
   directoryOrganizationIdentifiers,
   directoryOrganizations,
   directoryServices,
   directoryTaxonomyTerms,
+  postcodes,
 } from '../directory.tables.js';
-import { directoryMetadata } from '../directory-history.tables.js';
-import { postcodes } from '../directory-search.tables.js';
 import { guardChildIds } from './child-ownership.js';
 import { diffListings, fieldText } from './diff.js';
 import { type ChangeAuthor, recordChanges, recordOrganizationCreated } from './history.js';

@@ -13,8 +13,12 @@ import {
   type TestContext,
   type TestTenancy,
 } from '../../../test/toolkit.js';
-import { directoryLocations, directoryServices } from '../directory.tables.js';
-import { directoryChangeRequests, directoryMetadata } from '../directory-history.tables.js';
+import {
+  directoryChangeRequests,
+  directoryLocations,
+  directoryMetadata,
+  directoryServices,
+} from '../directory.tables.js';
 import { loadListing, toListingInput } from '../listings/listings.service.js';
 import { addTestPostcodes, createTestListing, createTestOrganization } from '../listings/test-listings.js';
 

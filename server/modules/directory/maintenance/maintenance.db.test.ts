@@ -12,8 +12,12 @@ import {
   type TestContext,
   type TestTenancy,
 } from '../../../test/toolkit.js';
-import { directoryReports, directoryServices } from '../directory.tables.js';
-import { directoryChangeRequests, directoryMetadata } from '../directory-history.tables.js';
+import {
+  directoryChangeRequests,
+  directoryMetadata,
+  directoryReports,
+  directoryServices,
+} from '../directory.tables.js';
 import { loadListing, publicListing, toListingInput } from '../listings/listings.service.js';
 import { createTestListing, createTestOrganization } from '../listings/test-listings.js';
 

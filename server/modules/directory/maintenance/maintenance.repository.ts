@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
+  directoryChangeRequests,
+  directoryMetadata,
   directoryOrganizations,
   directoryReports,
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
-import { directoryChangeRequests, directoryMetadata } from '../directory-history.tables.js';
 
 // The only code of the maintenance module that touches tables. Listing documents themselves are
 // read and written through the listings service (it keeps the HSDS history); this file reads the

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { asc } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { postcodes } from '../directory-search.tables.js';
+import { postcodes } from '../directory.tables.js';
 import { importPostcodes, importPostcodesFile, PostcodeFileError } from './import.js';
 import { lookupPostcode } from './postcodes.repository.js';
 

@@ -11,8 +11,13 @@ import {
   type TestContext,
   type TestTenancy,
 } from '../../../test/toolkit.js';
-import { directoryOrganizations, directoryReports, directoryServices } from '../directory.tables.js';
-import { directoryChangeRequests, directoryMetadata } from '../directory-history.tables.js';
+import {
+  directoryChangeRequests,
+  directoryMetadata,
+  directoryOrganizations,
+  directoryReports,
+  directoryServices,
+} from '../directory.tables.js';
 import {
   categoryTermId,
   ensureSocialPrescribingTaxonomy,

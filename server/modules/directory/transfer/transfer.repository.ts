@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DuplicatePair, DuplicateReason } from '../../../../common/directory-transfer.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
+  directoryChangeRequests,
   directoryOrganizationIdentifiers,
   directoryOrganizations,
   directoryReports,
@@ -9,7 +10,6 @@ import {
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
-import { directoryChangeRequests } from '../directory-history.tables.js';
 import type { OrganizationRecord, TermRecord } from './oruk-export.js';
 
 // The queries of import, export, duplicates and merge. Listing content itself is read and
