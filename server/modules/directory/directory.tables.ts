@@ -8,11 +8,9 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
-  time,
   timestamp,
   uniqueIndex,
   uuid,
@@ -29,13 +27,40 @@ import { users } from '../users/users.tables.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/** A directory row's own id: a uuid, kept when an ORUK document names it. */
+export function rowId() {
+  return uuid('id').primaryKey().defaultRandom();
+}
+/** The service a child row belongs to; deleting the service deletes it. */
+export function ofService() {
+  return uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' });
+}
+/** The location a child row belongs to; deleting the location deletes it. */
+export function ofLocation() {
+  return uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' });
+}
+/** The ICB a row belongs to: every scope check starts here. */
+export function ofIcb() {
+  return uuid('icb_id')
+    .notNull()
+    .references(() => icbs.id);
+}
+/** The service a moderation row is about: it outlives no service, but never deletes one. */
+export function aboutService() {
+  return uuid('service_id')
+    .notNull()
+    .references(() => directoryServices.id);
+}
+/** The organisation a child row belongs to; deleting the organisation deletes it. */
+export function ofOrganization() {
+  return uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' });
+}
+
 export const directoryOrganizations = pgTable(
   'directory_organizations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
+    id: rowId(),
+    icbId: ofIcb(),
     /** The VCS partner organisation whose users may propose edits to this organisation's listings. */
     vcsOrganisationId: uuid('vcs_organisation_id').references(() => vcsOrganisations.id),
     name: text('name').notNull(),
@@ -58,10 +83,8 @@ export const directoryOrganizations = pgTable(
 export const directoryOrganizationIdentifiers = pgTable(
   'directory_organization_identifiers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    organizationId: ofOrganization().notNull(),
     identifierScheme: text('identifier_scheme'),
     identifierType: text('identifier_type').notNull(),
     identifier: text('identifier').notNull(),
@@ -75,10 +98,8 @@ export const directoryOrganizationIdentifiers = pgTable(
 export const directoryServices = pgTable(
   'directory_services',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
+    id: rowId(),
+    icbId: ofIcb(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => directoryOrganizations.id),
@@ -130,7 +151,7 @@ export const directoryServices = pgTable(
 export const directoryLocations = pgTable(
   'directory_locations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     organizationId: uuid('organization_id').references(() => directoryOrganizations.id),
     locationType: text('location_type', { enum: LOCATION_TYPES }).notNull(),
     name: text('name'),
@@ -155,10 +176,8 @@ export const directoryLocations = pgTable(
 export const directoryAddresses = pgTable(
   'directory_addresses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => directoryLocations.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    locationId: ofLocation().notNull(),
     attention: text('attention'),
     address1: text('address_1').notNull(),
     address2: text('address_2'),
@@ -181,10 +200,8 @@ export const directoryAddresses = pgTable(
 export const directoryServiceAtLocations = pgTable(
   'directory_service_at_locations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
+    id: rowId(),
+    serviceId: ofService().notNull(),
     locationId: uuid('location_id')
       .notNull()
       .references(() => directoryLocations.id),
@@ -196,75 +213,8 @@ export const directoryServiceAtLocations = pgTable(
   ],
 );
 
-/** Phones of a service, location, organisation or contact (exactly one owner). */
-export const directoryPhones = pgTable(
-  'directory_phones',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id'),
-    number: text('number').notNull(),
-    extension: text('extension'),
-    type: text('type'),
-    description: text('description'),
-  },
-  (t) => [
-    index('directory_phones_service_idx').on(t.serviceId),
-    index('directory_phones_location_idx').on(t.locationId),
-  ],
-);
-
-export const directoryContacts = pgTable(
-  'directory_contacts',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
-    name: text('name'),
-    title: text('title'),
-    department: text('department'),
-    email: text('email'),
-  },
-  (t) => [index('directory_contacts_service_idx').on(t.serviceId)],
-);
-
-/**
- * iCal-style opening: WEEKLY with byday "MO,WE" (several rows for several sessions a day), or
- * MONTHLY with byday "1TU" (first Tuesday) or bymonthday. Notes carry bank-holiday exceptions.
- */
-export const directorySchedules = pgTable(
-  'directory_schedules',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    serviceAtLocationId: uuid('service_at_location_id').references(() => directoryServiceAtLocations.id, {
-      onDelete: 'cascade',
-    }),
-    validFrom: date('valid_from'),
-    validTo: date('valid_to'),
-    dtstart: date('dtstart'),
-    freq: text('freq', { enum: ['WEEKLY', 'MONTHLY'] }),
-    interval: integer('interval'),
-    byday: text('byday'),
-    bymonthday: text('bymonthday'),
-    opensAt: time('opens_at'),
-    closesAt: time('closes_at'),
-    description: text('description'),
-    scheduleLink: text('schedule_link'),
-    attendingType: text('attending_type'),
-    notes: text('notes'),
-  },
-  (t) => [
-    index('directory_schedules_service_idx').on(t.serviceId),
-    index('directory_schedules_sal_idx').on(t.serviceAtLocationId),
-    check('directory_schedules_has_owner', sql`${t.serviceId} IS NOT NULL OR ${t.serviceAtLocationId} IS NOT NULL`),
-  ],
-);
-
 export const directoryTaxonomies = pgTable('directory_taxonomies', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: rowId(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   uri: text('uri'),
@@ -274,7 +224,7 @@ export const directoryTaxonomies = pgTable('directory_taxonomies', {
 export const directoryTaxonomyTerms = pgTable(
   'directory_taxonomy_terms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     taxonomyId: uuid('taxonomy_id').references(() => directoryTaxonomies.id),
     code: text('code'),
     name: text('name').notNull(),
@@ -293,7 +243,7 @@ export const directoryTaxonomyTerms = pgTable(
 export const directoryAttributes = pgTable(
   'directory_attributes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     linkId: uuid('link_id').notNull(),
     linkType: text('link_type', { enum: ['service', 'location', 'organization'] }).notNull(),
     taxonomyTermId: uuid('taxonomy_term_id')
@@ -307,77 +257,25 @@ export const directoryAttributes = pgTable(
   ],
 );
 
-/** Where a service is offered without a building: a whole town, a PCN area, "anywhere online". */
-export const directoryServiceAreas = pgTable(
-  'directory_service_areas',
+/** "This is out of date" reports from the public listing page; they feed the review queue. */
+export const directoryReports = pgTable(
+  'directory_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
-    name: text('name'),
-    description: text('description'),
-    extent: text('extent'),
-    extentType: text('extent_type'),
-    uri: text('uri'),
+    id: rowId(),
+    serviceId: aboutService(),
+    icbId: ofIcb(),
+    message: text('message').notNull(),
+    reporterEmail: text('reporter_email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
+    resolution: text('resolution'),
   },
-  (t) => [index('directory_service_areas_service_idx').on(t.serviceId)],
-);
-
-export const directoryLanguages = pgTable(
-  'directory_languages',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id').references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    /** ISO 639 code, e.g. "en", "cy", "pl". */
-    code: text('code'),
-    note: text('note'),
-  },
-  (t) => [index('directory_languages_service_idx').on(t.serviceId)],
-);
-
-export const directoryAccessibility = pgTable(
-  'directory_accessibility',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => directoryLocations.id, { onDelete: 'cascade' }),
-    description: text('description'),
-    details: text('details'),
-    url: text('url'),
-  },
-  (t) => [index('directory_accessibility_location_idx').on(t.locationId)],
-);
-
-export const directoryCostOptions = pgTable(
-  'directory_cost_options',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id, { onDelete: 'cascade' }),
-    validFrom: date('valid_from'),
-    validTo: date('valid_to'),
-    option: text('option'),
-    currency: text('currency').default('GBP'),
-    amount: numeric('amount', { precision: 10, scale: 2 }),
-    amountDescription: text('amount_description'),
-  },
-  (t) => [index('directory_cost_options_service_idx').on(t.serviceId)],
-);
-
-export const directoryFundings = pgTable(
-  'directory_fundings',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id').references(() => directoryServices.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
-    source: text('source'),
-  },
-  (t) => [index('directory_fundings_service_idx').on(t.serviceId)],
+  (t) => [
+    index('directory_reports_open_idx').on(t.icbId, t.createdAt).where(sql`${t.resolvedAt} IS NULL`),
+    index('directory_reports_service_idx').on(t.serviceId),
+    check('directory_reports_message_length', sql`char_length(${t.message}) BETWEEN 1 AND 2000`),
+  ],
 );
 
 /**
@@ -387,7 +285,7 @@ export const directoryFundings = pgTable(
 export const directoryMetadata = pgTable(
   'directory_metadata',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: rowId(),
     resourceId: uuid('resource_id').notNull(),
     resourceType: text('resource_type').notNull(),
     /** The service whose listing this change belongs to (for its history page), if any. */
@@ -410,13 +308,9 @@ export const directoryMetadata = pgTable(
 export const directoryChangeRequests = pgTable(
   'directory_change_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
+    id: rowId(),
+    serviceId: aboutService(),
+    icbId: ofIcb(),
     /** The service version the edit was made against (a later approval of an older base is a conflict). */
     baseVersion: integer('base_version').notNull(),
     /** The proposed values, in the shape of the listing edit form. */
@@ -435,31 +329,6 @@ export const directoryChangeRequests = pgTable(
   (t) => [
     index('directory_change_requests_pending_idx').on(t.icbId, t.submittedAt).where(sql`${t.status} = 'pending'`),
     index('directory_change_requests_service_idx').on(t.serviceId),
-  ],
-);
-
-/** "This is out of date" reports from the public listing page; they feed the review queue. */
-export const directoryReports = pgTable(
-  'directory_reports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => directoryServices.id),
-    icbId: uuid('icb_id')
-      .notNull()
-      .references(() => icbs.id),
-    message: text('message').notNull(),
-    reporterEmail: text('reporter_email'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
-    resolution: text('resolution'),
-  },
-  (t) => [
-    index('directory_reports_open_idx').on(t.icbId, t.createdAt).where(sql`${t.resolvedAt} IS NULL`),
-    index('directory_reports_service_idx').on(t.serviceId),
-    check('directory_reports_message_length', sql`char_length(${t.message}) BETWEEN 1 AND 2000`),
   ],
 );
 

@@ -2,17 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { type FieldError, validationError } from '../../../platform/errors.js';
-import {
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
-  directoryLocations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
-  directoryServiceAtLocations,
-  directoryServices,
-} from '../directory.tables.js';
+import { directoryLocations, directoryServiceAtLocations, directoryServices } from '../directory.tables.js';
+import * as details from '../directory-details.tables.js';
 import type { TListingInput } from './listing.schemas.js';
 
 // The writer keeps the ids a document gives, and every id is public (/oruk serves them all), so
@@ -27,12 +18,22 @@ export const OF_ANOTHER_LISTING = 'belongs to another listing: leave the id out 
 type ChildKey = 'phones' | 'contacts' | 'languages' | 'cost_options' | 'service_areas' | 'schedules';
 
 const SERVICE_CHILDREN: readonly [ChildKey, PgTable, AnyPgColumn, AnyPgColumn][] = [
-  ['phones', directoryPhones, directoryPhones.id, directoryPhones.serviceId],
-  ['contacts', directoryContacts, directoryContacts.id, directoryContacts.serviceId],
-  ['languages', directoryLanguages, directoryLanguages.id, directoryLanguages.serviceId],
-  ['cost_options', directoryCostOptions, directoryCostOptions.id, directoryCostOptions.serviceId],
-  ['service_areas', directoryServiceAreas, directoryServiceAreas.id, directoryServiceAreas.serviceId],
-  ['schedules', directorySchedules, directorySchedules.id, directorySchedules.serviceId],
+  ['phones', details.directoryPhones, details.directoryPhones.id, details.directoryPhones.serviceId],
+  ['contacts', details.directoryContacts, details.directoryContacts.id, details.directoryContacts.serviceId],
+  ['languages', details.directoryLanguages, details.directoryLanguages.id, details.directoryLanguages.serviceId],
+  [
+    'cost_options',
+    details.directoryCostOptions,
+    details.directoryCostOptions.id,
+    details.directoryCostOptions.serviceId,
+  ],
+  [
+    'service_areas',
+    details.directoryServiceAreas,
+    details.directoryServiceAreas.id,
+    details.directoryServiceAreas.serviceId,
+  ],
+  ['schedules', details.directorySchedules, details.directorySchedules.id, details.directorySchedules.serviceId],
 ];
 
 function duplicateIds(input: TListingInput): FieldError[] {

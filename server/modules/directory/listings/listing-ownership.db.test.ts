@@ -15,20 +15,14 @@ import {
   type TestTenancy,
 } from '../../../test/toolkit.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
   directoryChangeRequests,
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
   directoryLocations,
   directoryOrganizations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
   directoryServices,
 } from '../directory.tables.js';
+import * as details from '../directory-details.tables.js';
 import { categoryTermId, createListing, loadListing, toListingInput, updateListing } from './listings.service.js';
 import {
   addTestPostcodes,
@@ -142,9 +136,9 @@ async function rowsOf(listing: Listing) {
       .where(inArray(directoryAddresses.locationId, locationIds)),
     accessibility: await ctx.db
       .select()
-      .from(directoryAccessibility)
-      .where(inArray(directoryAccessibility.locationId, locationIds))
-      .orderBy(directoryAccessibility.id),
+      .from(details.directoryAccessibility)
+      .where(inArray(details.directoryAccessibility.locationId, locationIds))
+      .orderBy(details.directoryAccessibility.id),
     links: await ctx.db
       .select()
       .from(directoryServiceAtLocations)
@@ -152,34 +146,36 @@ async function rowsOf(listing: Listing) {
       .orderBy(directoryServiceAtLocations.id),
     phones: await ctx.db
       .select()
-      .from(directoryPhones)
-      .where(mineOr(directoryPhones.serviceId, directoryPhones.id, ids(listing.phones)))
-      .orderBy(directoryPhones.id),
+      .from(details.directoryPhones)
+      .where(mineOr(details.directoryPhones.serviceId, details.directoryPhones.id, ids(listing.phones)))
+      .orderBy(details.directoryPhones.id),
     contacts: await ctx.db
       .select()
-      .from(directoryContacts)
-      .where(mineOr(directoryContacts.serviceId, directoryContacts.id, ids(listing.contacts)))
-      .orderBy(directoryContacts.id),
+      .from(details.directoryContacts)
+      .where(mineOr(details.directoryContacts.serviceId, details.directoryContacts.id, ids(listing.contacts)))
+      .orderBy(details.directoryContacts.id),
     languages: await ctx.db
       .select()
-      .from(directoryLanguages)
-      .where(mineOr(directoryLanguages.serviceId, directoryLanguages.id, ids(listing.languages)))
-      .orderBy(directoryLanguages.id),
+      .from(details.directoryLanguages)
+      .where(mineOr(details.directoryLanguages.serviceId, details.directoryLanguages.id, ids(listing.languages)))
+      .orderBy(details.directoryLanguages.id),
     costs: await ctx.db
       .select()
-      .from(directoryCostOptions)
-      .where(mineOr(directoryCostOptions.serviceId, directoryCostOptions.id, ids(listing.cost_options)))
-      .orderBy(directoryCostOptions.id),
+      .from(details.directoryCostOptions)
+      .where(mineOr(details.directoryCostOptions.serviceId, details.directoryCostOptions.id, ids(listing.cost_options)))
+      .orderBy(details.directoryCostOptions.id),
     areas: await ctx.db
       .select()
-      .from(directoryServiceAreas)
-      .where(mineOr(directoryServiceAreas.serviceId, directoryServiceAreas.id, ids(listing.service_areas)))
-      .orderBy(directoryServiceAreas.id),
+      .from(details.directoryServiceAreas)
+      .where(
+        mineOr(details.directoryServiceAreas.serviceId, details.directoryServiceAreas.id, ids(listing.service_areas)),
+      )
+      .orderBy(details.directoryServiceAreas.id),
     schedules: await ctx.db
       .select()
-      .from(directorySchedules)
-      .where(mineOr(directorySchedules.serviceId, directorySchedules.id, ids(listing.schedules)))
-      .orderBy(directorySchedules.id),
+      .from(details.directorySchedules)
+      .where(mineOr(details.directorySchedules.serviceId, details.directorySchedules.id, ids(listing.schedules)))
+      .orderBy(details.directorySchedules.id),
   };
 }
 

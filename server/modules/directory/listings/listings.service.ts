@@ -3,12 +3,13 @@
 export { toListingInput } from '../../../../common/directory.js';
 export { OF_ANOTHER_LISTING } from './child-ownership.js';
 export { diffListings } from './diff.js';
+export type { ChangeAuthor } from './history.js';
 export { ZListingInput } from './listing.schemas.js';
+export { markListingMerged } from './merge.js';
 export { listingHistory, loadListing, loadListings, publicListing, reviewDueOn } from './read.js';
 export { categoryTermId, ensureSocialPrescribingTaxonomy, stableUuid } from './taxonomy.js';
 export {
   assureListing,
-  type ChangeAuthor,
   createDirectoryOrganization,
   createListing,
   parseListing,

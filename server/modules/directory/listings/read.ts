@@ -2,22 +2,16 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { DirectoryHistoryEntry, Listing, ListingSchedule } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
   directoryAttributes,
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
   directoryLocations,
   directoryMetadata,
   directoryOrganizations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
+import * as details from '../directory-details.tables.js';
 
 // Reads whole listings: one query per table for any number of services, never one per row.
 
@@ -70,12 +64,12 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
   const [orgs, sals, phones, contacts, languages, costs, areas, schedules, attributes] = await inTurn([
     db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, orgIds)),
     db.select().from(directoryServiceAtLocations).where(inArray(directoryServiceAtLocations.serviceId, serviceIds)),
-    db.select().from(directoryPhones).where(inArray(directoryPhones.serviceId, serviceIds)),
-    db.select().from(directoryContacts).where(inArray(directoryContacts.serviceId, serviceIds)),
-    db.select().from(directoryLanguages).where(inArray(directoryLanguages.serviceId, serviceIds)),
-    db.select().from(directoryCostOptions).where(inArray(directoryCostOptions.serviceId, serviceIds)),
-    db.select().from(directoryServiceAreas).where(inArray(directoryServiceAreas.serviceId, serviceIds)),
-    db.select().from(directorySchedules).where(inArray(directorySchedules.serviceId, serviceIds)),
+    db.select().from(details.directoryPhones).where(inArray(details.directoryPhones.serviceId, serviceIds)),
+    db.select().from(details.directoryContacts).where(inArray(details.directoryContacts.serviceId, serviceIds)),
+    db.select().from(details.directoryLanguages).where(inArray(details.directoryLanguages.serviceId, serviceIds)),
+    db.select().from(details.directoryCostOptions).where(inArray(details.directoryCostOptions.serviceId, serviceIds)),
+    db.select().from(details.directoryServiceAreas).where(inArray(details.directoryServiceAreas.serviceId, serviceIds)),
+    db.select().from(details.directorySchedules).where(inArray(details.directorySchedules.serviceId, serviceIds)),
     db
       .select({
         linkId: directoryAttributes.linkId,
@@ -92,7 +86,10 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
     ? await inTurn([
         db.select().from(directoryLocations).where(inArray(directoryLocations.id, locationIds)),
         db.select().from(directoryAddresses).where(inArray(directoryAddresses.locationId, locationIds)),
-        db.select().from(directoryAccessibility).where(inArray(directoryAccessibility.locationId, locationIds)),
+        db
+          .select()
+          .from(details.directoryAccessibility)
+          .where(inArray(details.directoryAccessibility.locationId, locationIds)),
       ])
     : [[], [], []];
 

@@ -1,8 +1,9 @@
 import type { Listing, ListingInput } from '../../../../common/directory.js';
 import type { Db } from '../../../platform/db/client.js';
 import { postcodes } from '../directory.tables.js';
+import type { ChangeAuthor } from './history.js';
 import { categoryTermId, ensureSocialPrescribingTaxonomy } from './taxonomy.js';
-import { type ChangeAuthor, createDirectoryOrganization, createListing } from './write.js';
+import { createDirectoryOrganization, createListing } from './write.js';
 
 // Test helpers for directory listings (used by db tests only).
 

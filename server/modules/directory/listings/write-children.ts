@@ -2,18 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
-  directoryAccessibility,
   directoryAddresses,
   directoryAttributes,
-  directoryContacts,
-  directoryCostOptions,
-  directoryLanguages,
   directoryLocations,
-  directoryPhones,
-  directorySchedules,
-  directoryServiceAreas,
   directoryServiceAtLocations,
 } from '../directory.tables.js';
+import * as details from '../directory-details.tables.js';
 import type { TListingInput } from './listing.schemas.js';
 
 // The rows below a service: phones, contacts, languages, costs, areas, schedules, categories and
@@ -24,12 +18,12 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
   const serviceId = input.id;
   if (!isNew) {
     for (const q of [
-      tx.delete(directoryPhones).where(eq(directoryPhones.serviceId, serviceId)),
-      tx.delete(directoryContacts).where(eq(directoryContacts.serviceId, serviceId)),
-      tx.delete(directoryLanguages).where(eq(directoryLanguages.serviceId, serviceId)),
-      tx.delete(directoryCostOptions).where(eq(directoryCostOptions.serviceId, serviceId)),
-      tx.delete(directoryServiceAreas).where(eq(directoryServiceAreas.serviceId, serviceId)),
-      tx.delete(directorySchedules).where(eq(directorySchedules.serviceId, serviceId)),
+      tx.delete(details.directoryPhones).where(eq(details.directoryPhones.serviceId, serviceId)),
+      tx.delete(details.directoryContacts).where(eq(details.directoryContacts.serviceId, serviceId)),
+      tx.delete(details.directoryLanguages).where(eq(details.directoryLanguages.serviceId, serviceId)),
+      tx.delete(details.directoryCostOptions).where(eq(details.directoryCostOptions.serviceId, serviceId)),
+      tx.delete(details.directoryServiceAreas).where(eq(details.directoryServiceAreas.serviceId, serviceId)),
+      tx.delete(details.directorySchedules).where(eq(details.directorySchedules.serviceId, serviceId)),
       tx
         .delete(directoryAttributes)
         .where(and(eq(directoryAttributes.linkId, serviceId), eq(directoryAttributes.linkType, 'service'))),
@@ -70,10 +64,10 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
         addressType: l.location_type === 'virtual' ? 'virtual' : 'physical',
       });
     }
-    await tx.delete(directoryAccessibility).where(eq(directoryAccessibility.locationId, id));
+    await tx.delete(details.directoryAccessibility).where(eq(details.directoryAccessibility.locationId, id));
     if (l.accessibility.length > 0) {
       await tx
-        .insert(directoryAccessibility)
+        .insert(details.directoryAccessibility)
         .values(l.accessibility.map((description) => ({ locationId: id, description })));
     }
   }
@@ -105,7 +99,7 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
   if (input.phones.length)
     inserts.push(
       tx
-        .insert(directoryPhones)
+        .insert(details.directoryPhones)
         .values(
           input.phones.map((p) => ({ id: p.id as string, serviceId, number: p.number, description: p.description })),
         ),
@@ -113,7 +107,7 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
   if (input.contacts.length)
     inserts.push(
       tx
-        .insert(directoryContacts)
+        .insert(details.directoryContacts)
         .values(
           input.contacts.map((c) => ({ id: c.id as string, serviceId, name: c.name, title: c.title, email: c.email })),
         ),
@@ -121,12 +115,12 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
   if (input.languages.length)
     inserts.push(
       tx
-        .insert(directoryLanguages)
+        .insert(details.directoryLanguages)
         .values(input.languages.map((l) => ({ id: l.id as string, serviceId, name: l.name, code: l.code }))),
     );
   if (input.cost_options.length)
     inserts.push(
-      tx.insert(directoryCostOptions).values(
+      tx.insert(details.directoryCostOptions).values(
         input.cost_options.map((c) => ({
           id: c.id as string,
           serviceId,
@@ -139,14 +133,14 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
   if (input.service_areas.length)
     inserts.push(
       tx
-        .insert(directoryServiceAreas)
+        .insert(details.directoryServiceAreas)
         .values(
           input.service_areas.map((a) => ({ id: a.id as string, serviceId, name: a.name, description: a.description })),
         ),
     );
   if (input.schedules.length)
     inserts.push(
-      tx.insert(directorySchedules).values(
+      tx.insert(details.directorySchedules).values(
         input.schedules.map((s) => ({
           id: s.id as string,
           serviceId,

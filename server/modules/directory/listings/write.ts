@@ -21,6 +21,7 @@ import {
 } from '../directory.tables.js';
 import { guardChildIds } from './child-ownership.js';
 import { diffListings, fieldText } from './diff.js';
+import { type ChangeAuthor, recordChanges, recordOrganizationCreated } from './history.js';
 import { type TListingInput, ZListingInput } from './listing.schemas.js';
 import { loadListing } from './read.js';
 import { writeChildren } from './write-children.js';
@@ -28,14 +29,6 @@ import { writeChildren } from './write-children.js';
 // The one way listings change. Every write validates the whole document, keeps given ids,
 // records one HSDS metadata row per changed field and refreshes the search text, so history,
 // search and the /oruk API can never disagree with what people edited.
-
-export interface ChangeAuthor {
-  userId: string | null;
-  /** The user's name, or 'ORUK import', 'CSV import', 'demo data'. */
-  label: string;
-  /** The user's email, for ORUK's assurer_email (never shown on staff pages). */
-  email?: string;
-}
 
 /** Validates a listing document; errors name the field path ("locations.0.address.postal_code"). */
 export function parseListing(input: unknown): TListingInput {
@@ -157,29 +150,6 @@ function serviceColumns(input: TListingInput, searchText: string) {
     reviewIntervalMonths: input.review_interval_months,
     searchText,
   };
-}
-
-async function recordChanges(
-  tx: DbOrTx,
-  serviceId: string,
-  action: string,
-  changes: FieldChange[],
-  by: ChangeAuthor,
-): Promise<void> {
-  if (changes.length === 0) return;
-  await tx.insert(directoryMetadata).values(
-    changes.map((c) => ({
-      resourceId: c.resource_id || serviceId,
-      resourceType: c.resource_type,
-      serviceId,
-      lastActionType: action,
-      fieldName: c.field,
-      previousValue: c.previous,
-      replacementValue: c.replacement,
-      updatedBy: by.label,
-      updatedByUserId: by.userId,
-    })),
-  );
 }
 
 const EMPTY: ListingInput = {
@@ -380,14 +350,6 @@ export async function createDirectoryOrganization(
       })),
     );
   }
-  await tx.insert(directoryMetadata).values({
-    resourceId: id,
-    resourceType: 'organization',
-    lastActionType: 'create',
-    fieldName: 'name',
-    replacementValue: name,
-    updatedBy: by.label,
-    updatedByUserId: by.userId,
-  });
+  await recordOrganizationCreated(tx, id, name, by);
   return { id };
 }

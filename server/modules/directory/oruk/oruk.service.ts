@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
+import { lookupPostcode } from '../postcodes/postcodes.repository.js';
 import * as repo from './oruk.repository.js';
 import type {
   TOrukPageQuery,
@@ -8,6 +9,7 @@ import type {
   TOrukTaxonomyTermsQuery,
 } from './oruk.schemas.js';
 import * as out from './oruk.serializers.js';
+import * as search from './oruk-search.repository.js';
 
 // The use-cases of the public Open Referral UK API (read-only). What is shown and what is left
 // out is decided in oruk.repository.ts (which services) and oruk.serializers.ts (which fields).
@@ -44,9 +46,9 @@ export function pageOf(contents: out.OrukDocument[], total: number, page: number
   };
 }
 
-const paging = (q: TOrukPageQuery): repo.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
+const paging = (q: TOrukPageQuery): search.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
 
-function serviceFilters(q: TOrukServicesQuery): repo.ServiceFilters {
+function serviceFilters(q: TOrukServicesQuery): search.ServiceFilters {
   return {
     search: q.search || undefined,
     taxonomyTermId: q.taxonomy_term_id,
@@ -66,7 +68,7 @@ export function apiDetails() {
 }
 
 export async function listServices(db: DbOrTx, q: TOrukServicesQuery): Promise<OrukPage> {
-  const { total, ids } = await repo.findServiceIds(db, serviceFilters(q), paging(q));
+  const { total, ids } = await search.findServiceIds(db, serviceFilters(q), paging(q));
   const rows = await repo.loadServiceSummaries(db, ids);
   return pageOf(out.serviceSummaries(rows, ids), total, q.page, q.per_page);
 }
@@ -85,13 +87,13 @@ export async function listServiceAtLocations(db: DbOrTx, q: TOrukServiceAtLocati
   if (q.proximity !== undefined && !q.postcode) {
     throw validationError([{ field: 'proximity', message: 'needs a postcode to measure from' }]);
   }
-  let geo: repo.GeoFilter | null = null;
+  let geo: search.GeoFilter | null = null;
   if (q.postcode) {
-    const centre = await repo.postcodeCentroid(db, q.postcode);
+    const centre = await lookupPostcode(db, q.postcode);
     if (!centre) throw validationError([{ field: 'postcode', message: 'is not in the postcode directory' }]);
-    geo = { ...centre, proximity: q.proximity };
+    geo = { latitude: centre.latitude, longitude: centre.longitude, proximity: q.proximity };
   }
-  const { total, ids } = await repo.findServiceAtLocationIds(db, serviceFilters(q), geo, paging(q));
+  const { total, ids } = await search.findServiceAtLocationIds(db, serviceFilters(q), geo, paging(q));
   const { serviceAtLocations, locations } = await repo.loadServiceAtLocations(db, ids);
   const summaries = await repo.loadServiceSummaries(db, [...new Set(serviceAtLocations.map((x) => x.serviceId))]);
   const services = new Map(

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DirectorySort, ReferralCapacity, ServiceStatus, Weekday } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import { haversineMiles } from './distance.js';
+import { searchWords } from './words.js';
 
 // The SQL of directory search. One query finds a page of matching service ids (with the total);
 // a handful of batched queries then fill in that page's details. No per-result queries.
@@ -30,16 +32,11 @@ export interface MatchedService {
   miles: number | null;
 }
 
-const EARTH_RADIUS_MILES = 3958.8;
 const MILES_PER_DEGREE_LATITUDE = 69.05;
 
 /** Great-circle distance in miles from a point to a location row aliased `l`. */
-function haversineMiles(latitude: number, longitude: number): SQL {
-  return sql`(${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(
-    power(sin(radians(l.latitude - ${latitude}::float8) / 2), 2)
-    + cos(radians(${latitude}::float8)) * cos(radians(l.latitude))
-      * power(sin(radians(l.longitude - ${longitude}::float8) / 2), 2))))`;
-}
+const milesToLocation = (latitude: number, longitude: number): SQL =>
+  haversineMiles(sql`l.latitude`, sql`l.longitude`, { latitude, longitude });
 
 /** Confidential locations (a refuge) never count for the public: not for distance, not for "where". */
 const visibleTo = (audience: SearchAudience): SQL => (audience === 'public' ? sql`AND NOT l.confidential` : sql``);
@@ -71,10 +68,7 @@ function openOn(day: Weekday): SQL {
  * that they match half the directory (they still count within the whole text's match).
  */
 export function fuzzyWords(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 5);
+  const words = searchWords(text).filter((w) => w.length >= 5);
   return [...new Set(words)].slice(0, 6);
 }
 
@@ -111,11 +105,7 @@ function textMatch(text: string, mode: 'exact' | 'fuzzy'): { cte?: SQL; where: S
  * nothing close was found. Words shorter than 3 letters are kept as typed.
  */
 export async function correctSpelling(db: DbOrTx, text: string): Promise<string | null> {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 10);
+  const words = searchWords(text).slice(0, 10);
   if (words.length === 0) return null;
   const { rows } = await db.execute<{ word: string; fixed: string | null }>(sql`
     SELECT q.word,
@@ -165,7 +155,7 @@ export async function findMatchingServices(
     const dLat = miles / MILES_PER_DEGREE_LATITUDE;
     const dLon = miles / (MILES_PER_DEGREE_LATITUDE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01));
     ctes.push(sql`near AS (
-      SELECT x.service_id, min(${haversineMiles(latitude, longitude)}) AS miles
+      SELECT x.service_id, min(${milesToLocation(latitude, longitude)}) AS miles
       FROM directory_locations l
       JOIN directory_service_at_locations x ON x.location_id = l.id
       WHERE l.location_type = 'physical' ${visibleTo(f.audience)}
@@ -258,7 +248,7 @@ export async function loadServiceDetails(
   audience: SearchAudience,
   origin: { latitude: number; longitude: number } | null,
 ): Promise<ServiceDetailRow[]> {
-  const miles = origin ? haversineMiles(origin.latitude, origin.longitude) : sql`NULL::float8`;
+  const miles = origin ? milesToLocation(origin.latitude, origin.longitude) : sql`NULL::float8`;
   const { rows } = await db.execute<ServiceDetailRow>(sql`
     SELECT s.id, s.name, s.description, s.status, s.referral_capacity, o.name AS organization_name,
       s.assured_date::text AS assured_date,

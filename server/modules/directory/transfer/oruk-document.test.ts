@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../../../common/directory.js';
-import { listingFromOruk, orukDocumentOf, orukPath, parseOrukDocument } from './oruk-document.js';
+import { listingFromOruk, orukPath, parseOrukDocument } from './oruk-document.js';
+import { orukDocumentOf } from './oruk-export.js';
 
 const organization = {
   id: randomUUID(),

@@ -3,7 +3,6 @@ import type { DuplicatePair, DuplicateReason } from '../../../../common/director
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
   directoryChangeRequests,
-  directoryMetadata,
   directoryOrganizationIdentifiers,
   directoryOrganizations,
   directoryReports,
@@ -11,7 +10,7 @@ import {
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
-import type { OrganizationRecord, TermRecord } from './oruk-document.js';
+import type { OrganizationRecord, TermRecord } from './oruk-export.js';
 
 // The queries of import, export, duplicates and merge. Listing content itself is read and
 // written only through the listings writer; this file touches what the writer does not cover.
@@ -286,13 +285,6 @@ export async function lockServices(
     .for('update');
 }
 
-export async function setMergedInto(tx: DbOrTx, id: string, keepId: string): Promise<void> {
-  await tx
-    .update(directoryServices)
-    .set({ mergedIntoId: keepId, lastModified: new Date() })
-    .where(eq(directoryServices.id, id));
-}
-
 export async function moveOpenReports(tx: DbOrTx, fromId: string, toId: string): Promise<number> {
   const moved = await tx
     .update(directoryReports)
@@ -313,28 +305,6 @@ export async function withdrawPendingChangeRequests(tx: DbOrTx, fromId: string, 
     .where(and(eq(directoryChangeRequests.serviceId, fromId), eq(directoryChangeRequests.status, 'pending')))
     .returning({ id: directoryChangeRequests.id });
   return moved.length;
-}
-
-export async function recordMetadata(
-  tx: DbOrTx,
-  rows: { serviceId: string; field: string; previous?: string; replacement: string }[],
-  action: string,
-  by: { userId: string | null; label: string },
-): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.insert(directoryMetadata).values(
-    rows.map((r) => ({
-      resourceId: r.serviceId,
-      resourceType: 'service',
-      serviceId: r.serviceId,
-      lastActionType: action,
-      fieldName: r.field,
-      previousValue: r.previous ?? '',
-      replacementValue: r.replacement,
-      updatedBy: by.label,
-      updatedByUserId: by.userId,
-    })),
-  );
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   createDirectoryOrganization,
   loadListing,
   loadListings,
+  markListingMerged,
   OF_ANOTHER_LISTING,
   parseListing,
   setListingStatus,
@@ -27,14 +28,8 @@ import {
 } from '../listings/listings.service.js';
 import { type CsvRecord, checkRow, csvColumnOf, listingFromRow, readCsv } from './csv-listing.js';
 import { ItemRejected, type ItemResult, runImport, saveListing } from './import-runner.js';
-import {
-  listingFromOruk,
-  organizationOf,
-  orukDocumentOf,
-  orukPath,
-  parseOrukDocument,
-  termIdsOf,
-} from './oruk-document.js';
+import { listingFromOruk, organizationOf, orukPath, parseOrukDocument, termIdsOf } from './oruk-document.js';
+import { orukDocumentOf } from './oruk-export.js';
 import * as repo from './transfer.repository.js';
 
 // Import, export, duplicates and merge for an ICB's admin (directory.manage). Everything acts
@@ -357,17 +352,7 @@ export async function mergeListings(db: Db, ctx: RequestContext, body: MergeRequ
       );
     }
     if (merged.status !== 'inactive') await setListingStatus(tx, merge.id, 'inactive', by);
-    await repo.setMergedInto(tx, merge.id, keep.id);
-    await repo.recordMetadata(
-      tx,
-      [
-        { serviceId: merge.id, field: 'merged_into_id', replacement: keep.id },
-        { serviceId: merge.id, field: 'merge_reason', replacement: body.reason },
-        { serviceId: keep.id, field: 'merged_from', replacement: merge.id },
-      ],
-      'merge',
-      by,
-    );
+    await markListingMerged(tx, merge.id, keep.id, body.reason, by);
     const movedReports = await repo.moveOpenReports(tx, merge.id, keep.id);
     const withdrawnChanges = await repo.withdrawPendingChangeRequests(tx, merge.id, keep.id);
     await writeAudit(tx, ctx, {
