@@ -21,7 +21,8 @@ export default {
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
-  timeoutMS: 60_000,
+  // A mutant that makes a unit test hang (e.g. an endless loop) is counted as killed after this.
+  timeoutMS: 10_000,
   reporters: ['clear-text', 'html', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   tempDirName: '.stryker-tmp',
