@@ -1,28 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditSink } from '../../test/audit-sink.js';
 import type { Principal } from '../context.js';
-import type { Db } from '../db/client.js';
 import { type AuthenticatedSession, type RegisteredRoute, registerAccessControl, requestContext } from './access.js';
 import { registerErrorHandler } from './problem.js';
 
-// The access hook without a database: the audit rows it appends are caught by a stand-in that
-// plays the part of a transaction (the chain itself is covered by audit.db.test.ts).
-function auditSink() {
-  const rows: Record<string, unknown>[] = [];
-  const tx = {
-    execute: async () => {},
-    select: () => ({ from: () => ({ orderBy: () => ({ limit: async () => rows.slice(-1) }) }) }),
-    insert: () => ({
-      values: async (row: Record<string, unknown>) => {
-        rows.push(row);
-      },
-    }),
-  };
-  const db = { transaction: async (fn: (t: typeof tx) => Promise<void>) => fn(tx) } as unknown as Db;
-  return { db, rows };
-}
-
+// The access hook without a database: the audit rows it appends are caught by auditSink.
 const reader: Principal = {
   userId: 'u-reader',
   name: 'Reader',
