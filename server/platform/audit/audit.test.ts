@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditSink } from '../../test/audit-sink.js';
 import type { Principal, RequestContext } from '../context.js';
-import { auditorOf, GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAudit } from './audit.js';
+import { type AuditOutcome, auditorOf, GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAudit } from './audit.js';
 import { createDenialThrottle } from './denial-throttle.js';
 
 const lead: Principal = {
@@ -21,7 +21,7 @@ const row = {
   actorUserId: 'u-lead',
   actorRole: 'team_lead',
   action: 'referral.triage',
-  outcome: 'success',
+  outcome: 'success' as AuditOutcome,
   entityType: 'referral',
   entityId: 'ref-1',
   ip: '192.0.2.1',
@@ -77,7 +77,7 @@ describe('hashAuditRow', () => {
       { actorUserId: 'u-other' },
       { actorRole: 'admin' },
       { action: 'referral.allocate' },
-      { outcome: 'denied' },
+      { outcome: 'denied' as const },
       { entityType: 'person' },
       { entityId: 'ref-2' },
       { ip: '192.0.2.2' },
