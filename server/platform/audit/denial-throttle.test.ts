@@ -185,4 +185,48 @@ describe('denial throttle', () => {
       vi.useRealTimers();
     }
   });
+
+  it('leaves the count of an ended window of another kind to the timer while there is room', async () => {
+    const { t, advance } = throttle({ windowMs: 1_000 });
+    t.admit(ctx, refusal('u1', '/a'));
+    t.admit(ctx, refusal('u1', '/a'));
+    advance(1_000);
+    expect(t.admit(ctx, refusal('u2', '/a'))).toEqual({ write: true, before: [] });
+    expect(t.trackedKinds).toBe(2);
+    await t.close();
+  });
+
+  it('tells refusals without a route apart by entity type', async () => {
+    const { t } = throttle();
+    const read = (entityType: string): AuditEntry => ({
+      action: 'x.read',
+      outcome: 'denied',
+      actorUserId: 'u1',
+      entityType,
+    });
+    expect(t.admit(ctx, read('person')).write).toBe(true);
+    expect(t.admit(ctx, read('referral')).write).toBe(true);
+    expect(t.admit(ctx, read('person')).write).toBe(false);
+    expect(t.trackedKinds).toBe(2);
+    await t.close();
+  });
+
+  it('checks for ended windows every half window', async () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const written: DenialRow[] = [];
+      const t = createDenialThrottle({ windowMs: 100, now: () => clock, write: async (row) => void written.push(row) });
+      t.admit(ctx, refusal('u1', '/a'));
+      t.admit(ctx, refusal('u1', '/a'));
+      clock = 100;
+      await vi.advanceTimersByTimeAsync(49);
+      expect(written).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(written).toHaveLength(1);
+      await t.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -36,7 +36,7 @@ async function build(opts: { publicPrefixes?: string[] } = {}) {
     },
   });
   const echo = async (request: Parameters<typeof requestContext>[0]) => ({
-    userId: request.principal?.userId ?? null,
+    principal: request.principal === null ? null : request.principal.userId,
     csrfToken: request.csrfToken,
     sessionToken: request.sessionToken,
     throttled: request.auditDenials !== null,
@@ -58,7 +58,8 @@ async function build(opts: { publicPrefixes?: string[] } = {}) {
 
 describe('route access hook', () => {
   it('lists every route with each method and its declared access', async () => {
-    const { routes } = await build({ publicPrefixes: ['/docs'] });
+    const { routes } = await build({ publicPrefixes: ['/docs', '/elsewhere'] });
+    expect(routes.every((r) => typeof r.url === 'string')).toBe(true);
     const byKey = (r: RegisteredRoute) => `${r.method} ${r.url}`;
     expect(
       Object.fromEntries(
@@ -81,12 +82,12 @@ describe('route access hook', () => {
     const { tokensSeen } = await build();
     const res = await app.inject({ method: 'GET', url: '/open', ...signedIn });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ userId: null, csrfToken: null, sessionToken: 'good-token', throttled: true });
+    expect(res.json()).toEqual({ principal: null, csrfToken: null, sessionToken: 'good-token', throttled: true });
     expect(tokensSeen).toEqual([]);
   });
 
   it('makes routes under a public prefix public only when they declare nothing themselves', async () => {
-    const { rows } = await build({ publicPrefixes: ['/docs'] });
+    const { rows } = await build({ publicPrefixes: ['/elsewhere', '/docs'] });
     expect((await app.inject({ method: 'GET', url: '/docs/page' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/docs/guarded' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/docs/guarded', ...signedIn })).statusCode).toBe(403);
@@ -97,7 +98,11 @@ describe('route access hook', () => {
   it('answers 401 without a session or with an unknown one, and writes no audit row', async () => {
     const { rows, tokensSeen } = await build();
     const none = await app.inject({ method: 'GET', url: '/referrals' });
-    expect([none.statusCode, none.json().code]).toEqual([401, 'unauthenticated']);
+    expect([none.statusCode, none.json().code, none.json().detail]).toEqual([
+      401,
+      'unauthenticated',
+      'You need to sign in.',
+    ]);
     const unknown = await app.inject({ method: 'GET', url: '/referrals', cookies: { sid: 'forged' } });
     expect([unknown.statusCode, unknown.json().code]).toEqual([401, 'unauthenticated']);
     expect(tokensSeen).toEqual(['forged']);
@@ -115,7 +120,7 @@ describe('route access hook', () => {
     const res = await app.inject({ method: 'GET', url: '/referrals', ...signedIn });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      userId: 'u-reader',
+      principal: 'u-reader',
       csrfToken: 'csrf-1',
       sessionToken: 'good-token',
       throttled: true,
@@ -129,7 +134,11 @@ describe('route access hook', () => {
   it('refuses a signed-in user without the permission with 403, and audits the refusal', async () => {
     const { rows } = await build();
     const res = await app.inject({ method: 'POST', url: '/users', ...signedIn, headers: { 'x-csrf-token': 'csrf-1' } });
-    expect([res.statusCode, res.json().code]).toEqual([403, 'forbidden']);
+    expect([res.statusCode, res.json().code, res.json().detail]).toEqual([
+      403,
+      'forbidden',
+      'You do not have permission to do this.',
+    ]);
     expect(rows).toMatchObject([
       {
         action: 'access.denied',
@@ -154,7 +163,11 @@ describe('route access hook', () => {
   it('refuses a cookie-authenticated write without the right CSRF token, and audits it', async () => {
     const { rows } = await build();
     const missing = await app.inject({ method: 'POST', url: '/referrals', ...signedIn });
-    expect([missing.statusCode, missing.json().code]).toEqual([403, 'csrf']);
+    expect([missing.statusCode, missing.json().code, missing.json().detail]).toEqual([
+      403,
+      'csrf',
+      'This request was missing its security token. Reload the page and try again.',
+    ]);
     const wrong = await app.inject({
       method: 'POST',
       url: '/referrals',
