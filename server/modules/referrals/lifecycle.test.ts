@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../common/referrals.js';
-import { canMove } from './lifecycle.js';
+import { allowedFrom, CASELOAD_STATUSES, canMove, OPEN_STATUSES } from './lifecycle.js';
 
 const ALLOWED: [ReferralStatus, ReferralStatus][] = [
   ['received', 'triaged'],
@@ -34,5 +34,26 @@ describe('referral lifecycle', () => {
     for (const closed of ['declined', 'redirected', 'not_contactable', 'discharged'] as const) {
       for (const to of REFERRAL_STATUSES) expect(canMove(closed, to)).toBe(false);
     }
+  });
+});
+
+describe('status groups', () => {
+  it('lists, for a target status, exactly the statuses that may move to it', () => {
+    for (const to of REFERRAL_STATUSES) {
+      expect([to, [...allowedFrom(to)].sort()]).toEqual([
+        to,
+        ALLOWED.filter(([, b]) => b === to)
+          .map(([a]) => a)
+          .sort(),
+      ]);
+    }
+  });
+
+  it('counts as open work every status before a closing one', () => {
+    expect([...OPEN_STATUSES].sort()).toEqual(['active', 'allocated', 'first_contact', 'received', 'triaged']);
+  });
+
+  it("counts towards a worker's caseload only what is allocated to someone and not closed", () => {
+    expect([...CASELOAD_STATUSES].sort()).toEqual(['active', 'allocated', 'first_contact']);
   });
 });

@@ -1,6 +1,6 @@
 import { PgDialect, pgTable, text } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { isInScope, type Scope, scopeWhere } from './scope.js';
+import { allocatedWorkerWhere, isInScope, type Scope, scopeWhere } from './scope.js';
 
 const things = pgTable('things', {
   icbId: text('icb_id'),
@@ -33,6 +33,31 @@ describe('scopeWhere', () => {
   it('fails closed when the table lacks the column the scope needs', () => {
     expect(render(practice, { pcnId: things.pcnId }).sql).toBe('false');
     expect(render(vcs, { icbId: things.icbId }).sql).toBe('false');
+    // Each scope needs its own column: a wider one present on the table does not stand in for it.
+    const allButOwn = (own: keyof Parameters<typeof scopeWhere>[1]) => {
+      const cols: Parameters<typeof scopeWhere>[1] = {
+        icbId: things.icbId,
+        pcnId: things.pcnId,
+        practiceId: things.practiceId,
+        vcsOrganisationId: things.vcsOrganisationId,
+      };
+      delete cols[own];
+      return cols;
+    };
+    expect(render(icb, allButOwn('icbId'))).toMatchObject({ sql: 'false', params: [] });
+    expect(render(pcn, allButOwn('pcnId'))).toMatchObject({ sql: 'false', params: [] });
+    expect(render(practice, allButOwn('practiceId'))).toMatchObject({ sql: 'false', params: [] });
+    expect(render(vcs, allButOwn('vcsOrganisationId'))).toMatchObject({ sql: 'false', params: [] });
+  });
+});
+
+describe('allocatedWorkerWhere', () => {
+  it("narrows to the worker's own allocations", () => {
+    const workers = pgTable('cases', { allocatedWorkerId: text('allocated_worker_id') });
+    expect(dialect.sqlToQuery(allocatedWorkerWhere('u1', workers.allocatedWorkerId))).toMatchObject({
+      sql: '"cases"."allocated_worker_id" = $1',
+      params: ['u1'],
+    });
   });
 });
 
@@ -44,5 +69,19 @@ describe('isInScope', () => {
     expect(isInScope(pcn, { pcnId: 'Q', icbId: 'I' })).toBe(false);
     expect(isInScope(icb, { icbId: 'I' })).toBe(true);
     expect(isInScope(vcs, { vcsOrganisationId: 'W' })).toBe(false);
+    expect(isInScope(vcs, { vcsOrganisationId: 'V' })).toBe(true);
+    expect(isInScope(icb, { icbId: 'J', pcnId: 'P', practiceId: 'G' })).toBe(false);
+  });
+
+  it('never takes a match on a wider or different column for the scope’s own one', () => {
+    const sameEverywhere = { icbId: 'I', pcnId: 'P', practiceId: 'G', vcsOrganisationId: 'V' };
+    expect(isInScope(practice, { ...sameEverywhere, practiceId: 'other' })).toBe(false);
+    expect(isInScope(pcn, { ...sameEverywhere, pcnId: 'other' })).toBe(false);
+    expect(isInScope(vcs, { ...sameEverywhere, vcsOrganisationId: 'other' })).toBe(false);
+    expect(isInScope(icb, { ...sameEverywhere, icbId: 'other' })).toBe(false);
+  });
+
+  it('treats a record without the column as out of scope', () => {
+    for (const scope of [practice, pcn, icb, vcs]) expect(isInScope(scope, {})).toBe(false);
   });
 });

@@ -1,0 +1,36 @@
+import type { Db } from '../platform/db/client.js';
+
+/**
+ * A stand-in for the database where only audit rows are written (unit tests of the access hook
+ * and of writeAudit): it plays the transaction appendAuditRow opens, keeps the inserted rows, and
+ * serves them back in id order to verifyAuditChain, `batch` rows per query. The real chain, lock
+ * and columns are covered by audit.db.test.ts.
+ */
+export function auditSink() {
+  const rows: Record<string, unknown>[] = [];
+  let served = 0;
+  const tx = {
+    execute: async () => {},
+    select: () => ({
+      from: () => ({
+        orderBy: () => ({ limit: async () => rows.slice(-1) }),
+        where: () => ({
+          orderBy: () => ({
+            limit: async (batch: number) => {
+              const page = rows.slice(served, served + batch).map((r, i) => ({ id: BigInt(served + i + 1), ...r }));
+              served += page.length;
+              return page;
+            },
+          }),
+        }),
+      }),
+    }),
+    insert: () => ({
+      values: async (row: Record<string, unknown>) => {
+        rows.push(row);
+      },
+    }),
+  };
+  const db = { ...tx, transaction: async (fn: (t: typeof tx) => Promise<void>) => fn(tx) } as unknown as Db;
+  return { db, rows };
+}
