@@ -1,6 +1,7 @@
 import { type UseMutationOptions, useMutation } from '@tanstack/react-query';
 import { type Dispatch, type SetStateAction, useState } from 'react';
-import { errorsFromApi, type FormErrors, NO_ERRORS } from './form-errors';
+import { errorsFromApi, type FormErrors, NO_ERRORS } from '../ui/form-errors';
+import { ApiError } from './api';
 
 // One way for forms to write: busy while the request runs, a second submit ignored, the API's
 // problem+json turned into field errors and the form's error (shown beside the fields and in the
@@ -13,6 +14,11 @@ export interface SubmitOptions<I, O> {
   labels: Record<string, string>;
   /** After a successful write (invalidate, navigate, say so). The form stays busy until it ends. */
   onSuccess?: (result: O, input: I) => unknown;
+  /**
+   * A 409 (someone else changed the record first) goes here with its detail instead of the form's
+   * errors: the page offers to reload rather than blaming a field.
+   */
+  onConflict?: (detail: string) => void;
   /** For a form that maps the API's errors its own way (the default is `errorsFromApi`). */
   errorsFrom?: (error: unknown) => FormErrors;
 }
@@ -28,8 +34,11 @@ export function submitMutation<I, O>(
       setErrors(NO_ERRORS);
       await options.onSuccess?.(result, input);
     },
-    onError: (error) =>
-      setErrors(options.errorsFrom ? options.errorsFrom(error) : errorsFromApi(error, options.labels)),
+    onError: (error) => {
+      if (options.onConflict && error instanceof ApiError && error.status === 409)
+        options.onConflict(error.problem.detail);
+      else setErrors(options.errorsFrom ? options.errorsFrom(error) : errorsFromApi(error, options.labels));
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../app/api';
-import type { FormErrors } from './form-errors';
-import { NO_ERRORS } from './form-errors';
+import type { FormErrors } from '../ui/form-errors';
+import { NO_ERRORS } from '../ui/form-errors';
+import { ApiError } from './api';
 import { oneAtATime, type SubmitOptions, submitMutation } from './use-submit';
 
 function form<I, O>(options: SubmitOptions<I, O>) {
@@ -58,6 +58,15 @@ describe('submitMutation', () => {
     });
     await f.send({});
     expect(f.state.errors).toEqual({ fields: {}, form: 'Sorry, something went wrong. Try again.' });
+  });
+
+  it('hands a 409 to onConflict and leaves the fields alone', async () => {
+    const conflicts: string[] = [];
+    const stale = new ApiError(409, { ...badEmail.problem, status: 409, detail: 'Changed by someone else' });
+    const f = form({ mutationFn: () => Promise.reject(stale), labels: {}, onConflict: (d) => conflicts.push(d) });
+    await f.send({});
+    expect(conflicts).toEqual(['Changed by someone else']);
+    expect(f.state.errors).toEqual(NO_ERRORS);
   });
 
   it("uses the form's own mapping when it has one", async () => {
