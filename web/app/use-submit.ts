@@ -19,6 +19,8 @@ export interface SubmitOptions<I, O> {
    * errors: the page offers to reload rather than blaming a field.
    */
   onConflict?: (detail: string) => void;
+  /** After a failure has been shown (e.g. leave a confirmation step). */
+  onError?: (error: unknown) => void;
   /** For a form that maps the API's errors its own way (the default is `errorsFromApi`). */
   errorsFrom?: (error: unknown) => FormErrors;
 }
@@ -38,6 +40,7 @@ export function submitMutation<I, O>(
       if (options.onConflict && error instanceof ApiError && error.status === 409)
         options.onConflict(error.problem.detail);
       else setErrors(options.errorsFrom ? options.errorsFrom(error) : errorsFromApi(error, options.labels));
+      options.onError?.(error);
     },
   };
 }
