@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Button } from '../../ui/Button';
+import { CheckboxField } from '../../ui/FormFields';
 import { type FieldPaths, fieldBinder } from '../../ui/field-binder';
 import { DateField, Select, TextArea, TextInput } from './PlanFields';
 import { type Draft, EMPTY_DATE, newKey, todayParts } from './plan-draft';
@@ -15,6 +17,23 @@ export interface PlanSectionProps {
 /** Replaces item `i` of a list with its patched copy. */
 const patchAt = <T,>(list: T[], i: number, patch: Partial<T>): T[] =>
   list.map((item, j) => (j === i ? { ...item, ...patch } : item));
+
+/** A button about one item of a list (remove it, add to it). */
+function ItemButton({ warning, onClick, children }: { warning?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <Button type="button" variant={warning ? 'warning' : 'secondary'} small onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
+function AddButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Button type="button" variant="secondary" onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
 
 const SCORE_OPTIONS = [
   { value: '', text: 'Choose a score' },
@@ -36,24 +55,15 @@ export function NeedsSection({
           <div className="waymark-plan-item" key={n.key}>
             <Select label={`Need ${i + 1}`} options={domainOptions} {...bind('domain')} />
             <TextArea label={`Notes about need ${i + 1}`} rows={2} {...bind('notes')} />
-            <Button
-              type="button"
-              variant="secondary"
-              small
-              onClick={() => set({ needs: draft.needs.filter((x) => x.key !== n.key) })}
-            >
+            <ItemButton onClick={() => set({ needs: draft.needs.filter((x) => x.key !== n.key) })}>
               Remove need {i + 1}
-            </Button>
+            </ItemButton>
           </div>
         );
       })}
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={() => set({ needs: [...draft.needs, { key: newKey(), domain: '', notes: '' }] })}
-      >
+      <AddButton onClick={() => set({ needs: [...draft.needs, { key: newKey(), domain: '', notes: '' }] })}>
         Add a need
-      </Button>
+      </AddButton>
     </>
   );
 }
@@ -87,47 +97,32 @@ export function GoalsSection({ draft, set, paths }: PlanSectionProps) {
                     {...bindScore('score')}
                   />
                   <TextInput label={`Note for score ${j + 1} (optional)`} {...bindScore('note')} />
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    small
-                    onClick={() => setGoal({ progress: g.progress.filter((x) => x.key !== p.key) })}
-                  >
+                  <ItemButton onClick={() => setGoal({ progress: g.progress.filter((x) => x.key !== p.key) })}>
                     Remove score {j + 1}
-                  </Button>
+                  </ItemButton>
                 </div>
               );
             })}
-            <Button
-              type="button"
-              variant="secondary"
-              small
+            <ItemButton
               onClick={() =>
                 setGoal({ progress: [...g.progress, { key: newKey(), date: todayParts(), score: '', note: '' }] })
               }
             >
               Record progress for goal {i + 1}
-            </Button>{' '}
-            <Button
-              type="button"
-              variant="warning"
-              small
-              onClick={() => set({ goals: draft.goals.filter((x) => x.key !== g.key) })}
-            >
+            </ItemButton>{' '}
+            <ItemButton warning onClick={() => set({ goals: draft.goals.filter((x) => x.key !== g.key) })}>
               Remove goal {i + 1}
-            </Button>
+            </ItemButton>
           </div>
         );
       })}
-      <Button
-        type="button"
-        variant="secondary"
+      <AddButton
         onClick={() =>
           set({ goals: [...draft.goals, { key: newKey(), text: '', targetDate: EMPTY_DATE, progress: [] }] })
         }
       >
         Add a goal
-      </Button>
+      </AddButton>
     </>
   );
 }
@@ -143,48 +138,25 @@ export function ActionsSection({ draft, set, paths }: PlanSectionProps) {
           paths,
           `actions.${i}.`,
         );
-        const done = bind.check('done');
         return (
           <div className="waymark-plan-item" key={a.key}>
             <TextInput label={`Action ${i + 1}: who`} width={20} {...bind('who')} />
             <TextArea label={`Action ${i + 1}: what`} rows={2} {...bind('what')} />
             <DateField legend={`Action ${i + 1}: by when`} {...bind('byWhen')} />
-            <div className="nhsuk-form-group">
-              <div className="nhsuk-checkboxes">
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={done.id}
-                    type="checkbox"
-                    checked={done.checked}
-                    onChange={(e) => done.onChange(e.target.checked)}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={done.id}>
-                    Action {i + 1} is done
-                  </label>
-                </div>
-              </div>
-            </div>
-            <Button
-              type="button"
-              variant="secondary"
-              small
-              onClick={() => set({ actions: draft.actions.filter((x) => x.key !== a.key) })}
-            >
+            <CheckboxField label={`Action ${i + 1} is done`} {...bind.check('done')} />
+            <ItemButton onClick={() => set({ actions: draft.actions.filter((x) => x.key !== a.key) })}>
               Remove action {i + 1}
-            </Button>
+            </ItemButton>
           </div>
         );
       })}
-      <Button
-        type="button"
-        variant="secondary"
+      <AddButton
         onClick={() =>
           set({ actions: [...draft.actions, { key: newKey(), who: '', what: '', byWhen: EMPTY_DATE, done: false }] })
         }
       >
         Add an action
-      </Button>
+      </AddButton>
     </>
   );
 }

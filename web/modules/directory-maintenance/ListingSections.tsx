@@ -41,6 +41,11 @@ export function AboutSection({ draft, set, paths }: SectionProps) {
   );
 }
 
+const AGE_LIMITS = [
+  { key: 'minimum_age', label: 'Minimum age (years)', none: 'minimum' },
+  { key: 'maximum_age', label: 'Maximum age (years)', none: 'maximum' },
+] as const;
+
 export function AudienceSection({
   draft,
   set,
@@ -51,20 +56,16 @@ export function AudienceSection({
   return (
     <>
       <h2>Who it is for</h2>
-      <TextField
-        label="Minimum age (years)"
-        hint="Leave empty if there is no minimum."
-        width={3}
-        inputMode="numeric"
-        {...bind('minimum_age')}
-      />
-      <TextField
-        label="Maximum age (years)"
-        hint="Leave empty if there is no maximum."
-        width={3}
-        inputMode="numeric"
-        {...bind('maximum_age')}
-      />
+      {AGE_LIMITS.map(({ key, label, none }) => (
+        <TextField
+          key={key}
+          label={label}
+          hint={`Leave empty if there is no ${none}.`}
+          width={3}
+          inputMode="numeric"
+          {...bind(key)}
+        />
+      ))}
       <TextAreaField label="Who can use it (eligibility)" rows={3} {...bind('eligibility_description')} />
       <TextField label="Fees" hint="For example: Free, or £2 a session." {...bind('fees')} />
 
