@@ -41,12 +41,7 @@ const ANCHORS = { at: 'at-day', 'next.at': 'next-at-day', 'next.mode': 'nextMode
 export function ContactForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
   const [round, setRound] = useState(0);
   const [bookNext, setBookNext] = useState(false);
-  const {
-    submit: save,
-    busy,
-    errors,
-    setErrors,
-  } = useSubmit({
+  const write = useSubmit({
     mutationFn: (body: Parameters<typeof recordContact>[1]) => recordContact(referralId, body),
     labels: LABELS,
     onSuccess: (_, { mode, outcome, next }) => {
@@ -58,6 +53,7 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
       );
     },
   });
+  const { busy, errors, setErrors } = write;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,7 +94,7 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
       setErrors({ fields, form: null });
       return;
     }
-    void save({ at, mode, durationMinutes: minutes, outcome, notes: notes || undefined, next });
+    void write.submit({ at, mode, durationMinutes: minutes, outcome, notes: notes || undefined, next });
   }
 
   return (

@@ -43,12 +43,7 @@ export function DischargeForm({
 }) {
   const [conflict, setConflict] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{ reason: DischargeReason; summary: string } | null>(null);
-  const {
-    submit: save,
-    busy,
-    errors,
-    setErrors,
-  } = useSubmit({
+  const write = useSubmit({
     mutationFn: (body: { reason: DischargeReason; summary: string }) => dischargeCase(referralId, { version, ...body }),
     labels: LABELS,
     onConflict: setConflict,
@@ -56,6 +51,7 @@ export function DischargeForm({
     // Back to the form, where the errors (or the conflict) are shown.
     onError: () => setConfirming(null),
   });
+  const { busy, errors, setErrors } = write;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -73,7 +69,7 @@ export function DischargeForm({
 
   async function discharge() {
     if (!confirming) return;
-    await save(confirming);
+    await write.submit(confirming);
   }
 
   return (

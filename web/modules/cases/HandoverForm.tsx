@@ -31,12 +31,7 @@ export function HandoverForm({
     (m) => m.active && CASEWORK_ROLES.includes(m.role) && m.id !== currentWorkerId,
   );
 
-  const {
-    submit: save,
-    busy,
-    errors,
-    setErrors,
-  } = useSubmit({
+  const write = useSubmit({
     mutationFn: (body: { workerId: string; reason: string }) => reassignCase(referralId, { version, ...body }),
     labels: LABELS,
     onConflict: setConflict,
@@ -45,6 +40,7 @@ export function HandoverForm({
       onSaved(`Case handed over to ${name}. They have been told.`);
     },
   });
+  const { busy, errors, setErrors } = write;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,7 +51,7 @@ export function HandoverForm({
     if (!workerId) fields.workerId = 'Select who takes over the case';
     if (!reason) fields.reason = 'Enter why the case is handed over';
     if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
-    void save({ workerId, reason });
+    void write.submit({ workerId, reason });
   }
 
   return (

@@ -10,12 +10,7 @@ import { addNote } from './cases-api';
 /** A plain-text case note. */
 export function NoteForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
   const [round, setRound] = useState(0);
-  const {
-    submit: save,
-    busy,
-    errors,
-    setErrors,
-  } = useSubmit({
+  const write = useSubmit({
     mutationFn: (body: string) => addNote(referralId, { body }),
     labels: { body: 'Note' },
     onSuccess: () => {
@@ -23,6 +18,7 @@ export function NoteForm({ referralId, onSaved }: { referralId: string; onSaved:
       onSaved('Case note added');
     },
   });
+  const { busy, errors, setErrors } = write;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +27,7 @@ export function NoteForm({ referralId, onSaved }: { referralId: string; onSaved:
     if (body.length > CASE_NOTE_MAX) {
       return setErrors({ fields: { body: 'Note must be 4,000 characters or fewer' }, form: null });
     }
-    void save(body);
+    void write.submit(body);
   }
 
   return (

@@ -51,17 +51,13 @@ const ANCHORS = { at: 'planned-at-day', time: 'plannedTime', mode: 'plannedMode'
 
 /** Books a contact with the person: it shows on the caseload as the next contact. */
 export function PlannedContactForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
-  const {
-    submit: save,
-    busy,
-    errors,
-    setErrors,
-  } = useSubmit({
+  const write = useSubmit({
     mutationFn: (body: PlannedContactBody) => planContact(referralId, body),
     labels: LABELS,
     onSuccess: (planned, { mode }) =>
       onSaved(`Contact booked for ${formatWhen(planned.at)}: ${CONTACT_MODE_LABELS[mode].toLowerCase()}`),
   });
+  const { busy, errors, setErrors } = write;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,7 +74,7 @@ export function PlannedContactForm({ referralId, onSaved }: { referralId: string
       setErrors({ fields, form: null });
       return;
     }
-    void save({ at: read.at, mode, purpose: purpose || undefined });
+    void write.submit({ at: read.at, mode, purpose: purpose || undefined });
   }
 
   return (
