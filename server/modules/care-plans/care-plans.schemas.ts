@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import {
-  type CarePlanContent,
-  PLAN_LIST_MAX,
-  PLAN_TEXT_MAX,
-  PROGRESS_MAX,
-  PROGRESS_MIN,
-} from '../../../common/care-plan.js';
+import { type CarePlanContent, PLAN_LIST_MAX, PLAN_TEXT_MAX } from '../../../common/care-plan.js';
+import { zProgressScore } from '../../../common/schemas/care-plan.js';
 import { zDate } from '../../../common/schemas/dates.js';
-import { INT4_MAX, zInt, zQueryVersion, zVersion } from '../../../common/schemas/numbers.js';
+import { INT4_MAX, zQueryVersion, zVersion } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
 
 // Everything in a plan is written in a textarea except the need's domain and who does an action.
@@ -19,15 +14,9 @@ const day = zDate('must be a date, like 2026-03-12');
 const list = <T extends z.ZodType>(item: T) =>
   z.array(item, { message: 'must be a list' }).max(PLAN_LIST_MAX, `must have at most ${PLAN_LIST_MAX} items`);
 
-const SCORE_MESSAGE = `must be a score from ${PROGRESS_MIN} to ${PROGRESS_MAX}`;
-
 export const ZGoalProgress = z.object({
   date: day,
-  score: zInt(PROGRESS_MIN, PROGRESS_MAX, {
-    type: SCORE_MESSAGE,
-    whole: 'must be a whole number',
-    range: SCORE_MESSAGE,
-  }),
+  score: zProgressScore,
   note: text(1000).default(''),
 });
 

@@ -7,13 +7,15 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { hasPermission, useSignedInMe } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { fieldBinder } from '../../ui/field-binder';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
 import { carePlanKey, fetchCarePlan, saveCarePlan, useCarePlan } from './care-plans-api';
-import { DateField, Select, TextArea, TextInput } from './PlanFields';
+import { DateField, TextArea } from './PlanFields';
+import { ActionsSection, GoalsSection, NeedsSection } from './PlanSections';
 import { PlanSummary } from './PlanSummary';
-import { type Draft, EMPTY_DATE, fieldId, fromDraft, newKey, toDraft, todayParts } from './plan-draft';
+import { type Draft, fieldId, fromDraft, toDraft } from './plan-draft';
 import { fieldLabel, versionLine } from './plan-format';
 import './care-plans.css';
 
@@ -63,7 +65,9 @@ function PlanEditor({ personId, view }: { personId: string; view: CarePlanView }
   }, [conflict]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const err = (field: string) => errors.fields[field];
+  const paths = { id: fieldId, error: (field: string) => errors.fields[field] };
+  const section = { draft, set, paths };
+  const bind = fieldBinder(draft, set, paths);
   const summary = [
     ...(errors.form ? [{ message: errors.form }] : []),
     ...Object.entries(errors.fields).map(([field, message]) => ({
@@ -207,249 +211,28 @@ function PlanEditor({ personId, view }: { personId: string; view: CarePlanView }
 
         <form onSubmit={save} noValidate>
           <TextArea
-            id={fieldId('whatMattersToMe')}
             label={PLAN_FIELD_LABELS.whatMattersToMe as string}
             hint="In the person’s own words"
-            value={draft.whatMattersToMe}
-            error={err('whatMattersToMe')}
-            onChange={(v) => set({ whatMattersToMe: v })}
+            {...bind('whatMattersToMe')}
           />
           <TextArea
-            id={fieldId('strengths')}
             label="Strengths"
             hint="What the person is good at, and who and what helps them"
-            value={draft.strengths}
-            error={err('strengths')}
-            onChange={(v) => set({ strengths: v })}
+            {...bind('strengths')}
           />
 
-          <h2>Needs</h2>
-          {draft.needs.map((n, i) => (
-            <div className="waymark-plan-item" key={n.key}>
-              <Select
-                id={fieldId(`needs.${i}.domain`)}
-                label={`Need ${i + 1}`}
-                value={n.domain}
-                options={domainOptions}
-                error={err(`needs.${i}.domain`)}
-                onChange={(v) => set({ needs: draft.needs.map((x) => (x.key === n.key ? { ...x, domain: v } : x)) })}
-              />
-              <TextArea
-                id={fieldId(`needs.${i}.notes`)}
-                label={`Notes about need ${i + 1}`}
-                value={n.notes}
-                rows={2}
-                error={err(`needs.${i}.notes`)}
-                onChange={(v) => set({ needs: draft.needs.map((x) => (x.key === n.key ? { ...x, notes: v } : x)) })}
-              />
-              <Button
-                type="button"
-                variant="secondary"
-                small
-                onClick={() => set({ needs: draft.needs.filter((x) => x.key !== n.key) })}
-              >
-                Remove need {i + 1}
-              </Button>
-            </div>
-          ))}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => set({ needs: [...draft.needs, { key: newKey(), domain: '', notes: '' }] })}
-          >
-            Add a need
-          </Button>
-
-          <h2>Goals</h2>
-          {draft.goals.map((g, i) => {
-            const setGoal = (patch: Partial<typeof g>) =>
-              set({ goals: draft.goals.map((x) => (x.key === g.key ? { ...x, ...patch } : x)) });
-            return (
-              <div className="waymark-plan-item" key={g.key}>
-                <TextArea
-                  id={fieldId(`goals.${i}.text`)}
-                  label={`Goal ${i + 1}`}
-                  hint="In the person’s own words"
-                  value={g.text}
-                  rows={2}
-                  error={err(`goals.${i}.text`)}
-                  onChange={(v) => setGoal({ text: v })}
-                />
-                <DateField
-                  id={fieldId(`goals.${i}.targetDate`)}
-                  legend={`Target date for goal ${i + 1}`}
-                  hint="For example, 15 3 2026"
-                  value={g.targetDate}
-                  error={err(`goals.${i}.targetDate`)}
-                  onChange={(v) => setGoal({ targetDate: v })}
-                />
-                <h3 className="nhsuk-heading-s">Progress towards goal {i + 1}</h3>
-                {g.progress.length === 0 && <p className="nhsuk-body">No progress scores yet.</p>}
-                {g.progress.map((p, j) => {
-                  const setProgress = (patch: Partial<typeof p>) =>
-                    setGoal({ progress: g.progress.map((x) => (x.key === p.key ? { ...x, ...patch } : x)) });
-                  return (
-                    <div className="waymark-plan-item" key={p.key}>
-                      <DateField
-                        id={fieldId(`goals.${i}.progress.${j}.date`)}
-                        legend={`Date of score ${j + 1}`}
-                        value={p.date}
-                        error={err(`goals.${i}.progress.${j}.date`)}
-                        onChange={(v) => setProgress({ date: v })}
-                      />
-                      <Select
-                        id={fieldId(`goals.${i}.progress.${j}.score`)}
-                        label={`Score ${j + 1}, from 0 (not started) to 10 (achieved)`}
-                        value={p.score}
-                        options={[
-                          { value: '', text: 'Choose a score' },
-                          ...Array.from({ length: 11 }, (_, k) => ({ value: String(k), text: String(k) })),
-                        ]}
-                        error={err(`goals.${i}.progress.${j}.score`)}
-                        onChange={(v) => setProgress({ score: v })}
-                      />
-                      <TextInput
-                        id={fieldId(`goals.${i}.progress.${j}.note`)}
-                        label={`Note for score ${j + 1} (optional)`}
-                        value={p.note}
-                        error={err(`goals.${i}.progress.${j}.note`)}
-                        onChange={(v) => setProgress({ note: v })}
-                      />
-                      <Button
-                        type="button"
-                        variant="secondary"
-                        small
-                        onClick={() => setGoal({ progress: g.progress.filter((x) => x.key !== p.key) })}
-                      >
-                        Remove score {j + 1}
-                      </Button>
-                    </div>
-                  );
-                })}
-                <Button
-                  type="button"
-                  variant="secondary"
-                  small
-                  onClick={() =>
-                    setGoal({
-                      progress: [...g.progress, { key: newKey(), date: todayParts(), score: '', note: '' }],
-                    })
-                  }
-                >
-                  Record progress for goal {i + 1}
-                </Button>{' '}
-                <Button
-                  type="button"
-                  variant="warning"
-                  small
-                  onClick={() => set({ goals: draft.goals.filter((x) => x.key !== g.key) })}
-                >
-                  Remove goal {i + 1}
-                </Button>
-              </div>
-            );
-          })}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() =>
-              set({ goals: [...draft.goals, { key: newKey(), text: '', targetDate: EMPTY_DATE, progress: [] }] })
-            }
-          >
-            Add a goal
-          </Button>
-
-          <h2>Actions</h2>
-          {draft.actions.map((a, i) => {
-            const setAction = (patch: Partial<typeof a>) =>
-              set({ actions: draft.actions.map((x) => (x.key === a.key ? { ...x, ...patch } : x)) });
-            return (
-              <div className="waymark-plan-item" key={a.key}>
-                <TextInput
-                  id={fieldId(`actions.${i}.who`)}
-                  label={`Action ${i + 1}: who`}
-                  value={a.who}
-                  width={20}
-                  error={err(`actions.${i}.who`)}
-                  onChange={(v) => setAction({ who: v })}
-                />
-                <TextArea
-                  id={fieldId(`actions.${i}.what`)}
-                  label={`Action ${i + 1}: what`}
-                  value={a.what}
-                  rows={2}
-                  error={err(`actions.${i}.what`)}
-                  onChange={(v) => setAction({ what: v })}
-                />
-                <DateField
-                  id={fieldId(`actions.${i}.byWhen`)}
-                  legend={`Action ${i + 1}: by when`}
-                  value={a.byWhen}
-                  error={err(`actions.${i}.byWhen`)}
-                  onChange={(v) => setAction({ byWhen: v })}
-                />
-                <div className="nhsuk-form-group">
-                  <div className="nhsuk-checkboxes">
-                    <div className="nhsuk-checkboxes__item">
-                      <input
-                        className="nhsuk-checkboxes__input"
-                        id={fieldId(`actions.${i}.done`)}
-                        type="checkbox"
-                        checked={a.done}
-                        onChange={(e) => setAction({ done: e.target.checked })}
-                      />
-                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={fieldId(`actions.${i}.done`)}>
-                        Action {i + 1} is done
-                      </label>
-                    </div>
-                  </div>
-                </div>
-                <Button
-                  type="button"
-                  variant="secondary"
-                  small
-                  onClick={() => set({ actions: draft.actions.filter((x) => x.key !== a.key) })}
-                >
-                  Remove action {i + 1}
-                </Button>
-              </div>
-            );
-          })}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() =>
-              set({
-                actions: [...draft.actions, { key: newKey(), who: '', what: '', byWhen: EMPTY_DATE, done: false }],
-              })
-            }
-          >
-            Add an action
-          </Button>
+          <NeedsSection {...section} domainOptions={domainOptions} />
+          <GoalsSection {...section} />
+          <ActionsSection {...section} />
 
           <h2>If things get worse</h2>
           <TextArea
-            id={fieldId('ifThingsGetWorse')}
             label={PLAN_FIELD_LABELS.ifThingsGetWorse as string}
             hint="Who to contact and what to do, in plain words"
-            value={draft.ifThingsGetWorse}
-            error={err('ifThingsGetWorse')}
-            onChange={(v) => set({ ifThingsGetWorse: v })}
+            {...bind('ifThingsGetWorse')}
           />
-          <DateField
-            id={fieldId('agreedOn')}
-            legend="Date agreed with the person"
-            value={draft.agreedOn}
-            error={err('agreedOn')}
-            onChange={(v) => set({ agreedOn: v })}
-          />
-          <DateField
-            id={fieldId('reviewOn')}
-            legend="Review date"
-            value={draft.reviewOn}
-            error={err('reviewOn')}
-            onChange={(v) => set({ reviewOn: v })}
-          />
+          <DateField legend="Date agreed with the person" {...bind('agreedOn')} />
+          <DateField legend="Review date" {...bind('reviewOn')} />
           {canWrite && (
             <Button aria-disabled={busy || undefined} disabled={!!conflict?.message}>
               {busy ? 'Saving…' : 'Save plan'}

@@ -1,4 +1,5 @@
 import { type CarePlanContent, emptyPlanProblem } from '../../../common/care-plan';
+import { PROGRESS_SCORE_MESSAGE, zProgressScore } from '../../../common/schemas/care-plan';
 
 // The form's working copy of a plan: what the user typed, kept as typed (dates as day / month /
 // year boxes), so nothing is lost when a save is refused.
@@ -121,8 +122,9 @@ export function fromDraft(d: Draft): { content: CarePlanContent; errors: Record<
       targetDate: date(`goals.${i}.targetDate`, g.targetDate),
       progress: g.progress.map((p, j) => {
         const score = Number(p.score);
-        if (p.score === '' || !Number.isInteger(score) || score < 0 || score > 10) {
-          errors[`goals.${i}.progress.${j}.score`] = 'must be a score from 0 to 10';
+        // The form says "score from 0 to 10" for a fraction too: it only offers whole numbers.
+        if (p.score === '' || !zProgressScore.safeParse(score).success) {
+          errors[`goals.${i}.progress.${j}.score`] = PROGRESS_SCORE_MESSAGE;
         }
         return { date: date(`goals.${i}.progress.${j}.date`, p.date) ?? '', score, note: p.note };
       }),

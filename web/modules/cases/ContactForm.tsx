@@ -10,10 +10,11 @@ import {
   type ContactMode,
   type ContactOutcome,
 } from '../../../common/cases';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { formatWhen } from '../referrals/referral-format';
 import { ContactHowFields } from './ContactHowFields';
@@ -38,14 +39,24 @@ const ANCHORS = { at: 'at-day', 'next.at': 'next-at-day', 'next.mode': 'nextMode
 
 /** Records one contact. The first attended contact sets the first-contact milestone. */
 export function ContactForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
   const [bookNext, setBookNext] = useState(false);
+  const write = useSubmit({
+    mutationFn: (body: Parameters<typeof recordContact>[1]) => recordContact(referralId, body),
+    labels: LABELS,
+    onSuccess: (_, { mode, outcome, next }) => {
+      setRound((n) => n + 1);
+      setBookNext(false);
+      const booked = next ? `; next contact booked for ${formatWhen(next.at)}` : '';
+      onSaved(
+        `Contact recorded: ${CONTACT_MODE_LABELS[mode].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[outcome].toLowerCase()}${booked}`,
+      );
+    },
+  });
+  const { busy, errors, setErrors } = write;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const date = readDate(form, 'at', 'Date');
     const time = String(form.get('time') ?? '').trim();
@@ -83,21 +94,7 @@ export function ContactForm({ referralId, onSaved }: { referralId: string; onSav
       setErrors({ fields, form: null });
       return;
     }
-    setBusy(true);
-    try {
-      await recordContact(referralId, { at, mode, durationMinutes: minutes, outcome, notes: notes || undefined, next });
-      setErrors(NO_ERRORS);
-      setRound((n) => n + 1);
-      setBookNext(false);
-      const booked = next ? `; next contact booked for ${formatWhen(next.at)}` : '';
-      onSaved(
-        `Contact recorded: ${CONTACT_MODE_LABELS[mode].toLowerCase()}, ${CONTACT_OUTCOME_LABELS[outcome].toLowerCase()}${booked}`,
-      );
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit({ at, mode, durationMinutes: minutes, outcome, notes: notes || undefined, next });
   }
 
   return (

@@ -8,10 +8,10 @@ import {
   type DischargeReason,
   type PlannedContact,
 } from '../../../common/cases';
-import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { formatWhen } from '../referrals/referral-format';
 import { ConflictMessage } from '../triage/ConflictMessage';
@@ -41,10 +41,17 @@ export function DischargeForm({
   onSaved: (notice: string) => void;
   onReload: () => void;
 }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<{ reason: DischargeReason; summary: string } | null>(null);
+  const write = useSubmit({
+    mutationFn: (body: { reason: DischargeReason; summary: string }) => dischargeCase(referralId, { version, ...body }),
+    labels: LABELS,
+    onConflict: setConflict,
+    onSuccess: () => onSaved('Discharged. The message back to the GP is ready and the practice has been told.'),
+    // Back to the form, where the errors (or the conflict) are shown.
+    onError: () => setConfirming(null),
+  });
+  const { busy, errors, setErrors } = write;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,18 +68,8 @@ export function DischargeForm({
   }
 
   async function discharge() {
-    if (busy || !confirming) return;
-    setBusy(true);
-    try {
-      await dischargeCase(referralId, { version, ...confirming });
-      onSaved('Discharged. The message back to the GP is ready and the practice has been told.');
-    } catch (error) {
-      setConfirming(null);
-      if (error instanceof ApiError && error.status === 409) setConflict(error.problem.detail);
-      else setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    if (!confirming) return;
+    await write.submit(confirming);
   }
 
   return (

@@ -1,9 +1,9 @@
 import { Select, Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { useTeam } from '../team/team-api';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import { reassignCase } from './cases-api';
@@ -26,16 +26,24 @@ export function HandoverForm({
   onReload: () => void;
 }) {
   const team = useTeam();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const members = (team.data?.members ?? []).filter(
     (m) => m.active && CASEWORK_ROLES.includes(m.role) && m.id !== currentWorkerId,
   );
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const write = useSubmit({
+    mutationFn: (body: { workerId: string; reason: string }) => reassignCase(referralId, { version, ...body }),
+    labels: LABELS,
+    onConflict: setConflict,
+    onSuccess: (_, { workerId }) => {
+      const name = members.find((m) => m.id === workerId)?.name ?? 'a colleague';
+      onSaved(`Case handed over to ${name}. They have been told.`);
+    },
+  });
+  const { busy, errors, setErrors } = write;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const workerId = String(form.get('workerId') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
@@ -43,17 +51,7 @@ export function HandoverForm({
     if (!workerId) fields.workerId = 'Select who takes over the case';
     if (!reason) fields.reason = 'Enter why the case is handed over';
     if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
-    setBusy(true);
-    try {
-      await reassignCase(referralId, { version, workerId, reason });
-      const name = members.find((m) => m.id === workerId)?.name ?? 'a colleague';
-      onSaved(`Case handed over to ${name}. They have been told.`);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(error.problem.detail);
-      else setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit({ workerId, reason });
   }
 
   return (

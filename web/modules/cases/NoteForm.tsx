@@ -1,36 +1,33 @@
 import { Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { CASE_NOTE_MAX } from '../../../common/cases';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { addNote } from './cases-api';
 
 /** A plain-text case note. */
 export function NoteForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
+  const write = useSubmit({
+    mutationFn: (body: string) => addNote(referralId, { body }),
+    labels: { body: 'Note' },
+    onSuccess: () => {
+      setRound((n) => n + 1);
+      onSaved('Case note added');
+    },
+  });
+  const { busy, errors, setErrors } = write;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const body = String(new FormData(event.currentTarget).get('body') ?? '').trim();
     if (!body) return setErrors({ fields: { body: 'Enter the note' }, form: null });
     if (body.length > CASE_NOTE_MAX) {
       return setErrors({ fields: { body: 'Note must be 4,000 characters or fewer' }, form: null });
     }
-    setBusy(true);
-    try {
-      await addNote(referralId, { body });
-      setErrors(NO_ERRORS);
-      setRound((n) => n + 1);
-      onSaved('Case note added');
-    } catch (error) {
-      setErrors(errorsFromApi(error, { body: 'Note' }));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit(body);
   }
 
   return (

@@ -7,6 +7,7 @@ import {
   PLANNED_CONTACT_PURPOSE_MAX,
   type PlannedContact,
 } from '../../../common/cases';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -14,7 +15,7 @@ import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/f
 import { Radios } from '../../ui/Radios';
 import { formatWhen } from '../referrals/referral-format';
 import { TIME_PATTERN } from './case-form';
-import { cancelPlannedContact, planContact } from './cases-api';
+import { cancelPlannedContact, type PlannedContactBody, planContact } from './cases-api';
 
 /**
  * Reads a planned contact's date and time (the worker's local time) from a form. Errors are keyed
@@ -50,12 +51,16 @@ const ANCHORS = { at: 'planned-at-day', time: 'plannedTime', mode: 'plannedMode'
 
 /** Books a contact with the person: it shows on the caseload as the next contact. */
 export function PlannedContactForm({ referralId, onSaved }: { referralId: string; onSaved: (notice: string) => void }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const write = useSubmit({
+    mutationFn: (body: PlannedContactBody) => planContact(referralId, body),
+    labels: LABELS,
+    onSuccess: (planned, { mode }) =>
+      onSaved(`Contact booked for ${formatWhen(planned.at)}: ${CONTACT_MODE_LABELS[mode].toLowerCase()}`),
+  });
+  const { busy, errors, setErrors } = write;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const read = readPlannedAt(form, { date: 'planned-at', time: 'plannedTime' }, 'the contact');
     const mode = String(form.get('plannedMode') ?? '') as ContactMode;
@@ -69,16 +74,7 @@ export function PlannedContactForm({ referralId, onSaved }: { referralId: string
       setErrors({ fields, form: null });
       return;
     }
-    setBusy(true);
-    try {
-      const planned = await planContact(referralId, { at: read.at, mode, purpose: purpose || undefined });
-      setErrors(NO_ERRORS);
-      onSaved(`Contact booked for ${formatWhen(planned.at)}: ${CONTACT_MODE_LABELS[mode].toLowerCase()}`);
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit({ at: read.at, mode, purpose: purpose || undefined });
   }
 
   return (
