@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_SCORE_MESSAGE, zProgressScore } from './care-plan';
+import { PROGRESS_SCORE_MESSAGE, zProgressScore } from './care-plan.js';
 
 describe('zProgressScore', () => {
   it('takes the whole numbers 0 to 10', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditSink } from '../../test/audit-sink.js';
 import type { Principal, RequestContext } from '../context.js';
-import { type AuditOutcome, auditorOf, GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAudit } from './audit.js';
+import { type AuditOutcome, auditorOf, GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAuditAlone } from './audit.js';
 import { createDenialThrottle } from './denial-throttle.js';
 
 const lead: Principal = {
@@ -100,11 +100,11 @@ describe('hashAuditRow', () => {
   });
 });
 
-describe('writeAudit', () => {
+describe('writeAuditAlone', () => {
   it('appends a row that names the actor, defaults what the entry leaves out and links to the row before', async () => {
     const { db, rows } = auditSink();
-    await writeAudit(db, signedIn, { action: 'person.read' });
-    await writeAudit(db, anonymous, {
+    await writeAuditAlone(db, signedIn, { action: 'person.read' });
+    await writeAuditAlone(db, anonymous, {
       action: 'referral.triage',
       outcome: 'failure',
       entityType: 'referral',
@@ -140,14 +140,14 @@ describe('writeAudit', () => {
 
   it('sends refusals, and only refusals, through the request’s throttle', async () => {
     const { db, rows } = auditSink();
-    const auditDenials = createDenialThrottle({ write: async ({ ctx, entry }) => writeAudit(db, ctx, entry) });
+    const auditDenials = createDenialThrottle({ write: async ({ ctx, entry }) => writeAuditAlone(db, ctx, entry) });
     const ctx = { ...signedIn, auditDenials };
     for (let i = 0; i < 3; i++)
-      await writeAudit(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person' });
+      await writeAuditAlone(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person' });
     for (let i = 0; i < 2; i++)
-      await writeAudit(db, ctx, { action: 'person.read', outcome: 'failure', entityType: 'person' });
+      await writeAuditAlone(db, ctx, { action: 'person.read', outcome: 'failure', entityType: 'person' });
     for (let i = 0; i < 2; i++)
-      await writeAudit(db, signedIn, { action: 'person.read', outcome: 'denied', entityType: 'person' });
+      await writeAuditAlone(db, signedIn, { action: 'person.read', outcome: 'denied', entityType: 'person' });
     expect(rows.map((r) => r.outcome)).toEqual(['denied', 'failure', 'failure', 'denied', 'denied']);
     await auditDenials.close();
     expect(rows.at(-1)).toMatchObject({ outcome: 'denied', details: { repeated: 2 } });
@@ -159,13 +159,13 @@ describe('writeAudit', () => {
     const auditDenials = createDenialThrottle({
       windowMs: 10,
       now: () => clock,
-      write: async ({ ctx, entry }) => writeAudit(db, ctx, entry),
+      write: async ({ ctx, entry }) => writeAuditAlone(db, ctx, entry),
     });
     const ctx = { ...signedIn, auditDenials };
-    await writeAudit(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person' });
-    await writeAudit(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person' });
+    await writeAuditAlone(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person' });
+    await writeAuditAlone(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person' });
     clock = 10;
-    await writeAudit(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person', entityId: 'p9' });
+    await writeAuditAlone(db, ctx, { action: 'person.read', outcome: 'denied', entityType: 'person', entityId: 'p9' });
     expect(rows.map((r) => [r.entityId, (r.details as { repeated?: number }).repeated])).toEqual([
       [null, undefined],
       [null, 1],
@@ -178,7 +178,7 @@ describe('writeAudit', () => {
 describe('verifyAuditChain', () => {
   async function chain(n: number) {
     const sink = auditSink();
-    for (let i = 0; i < n; i++) await writeAudit(sink.db, signedIn, { action: `a.${i}` });
+    for (let i = 0; i < n; i++) await writeAuditAlone(sink.db, signedIn, { action: `a.${i}` });
     return sink;
   }
 
