@@ -271,13 +271,32 @@ async function currentVersion(pattern: string): Promise<number> {
   return row?.version ?? 1;
 }
 
+/**
+ * The reads that write an audit row, and its action. A GET that starts to audit, or stops, fails
+ * the walk until it is listed here (or taken off). Unlisted GETs with an id show no person's data:
+ * organisations and directory listings.
+ */
+const AUDITED_READS: Record<string, string> = {
+  'GET /api/admin/users/:id': 'user.read',
+  'GET /api/referrals/:id': 'referral.read',
+  'GET /api/referrals/:id/status': 'referral.read-status',
+  'GET /api/referrals/:id/allocation-suggestion': 'referral.allocation-suggestion',
+  'GET /api/referrals/:id/case': 'case.read',
+  'GET /api/referrals/:id/measures': 'outcome.read',
+  'GET /api/referrals/:id/gp-message': 'gpmessage.read',
+  'GET /api/team/members/:id/handover': 'team.handover.read',
+  'GET /api/people/:personId/care-plan': 'careplan.read',
+  'GET /api/people/:personId/care-plan/versions': 'careplan.read-versions',
+  'GET /api/people/:personId/care-plan/versions/compare': 'careplan.compare',
+};
+
 /** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */
 const ONLY_ROLE: Record<string, readonly Role[]> = { otherPractice: ['referrer'], otherVcs: ['vcs_partner'] };
 
 const HOME_ORDER: Role[] = ['team_lead', 'link_worker', 'care_coordinator', 'referrer', 'vcs_partner', 'admin'];
 
 describe('the scope walk: another team asking for the home team’s records by id', () => {
-  it('answers 404 to every role of another practice, VCS organisation, PCN and ICB; the home team finds the record and its writes are audited', async () => {
+  it('answers 404 to every role of another practice, VCS organisation, PCN and ICB; the home team finds the record, its writes and personal reads are audited', async () => {
     const routes = ctx.routes.filter(
       (r) =>
         r.url.startsWith('/api/') &&
@@ -290,6 +309,7 @@ describe('the scope walk: another team asking for the home team’s records by i
     const problems: string[] = [];
     let intrusions = 0;
     let writes = 0;
+    let reads = 0;
     // Writes that close or move the home record go last, in this order, so that each control
     // still finds what it needs (a report to dismiss before confirming closes it, the message
     // back to the GP once the case is discharged).
@@ -350,6 +370,20 @@ describe('the scope walk: another team asking for the home team’s records by i
       if ([400, 401, 403, 404].includes(control.statusCode) || control.statusCode >= 500) {
         problems.push(`home ${homeRole} ${key}: ${control.statusCode} ${control.body.slice(0, 200)}`);
       }
+      // Reads of personal data are audited: each names its action once, under the request's id.
+      if (route.method === 'GET' && control.statusCode === 200) {
+        reads += 1;
+        const rows = await ctx.db
+          .select({ action: auditEvents.action, requestId: auditEvents.requestId })
+          .from(auditEvents)
+          .where(and(gt(auditEvents.id, auditedBefore), eq(auditEvents.actorUserId, homeSession.me.user.id)));
+        const expected = AUDITED_READS[key];
+        const got = rows.map((r) => r.action);
+        if (expected ? got.join() !== expected : got.length > 0) {
+          problems.push(`home ${homeRole} ${key}: audit rows ${JSON.stringify(got)} (expected ${expected ?? 'none'})`);
+        }
+        if (rows.some((r) => !r.requestId)) problems.push(`home ${homeRole} ${key}: audit row without a request id`);
+      }
       // The audit walk rides along: a write that succeeded left a success row by its actor.
       if (route.method !== 'GET' && control.statusCode < 300) {
         writes += 1;
@@ -369,6 +403,7 @@ describe('the scope walk: another team asking for the home team’s records by i
     expect(problems).toEqual([]);
     expect(intrusions).toBeGreaterThan(500);
     expect(writes).toBeGreaterThan(15);
+    expect(reads).toBeGreaterThan(Object.keys(AUDITED_READS).length);
   }, 300_000);
 });
 
