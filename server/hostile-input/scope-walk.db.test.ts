@@ -6,7 +6,7 @@ import { can, type Permission } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import { createTestListing, createTestOrganization } from '../modules/directory/listings/test-listings.js';
 import { notifications } from '../modules/notifications/notifications.tables.js';
-import { practices } from '../modules/organisations/organisations.tables.js';
+import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { referrals } from '../modules/referrals/referrals.tables.js';
 import { reminderTasks } from '../modules/reminders/reminders.tables.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
@@ -26,8 +26,9 @@ import {
 } from '../test/toolkit.js';
 
 // The scope walk (issue 11, point 1): every API route that names a record in its path is asked,
-// by every role of another PCN of the same ICB and of another ICB, and by a referrer of another
-// practice of the same PCN, for a record of the home team.
+// by every role of another PCN of the same ICB and of another ICB, by a referrer of another
+// practice of the same PCN, and by the partner of another VCS organisation of the same ICB, for a
+// record of the home team (a VCS organisation's own listings included).
 // Each must answer 404 (or 403 where the role lacks the permission), exactly as for a record that
 // does not exist. The same request by the home team must get past validation and find the record,
 // so a 404 here is the scope speaking, not a bad body. A new route with a path parameter joins the
@@ -138,6 +139,13 @@ beforeAll(async () => {
     .returning();
   const otherPractice = { ...home, practiceId: practice?.id as string };
   sessions.set('otherPractice:referrer', await signIn(ctx, await createTestUser(ctx.db, otherPractice, 'referrer')));
+  // Another VCS organisation of the home ICB: its partner owns none of the home team's records.
+  const [vcs] = await ctx.db
+    .insert(vcsOrganisations)
+    .values({ icbId: home.icbId, name: 'Walk Test Charity' })
+    .returning();
+  const otherVcs = { ...home, vcsOrganisationId: vcs?.id as string };
+  sessions.set('otherVcs:vcs_partner', await signIn(ctx, await createTestUser(ctx.db, otherVcs, 'vcs_partner')));
 
   for (const [party, tenancy] of Object.entries(parties)) {
     for (const role of ROLES) {
@@ -263,10 +271,32 @@ async function currentVersion(pattern: string): Promise<number> {
   return row?.version ?? 1;
 }
 
+/**
+ * The reads that write an audit row, and its action. A GET that starts to audit, or stops, fails
+ * the walk until it is listed here (or taken off). Unlisted GETs with an id show no person's data:
+ * organisations and directory listings.
+ */
+const AUDITED_READS: Record<string, string> = {
+  'GET /api/admin/users/:id': 'user.read',
+  'GET /api/referrals/:id': 'referral.read',
+  'GET /api/referrals/:id/status': 'referral.read-status',
+  'GET /api/referrals/:id/allocation-suggestion': 'referral.allocation-suggestion',
+  'GET /api/referrals/:id/case': 'case.read',
+  'GET /api/referrals/:id/measures': 'outcome.read',
+  'GET /api/referrals/:id/gp-message': 'gpmessage.read',
+  'GET /api/team/members/:id/handover': 'team.handover.read',
+  'GET /api/people/:personId/care-plan': 'careplan.read',
+  'GET /api/people/:personId/care-plan/versions': 'careplan.read-versions',
+  'GET /api/people/:personId/care-plan/versions/compare': 'careplan.compare',
+};
+
+/** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */
+const ONLY_ROLE: Record<string, readonly Role[]> = { otherPractice: ['referrer'], otherVcs: ['vcs_partner'] };
+
 const HOME_ORDER: Role[] = ['team_lead', 'link_worker', 'care_coordinator', 'referrer', 'vcs_partner', 'admin'];
 
 describe('the scope walk: another team asking for the home team’s records by id', () => {
-  it('answers 404 to every role of another practice, PCN and ICB; the home team finds the record and its writes are audited', async () => {
+  it('answers 404 to every role of another practice, VCS organisation, PCN and ICB; the home team finds the record, its writes and personal reads are audited', async () => {
     const routes = ctx.routes.filter(
       (r) =>
         r.url.startsWith('/api/') &&
@@ -279,6 +309,7 @@ describe('the scope walk: another team asking for the home team’s records by i
     const problems: string[] = [];
     let intrusions = 0;
     let writes = 0;
+    let reads = 0;
     // Writes that close or move the home record go last, in this order, so that each control
     // still finds what it needs (a report to dismiss before confirming closes it, the message
     // back to the GP once the case is discharged).
@@ -316,8 +347,8 @@ describe('the scope walk: another team asking for the home team’s records by i
           ...(body === undefined ? {} : { payload: body as object }),
         });
 
-      for (const party of ['otherPractice', 'otherPcn', 'otherIcb']) {
-        for (const role of party === 'otherPractice' ? (['referrer'] as const) : ROLES) {
+      for (const party of ['otherPractice', 'otherVcs', 'otherPcn', 'otherIcb']) {
+        for (const role of ONLY_ROLE[party] ?? ROLES) {
           const shared = party !== 'otherIcb' && kinds.some((k) => ICB_WIDE.has(k) || ICB_WIDE.has(`${k}:${role}`));
           if (shared) continue;
           const res = await send(sessions.get(`${party}:${role}`) as Session);
@@ -339,6 +370,20 @@ describe('the scope walk: another team asking for the home team’s records by i
       if ([400, 401, 403, 404].includes(control.statusCode) || control.statusCode >= 500) {
         problems.push(`home ${homeRole} ${key}: ${control.statusCode} ${control.body.slice(0, 200)}`);
       }
+      // Reads of personal data are audited: each names its action once, under the request's id.
+      if (route.method === 'GET' && control.statusCode === 200) {
+        reads += 1;
+        const rows = await ctx.db
+          .select({ action: auditEvents.action, requestId: auditEvents.requestId })
+          .from(auditEvents)
+          .where(and(gt(auditEvents.id, auditedBefore), eq(auditEvents.actorUserId, homeSession.me.user.id)));
+        const expected = AUDITED_READS[key];
+        const got = rows.map((r) => r.action);
+        if (expected ? got.join() !== expected : got.length > 0) {
+          problems.push(`home ${homeRole} ${key}: audit rows ${JSON.stringify(got)} (expected ${expected ?? 'none'})`);
+        }
+        if (rows.some((r) => !r.requestId)) problems.push(`home ${homeRole} ${key}: audit row without a request id`);
+      }
       // The audit walk rides along: a write that succeeded left a success row by its actor.
       if (route.method !== 'GET' && control.statusCode < 300) {
         writes += 1;
@@ -358,6 +403,7 @@ describe('the scope walk: another team asking for the home team’s records by i
     expect(problems).toEqual([]);
     expect(intrusions).toBeGreaterThan(500);
     expect(writes).toBeGreaterThan(15);
+    expect(reads).toBeGreaterThan(Object.keys(AUDITED_READS).length);
   }, 300_000);
 });
 

@@ -114,7 +114,8 @@ export async function signIn(
     throw signInRefused(settings);
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  // Until sign-in's steps share one transaction, its rows are written beside them.
+  // Success rows are written on the transaction of the change they record (their own savepoint);
+  // refusals, which change nothing or only the failure count, may be written alone.
   const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
     writeAuditAlone(tx, ctx, {
       action: 'auth.sign-in',
@@ -208,7 +209,8 @@ export async function completeSecondFactor(
   code: string,
 ): Promise<IssuedSession> {
   const { session, user } = await pendingSession(db, token, 'second-factor');
-  // Until sign-in's steps share one transaction, its rows are written beside them.
+  // Success rows are written on the transaction of the change they record (their own savepoint);
+  // refusals, which change nothing or only the failure count, may be written alone.
   const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
     writeAuditAlone(tx, ctx, {
       action: 'auth.second-factor',
