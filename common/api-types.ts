@@ -1,43 +1,47 @@
 // Shapes of the JSON the API answers with, shared by server and web.
-import type { Permission } from './permissions.js';
+import { z } from 'zod';
+import { PERMISSIONS, type Permission } from './permissions.js';
 import type { IdentityCheck, PersonDetailField } from './referrals.js';
-import type { Role } from './roles.js';
+import { ROLES, type Role } from './roles.js';
 
-export type OrganisationKind = 'icb' | 'pcn' | 'practice' | 'vcs';
+export const ZOrganisationKind = z.enum(['icb', 'pcn', 'practice', 'vcs']);
+export type OrganisationKind = z.infer<typeof ZOrganisationKind>;
 
-export interface OrganisationRef {
-  kind: OrganisationKind;
-  id: string;
-  code: string | null;
-  name: string;
-}
+export const ZOrganisationRef = z.object({
+  kind: ZOrganisationKind,
+  id: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+});
+export type OrganisationRef = z.infer<typeof ZOrganisationRef>;
 
-export interface Me {
-  user: {
-    id: string;
-    name: string;
-    email: string;
-    role: Role;
-    roleLabel: string;
-    secondFactorEnabled: boolean;
-  };
-  organisation: OrganisationRef;
+export const ZMe = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    roleLabel: z.string(),
+    secondFactorEnabled: z.boolean(),
+  }),
+  organisation: ZOrganisationRef,
   /** The PCN for team roles, the practice's PCN for referrers; null otherwise. */
-  pcn: OrganisationRef | null;
-  permissions: Permission[];
+  pcn: ZOrganisationRef.nullable(),
+  permissions: z.array(z.enum(PERMISSIONS)),
   /** Send back as the X-CSRF-Token header on every write. */
-  csrfToken: string;
-}
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof ZMe>;
 
-export interface SecondFactorSetup {
-  secret: string;
-  otpauthUri: string;
-}
+export const ZSecondFactorSetup = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type SecondFactorSetup = z.infer<typeof ZSecondFactorSetup>;
 
-export type SignInResult =
-  | { status: 'signed-in'; me: Me }
-  | { status: 'second-factor-required' }
-  | { status: 'second-factor-setup-required'; setup: SecondFactorSetup };
+export const ZSignInResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed-in'), me: ZMe }),
+  z.object({ status: z.literal('second-factor-required') }),
+  z.object({ status: z.literal('second-factor-setup-required'), setup: ZSecondFactorSetup }),
+]);
+export type SignInResult = z.infer<typeof ZSignInResult>;
 
 export interface StaffMember {
   id: string;
@@ -202,3 +206,6 @@ export interface ReferralStatusView {
   closureReason: string | null;
   referrerName: string | null;
 }
+
+/** A 204 answer: no body (the serializer is never called; the OpenAPI document shows the status). */
+export const ZNoContent = z.undefined().describe('No content');
