@@ -1,4 +1,5 @@
-import type { OrganisationRef, StaffMember } from './api-types.js';
+import { z } from 'zod';
+import { ZOrganisationRef, ZStaffMember } from './api-types.js';
 import type { Role } from './roles.js';
 
 // The administrator's lists of users and organisations: what can be searched, filtered and sorted,
@@ -32,7 +33,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export type UserList = Page<StaffMember>;
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const ZUserList = zPage(ZStaffMember);
+export type UserList = z.infer<typeof ZUserList>;
 
 export const ORGANISATION_TYPES = ['pcn', 'practice', 'vcs'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -46,32 +51,36 @@ export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];
 export const ORGANISATION_STATUSES = ['active', 'retired', 'all'] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 
-export interface OrganisationListItem {
-  id: string;
-  type: OrganisationType;
-  typeLabel: string;
+export const ZOrganisationListItem = z.object({
+  id: z.string(),
+  type: z.enum(ORGANISATION_TYPES),
+  typeLabel: z.string(),
   /** ODS code of a PCN or practice; the charity number of a VCS organisation, if it has one. */
-  code: string | null;
-  name: string;
+  code: z.string().nullable(),
+  name: z.string(),
   /** The PCN of a practice. */
-  pcn: OrganisationRef | null;
-  retiredAt: string | null;
-}
+  pcn: ZOrganisationRef.nullable(),
+  retiredAt: z.string().nullable(),
+});
+export type OrganisationListItem = z.infer<typeof ZOrganisationListItem>;
 
-export type OrganisationList = Page<OrganisationListItem>;
+export const ZOrganisationList = zPage(ZOrganisationListItem);
+export type OrganisationList = z.infer<typeof ZOrganisationList>;
 
-export interface OrganisationHistoryItem {
-  at: string;
-  change: 'created' | 'edited' | 'retired' | 'reinstated';
+export const ZOrganisationHistoryItem = z.object({
+  at: z.string(),
+  change: z.enum(['created', 'edited', 'retired', 'reinstated']),
   /** The administrator's name; null for set-up (demo data, or before history was kept). */
-  by: string | null;
-  changes: { field: string; from: string | null; to: string | null }[];
-  reason: string | null;
-}
+  by: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  reason: z.string().nullable(),
+});
+export type OrganisationHistoryItem = z.infer<typeof ZOrganisationHistoryItem>;
 
-export interface OrganisationDetail extends OrganisationListItem {
-  email: string | null;
-  activeUsers: number;
-  createdAt: string;
-  history: OrganisationHistoryItem[];
-}
+export const ZOrganisationDetail = ZOrganisationListItem.extend({
+  email: z.string().nullable(),
+  activeUsers: z.number(),
+  createdAt: z.string(),
+  history: z.array(ZOrganisationHistoryItem),
+});
+export type OrganisationDetail = z.infer<typeof ZOrganisationDetail>;

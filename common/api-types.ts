@@ -1,105 +1,120 @@
 // Shapes of the JSON the API answers with, shared by server and web.
-import type { Permission } from './permissions.js';
-import type { IdentityCheck, PersonDetailField } from './referrals.js';
-import type { Role } from './roles.js';
+import { z } from 'zod';
+import { PERMISSIONS } from './permissions.js';
+import { IDENTITY_CHECKS, type IdentityCheck, PERSON_DETAIL_FIELDS, type PersonDetailField } from './referrals.js';
+import { ROLES } from './roles.js';
 
-export type OrganisationKind = 'icb' | 'pcn' | 'practice' | 'vcs';
+export const ZOrganisationKind = z.enum(['icb', 'pcn', 'practice', 'vcs']);
+export type OrganisationKind = z.infer<typeof ZOrganisationKind>;
 
-export interface OrganisationRef {
-  kind: OrganisationKind;
-  id: string;
-  code: string | null;
-  name: string;
-}
+export const ZOrganisationRef = z.object({
+  kind: ZOrganisationKind,
+  id: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+});
+export type OrganisationRef = z.infer<typeof ZOrganisationRef>;
 
-export interface Me {
-  user: {
-    id: string;
-    name: string;
-    email: string;
-    role: Role;
-    roleLabel: string;
-    secondFactorEnabled: boolean;
-  };
-  organisation: OrganisationRef;
+export const ZMe = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    roleLabel: z.string(),
+    secondFactorEnabled: z.boolean(),
+  }),
+  organisation: ZOrganisationRef,
   /** The PCN for team roles, the practice's PCN for referrers; null otherwise. */
-  pcn: OrganisationRef | null;
-  permissions: Permission[];
+  pcn: ZOrganisationRef.nullable(),
+  permissions: z.array(z.enum(PERMISSIONS)),
   /** Send back as the X-CSRF-Token header on every write. */
-  csrfToken: string;
-}
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof ZMe>;
 
-export interface SecondFactorSetup {
-  secret: string;
-  otpauthUri: string;
-}
+export const ZSecondFactorSetup = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type SecondFactorSetup = z.infer<typeof ZSecondFactorSetup>;
 
-export type SignInResult =
-  | { status: 'signed-in'; me: Me }
-  | { status: 'second-factor-required' }
-  | { status: 'second-factor-setup-required'; setup: SecondFactorSetup };
+export const ZSignInResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed-in'), me: ZMe }),
+  z.object({ status: z.literal('second-factor-required') }),
+  z.object({ status: z.literal('second-factor-setup-required'), setup: ZSecondFactorSetup }),
+]);
+export type SignInResult = z.infer<typeof ZSignInResult>;
 
-export interface StaffMember {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  roleLabel: string;
-  organisation: OrganisationRef;
-  band: string | null;
-  fte: number | null;
-  caseloadCapacity: number | null;
+export const ZStaffMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  roleLabel: z.string(),
+  organisation: ZOrganisationRef,
+  band: z.string().nullable(),
+  fte: z.number().nullable(),
+  caseloadCapacity: z.number().nullable(),
   /** caseloadCapacity × FTE, rounded down: the open cases this person can carry. */
-  effectiveCapacity: number | null;
-  active: boolean;
-  secondFactorEnabled: boolean;
-  version: number;
-}
+  effectiveCapacity: z.number().nullable(),
+  active: z.boolean(),
+  secondFactorEnabled: z.boolean(),
+  version: z.number(),
+});
+export type StaffMember = z.infer<typeof ZStaffMember>;
 
-export interface PracticeNode {
-  id: string;
-  code: string;
-  name: string;
-  /** Only in the tree asked for with retired organisations (`?include=retired`). */
-  retired?: true;
-}
-export interface PcnNode {
-  id: string;
-  code: string;
-  name: string;
-  practices: PracticeNode[];
-  retired?: true;
-}
-export interface VcsOrganisationNode {
-  id: string;
-  name: string;
-  charityNumber: string | null;
-  retired?: true;
-}
-export interface IcbNode {
-  id: string;
-  code: string;
-  name: string;
-  pcns: PcnNode[];
-  vcsOrganisations: VcsOrganisationNode[];
-}
-export interface OrganisationTree {
-  icbs: IcbNode[];
-}
+/** Only in the tree asked for with retired organisations (`?include=retired`). */
+const zRetired = z.literal(true).optional();
 
-export interface AuditEvent {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorRole: Role | null;
-  action: string;
-  outcome: 'success' | 'denied' | 'failure';
-  entityType: string | null;
-  entityId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+export const ZPracticeNode = z.object({ id: z.string(), code: z.string(), name: z.string(), retired: zRetired });
+export type PracticeNode = z.infer<typeof ZPracticeNode>;
+export const ZPcnNode = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  practices: z.array(ZPracticeNode),
+  retired: zRetired,
+});
+export type PcnNode = z.infer<typeof ZPcnNode>;
+export const ZVcsOrganisationNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  charityNumber: z.string().nullable(),
+  retired: zRetired,
+});
+export type VcsOrganisationNode = z.infer<typeof ZVcsOrganisationNode>;
+export const ZIcbNode = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  pcns: z.array(ZPcnNode),
+  vcsOrganisations: z.array(ZVcsOrganisationNode),
+});
+export type IcbNode = z.infer<typeof ZIcbNode>;
+export const ZOrganisationTree = z.object({ icbs: z.array(ZIcbNode) });
+export type OrganisationTree = z.infer<typeof ZOrganisationTree>;
+
+const zDetails = z.record(z.string(), z.unknown());
+
+export const ZAuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.enum(ROLES).nullable(),
+  action: z.string(),
+  outcome: z.enum(['success', 'denied', 'failure']),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: zDetails,
+});
+export type AuditEvent = z.infer<typeof ZAuditEvent>;
+
+/** One page of the audit search, newest first; `nextBefore` asks for the page after it. */
+export const ZAuditPage = z.object({ events: z.array(ZAuditEvent), nextBefore: z.string().nullable() });
+
+export const ZTeam = z.object({ pcn: ZOrganisationRef, members: z.array(ZStaffMember) });
+
+export const ZPracticeWithPcn = z.object({ id: z.string(), code: z.string(), name: z.string(), pcn: ZOrganisationRef });
 
 /** RFC 9457 problem details, as every error is answered. */
 export interface Problem {
@@ -113,92 +128,104 @@ export interface Problem {
 
 // ---- Referrals (issue: the PCN front door) ----
 
-export interface PersonSummary {
-  id: string;
-  nhsNumber: string | null;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  postcode: string | null;
-}
+export const ZPersonSummary = z.object({
+  id: z.string(),
+  nhsNumber: z.string().nullable(),
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string(),
+  postcode: z.string().nullable(),
+});
+export type PersonSummary = z.infer<typeof ZPersonSummary>;
 
-export interface ReferralEventView {
-  id: number;
-  type: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  at: string;
-  actorName: string | null;
-  snomedCode: string | null;
-  details: Record<string, unknown>;
-}
+export const ZReferralEventView = z.object({
+  id: z.number(),
+  type: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  snomedCode: z.string().nullable(),
+  details: zDetails,
+});
+export type ReferralEventView = z.infer<typeof ZReferralEventView>;
 
 /** A detail this referral gives differently from the person's record, for the team to accept or not. */
-export interface OfferedPersonDetail {
-  field: PersonDetailField;
-  label: string;
+export const ZOfferedPersonDetail = z.object({
+  field: z.enum(PERSON_DETAIL_FIELDS as [PersonDetailField, ...PersonDetailField[]]),
+  label: z.string(),
   /** As the team reads them: a practice's name, "Yes"/"No"; null when not recorded. */
-  onRecord: string | null;
-  onReferral: string;
-}
+  onRecord: z.string().nullable(),
+  onReferral: z.string(),
+});
+export type OfferedPersonDetail = z.infer<typeof ZOfferedPersonDetail>;
+
+const zUrgency = z.enum(['routine', 'soon', 'urgent']);
+const zWorkerRef = z.object({ id: z.string(), name: z.string(), role: z.string() });
+const zReasonRef = z.object({ code: z.string(), label: z.string() });
 
 /** What the team sees of a referral. A referrer sees `ReferralStatusView` only. */
-export interface ReferralView {
-  id: string;
-  version: number;
-  person: PersonSummary & {
-    phone: string | null;
-    email: string | null;
-    preferredContact: string;
-    language: string;
-    interpreterNeeded: boolean;
-    accessibilityNeeds: string | null;
-  };
-  pcn: OrganisationRef;
-  practice: OrganisationRef | null;
-  source: 'practice' | 'professional' | 'self';
-  referrerName: string | null;
-  referrerOrganisation: string | null;
-  reasons: { code: string; label: string }[];
-  details: string | null;
-  urgencyRequested: 'routine' | 'soon' | 'urgent';
-  consentToShare: boolean;
-  safeguardingConcern: boolean;
-  status: string;
-  priority: 'routine' | 'soon' | 'urgent' | null;
-  complexity: 'low' | 'medium' | 'high' | null;
-  predictedPam: number | null;
-  recommendedRole: 'link_worker' | 'health_coach' | 'care_coordinator' | null;
-  signpostingOnly: boolean;
-  triageNotes: string | null;
-  closureReason: string | null;
-  closureNote: string | null;
-  allocatedWorker: { id: string; name: string; role: string } | null;
-  coverWorker: { id: string; name: string; role: string } | null;
-  receivedAt: string;
-  triagedAt: string | null;
-  allocatedAt: string | null;
-  firstContactAt: string | null;
-  firstContactDueAt: string | null;
+export const ZReferralView = z.object({
+  id: z.string(),
+  version: z.number(),
+  person: ZPersonSummary.extend({
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    preferredContact: z.string(),
+    language: z.string(),
+    interpreterNeeded: z.boolean(),
+    accessibilityNeeds: z.string().nullable(),
+  }),
+  pcn: ZOrganisationRef,
+  practice: ZOrganisationRef.nullable(),
+  source: z.enum(['practice', 'professional', 'self']),
+  referrerName: z.string().nullable(),
+  referrerOrganisation: z.string().nullable(),
+  reasons: z.array(zReasonRef),
+  details: z.string().nullable(),
+  urgencyRequested: zUrgency,
+  consentToShare: z.boolean(),
+  safeguardingConcern: z.boolean(),
+  status: z.string(),
+  priority: zUrgency.nullable(),
+  complexity: z.enum(['low', 'medium', 'high']).nullable(),
+  predictedPam: z.number().nullable(),
+  recommendedRole: z.enum(['link_worker', 'health_coach', 'care_coordinator']).nullable(),
+  signpostingOnly: z.boolean(),
+  triageNotes: z.string().nullable(),
+  closureReason: z.string().nullable(),
+  closureNote: z.string().nullable(),
+  allocatedWorker: zWorkerRef.nullable(),
+  coverWorker: zWorkerRef.nullable(),
+  receivedAt: z.string(),
+  triagedAt: z.string().nullable(),
+  allocatedAt: z.string().nullable(),
+  firstContactAt: z.string().nullable(),
+  firstContactDueAt: z.string().nullable(),
   /** Set when the team must check who the referral is for before contacting them. */
-  identityCheck: IdentityCheck | null;
+  identityCheck: z.enum(Object.keys(IDENTITY_CHECKS) as [IdentityCheck, ...IdentityCheck[]]).nullable(),
   /** New details this referral brought that the team has not yet accepted or kept back. */
-  personDetailsOffered: OfferedPersonDetail[];
-  events: ReferralEventView[];
-}
+  personDetailsOffered: z.array(ZOfferedPersonDetail),
+  events: z.array(ZReferralEventView),
+});
+export type ReferralView = z.infer<typeof ZReferralView>;
 
 /**
  * The referring practice's view: status and the decision, never case notes. The person is shown
  * as the referral described them, never from the record the team keeps.
  */
-export interface ReferralStatusView {
-  id: string;
-  person: PersonSummary;
-  reasons: { code: string; label: string }[];
-  status: string;
-  statusLabel: string;
-  receivedAt: string;
-  decidedAt: string | null;
-  closureReason: string | null;
-  referrerName: string | null;
-}
+export const ZReferralStatusView = z.object({
+  id: z.string(),
+  person: ZPersonSummary,
+  reasons: z.array(zReasonRef),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  closureReason: z.string().nullable(),
+  referrerName: z.string().nullable(),
+});
+export type ReferralStatusView = z.infer<typeof ZReferralStatusView>;
+
+/** A 204 answer: no body (the serializer is never called; the OpenAPI document shows the status). */
+export const ZNoContent = z.undefined().describe('No content');

@@ -1,206 +1,241 @@
 // Shapes of the PCN front door's API answers (triage queue, targets, caseload, leave),
-// shared by the server that builds them and the web pages that read them.
-import type { ContactMode } from './cases.js';
-import type { Priority } from './referrals.js';
-import type { Role } from './roles.js';
+// shared by the server that builds them and the web pages that read them. Each is a zod schema
+// (the route's response schema, which drops any field it does not name) and the type inferred from it.
+import { z } from 'zod';
+import { CONTACT_MODES } from './cases.js';
+import { PRIORITIES } from './referrals.js';
+import { ROLES } from './roles.js';
 
 export const LEAVE_REASONS = ['annual_leave', 'sickness', 'training', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
-export interface QueueItem {
-  id: string;
-  version: number;
-  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
-  practice: { id: string; name: string } | null;
-  source: 'practice' | 'professional' | 'self';
-  reasons: { code: string; label: string }[];
-  urgencyRequested: Priority;
-  priority: Priority | null;
+const zPriority = z.enum(PRIORITIES);
+const zRole = z.enum(ROLES);
+const zPersonName = z.object({ givenName: z.string(), familyName: z.string() });
+const zQueuePerson = zPersonName.extend({ nhsNumber: z.string().nullable(), dateOfBirth: z.string() });
+const zReasonRef = z.object({ code: z.string(), label: z.string() });
+const zNamed = z.object({ id: z.string(), name: z.string() });
+const zNamedCount = zNamed.extend({ count: z.number() });
+const zCaseStatus = z.enum(['allocated', 'first_contact', 'active']);
+
+export const ZQueueItem = z.object({
+  id: z.string(),
+  version: z.number(),
+  person: zQueuePerson,
+  practice: zNamed.nullable(),
+  source: z.enum(['practice', 'professional', 'self']),
+  reasons: z.array(zReasonRef),
+  urgencyRequested: zPriority,
+  priority: zPriority.nullable(),
   /** What the queue is ordered by: the triage priority, or the urgency asked for until triaged. */
-  queuePriority: Priority;
-  status: 'received' | 'triaged';
-  statusLabel: string;
-  safeguardingConcern: boolean;
-  receivedAt: string;
-  firstContactDueAt: string | null;
-}
+  queuePriority: zPriority,
+  status: z.enum(['received', 'triaged']),
+  statusLabel: z.string(),
+  safeguardingConcern: z.boolean(),
+  receivedAt: z.string(),
+  firstContactDueAt: z.string().nullable(),
+});
+export type QueueItem = z.infer<typeof ZQueueItem>;
 
-export interface QueueCounts {
-  total: number;
-  byStatus: Record<'received' | 'triaged', number>;
-  byPriority: Record<Priority, number>;
-  safeguarding: number;
-}
+export const ZQueueCounts = z.object({
+  total: z.number(),
+  byStatus: z.object({ received: z.number(), triaged: z.number() }),
+  byPriority: z.object({ routine: z.number(), soon: z.number(), urgent: z.number() }),
+  safeguarding: z.number(),
+});
+export type QueueCounts = z.infer<typeof ZQueueCounts>;
 
-export interface TriageQueue {
-  items: QueueItem[];
+export const ZTriageQueue = z.object({
+  items: z.array(ZQueueItem),
   /** Counts of the whole open queue, whatever the filters. */
-  counts: QueueCounts;
+  counts: ZQueueCounts,
   /** How many match the filters (items stops at the limit). */
-  matching: number;
-  truncated: boolean;
-  filterOptions: { practices: { id: string; name: string }[]; reasons: { code: string; label: string }[] };
-}
+  matching: z.number(),
+  truncated: z.boolean(),
+  filterOptions: z.object({ practices: z.array(zNamed), reasons: z.array(zReasonRef) }),
+});
+export type TriageQueue = z.infer<typeof ZTriageQueue>;
 
-export interface TriageSettings {
+export const ZTriageSettings = z.object({
   /** First-contact targets in days from triage, per priority. */
-  urgentDays: number;
-  soonDays: number;
-  routineDays: number;
+  urgentDays: z.number(),
+  soonDays: z.number(),
+  routineDays: z.number(),
   /** True while the PCN has not set its own targets. */
-  isDefault: boolean;
-}
+  isDefault: z.boolean(),
+});
+export type TriageSettings = z.infer<typeof ZTriageSettings>;
 
-export type FirstContactDue = 'overdue' | 'due_today' | 'upcoming' | 'no_target' | 'made';
-
-export interface CaseloadItem {
-  id: string;
-  version: number;
-  person: { givenName: string; familyName: string; nhsNumber: string | null; dateOfBirth: string };
-  reasons: { code: string; label: string }[];
-  priority: Priority | null;
-  status: 'allocated' | 'first_contact' | 'active';
-  statusLabel: string;
-  safeguardingConcern: boolean;
-  allocatedAt: string | null;
-  firstContactDueAt: string | null;
-  firstContactAt: string | null;
-  firstContactDue: FirstContactDue;
-  /** 'covering': you cover this case for `worker`; 'covered': `worker` covers your case while you are away. */
-  cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
-  /** The review date in the person's current care and support plan, and how near it is. */
-  planReview: { on: string | null; due: PlanReviewDue };
-  /** Per measure, the latest recording's headline numbers (oldest measure order: ONS4, SWEMWBS, UCLA-3, PAM). */
-  latestScores: LatestOutcomeScore[];
-  /** The last attended contact. */
-  lastContactAt: string | null;
-  /** The earliest open planned contact; overdue when its time has passed and no contact settled it. */
-  nextContact: { at: string; mode: ContactMode; overdue: boolean } | null;
-}
+const ZFirstContactDue = z.enum(['overdue', 'due_today', 'upcoming', 'no_target', 'made']);
+export type FirstContactDue = z.infer<typeof ZFirstContactDue>;
 
 /** 'due': within the next 14 days (or today); 'upcoming': later; 'none': no plan or no review date. */
-export type PlanReviewDue = 'overdue' | 'due' | 'upcoming' | 'none';
+const ZPlanReviewDue = z.enum(['overdue', 'due', 'upcoming', 'none']);
+export type PlanReviewDue = z.infer<typeof ZPlanReviewDue>;
 
-export interface LatestOutcomeScore {
-  measure: 'ons4' | 'swemwbs' | 'ucla3' | 'pam';
-  label: string;
-  timepoint: 'baseline' | 'review' | 'discharge';
-  administeredOn: string;
+export const ZLatestOutcomeScore = z.object({
+  measure: z.enum(['ons4', 'swemwbs', 'ucla3', 'pam']),
+  label: z.string(),
+  timepoint: z.enum(['baseline', 'review', 'discharge']),
+  administeredOn: z.string(),
   /** SWEMWBS metric score, UCLA-3 total, PAM score (band: level), or the four ONS4 items. */
-  indicators: { key: string; label: string; value: number; band: string | null }[];
-}
+  indicators: z.array(z.object({ key: z.string(), label: z.string(), value: z.number(), band: z.string().nullable() })),
+});
+export type LatestOutcomeScore = z.infer<typeof ZLatestOutcomeScore>;
 
-export interface Caseload {
-  items: CaseloadItem[];
-  counts: { total: number; awaitingFirstContact: number; overdue: number; covering: number };
-}
+/** 'covering': you cover this case for `worker`; 'covered': `worker` covers your case while you are away. */
+const zCover = z.object({ kind: z.enum(['covering', 'covered']), worker: zNamed }).nullable();
+
+export const ZCaseloadItem = z.object({
+  id: z.string(),
+  version: z.number(),
+  person: zQueuePerson,
+  reasons: z.array(zReasonRef),
+  priority: zPriority.nullable(),
+  status: zCaseStatus,
+  statusLabel: z.string(),
+  safeguardingConcern: z.boolean(),
+  allocatedAt: z.string().nullable(),
+  firstContactDueAt: z.string().nullable(),
+  firstContactAt: z.string().nullable(),
+  firstContactDue: ZFirstContactDue,
+  cover: zCover,
+  /** The review date in the person's current care and support plan, and how near it is. */
+  planReview: z.object({ on: z.string().nullable(), due: ZPlanReviewDue }),
+  /** Per measure, the latest recording's headline numbers (oldest measure order: ONS4, SWEMWBS, UCLA-3, PAM). */
+  latestScores: z.array(ZLatestOutcomeScore),
+  /** The last attended contact. */
+  lastContactAt: z.string().nullable(),
+  /** The earliest open planned contact; overdue when its time has passed and no contact settled it. */
+  nextContact: z.object({ at: z.string(), mode: z.enum(CONTACT_MODES), overdue: z.boolean() }).nullable(),
+});
+export type CaseloadItem = z.infer<typeof ZCaseloadItem>;
+
+export const ZCaseload = z.object({
+  items: z.array(ZCaseloadItem),
+  counts: z.object({ total: z.number(), awaitingFirstContact: z.number(), overdue: z.number(), covering: z.number() }),
+});
+export type Caseload = z.infer<typeof ZCaseload>;
 
 /** One case in the team lead's view of a member's caseload. */
-export interface TeamCaseloadCase {
-  id: string;
-  person: { givenName: string; familyName: string };
-  status: 'allocated' | 'first_contact' | 'active';
-  statusLabel: string;
-  firstContactDueAt: string | null;
-  firstContactDue: FirstContactDue;
+export const ZTeamCaseloadCase = z.object({
+  id: z.string(),
+  person: zPersonName,
+  status: zCaseStatus,
+  statusLabel: z.string(),
+  firstContactDueAt: z.string().nullable(),
+  firstContactDue: ZFirstContactDue,
   /** As in CaseloadItem, seen from this member. */
-  cover: { kind: 'covering' | 'covered'; worker: { id: string; name: string } } | null;
-}
+  cover: zCover,
+});
+export type TeamCaseloadCase = z.infer<typeof ZTeamCaseloadCase>;
 
 /** A team member's caseload against their effective capacity (caseload capacity × FTE). */
-export interface TeamCaseloadMember {
-  id: string;
-  name: string;
-  role: Role;
-  roleLabel: string;
-  fte: number | null;
-  caseloadCapacity: number | null;
-  capacity: number;
+export const ZTeamCaseloadMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: zRole,
+  roleLabel: z.string(),
+  fte: z.number().nullable(),
+  caseloadCapacity: z.number().nullable(),
+  capacity: z.number(),
   /** Cases they work now: their own not covered by someone else, plus those they cover. */
-  workingCases: number;
-  onLeaveUntil: string | null;
-  cases: TeamCaseloadCase[];
-}
+  workingCases: z.number(),
+  onLeaveUntil: z.string().nullable(),
+  cases: z.array(ZTeamCaseloadCase),
+});
+export type TeamCaseloadMember = z.infer<typeof ZTeamCaseloadMember>;
 
-export interface TeamCaseloads {
-  today: string;
-  members: TeamCaseloadMember[];
-}
+export const ZTeamCaseloads = z.object({ today: z.string(), members: z.array(ZTeamCaseloadMember) });
+export type TeamCaseloads = z.infer<typeof ZTeamCaseloads>;
 
-export interface LeaveItem {
-  id: string;
-  userId: string;
-  name: string;
-  role: string;
-  roleLabel: string;
-  startsOn: string;
-  endsOn: string;
-  reason: LeaveReason;
-  reasonLabel: string;
+export const ZLeaveItem = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  roleLabel: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  reason: z.enum(LEAVE_REASONS),
+  reasonLabel: z.string(),
   /** The period includes today. */
-  current: boolean;
-}
+  current: z.boolean(),
+});
+export type LeaveItem = z.infer<typeof ZLeaveItem>;
 
-export interface WorkloadMember {
-  id: string;
-  name: string;
-  role: Role;
-  roleLabel: string;
-  capacity: number;
+export const ZLeaveList = z.object({ today: z.string(), leave: z.array(ZLeaveItem) });
+
+export const ZWorkloadMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: zRole,
+  roleLabel: z.string(),
+  capacity: z.number(),
   /** Open cases allocated to them (including any a colleague covers). */
-  ownCases: number;
+  ownCases: z.number(),
   /** What they are working now: their own not covered by someone else, plus those they cover. */
-  workingCases: number;
-  onLeaveUntil: string | null;
-  coveredBy: { id: string; name: string; count: number }[];
-  coveringFor: { id: string; name: string; count: number }[];
+  workingCases: z.number(),
+  onLeaveUntil: z.string().nullable(),
+  coveredBy: z.array(zNamedCount),
+  coveringFor: z.array(zNamedCount),
   /**
    * Their open cases the rules give a health and wellbeing coach (high complexity or predicted PAM
    * level 1): handing these to a care coordinator needs the lead's confirmation.
    */
-  coachCases: number;
-}
+  coachCases: z.number(),
+});
+export type WorkloadMember = z.infer<typeof ZWorkloadMember>;
+
+export const ZTeamWorkload = z.object({ today: z.string(), members: z.array(ZWorkloadMember) });
 
 /** One open case of a worker, as the lead sees it when choosing who covers it. */
-export interface HandoverCase {
-  referralId: string;
-  reference: string;
-  person: { givenName: string; familyName: string };
-  status: 'allocated' | 'first_contact' | 'active';
-  statusLabel: string;
-  complexity: 'low' | 'medium' | 'high' | null;
-  predictedPam: number | null;
+export const ZHandoverCase = z.object({
+  referralId: z.string(),
+  reference: z.string(),
+  person: zPersonName,
+  status: zCaseStatus,
+  statusLabel: z.string(),
+  complexity: z.enum(['low', 'medium', 'high']).nullable(),
+  predictedPam: z.number().nullable(),
   /** Why the rules give it to a health and wellbeing coach (high complexity, predicted PAM 1); else null. */
-  coachReason: string | null;
+  coachReason: z.string().nullable(),
   /** The colleague covering it now, if any. */
-  coveredBy: { id: string; name: string } | null;
-}
+  coveredBy: zNamed.nullable(),
+});
+export type HandoverCase = z.infer<typeof ZHandoverCase>;
 
 /** A colleague at work who can cover cases. */
-export interface HandoverColleague {
-  id: string;
-  name: string;
-  role: Role;
-  roleLabel: string;
+export const ZHandoverColleague = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: zRole,
+  roleLabel: z.string(),
   /** Cases they are working now (own, less those covered, plus those they cover). */
-  workingCases: number;
-  capacity: number;
-}
+  workingCases: z.number(),
+  capacity: z.number(),
+});
+export type HandoverColleague = z.infer<typeof ZHandoverColleague>;
 
 /** What the lead needs to hand a worker's cases to one colleague or several. */
-export interface HandoverPlan {
-  worker: { id: string; name: string; roleLabel: string; onLeaveUntil: string | null };
-  cases: HandoverCase[];
-  colleagues: HandoverColleague[];
+export const ZHandoverPlan = z.object({
+  worker: z.object({ id: z.string(), name: z.string(), roleLabel: z.string(), onLeaveUntil: z.string().nullable() }),
+  cases: z.array(ZHandoverCase),
+  colleagues: z.array(ZHandoverColleague),
   /** The usual stand-in: a care coordinator at work, else the first colleague at work. */
-  defaultCoverWorkerId: string | null;
-}
+  defaultCoverWorkerId: z.string().nullable(),
+});
+export type HandoverPlan = z.infer<typeof ZHandoverPlan>;
 
-export interface HandoverResult {
-  moved: number;
+export const ZHandoverResult = z.object({
+  moved: z.number(),
   /** The colleague given every case not named one by one (null when each case was named). */
-  coverWorker: { id: string; name: string } | null;
-  handedTo: { id: string; name: string; count: number }[];
+  coverWorker: zNamed.nullable(),
+  handedTo: z.array(zNamedCount),
   /** Cases that went to a care coordinator although the rules give them a coach (confirmed). */
-  warnings: { referralId: string; reference: string; message: string }[];
-}
+  warnings: z.array(z.object({ referralId: z.string(), reference: z.string(), message: z.string() })),
+});
+export type HandoverResult = z.infer<typeof ZHandoverResult>;
+
+/** How many cases came back to the worker when their cover ended. */
+export const ZCoverEnded = z.object({ returned: z.number() });

@@ -1,4 +1,5 @@
 // Reminder tasks: shared by the server's task routes and the "Your tasks" page.
+import { z } from 'zod';
 
 export const TASK_KIND_LABELS = {
   first_contact_overdue: 'First contact overdue',
@@ -8,17 +9,19 @@ export const TASK_KIND_LABELS = {
 
 export type TaskKindName = keyof typeof TASK_KIND_LABELS;
 
-export interface TaskItem {
-  id: string;
-  kind: TaskKindName;
-  kindLabel: string;
+export const ZTaskItem = z.object({
+  id: z.string(),
+  kind: z.enum(Object.keys(TASK_KIND_LABELS) as [TaskKindName, ...TaskKindName[]]),
+  kindLabel: z.string(),
   /** The date it fell due (YYYY-MM-DD, London). */
-  dueOn: string;
-  createdAt: string;
-  referralId: string;
-  person: { givenName: string; familyName: string };
-}
+  dueOn: z.string(),
+  createdAt: z.string(),
+  referralId: z.string(),
+  person: z.object({ givenName: z.string(), familyName: z.string() }),
+});
+export type TaskItem = z.infer<typeof ZTaskItem>;
 
-export interface TaskList {
-  items: TaskItem[];
-}
+export const ZTaskList = z.object({ items: z.array(ZTaskItem) });
+export type TaskList = z.infer<typeof ZTaskList>;
+
+export const ZTaskDone = z.object({ id: z.string(), doneAt: z.string() });

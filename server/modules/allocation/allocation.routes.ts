@@ -1,3 +1,12 @@
+import { ZReferralView } from '../../../common/api-types.js';
+import {
+  ZCaseload,
+  ZCoverEnded,
+  ZHandoverPlan,
+  ZHandoverResult,
+  ZTeamCaseloads,
+  ZTeamWorkload,
+} from '../../../common/front-door-types.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
@@ -23,7 +32,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/allocate',
     {
-      schema: { params: ZReferralIdParam, body: ZAllocate, tags: ['allocation'] },
+      schema: { response: { 200: ZReferralView }, params: ZReferralIdParam, body: ZAllocate, tags: ['allocation'] },
       config: { access: { permission: 'referral.allocate' } },
     },
     async (request) => allocation.allocateReferral(db, signedInContext(request), request.params.id, request.body),
@@ -40,14 +49,17 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/caseload',
-    { schema: { tags: ['caseload'] }, config: { access: { permission: 'caseload.read' } } },
+    {
+      schema: { response: { 200: ZCaseload }, tags: ['caseload'] },
+      config: { access: { permission: 'caseload.read' } },
+    },
     async (request) => allocation.listCaseload(db, signedInContext(request)),
   );
 
   app.post(
     '/api/referrals/:id/first-contact',
     {
-      schema: { params: ZReferralIdParam, body: ZFirstContact, tags: ['caseload'] },
+      schema: { response: { 200: ZReferralView }, params: ZReferralIdParam, body: ZFirstContact, tags: ['caseload'] },
       config: { access: { permission: 'referral.contact' } },
     },
     async (request) => allocation.recordFirstContact(db, signedInContext(request), request.params.id, request.body),
@@ -55,14 +67,17 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/team/workload',
-    { schema: { tags: ['team'] }, config: { access: { permission: 'team.read' } } },
+    { schema: { response: { 200: ZTeamWorkload }, tags: ['team'] }, config: { access: { permission: 'team.read' } } },
     async (request) => allocation.teamWorkload(db, signedInContext(request)),
   );
 
   // Names the people in every caseload: the lead's permission, not team.read.
   app.get(
     '/api/team/caseloads',
-    { schema: { tags: ['team'] }, config: { access: { permission: 'referral.allocate' } } },
+    {
+      schema: { response: { 200: ZTeamCaseloads }, tags: ['team'] },
+      config: { access: { permission: 'referral.allocate' } },
+    },
     async (request) => allocation.teamCaseloads(db, signedInContext(request)),
   );
 
@@ -70,7 +85,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/team/members/:id/handover',
     {
-      schema: { params: ZMemberIdParam, tags: ['team'] },
+      schema: { response: { 200: ZHandoverPlan }, params: ZMemberIdParam, tags: ['team'] },
       config: { access: { permission: 'leave.manage' } },
     },
     async (request) => allocation.handoverPlan(db, signedInContext(request), request.params.id),
@@ -79,7 +94,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/team/members/:id/cover',
     {
-      schema: { params: ZMemberIdParam, body: ZCover, tags: ['team'] },
+      schema: { response: { 200: ZHandoverResult }, params: ZMemberIdParam, body: ZCover, tags: ['team'] },
       config: { access: { permission: 'leave.manage' } },
     },
     async (request) => allocation.startCover(db, signedInContext(request), request.params.id, request.body),
@@ -88,7 +103,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/team/members/:id/cover/end',
     {
-      schema: { params: ZMemberIdParam, tags: ['team'] },
+      schema: { response: { 200: ZCoverEnded }, params: ZMemberIdParam, tags: ['team'] },
       config: { access: { permission: 'leave.manage' } },
     },
     async (request) => allocation.endCover(db, signedInContext(request), request.params.id),

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { ZMe, ZNoContent, ZSecondFactorSetup, ZSignInResult } from '../../../common/api-types.js';
 import type { Config } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { requestContext } from '../../platform/http/access.js';
@@ -35,7 +36,10 @@ export function authRoutes(app: App, { db, config }: AppDeps): void {
 
   app.post(
     '/api/auth/sign-in',
-    { schema: { body: ZSignIn, tags: ['auth'] }, config: { access: { public: true }, rateLimit: signInLimit } },
+    {
+      schema: { body: ZSignIn, response: { 200: ZSignInResult }, tags: ['auth'] },
+      config: { access: { public: true }, rateLimit: signInLimit },
+    },
     async (request, reply) => {
       const issued = await auth.signIn(db, settings, requestContext(request), request.body, request.sessionToken);
       setSessionCookie(reply, issued.token);
@@ -48,7 +52,7 @@ export function authRoutes(app: App, { db, config }: AppDeps): void {
   app.post(
     '/api/auth/second-factor',
     {
-      schema: { body: ZSecondFactorCode, tags: ['auth'] },
+      schema: { body: ZSecondFactorCode, response: { 200: ZSignInResult }, tags: ['auth'] },
       config: { access: { public: true }, rateLimit: signInLimit },
     },
     async (request, reply) => {
@@ -67,7 +71,7 @@ export function authRoutes(app: App, { db, config }: AppDeps): void {
   app.post(
     '/api/auth/second-factor/enrol',
     {
-      schema: { body: ZSecondFactorCode, tags: ['auth'] },
+      schema: { body: ZSecondFactorCode, response: { 200: ZSignInResult }, tags: ['auth'] },
       config: { access: { public: true }, rateLimit: signInLimit },
     },
     async (request, reply) => {
@@ -96,19 +100,22 @@ export function authRoutes(app: App, { db, config }: AppDeps): void {
 
   app.get(
     '/api/auth/second-factor/setup',
-    { schema: { tags: ['auth'] }, config: { access: { permission: 'account.self' } } },
+    {
+      schema: { response: { 200: ZSecondFactorSetup }, tags: ['auth'] },
+      config: { access: { permission: 'account.self' } },
+    },
     async (request) => auth.startSecondFactorSetup(db, requestContext(request), request.sessionToken as string),
   );
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'] }, config: { access: { permission: 'account.self' } } },
+    { schema: { response: { 200: ZMe }, tags: ['auth'] }, config: { access: { permission: 'account.self' } } },
     async (request) => auth.getMe(db, requestContext(request), request.csrfToken as string),
   );
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { tags: ['auth'] }, config: { access: { permission: 'account.self' } } },
+    { schema: { response: { 204: ZNoContent }, tags: ['auth'] }, config: { access: { permission: 'account.self' } } },
     async (request, reply) => {
       await auth.signOut(db, requestContext(request), request.sessionToken);
       reply.clearCookie(cookieName, { path: '/' });

@@ -1,5 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
 import { z } from 'zod';
+import { ZNoContent } from '../../../common/api-types.js';
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { authSettings } from './auth.routes.js';
@@ -17,7 +18,12 @@ export function passwordRoutes(app: App, { db, config }: AppDeps): void {
   app.post(
     '/api/account/password',
     {
-      schema: { body: ZPasswordChange, tags: ['auth'], summary: 'Change your own password' },
+      schema: {
+        body: ZPasswordChange,
+        response: { 204: ZNoContent },
+        tags: ['auth'],
+        summary: 'Change your own password',
+      },
       config: { access: { permission: 'account.self' }, rateLimit: limit },
     },
     async (request, reply) => {
@@ -54,7 +60,12 @@ export function passwordRoutes(app: App, { db, config }: AppDeps): void {
   app.post(
     '/api/auth/password-reset/complete',
     {
-      schema: { body: ZPasswordReset, tags: ['auth'], summary: 'Set a new password with a reset link' },
+      schema: {
+        body: ZPasswordReset,
+        response: { 204: ZNoContent },
+        tags: ['auth'],
+        summary: 'Set a new password with a reset link',
+      },
       config: { access: { public: true }, rateLimit: limit },
     },
     async (request, reply) => {

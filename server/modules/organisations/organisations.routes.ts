@@ -1,3 +1,11 @@
+import { ZOrganisationDetail, ZOrganisationList } from '../../../common/admin-lists.js';
+import {
+  ZOrganisationTree,
+  ZPcnNode,
+  ZPracticeNode,
+  ZPracticeWithPcn,
+  ZVcsOrganisationNode,
+} from '../../../common/api-types.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
@@ -17,7 +25,7 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/organisations',
     {
-      schema: { querystring: ZOrganisationTreeQuery, tags: ['organisations'] },
+      schema: { response: { 200: ZOrganisationTree }, querystring: ZOrganisationTreeQuery, tags: ['organisations'] },
       config: { access: { permission: 'organisation.read' } },
     },
     async (request) =>
@@ -28,27 +36,39 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/organisations/practices/:id',
-    { schema: { params: ZIdParam, tags: ['organisations'] }, config: { access: { permission: 'organisation.read' } } },
+    {
+      schema: { response: { 200: ZPracticeWithPcn }, params: ZIdParam, tags: ['organisations'] },
+      config: { access: { permission: 'organisation.read' } },
+    },
     async (request) => organisations.getPractice(db, signedInContext(request), request.params.id),
   );
 
   app.post(
     '/api/admin/organisations/pcns',
-    { schema: { body: ZPcnCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
+    {
+      schema: { response: { 201: ZPcnNode }, body: ZPcnCreate, tags: ['admin'] },
+      config: { access: { permission: 'organisation.manage' } },
+    },
     async (request, reply) =>
       reply.status(201).send(await organisations.createPcn(db, signedInContext(request), request.body)),
   );
 
   app.post(
     '/api/admin/organisations/practices',
-    { schema: { body: ZPracticeCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
+    {
+      schema: { response: { 201: ZPracticeNode }, body: ZPracticeCreate, tags: ['admin'] },
+      config: { access: { permission: 'organisation.manage' } },
+    },
     async (request, reply) =>
       reply.status(201).send(await organisations.createPractice(db, signedInContext(request), request.body)),
   );
 
   app.post(
     '/api/admin/organisations/vcs',
-    { schema: { body: ZVcsCreate, tags: ['admin'] }, config: { access: { permission: 'organisation.manage' } } },
+    {
+      schema: { response: { 201: ZVcsOrganisationNode }, body: ZVcsCreate, tags: ['admin'] },
+      config: { access: { permission: 'organisation.manage' } },
+    },
     async (request, reply) =>
       reply.status(201).send(await organisations.createVcsOrganisation(db, signedInContext(request), request.body)),
   );
@@ -59,6 +79,7 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
     '/api/admin/organisations',
     {
       schema: {
+        response: { 200: ZOrganisationList },
         querystring: ZOrganisationListQuery,
         tags: ['admin'],
         summary: 'Organisations of your ICB: search, filter, sort, page',
@@ -71,7 +92,12 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/admin/organisations/:id',
     {
-      schema: { params: ZIdParam, tags: ['admin'], summary: 'An organisation with its history' },
+      schema: {
+        response: { 200: ZOrganisationDetail },
+        params: ZIdParam,
+        tags: ['admin'],
+        summary: 'An organisation with its history',
+      },
       config: manageAccess,
     },
     async (request) => manage.getOrganisation(db, signedInContext(request), request.params.id),
@@ -79,19 +105,28 @@ export function organisationsRoutes(app: App, { db }: AppDeps): void {
 
   app.patch(
     '/api/admin/organisations/:id',
-    { schema: { params: ZIdParam, body: ZOrganisationUpdate, tags: ['admin'] }, config: manageAccess },
+    {
+      schema: { response: { 200: ZOrganisationDetail }, params: ZIdParam, body: ZOrganisationUpdate, tags: ['admin'] },
+      config: manageAccess,
+    },
     async (request) => manage.updateOrganisation(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/admin/organisations/:id/retire',
-    { schema: { params: ZIdParam, body: ZRetirement, tags: ['admin'] }, config: manageAccess },
+    {
+      schema: { response: { 200: ZOrganisationDetail }, params: ZIdParam, body: ZRetirement, tags: ['admin'] },
+      config: manageAccess,
+    },
     async (request) => manage.retireOrganisation(db, signedInContext(request), request.params.id, request.body.reason),
   );
 
   app.post(
     '/api/admin/organisations/:id/reinstate',
-    { schema: { params: ZIdParam, body: ZRetirement, tags: ['admin'] }, config: manageAccess },
+    {
+      schema: { response: { 200: ZOrganisationDetail }, params: ZIdParam, body: ZRetirement, tags: ['admin'] },
+      config: manageAccess,
+    },
     async (request) =>
       manage.reinstateOrganisation(db, signedInContext(request), request.params.id, request.body.reason),
   );

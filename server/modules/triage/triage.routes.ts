@@ -1,3 +1,5 @@
+import { ZReferralView } from '../../../common/api-types.js';
+import { ZTriageQueue, ZTriageSettings as ZTriageSettingsView } from '../../../common/front-door-types.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZClosure, ZQueueQuery, ZReferralIdParam, ZTriageDecision, ZTriageSettings } from './triage.schemas.js';
@@ -6,14 +8,17 @@ import * as triage from './triage.service.js';
 export function triageRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/triage/queue',
-    { schema: { querystring: ZQueueQuery, tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
+    {
+      schema: { response: { 200: ZTriageQueue }, querystring: ZQueueQuery, tags: ['triage'] },
+      config: { access: { permission: 'referral.triage' } },
+    },
     async (request) => triage.listTriageQueue(db, signedInContext(request), request.query),
   );
 
   app.post(
     '/api/referrals/:id/triage',
     {
-      schema: { params: ZReferralIdParam, body: ZTriageDecision, tags: ['triage'] },
+      schema: { response: { 200: ZReferralView }, params: ZReferralIdParam, body: ZTriageDecision, tags: ['triage'] },
       config: { access: { permission: 'referral.triage' } },
     },
     async (request) => triage.triageReferral(db, signedInContext(request), request.params.id, request.body),
@@ -22,7 +27,7 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/decline',
     {
-      schema: { params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
+      schema: { response: { 200: ZReferralView }, params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
       config: { access: { permission: 'referral.triage' } },
     },
     async (request) => triage.closeReferral(db, signedInContext(request), request.params.id, 'declined', request.body),
@@ -31,7 +36,7 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/redirect',
     {
-      schema: { params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
+      schema: { response: { 200: ZReferralView }, params: ZReferralIdParam, body: ZClosure, tags: ['triage'] },
       config: { access: { permission: 'referral.triage' } },
     },
     async (request) =>
@@ -40,13 +45,19 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/pcn/triage-settings',
-    { schema: { tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
+    {
+      schema: { response: { 200: ZTriageSettingsView }, tags: ['triage'] },
+      config: { access: { permission: 'referral.triage' } },
+    },
     async (request) => triage.getTriageSettings(db, signedInContext(request)),
   );
 
   app.put(
     '/api/pcn/triage-settings',
-    { schema: { body: ZTriageSettings, tags: ['triage'] }, config: { access: { permission: 'referral.triage' } } },
+    {
+      schema: { response: { 200: ZTriageSettingsView }, body: ZTriageSettings, tags: ['triage'] },
+      config: { access: { permission: 'referral.triage' } },
+    },
     async (request) => triage.saveTriageSettings(db, signedInContext(request), request.body),
   );
 }

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditSink } from '../../test/audit-sink.js';
 import type { Principal, RequestContext } from '../context.js';
-import { type AuditOutcome, auditorOf, GENESIS_HASH, hashAuditRow, verifyAuditChain, writeAuditAlone } from './audit.js';
+import {
+  type AuditOutcome,
+  auditorOf,
+  GENESIS_HASH,
+  hashAuditRow,
+  verifyAuditChain,
+  writeAuditAlone,
+} from './audit.js';
 import { createDenialThrottle } from './denial-throttle.js';
 
 const lead: Principal = {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { RETRY_AFTER_SECONDS } from './problem.js';
 
@@ -17,26 +18,43 @@ export interface HealthOptions {
   embeddedDatabase?: { readonly isRunning: boolean };
 }
 
-export function registerHealthRoutes(app: FastifyInstance, db: Db, opts: HealthOptions): void {
-  app.get('/healthz', { config: { access: { public: true } } }, async (_request, reply) => {
-    if (opts.embeddedDatabase && !opts.embeddedDatabase.isRunning && !opts.isShuttingDown()) {
-      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return reply.status(503).send({ status: 'embedded-database-down' });
-    }
-    return { status: 'ok' };
-  });
+const HEALTHZ = {
+  200: z.object({ status: z.literal('ok') }),
+  503: z.object({ status: z.literal('embedded-database-down') }),
+};
+const READYZ = {
+  200: z.object({ status: z.literal('ready') }),
+  503: z.object({ status: z.enum(['shutting-down', 'database-unavailable']) }),
+};
 
-  app.get('/readyz', { config: { access: { public: true } } }, async (_request, reply) => {
-    if (opts.isShuttingDown()) {
-      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return reply.status(503).send({ status: 'shutting-down' });
-    }
-    try {
-      await db.execute(sql`SELECT 1`);
-      return { status: 'ready' };
-    } catch {
-      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return reply.status(503).send({ status: 'database-unavailable' });
-    }
-  });
+export function registerHealthRoutes(app: FastifyInstance, db: Db, opts: HealthOptions): void {
+  app.get(
+    '/healthz',
+    { schema: { response: HEALTHZ }, config: { access: { public: true } } },
+    async (_request, reply) => {
+      if (opts.embeddedDatabase && !opts.embeddedDatabase.isRunning && !opts.isShuttingDown()) {
+        reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        return reply.status(503).send({ status: 'embedded-database-down' });
+      }
+      return { status: 'ok' };
+    },
+  );
+
+  app.get(
+    '/readyz',
+    { schema: { response: READYZ }, config: { access: { public: true } } },
+    async (_request, reply) => {
+      if (opts.isShuttingDown()) {
+        reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        return reply.status(503).send({ status: 'shutting-down' });
+      }
+      try {
+        await db.execute(sql`SELECT 1`);
+        return { status: 'ready' };
+      } catch {
+        reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        return reply.status(503).send({ status: 'database-unavailable' });
+      }
+    },
+  );
 }
