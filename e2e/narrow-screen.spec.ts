@@ -10,6 +10,8 @@ test('pages reflow on a phone-sized screen', async ({ teamLeadPage: page }) => {
   for (const [path, name] of [
     ['/', 'narrow-home'],
     ['/team', 'narrow-team'],
+    // Its tables turn into cards (the NHS.UK responsive table) rather than scroll sideways.
+    ['/team/caseloads', 'narrow-team-caseloads'],
     ['/account', 'narrow-account'],
   ] as const) {
     await page.goto(path);

@@ -48,8 +48,14 @@ export function DataTable<T>({
   rowKey,
   sorting,
   busy = false,
+  captionHidden = false,
+  className,
 }: {
   caption: ReactNode;
+  /** For a table under a heading that already names it: the caption is for screen readers only. */
+  captionHidden?: boolean;
+  /** Extra classes for the table (spacing utilities, say). */
+  className?: string;
   columns: DataColumn<T>[];
   rows: T[];
   rowKey: (row: T) => string;
@@ -61,8 +67,12 @@ export function DataTable<T>({
   busy?: boolean;
 }) {
   return (
-    <table className="nhsuk-table nhsuk-table--responsive" role="table" aria-busy={busy || undefined}>
-      <caption className="nhsuk-table__caption">{caption}</caption>
+    <table
+      className={`nhsuk-table nhsuk-table--responsive${className ? ` ${className}` : ''}`}
+      role="table"
+      aria-busy={busy || undefined}
+    >
+      <caption className={captionHidden ? 'nhsuk-u-visually-hidden' : 'nhsuk-table__caption'}>{caption}</caption>
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">
           {columns.map((c) => (

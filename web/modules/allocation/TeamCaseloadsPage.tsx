@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
@@ -10,6 +11,33 @@ import '../triage/triage.css';
 import { TEAM_CASELOADS_KEY, type TeamCaseloadMember, useTeamCaseloads } from './caseload-api';
 
 const REFRESH_ON = new Set(['referral.changed', LIVE_CONNECTED]);
+
+type MemberCase = TeamCaseloadMember['cases'][number];
+
+const CASE_COLUMNS: DataColumn<MemberCase>[] = [
+  {
+    header: 'Person',
+    cell: (c) => (
+      <>
+        <Link to={`/referrals/${c.id}/case`}>
+          {c.person.givenName} {c.person.familyName}
+        </Link>
+        {c.cover?.kind === 'covering' && (
+          <span className="waymark-block">
+            <Tag colour="purple">Cover for {c.cover.worker.name}</Tag>
+          </span>
+        )}
+        {c.cover?.kind === 'covered' && (
+          <span className="waymark-block">
+            <Tag colour="grey">Covered by {c.cover.worker.name}</Tag>
+          </span>
+        )}
+      </>
+    ),
+  },
+  { header: 'Status', cell: (c) => c.statusLabel },
+  { header: 'First contact', cell: (c) => <FirstContact c={c} /> },
+];
 
 function Load({ member }: { member: TeamCaseloadMember }) {
   const { workingCases: n, capacity } = member;
@@ -79,47 +107,14 @@ export function TeamCaseloadsPage() {
               <p className="nhsuk-body-s">No open cases.</p>
             ) : (
               <TableScroll label={`Cases of ${m.name}`}>
-                <table className="nhsuk-table nhsuk-u-margin-bottom-2">
-                  <caption className="nhsuk-u-visually-hidden">Open cases of {m.name}</caption>
-                  <thead className="nhsuk-table__head">
-                    <tr className="nhsuk-table__row">
-                      <th scope="col" className="nhsuk-table__header">
-                        Person
-                      </th>
-                      <th scope="col" className="nhsuk-table__header">
-                        Status
-                      </th>
-                      <th scope="col" className="nhsuk-table__header">
-                        First contact
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="nhsuk-table__body">
-                    {m.cases.map((c) => (
-                      <tr className="nhsuk-table__row" key={c.id}>
-                        <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                          <Link to={`/referrals/${c.id}/case`}>
-                            {c.person.givenName} {c.person.familyName}
-                          </Link>
-                          {c.cover?.kind === 'covering' && (
-                            <span className="waymark-block">
-                              <Tag colour="purple">Cover for {c.cover.worker.name}</Tag>
-                            </span>
-                          )}
-                          {c.cover?.kind === 'covered' && (
-                            <span className="waymark-block">
-                              <Tag colour="grey">Covered by {c.cover.worker.name}</Tag>
-                            </span>
-                          )}
-                        </th>
-                        <td className="nhsuk-table__cell">{c.statusLabel}</td>
-                        <td className="nhsuk-table__cell">
-                          <FirstContact c={c} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption={`Open cases of ${m.name}`}
+                  captionHidden
+                  className="nhsuk-u-margin-bottom-2"
+                  columns={CASE_COLUMNS}
+                  rows={m.cases}
+                  rowKey={(c) => c.id}
+                />
               </TableScroll>
             )}
           </section>

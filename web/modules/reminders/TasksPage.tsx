@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSignedInMe } from '../../app/session';
 import { Button } from '../../ui/Button';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
@@ -17,6 +18,29 @@ const KIND_COLOURS: Record<TaskItem['kind'], TagColour> = {
 };
 
 const personName = (t: TaskItem) => `${t.person.givenName} ${t.person.familyName}`.trim() || 'This person';
+
+const TASK_COLUMNS = (done: (task: TaskItem) => void, pending: boolean): DataColumn<TaskItem>[] => [
+  { header: 'Person', cell: (task) => <Link to={`/referrals/${task.referralId}/case`}>{personName(task)}</Link> },
+  { header: 'Task', cell: (task) => <Tag colour={KIND_COLOURS[task.kind]}>{task.kindLabel}</Tag> },
+  { header: 'Due', cell: (task) => formatDate(task.dueOn) },
+  {
+    header: 'Actions',
+    hiddenHeader: true,
+    cell: (task) => (
+      <Button
+        type="button"
+        variant="secondary"
+        small
+        className="nhsuk-u-margin-bottom-0"
+        aria-disabled={pending}
+        onClick={() => done(task)}
+      >
+        Mark as done
+        <span className="nhsuk-u-visually-hidden"> ({`${task.kindLabel}, ${personName(task)}`})</span>
+      </Button>
+    ),
+  },
+];
 
 /** The reminders the daily job gave the signed-in worker: open tasks, oldest due date first. */
 export function TasksPage() {
@@ -53,53 +77,12 @@ export function TasksPage() {
         <p>You have no open tasks.</p>
       ) : (
         <TableScroll label="Your tasks">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              {data.items.length} open {data.items.length === 1 ? 'task' : 'tasks'}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Person
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Task
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Due
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  <span className="nhsuk-u-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {data.items.map((task) => (
-                <tr className="nhsuk-table__row" key={task.id}>
-                  <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                    <Link to={`/referrals/${task.referralId}/case`}>{personName(task)}</Link>
-                  </th>
-                  <td className="nhsuk-table__cell">
-                    <Tag colour={KIND_COLOURS[task.kind]}>{task.kindLabel}</Tag>
-                  </td>
-                  <td className="nhsuk-table__cell">{formatDate(task.dueOn)}</td>
-                  <td className="nhsuk-table__cell">
-                    <Button
-                      type="button"
-                      variant="secondary"
-                      small
-                      className="nhsuk-u-margin-bottom-0"
-                      aria-disabled={markDone.isPending}
-                      onClick={() => done(task)}
-                    >
-                      Mark as done
-                      <span className="nhsuk-u-visually-hidden"> ({`${task.kindLabel}, ${personName(task)}`})</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`${data.items.length} open ${data.items.length === 1 ? 'task' : 'tasks'}`}
+            columns={TASK_COLUMNS(done, markDone.isPending)}
+            rows={data.items}
+            rowKey={(task) => task.id}
+          />
         </TableScroll>
       )}
     </>
