@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Listing } from '../../../../common/directory.js';
 import { SOCIAL_PRESCRIBING_TAXONOMY_ID } from '../../../../common/directory.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../platform/context.js';
+import type { RequestContext, SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { loadListing, publicListing } from '../listings/listings.service.js';
@@ -25,9 +25,9 @@ export async function getPublicListing(db: DbOrTx, id: string): Promise<Listing>
  * Staff see the whole listing of their own ICB, confidential addresses included; reading a
  * listing with a confidential place is audited (who looked up where a refuge is).
  */
-export async function getStaffListing(db: Db, ctx: RequestContext, id: string): Promise<Listing> {
+export async function getStaffListing(db: Db, ctx: SignedInContext, id: string): Promise<Listing> {
   const listing = await loadListing(db, id);
-  if (!listing || !ctx.actor || listing.icb_id !== ctx.actor.scope.icbId) throw notFound('service');
+  if (!listing || listing.icb_id !== ctx.actor.scope.icbId) throw notFound('service');
   const confidential = listing.locations.filter((l) => l.confidential).map((l) => l.id);
   if (confidential.length > 0) {
     await writeAuditAlone(db, ctx, {

@@ -9,9 +9,10 @@ import type {
 } from '../../../../common/directory-transfer.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
-import type { Principal, RequestContext } from '../../../platform/context.js';
+import type { Principal, SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
+import { runUseCase } from '../../../platform/use-case.js';
 import { staffByIds } from '../../users/users.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import {
@@ -40,9 +41,8 @@ export interface ErrorLog {
   error(obj: object, message: string): void;
 }
 
-function adminOf(ctx: RequestContext): Principal & { icbId: string } {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+function adminOf(ctx: SignedInContext): Principal & { icbId: string } {
+  const { actor } = ctx;
   return { ...actor, icbId: actor.scope.icbId };
 }
 
@@ -120,13 +120,13 @@ async function importOrukDocument(tx: DbOrTx, icbId: string, raw: unknown, by: C
  */
 export async function importOruk(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   documents: unknown[],
   log: ErrorLog,
 ): Promise<OrukImportResult> {
   const admin = adminOf(ctx);
   const by: ChangeAuthor = { userId: admin.userId, label: 'ORUK import' };
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const result = await runImport<unknown, OrukImportError>(
       tx,
       admin.icbId,
@@ -231,11 +231,11 @@ async function importCsvRow(tx: DbOrTx, icbId: string, record: CsvRecord, by: Ch
 }
 
 /** Imports the directory CSV (CSV_COLUMNS); each row stands alone, errors name line and column. */
-export async function importCsv(db: Db, ctx: RequestContext, text: string, log: ErrorLog): Promise<CsvImportResult> {
+export async function importCsv(db: Db, ctx: SignedInContext, text: string, log: ErrorLog): Promise<CsvImportResult> {
   const admin = adminOf(ctx);
   const records = readCsv(text);
   const by: ChangeAuthor = { userId: admin.userId, label: 'CSV import' };
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const result = await runImport<CsvRecord, CsvImportError>(
       tx,
       admin.icbId,
@@ -263,7 +263,7 @@ const EXPORT_BATCH = 200;
  */
 export async function exportOruk(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
 ): Promise<{ filename: string; documents: Record<string, unknown>[] }> {
   const admin = adminOf(ctx);
   // One snapshot, so a listing edited mid-export is either wholly old or wholly new.
@@ -299,7 +299,7 @@ export async function exportOruk(
 
 // ---- Duplicates and merge ----
 
-export async function listDuplicates(db: Db, ctx: RequestContext): Promise<DuplicatePair[]> {
+export async function listDuplicates(db: Db, ctx: SignedInContext): Promise<DuplicatePair[]> {
   const admin = adminOf(ctx);
   const pairs = await repo.duplicatePairs(db, admin.icbId);
   await writeAuditAlone(db, ctx, { action: 'directory.duplicates.read', details: { pairs: pairs.length } });
@@ -312,14 +312,14 @@ export async function listDuplicates(db: Db, ctx: RequestContext): Promise<Dupli
  * categories it lacked; its pending partner edits are withdrawn (they describe the duplicate).
  * Both listings' histories record the merge.
  */
-export async function mergeListings(db: Db, ctx: RequestContext, body: MergeRequest): Promise<MergeResult> {
+export async function mergeListings(db: Db, ctx: SignedInContext, body: MergeRequest): Promise<MergeResult> {
   const admin = adminOf(ctx);
   if (body.keep_id === body.merge_id) {
     throw validationError([{ field: 'merge_id', message: 'must be a different service from the one kept' }]);
   }
   const [user] = await staffByIds(db, [admin.userId]);
   const by: ChangeAuthor = { userId: admin.userId, label: user?.email ?? admin.name };
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const rows = await repo.lockServices(tx, [body.keep_id, body.merge_id]);
     const keep = rows.find((r) => r.id === body.keep_id && r.icbId === admin.icbId);
     const merge = rows.find((r) => r.id === body.merge_id && r.icbId === admin.icbId);

@@ -1,7 +1,7 @@
 import { type Listing, type ListingInput, SOCIAL_PRESCRIBING_CATEGORIES } from '../../../../../common/directory.js';
 import type { CategoryOption, ReviewServiceRef } from '../../../../../common/directory-maintenance.js';
 import { writeAuditAlone } from '../../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../../platform/context.js';
+import type { SignedInContext } from '../../../../platform/context.js';
 import type { DbOrTx } from '../../../../platform/db/client.js';
 import { AppError, type FieldError, notFound, validationError } from '../../../../platform/errors.js';
 import { staffByIds } from '../../../users/users.service.js';
@@ -35,16 +35,14 @@ export async function authorOf(db: DbOrTx, userId: string): Promise<ChangeAuthor
  * A care coordinator or admin: they review the listings of their own ICB (every staff scope
  * carries the ICB). The route has already checked directory.review.
  */
-export async function requireReviewer(db: DbOrTx, ctx: RequestContext): Promise<Reviewer> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+export async function requireReviewer(db: DbOrTx, ctx: SignedInContext): Promise<Reviewer> {
+  const { actor } = ctx;
   return { userId: actor.userId, icbId: actor.scope.icbId, author: await authorOf(db, actor.userId) };
 }
 
 /** A VCS partner user: they see and propose only for their own organisation's listings. */
-export async function requirePartner(db: DbOrTx, ctx: RequestContext): Promise<Partner> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+export async function requirePartner(db: DbOrTx, ctx: SignedInContext): Promise<Partner> {
+  const { actor } = ctx;
   if (actor.scope.kind !== 'vcs') {
     throw new AppError('forbidden', { userMessage: 'Only staff of a community organisation can propose changes.' });
   }
@@ -59,7 +57,7 @@ export async function requirePartner(db: DbOrTx, ctx: RequestContext): Promise<P
  * The service when it is in the reviewer's ICB. Any other answers 404 alike (audited), so the
  * answer never confirms that a listing of another ICB exists.
  */
-export async function serviceForReviewer(db: DbOrTx, ctx: RequestContext, reviewer: Reviewer, serviceId: string) {
+export async function serviceForReviewer(db: DbOrTx, ctx: SignedInContext, reviewer: Reviewer, serviceId: string) {
   const owner = await repo.findServiceOwner(db, serviceId);
   if (!owner || owner.icbId !== reviewer.icbId) {
     await writeAuditAlone(db, ctx, {
@@ -75,7 +73,7 @@ export async function serviceForReviewer(db: DbOrTx, ctx: RequestContext, review
 }
 
 /** The service when it belongs to the partner's organisation; otherwise 404 (never 403), audited. */
-export async function serviceForPartner(db: DbOrTx, ctx: RequestContext, partner: Partner, serviceId: string) {
+export async function serviceForPartner(db: DbOrTx, ctx: SignedInContext, partner: Partner, serviceId: string) {
   const owner = await repo.findServiceOwner(db, serviceId);
   if (!owner || owner.vcsOrganisationId !== partner.vcsOrganisationId) {
     await writeAuditAlone(db, ctx, {

@@ -1,9 +1,10 @@
 import type { ListingInput } from '../../../../../common/directory.js';
 import type { ChangeReview } from '../../../../../common/directory-maintenance.js';
 import { writeAudit, writeAuditAlone } from '../../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../../platform/context.js';
+import type { SignedInContext } from '../../../../platform/context.js';
 import type { Db } from '../../../../platform/db/client.js';
 import { AppError, notFound } from '../../../../platform/errors.js';
+import { runUseCase } from '../../../../platform/use-case.js';
 import {
   assureListing,
   diffListings,
@@ -18,7 +19,7 @@ import { authorOf, categoryOptions, peopleLabels, type Reviewer, requireReviewer
 const iso = (d: Date | string | null) => (d instanceof Date ? d.toISOString() : d);
 const WHAT = 'proposed change';
 
-async function changeInScope(db: Db, ctx: RequestContext, reviewer: Reviewer, changeId: string) {
+async function changeInScope(db: Db, ctx: SignedInContext, reviewer: Reviewer, changeId: string) {
   const change = await repo.findChange(db, changeId, reviewer.icbId);
   if (!change) {
     await writeAuditAlone(db, ctx, {
@@ -56,7 +57,7 @@ function alreadyDecided(status: string): AppError {
 }
 
 /** The proposal against the live listing, field by field. */
-export async function getChange(db: Db, ctx: RequestContext, changeId: string): Promise<ChangeReview> {
+export async function getChange(db: Db, ctx: SignedInContext, changeId: string): Promise<ChangeReview> {
   const reviewer = await requireReviewer(db, ctx);
   const change = await changeInScope(db, ctx, reviewer, changeId);
   const current = await loadListing(db, change.serviceId);
@@ -95,7 +96,7 @@ export async function getChange(db: Db, ctx: RequestContext, changeId: string): 
  * listing changed since, approving would silently undo that change, so it is refused (409) and
  * the reviewer re-checks. The history names both the partner and the approving reviewer.
  */
-export async function approveChange(db: Db, ctx: RequestContext, changeId: string): Promise<ChangeReview> {
+export async function approveChange(db: Db, ctx: SignedInContext, changeId: string): Promise<ChangeReview> {
   const reviewer = await requireReviewer(db, ctx);
   const change = await changeInScope(db, ctx, reviewer, changeId);
   if (change.status !== 'pending') throw alreadyDecided(change.status);
@@ -105,7 +106,7 @@ export async function approveChange(db: Db, ctx: RequestContext, changeId: strin
     ? ((await versionToApprove(db, change, live.version)) ?? change.baseVersion)
     : change.baseVersion;
   try {
-    await db.transaction(async (tx) => {
+    await runUseCase(db, ctx, async (tx) => {
       if (!(await repo.decideChange(tx, changeId, { status: 'approved', userId: reviewer.userId }))) {
         throw alreadyDecided('decided');
       }
@@ -139,14 +140,14 @@ export async function approveChange(db: Db, ctx: RequestContext, changeId: strin
 /** Rejects a proposal with a reason the partner sees on their listings page. */
 export async function rejectChange(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   changeId: string,
   { reason }: TReasonBody,
 ): Promise<ChangeReview> {
   const reviewer = await requireReviewer(db, ctx);
   const change = await changeInScope(db, ctx, reviewer, changeId);
   if (change.status !== 'pending') throw alreadyDecided(change.status);
-  await db.transaction(async (tx) => {
+  await runUseCase(db, ctx, async (tx) => {
     if (!(await repo.decideChange(tx, changeId, { status: 'rejected', userId: reviewer.userId, reason }))) {
       throw alreadyDecided('decided');
     }

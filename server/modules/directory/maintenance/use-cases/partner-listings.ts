@@ -5,9 +5,10 @@ import type {
   ProposeChangeResult,
 } from '../../../../../common/directory-maintenance.js';
 import { writeAudit } from '../../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../../platform/context.js';
+import type { SignedInContext } from '../../../../platform/context.js';
 import type { Db } from '../../../../platform/db/client.js';
 import { AppError, type FieldError, notFound, validationError } from '../../../../platform/errors.js';
+import { runUseCase } from '../../../../platform/use-case.js';
 import { diffListings, loadListing, toListingInput } from '../../listings/listings.service.js';
 import * as repo from '../maintenance.repository.js';
 import type { TProposeChangeBody } from '../maintenance.schemas.js';
@@ -23,7 +24,7 @@ import {
 const iso = (d: Date | string | null) => (d instanceof Date ? d.toISOString() : d);
 
 /** The listings of the partner's own organisation, with whether a change waits for review. */
-export async function listOurListings(db: Db, ctx: RequestContext): Promise<PartnerListingSummary[]> {
+export async function listOurListings(db: Db, ctx: SignedInContext): Promise<PartnerListingSummary[]> {
   const partner = await requirePartner(db, ctx);
   const services = await repo.listPartnerServices(db, partner.vcsOrganisationId);
   const changes = await repo.listChangesOfServices(
@@ -52,7 +53,7 @@ export async function listOurListings(db: Db, ctx: RequestContext): Promise<Part
   });
 }
 
-export async function getOurListing(db: Db, ctx: RequestContext, serviceId: string): Promise<PartnerListingView> {
+export async function getOurListing(db: Db, ctx: SignedInContext, serviceId: string): Promise<PartnerListingView> {
   const partner = await requirePartner(db, ctx);
   await serviceForPartner(db, ctx, partner, serviceId);
   const listing = await loadListing(db, serviceId);
@@ -78,7 +79,7 @@ export async function getOurListing(db: Db, ctx: RequestContext, serviceId: stri
  */
 export async function proposeChange(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   serviceId: string,
   body: TProposeChangeBody,
 ): Promise<ProposeChangeResult> {
@@ -102,7 +103,7 @@ export async function proposeChange(
     throw validationError([{ field: 'proposed', message: 'changes nothing: it is the same as the listing now' }]);
   }
 
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     await repo.lockService(tx, serviceId);
     const locked = await repo.findServiceOwner(tx, serviceId);
     if (!locked) throw notFound(WHAT);

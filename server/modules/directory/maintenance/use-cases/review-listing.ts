@@ -1,8 +1,9 @@
 import type { ReviewActionResult, ReviewListingView } from '../../../../../common/directory-maintenance.js';
 import { writeAudit } from '../../../../platform/audit/audit.js';
-import type { RequestContext } from '../../../../platform/context.js';
+import type { SignedInContext } from '../../../../platform/context.js';
 import type { Db } from '../../../../platform/db/client.js';
 import { notFound, validationError } from '../../../../platform/errors.js';
+import { runUseCase } from '../../../../platform/use-case.js';
 import {
   assureListing,
   listingHistory,
@@ -24,7 +25,7 @@ import {
 import { openReportsOf, pendingChangesOf } from './review-queue.js';
 
 /** The staff view of one listing with its open reports, pending changes and full history. */
-export async function getListingForReview(db: Db, ctx: RequestContext, serviceId: string): Promise<ReviewListingView> {
+export async function getListingForReview(db: Db, ctx: SignedInContext, serviceId: string): Promise<ReviewListingView> {
   const reviewer = await requireReviewer(db, ctx);
   await serviceForReviewer(db, ctx, reviewer, serviceId);
   const listing = await loadListing(db, serviceId);
@@ -40,10 +41,10 @@ export async function getListingForReview(db: Db, ctx: RequestContext, serviceId
 }
 
 /** "Confirm unchanged": verified today by the reviewer; its open reports are closed. */
-export async function confirmUnchanged(db: Db, ctx: RequestContext, serviceId: string): Promise<ReviewActionResult> {
+export async function confirmUnchanged(db: Db, ctx: SignedInContext, serviceId: string): Promise<ReviewActionResult> {
   const reviewer = await requireReviewer(db, ctx);
   await serviceForReviewer(db, ctx, reviewer, serviceId);
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const listing = await assureListing(tx, serviceId, reviewer.author);
     const closed = await repo.resolveOpenReports(
       tx,
@@ -68,7 +69,7 @@ export async function confirmUnchanged(db: Db, ctx: RequestContext, serviceId: s
  */
 export async function editListing(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   serviceId: string,
   body: TReviewEditBody,
 ): Promise<ReviewActionResult> {
@@ -85,7 +86,7 @@ export async function editListing(
   ];
   if (refused.length) throw validationError(refused);
   return withFieldPrefix('listing', () =>
-    db.transaction(async (tx) => {
+    runUseCase(db, ctx, async (tx) => {
       const { changes, liftedLocationIds } = await updateListing(
         tx,
         serviceId,
@@ -127,13 +128,13 @@ export async function editListing(
 /** Retires a listing (status inactive) for a stated reason; it leaves the review cycle. */
 export async function retireListing(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   serviceId: string,
   { reason }: TReasonBody,
 ): Promise<ReviewActionResult> {
   const reviewer = await requireReviewer(db, ctx);
   await serviceForReviewer(db, ctx, reviewer, serviceId);
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const listing = await setListingStatus(tx, serviceId, 'inactive', reviewer.author);
     const closed = await repo.resolveOpenReports(
       tx,
@@ -154,14 +155,14 @@ export async function retireListing(
 /** "Not a problem": closes one report of the listing with the reviewer's reason. */
 export async function dismissReport(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   serviceId: string,
   reportId: string,
   { reason }: TReasonBody,
 ): Promise<{ id: string }> {
   const reviewer = await requireReviewer(db, ctx);
   await serviceForReviewer(db, ctx, reviewer, serviceId);
-  return db.transaction(async (tx) => {
+  return runUseCase(db, ctx, async (tx) => {
     const report = await repo.resolveReport(
       tx,
       reportId,

@@ -4,7 +4,7 @@ import {
   REVIEW_QUEUE_LIMIT,
   type ReviewQueue,
 } from '../../../../../common/directory-maintenance.js';
-import type { RequestContext } from '../../../../platform/context.js';
+import type { SignedInContext } from '../../../../platform/context.js';
 import type { DbOrTx } from '../../../../platform/db/client.js';
 import * as repo from '../maintenance.repository.js';
 import { peopleLabels, refOf, requireReviewer } from './actors.js';
@@ -49,7 +49,7 @@ export async function pendingChangesOf(
  * review, open reports from the public and partners' proposed changes. No personal data here,
  * so reading it is not audited.
  */
-export async function getReviewQueue(db: DbOrTx, ctx: RequestContext): Promise<ReviewQueue> {
+export async function getReviewQueue(db: DbOrTx, ctx: SignedInContext): Promise<ReviewQueue> {
   const { icbId } = await requireReviewer(db, ctx);
   const [due, dueCount, reports, reportCount, changes, changeCount] = await Promise.all([
     repo.listDueReviews(db, icbId, REVIEW_QUEUE_LIMIT),
