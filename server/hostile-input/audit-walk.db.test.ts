@@ -1,0 +1,240 @@
+import { and, eq, gt, max } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../common/directory-transfer.js';
+import { totpCode } from '../modules/auth/totp.js';
+import { createTestListing } from '../modules/directory/listings/test-listings.js';
+import { outbox } from '../modules/notifications/notifications.tables.js';
+import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
+import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
+import { auditEvents } from '../platform/audit/audit.tables.js';
+import {
+  createTestApp,
+  createTestTenancy,
+  createTestUser,
+  type Session,
+  signIn,
+  signInWithNewSecondFactor,
+  type TestContext,
+  type TestTenancy,
+  type TestUser,
+} from '../test/toolkit.js';
+
+// The audit walk (issue 11, point 2) for the writes whose path names no record — the scope walk
+// covers those that do. Every POST/PUT/PATCH/DELETE of the live route table without a path
+// parameter is made once, successfully, by someone allowed to, and must leave at least one
+// success row of its own action in the audit trail. A new write route fails the walk until it
+// is taught here how to make it succeed and which action it records.
+
+let ctx: TestContext;
+let home: TestTenancy;
+let lead: Session;
+let admin: Session;
+let referrer: Session;
+let worker: TestUser;
+const NEW_PASSWORD = 'a walk through the audit trail';
+
+const post = (url: string, s: Session | null, payload?: unknown, method = 'POST') =>
+  ctx.app.inject({ method: method as 'POST', url, headers: s?.headers ?? {}, payload: payload as object });
+const cookieOf = (res: { cookies: { name: string; value: string }[] }) => {
+  const c = res.cookies.find((x) => x.name.endsWith('waymark_session'));
+  return c ? `${c.name}=${c.value}` : '';
+};
+
+/** How to make each write succeed, and the audit action it must record. */
+const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: number; body: string }> }> = {
+  'POST /api/referrals': {
+    action: 'referral.create',
+    run: () => post('/api/referrals', referrer, validReferralBody()),
+  },
+  'POST /api/people/matches': {
+    action: 'person.match-search',
+    run: () =>
+      post('/api/people/matches', referrer, { givenName: 'Walk', familyName: 'Match', dateOfBirth: '1970-01-01' }),
+  },
+  'POST /api/triage/allocate-all': {
+    action: 'referral.allocate-all',
+    run: async () => {
+      await createTestReferral(ctx.db, home, triaged());
+      return post('/api/triage/allocate-all', lead, {});
+    },
+  },
+  'PUT /api/pcn/triage-settings': {
+    action: 'triage.settings.update',
+    run: () => post('/api/pcn/triage-settings', lead, { urgentDays: 2, soonDays: 7, routineDays: 21 }, 'PUT'),
+  },
+  'POST /api/team/leave': {
+    action: 'leave.create',
+    run: () =>
+      post('/api/team/leave', lead, {
+        userId: worker.id,
+        startsOn: '2031-01-06',
+        endsOn: '2031-01-10',
+        reason: 'annual_leave',
+      }),
+  },
+  'POST /api/notifications/read-all': {
+    action: 'notification.read_all',
+    run: () => post('/api/notifications/read-all', lead),
+  },
+  'POST /api/admin/users': {
+    action: 'user.create',
+    run: () =>
+      post('/api/admin/users', admin, {
+        name: 'Walk Created',
+        email: `walk.${Date.now()}@test.example`,
+        role: 'referrer',
+        organisationId: home.practiceId,
+        password: NEW_PASSWORD,
+      }),
+  },
+  'POST /api/admin/organisations/pcns': {
+    action: 'organisation.create',
+    run: () => post('/api/admin/organisations/pcns', admin, { icbId: home.icbId, code: 'U99101', name: 'Walk PCN' }),
+  },
+  'POST /api/admin/organisations/practices': {
+    action: 'organisation.create',
+    run: () =>
+      post('/api/admin/organisations/practices', admin, { pcnId: home.pcnId, code: 'W99001', name: 'Walk Surgery' }),
+  },
+  'POST /api/admin/organisations/vcs': {
+    action: 'organisation.create',
+    run: () => post('/api/admin/organisations/vcs', admin, { icbId: home.icbId, name: 'Walk Friends' }),
+  },
+  'POST /api/directory/import/oruk': {
+    action: 'directory.import',
+    run: () => post('/api/directory/import/oruk', admin, []),
+  },
+  'POST /api/directory/import/csv': {
+    action: 'directory.import',
+    run: () =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/directory/import/csv',
+        headers: { ...admin.headers, 'content-type': 'text/csv' },
+        payload: CSV_COLUMNS.map((c) => c.name).join(','),
+      }),
+  },
+  'POST /api/directory/duplicates/merge': {
+    action: 'directory.merge',
+    run: async () => {
+      const keep = await createTestListing(ctx.db, home.icbId);
+      const merge = await createTestListing(ctx.db, home.icbId);
+      return post('/api/directory/duplicates/merge', admin, { keep_id: keep.id, merge_id: merge.id, reason: 'Walk' });
+    },
+  },
+  'POST /api/auth/sign-in': {
+    action: 'auth.sign-in',
+    run: async () => {
+      const u = await createTestUser(ctx.db, home, 'link_worker');
+      return post('/api/auth/sign-in', null, { email: u.email, password: u.password });
+    },
+  },
+  'POST /api/auth/sign-out': {
+    action: 'auth.sign-out',
+    run: async () => post('/api/auth/sign-out', await signIn(ctx, await createTestUser(ctx.db, home, 'link_worker'))),
+  },
+  'POST /api/auth/second-factor/enrol': {
+    action: 'auth.second-factor.enrol',
+    run: async () => {
+      const u = await createTestUser(ctx.db, home, 'admin');
+      const first = await post('/api/auth/sign-in', null, { email: u.email, password: u.password });
+      const secret = first.json().setup.secret as string;
+      return ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/second-factor/enrol',
+        headers: { cookie: cookieOf(first) },
+        payload: { code: totpCode(secret) },
+      });
+    },
+  },
+  'POST /api/auth/second-factor': {
+    action: 'auth.second-factor',
+    run: async () => {
+      const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      const u = await createTestUser(ctx.db, home, 'link_worker', { totpSecret: secret, totpEnabled: true });
+      const first = await post('/api/auth/sign-in', null, { email: u.email, password: u.password });
+      return ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/second-factor',
+        headers: { cookie: cookieOf(first) },
+        payload: { code: totpCode(secret) },
+      });
+    },
+  },
+  'POST /api/account/password': {
+    action: 'auth.password.change',
+    run: async () => {
+      const u = await createTestUser(ctx.db, home, 'link_worker');
+      return post('/api/account/password', await signIn(ctx, u), {
+        currentPassword: u.password,
+        newPassword: NEW_PASSWORD,
+      });
+    },
+  },
+  'POST /api/auth/password-reset': {
+    action: 'auth.password-reset.request',
+    run: async () => post('/api/auth/password-reset', null, { email: worker.email }),
+  },
+  'POST /api/auth/password-reset/complete': {
+    action: 'auth.password-reset.complete',
+    run: async () => {
+      const u = await createTestUser(ctx.db, home, 'link_worker');
+      await post('/api/auth/password-reset', null, { email: u.email });
+      const email = (await ctx.db.select().from(outbox)).find((m) => m.payload.to === u.email);
+      const token = /reset-password#token=([A-Za-z0-9_-]+)/.exec(email?.payload.text ?? '')?.[1];
+      return post('/api/auth/password-reset/complete', null, { token, newPassword: NEW_PASSWORD });
+    },
+  },
+};
+
+beforeAll(async () => {
+  ctx = await createTestApp({ LOCKOUT_THRESHOLD: '100000', PUBLIC_URL: 'https://waymark.test.example/' });
+  home = await createTestTenancy(ctx.db);
+  lead = await signIn(ctx, await createTestUser(ctx.db, home, 'team_lead'));
+  referrer = await signIn(ctx, await createTestUser(ctx.db, home, 'referrer'));
+  worker = await createTestUser(ctx.db, home, 'link_worker');
+  admin = await signInWithNewSecondFactor(ctx, await createTestUser(ctx.db, home, 'admin'));
+}, 60_000);
+
+const lastAuditId = async () => (await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0n;
+
+describe('the audit walk: every write without a record in its path', () => {
+  it('knows every such route of the live route table', () => {
+    const writes = ctx.routes
+      .filter(
+        (r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method) && r.url.startsWith('/api/') && !r.url.includes(':'),
+      )
+      .map((r) => `${r.method} ${r.url}`);
+    const unknown = writes.filter((w) => !WRITES[w]);
+    expect(unknown, 'teach the audit walk how to make these succeed').toEqual([]);
+    expect(
+      Object.keys(WRITES).filter((w) => !writes.includes(w)),
+      'routes that no longer exist',
+    ).toEqual([]);
+  });
+
+  it('each, made successfully, leaves a success row of its own action', async () => {
+    const problems: string[] = [];
+    for (const [route, { action, run }] of Object.entries(WRITES)) {
+      const before = await lastAuditId();
+      const res = await run();
+      if (res.statusCode >= 300) {
+        problems.push(`${route}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        continue;
+      }
+      // The reset request answers before its row is written (a floor against timing): wait for it.
+      const rows = async () =>
+        ctx.db
+          .select({ action: auditEvents.action })
+          .from(auditEvents)
+          .where(and(gt(auditEvents.id, before), eq(auditEvents.outcome, 'success'), eq(auditEvents.action, action)));
+      let found = await rows();
+      for (let i = 0; i < 20 && found.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        found = await rows();
+      }
+      if (found.length === 0) problems.push(`${route}: no success row of ${action}`);
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
