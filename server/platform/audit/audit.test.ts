@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { auditSink } from '../../test/audit-sink.js';
 import type { Principal, RequestContext } from '../context.js';
+import type { Tx } from '../db/client.js';
 import {
   type AuditOutcome,
   auditorOf,
   GENESIS_HASH,
   hashAuditRow,
+  hasWrittenAudit,
   verifyAuditChain,
+  writeAudit,
   writeAuditAlone,
 } from './audit.js';
 import { createDenialThrottle } from './denial-throttle.js';
@@ -104,6 +108,37 @@ describe('hashAuditRow', () => {
     expect(hashAuditRow(GENESIS_HASH, noIcb)).toBe(
       createHash('sha256').update(`${GENESIS_HASH}\n${canonical}`).digest('hex'),
     );
+  });
+});
+
+/** The sink dressed as a transaction (what runUseCase hands its work). */
+const sinkTransaction = () => {
+  const sink = auditSink();
+  return { ...sink, tx: Object.assign(Object.create(PgTransaction.prototype), sink.db) as Tx };
+};
+
+describe('writeAudit (the row of a change, in its transaction)', () => {
+  it('refuses a handle that is not a transaction, and writes nothing', async () => {
+    const { db, rows } = auditSink();
+    await expect(writeAudit(db as unknown as Tx, signedIn, { action: 'case.note-added' })).rejects.toThrow(
+      'writeAudit(case.note-added) needs the transaction of the change it records',
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('writes the row in the transaction and marks the transaction as audited by a success only', async () => {
+    const success = sinkTransaction();
+    expect(hasWrittenAudit(success.tx)).toBe(false);
+    await writeAudit(success.tx, signedIn, { action: 'case.note-added', entityId: 'ref-1' });
+    expect(success.rows).toMatchObject([{ action: 'case.note-added', outcome: 'success', entityId: 'ref-1' }]);
+    expect(hasWrittenAudit(success.tx)).toBe(true);
+
+    for (const outcome of ['denied', 'failure'] as const) {
+      const refused = sinkTransaction();
+      await writeAudit(refused.tx, signedIn, { action: 'case.note-added', outcome });
+      expect(refused.rows).toMatchObject([{ outcome }]);
+      expect(hasWrittenAudit(refused.tx)).toBe(false);
+    }
   });
 });
 

@@ -3,7 +3,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditSink } from '../../test/audit-sink.js';
 import type { Principal } from '../context.js';
-import { type AuthenticatedSession, type RegisteredRoute, registerAccessControl, requestContext } from './access.js';
+import {
+  type AuthenticatedSession,
+  type RegisteredRoute,
+  registerAccessControl,
+  requestContext,
+  signedInContext,
+} from './access.js';
 import { registerErrorHandler } from './problem.js';
 
 // The access hook without a database: the audit rows it appends are caught by auditSink.
@@ -213,5 +219,27 @@ describe('requestContext', () => {
       requestId: 'req-9',
       auditDenials: undefined,
     });
+  });
+});
+
+describe('signedInContext', () => {
+  const requestOf = (principal: unknown) =>
+    ({ principal, ip: '192.0.2.9', id: 'req-9', auditDenials: null }) as unknown as Parameters<
+      typeof signedInContext
+    >[0];
+
+  it('hands the use-case the signed-in actor with the address and id of the request', () => {
+    expect(signedInContext(requestOf(reader))).toEqual({
+      actor: reader,
+      ip: '192.0.2.9',
+      requestId: 'req-9',
+      auditDenials: undefined,
+    });
+  });
+
+  it('answers 401 (never a context without an actor) when no one is signed in', () => {
+    expect(() => signedInContext(requestOf(null))).toThrow(
+      expect.objectContaining({ code: 'unauthenticated', userMessage: 'You need to sign in.' }),
+    );
   });
 });
