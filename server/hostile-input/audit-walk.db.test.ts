@@ -12,6 +12,7 @@ import {
   createTestTenancy,
   createTestUser,
   type Session,
+  sessionCookieFrom,
   signIn,
   signInWithNewSecondFactor,
   type TestContext,
@@ -35,10 +36,6 @@ const NEW_PASSWORD = 'a walk through the audit trail';
 
 const post = (url: string, s: Session | null, payload?: unknown, method = 'POST') =>
   ctx.app.inject({ method: method as 'POST', url, headers: s?.headers ?? {}, payload: payload as object });
-const cookieOf = (res: { cookies: { name: string; value: string }[] }) => {
-  const c = res.cookies.find((x) => x.name.endsWith('waymark_session'));
-  return c ? `${c.name}=${c.value}` : '';
-};
 
 /** How to make each write succeed, and the audit action it must record. */
 const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: number; body: string }> }> = {
@@ -142,7 +139,7 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
       return ctx.app.inject({
         method: 'POST',
         url: '/api/auth/second-factor/enrol',
-        headers: { cookie: cookieOf(first) },
+        headers: { cookie: sessionCookieFrom(first) ?? '' },
         payload: { code: totpCode(secret) },
       });
     },
@@ -156,7 +153,7 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
       return ctx.app.inject({
         method: 'POST',
         url: '/api/auth/second-factor',
-        headers: { cookie: cookieOf(first) },
+        headers: { cookie: sessionCookieFrom(first) ?? '' },
         payload: { code: totpCode(secret) },
       });
     },
