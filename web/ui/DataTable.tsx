@@ -39,7 +39,8 @@ function SortableHeading({ header, sortKey, sorting }: { header: string; sortKey
 /**
  * An NHS.UK table that reflows on narrow screens (the "responsive table" pattern): below the
  * desktop breakpoint each row becomes a card, each value labelled with its column's heading, so
- * nothing hides in a sideways scroll. The first column is the row's header (usually the name).
+ * nothing hides in a sideways scroll. The first column is the row's header (usually the name)
+ * unless `rowHeader` is false (a table whose rows no one column names: a history of changes, say).
  */
 export function DataTable<T>({
   caption,
@@ -49,6 +50,7 @@ export function DataTable<T>({
   sorting,
   busy = false,
   captionHidden = false,
+  rowHeader = true,
   className,
 }: {
   caption: ReactNode;
@@ -65,6 +67,8 @@ export function DataTable<T>({
    * order): said with aria-busy, so assistive technology and tests wait for the rows that match.
    */
   busy?: boolean;
+  /** Whether the first column names its row (a `th scope="row"`); true unless said otherwise. */
+  rowHeader?: boolean;
 }) {
   return (
     <table
@@ -111,7 +115,7 @@ export function DataTable<T>({
                   {c.header}{' '}
                 </span>
               );
-              return i === 0 ? (
+              return i === 0 && rowHeader ? (
                 <th key={c.header} scope="row" className="nhsuk-table__header" role="rowheader">
                   {heading}
                   <span>{c.cell(row)}</span>
