@@ -1,31 +1,20 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { describe, expect, it } from 'vitest';
+import { requestsAs } from '../../test/requests.js';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session } from '../../test/toolkit.js';
 import { createTestReferral, triaged } from '../triage/test-referrals.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let tom: TestUser;
-let tomS: Session;
-let coachS: Session;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  tom = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Tom Okafor' });
-  tomS = await signIn(ctx, tom);
-  coachS = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'health_coach', { name: 'Priya Shah' }));
+const {
+  ctx,
+  tenancy,
+  tom,
+  tom: tomS,
+  coach: coachS,
+} = setUpTestApp({
+  team: { tom: { role: 'link_worker', name: 'Tom Okafor' }, coach: { role: 'health_coach', name: 'Priya Shah' } },
 });
 
-const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+const { get } = requestsAs(ctx);
 const send = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
   ctx.app.inject({ method, url, headers: s.headers, payload });
 

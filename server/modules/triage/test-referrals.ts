@@ -96,3 +96,22 @@ export function triaged(extra: Partial<ReferralInsert> = {}): Partial<ReferralIn
     ...extra,
   };
 }
+
+/** A case allocated to `worker` (a day ago unless `extra` says otherwise), triaged before that. */
+export function createAllocatedReferral(
+  db: Db,
+  tenancy: TestTenancy,
+  worker: { id: string },
+  extra: Partial<ReferralInsert> = {},
+): Promise<TestReferral> {
+  return createTestReferral(
+    db,
+    tenancy,
+    triaged({
+      status: 'allocated',
+      allocatedWorkerId: worker.id,
+      allocatedAt: new Date(Date.now() - 86_400_000),
+      ...extra,
+    }),
+  );
+}
