@@ -1,71 +1,46 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referralReference } from '../../../common/referrals.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { requestsAs } from '../../test/requests.js';
+import { createTestTeam, setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, signIn } from '../../test/toolkit.js';
 import { notifications } from '../notifications/notifications.tables.js';
 import { people } from '../people/people.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
 import { createTestReferral, type TestReferral as TestReferralRef, triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
 
-let ctx: TestContext;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-
-interface Team {
-  tenancy: TestTenancy;
-  lead: Session;
-  secondLead: Session;
-  tom: TestUser; // link worker, 30 × 1.0
-  hannah: TestUser; // link worker, 40 × 0.5 = 20
-  aisha: TestUser; // health and wellbeing coach
-  ben: TestUser; // care coordinator
-}
+const { ctx } = setUpTestApp();
 
 let teamNo = 0;
-/** A PCN with a lead (who holds no caseload here) and one of each worker, named so ties are readable. */
-async function createTeam(): Promise<Team> {
-  const tenancy = await createTestTenancy(ctx.db);
+/**
+ * A PCN with a lead (who holds no caseload here) and one of each worker, named so ties are readable:
+ * Tom, link worker, 30 × 1.0; Hannah, link worker, 40 × 0.5 = 20; Aisha, health and wellbeing coach;
+ * Ben, care coordinator.
+ */
+function createTeam() {
   const n = ++teamNo;
   const noCaseload = { caseloadCapacity: 0 };
-  const lead = await signIn(
-    ctx,
-    await createTestUser(ctx.db, tenancy, 'team_lead', { name: `Lead ${n}`, ...noCaseload }),
-  );
-  const secondLead = await signIn(
-    ctx,
-    await createTestUser(ctx.db, tenancy, 'team_lead', { name: `Deputy ${n}`, ...noCaseload }),
-  );
-  return {
-    tenancy,
-    lead,
-    secondLead,
-    tom: await createTestUser(ctx.db, tenancy, 'link_worker', { name: `Tom Okafor ${n}`, caseloadCapacity: 30 }),
-    hannah: await createTestUser(ctx.db, tenancy, 'link_worker', {
+  const worker = { signIn: false } as const;
+  return createTestTeam(ctx, {
+    lead: { role: 'team_lead', name: `Lead ${n}`, ...noCaseload },
+    secondLead: { role: 'team_lead', name: `Deputy ${n}`, ...noCaseload },
+    tom: { role: 'link_worker', name: `Tom Okafor ${n}`, caseloadCapacity: 30, ...worker },
+    hannah: {
+      role: 'link_worker',
       name: `Hannah Reid ${n}`,
       fte: '0.50',
       caseloadCapacity: 40,
       languages: ['Polish'],
-    }),
-    aisha: await createTestUser(ctx.db, tenancy, 'health_coach', { name: `Aisha Khan ${n}` }),
-    ben: await createTestUser(ctx.db, tenancy, 'care_coordinator', { name: `Ben Clarke ${n}` }),
-  };
+      ...worker,
+    },
+    aisha: { role: 'health_coach', name: `Aisha Khan ${n}`, ...worker },
+    ben: { role: 'care_coordinator', name: `Ben Clarke ${n}`, ...worker },
+  });
 }
+type Team = Awaited<ReturnType<typeof createTeam>>;
 
-const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
-const post = (s: Session, url: string, payload: unknown = {}) =>
-  ctx.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
+const { get, post } = requestsAs(ctx);
 const referralRow = async (id: string) => (await ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0];
 const eventsOf = (id: string) => ctx.db.select().from(referralEvents).where(eq(referralEvents.referralId, id));
 const notificationsOf = (userId: string) => ctx.db.select().from(notifications).where(eq(notifications.userId, userId));

@@ -1,56 +1,29 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { requestsAs } from '../../test/requests.js';
+import { createTestTeam, setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, type TestUser } from '../../test/toolkit.js';
 import { notifications, outbox } from '../notifications/notifications.tables.js';
 import { practices } from '../organisations/organisations.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
-import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { createAllocatedReferral } from '../triage/test-referrals.js';
 import { caseContacts, caseNotes, gpMessages } from './cases.tables.js';
 
-let ctx: TestContext;
+const { ctx } = setUpTestApp();
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-
-interface Team {
-  tenancy: TestTenancy;
-  lead: Session;
-  tom: TestUser;
-  tomS: Session;
-  hannah: TestUser;
-  hannahS: Session;
-  referrer: Session;
+async function createTeam() {
+  const team = await createTestTeam(ctx, {
+    tom: 'link_worker',
+    hannah: 'health_coach',
+    lead: { role: 'team_lead', caseloadCapacity: 0 },
+    referrer: 'referrer',
+  });
+  return { ...team, tomS: team.tom, hannahS: team.hannah };
 }
+type Team = Awaited<ReturnType<typeof createTeam>>;
 
-async function createTeam(): Promise<Team> {
-  const tenancy = await createTestTenancy(ctx.db);
-  const tom = await createTestUser(ctx.db, tenancy, 'link_worker');
-  const hannah = await createTestUser(ctx.db, tenancy, 'health_coach');
-  return {
-    tenancy,
-    lead: await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead', { caseloadCapacity: 0 })),
-    tom,
-    tomS: await signIn(ctx, tom),
-    hannah,
-    hannahS: await signIn(ctx, hannah),
-    referrer: await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer')),
-  };
-}
-
-const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
-const post = (s: Session, url: string, payload: unknown = {}) =>
-  ctx.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
+const { get, post } = requestsAs(ctx);
 const referralRow = async (id: string) => (await ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0];
 const contactsOf = (id: string) => ctx.db.select().from(caseContacts).where(eq(caseContacts.referralId, id));
 const eventsOf = (id: string) => ctx.db.select().from(referralEvents).where(eq(referralEvents.referralId, id));
@@ -67,16 +40,7 @@ const contact = (extra: Record<string, unknown> = {}) => ({
 
 /** A referral allocated to Tom, triaged a day ago. */
 const allocatedTo = (team: Team, worker: TestUser, extra = {}) =>
-  createTestReferral(
-    ctx.db,
-    team.tenancy,
-    triaged({
-      status: 'allocated',
-      allocatedWorkerId: worker.id,
-      allocatedAt: new Date(Date.now() - 86_400_000),
-      ...extra,
-    }),
-  );
+  createAllocatedReferral(ctx.db, team.tenancy, worker, extra);
 
 describe('contacts', () => {
   let team: Team;

@@ -1,49 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { requestsAs } from '../../test/requests.js';
+import { createTestTeam, setUpTestApp } from '../../test/team.js';
+import type { Session, TestUser } from '../../test/toolkit.js';
 import { referrals } from '../referrals/referrals.tables.js';
-import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { createAllocatedReferral } from '../triage/test-referrals.js';
 import { caseContacts, plannedContacts } from './cases.tables.js';
 
-let ctx: TestContext;
+const { ctx } = setUpTestApp();
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-});
-
-interface Team {
-  tenancy: TestTenancy;
-  tom: TestUser;
-  tomS: Session;
-  hannahS: Session;
-  lead: Session;
+async function createTeam() {
+  const team = await createTestTeam(ctx, {
+    tom: 'link_worker',
+    hannah: 'health_coach',
+    lead: { role: 'team_lead', caseloadCapacity: 0 },
+  });
+  return { ...team, tomS: team.tom, hannahS: team.hannah };
 }
+type Team = Awaited<ReturnType<typeof createTeam>>;
 
-async function createTeam(): Promise<Team> {
-  const tenancy = await createTestTenancy(ctx.db);
-  const tom = await createTestUser(ctx.db, tenancy, 'link_worker');
-  return {
-    tenancy,
-    tom,
-    tomS: await signIn(ctx, tom),
-    hannahS: await signIn(ctx, await createTestUser(ctx.db, tenancy, 'health_coach')),
-    lead: await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead', { caseloadCapacity: 0 })),
-  };
-}
-
-const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
-const post = (s: Session, url: string, payload: unknown = {}) =>
-  ctx.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
+const { get, post } = requestsAs(ctx);
 const plannedOf = (id: string) => ctx.db.select().from(plannedContacts).where(eq(plannedContacts.referralId, id));
 const contactsOf = (id: string) => ctx.db.select().from(caseContacts).where(eq(caseContacts.referralId, id));
 const referralRow = async (id: string) => (await ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0];
@@ -75,12 +52,7 @@ function london(date: string, time: string): Date {
 }
 const londonDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
 
-const allocatedTo = (team: Team, worker: TestUser) =>
-  createTestReferral(
-    ctx.db,
-    team.tenancy,
-    triaged({ status: 'allocated', allocatedWorkerId: worker.id, allocatedAt: new Date(Date.now() - DAY) }),
-  );
+const allocatedTo = (team: Team, worker: TestUser) => createAllocatedReferral(ctx.db, team.tenancy, worker);
 
 async function caseloadItem(s: Session, id: string) {
   const res = await get(s, '/api/caseload');
