@@ -1,47 +1,34 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
-import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { requestsAs } from '../../test/requests.js';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session, TestUser } from '../../test/toolkit.js';
+import { createAllocatedReferral, type triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let lead: TestUser;
-let leadS: Session;
-let tom: TestUser;
-let tomS: Session;
-let hannah: TestUser;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  lead = await createTestUser(ctx.db, tenancy, 'team_lead', { name: 'Lena Lead', caseloadCapacity: 0 });
-  leadS = await signIn(ctx, lead);
-  tom = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Tom Okafor', fte: '0.60', caseloadCapacity: 30 });
-  tomS = await signIn(ctx, tom);
-  hannah = await createTestUser(ctx.db, tenancy, 'health_coach', { name: 'Hannah Reid' });
+const {
+  ctx,
+  tenancy,
+  lead,
+  lead: leadS,
+  tom,
+  tom: tomS,
+  hannah,
+} = setUpTestApp({
+  team: {
+    lead: { role: 'team_lead', name: 'Lena Lead', caseloadCapacity: 0 },
+    tom: { role: 'link_worker', name: 'Tom Okafor', fte: '0.60', caseloadCapacity: 30 },
+    hannah: { role: 'health_coach', name: 'Hannah Reid', signIn: false },
+  },
 });
 
 const DAY = 86_400_000;
-const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+const { get } = requestsAs(ctx);
 const send = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
   ctx.app.inject({ method, url, headers: s.headers, payload });
 const allocatedTo = (worker: TestUser, extra: Parameters<typeof triaged>[0] = {}) =>
-  createTestReferral(
-    ctx.db,
-    tenancy,
-    triaged({ status: 'allocated', allocatedWorkerId: worker.id, allocatedAt: new Date(Date.now() - DAY), ...extra }),
-  );
+  createAllocatedReferral(ctx.db, tenancy, worker, extra);
 const plan = (reviewOn: string | null) => ({
   whatMattersToMe: 'Getting out more',
   strengths: 'Determined',

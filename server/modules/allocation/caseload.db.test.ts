@@ -1,63 +1,51 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referralReference } from '../../../common/referrals.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { requestsAs } from '../../test/requests.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, type Session, signIn, type TestUser } from '../../test/toolkit.js';
 import { notifications, outbox } from '../notifications/notifications.tables.js';
 import { practices } from '../organisations/organisations.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
-import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { createAllocatedReferral, createTestReferral, triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let lead: Session;
-let tom: TestUser;
-let tomSession: Session;
-let hannah: TestUser;
-let hannahSession: Session;
-let ben: TestUser;
-let benSession: Session;
-let referrer: Session;
+const {
+  ctx,
+  tenancy,
+  lead,
+  tom,
+  tom: tomSession,
+  hannah,
+  hannah: hannahSession,
+  ben,
+  ben: benSession,
+  referrer,
+} = setUpTestApp({
+  team: {
+    lead: { role: 'team_lead', caseloadCapacity: 0 },
+    tom: { role: 'link_worker', name: 'Tom Okafor' },
+    hannah: { role: 'link_worker', name: 'Hannah Reid' },
+    ben: { role: 'care_coordinator', name: 'Ben Clarke' },
+    referrer: 'referrer',
+  },
+});
 let practiceEmail: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
   practiceEmail = `practice.${tenancy.practiceId.slice(0, 8)}@nhs.test`;
   await ctx.db.update(practices).set({ email: practiceEmail }).where(eq(practices.id, tenancy.practiceId));
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead', { caseloadCapacity: 0 }));
-  tom = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Tom Okafor' });
-  hannah = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Hannah Reid' });
-  ben = await createTestUser(ctx.db, tenancy, 'care_coordinator', { name: 'Ben Clarke' });
-  tomSession = await signIn(ctx, tom);
-  hannahSession = await signIn(ctx, hannah);
-  benSession = await signIn(ctx, ben);
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
 });
 
 const DAY = 86_400_000;
 const allocatedTo = (worker: TestUser, extra: Parameters<typeof triaged>[0] = {}) =>
-  createTestReferral(
-    ctx.db,
-    tenancy,
-    triaged({ status: 'allocated', allocatedWorkerId: worker.id, allocatedAt: new Date(Date.now() - DAY), ...extra }),
-  );
+  createAllocatedReferral(ctx.db, tenancy, worker, extra);
 const caseload = async (s: Session) => {
   const res = await ctx.app.inject({ method: 'GET', url: '/api/caseload', headers: { cookie: s.cookie } });
   expect(res.statusCode).toBe(200);
   return res.json();
 };
-const post = (s: Session, url: string, payload: unknown = {}) =>
-  ctx.app.inject({ method: 'POST', url, headers: s.headers, payload: payload as object });
+const { post } = requestsAs(ctx);
 const referralRow = async (id: string) => (await ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0];
 const eventsOf = (id: string) => ctx.db.select().from(referralEvents).where(eq(referralEvents.referralId, id));
 const emailsToPractice = () => ctx.db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${practiceEmail}`);
