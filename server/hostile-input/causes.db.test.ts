@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { carePlans } from '../modules/care-plans/care-plans.tables.js';
 import { caseContacts, caseNotes } from '../modules/cases/cases.tables.js';
 import { directoryReports, directoryServices } from '../modules/directory/directory.tables.js';
@@ -13,39 +13,29 @@ import { idempotencyKeys, referrals } from '../modules/referrals/referrals.table
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import { users } from '../modules/users/users.tables.js';
 import { staffLeave } from '../modules/workforce/workforce.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../test/toolkit.js';
+import { setUpTestApp } from '../test/team.js';
+import { createTestUser, type Session } from '../test/toolkit.js';
 
 // Issue 9, finding 5: each hostile input that used to answer 500 (found by hand, one test per
 // cause) now answers 400 naming the field, and changes nothing.
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let worker: TestUser;
-let workerS: Session;
-let lead: Session;
-let referrer: Session;
-let coordinator: Session;
-let admin: Session;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  worker = await createTestUser(ctx.db, tenancy, 'link_worker');
-  workerS = await signIn(ctx, worker);
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead', { caseloadCapacity: 0 }));
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
-  coordinator = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'care_coordinator'));
-  admin = await signInWithNewSecondFactor(ctx, await createTestUser(ctx.db, tenancy, 'admin'));
+const {
+  ctx,
+  tenancy,
+  worker,
+  worker: workerS,
+  lead,
+  referrer,
+  coordinator,
+  admin,
+} = setUpTestApp({
+  team: {
+    worker: 'link_worker',
+    lead: { role: 'team_lead', caseloadCapacity: 0 },
+    referrer: 'referrer',
+    coordinator: 'care_coordinator',
+    admin: 'admin',
+  },
 });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';

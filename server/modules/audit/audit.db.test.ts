@@ -2,27 +2,23 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../common/api-types.js';
 import { writeAuditAlone } from '../../platform/audit/audit.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestUser, type Session, signIn, type TestUser } from '../../test/toolkit.js';
 import { createTestListing } from '../directory/listings/test-listings.js';
 
 // Audit search is an admin's view of their own ICB's trail: staff names, roles, IP addresses,
 // person and referral ids of another ICB must never show, whatever the filter.
 
-let ctx: TestContext;
-let icbOne: TestTenancy;
-let icbTwo: TestTenancy;
-let adminOne: Session;
-let adminTwo: Session;
+const {
+  ctx,
+  tenancy: icbOne,
+
+  adminOne,
+  adminTwo,
+} = setUpTestApp({
+  tenancies: { icbTwo: 'new-icb' },
+  team: { adminOne: 'admin', adminTwo: { role: 'admin', at: 'icbTwo' } },
+});
 let workerOne: TestUser;
 let workerOneName: string;
 let listingOne: string;
@@ -50,12 +46,6 @@ async function everything(admin: Session, query = ''): Promise<AuditEvent[]> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  icbOne = await createTestTenancy(ctx.db);
-  icbTwo = await createTestTenancy(ctx.db);
-  adminOne = await signInWithNewSecondFactor(ctx, await createTestUser(ctx.db, icbOne, 'admin'));
-  adminTwo = await signInWithNewSecondFactor(ctx, await createTestUser(ctx.db, icbTwo, 'admin'));
-
   // What happens in ICB 1: a worker signs in (from an address), fails once, is read by the admin;
   // a member of the public reports one of ICB 1's listings; an unknown account is tried.
   workerOne = await createTestUser(ctx.db, icbOne, 'link_worker');

@@ -1,28 +1,20 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
+import { setUpTestApp } from '../../test/team.js';
 import {
   createTestApp,
-  createTestTenancy,
   createTestUser,
   type Session,
   sessionCookieFrom,
   signIn,
   signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
 } from '../../test/toolkit.js';
 import { users } from '../users/users.tables.js';
 import { sessions } from './auth.tables.js';
 import { totpCode } from './totp.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-});
+const { ctx, tenancy } = setUpTestApp();
 
 const signInRequest = (email: string, password: string, cookie?: string) =>
   ctx.app.inject({

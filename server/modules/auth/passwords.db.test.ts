@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
+import { setUpTestApp } from '../../test/team.js';
 import {
   createTestApp,
   createTestTenancy,
@@ -9,8 +10,6 @@ import {
   type Session,
   signIn,
   signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
   type TestUser,
 } from '../../test/toolkit.js';
 import { outbox } from '../notifications/notifications.tables.js';
@@ -22,13 +21,7 @@ import { RESET_ANSWER_MS, RESETS_PER_HOUR } from './use-cases/passwords.js';
 // Issue 10, point 6: change your own password, "forgot password" by a single-use expiring link,
 // an administrator resets a lost second factor, and new passwords follow NCSC's rules.
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-
-beforeAll(async () => {
-  ctx = await createTestApp({ PUBLIC_URL: 'https://waymark.test.example/' });
-  tenancy = await createTestTenancy(ctx.db);
-});
+const { ctx, tenancy } = setUpTestApp({ config: { PUBLIC_URL: 'https://waymark.test.example/' } });
 
 const NEW_PASSWORD = 'kettle orbit meadow lantern';
 

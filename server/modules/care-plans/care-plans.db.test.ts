@@ -1,40 +1,26 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CarePlanContent } from '../../../common/care-plan.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { requestsAs } from '../../test/requests.js';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session } from '../../test/toolkit.js';
 import { createTestPerson, createTestReferral } from '../triage/test-referrals.js';
 import { carePlans, carePlanVersions } from './care-plans.tables.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let linkWorker: Session;
-let coach: Session;
-let coordinator: Session;
-let otherPcnWorker: Session;
-let referrer: Session;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  const other = await createTestTenancy(ctx.db, tenancy.icbId);
-  linkWorker = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
-  coach = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'health_coach'));
-  coordinator = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'care_coordinator'));
-  otherPcnWorker = await signIn(ctx, await createTestUser(ctx.db, other, 'link_worker'));
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
+const { ctx, tenancy, linkWorker, coach, coordinator, otherPcnWorker, referrer } = setUpTestApp({
+  tenancies: { other: 'same-icb' },
+  team: {
+    linkWorker: 'link_worker',
+    coach: 'health_coach',
+    coordinator: 'care_coordinator',
+    otherPcnWorker: { role: 'link_worker', at: 'other' },
+    referrer: 'referrer',
+  },
 });
 
 const url = (personId: string, tail = '') => `/api/people/${personId}/care-plan${tail}`;
-const get = (s: Session, path: string) => ctx.app.inject({ method: 'GET', url: path, headers: { cookie: s.cookie } });
+const { get } = requestsAs(ctx);
 const put = (s: Session, personId: string, payload: object, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'PUT', url: url(personId), headers: { ...s.headers, ...headers }, payload });
 

@@ -3,19 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationList } from '../../../common/notification-types.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session } from '../../test/toolkit.js';
 import { notifyUser } from './notifications.service.js';
 
-let ctx: TestContext;
-let worker: Session;
-let colleague: Session;
+const { ctx, worker, colleague } = setUpTestApp({ team: { worker: 'link_worker', colleague: 'health_coach' } });
 
 const notify = (userId: string, title: string) =>
   ctx.db.transaction((tx) => notifyUser(tx, { userId, kind: 'referral.allocated', title, link: '/caseload' }));
@@ -30,10 +22,6 @@ const markRead = (session: Session, id: string) =>
   ctx.app.inject({ method: 'POST', url: `/api/notifications/${id}/read`, headers: session.headers });
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  const tenancy = await createTestTenancy(ctx.db);
-  worker = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
-  colleague = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'health_coach'));
   await notify(worker.me.user.id, 'First');
   await notify(colleague.me.user.id, "A colleague's");
   await notify(worker.me.user.id, 'Second');

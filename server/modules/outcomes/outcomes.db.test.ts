@@ -1,29 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
-import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, type Session, signIn } from '../../test/toolkit.js';
+import { createAllocatedReferral } from '../triage/test-referrals.js';
 import { outcomeMeasures } from './outcomes.tables.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let worker: Session;
+const { ctx, tenancy, worker } = setUpTestApp({ team: { worker: 'link_worker' } });
 let workerId: string;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  const w = await createTestUser(ctx.db, tenancy, 'link_worker');
-  workerId = w.id;
-  worker = await signIn(ctx, w);
+beforeAll(() => {
+  workerId = worker.id;
 });
 
 const url = (id: string) => `/api/referrals/${id}/measures`;
@@ -34,11 +20,7 @@ const rowsOf = (referralId: string) =>
   ctx.db.select().from(outcomeMeasures).where(eq(outcomeMeasures.referralId, referralId));
 
 async function allocatedCase() {
-  return createTestReferral(
-    ctx.db,
-    tenancy,
-    triaged({ status: 'allocated', allocatedWorkerId: workerId, allocatedAt: new Date() }),
-  );
+  return createAllocatedReferral(ctx.db, tenancy, worker, { allocatedAt: new Date() });
 }
 
 /** Seven SWEMWBS answers summing to `raw`. */

@@ -4,15 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import type { Db } from '../../platform/db/client.js';
 import { REALTIME_CHANNEL, type RealtimeEvent } from '../../platform/realtime.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, type Session, signIn } from '../../test/toolkit.js';
 import { referralReasons } from '../codes/codes.tables.js';
 import { people } from '../people/people.tables.js';
 import { findUserById, principalOf, type UserRow } from '../users/users.service.js';
@@ -20,23 +13,15 @@ import { testNhsNumber, uniqueFamilyName, validReferralBody } from './referral-f
 import { idempotencyKeys, referralEvents, referrals } from './referrals.tables.js';
 import { createReferral } from './use-cases/create-referral.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-/** Another PCN of the same ICB. */
-let neighbour: TestTenancy;
-let referrer: Session;
-let lead: Session;
-let linkWorker: Session;
+/** neighbour: another PCN of the same ICB. */
+const { ctx, tenancy, neighbour, referrer, lead, linkWorker } = setUpTestApp({
+  tenancies: { neighbour: 'same-icb' },
+  team: { referrer: 'referrer', lead: 'team_lead', linkWorker: 'link_worker' },
+});
 let listener: pg.Client;
 const heard: RealtimeEvent[] = [];
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  neighbour = await createTestTenancy(ctx.db, tenancy.icbId);
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead'));
-  linkWorker = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
   await ctx.db
     .insert(referralReasons)
     .values({ code: 'test_retired', label: 'Retired reason', sortOrder: 999, active: false });

@@ -3,15 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralStatusView } from '../../../common/api-types.js';
 import { referralReference } from '../../../common/referrals.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestUser, type Session, signIn } from '../../test/toolkit.js';
 import { practices } from '../organisations/organisations.tables.js';
 import { validReferralBody } from './referral-fixtures.js';
 import { referrals } from './referrals.tables.js';
@@ -19,24 +12,23 @@ import { referrals } from './referrals.tables.js';
 // A practice sees the referrals it made and their status, never case or triage notes; a referrer
 // of another practice cannot see them at all (404, never 403, which would confirm they exist).
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let otherPcn: TestTenancy;
-let referrer: Session;
+const { ctx, tenancy, referrer, otherPcnReferrer, lead, otherPcnLead } = setUpTestApp({
+  tenancies: { otherPcn: 'same-icb' },
+  team: {
+    referrer: 'referrer',
+    otherPcnReferrer: { role: 'referrer', at: 'otherPcn' },
+    lead: 'team_lead',
+    otherPcnLead: { role: 'team_lead', at: 'otherPcn' },
+  },
+});
 /** A referrer at a second practice of the same PCN. */
 let neighbourPractice: Session;
-let otherPcnReferrer: Session;
-let lead: Session;
-let otherPcnLead: Session;
 const made: string[] = [];
 
 const get = (url: string, session: Session) =>
   ctx.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  otherPcn = await createTestTenancy(ctx.db, tenancy.icbId);
   const [second] = await ctx.db
     .insert(practices)
     .values({
@@ -45,14 +37,10 @@ beforeAll(async () => {
       name: 'Second Practice',
     })
     .returning();
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
   neighbourPractice = await signIn(
     ctx,
     await createTestUser(ctx.db, { ...tenancy, practiceId: (second as { id: string }).id }, 'referrer'),
   );
-  otherPcnReferrer = await signIn(ctx, await createTestUser(ctx.db, otherPcn, 'referrer'));
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead'));
-  otherPcnLead = await signIn(ctx, await createTestUser(ctx.db, otherPcn, 'team_lead'));
 
   for (let i = 0; i < 3; i++) {
     const res = await ctx.app.inject({

@@ -3,16 +3,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_PLAN } from '../../../common/care-plan.js';
 import { type Jobs, startJobs } from '../../platform/jobs.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { requestsAs } from '../../test/requests.js';
+import { setUpTestApp } from '../../test/team.js';
 import { carePlans, carePlanVersions } from '../care-plans/care-plans.tables.js';
 import { caseContacts } from '../cases/cases.tables.js';
 import { referrals } from '../referrals/referrals.tables.js';
@@ -23,13 +15,15 @@ import { runReminders } from './reminders.service.js';
 import { reminderTasks } from './reminders.tables.js';
 import { REMINDERS_CRON, REMINDERS_QUEUE, type ReminderJob, startReminderJob } from './reminders-job.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let tom: TestUser;
-let hannah: TestUser;
-let tomS: Session;
-let hannahS: Session;
-let referrerS: Session;
+const {
+  ctx,
+  tenancy,
+  tom,
+  tom: tomS,
+  hannah,
+  hannah: hannahS,
+  referrer: referrerS,
+} = setUpTestApp({ team: { tom: 'link_worker', hannah: 'health_coach', referrer: 'referrer' } });
 const ids: Record<'overdue' | 'covered' | 'review' | 'discharged' | 'onTime', string> = {
   overdue: '',
   covered: '',
@@ -43,17 +37,9 @@ const daysAgo = (d: number) => new Date(Date.now() - d * DAY);
 const run = () => runReminders(ctx.db, { now: new Date(), noContactDays: 28 });
 const tasksOf = (referralId: string) =>
   ctx.db.select().from(reminderTasks).where(eq(reminderTasks.referralId, referralId));
-const get = (s: Session, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
-const post = (s: Session, url: string) => ctx.app.inject({ method: 'POST', url, headers: s.headers, payload: {} });
+const { get, post } = requestsAs(ctx);
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  tom = await createTestUser(ctx.db, tenancy, 'link_worker');
-  hannah = await createTestUser(ctx.db, tenancy, 'health_coach');
-  tomS = await signIn(ctx, tom);
-  hannahS = await signIn(ctx, hannah);
-  referrerS = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
   const allocated = (extra = {}) =>
     createTestReferral(
       ctx.db,

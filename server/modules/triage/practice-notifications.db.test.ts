@@ -1,37 +1,23 @@
 // Issue 10, point 16: the referring practice hears in Waymark what happened to its referrals (not
 // only by email to its shared mailbox), and every notification names the person and reference.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotificationList } from '../../../common/notification-types.js';
 import { referralReference } from '../../../common/referrals.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session } from '../../test/toolkit.js';
 import { createTestReferral, type TestReferral } from './test-referrals.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let lead: Session;
-let worker: Session;
-let referrers: Session[];
-let elsewhere: Session;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead'));
-  worker = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
-  referrers = [
-    await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer')),
-    await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer')),
-  ];
-  elsewhere = await signIn(ctx, await createTestUser(ctx.db, await createTestTenancy(ctx.db), 'referrer'));
+const { ctx, tenancy, lead, worker, firstReferrer, secondReferrer, elsewhere } = setUpTestApp({
+  tenancies: { otherIcb: 'new-icb' },
+  team: {
+    lead: 'team_lead',
+    worker: 'link_worker',
+    firstReferrer: 'referrer',
+    secondReferrer: 'referrer',
+    elsewhere: { role: 'referrer', at: 'otherIcb' },
+  },
 });
+const referrers = [firstReferrer, secondReferrer];
 
 const post = async (s: Session, url: string, payload: object) => {
   const res = await ctx.app.inject({ method: 'POST', url, headers: s.headers, payload });

@@ -1,15 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/client.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, type Session, signIn } from '../../test/toolkit.js';
 import { outbox } from '../notifications/notifications.tables.js';
 import { practices } from '../organisations/organisations.tables.js';
 import { referralEvents, referrals } from '../referrals/referrals.tables.js';
@@ -18,27 +11,21 @@ import { users } from '../users/users.tables.js';
 import { createTestReferral, triaged } from './test-referrals.js';
 import { triageReferral } from './triage.service.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let other: TestTenancy;
-let lead: Session;
-let secondLead: Session;
-let linkWorker: Session;
-let referrer: Session;
-let otherLead: Session;
+const { ctx, tenancy, other, lead, secondLead, linkWorker, referrer, otherLead } = setUpTestApp({
+  tenancies: { other: 'same-icb' },
+  team: {
+    lead: 'team_lead',
+    secondLead: 'team_lead',
+    linkWorker: 'link_worker',
+    referrer: 'referrer',
+    otherLead: { role: 'team_lead', at: 'other' },
+  },
+});
 let practiceEmail: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  other = await createTestTenancy(ctx.db, tenancy.icbId);
   practiceEmail = `practice.${tenancy.practiceId.slice(0, 8)}@nhs.test`;
   await ctx.db.update(practices).set({ email: practiceEmail }).where(eq(practices.id, tenancy.practiceId));
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead'));
-  secondLead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead'));
-  linkWorker = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'link_worker'));
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
-  otherLead = await signIn(ctx, await createTestUser(ctx.db, other, 'team_lead'));
 });
 
 const referralRow = async (id: string) => (await ctx.db.select().from(referrals).where(eq(referrals.id, id)))[0];

@@ -1,35 +1,25 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
+import { describe, expect, it } from 'vitest';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session } from '../../test/toolkit.js';
 import { londonToday } from './workforce.service.js';
 import { staffLeave } from './workforce.tables.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-let lead: Session;
-let worker: TestUser;
-let workerSession: Session;
-let referrer: Session;
-let otherLead: Session;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  const other = await createTestTenancy(ctx.db, tenancy.icbId);
-  lead = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'team_lead'));
-  worker = await createTestUser(ctx.db, tenancy, 'link_worker', { name: 'Hannah Reid' });
-  workerSession = await signIn(ctx, worker);
-  referrer = await signIn(ctx, await createTestUser(ctx.db, tenancy, 'referrer'));
-  otherLead = await signIn(ctx, await createTestUser(ctx.db, other, 'team_lead'));
+const {
+  ctx,
+  lead,
+  worker,
+  worker: workerSession,
+  referrer,
+  otherLead,
+} = setUpTestApp({
+  tenancies: { other: 'same-icb' },
+  team: {
+    lead: 'team_lead',
+    worker: { role: 'link_worker', name: 'Hannah Reid' },
+    referrer: 'referrer',
+    otherLead: { role: 'team_lead', at: 'other' },
+  },
 });
 
 const addDays = (iso: string, days: number) =>

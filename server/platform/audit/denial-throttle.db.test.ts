@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  waitUntil,
-} from '../../test/toolkit.js';
+import { describe, expect, it } from 'vitest';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestApp, createTestUser, signIn, waitUntil } from '../../test/toolkit.js';
 import { auditEvents } from './audit.tables.js';
 
 // Refused requests are audited, but one account repeating a refused request must not be able
 // to write a row per request (the security test saw ~270 rows a second).
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-});
+const { ctx, tenancy } = setUpTestApp();
 
 const refusalsOf = (userId: string, action = 'access.denied') =>
   ctx.db

@@ -3,25 +3,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can } from '../../../common/permissions.js';
 import { ROLES, type Role } from '../../../common/roles.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestUser, type Session, signIn, signInWithNewSecondFactor } from '../../test/toolkit.js';
 import { auditEvents } from '../audit/audit.tables.js';
 
-let ctx: TestContext;
-let tenancy: TestTenancy;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-});
+const { ctx, tenancy } = setUpTestApp();
 
 const withParams = (url: string) => url.replace(/:[a-zA-Z]+/g, randomUUID());
 const apiRoutes = () =>
