@@ -3,50 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrganisationTree } from '../../../common/api-types.js';
 import type { Role } from '../../../common/roles.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  sessionCookieFrom,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
-import { totpCode } from '../auth/totp.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestUser, type Session, signIn, type TestTenancy } from '../../test/toolkit.js';
 import { pcns, practices, vcsOrganisations } from './organisations.tables.js';
 
-let ctx: TestContext;
-/** ICB A, PCN 1 with practices 1a and 1b. */
-let tenancy: TestTenancy;
+/** ICB A, PCN 1 with practices 1a and 1b (`tenancy`); PCN 2 of ICB A (`neighbour`); ICB B (`elsewhere`). */
+const { ctx, tenancy, neighbour, elsewhere, admin } = setUpTestApp({
+  tenancies: { neighbour: 'same-icb', elsewhere: 'new-icb' },
+  team: { admin: 'admin' },
+});
 let secondPractice: string;
-/** ICB A, PCN 2 with its own practice. */
-let neighbour: TestTenancy;
-/** ICB B. */
-let elsewhere: TestTenancy;
-let adminHeaders: { cookie: string; 'x-csrf-token': string };
-
-/** Admins must enrol a second factor at first sign-in: password, then a code for the offered secret. */
-async function signInAdmin(user: Pick<TestUser, 'email' | 'password'>) {
-  const first = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { email: user.email, password: user.password },
-  });
-  expect(first.statusCode).toBe(200);
-  const body = first.json();
-  expect(body.status).toBe('second-factor-setup-required');
-  const enrol = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/second-factor/enrol',
-    headers: { cookie: sessionCookieFrom(first) as string },
-    payload: { code: totpCode(body.setup.secret) },
-  });
-  expect(enrol.statusCode).toBe(200);
-  const cookie = sessionCookieFrom(enrol);
-  expect(cookie).toBeTruthy();
-  return { headers: { cookie: cookie as string, 'x-csrf-token': enrol.json().me.csrfToken as string } };
-}
+let adminHeaders: Session['headers'];
 
 const cookies = new Map<string, string>();
 async function cookieFor(role: Exclude<Role, 'admin'>, where: TestTenancy = tenancy): Promise<string> {
@@ -59,17 +26,12 @@ async function cookieFor(role: Exclude<Role, 'admin'>, where: TestTenancy = tena
 }
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  neighbour = await createTestTenancy(ctx.db, tenancy.icbId);
-  elsewhere = await createTestTenancy(ctx.db);
   const [extra] = await ctx.db
     .insert(practices)
     .values({ pcnId: tenancy.pcnId, code: 'Z99901', name: 'Second Practice Of PCN One' })
     .returning();
   secondPractice = (extra as { id: string }).id;
-  const admin = await createTestUser(ctx.db, tenancy, 'admin');
-  adminHeaders = (await signInAdmin(admin)).headers;
+  adminHeaders = admin.headers;
 });
 
 const tree = async (cookie: string): Promise<OrganisationTree> => {

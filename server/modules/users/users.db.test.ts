@@ -1,60 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  sessionCookieFrom,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../../test/toolkit.js';
-import { totpCode } from '../auth/totp.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestUser, type Session, signIn } from '../../test/toolkit.js';
 import { users } from './users.tables.js';
 
-let ctx: TestContext;
-/** The admin's ICB: one PCN (with a practice and a VCS organisation) … */
-let tenancy: TestTenancy;
-/** … a second PCN in the same ICB … */
-let neighbour: TestTenancy;
-/** … and a different ICB altogether. */
-let elsewhere: TestTenancy;
-let admin: TestUser;
-let adminHeaders: { cookie: string; 'x-csrf-token': string };
+/**
+ * The admin's ICB: one PCN (with a practice and a VCS organisation) (`tenancy`), a second PCN in
+ * the same ICB (`neighbour`), and a different ICB altogether (`elsewhere`).
+ */
+const { ctx, tenancy, neighbour, elsewhere, admin } = setUpTestApp({
+  tenancies: { neighbour: 'same-icb', elsewhere: 'new-icb' },
+  team: { admin: 'admin' },
+});
+let adminHeaders: Session['headers'];
 
-/** Admins must enrol a second factor at first sign-in: password, then a code for the offered secret. */
-async function signInAdmin(user: Pick<TestUser, 'email' | 'password'>) {
-  const first = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { email: user.email, password: user.password },
-  });
-  expect(first.statusCode).toBe(200);
-  const body = first.json();
-  expect(body.status).toBe('second-factor-setup-required');
-  const secret: string = body.setup.secret;
-  const enrol = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/second-factor/enrol',
-    headers: { cookie: sessionCookieFrom(first) as string },
-    payload: { code: totpCode(secret) },
-  });
-  expect(enrol.statusCode).toBe(200);
-  const cookie = sessionCookieFrom(enrol);
-  expect(cookie).toBeTruthy();
-  const csrfToken: string = enrol.json().me.csrfToken;
-  return { headers: { cookie: cookie as string, 'x-csrf-token': csrfToken } };
-}
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  tenancy = await createTestTenancy(ctx.db);
-  neighbour = await createTestTenancy(ctx.db, tenancy.icbId);
-  elsewhere = await createTestTenancy(ctx.db);
-  admin = await createTestUser(ctx.db, tenancy, 'admin');
-  adminHeaders = (await signInAdmin(admin)).headers;
+beforeAll(() => {
+  adminHeaders = admin.headers;
 });
 
 const countUsers = () => ctx.db.$count(users);
