@@ -73,6 +73,20 @@ async function issueSession(
   return { token, csrfToken };
 }
 
+// A sign-in step's audit rows: a success on the transaction of the change it records (its own
+// savepoint); refusals, which change nothing or only the failure count, may be written alone.
+function signInStepAudit(ctx: RequestContext, action: 'auth.sign-in' | 'auth.second-factor', user: users.UserRow) {
+  return (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+    writeAuditAlone(tx, ctx, {
+      action,
+      outcome,
+      actorUserId: user.id,
+      actorRole: user.role,
+      icbId: user.icbId,
+      details,
+    });
+}
+
 /** Counts a wrong password or code; at the threshold the account locks (failures start again). */
 export async function countFailure(
   db: DbOrTx,
@@ -114,17 +128,7 @@ export async function signIn(
     throw signInRefused(settings);
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  // Success rows are written on the transaction of the change they record (their own savepoint);
-  // refusals, which change nothing or only the failure count, may be written alone.
-  const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAuditAlone(tx, ctx, {
-      action: 'auth.sign-in',
-      outcome,
-      actorUserId: user.id,
-      actorRole: user.role,
-      icbId: user.icbId,
-      details,
-    });
+  const audit = signInStepAudit(ctx, 'auth.sign-in', user);
 
   if (isLocked(user)) {
     await audit(db, 'failure', { reason: 'locked-out' });
@@ -209,17 +213,7 @@ export async function completeSecondFactor(
   code: string,
 ): Promise<IssuedSession> {
   const { session, user } = await pendingSession(db, token, 'second-factor');
-  // Success rows are written on the transaction of the change they record (their own savepoint);
-  // refusals, which change nothing or only the failure count, may be written alone.
-  const audit = (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    writeAuditAlone(tx, ctx, {
-      action: 'auth.second-factor',
-      outcome,
-      actorUserId: user.id,
-      actorRole: user.role,
-      icbId: user.icbId,
-      details,
-    });
+  const audit = signInStepAudit(ctx, 'auth.second-factor', user);
   if (isLocked(user)) {
     await audit(db, 'failure', { reason: 'locked-out' });
     throw signInRefused(settings);

@@ -76,22 +76,45 @@ function duplicate(field: string, what: string): AppError {
   });
 }
 
-/** The first line of an organisation's history: who added it, as what. */
-async function created(
-  tx: DbOrTx,
+interface NewOrganisation {
+  type: 'pcn' | 'practice' | 'vcs';
+  entityType: 'pcn' | 'practice' | 'vcs_organisation';
+  /** Its code (a VCS organisation's charity number), which pcn and practice audit rows carry too. */
+  code: string | null;
+  name: string;
+}
+
+/**
+ * Adds an organisation in one use-case: its row, the first line of its history (who added it, as
+ * what) and the audit row; a unique violation is answered as `duplicateOf` says.
+ */
+async function createOrganisation<Row extends { id: string }>(
+  db: Db,
   ctx: SignedInContext,
-  type: 'pcn' | 'practice' | 'vcs',
-  id: string,
-  values: Record<string, string | null>,
-): Promise<void> {
-  await repo.insertHistory(tx, {
-    icbId: actorScope(ctx).icbId,
-    organisationType: type,
-    organisationId: id,
-    change: 'created',
-    changes: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }])),
-    actorUserId: ctx.actor.userId,
-  });
+  insert: (tx: DbOrTx) => Promise<Row>,
+  describe: (row: Row) => NewOrganisation,
+  duplicateOf: (err: unknown) => AppError | null,
+): Promise<Row> {
+  try {
+    return await runUseCase(db, ctx, async (tx) => {
+      const row = await insert(tx);
+      const { type, entityType, code, name } = describe(row);
+      await repo.insertHistory(tx, {
+        icbId: actorScope(ctx).icbId,
+        organisationType: type,
+        organisationId: row.id,
+        change: 'created',
+        changes: { name: { from: null, to: name }, code: { from: null, to: code } },
+        actorUserId: ctx.actor.userId,
+      });
+      const details = type === 'vcs' ? {} : { details: { code } };
+      await writeAudit(tx, ctx, { action: 'organisation.create', entityType, entityId: row.id, ...details });
+      return row;
+    });
+  } catch (err) {
+    const known = isUniqueViolation(err) ? duplicateOf(err) : null;
+    throw known ?? err;
+  }
 }
 
 /** Admins may only add organisations to their own ICB. */
@@ -101,22 +124,14 @@ function assertOwnIcb(ctx: SignedInContext, icbId: string): void {
 
 export async function createPcn(db: Db, ctx: SignedInContext, input: TPcnCreate) {
   assertOwnIcb(ctx, input.icbId);
-  try {
-    return await runUseCase(db, ctx, async (tx) => {
-      const row = await repo.insertPcn(tx, input);
-      await created(tx, ctx, 'pcn', row.id, { name: row.name, code: row.code });
-      await writeAudit(tx, ctx, {
-        action: 'organisation.create',
-        entityType: 'pcn',
-        entityId: row.id,
-        details: { code: row.code },
-      });
-      return { id: row.id, code: row.code, name: row.name, practices: [] };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicate('code', `A PCN with code ${input.code}`);
-    throw err;
-  }
+  const row = await createOrganisation(
+    db,
+    ctx,
+    (tx) => repo.insertPcn(tx, input),
+    (pcn) => ({ type: 'pcn', entityType: 'pcn', code: pcn.code, name: pcn.name }),
+    () => duplicate('code', `A PCN with code ${input.code}`),
+  );
+  return { id: row.id, code: row.code, name: row.name, practices: [] };
 }
 
 export async function createPractice(db: Db, ctx: SignedInContext, input: TPracticeCreate) {
@@ -125,44 +140,29 @@ export async function createPractice(db: Db, ctx: SignedInContext, input: TPract
   if (pcn.retiredAt) {
     throw validationError([{ field: 'pcnId', message: 'has been retired: choose a PCN in use' }]);
   }
-  try {
-    return await runUseCase(db, ctx, async (tx) => {
-      const row = await repo.insertPractice(tx, input);
-      await created(tx, ctx, 'practice', row.id, { name: row.name, code: row.code });
-      await writeAudit(tx, ctx, {
-        action: 'organisation.create',
-        entityType: 'practice',
-        entityId: row.id,
-        details: { code: row.code },
-      });
-      return { id: row.id, code: row.code, name: row.name };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicate('code', `A practice with code ${input.code}`);
-    throw err;
-  }
+  const row = await createOrganisation(
+    db,
+    ctx,
+    (tx) => repo.insertPractice(tx, input),
+    (practice) => ({ type: 'practice', entityType: 'practice', code: practice.code, name: practice.name }),
+    () => duplicate('code', `A practice with code ${input.code}`),
+  );
+  return { id: row.id, code: row.code, name: row.name };
 }
 
 export async function createVcsOrganisation(db: Db, ctx: SignedInContext, input: TVcsCreate) {
   assertOwnIcb(ctx, input.icbId);
-  try {
-    return await runUseCase(db, ctx, async (tx) => {
-      const row = await repo.insertVcs(tx, {
-        icbId: input.icbId,
-        name: input.name,
-        charityNumber: input.charityNumber ?? null,
-      });
-      await created(tx, ctx, 'vcs', row.id, { name: row.name, code: row.charityNumber });
-      await writeAudit(tx, ctx, { action: 'organisation.create', entityType: 'vcs_organisation', entityId: row.id });
-      return { id: row.id, name: row.name, charityNumber: row.charityNumber };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err, 'vcs_organisations_charity_number_unique')) {
-      throw duplicate('charityNumber', `An organisation with charity number ${input.charityNumber}`);
-    }
-    if (isUniqueViolation(err)) throw duplicate('name', `An organisation called ${input.name}`);
-    throw err;
-  }
+  const row = await createOrganisation(
+    db,
+    ctx,
+    (tx) => repo.insertVcs(tx, { icbId: input.icbId, name: input.name, charityNumber: input.charityNumber ?? null }),
+    (vcs) => ({ type: 'vcs', entityType: 'vcs_organisation', code: vcs.charityNumber, name: vcs.name }),
+    (err) =>
+      isUniqueViolation(err, 'vcs_organisations_charity_number_unique')
+        ? duplicate('charityNumber', `An organisation with charity number ${input.charityNumber}`)
+        : duplicate('name', `An organisation called ${input.name}`),
+  );
+  return { id: row.id, name: row.name, charityNumber: row.charityNumber };
 }
 
 /** The place in the tenancy an organisation id stands for (used when creating users). */
