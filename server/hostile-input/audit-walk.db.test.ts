@@ -1,5 +1,5 @@
 import { and, eq, gt, max } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../common/directory-transfer.js';
 import { totpCode } from '../modules/auth/totp.js';
 import { createTestListing } from '../modules/directory/listings/test-listings.js';
@@ -7,18 +7,8 @@ import { outbox } from '../modules/notifications/notifications.tables.js';
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import { auditEvents } from '../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  sessionCookieFrom,
-  signIn,
-  signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from '../test/toolkit.js';
+import { setUpTestApp } from '../test/team.js';
+import { createTestUser, type Session, sessionCookieFrom, signIn } from '../test/toolkit.js';
 
 // The audit walk (issue 11, point 2) for the writes whose path names no record — the scope walk
 // covers those that do. Every POST/PUT/PATCH/DELETE of the live route table without a path
@@ -26,12 +16,17 @@ import {
 // success row of its own action in the audit trail. A new write route fails the walk until it
 // is taught here how to make it succeed and which action it records.
 
-let ctx: TestContext;
-let home: TestTenancy;
-let lead: Session;
-let admin: Session;
-let referrer: Session;
-let worker: TestUser;
+const {
+  ctx,
+  tenancy: home,
+  lead,
+  referrer,
+  worker,
+  admin,
+} = setUpTestApp({
+  config: { LOCKOUT_THRESHOLD: '100000', PUBLIC_URL: 'https://waymark.test.example/' },
+  team: { lead: 'team_lead', referrer: 'referrer', worker: { role: 'link_worker', signIn: false }, admin: 'admin' },
+});
 const NEW_PASSWORD = 'a walk through the audit trail';
 
 const post = (url: string, s: Session | null, payload?: unknown, method = 'POST') =>
@@ -183,15 +178,6 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
     },
   },
 };
-
-beforeAll(async () => {
-  ctx = await createTestApp({ LOCKOUT_THRESHOLD: '100000', PUBLIC_URL: 'https://waymark.test.example/' });
-  home = await createTestTenancy(ctx.db);
-  lead = await signIn(ctx, await createTestUser(ctx.db, home, 'team_lead'));
-  referrer = await signIn(ctx, await createTestUser(ctx.db, home, 'referrer'));
-  worker = await createTestUser(ctx.db, home, 'link_worker');
-  admin = await signInWithNewSecondFactor(ctx, await createTestUser(ctx.db, home, 'admin'));
-}, 60_000);
 
 const lastAuditId = async () => (await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0n;
 

@@ -13,14 +13,13 @@ import { createTestReferral, triaged } from '../modules/triage/test-referrals.js
 import { users } from '../modules/users/users.tables.js';
 import { londonToday } from '../modules/workforce/workforce.service.js';
 import { auditEvents } from '../platform/audit/audit.tables.js';
+import { setUpTestApp } from '../test/team.js';
 import {
-  createTestApp,
   createTestTenancy,
   createTestUser,
   type Session,
   signIn,
   signInWithNewSecondFactor,
-  type TestContext,
   type TestTenancy,
   type TestUser,
 } from '../test/toolkit.js';
@@ -34,8 +33,7 @@ import {
 // so a 404 here is the scope speaking, not a bad body. A new route with a path parameter joins the
 // walk by itself: the walk fails until it knows which record the parameter names.
 
-let ctx: TestContext;
-let home: TestTenancy;
+const { ctx, tenancy: home } = setUpTestApp();
 const sessions = new Map<string, Session>(); // `${party}:${role}`
 let worker: TestUser;
 
@@ -125,8 +123,6 @@ const kindsOf = (pattern: string) => {
 };
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  home = await createTestTenancy(ctx.db);
   const parties: Record<string, TestTenancy> = {
     home,
     otherPcn: await createTestTenancy(ctx.db, home.icbId),

@@ -2,16 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrganisationDetail, OrganisationList, UserList } from '../../../common/admin-lists.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  signInWithNewSecondFactor,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import { createTestTenancy, createTestUser, type Session, signIn, type TestTenancy } from '../../test/toolkit.js';
 import { validReferralBody } from '../referrals/referral-fixtures.js';
 import { createTestReferral, triaged } from '../triage/test-referrals.js';
 import { users } from '../users/users.tables.js';
@@ -20,17 +12,12 @@ import { organisationHistory, practices } from './organisations.tables.js';
 // Issue 10, point 7: the administrator's lists of users and organisations (search, filters, sort,
 // paging) and organisations edited and retired, never deleted, with their history kept.
 
-let ctx: TestContext;
-let home: TestTenancy;
-let admin: Session;
-let elsewhere: TestTenancy;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  home = await createTestTenancy(ctx.db);
-  elsewhere = await createTestTenancy(ctx.db);
-  admin = await signInWithNewSecondFactor(ctx, await createTestUser(ctx.db, home, 'admin', { name: 'Ada Admin' }));
-});
+const {
+  ctx,
+  tenancy: home,
+  elsewhere,
+  admin,
+} = setUpTestApp({ tenancies: { elsewhere: 'new-icb' }, team: { admin: { role: 'admin', name: 'Ada Admin' } } });
 
 const get = <T>(url: string, s: Session = admin) =>
   ctx.app

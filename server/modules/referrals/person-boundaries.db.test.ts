@@ -2,48 +2,36 @@
 // Each test replays the attack through HTTP as it was reported, then checks that nothing of the
 // other team's person or plan was read or changed.
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CarePlanContent } from '../../../common/care-plan.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  type TestContext,
-  type TestTenancy,
-} from '../../test/toolkit.js';
+import { setUpTestApp } from '../../test/team.js';
+import type { Session } from '../../test/toolkit.js';
 import { people } from '../people/people.tables.js';
 import { testNhsNumber, uniqueFamilyName, validReferralBody } from './referral-fixtures.js';
 import { referrals } from './referrals.tables.js';
 
-let ctx: TestContext;
 /** ICB 1: Central PCN and, in the same ICB, Coastal PCN. ICB 2: another ICB altogether. */
-let central: TestTenancy;
-let coastal: TestTenancy;
-let otherIcb: TestTenancy;
-const s: Record<string, Session> = {};
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  central = await createTestTenancy(ctx.db);
-  coastal = await createTestTenancy(ctx.db, central.icbId);
-  otherIcb = await createTestTenancy(ctx.db);
-  for (const [name, tenancy, role] of [
-    ['centralReferrer', central, 'referrer'],
-    ['centralLead', central, 'team_lead'],
-    ['coastalReferrer', coastal, 'referrer'],
-    ['coastalLead', coastal, 'team_lead'],
-    ['coastalWorker', coastal, 'link_worker'],
-    ['otherReferrer', otherIcb, 'referrer'],
-    ['otherLead', otherIcb, 'team_lead'],
-  ] as const) {
-    s[name] = await signIn(ctx, await createTestUser(ctx.db, tenancy, role));
-  }
+const {
+  ctx,
+  tenancy: central,
+  coastal,
+  otherIcb,
+  ...s
+} = setUpTestApp({
+  tenancies: { coastal: 'same-icb', otherIcb: 'new-icb' },
+  team: {
+    centralReferrer: 'referrer',
+    centralLead: 'team_lead',
+    coastalReferrer: { role: 'referrer', at: 'coastal' },
+    coastalLead: { role: 'team_lead', at: 'coastal' },
+    coastalWorker: { role: 'link_worker', at: 'coastal' },
+    otherReferrer: { role: 'referrer', at: 'otherIcb' },
+    otherLead: { role: 'team_lead', at: 'otherIcb' },
+  },
 });
 
-const as = (name: string) => s[name] as Session;
+const as = (name: string) => (s as Record<string, Session>)[name] as Session;
 const refer = (who: string, payload: object) =>
   ctx.app.inject({ method: 'POST', url: '/api/referrals', headers: as(who).headers, payload });
 const get = (who: string, url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: as(who).cookie } });
