@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anyFreePort as freePort } from '../../platform/db/embedded/ports.js';
 import { type Jobs, startJobs } from '../../platform/jobs.js';
 import { createRealtimeHub, type RealtimeHub } from '../../platform/realtime-hub.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
@@ -15,17 +15,6 @@ import { OUTBOX_DELIVER_CRON, OUTBOX_DELIVER_QUEUE, type OutboxDelivery, startOu
 
 // The transactional outbox against a real PostgreSQL and a real SMTP server on a loopback
 // port (the `smtp-server` package), which the tests stop and start like a mail server outage.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Received {
   from: string;

@@ -1,28 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createTestTenancy, createTestUser, type TestUser, testConfig } from '../../test/toolkit.js';
 import { connectDatabase, type Database } from '../db/client.js';
+import { anyFreePort as freePort } from '../db/embedded/ports.js';
 import { type EmbeddedServer, removeEmbeddedCluster, startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { App } from './deps.js';
 
 // This file runs its own PostgreSQL (not the suite's shared one), because it stops and starts it.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const dataDir = path.resolve('.tmp', `health-test-${process.pid}-${randomBytes(4).toString('hex')}`);
 let port: number;
