@@ -1,18 +1,8 @@
 import { beforeAll } from 'vitest';
 import type { Role } from '../../common/roles.js';
 import type { users } from '../modules/users/users.tables.js';
-import {
-  createTestApp,
-  createTestTenancy,
-  createTestUser,
-  type Session,
-  signIn,
-  signInWithNewSecondFactor,
-  type TestAppOptions,
-  type TestContext,
-  type TestTenancy,
-  type TestUser,
-} from './toolkit.js';
+import type { Session, TestAppOptions, TestContext, TestTenancy, TestUser } from './toolkit.js';
+import { createTestApp, createTestTenancy, createTestUser, signIn, signInWithNewSecondFactor } from './toolkit.js';
 
 /**
  * How a member signs in: with a password, or (as admins must at their first sign-in) by also

@@ -75,8 +75,8 @@ async function issueSession(
 
 // A sign-in step's audit rows: a success on the transaction of the change it records (its own
 // savepoint); refusals, which change nothing or only the failure count, may be written alone.
-function signInStepAudit(ctx: RequestContext, action: 'auth.sign-in' | 'auth.second-factor', user: users.UserRow) {
-  return (tx: DbOrTx, outcome: 'success' | 'failure', details: Record<string, unknown>) =>
+function signInStepAudit(ctx: RequestContext, action: string, user: users.UserRow) {
+  return (tx: DbOrTx, outcome: 'success' | 'failure', details?: Record<string, unknown>) =>
     writeAuditAlone(tx, ctx, {
       action,
       outcome,
@@ -277,14 +277,7 @@ export async function enrolSecondFactor(
   const secret = session.pendingTotpSecret;
   const step = matchTotpStep(secret, code);
   const audit = (tx: DbOrTx, action: string, outcome: 'success' | 'failure', details?: Record<string, unknown>) =>
-    writeAuditAlone(tx, ctx, {
-      action,
-      outcome,
-      actorUserId: user.id,
-      actorRole: user.role,
-      icbId: user.icbId,
-      details,
-    });
+    signInStepAudit(ctx, action, user)(tx, outcome, details);
   if (step === null) {
     await audit(db, 'auth.second-factor.enrol', 'failure', { reason: 'wrong-code' });
     throw wrongCode();
