@@ -19,20 +19,8 @@ const NOT_JSON: Record<string, string> = {
 // Routes not yet given their response schema: this list only shrinks (a route that gains its
 // schema must leave it, so the list cannot hide a regression).
 const PENDING = new Set<string>([
-  'GET /api/directory/changes/:changeId',
-  'GET /api/directory/duplicates',
-  'GET /api/directory/export/oruk',
-  'GET /api/directory/import/csv-template',
-  'GET /api/directory/our-listings',
-  'GET /api/directory/our-listings/:serviceId',
-  'GET /api/directory/review-queue',
-  'GET /api/directory/review/services/:serviceId',
   'GET /api/directory/services',
   'GET /api/directory/services/:id',
-  'GET /api/people/:personId/care-plan',
-  'GET /api/people/:personId/care-plan/versions',
-  'GET /api/people/:personId/care-plan/versions/compare',
-  'GET /api/referrals/:id/allocation-suggestion',
   'GET /oruk',
   'GET /oruk/',
   'GET /oruk/service_at_locations',
@@ -43,19 +31,6 @@ const PENDING = new Set<string>([
   'GET /oruk/taxonomies/:id',
   'GET /oruk/taxonomy_terms',
   'GET /oruk/taxonomy_terms/:id',
-  'POST /api/directory/changes/:changeId/approve',
-  'POST /api/directory/changes/:changeId/reject',
-  'POST /api/directory/duplicates/merge',
-  'POST /api/directory/import/csv',
-  'POST /api/directory/import/oruk',
-  'POST /api/directory/our-listings/:serviceId/changes',
-  'POST /api/directory/review/services/:serviceId/confirm',
-  'POST /api/directory/review/services/:serviceId/reports/:reportId/dismiss',
-  'POST /api/directory/review/services/:serviceId/retire',
-  'POST /api/public/directory/services/:id/reports',
-  'POST /api/triage/allocate-all',
-  'PUT /api/directory/review/services/:serviceId',
-  'PUT /api/people/:personId/care-plan',
 ]);
 
 const apiRoutes = () =>
