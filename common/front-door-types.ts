@@ -244,29 +244,25 @@ export const ZCoverEnded = z.object({ returned: z.number() });
 
 const zCaseloadRole = z.enum(['team_lead', 'link_worker', 'health_coach', 'care_coordinator']);
 
-/** A worker Waymark could give the referral to, with their load. */
-export const ZSuggestedWorker = z.object({
+/** A team member and their load: open cases against capacity (caseload capacity × FTE). */
+const zWorkerLoad = z.object({
   id: z.string(),
   name: z.string(),
   role: zCaseloadRole,
   roleLabel: z.string(),
   openCases: z.number(),
   capacity: z.number(),
+});
+
+/** A worker Waymark could give the referral to. */
+export const ZSuggestedWorker = zWorkerLoad.extend({
   /** Taking one more would put them over capacity × FTE. */
   overCapacity: z.boolean(),
 });
 export type SuggestedWorker = z.infer<typeof ZSuggestedWorker>;
 
 /** Everyone who could be chosen instead (the lead may override, with a reason). */
-export const ZAllocationTeamMember = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: zCaseloadRole,
-  roleLabel: z.string(),
-  openCases: z.number(),
-  capacity: z.number(),
-  onLeaveUntil: z.string().nullable(),
-});
+export const ZAllocationTeamMember = zWorkerLoad.extend({ onLeaveUntil: z.string().nullable() });
 export type AllocationTeamMember = z.infer<typeof ZAllocationTeamMember>;
 
 export const ZAllocationSuggestion = z.object({
