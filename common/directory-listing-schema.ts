@@ -121,10 +121,31 @@ export const ZDirectoryHistoryEntry = z.object({
   by: z.string(),
 });
 
-// Compile-time checks, both ways: the schemas describe exactly the shapes directory.ts declares.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Compile-time checks: the schemas describe exactly the shapes directory.ts declares. Each way
+// round, and by key, since a missing optional field would pass an assignability check alone.
+type Same<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? true
+        : false
+      : false
+    : false
+  : false;
 const same = <T extends true>(check: T) => check;
-same<Same<z.output<typeof ZListingInput>, ListingInput>>(true);
+type Input = z.output<typeof ZListingInput>;
+type Child<T, K extends keyof T> = T[K] extends (infer E)[] ? NonNullable<E> : never;
+same<Same<Input, ListingInput>>(true);
+same<Same<Child<Input, 'locations'>, Child<ListingInput, 'locations'>>>(true);
+same<Same<NonNullable<Child<Input, 'locations'>['address']>, NonNullable<Child<ListingInput, 'locations'>['address']>>>(
+  true,
+);
+same<Same<Child<Input, 'schedules'>, Child<ListingInput, 'schedules'>>>(true);
+same<Same<Child<Input, 'phones'>, Child<ListingInput, 'phones'>>>(true);
+same<Same<Child<Input, 'contacts'>, Child<ListingInput, 'contacts'>>>(true);
+same<Same<Child<Input, 'languages'>, Child<ListingInput, 'languages'>>>(true);
+same<Same<Child<Input, 'cost_options'>, Child<ListingInput, 'cost_options'>>>(true);
+same<Same<Child<Input, 'service_areas'>, Child<ListingInput, 'service_areas'>>>(true);
 same<Same<StaffListing, Omit<Listing, 'assurer_email'>>>(true);
 same<Same<z.output<typeof ZFieldChange>, FieldChange>>(true);
 same<Same<z.output<typeof ZDirectoryHistoryEntry>, DirectoryHistoryEntry>>(true);
