@@ -117,14 +117,15 @@ export const ZTeam = z.object({ pcn: ZOrganisationRef, members: z.array(ZStaffMe
 export const ZPracticeWithPcn = z.object({ id: z.string(), code: z.string(), name: z.string(), pcn: ZOrganisationRef });
 
 /** RFC 9457 problem details, as every error is answered. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
+export const ZProblem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof ZProblem>;
 
 // ---- Referrals (issue: the PCN front door) ----
 
@@ -226,6 +227,57 @@ export const ZReferralStatusView = z.object({
   referrerName: z.string().nullable(),
 });
 export type ReferralStatusView = z.infer<typeof ZReferralStatusView>;
+
+/** The reasons a referral may give, in the form's order (the codes the team's lists use). */
+export const ZReferralReason = zReasonRef;
+export type ReferralReason = z.infer<typeof ZReferralReason>;
+export const ZReferralReasons = z.object({ reasons: z.array(ZReferralReason) });
+export type ReferralReasons = z.infer<typeof ZReferralReasons>;
+
+/**
+ * Someone the user's practice or PCN already knows who may be the person being referred: only
+ * what is needed to recognise them (no NHS number, no contact details).
+ */
+export const ZPossibleMatch = ZPersonSummary.pick({
+  id: true,
+  givenName: true,
+  familyName: true,
+  dateOfBirth: true,
+  postcode: true,
+});
+export type PossibleMatch = z.infer<typeof ZPossibleMatch>;
+export const ZPossibleMatches = z.object({ matches: z.array(ZPossibleMatch) });
+
+/** The person's open referral to the team, sent recently (intake's 409 `open_referral`). */
+export const ZOpenReferral = z.object({
+  id: z.string(),
+  reference: z.string(),
+  receivedAt: z.string(),
+  status: z.string(),
+});
+export type OpenReferral = z.infer<typeof ZOpenReferral>;
+
+/**
+ * Intake's 409s: any conflict problem, and for `possible_duplicates` the people Waymark may already
+ * know, for `open_referral` the person's referral sent to the team today.
+ */
+export const ZIntakeConflict = ZProblem.extend({
+  matches: z.array(ZPossibleMatch).optional(),
+  openReferral: ZOpenReferral.optional(),
+});
+
+/** Intake's answer: the new referral's id; the rest the sender reads from the status view. */
+export const ZReferralCreated = z.object({ id: z.string(), status: z.literal('received') });
+export type ReferralCreated = z.infer<typeof ZReferralCreated>;
+
+/** One page of the referrals a practice made, newest first. */
+export const ZPracticeReferralsPage = z.object({
+  referrals: z.array(ZReferralStatusView),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+export type PracticeReferralsPage = z.infer<typeof ZPracticeReferralsPage>;
 
 /** A 204 answer: no body (the serializer is never called; the OpenAPI document shows the status). */
 export const ZNoContent = z.undefined().describe('No content');

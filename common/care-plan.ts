@@ -1,49 +1,51 @@
 // The personalised care and support plan (DESIGN.md §2 step 4: "tell their story once"): ONE
 // plan per person, shared by link worker, health coach and care coordinator. Shared by server
 // (validation, storage, diff) and web (forms, print).
+import { z } from 'zod';
 
 export const PROGRESS_MIN = 0;
 export const PROGRESS_MAX = 10;
 export const PLAN_TEXT_MAX = 4000;
 export const PLAN_LIST_MAX = 50;
 
+// The plan as the API answers it (the request schema, with its limits and messages, is the
+// server's ZCarePlanContent, which must produce this shape).
+
 /** A need in one domain of the referral-reason list (code from referral_reasons). */
-export interface PlanNeed {
-  domain: string;
-  notes: string;
-}
+export const ZPlanNeed = z.object({ domain: z.string(), notes: z.string() });
+export type PlanNeed = z.infer<typeof ZPlanNeed>;
 
 /** A score the person gives their progress towards a goal, 0 (not started) to 10 (achieved). */
-export interface GoalProgress {
-  date: string; // YYYY-MM-DD
-  score: number;
-  note: string;
-}
+export const ZGoalProgress = z.object({ date: z.string().describe('YYYY-MM-DD'), score: z.number(), note: z.string() });
+export type GoalProgress = z.infer<typeof ZGoalProgress>;
 
-export interface PlanGoal {
+export const ZPlanGoal = z.object({
   /** In the person's own words. */
-  text: string;
-  targetDate: string | null;
-  progress: GoalProgress[];
-}
+  text: z.string(),
+  targetDate: z.string().nullable(),
+  progress: z.array(ZGoalProgress),
+});
+export type PlanGoal = z.infer<typeof ZPlanGoal>;
 
-export interface PlanAction {
-  who: string;
-  what: string;
-  byWhen: string | null;
-  done: boolean;
-}
+export const ZPlanAction = z.object({
+  who: z.string(),
+  what: z.string(),
+  byWhen: z.string().nullable(),
+  done: z.boolean(),
+});
+export type PlanAction = z.infer<typeof ZPlanAction>;
 
-export interface CarePlanContent {
-  whatMattersToMe: string;
-  strengths: string;
-  needs: PlanNeed[];
-  goals: PlanGoal[];
-  actions: PlanAction[];
-  ifThingsGetWorse: string;
-  agreedOn: string | null;
-  reviewOn: string | null;
-}
+export const ZPlanContent = z.object({
+  whatMattersToMe: z.string(),
+  strengths: z.string(),
+  needs: z.array(ZPlanNeed),
+  goals: z.array(ZPlanGoal),
+  actions: z.array(ZPlanAction),
+  ifThingsGetWorse: z.string(),
+  agreedOn: z.string().nullable(),
+  reviewOn: z.string().nullable(),
+});
+export type CarePlanContent = z.infer<typeof ZPlanContent>;
 
 export const EMPTY_PLAN: CarePlanContent = {
   whatMattersToMe: '',
@@ -56,38 +58,39 @@ export const EMPTY_PLAN: CarePlanContent = {
   reviewOn: null,
 };
 
-export interface PlanSaver {
-  id: string;
-  name: string;
-}
+export const ZPlanSaver = z.object({ id: z.string(), name: z.string() });
+export type PlanSaver = z.infer<typeof ZPlanSaver>;
 
-export interface CarePlanVersionSummary {
-  version: number;
-  savedAt: string;
-  savedBy: PlanSaver;
-}
+export const ZCarePlanVersionSummary = z.object({ version: z.number(), savedAt: z.string(), savedBy: ZPlanSaver });
+export type CarePlanVersionSummary = z.infer<typeof ZCarePlanVersionSummary>;
+export const ZCarePlanVersions = z.array(ZCarePlanVersionSummary);
 
-export interface CarePlanView {
-  person: { id: string; givenName: string; familyName: string };
+export const ZCarePlanView = z.object({
+  person: z.object({ id: z.string(), givenName: z.string(), familyName: z.string() }),
   /** Null until the first save. */
-  plan: (CarePlanVersionSummary & { content: CarePlanContent }) | null;
+  plan: ZCarePlanVersionSummary.extend({ content: ZPlanContent }).nullable(),
   /** Code → label of the need domains (the referral-reason list). */
-  domains: { code: string; label: string }[];
-}
+  domains: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type CarePlanView = z.infer<typeof ZCarePlanView>;
 
-export interface PlanChange {
+const zPlanValue = z.union([z.string(), z.number(), z.boolean()]).nullable();
+
+export const ZPlanChange = z.object({
   /** Dotted path, e.g. `goals.0.targetDate`. */
-  field: string;
-  kind: 'added' | 'removed' | 'changed';
-  from: string | number | boolean | null;
-  to: string | number | boolean | null;
-}
+  field: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  from: zPlanValue,
+  to: zPlanValue,
+});
+export type PlanChange = z.infer<typeof ZPlanChange>;
 
-export interface CarePlanComparison {
-  from: CarePlanVersionSummary;
-  to: CarePlanVersionSummary;
-  changes: PlanChange[];
-}
+export const ZCarePlanComparison = z.object({
+  from: ZCarePlanVersionSummary,
+  to: ZCarePlanVersionSummary,
+  changes: z.array(ZPlanChange),
+});
+export type CarePlanComparison = z.infer<typeof ZCarePlanComparison>;
 
 /**
  * A plan starts from what matters to the person: with neither that nor a goal there is nothing

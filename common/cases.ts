@@ -1,6 +1,8 @@
 // Vocabulary and API shapes of case work (DESIGN.md §2 steps 4 and 6): contacts, case notes,
 // the case timeline, discharge and the message back to the GP. Shared by server and web.
-import type { ReferralView } from './api-types.js';
+import { z } from 'zod';
+import { ZReferralView } from './api-types.js';
+import { PERSON_DETAIL_FIELDS, type PersonDetailField } from './referrals.js';
 
 export const CONTACT_MODES = ['face_to_face', 'phone', 'video', 'home_visit', 'group'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
@@ -44,125 +46,152 @@ export const DISCHARGE_REASON_LABELS = {
   died: 'Died',
 } as const satisfies Record<DischargeReason, string>;
 
+const zActorName = z.string().nullable();
+
 /** One entry of the case timeline. New kinds (plan versions, outcome measures) add a variant. */
-export type TimelineItem =
-  | {
-      kind: 'event';
-      id: string;
-      at: string;
-      actorName: string | null;
-      type: string;
-      fromStatus: string | null;
-      toStatus: string | null;
-      snomedCode: string | null;
-      details: Record<string, unknown>;
-    }
-  | {
-      kind: 'contact';
-      id: string;
-      at: string;
-      actorName: string | null;
-      mode: ContactMode;
-      durationMinutes: number;
-      outcome: ContactOutcome;
-      notes: string | null;
-    }
-  | { kind: 'note'; id: string; at: string; actorName: string | null; body: string }
+export const ZTimelineItem = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('event'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    type: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string().nullable(),
+    snomedCode: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    kind: z.literal('contact'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    mode: z.enum(CONTACT_MODES),
+    durationMinutes: z.number(),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    notes: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('note'), id: z.string(), at: z.string(), actorName: zActorName, body: z.string() }),
   /** A save of the person's one shared care and support plan (the plan belongs to the person). */
-  | { kind: 'plan_version'; id: string; at: string; actorName: string | null; personId: string; version: number }
+  z.object({
+    kind: z.literal('plan_version'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    personId: z.string(),
+    version: z.number(),
+  }),
   /**
    * A contact booked with the person; `at` is when it was booked, `plannedFor` when it is to happen.
    * 'settled': a contact was recorded on or after its day; 'cancelled': called off (or discharged).
    */
-  | {
-      kind: 'planned_contact';
-      id: string;
-      at: string;
-      actorName: string | null;
-      plannedFor: string;
-      mode: ContactMode;
-      purpose: string | null;
-      state: 'open' | 'settled' | 'cancelled';
-    }
+  z.object({
+    kind: z.literal('planned_contact'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    plannedFor: z.string(),
+    mode: z.enum(CONTACT_MODES),
+    purpose: z.string().nullable(),
+    state: z.enum(['open', 'settled', 'cancelled']),
+  }),
   /** An outcome measure recorded in this case; `at` is when it was entered, `administeredOn` the day given. */
-  | {
-      kind: 'outcome';
-      id: string;
-      at: string;
-      actorName: string | null;
-      referralId: string;
-      measure: string;
-      measureLabel: string;
-      timepoint: string;
-      timepointLabel: string;
-      administeredOn: string;
-      indicators: { label: string; value: number; band: string | null }[];
-    };
+  z.object({
+    kind: z.literal('outcome'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    referralId: z.string(),
+    measure: z.string(),
+    measureLabel: z.string(),
+    timepoint: z.string(),
+    timepointLabel: z.string(),
+    administeredOn: z.string(),
+    indicators: z.array(z.object({ label: z.string(), value: z.number(), band: z.string().nullable() })),
+  }),
+]);
+export type TimelineItem = z.infer<typeof ZTimelineItem>;
 
 /** A contact booked with the person and not yet settled by a recorded contact nor cancelled. */
-export interface PlannedContact {
-  id: string;
-  at: string;
-  mode: ContactMode;
-  modeLabel: string;
-  purpose: string | null;
-  createdByName: string | null;
-}
+export const ZPlannedContact = z.object({
+  id: z.string(),
+  at: z.string(),
+  mode: z.enum(CONTACT_MODES),
+  modeLabel: z.string(),
+  purpose: z.string().nullable(),
+  createdByName: z.string().nullable(),
+});
+export type PlannedContact = z.infer<typeof ZPlannedContact>;
 
-export interface CaseRecord {
-  referral: ReferralView;
-  timeline: TimelineItem[];
+export const ZCaseRecord = z.object({
+  referral: ZReferralView,
+  timeline: z.array(ZTimelineItem),
   /** The open planned contacts, soonest first (none once the case is closed). */
-  plannedContacts: PlannedContact[];
-  contacts: { total: number; attended: number };
+  plannedContacts: z.array(ZPlannedContact),
+  contacts: z.object({ total: z.number(), attended: z.number() }),
   /** What the signed-in user may do here (the server checks again on every write). */
-  may: { write: boolean; reassign: boolean; discharge: boolean };
-}
+  may: z.object({ write: z.boolean(), reassign: z.boolean(), discharge: z.boolean() }),
+});
+export type CaseRecord = z.infer<typeof ZCaseRecord>;
 
-export interface SnomedCoding {
-  system: 'http://snomed.info/sct';
-  code: string;
-  display: string;
+export const ZSnomedCoding = z.object({
+  system: z.literal('http://snomed.info/sct'),
+  code: z.string(),
+  display: z.string(),
   /** The date the coded event happened (ISO date-time). */
-  date: string | null;
-}
+  date: z.string().nullable(),
+});
+export type SnomedCoding = z.infer<typeof ZSnomedCoding>;
 
 /** Per measure with a baseline and a later recording: each indicator from baseline to latest. */
-export interface OutcomeChangeSummary {
-  measures: {
-    measure: string;
-    label: string;
-    indicators: {
-      label: string;
-      baseline: number;
-      latest: number;
-      change: number;
-      direction: 'improved' | 'worsened' | 'unchanged';
-    }[];
-  }[];
-}
+export const ZOutcomeChangeSummary = z.object({
+  measures: z.array(
+    z.object({
+      measure: z.string(),
+      label: z.string(),
+      indicators: z.array(
+        z.object({
+          label: z.string(),
+          baseline: z.number(),
+          latest: z.number(),
+          change: z.number(),
+          direction: z.enum(['improved', 'worsened', 'unchanged']),
+        }),
+      ),
+    }),
+  ),
+});
+export type OutcomeChangeSummary = z.infer<typeof ZOutcomeChangeSummary>;
 
 /** The message back to the GP: structured, so GP systems can file the codes. */
-export interface GpMessage {
-  id: string;
-  referralId: string;
-  reference: string;
-  createdAt: string;
-  dischargedAt: string;
-  dischargeReason: DischargeReason;
-  dischargeReasonLabel: string;
-  summary: string;
-  offered: {
-    contactsTotal: number;
-    attended: number;
-    byMode: { mode: ContactMode; label: string; count: number }[];
-    firstContactAt: string | null;
-    lastContactAt: string | null;
-    attendedDates: string[];
-  };
-  onwardReferrals: { service: string; organisation: string | null; status: string }[];
+export const ZGpMessage = z.object({
+  id: z.string(),
+  referralId: z.string(),
+  reference: z.string(),
+  createdAt: z.string(),
+  dischargedAt: z.string(),
+  dischargeReason: z.enum(DISCHARGE_REASONS),
+  dischargeReasonLabel: z.string(),
+  summary: z.string(),
+  offered: z.object({
+    contactsTotal: z.number(),
+    attended: z.number(),
+    byMode: z.array(z.object({ mode: z.enum(CONTACT_MODES), label: z.string(), count: z.number() })),
+    firstContactAt: z.string().nullable(),
+    lastContactAt: z.string().nullable(),
+    attendedDates: z.array(z.string()),
+  }),
+  onwardReferrals: z.array(z.object({ service: z.string(), organisation: z.string().nullable(), status: z.string() })),
   /** Change in outcome measures from baseline to the latest recording; null when none can be shown. */
-  outcomeChange: OutcomeChangeSummary | null;
-  codes: SnomedCoding[];
-  author: string | null;
-}
+  outcomeChange: ZOutcomeChangeSummary.nullable(),
+  codes: z.array(ZSnomedCoding),
+  author: z.string().nullable(),
+});
+export type GpMessage = z.infer<typeof ZGpMessage>;
+
+/** Which new person details a referral brought the team accepted into the record, and which it kept back. */
+export const ZPersonDetailsReviewed = z.object({
+  accepted: z.array(z.enum(PERSON_DETAIL_FIELDS as [PersonDetailField, ...PersonDetailField[]])),
+  kept: z.array(z.enum(PERSON_DETAIL_FIELDS as [PersonDetailField, ...PersonDetailField[]])),
+});
+export type PersonDetailsReviewed = z.infer<typeof ZPersonDetailsReviewed>;

@@ -1,77 +1,80 @@
 // Keeping the Directory of Services up to date (issue 5, point 4): the review queue, reviewing a
 // listing, VCS partners' proposed changes and their moderation. Shared by server and web.
-import type {
-  DirectoryHistoryEntry,
-  FieldChange,
-  Listing,
-  ListingInput,
-  ReferralCapacity,
-  ServiceStatus,
-} from './directory.js';
+import { z } from 'zod';
+import { type ListingInput, REFERRAL_CAPACITIES, SERVICE_STATUSES } from './directory.js';
+import { ZDirectoryHistoryEntry, ZFieldChange, ZListingInput, ZStaffListing } from './directory-listing-schema.js';
+
+// Each answer is a zod schema (the route's response schema, which drops any field it does not
+// name) and the type inferred from it.
 
 /** The service a piece of review work is about. */
-export interface ReviewServiceRef {
-  id: string;
-  name: string;
-  organization_name: string;
-  status: ServiceStatus;
-}
+export const ZReviewServiceRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  organization_name: z.string(),
+  status: z.enum(SERVICE_STATUSES),
+});
+export type ReviewServiceRef = z.infer<typeof ZReviewServiceRef>;
 
 /** Why a listing is due for review. */
-export type DueReason = 'never_verified' | 'overdue';
+export const ZDueReason = z.enum(['never_verified', 'overdue']);
+export type DueReason = z.infer<typeof ZDueReason>;
 
-export interface DueReview {
-  service: ReviewServiceRef;
-  assured_date: string | null;
+export const ZDueReview = z.object({
+  service: ZReviewServiceRef,
+  assured_date: z.string().nullable(),
   /** assured_date + the review interval; null when never verified. */
-  review_due_on: string | null;
-  reason: DueReason;
-}
+  review_due_on: z.string().nullable(),
+  reason: ZDueReason,
+});
+export type DueReview = z.infer<typeof ZDueReview>;
 
-export interface OpenReport {
-  id: string;
-  service: ReviewServiceRef;
-  message: string;
-  created_at: string;
-}
+export const ZOpenReport = z.object({
+  id: z.string(),
+  service: ZReviewServiceRef,
+  message: z.string(),
+  created_at: z.string(),
+});
+export type OpenReport = z.infer<typeof ZOpenReport>;
 
-export interface PendingChange {
-  id: string;
-  service: ReviewServiceRef;
-  base_version: number;
-  submitted_at: string;
+export const ZPendingChange = z.object({
+  id: z.string(),
+  service: ZReviewServiceRef,
+  base_version: z.number(),
+  submitted_at: z.string(),
   /** The partner who proposed it (their name and email). */
-  submitted_by: string;
-}
+  submitted_by: z.string(),
+});
+export type PendingChange = z.infer<typeof ZPendingChange>;
 
 /** At most this many items of each kind are listed; the counts are the true totals. */
 export const REVIEW_QUEUE_LIMIT = 100;
 
-export interface ReviewQueue {
-  counts: { due: number; reports: number; changes: number };
+export const ZReviewQueue = z.object({
+  counts: z.object({ due: z.number(), reports: z.number(), changes: z.number() }),
   /** Oldest verification first (never verified before all). */
-  due: DueReview[];
+  due: z.array(ZDueReview),
   /** Oldest first. */
-  reports: OpenReport[];
+  reports: z.array(ZOpenReport),
   /** Oldest first. */
-  changes: PendingChange[];
-}
+  changes: z.array(ZPendingChange),
+});
+export type ReviewQueue = z.infer<typeof ZReviewQueue>;
 
 /** A category the edit form offers as a checkbox (a taxonomy term). */
-export interface CategoryOption {
-  id: string;
-  name: string;
-}
+export const ZCategoryOption = z.object({ id: z.string(), name: z.string() });
+export type CategoryOption = z.infer<typeof ZCategoryOption>;
 
 /** What a reviewer sees on /directory/review/services/:id (staff view: confidential addresses included). */
-export interface ReviewListingView {
-  listing: Listing;
-  reports: OpenReport[];
-  changes: PendingChange[];
-  history: DirectoryHistoryEntry[];
-  category_options: CategoryOption[];
-  review_due: boolean;
-}
+export const ZReviewListingView = z.object({
+  listing: ZStaffListing,
+  reports: z.array(ZOpenReport),
+  changes: z.array(ZPendingChange),
+  history: z.array(ZDirectoryHistoryEntry),
+  category_options: z.array(ZCategoryOption),
+  review_due: z.boolean(),
+});
+export type ReviewListingView = z.infer<typeof ZReviewListingView>;
 
 /** Reviewer's edit: the whole listing document, made against the version they opened. */
 export interface ReviewEditBody {
@@ -89,38 +92,49 @@ export interface ReasonBody {
 }
 
 /** The answer to a reviewer's action on a listing. */
-export interface ReviewActionResult {
-  listing: Listing;
+export const ZReviewActionResult = z.object({
+  listing: ZStaffListing,
   /** How many open public reports the action closed. */
-  reports_closed: number;
-}
+  reports_closed: z.number(),
+});
+export type ReviewActionResult = z.infer<typeof ZReviewActionResult>;
+
+/** A public "out of date" report, by id: the answer to sending one and to dismissing one. */
+export const ZReportRef = z.object({ id: z.string() });
+export type ReportRef = z.infer<typeof ZReportRef>;
 
 // ---- VCS partners ----
 
-export type ChangeRequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+export const ZChangeRequestStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn']);
+export type ChangeRequestStatus = z.infer<typeof ZChangeRequestStatus>;
 
-export interface PartnerListingSummary {
-  id: string;
-  name: string;
-  status: ServiceStatus;
-  referral_capacity: ReferralCapacity;
-  assured_date: string | null;
-  last_modified: string;
-  pending_change: boolean;
+export const ZPartnerListingSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(SERVICE_STATUSES),
+  referral_capacity: z.enum(REFERRAL_CAPACITIES),
+  assured_date: z.string().nullable(),
+  last_modified: z.string(),
+  pending_change: z.boolean(),
   /** The partner's most recent decided proposal, so a rejection's reason reaches them. */
-  last_decision: {
-    status: 'approved' | 'rejected';
-    decided_at: string;
-    rejection_reason: string | null;
-  } | null;
-}
+  last_decision: z
+    .object({
+      status: z.enum(['approved', 'rejected']),
+      decided_at: z.string(),
+      rejection_reason: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type PartnerListingSummary = z.infer<typeof ZPartnerListingSummary>;
+export const ZPartnerListings = z.array(ZPartnerListingSummary);
 
-export interface PartnerListingView {
-  listing: Listing;
+export const ZPartnerListingView = z.object({
+  listing: ZStaffListing,
   /** The pending proposal, if any (a new proposal replaces it). */
-  pending_change: { id: string; submitted_at: string; proposed: ListingInput } | null;
-  category_options: CategoryOption[];
-}
+  pending_change: z.object({ id: z.string(), submitted_at: z.string(), proposed: ZListingInput }).nullable(),
+  category_options: z.array(ZCategoryOption),
+});
+export type PartnerListingView = z.infer<typeof ZPartnerListingView>;
 
 export interface ProposeChangeBody {
   /** The listing version the partner edited. */
@@ -128,34 +142,36 @@ export interface ProposeChangeBody {
   proposed: ListingInput;
 }
 
-export interface ProposeChangeResult {
-  change_id: string;
+export const ZProposeChangeResult = z.object({
+  change_id: z.string(),
   /** Older pending proposals for the service that this one replaced. */
-  replaced: number;
-}
+  replaced: z.number(),
+});
+export type ProposeChangeResult = z.infer<typeof ZProposeChangeResult>;
 
 // ---- Moderation ----
 
-export interface ChangeReview {
-  id: string;
-  status: ChangeRequestStatus;
-  service: ReviewServiceRef;
-  base_version: number;
-  current_version: number;
+export const ZChangeReview = z.object({
+  id: z.string(),
+  status: ZChangeRequestStatus,
+  service: ZReviewServiceRef,
+  base_version: z.number(),
+  current_version: z.number(),
   /** The listing changed after the partner made their proposal: approving would be refused. */
-  stale: boolean;
-  submitted_at: string;
-  submitted_by: string;
-  decided_at: string | null;
-  decided_by: string | null;
-  rejection_reason: string | null;
+  stale: z.boolean(),
+  submitted_at: z.string(),
+  submitted_by: z.string(),
+  decided_at: z.string().nullable(),
+  decided_by: z.string().nullable(),
+  rejection_reason: z.string().nullable(),
   /** Field by field: the live listing (previous) against the proposal (replacement). */
-  changes: FieldChange[];
-  current: Listing;
-  proposed: ListingInput;
+  changes: z.array(ZFieldChange),
+  current: ZStaffListing,
+  proposed: ZListingInput,
   /** Names of the categories a diff of taxonomy_term_ids mentions. */
-  category_options: CategoryOption[];
-}
+  category_options: z.array(ZCategoryOption),
+});
+export type ChangeReview = z.infer<typeof ZChangeReview>;
 
 /** Human labels for the field paths of a FieldChange ("locations[<id>].address.postal_code"). */
 export const LISTING_FIELD_LABELS: Record<string, string> = {

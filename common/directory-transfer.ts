@@ -1,6 +1,7 @@
 // Import, export, duplicates and merge of the Directory of Services (issue 5, point 5).
 // Shared by the server (which parses and answers) and the admin pages (which show the columns,
 // the import report and the duplicate pairs).
+import { z } from 'zod';
 
 /**
  * The CSV import's columns, in template order. The header row must name them (any order; unknown
@@ -47,46 +48,48 @@ export const ORUK_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_MAX_DOCUMENTS = 5000;
 
 /** A warning of an import: the imported listing looks like one already in the directory. */
-export interface PossibleDuplicate {
+export const ZPossibleDuplicate = z.object({
   /** The imported service (or, when kind is 'organization', the organisation the import created). */
-  imported_id: string;
+  imported_id: z.string(),
   /** The existing service, or organisation when kind is 'organization'. */
-  existing_id: string;
-  kind: 'service' | 'organization';
-  reason: string;
-}
+  existing_id: z.string(),
+  kind: z.enum(['service', 'organization']),
+  reason: z.string(),
+});
+export type PossibleDuplicate = z.infer<typeof ZPossibleDuplicate>;
 
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  possible_duplicates: PossibleDuplicate[];
-}
+const ZImportCounts = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  possible_duplicates: z.array(ZPossibleDuplicate),
+});
+export type ImportCounts = z.infer<typeof ZImportCounts>;
 
-export interface OrukImportError {
+export const ZOrukImportError = z.object({
   /** Position of the document in the array (0-based). */
-  index: number;
-  id?: string;
+  index: z.number(),
+  id: z.string().optional(),
   /** Path inside the document, e.g. "service_at_locations.0.location.addresses.0.postal_code". */
-  field: string;
-  message: string;
-}
+  field: z.string(),
+  message: z.string(),
+});
+export type OrukImportError = z.infer<typeof ZOrukImportError>;
 
-export interface CsvImportError {
+export const ZCsvImportError = z.object({
   /** Line of the file (the header is line 1). */
-  line: number;
+  line: z.number(),
   /** The column. */
-  field: string;
-  message: string;
-}
+  field: z.string(),
+  message: z.string(),
+});
+export type CsvImportError = z.infer<typeof ZCsvImportError>;
 
-export interface OrukImportResult extends ImportCounts {
-  errors: OrukImportError[];
-}
+export const ZOrukImportResult = ZImportCounts.extend({ errors: z.array(ZOrukImportError) });
+export type OrukImportResult = z.infer<typeof ZOrukImportResult>;
 
-export interface CsvImportResult extends ImportCounts {
-  errors: CsvImportError[];
-}
+export const ZCsvImportResult = ZImportCounts.extend({ errors: z.array(ZCsvImportError) });
+export type CsvImportResult = z.infer<typeof ZCsvImportResult>;
 
 export const DUPLICATE_REASONS = {
   same_identifier: 'Same organisation identifier',
@@ -95,31 +98,32 @@ export const DUPLICATE_REASONS = {
 } as const;
 export type DuplicateReason = keyof typeof DUPLICATE_REASONS;
 
-export interface DuplicateSide {
+export const ZDuplicateSide = z.object({
   /** The service id (kind 'service') or organisation id (kind 'organization'). */
-  id: string;
-  name: string;
-  organization: { id: string; name: string };
-  postal_codes: string[];
-  status: string | null;
-}
+  id: z.string(),
+  name: z.string(),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  postal_codes: z.array(z.string()),
+  status: z.string().nullable(),
+});
+export type DuplicateSide = z.infer<typeof ZDuplicateSide>;
 
-export interface DuplicatePair {
+export const ZDuplicatePair = z.object({
   /** Services can be merged; organisations are shown for an admin to sort out. */
-  kind: 'service' | 'organization';
-  reason: DuplicateReason;
+  kind: z.enum(['service', 'organization']),
+  reason: z.enum(Object.keys(DUPLICATE_REASONS) as [DuplicateReason, ...DuplicateReason[]]),
   /** 0–1: the name similarity (1 for the same identifier). */
-  score: number;
+  score: z.number(),
   /** e.g. "GB-CHC 1234567". */
-  detail: string | null;
-  a: DuplicateSide;
-  b: DuplicateSide;
-}
+  detail: z.string().nullable(),
+  a: ZDuplicateSide,
+  b: ZDuplicateSide,
+});
+export type DuplicatePair = z.infer<typeof ZDuplicatePair>;
 
 /** GET /api/directory/duplicates (at most 500 pairs, organisations first, then by score). */
-export interface DuplicatesAnswer {
-  pairs: DuplicatePair[];
-}
+export const ZDuplicatesAnswer = z.object({ pairs: z.array(ZDuplicatePair) });
+export type DuplicatesAnswer = z.infer<typeof ZDuplicatesAnswer>;
 
 export interface MergeRequest {
   keep_id: string;
@@ -127,10 +131,11 @@ export interface MergeRequest {
   reason: string;
 }
 
-export interface MergeResult {
-  kept_id: string;
-  merged_id: string;
-  moved_reports: number;
+export const ZMergeResult = z.object({
+  kept_id: z.string(),
+  merged_id: z.string(),
+  moved_reports: z.number(),
   /** Pending partner edits of the merged listing, withdrawn (they describe the merged listing). */
-  withdrawn_change_requests: number;
-}
+  withdrawn_change_requests: z.number(),
+});
+export type MergeResult = z.infer<typeof ZMergeResult>;

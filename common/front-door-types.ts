@@ -3,7 +3,7 @@
 // (the route's response schema, which drops any field it does not name) and the type inferred from it.
 import { z } from 'zod';
 import { CONTACT_MODES } from './cases.js';
-import { PRIORITIES } from './referrals.js';
+import { PRIORITIES, RECOMMENDABLE_ROLES } from './referrals.js';
 import { ROLES } from './roles.js';
 
 export const LEAVE_REASONS = ['annual_leave', 'sickness', 'training', 'other'] as const;
@@ -239,3 +239,71 @@ export type HandoverResult = z.infer<typeof ZHandoverResult>;
 
 /** How many cases came back to the worker when their cover ended. */
 export const ZCoverEnded = z.object({ returned: z.number() });
+
+// ---- Allocation: Waymark's suggestion, and "allocate all" over the triaged queue ----
+
+const zCaseloadRole = z.enum(['team_lead', 'link_worker', 'health_coach', 'care_coordinator']);
+
+/** A team member and their load: open cases against capacity (caseload capacity × FTE). */
+const zWorkerLoad = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: zCaseloadRole,
+  roleLabel: z.string(),
+  openCases: z.number(),
+  capacity: z.number(),
+});
+
+/** A worker Waymark could give the referral to. */
+export const ZSuggestedWorker = zWorkerLoad.extend({
+  /** Taking one more would put them over capacity × FTE. */
+  overCapacity: z.boolean(),
+});
+export type SuggestedWorker = z.infer<typeof ZSuggestedWorker>;
+
+/** Everyone who could be chosen instead (the lead may override, with a reason). */
+export const ZAllocationTeamMember = zWorkerLoad.extend({ onLeaveUntil: z.string().nullable() });
+export type AllocationTeamMember = z.infer<typeof ZAllocationTeamMember>;
+
+export const ZAllocationSuggestion = z.object({
+  referralId: z.string(),
+  version: z.number(),
+  role: z.enum(RECOMMENDABLE_ROLES),
+  roleLabel: z.string(),
+  worker: ZSuggestedWorker.nullable(),
+  reasons: z.array(z.string()),
+  alternatives: z.array(ZSuggestedWorker.extend({ note: z.string() })),
+  team: z.array(ZAllocationTeamMember),
+});
+export type AllocationSuggestion = z.infer<typeof ZAllocationSuggestion>;
+
+export const ZAllocateAllItem = z.object({
+  referralId: z.string(),
+  version: z.number(),
+  person: zPersonName,
+  queuePriority: zPriority,
+  receivedAt: z.string(),
+  /** Who it goes to in this plan (the lead's choice where they changed it); null: stays in the queue. */
+  worker: ZSuggestedWorker.nullable(),
+  /** Whom Waymark suggested. */
+  suggestedWorker: ZSuggestedWorker.nullable(),
+  /** The lead changed the worker or left the referral out. */
+  changed: z.boolean(),
+  reasons: z.array(z.string()),
+  /** Choices against the rules or over capacity, in words: the lead may still confirm them. */
+  warnings: z.array(z.string()),
+});
+export type AllocateAllItem = z.infer<typeof ZAllocateAllItem>;
+
+export const ZAllocateAllResult = z.object({
+  dryRun: z.boolean(),
+  /** Identifies Waymark's plan: confirm with it, and a changed queue or team is refused (409). */
+  planId: z.string(),
+  items: z.array(ZAllocateAllItem),
+  allocated: z.number(),
+  /** Referrals left in the queue: nobody could take them, or the lead left them out. */
+  left: z.number(),
+  /** Who may be chosen: the team as it stands before the plan (those on leave say until when). */
+  team: z.array(ZAllocationTeamMember),
+});
+export type AllocateAllResult = z.infer<typeof ZAllocateAllResult>;

@@ -3,6 +3,8 @@
 // The PAM questionnaire is proprietary: Waymark never reproduces or scores it; it records the score
 // and level produced by the organisation's licensed PAM tool.
 
+import { z } from 'zod';
+
 export const MEASURES = ['ons4', 'swemwbs', 'ucla3', 'pam'] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -168,12 +170,13 @@ export const PAM_NOTE =
  * Conventions the reference marks "unverified": configuration an administrator can correct, never
  * hard-coded truths. Scoring takes them as a parameter; these are the defaults.
  */
-export interface OutcomeConventions {
+export const ZOutcomeConventions = z.object({
   /** UCLA-3 totals at or above this read as "lonely" (a common convention: 6). */
-  uclaLonelyFrom: number;
+  uclaLonelyFrom: z.number(),
   /** Lowest PAM score of levels 2, 3 and 4 in the commonly published cut-offs. */
-  pamLevelFrom: { 2: number; 3: number; 4: number };
-}
+  pamLevelFrom: z.object({ 2: z.number(), 3: z.number(), 4: z.number() }),
+});
+export type OutcomeConventions = z.infer<typeof ZOutcomeConventions>;
 
 export const DEFAULT_OUTCOME_CONVENTIONS: OutcomeConventions = {
   uclaLonelyFrom: 6,
@@ -190,51 +193,60 @@ export const MEASURE_ITEM_KEYS: Record<Measure, readonly string[]> = {
 
 // ---- API shapes -----------------------------------------------------------------------------
 
-export type Direction = 'improved' | 'worsened' | 'unchanged';
+export const ZDirection = z.enum(['improved', 'worsened', 'unchanged']);
+export type Direction = z.infer<typeof ZDirection>;
 
 /** One number tracked over time (an ONS4 item, the SWEMWBS metric score, the UCLA-3 total, the PAM score). */
-export interface IndicatorValue {
-  key: string;
-  label: string;
-  value: number;
+export const ZIndicatorValue = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
   /** ONS band label, UCLA reading, PAM level label; null when the measure has none. */
-  band: string | null;
-}
+  band: z.string().nullable(),
+});
+export type IndicatorValue = z.infer<typeof ZIndicatorValue>;
 
-export interface OutcomeRecording {
-  id: string;
-  measure: Measure;
-  timepoint: Timepoint;
-  administeredOn: string;
-  recordedAt: string;
-  recordedBy: string | null;
-  answers: Record<string, number>;
-  indicators: IndicatorValue[];
+/**
+ * One administration of a measure, as scored. The item answers stay on the server: the pages show
+ * the scores, and each answer is a statement about the person's wellbeing that nobody reads back.
+ */
+export const ZOutcomeRecording = z.object({
+  id: z.string(),
+  measure: z.enum(MEASURES),
+  timepoint: z.enum(TIMEPOINTS),
+  administeredOn: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+  indicators: z.array(ZIndicatorValue),
   /** PAM only: whether the level the tool gave matches the configured published cut-offs. */
-  pamLevelMatchesCutoffs?: boolean;
-}
+  pamLevelMatchesCutoffs: z.boolean().optional(),
+});
+export type OutcomeRecording = z.infer<typeof ZOutcomeRecording>;
 
-export interface IndicatorChange {
-  key: string;
-  label: string;
-  baseline: number;
-  latest: number;
+export const ZIndicatorChange = z.object({
+  key: z.string(),
+  label: z.string(),
+  baseline: z.number(),
+  latest: z.number(),
   /** latest − baseline (rounded to 2 decimals). */
-  change: number;
-  higherIsBetter: boolean;
-  direction: Direction;
-}
+  change: z.number(),
+  higherIsBetter: z.boolean(),
+  direction: ZDirection,
+});
+export type IndicatorChange = z.infer<typeof ZIndicatorChange>;
 
-export interface MeasureSummary {
-  measure: Measure;
-  label: string;
-  recordings: OutcomeRecording[];
+export const ZMeasureSummary = z.object({
+  measure: z.enum(MEASURES),
+  label: z.string(),
+  recordings: z.array(ZOutcomeRecording),
   /** Baseline to latest, when there is a baseline and a later recording; null otherwise. */
-  change: { baselineId: string; latestId: string; indicators: IndicatorChange[] } | null;
-}
+  change: z.object({ baselineId: z.string(), latestId: z.string(), indicators: z.array(ZIndicatorChange) }).nullable(),
+});
+export type MeasureSummary = z.infer<typeof ZMeasureSummary>;
 
-export interface OutcomeMeasuresView {
-  referralId: string;
-  measures: MeasureSummary[];
-  conventions: OutcomeConventions;
-}
+export const ZOutcomeMeasuresView = z.object({
+  referralId: z.string(),
+  measures: z.array(ZMeasureSummary),
+  conventions: ZOutcomeConventions,
+});
+export type OutcomeMeasuresView = z.infer<typeof ZOutcomeMeasuresView>;

@@ -1,5 +1,7 @@
 import { ZReferralView } from '../../../common/api-types.js';
 import {
+  ZAllocateAllResult,
+  ZAllocationSuggestion,
   ZCaseload,
   ZCoverEnded,
   ZHandoverPlan,
@@ -23,7 +25,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/referrals/:id/allocation-suggestion',
     {
-      schema: { params: ZReferralIdParam, tags: ['allocation'] },
+      schema: { response: { 200: ZAllocationSuggestion }, params: ZReferralIdParam, tags: ['allocation'] },
       config: { access: { permission: 'referral.allocate' } },
     },
     async (request) => allocation.getAllocationSuggestion(db, signedInContext(request), request.params.id),
@@ -41,7 +43,7 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/triage/allocate-all',
     {
-      schema: { body: ZAllocateAll, tags: ['allocation'] },
+      schema: { response: { 200: ZAllocateAllResult }, body: ZAllocateAll, tags: ['allocation'] },
       config: { access: { permission: 'referral.allocate' } },
     },
     async (request) => allocation.allocateAll(db, signedInContext(request), request.body),

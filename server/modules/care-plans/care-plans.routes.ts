@@ -1,3 +1,4 @@
+import { ZCarePlanComparison, ZCarePlanVersions, ZCarePlanView } from '../../../common/care-plan.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZCarePlanSave, ZCompareQuery, ZIfMatch, ZPersonIdParam } from './care-plans.schemas.js';
@@ -7,7 +8,7 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/people/:personId/care-plan',
     {
-      schema: { params: ZPersonIdParam, tags: ['care plans'] },
+      schema: { response: { 200: ZCarePlanView }, params: ZPersonIdParam, tags: ['care plans'] },
       config: { access: { permission: 'careplan.read' } },
     },
     async (request) => carePlans.getCarePlan(db, signedInContext(request), request.params.personId),
@@ -16,7 +17,13 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
   app.put(
     '/api/people/:personId/care-plan',
     {
-      schema: { params: ZPersonIdParam, headers: ZIfMatch, body: ZCarePlanSave, tags: ['care plans'] },
+      schema: {
+        response: { 200: ZCarePlanView },
+        params: ZPersonIdParam,
+        headers: ZIfMatch,
+        body: ZCarePlanSave,
+        tags: ['care plans'],
+      },
       config: { access: { permission: 'careplan.write' } },
     },
     async (request) =>
@@ -32,7 +39,7 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/people/:personId/care-plan/versions',
     {
-      schema: { params: ZPersonIdParam, tags: ['care plans'] },
+      schema: { response: { 200: ZCarePlanVersions }, params: ZPersonIdParam, tags: ['care plans'] },
       config: { access: { permission: 'careplan.read' } },
     },
     async (request) => carePlans.listCarePlanVersions(db, signedInContext(request), request.params.personId),
@@ -41,7 +48,12 @@ export function carePlansRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/people/:personId/care-plan/versions/compare',
     {
-      schema: { params: ZPersonIdParam, querystring: ZCompareQuery, tags: ['care plans'] },
+      schema: {
+        response: { 200: ZCarePlanComparison },
+        params: ZPersonIdParam,
+        querystring: ZCompareQuery,
+        tags: ['care plans'],
+      },
       config: { access: { permission: 'careplan.read' } },
     },
     async (request) =>

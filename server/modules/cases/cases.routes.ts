@@ -1,3 +1,10 @@
+import {
+  ZCaseRecord,
+  ZGpMessage,
+  ZPersonDetailsReviewed,
+  ZPlannedContact,
+  ZTimelineItem,
+} from '../../../common/cases.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
@@ -15,14 +22,17 @@ import * as cases from './cases.service.js';
 export function casesRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/referrals/:id/case',
-    { schema: { params: ZReferralIdParam, tags: ['cases'] }, config: { access: { permission: 'case.read' } } },
+    {
+      schema: { response: { 200: ZCaseRecord }, params: ZReferralIdParam, tags: ['cases'] },
+      config: { access: { permission: 'case.read' } },
+    },
     async (request) => cases.getCaseRecord(db, signedInContext(request), request.params.id),
   );
 
   app.post(
     '/api/referrals/:id/contacts',
     {
-      schema: { params: ZReferralIdParam, body: ZContactCreate, tags: ['cases'] },
+      schema: { response: { 201: ZTimelineItem }, params: ZReferralIdParam, body: ZContactCreate, tags: ['cases'] },
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
@@ -32,7 +42,12 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/planned-contacts',
     {
-      schema: { params: ZReferralIdParam, body: ZPlannedContactCreate, tags: ['cases'] },
+      schema: {
+        response: { 201: ZPlannedContact },
+        params: ZReferralIdParam,
+        body: ZPlannedContactCreate,
+        tags: ['cases'],
+      },
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
@@ -42,7 +57,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/planned-contacts/:plannedId/cancel',
     {
-      schema: { params: ZPlannedContactParams, tags: ['cases'] },
+      schema: { response: { 200: ZPlannedContact }, params: ZPlannedContactParams, tags: ['cases'] },
       config: { access: { permission: 'case.write' } },
     },
     async (request) =>
@@ -52,7 +67,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/notes',
     {
-      schema: { params: ZReferralIdParam, body: ZNoteCreate, tags: ['cases'] },
+      schema: { response: { 201: ZTimelineItem }, params: ZReferralIdParam, body: ZNoteCreate, tags: ['cases'] },
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
@@ -62,7 +77,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/discharge',
     {
-      schema: { params: ZReferralIdParam, body: ZDischarge, tags: ['cases'] },
+      schema: { response: { 200: ZGpMessage }, params: ZReferralIdParam, body: ZDischarge, tags: ['cases'] },
       config: { access: { permission: 'case.write' } },
     },
     async (request) => cases.dischargeCase(db, signedInContext(request), request.params.id, request.body),
@@ -72,6 +87,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
     '/api/referrals/:id/person-details',
     {
       schema: {
+        response: { 200: ZPersonDetailsReviewed },
         params: ZReferralIdParam,
         body: ZPersonDetailsReview,
         tags: ['cases'],
@@ -85,7 +101,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/reassign',
     {
-      schema: { params: ZReferralIdParam, body: ZReassign, tags: ['cases'] },
+      schema: { response: { 200: ZCaseRecord }, params: ZReferralIdParam, body: ZReassign, tags: ['cases'] },
       config: { access: { permission: 'referral.allocate' } },
     },
     async (request) => cases.reassignCase(db, signedInContext(request), request.params.id, request.body),
@@ -94,7 +110,7 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/referrals/:id/gp-message',
     {
-      schema: { params: ZReferralIdParam, tags: ['cases'] },
+      schema: { response: { 200: ZGpMessage }, params: ZReferralIdParam, tags: ['cases'] },
       config: { access: { permission: 'gpmessage.read' } },
     },
     async (request) => cases.getGpMessage(db, signedInContext(request), request.params.id),

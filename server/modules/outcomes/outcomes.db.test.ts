@@ -181,3 +181,19 @@ describe('POST and GET /api/referrals/:id/measures', () => {
     expect(await rowsOf(r.id)).toHaveLength(0);
   });
 });
+
+describe('what the answers carry', () => {
+  it('keeps the item answers on the server: the recording and the list carry the scores only', async () => {
+    const r = await allocatedCase();
+    const answers = { lifeSatisfaction: 3, worthwhile: 5, happy: 4, anxious: 8 };
+    const created = await post(worker, r.id, { measure: 'ons4', timepoint: 'baseline', answers });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().indicators).toHaveLength(4);
+    expect(created.json()).not.toHaveProperty('answers');
+    const listed = (await get(worker, r.id)).json();
+    expect(listed.measures[0].recordings[0].indicators).toHaveLength(4);
+    expect(listed.measures[0].recordings[0]).not.toHaveProperty('answers');
+    // Stored all the same: the score is worked out from them and they stay on the record.
+    expect((await rowsOf(r.id)).map((row) => row.answers)).toEqual([answers]);
+  });
+});

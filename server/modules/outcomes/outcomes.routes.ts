@@ -1,3 +1,4 @@
+import { ZOutcomeMeasuresView, ZOutcomeRecording } from '../../../common/outcome-measures.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { ZRecordOutcomeMeasure, ZReferralIdParam } from './outcomes.schemas.js';
@@ -7,7 +8,12 @@ export function outcomesRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals/:id/measures',
     {
-      schema: { params: ZReferralIdParam, body: ZRecordOutcomeMeasure, tags: ['outcomes'] },
+      schema: {
+        response: { 201: ZOutcomeRecording },
+        params: ZReferralIdParam,
+        body: ZRecordOutcomeMeasure,
+        tags: ['outcomes'],
+      },
       config: { access: { permission: 'outcome.record' } },
     },
     async (request, reply) =>
@@ -19,7 +25,7 @@ export function outcomesRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/referrals/:id/measures',
     {
-      schema: { params: ZReferralIdParam, tags: ['outcomes'] },
+      schema: { response: { 200: ZOutcomeMeasuresView }, params: ZReferralIdParam, tags: ['outcomes'] },
       config: { access: { permission: 'outcome.read' } },
     },
     async (request) => outcomes.listOutcomeMeasures(db, signedInContext(request), request.params.id),

@@ -35,7 +35,6 @@ function toRecording(row: repo.OutcomeMeasureRow, names: Map<string, string>): O
     administeredOn: row.administeredOn,
     recordedAt: row.recordedAt.toISOString(),
     recordedBy: names.get(row.recordedBy) ?? null,
-    answers: row.answers,
     indicators: indicatorsOf(row.measure, scores, conventions),
     ...(row.measure === 'pam' ? { pamLevelMatchesCutoffs: (scores as PamScores).levelMatchesCutoffs } : {}),
   };

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { Problem } from '../../../common/api-types.js';
+import {
+  ZIntakeConflict,
+  ZPossibleMatches,
+  ZPracticeReferralsPage,
+  ZReferralCreated,
+  ZReferralReasons,
+  ZReferralStatusView,
+  ZReferralView,
+} from '../../../common/api-types.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { listReferralReasons } from '../codes/codes.service.js';
@@ -27,13 +35,19 @@ const ZIntakeHeaders = z.looseObject({
 export function referralsRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/referral-reasons',
-    { schema: { tags: ['referrals'] }, config: { access: { permission: 'referral.create' } } },
+    {
+      schema: { response: { 200: ZReferralReasons }, tags: ['referrals'] },
+      config: { access: { permission: 'referral.create' } },
+    },
     async () => ({ reasons: await listReferralReasons(db) }),
   );
 
   app.post(
     '/api/people/matches',
-    { schema: { body: ZPersonMatchQuery, tags: ['referrals'] }, config: { access: { permission: 'referral.create' } } },
+    {
+      schema: { response: { 200: ZPossibleMatches }, body: ZPersonMatchQuery, tags: ['referrals'] },
+      config: { access: { permission: 'referral.create' } },
+    },
     async (request) => findPossibleDuplicates(db, signedInContext(request), request.body),
   );
 
@@ -43,7 +57,12 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/referrals',
     {
-      schema: { body: ZReferralCreate, headers: ZIntakeHeaders, tags: ['referrals'] },
+      schema: {
+        response: { 201: ZReferralCreated, 409: ZIntakeConflict },
+        body: ZReferralCreate,
+        headers: ZIntakeHeaders,
+        tags: ['referrals'],
+      },
       attachValidation: true,
       preValidation: async (request) => {
         rawBodies.set(request, request.body);
@@ -59,18 +78,17 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
         return reply.status(answer.status).send(answer.body);
       } catch (err) {
         if (err instanceof PossibleDuplicatesError) {
-          const problem: Problem & { matches: PossibleDuplicatesError['matches'] } = {
+          return reply.status(409).type('application/problem+json').send({
             type: 'https://waymark.example/problems/possible_duplicates',
             title: 'Conflict',
             status: 409,
             detail: err.userMessage,
             code: 'possible_duplicates',
             matches: err.matches,
-          };
-          return reply.status(409).type('application/problem+json').send(problem);
+          });
         }
         if (err instanceof OpenReferralError) {
-          const problem: Problem & { openReferral: OpenReferralError['openReferral'] } = {
+          return reply.status(409).type('application/problem+json').send({
             type: 'https://waymark.example/problems/open_referral',
             title: 'Conflict',
             status: 409,
@@ -78,8 +96,7 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
             code: 'open_referral',
             errors: err.details.errors,
             openReferral: err.openReferral,
-          };
-          return reply.status(409).type('application/problem+json').send(problem);
+          });
         }
         throw err;
       }
@@ -89,7 +106,7 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/practice/referrals',
     {
-      schema: { querystring: ZPracticeReferralsQuery, tags: ['referrals'] },
+      schema: { response: { 200: ZPracticeReferralsPage }, querystring: ZPracticeReferralsQuery, tags: ['referrals'] },
       config: { access: { permission: 'referral.read' } },
     },
     async (request) => listPracticeReferrals(db, signedInContext(request), request.query),
@@ -97,13 +114,19 @@ export function referralsRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/referrals/:id/status',
-    { schema: { params: ZReferralIdParam, tags: ['referrals'] }, config: { access: { permission: 'referral.read' } } },
+    {
+      schema: { response: { 200: ZReferralStatusView }, params: ZReferralIdParam, tags: ['referrals'] },
+      config: { access: { permission: 'referral.read' } },
+    },
     async (request) => getReferralStatus(db, signedInContext(request), request.params.id),
   );
 
   app.get(
     '/api/referrals/:id',
-    { schema: { params: ZReferralIdParam, tags: ['referrals'] }, config: { access: { permission: 'referral.read' } } },
+    {
+      schema: { response: { 200: ZReferralView }, params: ZReferralIdParam, tags: ['referrals'] },
+      config: { access: { permission: 'referral.read' } },
+    },
     async (request) => getTeamReferral(db, signedInContext(request), request.params.id),
   );
 }

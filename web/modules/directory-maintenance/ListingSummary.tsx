@@ -7,7 +7,14 @@ import { formatAges } from '../directory/directory-format';
 import { CAPACITY_COLOURS, formatDay, STATUS_COLOURS } from './maintenance-format';
 
 /** The staff view of a listing: everything, confidential addresses included (and marked as such). */
-export function ListingSummary({ listing, checkedBy }: { listing: Listing; checkedBy?: string | null }) {
+export function ListingSummary({
+  listing,
+  checkedBy,
+}: {
+  // Answers do not carry who verified a listing (`assurer_email`): the history says it.
+  listing: Omit<Listing, 'assurer_email'>;
+  checkedBy?: string | null;
+}) {
   const rows = [
     { key: 'Organisation', value: listing.organization.name },
     {

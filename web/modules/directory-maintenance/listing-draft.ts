@@ -16,7 +16,7 @@ import { ApiError } from '../../app/api';
 // (numbers as text), so the server's validation can name the field that is wrong.
 
 /** The editable document of a stored listing: what the form starts from and a proposal is made of. */
-export const listingToInput = (listing: Listing): ListingInput => toListingInput(listing);
+export const listingToInput = (listing: Omit<Listing, 'assurer_email'>): ListingInput => toListingInput(listing);
 
 let keys = 0;
 const newKey = () => `k${++keys}`;

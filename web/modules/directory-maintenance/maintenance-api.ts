@@ -5,6 +5,7 @@ import type {
   PartnerListingSummary,
   PartnerListingView,
   ProposeChangeResult,
+  ReportRef,
   ReviewActionResult,
   ReviewEditBody,
   ReviewListingView,
@@ -57,7 +58,7 @@ export const retireListing = (serviceId: string, reason: string) =>
   api<ReviewActionResult>(`${service(serviceId)}/retire`, { method: 'POST', body: { reason } });
 
 export const dismissReport = (serviceId: string, reportId: string, reason: string) =>
-  api<{ id: string }>(`${service(serviceId)}/reports/${encodeURIComponent(reportId)}/dismiss`, {
+  api<ReportRef>(`${service(serviceId)}/reports/${encodeURIComponent(reportId)}/dismiss`, {
     method: 'POST',
     body: { reason },
   });

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DirectorySearchPage, PublicListing } from '../../../common/directory';
+import type { ReportRef } from '../../../common/directory-maintenance';
 import { api } from '../../app/api';
 import { hasPermission, useMe } from '../../app/session';
 
@@ -53,9 +54,6 @@ export function useListing(id: string, staff: boolean, enabled: boolean) {
 }
 
 /** Anyone may say a listing is out of date; the report joins the care coordinators' review queue. */
-export function reportOutOfDate(
-  id: string,
-  body: { message: string; reporter_email?: string },
-): Promise<{ id: string }> {
+export function reportOutOfDate(id: string, body: { message: string; reporter_email?: string }): Promise<ReportRef> {
   return api(`/api/public/directory/services/${encodeURIComponent(id)}/reports`, { method: 'POST', body });
 }

@@ -1,28 +1,18 @@
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
-import type { Problem, ReferralStatusView } from '../../../common/api-types';
+import type {
+  OpenReferral,
+  PossibleMatch,
+  PracticeReferralsPage,
+  Problem,
+  ReferralCreated,
+  ReferralReasons,
+  ReferralStatusView,
+} from '../../../common/api-types';
 import type { GpMessage } from '../../../common/cases';
 import { ApiError, api, queryString } from '../../app/api';
 import { forgetSession } from '../../app/session';
 
-export interface ReferralReason {
-  code: string;
-  label: string;
-}
-
-export interface PossibleMatch {
-  id: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  postcode: string | null;
-}
-
-export interface PracticeReferralsPage {
-  referrals: ReferralStatusView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type { OpenReferral, PossibleMatch, PracticeReferralsPage, ReferralReason } from '../../../common/api-types';
 
 /** What the form sends: see ZReferralCreate on the server for every rule. */
 export interface NewReferral {
@@ -60,7 +50,7 @@ export const PRACTICE_REFERRALS_KEY = ['practice-referrals'] as const;
 export function useReferralReasons() {
   return useQuery({
     queryKey: ['referral-reasons'],
-    queryFn: () => api<{ reasons: ReferralReason[] }>('/api/referral-reasons').then((r) => r.reasons),
+    queryFn: () => api<ReferralReasons>('/api/referral-reasons').then((r) => r.reasons),
     staleTime: 5 * 60_000,
   });
 }
@@ -101,14 +91,6 @@ export function possibleDuplicates(error: unknown): PossibleMatch[] | null {
   return (error.problem as PossibleDuplicatesProblem).matches;
 }
 
-/** The person's open referral to the team, sent recently (the 409 `open_referral` answer). */
-export interface OpenReferral {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  status: string;
-}
-
 export function openReferral(error: unknown): OpenReferral | null {
   if (!(error instanceof ApiError) || error.status !== 409 || error.problem.code !== 'open_referral') return null;
   return (error.problem as Problem & { openReferral: OpenReferral }).openReferral;
@@ -123,7 +105,7 @@ export function openReferral(error: unknown): OpenReferral | null {
 export async function sendReferral(
   referral: NewReferral,
   opts: { idempotencyKey: string; csrfToken: string; queryClient: QueryClient },
-): Promise<{ id: string; status: string }> {
+): Promise<ReferralCreated> {
   let response: Response;
   try {
     response = await fetch('/api/referrals', {
@@ -148,7 +130,7 @@ export async function sendReferral(
     });
   }
   const data: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return data as { id: string; status: string };
+  if (response.ok) return data as ReferralCreated;
   if (response.status === 401) forgetSession(opts.queryClient, 'expired');
   const problem =
     data && typeof data === 'object' && 'detail' in data

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AllocateAllItem, AllocateAllResult } from '../../../../common/front-door-types.js';
 import { type Priority, referralLabel, referralReference } from '../../../../common/referrals.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
@@ -20,43 +21,9 @@ import {
   type ReferralForAllocation,
   type TeamMemberForAllocation,
 } from '../allocation-rules.js';
-import {
-  loadTeamForAllocation,
-  referralsForAllocation,
-  type TeamMemberView,
-  teamMemberView,
-  type WorkerView,
-  workerView,
-} from './team-snapshot.js';
+import { loadTeamForAllocation, referralsForAllocation, teamMemberView, workerView } from './team-snapshot.js';
 
-export interface AllocateAllItem {
-  referralId: string;
-  version: number;
-  person: { givenName: string; familyName: string };
-  queuePriority: Priority;
-  receivedAt: string;
-  /** Who it goes to in this plan (the lead's choice where they changed it); null: stays in the queue. */
-  worker: WorkerView | null;
-  /** Whom Waymark suggested. */
-  suggestedWorker: WorkerView | null;
-  /** The lead changed the worker or left the referral out. */
-  changed: boolean;
-  reasons: string[];
-  /** Choices that go against the rules or over capacity, in words (the lead may still confirm). */
-  warnings: string[];
-}
-
-export interface AllocateAllResult {
-  dryRun: boolean;
-  /** Identifies Waymark's plan: confirm with it, and a changed queue or team is refused (409). */
-  planId: string;
-  items: AllocateAllItem[];
-  allocated: number;
-  /** Referrals left in the queue: nobody could take them, or the lead left them out. */
-  left: number;
-  /** Who may be chosen: the team as it stands before the plan (those on leave say until when). */
-  team: TeamMemberView[];
-}
+export type { AllocateAllItem, AllocateAllResult };
 
 interface Choice {
   step: PlannedAllocation;

@@ -1,3 +1,4 @@
+import type { AllocationSuggestion as AllocationSuggestionView } from '../../../../common/front-door-types.js';
 import { ROLE_LABELS } from '../../../../common/roles.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
@@ -7,26 +8,9 @@ import { conflict, notFound } from '../../../platform/errors.js';
 import { findReferralInScope, type ReferralRow } from '../../referrals/referrals.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import { type AllocationSuggestion, suggestAllocation, type TeamMemberForAllocation } from '../allocation-rules.js';
-import {
-  loadTeamForAllocation,
-  referralsForAllocation,
-  type TeamMemberView,
-  teamMemberView,
-  type WorkerView,
-  workerView,
-} from './team-snapshot.js';
+import { loadTeamForAllocation, referralsForAllocation, teamMemberView, workerView } from './team-snapshot.js';
 
-export interface AllocationSuggestionView {
-  referralId: string;
-  version: number;
-  role: AllocationSuggestion['role'];
-  roleLabel: string;
-  worker: WorkerView | null;
-  reasons: string[];
-  alternatives: (WorkerView & { note: string })[];
-  /** Everyone who could be chosen instead (the lead may override, with a reason). */
-  team: TeamMemberView[];
-}
+export type { AllocationSuggestionView };
 
 export function toSuggestionView(
   row: ReferralRow,

@@ -1,3 +1,7 @@
+import type {
+  AllocationTeamMember,
+  SuggestedWorker as SuggestedWorkerView,
+} from '../../../../common/front-door-types.js';
 import type { Complexity, RecommendableRole } from '../../../../common/referrals.js';
 import { ROLE_LABELS } from '../../../../common/roles.js';
 import type { PcnScope } from '../../../platform/access/pcn-member.js';
@@ -69,23 +73,9 @@ export async function referralsForAllocation(
   });
 }
 
-export interface WorkerView extends SuggestedWorker {
-  roleLabel: string;
-}
+export const workerView = (w: SuggestedWorker): SuggestedWorkerView => ({ ...w, roleLabel: ROLE_LABELS[w.role] });
 
-export const workerView = (w: SuggestedWorker): WorkerView => ({ ...w, roleLabel: ROLE_LABELS[w.role] });
-
-export interface TeamMemberView {
-  id: string;
-  name: string;
-  role: CaseloadRole;
-  roleLabel: string;
-  openCases: number;
-  capacity: number;
-  onLeaveUntil: string | null;
-}
-
-export const teamMemberView = (m: TeamMemberForAllocation): TeamMemberView => ({
+export const teamMemberView = (m: TeamMemberForAllocation): AllocationTeamMember => ({
   id: m.id,
   name: m.name,
   role: m.role,

@@ -1,3 +1,4 @@
+import type { PersonDetailsReviewed } from '../../../../common/cases.js';
 import {
   PERSON_DETAIL_LABELS,
   type PersonDetailField,
@@ -12,11 +13,6 @@ import { findPersonVisibleTo, type PersonDetailsUpdate, updatePersonDetails } fr
 import { markPersonDetailsReviewed, offeredDetails, recordReferralEvent } from '../../referrals/referrals.service.js';
 import type { TPersonDetailsReview } from '../cases.schemas.js';
 import { loadCase } from './case-access.js';
-
-export interface PersonDetailsReviewed {
-  accepted: PersonDetailField[];
-  kept: PersonDetailField[];
-}
 
 /** The record's column for each detail a referral can bring (registered practice is `practiceId`). */
 function recordUpdate(given: ReferralPersonDetails, fields: PersonDetailField[]): PersonDetailsUpdate {

@@ -484,3 +484,25 @@ describe('VCS partners and moderation', () => {
     expect((await changesOf(mine.id))[0]?.status).toBe('pending');
   });
 });
+
+describe('what the answers carry', () => {
+  it('a verified listing reaches reviewers and its partner without the verifier’s email, which stays on the record', async () => {
+    const listing = await createTestListing(ctx.db, tenancy.icbId, {
+      name: 'Verified Voices Choir',
+      organization_id: partnerOrgId,
+    });
+    const confirmed = await send(cc, 'POST', `/api/directory/review/services/${listing.id}/confirm`);
+    expect(confirmed.statusCode).toBe(200);
+    expect((await serviceRow(listing.id))?.assurerEmail).toBe(cc.me.user.email);
+    const answers = [
+      confirmed.json().listing,
+      (await get(cc, `/api/directory/review/services/${listing.id}`)).json().listing,
+      (await get(partner, `/api/directory/our-listings/${listing.id}`)).json().listing,
+    ];
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ id: listing.id, name: 'Verified Voices Choir' });
+      expect(answer.assured_date).not.toBeNull();
+      expect(answer).not.toHaveProperty('assurer_email');
+    }
+  });
+});

@@ -1,3 +1,13 @@
+import {
+  ZChangeReview,
+  ZPartnerListings,
+  ZPartnerListingView,
+  ZProposeChangeResult,
+  ZReportRef,
+  ZReviewActionResult,
+  ZReviewListingView,
+  ZReviewQueue,
+} from '../../../../common/directory-maintenance.js';
 import { signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import {
@@ -16,37 +26,45 @@ export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
   const propose = { access: { permission: 'directory.propose' as const } };
   const tags = ['directory maintenance'];
 
-  app.get('/api/directory/review-queue', { schema: { tags }, config: review }, async (request) =>
-    maintenance.getReviewQueue(db, signedInContext(request)),
+  app.get(
+    '/api/directory/review-queue',
+    { schema: { response: { 200: ZReviewQueue }, tags }, config: review },
+    async (request) => maintenance.getReviewQueue(db, signedInContext(request)),
   );
 
   app.get(
     '/api/directory/review/services/:serviceId',
-    { schema: { params: ZServiceIdParam, tags }, config: review },
+    { schema: { response: { 200: ZReviewListingView }, params: ZServiceIdParam, tags }, config: review },
     async (request) => maintenance.getListingForReview(db, signedInContext(request), request.params.serviceId),
   );
 
   app.post(
     '/api/directory/review/services/:serviceId/confirm',
-    { schema: { params: ZServiceIdParam, tags }, config: review },
+    { schema: { response: { 200: ZReviewActionResult }, params: ZServiceIdParam, tags }, config: review },
     async (request) => maintenance.confirmUnchanged(db, signedInContext(request), request.params.serviceId),
   );
 
   app.put(
     '/api/directory/review/services/:serviceId',
-    { schema: { params: ZServiceIdParam, body: ZReviewEditBody, tags }, config: review },
+    {
+      schema: { response: { 200: ZReviewActionResult }, params: ZServiceIdParam, body: ZReviewEditBody, tags },
+      config: review,
+    },
     async (request) => maintenance.editListing(db, signedInContext(request), request.params.serviceId, request.body),
   );
 
   app.post(
     '/api/directory/review/services/:serviceId/retire',
-    { schema: { params: ZServiceIdParam, body: ZReasonBody, tags }, config: review },
+    {
+      schema: { response: { 200: ZReviewActionResult }, params: ZServiceIdParam, body: ZReasonBody, tags },
+      config: review,
+    },
     async (request) => maintenance.retireListing(db, signedInContext(request), request.params.serviceId, request.body),
   );
 
   app.post(
     '/api/directory/review/services/:serviceId/reports/:reportId/dismiss',
-    { schema: { params: ZReportParams, body: ZReasonBody, tags }, config: review },
+    { schema: { response: { 200: ZReportRef }, params: ZReportParams, body: ZReasonBody, tags }, config: review },
     async (request) =>
       maintenance.dismissReport(
         db,
@@ -59,35 +77,40 @@ export function directoryMaintenanceRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/directory/changes/:changeId',
-    { schema: { params: ZChangeIdParam, tags }, config: review },
+    { schema: { response: { 200: ZChangeReview }, params: ZChangeIdParam, tags }, config: review },
     async (request) => maintenance.getChange(db, signedInContext(request), request.params.changeId),
   );
 
   app.post(
     '/api/directory/changes/:changeId/approve',
-    { schema: { params: ZChangeIdParam, tags }, config: review },
+    { schema: { response: { 200: ZChangeReview }, params: ZChangeIdParam, tags }, config: review },
     async (request) => maintenance.approveChange(db, signedInContext(request), request.params.changeId),
   );
 
   app.post(
     '/api/directory/changes/:changeId/reject',
-    { schema: { params: ZChangeIdParam, body: ZReasonBody, tags }, config: review },
+    { schema: { response: { 200: ZChangeReview }, params: ZChangeIdParam, body: ZReasonBody, tags }, config: review },
     async (request) => maintenance.rejectChange(db, signedInContext(request), request.params.changeId, request.body),
   );
 
-  app.get('/api/directory/our-listings', { schema: { tags }, config: propose }, async (request) =>
-    maintenance.listOurListings(db, signedInContext(request)),
+  app.get(
+    '/api/directory/our-listings',
+    { schema: { response: { 200: ZPartnerListings }, tags }, config: propose },
+    async (request) => maintenance.listOurListings(db, signedInContext(request)),
   );
 
   app.get(
     '/api/directory/our-listings/:serviceId',
-    { schema: { params: ZServiceIdParam, tags }, config: propose },
+    { schema: { response: { 200: ZPartnerListingView }, params: ZServiceIdParam, tags }, config: propose },
     async (request) => maintenance.getOurListing(db, signedInContext(request), request.params.serviceId),
   );
 
   app.post(
     '/api/directory/our-listings/:serviceId/changes',
-    { schema: { params: ZServiceIdParam, body: ZProposeChangeBody, tags }, config: propose },
+    {
+      schema: { response: { 201: ZProposeChangeResult }, params: ZServiceIdParam, body: ZProposeChangeBody, tags },
+      config: propose,
+    },
     async (request, reply) => {
       const result = await maintenance.proposeChange(
         db,

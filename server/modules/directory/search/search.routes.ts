@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { ZReportRef } from '../../../../common/directory-maintenance.js';
 import { AppError } from '../../../platform/errors.js';
 import { requestContext, signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
@@ -57,7 +58,7 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
   app.post(
     '/api/public/directory/services/:id/reports',
     {
-      schema: { params: ZServiceIdParam, body: ZDirectoryReport, tags: ['directory'] },
+      schema: { response: { 201: ZReportRef }, params: ZServiceIdParam, body: ZDirectoryReport, tags: ['directory'] },
       config: { access: { public: true }, rateLimit: { max: REPORTS_PER_HOUR, timeWindow: '1 hour' } },
     },
     async (request, reply) =>

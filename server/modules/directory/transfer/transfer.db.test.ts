@@ -626,3 +626,20 @@ describe('access', () => {
     expect(await storedService(doc.id)).toBeUndefined();
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('shows each download with its media type, and the JSON answers with their properties', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    type Operation = { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> };
+    const paths = res.json().paths as Record<string, Record<string, Operation>>;
+    const ok = (path: string, method = 'get') => paths[path]?.[method]?.responses['200']?.content ?? {};
+    expect(ok('/api/directory/import/csv-template')).toEqual({
+      'text/csv': { schema: expect.objectContaining({ type: 'string' }) },
+    });
+    expect(ok('/api/directory/export/oruk')['application/json']?.schema).toMatchObject({ type: 'string' });
+    expect(Object.keys(ok('/api/directory/import/csv', 'post')['application/json']?.schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['created', 'updated', 'unchanged', 'possible_duplicates', 'errors']),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import type { OpenReferral, PossibleMatch } from '../../../../common/api-types.js';
 import type { IdentityCheck, ReferralPersonDetails } from '../../../../common/referrals.js';
 import { referralReference } from '../../../../common/referrals.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
@@ -12,13 +13,7 @@ import type { TReferralCreate } from '../referrals.schemas.js';
 // silent changes to a record another team keeps, and nothing said about people the user's team
 // does not know.
 
-export interface PossibleMatch {
-  id: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  postcode: string | null;
-}
+export type { PossibleMatch };
 
 /** People who may be the one referred: the user must confirm one, or say it is a new person. */
 export class PossibleDuplicatesError extends AppError {
@@ -36,7 +31,7 @@ export class PossibleDuplicatesError extends AppError {
  * the same referral sent twice. The user confirms (`confirmedSecondReferral`) to send it anyway.
  */
 export class OpenReferralError extends AppError {
-  constructor(readonly openReferral: { id: string; reference: string; receivedAt: string; status: string }) {
+  constructor(readonly openReferral: OpenReferral) {
     super('conflict', {
       userMessage: `This person already has an open referral to the team (${openReferral.reference}), made in the last ${DUPLICATE_WINDOW_HOURS} hours. Check it is not the same referral sent twice; to send this one as well, confirm that it is a second referral.`,
       details: {
