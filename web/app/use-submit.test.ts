@@ -80,6 +80,29 @@ describe('submitMutation', () => {
   });
 });
 
+describe('the failure a page reads (useSubmit().failure)', () => {
+  it('is the error as thrown, gone when the next attempt starts and after reset', async () => {
+    let answer: () => Promise<number> = () => Promise.reject(badEmail);
+    let seenWhileRunning: unknown = 'not run';
+    const f = form({
+      mutationFn: () => answer(),
+      labels: {},
+    });
+    await f.send({});
+    expect(f.observer.getCurrentResult().error).toBe(badEmail);
+    answer = () => {
+      seenWhileRunning = f.observer.getCurrentResult().error;
+      return Promise.resolve(1);
+    };
+    await f.send({});
+    expect(seenWhileRunning).toBeNull();
+    answer = () => Promise.reject(badEmail);
+    await f.send({});
+    f.observer.reset();
+    expect(f.observer.getCurrentResult().error).toBeNull();
+  });
+});
+
 describe('oneAtATime', () => {
   it('ignores a second submit while the first runs, and takes the next one after', async () => {
     const calls: number[] = [];

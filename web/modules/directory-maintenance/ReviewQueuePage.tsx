@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { SERVICE_STATUS_LABELS } from '../../../common/directory';
-import type { ReviewServiceRef } from '../../../common/directory-maintenance';
+import type { DueReview, OpenReport, PendingChange, ReviewServiceRef } from '../../../common/directory-maintenance';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useReviewQueue } from './maintenance-api';
@@ -24,6 +24,36 @@ function ServiceCell({ service }: { service: ReviewServiceRef }) {
     </>
   );
 }
+
+const DUE_COLUMNS: DataColumn<DueReview>[] = [
+  { header: 'Service', cell: (d) => <ServiceCell service={d.service} /> },
+  { header: 'Last checked', cell: (d) => formatDay(d.assured_date) },
+  {
+    header: 'Why it is here',
+    cell: (d) => (d.reason === 'never_verified' ? 'Never checked' : `Review was due on ${formatDay(d.review_due_on)}`),
+  },
+];
+
+const REPORT_COLUMNS: DataColumn<OpenReport>[] = [
+  { header: 'Service', cell: (r) => <ServiceCell service={r.service} /> },
+  { header: 'Reported', cell: (r) => formatWhen(r.created_at) },
+  { header: 'What they said', cell: (r) => <span className="waymark-listing-text">{r.message}</span> },
+];
+
+const CHANGE_COLUMNS: DataColumn<PendingChange>[] = [
+  { header: 'Service', cell: (c) => <ServiceCell service={c.service} /> },
+  { header: 'Proposed', cell: (c) => formatWhen(c.submitted_at) },
+  { header: 'By', cell: (c) => c.submitted_by },
+  {
+    header: 'Action',
+    hiddenHeader: true,
+    cell: (c) => (
+      <Link to={`/directory/review/changes/${c.id}`}>
+        Review the change<span className="nhsuk-u-visually-hidden"> to {c.service.name}</span>
+      </Link>
+    ),
+  },
+];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -67,32 +97,13 @@ export function ReviewQueuePage() {
           {data.due.length === 0 ? (
             <p>Every listing has been checked recently.</p>
           ) : (
-            <TableScroll label="Listings due for review">
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Last checked</th>
-                    <th scope="col">Why it is here</th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.due.map((d) => (
-                    <tr className="nhsuk-table__row" key={d.service.id}>
-                      <td className="nhsuk-table__cell">
-                        <ServiceCell service={d.service} />
-                      </td>
-                      <td className="nhsuk-table__cell">{formatDay(d.assured_date)}</td>
-                      <td className="nhsuk-table__cell">
-                        {d.reason === 'never_verified'
-                          ? 'Never checked'
-                          : `Review was due on ${formatDay(d.review_due_on)}`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption="Listings due for review"
+              captionHidden
+              columns={DUE_COLUMNS}
+              rows={data.due}
+              rowKey={(d) => d.service.id}
+            />
           )}
           {more(data.due.length, data.counts.due)}
 
@@ -100,28 +111,13 @@ export function ReviewQueuePage() {
           {data.reports.length === 0 ? (
             <p>No open reports.</p>
           ) : (
-            <TableScroll label="Reports from the public">
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Reported</th>
-                    <th scope="col">What they said</th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.reports.map((r) => (
-                    <tr className="nhsuk-table__row" key={r.id}>
-                      <td className="nhsuk-table__cell">
-                        <ServiceCell service={r.service} />
-                      </td>
-                      <td className="nhsuk-table__cell">{formatWhen(r.created_at)}</td>
-                      <td className="nhsuk-table__cell waymark-listing-text">{r.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption="Reports from the public"
+              captionHidden
+              columns={REPORT_COLUMNS}
+              rows={data.reports}
+              rowKey={(r) => r.id}
+            />
           )}
           {more(data.reports.length, data.counts.reports)}
 
@@ -129,36 +125,13 @@ export function ReviewQueuePage() {
           {data.changes.length === 0 ? (
             <p>No changes waiting.</p>
           ) : (
-            <TableScroll label="Changes proposed by partners">
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Proposed</th>
-                    <th scope="col">By</th>
-                    <th scope="col">
-                      <span className="nhsuk-u-visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.changes.map((c) => (
-                    <tr className="nhsuk-table__row" key={c.id}>
-                      <td className="nhsuk-table__cell">
-                        <ServiceCell service={c.service} />
-                      </td>
-                      <td className="nhsuk-table__cell">{formatWhen(c.submitted_at)}</td>
-                      <td className="nhsuk-table__cell">{c.submitted_by}</td>
-                      <td className="nhsuk-table__cell">
-                        <Link to={`/directory/review/changes/${c.id}`}>
-                          Review the change<span className="nhsuk-u-visually-hidden"> to {c.service.name}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption="Changes proposed by partners"
+              captionHidden
+              columns={CHANGE_COLUMNS}
+              rows={data.changes}
+              rowKey={(c) => c.id}
+            />
           )}
           {more(data.changes.length, data.counts.changes)}
         </>
