@@ -1,7 +1,26 @@
 import type { FieldChange } from '../../../common/directory';
 import { type CategoryOption, fieldChangeLabel } from '../../../common/directory-maintenance';
-import { DataTable } from '../../ui/DataTable';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { changeValueText } from './maintenance-format';
+
+/** Columns of a field-by-field change: the field, its value before and after (long values wrap). */
+export function fieldChangeColumns<T extends Pick<FieldChange, 'field' | 'previous' | 'replacement'>>(
+  order: string[],
+  names: Map<string, string>,
+  [before, after]: [string, string],
+): DataColumn<T>[] {
+  return [
+    { header: 'Field', cell: (c) => fieldChangeLabel(c.field, order) },
+    {
+      header: before,
+      cell: (c) => <span className="waymark-diff-value">{changeValueText(c.field, c.previous, names)}</span>,
+    },
+    {
+      header: after,
+      cell: (c) => <span className="waymark-diff-value">{changeValueText(c.field, c.replacement, names)}</span>,
+    },
+  ];
+}
 
 /** The moderation diff: one row per changed field, "Field / Now / Proposed". */
 export function DiffTable({ changes, categories }: { changes: FieldChange[]; categories: CategoryOption[] }) {
@@ -10,17 +29,7 @@ export function DiffTable({ changes, categories }: { changes: FieldChange[]; cat
   return (
     <DataTable
       caption="Proposed changes, field by field"
-      columns={[
-        { header: 'Field', cell: (c) => fieldChangeLabel(c.field, order) },
-        {
-          header: 'Now',
-          cell: (c) => <span className="waymark-diff-value">{changeValueText(c.field, c.previous, names)}</span>,
-        },
-        {
-          header: 'Proposed',
-          cell: (c) => <span className="waymark-diff-value">{changeValueText(c.field, c.replacement, names)}</span>,
-        },
-      ]}
+      columns={fieldChangeColumns(order, names, ['Now', 'Proposed'])}
       rows={changes}
       rowKey={(c) => c.field}
     />

@@ -1,7 +1,8 @@
 import type { DirectoryHistoryEntry } from '../../../common/directory';
-import { type CategoryOption, fieldChangeLabel } from '../../../common/directory-maintenance';
+import type { CategoryOption } from '../../../common/directory-maintenance';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
-import { changeValueText, formatWhen } from './maintenance-format';
+import { fieldChangeColumns } from './DiffTable';
+import { formatWhen } from './maintenance-format';
 
 const ACTIONS: Record<string, string> = {
   create: 'Added',
@@ -53,17 +54,7 @@ export function HistoryTable({
       captionHidden
       className="waymark-history-fields"
       rowHeader={false}
-      columns={[
-        { header: 'Field', cell: (h) => fieldChangeLabel(h.field, order) },
-        {
-          header: 'Was',
-          cell: (h) => <span className="waymark-diff-value">{changeValueText(h.field, h.previous, names)}</span>,
-        },
-        {
-          header: 'Now',
-          cell: (h) => <span className="waymark-diff-value">{changeValueText(h.field, h.replacement, names)}</span>,
-        },
-      ]}
+      columns={fieldChangeColumns(order, names, ['Was', 'Now'])}
       rows={fields}
       rowKey={(h) => h.id}
     />

@@ -57,12 +57,40 @@ const CHANGE_COLUMNS: DataColumn<PendingChange>[] = [
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-const more = (shown: number, total: number) =>
-  total > shown ? (
-    <p className="nhsuk-body-s">
-      Showing the oldest {shown} of {total}.
-    </p>
-  ) : null;
+/** One kind of review work: its heading (the link target of the counts above), the oldest items, and how many more. */
+function QueueSection<T>({
+  id,
+  heading,
+  intro,
+  empty,
+  total,
+  ...table
+}: {
+  id: string;
+  heading: string;
+  intro?: string;
+  empty: string;
+  caption: string;
+  columns: DataColumn<T>[];
+  rows: T[];
+  total: number;
+  rowKey: (row: T) => string;
+}) {
+  return (
+    <>
+      <h2 id={id}>
+        {heading} ({total})
+      </h2>
+      {intro && <p>{intro}</p>}
+      {table.rows.length === 0 ? <p>{empty}</p> : <DataTable captionHidden {...table} />}
+      {total > table.rows.length && (
+        <p className="nhsuk-body-s">
+          Showing the oldest {table.rows.length} of {total}.
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * The directory's review work for the ICB: listings due for their regular check, reports from the
@@ -92,48 +120,37 @@ export function ReviewQueuePage() {
             </li>
           </ul>
 
-          <h2 id="due">Due for review ({data.counts.due})</h2>
-          <p>Never checked, or last checked longer ago than the listing’s review interval.</p>
-          {data.due.length === 0 ? (
-            <p>Every listing has been checked recently.</p>
-          ) : (
-            <DataTable
-              caption="Listings due for review"
-              captionHidden
-              columns={DUE_COLUMNS}
-              rows={data.due}
-              rowKey={(d) => d.service.id}
-            />
-          )}
-          {more(data.due.length, data.counts.due)}
-
-          <h2 id="reports">Reports from the public ({data.counts.reports})</h2>
-          {data.reports.length === 0 ? (
-            <p>No open reports.</p>
-          ) : (
-            <DataTable
-              caption="Reports from the public"
-              captionHidden
-              columns={REPORT_COLUMNS}
-              rows={data.reports}
-              rowKey={(r) => r.id}
-            />
-          )}
-          {more(data.reports.length, data.counts.reports)}
-
-          <h2 id="changes">Changes proposed by partners ({data.counts.changes})</h2>
-          {data.changes.length === 0 ? (
-            <p>No changes waiting.</p>
-          ) : (
-            <DataTable
-              caption="Changes proposed by partners"
-              captionHidden
-              columns={CHANGE_COLUMNS}
-              rows={data.changes}
-              rowKey={(c) => c.id}
-            />
-          )}
-          {more(data.changes.length, data.counts.changes)}
+          <QueueSection
+            id="due"
+            heading="Due for review"
+            intro="Never checked, or last checked longer ago than the listing’s review interval."
+            empty="Every listing has been checked recently."
+            caption="Listings due for review"
+            columns={DUE_COLUMNS}
+            rows={data.due}
+            total={data.counts.due}
+            rowKey={(d) => d.service.id}
+          />
+          <QueueSection
+            id="reports"
+            heading="Reports from the public"
+            empty="No open reports."
+            caption="Reports from the public"
+            columns={REPORT_COLUMNS}
+            rows={data.reports}
+            total={data.counts.reports}
+            rowKey={(r) => r.id}
+          />
+          <QueueSection
+            id="changes"
+            heading="Changes proposed by partners"
+            empty="No changes waiting."
+            caption="Changes proposed by partners"
+            columns={CHANGE_COLUMNS}
+            rows={data.changes}
+            total={data.counts.changes}
+            rowKey={(c) => c.id}
+          />
         </>
       )}
     </>
