@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../../../common/roles';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
 import { Tag, type TagColour } from '../../../ui/Tag';
+import './audit.css';
 
 const OUTCOME_COLOUR: Record<AuditEvent['outcome'], TagColour> = {
   success: 'green',
