@@ -26,6 +26,8 @@ test('admin pages reflow on a phone-sized screen', async ({ adminPage: page }) =
     ['/admin/users', 'narrow-admin-users'],
     ['/admin/organisations', 'narrow-admin-organisations'],
     ['/admin/audit', 'narrow-admin-audit'],
+    // The results are a responsive table: each event a card, each value beside its heading.
+    ['/admin/audit?action=auth.sign-in', 'narrow-admin-audit-results'],
   ] as const) {
     await page.goto(path);
     await checkPage(page, name);

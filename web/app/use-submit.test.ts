@@ -1,9 +1,11 @@
-import { MutationObserver, QueryClient } from '@tanstack/react-query';
+import { MutationObserver, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FormErrors } from '../ui/form-errors';
 import { NO_ERRORS } from '../ui/form-errors';
 import { ApiError } from './api';
-import { oneAtATime, type SubmitOptions, submitMutation } from './use-submit';
+import { oneAtATime, type SubmitOptions, submitMutation, useSubmit } from './use-submit';
 
 function form<I, O>(options: SubmitOptions<I, O>) {
   const state = { errors: NO_ERRORS as FormErrors };
@@ -77,6 +79,40 @@ describe('submitMutation', () => {
     });
     await f.send({});
     expect(f.state.errors.form).toBe('mapped');
+  });
+});
+
+describe('the failure a page reads (useSubmit().failure)', () => {
+  it('is handed to the page with reset, nothing failed yet', () => {
+    let seen: ReturnType<typeof useSubmit<unknown, unknown>> | undefined;
+    function Page() {
+      seen = useSubmit({ mutationFn: () => Promise.resolve(1), labels: {} });
+      return null;
+    }
+    renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(Page)));
+    expect(seen?.failure).toBeNull();
+    expect(seen?.reset).toBeTypeOf('function');
+  });
+
+  it('is the error as thrown, gone when the next attempt starts and after reset', async () => {
+    let answer: () => Promise<number> = () => Promise.reject(badEmail);
+    let seenWhileRunning: unknown = 'not run';
+    const f = form({
+      mutationFn: () => answer(),
+      labels: {},
+    });
+    await f.send({});
+    expect(f.observer.getCurrentResult().error).toBe(badEmail);
+    answer = () => {
+      seenWhileRunning = f.observer.getCurrentResult().error;
+      return Promise.resolve(1);
+    };
+    await f.send({});
+    expect(seenWhileRunning).toBeNull();
+    answer = () => Promise.reject(badEmail);
+    await f.send({});
+    f.observer.reset();
+    expect(f.observer.getCurrentResult().error).toBeNull();
   });
 });
 

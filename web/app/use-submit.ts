@@ -77,5 +77,12 @@ export function useSubmit<I, O>(options: SubmitOptions<I, O>) {
     errors,
     /** For the form's own checks before anything is sent. */
     setErrors,
+    /**
+     * The last attempt's failure as thrown (null again as soon as the next attempt starts), for a
+     * page that shows failures in different places: a 409 above the form, a 400 beside its fields.
+     */
+    failure: mutation.error,
+    /** Forgets the last failure (the user cancelled, or reloaded after a conflict). */
+    reset: mutation.reset,
   };
 }

@@ -4,9 +4,10 @@ import { Link, useLocation } from 'react-router';
 import type { Me, SecondFactorSetup } from '../../../common/api-types';
 import { rememberSignedIn, useSignedInMe, useSignOut } from '../../app/session';
 import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { SummaryList } from '../../ui/SummaryList';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -64,24 +65,12 @@ function AccountDetails({
   justEnrolled: boolean;
   onSetup: (setup: SecondFactorSetup) => void;
 }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const setup = useSubmit({ mutationFn: startSecondFactorSetup, labels: {}, onSuccess: onSetup });
+  const { busy, errors } = setup;
   const signOut = useSignOut();
   usePageTitle('Your account', errors.form !== null);
   const { user, organisation, pcn } = me;
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-
-  async function beginSetup() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      onSetup(await startSecondFactorSetup());
-    } catch (error) {
-      setErrors(errorsFromApi(error, {}));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="nhsuk-grid-row">
@@ -115,7 +104,12 @@ function AccountDetails({
               Protect your account with a code from an authenticator app on your phone or computer, as well as your
               password.
             </p>
-            <Button type="button" variant="secondary" aria-disabled={busy || undefined} onClick={beginSetup}>
+            <Button
+              type="button"
+              variant="secondary"
+              aria-disabled={busy || undefined}
+              onClick={() => void setup.submit(undefined)}
+            >
               Set up two-factor authentication
             </Button>
           </>

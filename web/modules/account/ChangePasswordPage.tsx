@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api';
 import { forgetSession, useSignedInMe } from '../../app/session';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
 import { NewPasswordInput } from '../auth/NewPasswordInput';
 import { changePassword, newPasswordError } from '../auth/password-api';
@@ -18,13 +19,22 @@ export function ChangePasswordPage() {
   const me = useSignedInMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const write = useSubmit({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      changePassword(input.currentPassword, input.newPassword),
+    labels: LABELS,
+    onSuccess: () => navigate('/account', { state: { notice: 'Your password has been changed' } }),
+    onError: (error) => {
+      // Too many wrong current passwords end the session everywhere: the sign-in page says why.
+      if (error instanceof ApiError && error.status === 401)
+        forgetSession(queryClient, error.problem.code === 'account_locked' ? 'locked' : 'expired');
+    },
+  });
+  const { busy, errors, setErrors } = write;
   usePageTitle('Change your password', hasErrors(errors));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const currentPassword = String(form.get('currentPassword') ?? '');
     const newPassword = String(form.get('newPassword') ?? '');
@@ -32,23 +42,8 @@ export function ChangePasswordPage() {
     if (!currentPassword) fields.currentPassword = 'Enter your current password';
     const weak = newPasswordError(newPassword, me.user.email);
     if (weak) fields.newPassword = weak;
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, form: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      await changePassword(currentPassword, newPassword);
-      navigate('/account', { state: { notice: 'Your password has been changed' } });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        forgetSession(queryClient, error.problem.code === 'account_locked' ? 'locked' : 'expired');
-        return;
-      }
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
+    void write.submit({ currentPassword, newPassword });
   }
 
   return (

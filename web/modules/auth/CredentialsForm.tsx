@@ -1,10 +1,11 @@
 import { TextInput } from 'nhsuk-react-components';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SignInResult } from '../../../common/api-types';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { type FormErrors, hasErrors, summaryOf } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
 import { signIn } from './auth-api';
 
@@ -26,33 +27,26 @@ export function CredentialsForm({
   onResult: (result: SignInResult) => void;
   notice?: ReactNode;
 }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const write = useSubmit({
+    mutationFn: (input: { email: string; password: string }) => signIn(input.email, input.password),
+    labels: LABELS,
+    onSuccess: onResult,
+    onError: () => {
+      const passwordInput = document.getElementById('password') as HTMLInputElement | null;
+      if (passwordInput) passwordInput.value = '';
+    },
+  });
+  const { busy, errors, setErrors } = write;
   usePageTitle('Sign in', hasErrors(errors));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const found = validate(email, password);
-    if (hasErrors(found)) {
-      setErrors(found);
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await signIn(email, password);
-      setErrors(NO_ERRORS);
-      onResult(result);
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-      const passwordInput = document.getElementById('password') as HTMLInputElement | null;
-      if (passwordInput) passwordInput.value = '';
-    } finally {
-      setBusy(false);
-    }
+    if (hasErrors(found)) return setErrors(found);
+    void write.submit({ email, password });
   }
 
   return (

@@ -2,41 +2,36 @@ import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useFocusHeadingOnChange } from '../../app/use-focus-on-navigation';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
 import { requestPasswordReset } from './password-api';
 
 /** "Forgotten your password?": asks for the address, then says the same whatever it was. */
 export function ForgotPasswordPage() {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ email: string; message: string } | null>(null);
+  const write = useSubmit({
+    mutationFn: requestPasswordReset,
+    labels: { email: 'Email address' },
+    onSuccess: ({ message }, email: string) => setSent({ email, message }),
+  });
+  const { busy, errors, setErrors } = write;
   usePageTitle(sent ? 'Check your email' : 'Reset your password', hasErrors(errors));
   useFocusHeadingOnChange(sent ? 'sent' : 'form');
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
     if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       const message = email
         ? 'Enter an email address in the correct format, like name@example.org'
         : 'Enter your email address';
-      setErrors({ fields: { email: message }, form: null });
-      return;
+      return setErrors({ fields: { email: message }, form: null });
     }
-    setBusy(true);
-    try {
-      const { message } = await requestPasswordReset(email);
-      setSent({ email, message });
-    } catch (error) {
-      setErrors(errorsFromApi(error, { email: 'Email address' }));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit(email);
   }
 
   if (sent) {

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { errorsFromApi, hasErrors, summaryOf } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
 import { NewPasswordInput } from './NewPasswordInput';
 import { newPasswordError, resetPassword } from './password-api';
@@ -19,32 +20,27 @@ function takeTokenFromAddress(): string {
 export function ResetPasswordPage() {
   const [token] = useState(takeTokenFromAddress);
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  usePageTitle('Choose a new password', hasErrors(errors));
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const newPassword = String(new FormData(event.currentTarget).get('newPassword') ?? '');
-    // The server also refuses the account's own email address and common passwords.
-    const weak = newPasswordError(newPassword, null);
-    if (weak) {
-      setErrors({ fields: { newPassword: weak }, form: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      await resetPassword(token, newPassword);
-      navigate('/sign-in', { replace: true, state: { reason: 'password-reset' } });
-    } catch (error) {
+  const write = useSubmit({
+    mutationFn: (newPassword: string) => resetPassword(token, newPassword),
+    labels: LABELS,
+    onSuccess: () => navigate('/sign-in', { replace: true, state: { reason: 'password-reset' } }),
+    errorsFrom: (error) => {
       // A used or expired link is about the whole page, not a field the user can correct.
       const { fields, form } = errorsFromApi(error, { ...LABELS, token: 'Link' });
       const { token: linkProblem, ...rest } = fields;
-      setErrors({ fields: rest, form: linkProblem ?? form });
-    } finally {
-      setBusy(false);
-    }
+      return { fields: rest, form: linkProblem ?? form };
+    },
+  });
+  const { busy, errors, setErrors } = write;
+  usePageTitle('Choose a new password', hasErrors(errors));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const newPassword = String(new FormData(event.currentTarget).get('newPassword') ?? '');
+    // The server also refuses the account's own email address and common passwords.
+    const weak = newPasswordError(newPassword, null);
+    if (weak) return setErrors({ fields: { newPassword: weak }, form: null });
+    void write.submit(newPassword);
   }
 
   if (!token) {

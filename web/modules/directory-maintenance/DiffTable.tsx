@@ -1,32 +1,37 @@
 import type { FieldChange } from '../../../common/directory';
 import { type CategoryOption, fieldChangeLabel } from '../../../common/directory-maintenance';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { changeValueText } from './maintenance-format';
+
+/** Columns of a field-by-field change: the field, its value before and after (long values wrap). */
+export function fieldChangeColumns<T extends Pick<FieldChange, 'field' | 'previous' | 'replacement'>>(
+  order: string[],
+  names: Map<string, string>,
+  [before, after]: [string, string],
+): DataColumn<T>[] {
+  return [
+    { header: 'Field', cell: (c) => fieldChangeLabel(c.field, order) },
+    {
+      header: before,
+      cell: (c) => <span className="waymark-diff-value">{changeValueText(c.field, c.previous, names)}</span>,
+    },
+    {
+      header: after,
+      cell: (c) => <span className="waymark-diff-value">{changeValueText(c.field, c.replacement, names)}</span>,
+    },
+  ];
+}
 
 /** The moderation diff: one row per changed field, "Field / Now / Proposed". */
 export function DiffTable({ changes, categories }: { changes: FieldChange[]; categories: CategoryOption[] }) {
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const order = changes.map((c) => c.field);
   return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption">Proposed changes, field by field</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Now</th>
-          <th scope="col">Proposed</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {changes.map((c) => (
-          <tr className="nhsuk-table__row" key={c.field}>
-            <th scope="row" className="nhsuk-table__cell">
-              {fieldChangeLabel(c.field, order)}
-            </th>
-            <td className="nhsuk-table__cell waymark-diff-value">{changeValueText(c.field, c.previous, names)}</td>
-            <td className="nhsuk-table__cell waymark-diff-value">{changeValueText(c.field, c.replacement, names)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Proposed changes, field by field"
+      columns={fieldChangeColumns(order, names, ['Now', 'Proposed'])}
+      rows={changes}
+      rowKey={(c) => c.field}
+    />
   );
 }

@@ -1,6 +1,8 @@
 import type { DirectoryHistoryEntry } from '../../../common/directory';
-import { type CategoryOption, fieldChangeLabel } from '../../../common/directory-maintenance';
-import { changeValueText, formatWhen } from './maintenance-format';
+import type { CategoryOption } from '../../../common/directory-maintenance';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
+import { fieldChangeColumns } from './DiffTable';
+import { formatWhen } from './maintenance-format';
 
 const ACTIONS: Record<string, string> = {
   create: 'Added',
@@ -46,63 +48,49 @@ export function HistoryTable({
   // Who checked is the row's "By" (a name); the assurer's email field would only repeat it as an address.
   history = history.filter((h) => h.field !== 'assurer_email');
   const order = history.map((h) => h.field);
-  const fieldList = (fields: DirectoryHistoryEntry[]) => (
-    <table className="nhsuk-table waymark-history-fields">
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Was</th>
-          <th scope="col">Now</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {fields.map((h) => (
-          <tr className="nhsuk-table__row" key={h.id}>
-            <td className="nhsuk-table__cell">{fieldChangeLabel(h.field, order)}</td>
-            <td className="nhsuk-table__cell waymark-diff-value">{changeValueText(h.field, h.previous, names)}</td>
-            <td className="nhsuk-table__cell waymark-diff-value">{changeValueText(h.field, h.replacement, names)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  const fieldList = (fields: DirectoryHistoryEntry[], what: string) => (
+    <DataTable
+      caption={`Fields ${what}`}
+      captionHidden
+      className="waymark-history-fields"
+      rowHeader={false}
+      columns={fieldChangeColumns(order, names, ['Was', 'Now'])}
+      rows={fields}
+      rowKey={(h) => h.id}
+    />
   );
+  const columns: DataColumn<Change>[] = [
+    { header: 'When', cell: (c) => formatWhen(c.at) },
+    { header: 'What', cell: (c) => ACTIONS[c.action] ?? c.action },
+    { header: 'By', cell: (c) => c.by },
+    {
+      header: 'Changes',
+      cell: (c) => {
+        const what = `${ACTIONS[c.action]?.toLowerCase() ?? c.action} ${formatWhen(c.at)}`;
+        return c.fields.length <= 3 ? (
+          fieldList(c.fields, what)
+        ) : (
+          <details className="nhsuk-details">
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">
+                Show {c.fields.length} fields
+                <span className="nhsuk-u-visually-hidden"> {what}</span>
+              </span>
+            </summary>
+            <div className="nhsuk-details__text">{fieldList(c.fields, what)}</div>
+          </details>
+        );
+      },
+    },
+  ];
   return (
-    <table className="nhsuk-table">
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">By</th>
-          <th scope="col">Changes</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {changesOf(history).map((c) => (
-          <tr className="nhsuk-table__row" key={c.key}>
-            <td className="nhsuk-table__cell">{formatWhen(c.at)}</td>
-            <td className="nhsuk-table__cell">{ACTIONS[c.action] ?? c.action}</td>
-            <td className="nhsuk-table__cell">{c.by}</td>
-            <td className="nhsuk-table__cell">
-              {c.fields.length <= 3 ? (
-                fieldList(c.fields)
-              ) : (
-                <details className="nhsuk-details">
-                  <summary className="nhsuk-details__summary">
-                    <span className="nhsuk-details__summary-text">
-                      Show {c.fields.length} fields
-                      <span className="nhsuk-u-visually-hidden">
-                        {' '}
-                        {ACTIONS[c.action]?.toLowerCase() ?? c.action} {formatWhen(c.at)}
-                      </span>
-                    </span>
-                  </summary>
-                  <div className="nhsuk-details__text">{fieldList(c.fields)}</div>
-                </details>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="History of this listing"
+      captionHidden
+      rowHeader={false}
+      columns={columns}
+      rows={changesOf(history)}
+      rowKey={(c) => c.key}
+    />
   );
 }

@@ -4,13 +4,13 @@ import { Link, useParams } from 'react-router';
 import type { ChangeReview } from '../../../common/directory-maintenance';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { SummaryList } from '../../ui/SummaryList';
-import { TableScroll } from '../../ui/TableScroll';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ConflictNotice } from './ConflictNotice';
 import { DiffTable } from './DiffTable';
@@ -39,32 +39,30 @@ const STATUS_TEXT = {
 function Moderate({ change }: { change: ChangeReview }) {
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-
-  async function decide(work: () => Promise<ChangeReview>, done: string) {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const decided = await work();
+  const write = useSubmit({
+    mutationFn: (decision: { work: () => Promise<ChangeReview>; done: string }) => decision.work(),
+    labels: {},
+    onSuccess: (decided, { done }) => {
       queryClient.setQueryData([...REVIEW_KEY, 'change', change.id], decided);
       void queryClient.invalidateQueries({ queryKey: REVIEW_KEY });
       setNotice(done);
       setRejecting(false);
       window.scrollTo(0, 0);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 400) {
+    },
+    onError: (e) => {
+      // A refused reason is the reason field's problem, not the page's.
+      if (e instanceof ApiError && e.status === 400)
         setReasonError(`Reason ${e.fieldErrors.find((f) => f.field === 'reason')?.message ?? e.problem.detail}`);
-      } else {
-        setFailure(e);
-      }
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { busy } = write;
+  const failure = write.failure instanceof ApiError && write.failure.status === 400 ? null : write.failure;
+
+  function decide(work: () => Promise<ChangeReview>, done: string) {
+    void write.submit({ work, done });
   }
 
   function reject(event: FormEvent) {
@@ -91,7 +89,7 @@ function Moderate({ change }: { change: ChangeReview }) {
             message={conflict.problem.detail}
             action="Reload the change to compare it with the listing as it is now"
             onReload={() => {
-              setFailure(null);
+              write.reset();
               void queryClient.invalidateQueries({ queryKey: [...REVIEW_KEY, 'change', change.id] });
             }}
           />
@@ -143,9 +141,7 @@ function Moderate({ change }: { change: ChangeReview }) {
         {change.changes.length === 0 ? (
           <p>The proposal is the same as the listing as it is now.</p>
         ) : (
-          <TableScroll label="Proposed changes, field by field">
-            <DiffTable changes={change.changes} categories={change.category_options} />
-          </TableScroll>
+          <DiffTable changes={change.changes} categories={change.category_options} />
         )}
 
         {pending && !rejecting && (

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { REFERRAL_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
 import type { PartnerListingSummary } from '../../../common/directory-maintenance';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useOurListings } from './maintenance-api';
@@ -27,6 +27,28 @@ function Decision({ listing }: { listing: PartnerListingSummary }) {
   );
 }
 
+const COLUMNS: DataColumn<PartnerListingSummary>[] = [
+  { header: 'Service', cell: (l) => l.name },
+  { header: 'Status', cell: (l) => <Tag colour={STATUS_COLOURS[l.status]}>{SERVICE_STATUS_LABELS[l.status]}</Tag> },
+  {
+    header: 'Taking referrals',
+    cell: (l) => (
+      <Tag colour={CAPACITY_COLOURS[l.referral_capacity]}>{REFERRAL_CAPACITY_LABELS[l.referral_capacity]}</Tag>
+    ),
+  },
+  { header: 'Last checked', cell: (l) => formatDay(l.assured_date) },
+  { header: 'Changes', cell: (l) => <Decision listing={l} /> },
+  {
+    header: 'Action',
+    hiddenHeader: true,
+    cell: (l) => (
+      <Link to={`/directory/our-listings/${l.id}/edit`}>
+        Propose a change<span className="nhsuk-u-visually-hidden"> to {l.name}</span>
+      </Link>
+    ),
+  },
+];
+
 /** A VCS partner's own listings in the directory, with what waits for review. */
 export function PartnerListingsPage() {
   usePageTitle('Your listings');
@@ -44,46 +66,7 @@ export function PartnerListingsPage() {
       ) : data.length === 0 ? (
         <p>Your organisation has no listings in the directory yet. Contact your social prescribing team to add one.</p>
       ) : (
-        <TableScroll label="Your listings">
-          <table className="nhsuk-table">
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Status</th>
-                <th scope="col">Taking referrals</th>
-                <th scope="col">Last checked</th>
-                <th scope="col">Changes</th>
-                <th scope="col">
-                  <span className="nhsuk-u-visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {data.map((l) => (
-                <tr className="nhsuk-table__row" key={l.id}>
-                  <td className="nhsuk-table__cell">{l.name}</td>
-                  <td className="nhsuk-table__cell">
-                    <Tag colour={STATUS_COLOURS[l.status]}>{SERVICE_STATUS_LABELS[l.status]}</Tag>
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    <Tag colour={CAPACITY_COLOURS[l.referral_capacity]}>
-                      {REFERRAL_CAPACITY_LABELS[l.referral_capacity]}
-                    </Tag>
-                  </td>
-                  <td className="nhsuk-table__cell">{formatDay(l.assured_date)}</td>
-                  <td className="nhsuk-table__cell">
-                    <Decision listing={l} />
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    <Link to={`/directory/our-listings/${l.id}/edit`}>
-                      Propose a change<span className="nhsuk-u-visually-hidden"> to {l.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable caption="Your listings" captionHidden columns={COLUMNS} rows={data} rowKey={(l) => l.id} />
       )}
     </>
   );

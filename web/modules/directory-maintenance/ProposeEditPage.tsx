@@ -5,6 +5,7 @@ import type { ListingInput } from '../../../common/directory';
 import type { PartnerListingView } from '../../../common/directory-maintenance';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
@@ -32,26 +33,18 @@ function Propose({ view }: { view: PartnerListingView }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { listing } = view;
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  usePageTitle(sent ? 'Your change has been sent for review' : `Propose a change to ${listing.name}`);
-
-  async function submit(input: ListingInput) {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await proposeChange(listing.id, listing.version, input);
+  const write = useSubmit({
+    mutationFn: (input: ListingInput) => proposeChange(listing.id, listing.version, input),
+    labels: {},
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: OUR_LISTINGS_KEY });
       setSent(true);
       window.scrollTo(0, 0);
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const { busy, failure } = write;
+  usePageTitle(sent ? 'Your change has been sent for review' : `Propose a change to ${listing.name}`);
 
   if (sent) {
     return (
@@ -89,7 +82,7 @@ function Propose({ view }: { view: PartnerListingView }) {
             message={conflict.problem.detail}
             action="Reload the listing"
             onReload={() => {
-              setFailure(null);
+              write.reset();
               void queryClient.invalidateQueries({ queryKey: OUR_LISTINGS_KEY });
             }}
           />
@@ -119,7 +112,7 @@ function Propose({ view }: { view: PartnerListingView }) {
           errorPrefix="proposed"
           error={failure}
           busy={busy}
-          onSubmit={(input) => void submit(input)}
+          onSubmit={(input) => void write.submit(input)}
           onCancel={() => navigate('/directory/our-listings')}
         >
           <p>Your change will be checked by the social prescribing team before it appears in the directory.</p>

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { SERVICE_STATUS_LABELS } from '../../../common/directory';
-import type { ReviewServiceRef } from '../../../common/directory-maintenance';
+import type { DueReview, OpenReport, PendingChange, ReviewServiceRef } from '../../../common/directory-maintenance';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useReviewQueue } from './maintenance-api';
@@ -25,14 +25,72 @@ function ServiceCell({ service }: { service: ReviewServiceRef }) {
   );
 }
 
+const DUE_COLUMNS: DataColumn<DueReview>[] = [
+  { header: 'Service', cell: (d) => <ServiceCell service={d.service} /> },
+  { header: 'Last checked', cell: (d) => formatDay(d.assured_date) },
+  {
+    header: 'Why it is here',
+    cell: (d) => (d.reason === 'never_verified' ? 'Never checked' : `Review was due on ${formatDay(d.review_due_on)}`),
+  },
+];
+
+const REPORT_COLUMNS: DataColumn<OpenReport>[] = [
+  { header: 'Service', cell: (r) => <ServiceCell service={r.service} /> },
+  { header: 'Reported', cell: (r) => formatWhen(r.created_at) },
+  { header: 'What they said', cell: (r) => <span className="waymark-listing-text">{r.message}</span> },
+];
+
+const CHANGE_COLUMNS: DataColumn<PendingChange>[] = [
+  { header: 'Service', cell: (c) => <ServiceCell service={c.service} /> },
+  { header: 'Proposed', cell: (c) => formatWhen(c.submitted_at) },
+  { header: 'By', cell: (c) => c.submitted_by },
+  {
+    header: 'Action',
+    hiddenHeader: true,
+    cell: (c) => (
+      <Link to={`/directory/review/changes/${c.id}`}>
+        Review the change<span className="nhsuk-u-visually-hidden"> to {c.service.name}</span>
+      </Link>
+    ),
+  },
+];
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-const more = (shown: number, total: number) =>
-  total > shown ? (
-    <p className="nhsuk-body-s">
-      Showing the oldest {shown} of {total}.
-    </p>
-  ) : null;
+/** One kind of review work: its heading (the link target of the counts above), the oldest items, and how many more. */
+function QueueSection<T>({
+  id,
+  heading,
+  intro,
+  empty,
+  total,
+  ...table
+}: {
+  id: string;
+  heading: string;
+  intro?: string;
+  empty: string;
+  caption: string;
+  columns: DataColumn<T>[];
+  rows: T[];
+  total: number;
+  rowKey: (row: T) => string;
+}) {
+  return (
+    <>
+      <h2 id={id}>
+        {heading} ({total})
+      </h2>
+      {intro && <p>{intro}</p>}
+      {table.rows.length === 0 ? <p>{empty}</p> : <DataTable captionHidden {...table} />}
+      {total > table.rows.length && (
+        <p className="nhsuk-body-s">
+          Showing the oldest {table.rows.length} of {total}.
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * The directory's review work for the ICB: listings due for their regular check, reports from the
@@ -62,105 +120,37 @@ export function ReviewQueuePage() {
             </li>
           </ul>
 
-          <h2 id="due">Due for review ({data.counts.due})</h2>
-          <p>Never checked, or last checked longer ago than the listing’s review interval.</p>
-          {data.due.length === 0 ? (
-            <p>Every listing has been checked recently.</p>
-          ) : (
-            <TableScroll label="Listings due for review">
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Last checked</th>
-                    <th scope="col">Why it is here</th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.due.map((d) => (
-                    <tr className="nhsuk-table__row" key={d.service.id}>
-                      <td className="nhsuk-table__cell">
-                        <ServiceCell service={d.service} />
-                      </td>
-                      <td className="nhsuk-table__cell">{formatDay(d.assured_date)}</td>
-                      <td className="nhsuk-table__cell">
-                        {d.reason === 'never_verified'
-                          ? 'Never checked'
-                          : `Review was due on ${formatDay(d.review_due_on)}`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          {more(data.due.length, data.counts.due)}
-
-          <h2 id="reports">Reports from the public ({data.counts.reports})</h2>
-          {data.reports.length === 0 ? (
-            <p>No open reports.</p>
-          ) : (
-            <TableScroll label="Reports from the public">
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Reported</th>
-                    <th scope="col">What they said</th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.reports.map((r) => (
-                    <tr className="nhsuk-table__row" key={r.id}>
-                      <td className="nhsuk-table__cell">
-                        <ServiceCell service={r.service} />
-                      </td>
-                      <td className="nhsuk-table__cell">{formatWhen(r.created_at)}</td>
-                      <td className="nhsuk-table__cell waymark-listing-text">{r.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          {more(data.reports.length, data.counts.reports)}
-
-          <h2 id="changes">Changes proposed by partners ({data.counts.changes})</h2>
-          {data.changes.length === 0 ? (
-            <p>No changes waiting.</p>
-          ) : (
-            <TableScroll label="Changes proposed by partners">
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Proposed</th>
-                    <th scope="col">By</th>
-                    <th scope="col">
-                      <span className="nhsuk-u-visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {data.changes.map((c) => (
-                    <tr className="nhsuk-table__row" key={c.id}>
-                      <td className="nhsuk-table__cell">
-                        <ServiceCell service={c.service} />
-                      </td>
-                      <td className="nhsuk-table__cell">{formatWhen(c.submitted_at)}</td>
-                      <td className="nhsuk-table__cell">{c.submitted_by}</td>
-                      <td className="nhsuk-table__cell">
-                        <Link to={`/directory/review/changes/${c.id}`}>
-                          Review the change<span className="nhsuk-u-visually-hidden"> to {c.service.name}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          {more(data.changes.length, data.counts.changes)}
+          <QueueSection
+            id="due"
+            heading="Due for review"
+            intro="Never checked, or last checked longer ago than the listing’s review interval."
+            empty="Every listing has been checked recently."
+            caption="Listings due for review"
+            columns={DUE_COLUMNS}
+            rows={data.due}
+            total={data.counts.due}
+            rowKey={(d) => d.service.id}
+          />
+          <QueueSection
+            id="reports"
+            heading="Reports from the public"
+            empty="No open reports."
+            caption="Reports from the public"
+            columns={REPORT_COLUMNS}
+            rows={data.reports}
+            total={data.counts.reports}
+            rowKey={(r) => r.id}
+          />
+          <QueueSection
+            id="changes"
+            heading="Changes proposed by partners"
+            empty="No changes waiting."
+            caption="Changes proposed by partners"
+            columns={CHANGE_COLUMNS}
+            rows={data.changes}
+            total={data.counts.changes}
+            rowKey={(c) => c.id}
+          />
         </>
       )}
     </>

@@ -5,12 +5,12 @@ import type { ListingInput } from '../../../common/directory';
 import type { OpenReport, ReviewListingView } from '../../../common/directory-maintenance';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ConflictNotice } from './ConflictNotice';
 import { HistoryTable } from './HistoryTable';
@@ -54,27 +54,24 @@ function Review({ view }: { view: ReviewListingView }) {
   const { listing } = view;
   const [mode, setMode] = useState<Mode>('view');
   const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: REVIEW_KEY });
 
-  async function act(work: () => Promise<{ reports_closed: number }>, done: (closed: number) => string) {
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const result = await work();
+  // Every action on the listing answers how many open reports it closed, said in the notice.
+  const write = useSubmit({
+    mutationFn: (action: { work: () => Promise<{ reports_closed: number }>; done: (closed: number) => string }) =>
+      action.work(),
+    labels: {},
+    onSuccess: async (result, { done }) => {
       setNotice(done(result.reports_closed));
       setMode('view');
       await refresh();
       window.scrollTo(0, 0);
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const { busy, failure } = write;
+  const act = (work: () => Promise<{ reports_closed: number }>, done: (closed: number) => string) =>
+    void write.submit({ work, done });
 
   const closedText = (n: number) => (n ? ` ${n} open ${n === 1 ? 'report was' : 'reports were'} closed.` : '');
   const conflict = failure instanceof ApiError && failure.status === 409 ? failure : null;
@@ -92,7 +89,7 @@ function Review({ view }: { view: ReviewListingView }) {
             message={conflict.problem.detail}
             action="Reload the listing to see the latest"
             onReload={() => {
-              setFailure(null);
+              write.reset();
               setMode('view');
               void refresh();
             }}
@@ -124,7 +121,7 @@ function Review({ view }: { view: ReviewListingView }) {
             error={failure}
             busy={busy}
             onCancel={() => {
-              setFailure(null);
+              write.reset();
               setMode('view');
             }}
             canLiftConfidentiality
@@ -145,7 +142,7 @@ function Review({ view }: { view: ReviewListingView }) {
                 busy={busy}
                 error={failure}
                 onCancel={() => {
-                  setFailure(null);
+                  write.reset();
                   setMode('view');
                 }}
                 onRetire={(reason) =>
@@ -223,9 +220,7 @@ function Review({ view }: { view: ReviewListingView }) {
         {view.history.length === 0 ? (
           <p>No changes recorded.</p>
         ) : (
-          <TableScroll label="History of this listing">
-            <HistoryTable history={view.history} categories={view.category_options} />
-          </TableScroll>
+          <HistoryTable history={view.history} categories={view.category_options} />
         )}
       </div>
     </div>

@@ -3,11 +3,21 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CSV_COLUMNS } from '../../../common/directory-transfer';
 import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { TableScroll } from '../../ui/TableScroll';
+import { summaryOf } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
-import { CSV_TEMPLATE_URL, DUPLICATES_KEY, EXPORT_URL, formatOf, type ImportResult, importFile } from './transfer-api';
+import {
+  CSV_TEMPLATE_URL,
+  DUPLICATES_KEY,
+  EXPORT_URL,
+  formatOf,
+  type ImportFormat,
+  type ImportResult,
+  importFile,
+} from './transfer-api';
 
 const FILE_ID = 'import-file';
 
@@ -35,46 +45,48 @@ export function DirectoryAdminPage() {
 function ImportSection() {
   const fileRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<{ list: string[] }>({ list: [] });
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const write = useSubmit({
+    mutationFn: async ({ format, file }: { format: ImportFormat; file: File }) => importFile(format, await file.text()),
+    labels: {},
+    onSuccess: async (answer) => {
+      setResult(answer);
+      await queryClient.invalidateQueries({ queryKey: DUPLICATES_KEY });
+    },
+    // Whatever the server says is about the file: shown beside the file field.
+    errorsFrom: (error) => ({
+      fields: {
+        [FILE_ID]:
+          error instanceof ApiError
+            ? error.fieldErrors.length
+              ? error.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')
+              : error.problem.detail
+            : 'Sorry, the file could not be imported. Try again.',
+      },
+      form: null,
+    }),
+  });
+  const { busy, errors, setErrors } = write;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
     const file = fileRef.current?.files?.[0];
     const format = file ? formatOf(file) : null;
     if (!file || !format) {
-      setErrors({ list: [file ? 'The file must be a .json (ORUK) or .csv file' : 'Select a file to import'] });
-      return;
+      const message = file ? 'The file must be a .json (ORUK) or .csv file' : 'Select a file to import';
+      return setErrors({ fields: { [FILE_ID]: message }, form: null });
     }
-    setBusy(true);
     setResult(null);
-    try {
-      const answer = await importFile(format, await file.text());
-      setErrors({ list: [] });
-      setResult(answer);
-      await queryClient.invalidateQueries({ queryKey: DUPLICATES_KEY });
-    } catch (error) {
-      const list =
-        error instanceof ApiError
-          ? error.fieldErrors.length
-            ? error.fieldErrors.map((e) => `${e.field}: ${e.message}`)
-            : [error.problem.detail]
-          : ['Sorry, the file could not be imported. Try again.'];
-      setErrors({ list });
-    } finally {
-      setBusy(false);
-    }
+    void write.submit({ format, file });
   }
 
-  const hasError = errors.list.length > 0;
+  const fileError = errors.fields[FILE_ID];
   return (
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">Import services</h2>
-      <ErrorSummary errors={errors.list.map((message) => ({ fieldId: FILE_ID, message }))} revision={errors} />
+      <ErrorSummary errors={summaryOf(errors, [FILE_ID])} revision={errors} />
       <form onSubmit={submit} noValidate>
-        <div className={`nhsuk-form-group nhsuk-file-upload${hasError ? ' nhsuk-form-group--error' : ''}`}>
+        <div className={`nhsuk-form-group nhsuk-file-upload${fileError ? ' nhsuk-form-group--error' : ''}`}>
           <label className="nhsuk-label nhsuk-label--s" htmlFor={FILE_ID}>
             File to import
           </label>
@@ -83,9 +95,9 @@ function ImportSection() {
             with the columns listed below). A service with the same id is updated; importing the same file again changes
             nothing. Rows or documents with errors are listed and left out; the others are imported.
           </div>
-          {hasError && (
+          {fileError && (
             <span className="nhsuk-error-message" id={`${FILE_ID}-error`}>
-              <span className="nhsuk-u-visually-hidden">Error:</span> {errors.list[0]}
+              <span className="nhsuk-u-visually-hidden">Error:</span> {fileError}
             </span>
           )}
           <input
@@ -94,7 +106,7 @@ function ImportSection() {
             name="file"
             type="file"
             accept=".json,.csv,application/json,text/csv"
-            aria-describedby={`${FILE_ID}-hint${hasError ? ` ${FILE_ID}-error` : ''}`}
+            aria-describedby={`${FILE_ID}-hint${fileError ? ` ${FILE_ID}-error` : ''}`}
             ref={fileRef}
           />
         </div>
@@ -164,43 +176,28 @@ function errorItems(result: ImportResult): number {
 function ErrorTable({ result }: { result: ImportResult }) {
   const csv = result.format === 'csv';
   const rows = csv
-    ? result.errors.map((e) => ({ where: `Line ${e.line}`, field: e.field, message: e.message }))
-    : result.errors.map((e) => ({
+    ? result.errors.map((e, i) => ({ key: String(i), where: `Line ${e.line}`, field: e.field, message: e.message }))
+    : result.errors.map((e, i) => ({
+        key: String(i),
         where: `Document ${e.index + 1}${e.id ? ` (${e.id})` : ''}`,
         field: e.field,
         message: e.message,
       }));
   return (
-    <TableScroll label="Import errors">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Errors</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              {csv ? 'Line' : 'Document'}
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              {csv ? 'Column' : 'Field'}
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Problem
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and never reorder
-            <tr className="nhsuk-table__row" key={i}>
-              <td className="nhsuk-table__cell">{row.where}</td>
-              <td className="nhsuk-table__cell">
-                <code>{row.field}</code>
-              </td>
-              <td className="nhsuk-table__cell">{row.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    // A region of its own, so the report's errors can be found (and read) as one.
+    <section aria-label="Import errors">
+      <DataTable
+        caption="Errors"
+        rowHeader={false}
+        columns={[
+          { header: csv ? 'Line' : 'Document', cell: (row) => row.where },
+          { header: csv ? 'Column' : 'Field', cell: (row) => <code>{row.field}</code> },
+          { header: 'Problem', cell: (row) => row.message },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.key}
+      />
+    </section>
   );
 }
 
@@ -228,31 +225,16 @@ function CsvColumnsSection() {
         The first line of the file names the columns, in any order. Only <code>organization_name</code> and{' '}
         <code>name</code> are required. <a href={CSV_TEMPLATE_URL}>Download a CSV template</a> with an example row.
       </p>
-      <TableScroll label="CSV columns">
-        <table className="nhsuk-table">
-          <caption className="nhsuk-u-visually-hidden">Columns of the directory CSV</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Column
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                What to put in it
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {CSV_COLUMNS.map((column) => (
-              <tr className="nhsuk-table__row" key={column.name}>
-                <td className="nhsuk-table__cell">
-                  <code>{column.name}</code>
-                </td>
-                <td className="nhsuk-table__cell">{column.help}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Columns of the directory CSV"
+        captionHidden
+        columns={[
+          { header: 'Column', cell: (column) => <code>{column.name}</code> },
+          { header: 'What to put in it', cell: (column) => column.help },
+        ]}
+        rows={[...CSV_COLUMNS]}
+        rowKey={(column) => column.name}
+      />
     </section>
   );
 }

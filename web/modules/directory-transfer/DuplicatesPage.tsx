@@ -1,19 +1,56 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { DUPLICATE_REASONS, type DuplicatePair, type DuplicateSide } from '../../../common/directory-transfer';
+import {
+  DUPLICATE_REASONS,
+  type DuplicatePair,
+  type DuplicateSide,
+  type MergeRequest,
+} from '../../../common/directory-transfer';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { usePageTitle } from '../../ui/use-page-title';
 import { DUPLICATES_KEY, mergeDuplicate, useDuplicates } from './transfer-api';
 
 const pairKey = (p: DuplicatePair) => `${p.kind}:${p.a.id}:${p.b.id}`;
+
+function duplicateColumns(onMerge: (pair: DuplicatePair) => void): DataColumn<DuplicatePair>[] {
+  return [
+    {
+      header: 'Why',
+      cell: (pair) => (
+        <>
+          {DUPLICATE_REASONS[pair.reason]}
+          {pair.detail && <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">{pair.detail}</div>}
+          {pair.kind === 'service' && (
+            <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">Name similarity {Math.round(pair.score * 100)}%</div>
+          )}
+        </>
+      ),
+    },
+    { header: 'First listing', cell: (pair) => <Side pair={pair} side={pair.a} /> },
+    { header: 'Second listing', cell: (pair) => <Side pair={pair} side={pair.b} /> },
+    {
+      header: 'Action',
+      hiddenHeader: true,
+      cell: (pair) =>
+        pair.kind === 'service' ? (
+          <Button type="button" variant="secondary" small onClick={() => onMerge(pair)}>
+            Merge<span className="nhsuk-u-visually-hidden"> {`${pair.a.name} and ${pair.b.name}`}</span>
+          </Button>
+        ) : (
+          <span className="nhsuk-body-s">Check with the organisations; merge their services one by one</span>
+        ),
+    },
+  ];
+}
 
 /** Listings that may be one service twice, and the merge that retires one of them. */
 export function DuplicatesPage() {
@@ -50,67 +87,17 @@ export function DuplicatesPage() {
       ) : data.length === 0 ? (
         <p>No possible duplicates found.</p>
       ) : (
-        <TableScroll label="Possible duplicates">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-u-visually-hidden">Possible duplicates</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Why
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  First listing
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Second listing
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  <span className="nhsuk-u-visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {data.map((pair) => (
-                <tr className="nhsuk-table__row" key={pairKey(pair)}>
-                  <td className="nhsuk-table__cell">
-                    {DUPLICATE_REASONS[pair.reason]}
-                    {pair.detail && <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">{pair.detail}</div>}
-                    {pair.kind === 'service' && (
-                      <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                        Name similarity {Math.round(pair.score * 100)}%
-                      </div>
-                    )}
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    <Side pair={pair} side={pair.a} />
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    <Side pair={pair} side={pair.b} />
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    {pair.kind === 'service' ? (
-                      <Button
-                        type="button"
-                        variant="secondary"
-                        small
-                        onClick={() => {
-                          setNotice(null);
-                          setMerging(pair);
-                        }}
-                      >
-                        Merge<span className="nhsuk-u-visually-hidden"> {`${pair.a.name} and ${pair.b.name}`}</span>
-                      </Button>
-                    ) : (
-                      <span className="nhsuk-body-s">
-                        Check with the organisations; merge their services one by one
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Possible duplicates"
+          captionHidden
+          rowHeader={false}
+          columns={duplicateColumns((pair) => {
+            setNotice(null);
+            setMerging(pair);
+          })}
+          rows={data}
+          rowKey={pairKey}
+        />
       )}
     </>
   );
@@ -145,8 +132,16 @@ function MergeForm({
   const [keepId, setKeepId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const write = useSubmit({
+    mutationFn: (merge: { request: MergeRequest; done: string }) => mergeDuplicate(merge.request),
+    labels: LABELS,
+    onSuccess: async (_, { done }) => {
+      await queryClient.invalidateQueries({ queryKey: DUPLICATES_KEY });
+      onMerged(done);
+    },
+    onError: () => setConfirming(false),
+  });
+  const { busy, errors, setErrors } = write;
   const keep = keepId === pair.a.id ? pair.a : keepId === pair.b.id ? pair.b : null;
   const retire = keep === pair.a ? pair.b : keep === pair.b ? pair.a : null;
 
@@ -163,18 +158,12 @@ function MergeForm({
     setConfirming(true);
   }
 
-  async function merge() {
-    if (!keep || !retire || busy) return;
-    setBusy(true);
-    try {
-      await mergeDuplicate({ keep_id: keep.id, merge_id: retire.id, reason: reason.trim() });
-      await queryClient.invalidateQueries({ queryKey: DUPLICATES_KEY });
-      onMerged(`“${retire.name}” was merged into “${keep.name}”`);
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-      setConfirming(false);
-      setBusy(false);
-    }
+  function merge() {
+    if (!keep || !retire) return;
+    void write.submit({
+      request: { keep_id: keep.id, merge_id: retire.id, reason: reason.trim() },
+      done: `“${retire.name}” was merged into “${keep.name}”`,
+    });
   }
 
   const summary = summaryOf(errors, ['keep_id', 'reason'], 'keep_id');

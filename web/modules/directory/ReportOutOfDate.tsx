@@ -1,8 +1,9 @@
 import { Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { reportOutOfDate } from './directory-api';
 import { checkReport } from './report-form';
 
@@ -15,8 +16,12 @@ const ORDER = ['message', 'reporter_email'];
 export function ReportOutOfDate({ serviceId, serviceName }: { serviceId: string; serviceName: string }) {
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const write = useSubmit({
+    mutationFn: (report: Parameters<typeof reportOutOfDate>[1]) => reportOutOfDate(serviceId, report),
+    labels: LABELS,
+    onSuccess: () => setSent(true),
+  });
+  const { busy, errors, setErrors } = write;
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -27,24 +32,14 @@ export function ReportOutOfDate({ serviceId, serviceName }: { serviceId: string;
     if (sent) panelRef.current?.focus();
   }, [sent]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const data = new FormData(event.currentTarget);
     const message = String(data.get('message') ?? '').trim();
     const email = String(data.get('reporter_email') ?? '').trim();
     const fields = checkReport(message, email);
     if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
-    setBusy(true);
-    try {
-      await reportOutOfDate(serviceId, { message, ...(email ? { reporter_email: email } : {}) });
-      setErrors(NO_ERRORS);
-      setSent(true);
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit({ message, ...(email ? { reporter_email: email } : {}) });
   }
 
   if (sent) {

@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useSiteInfo } from './site-api';
 
@@ -15,34 +16,28 @@ export function CookiesPage() {
           to advertise, or to track you, so we do not ask for your consent.
         </p>
         <p>Searching the directory of services without signing in sets no cookie at all.</p>
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption">The cookie Waymark uses</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Purpose
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Expires
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell waymark-break">{data.sessionCookie}</td>
-              <td className="nhsuk-table__cell">
-                Keeps you signed in. It holds a random code, never your name or anything about you.
-              </td>
-              <td className="nhsuk-table__cell">
-                When you sign out, after {data.sessionIdleMinutes} minutes without using Waymark, or{' '}
-                {data.sessionAbsoluteHours} hours after you signed in
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <DataTable
+          caption="The cookie Waymark uses"
+          rowHeader={false}
+          columns={[
+            { header: 'Name', cell: (cookie) => <span className="waymark-break">{cookie}</span> },
+            {
+              header: 'Purpose',
+              cell: () => 'Keeps you signed in. It holds a random code, never your name or anything about you.',
+            },
+            {
+              header: 'Expires',
+              cell: () => (
+                <>
+                  When you sign out, after {data.sessionIdleMinutes} minutes without using Waymark, or{' '}
+                  {data.sessionAbsoluteHours} hours after you signed in
+                </>
+              ),
+            },
+          ]}
+          rows={[data.sessionCookie]}
+          rowKey={(cookie) => cookie}
+        />
       </div>
     </div>
   );

@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
-import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ConflictMessage } from '../triage/ConflictMessage';
@@ -21,8 +22,8 @@ import {
   useHandoverPlan,
   WORKLOAD_KEY,
 } from './workforce-api';
+import { cases } from './workforce-format';
 
-const cases = (n: number) => `${n} ${n === 1 ? 'case' : 'cases'}`;
 const CONFIRM_ID = 'confirm-care-coordinator';
 
 type Case = HandoverPlan['cases'][number];
@@ -33,6 +34,8 @@ function needsOf(c: Case): string {
   if (c.predictedPam) parts.push(`PAM level ${c.predictedPam}`);
   return parts.filter(Boolean).join(', ') || 'Not recorded';
 }
+
+const whoIs = (c: Case) => `${c.person.givenName} ${c.person.familyName}`;
 
 /**
  * Hands a worker's open cases to colleagues one case at a time (e.g. while they are on leave):
@@ -45,12 +48,21 @@ export function HandoverPage() {
   const queryClient = useQueryClient();
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [confirmed, setConfirmed] = useState(false);
-  const [errors, setErrors] = useState<{ list: SummaryError[]; confirm: string | null }>({ list: [], confirm: null });
   const [conflict, setConflict] = useState<string | null>(null);
   const [result, setResult] = useState<HandoverResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useSubmit({
+    mutationFn: (body: Parameters<typeof startCover>[1]) => startCover(memberId, body),
+    labels: {},
+    onSuccess: async (done) => {
+      setResult(done);
+      await queryClient.invalidateQueries({ queryKey: WORKLOAD_KEY });
+      await queryClient.invalidateQueries({ queryKey: LEAVE_KEY });
+    },
+    onConflict: setConflict,
+  });
+  const { busy, errors, setErrors } = write;
   const data = plan.data;
-  usePageTitle(data ? `Hand over ${data.worker.name}’s cases` : 'Hand over cases', errors.list.length > 0);
+  usePageTitle(data ? `Hand over ${data.worker.name}’s cases` : 'Hand over cases', hasErrors(errors));
 
   if (plan.error) return <ServiceProblem error={plan.error} />;
   if (!data) return <Loading what="the cases" />;
@@ -69,38 +81,81 @@ export function HandoverPage() {
   const counts = new Map<string, number>();
   for (const c of data.cases) counts.set(chosenFor(c), (counts.get(chosenFor(c)) ?? 0) + 1);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy || !data) return;
+    if (!data) return;
     if (warned.length > 0 && !confirmed) {
       const message = `Confirm that the ${cases(warned.length)} with a warning should go to a care coordinator, or choose someone else for them`;
-      setErrors({ list: [{ fieldId: CONFIRM_ID, message }], confirm: message });
-      return;
+      return setErrors({ fields: { [CONFIRM_ID]: message }, form: null });
     }
-    setBusy(true);
-    try {
-      const done = await startCover(data.worker.id, {
-        cases: data.cases.map((c) => ({ referralId: c.referralId, coverWorkerId: chosenFor(c) })),
-        confirmCareCoordinator: warned.length > 0,
-      });
-      setErrors({ list: [], confirm: null });
-      setResult(done);
-      await queryClient.invalidateQueries({ queryKey: WORKLOAD_KEY });
-      await queryClient.invalidateQueries({ queryKey: LEAVE_KEY });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setConflict(error.problem.detail);
-      } else {
-        const list =
-          error instanceof ApiError && error.fieldErrors.length > 0
-            ? error.fieldErrors.map((e) => ({ message: `${e.field}: ${e.message}` }))
-            : [{ message: error instanceof ApiError ? error.problem.detail : 'Sorry, that did not work. Try again.' }];
-        setErrors({ list, confirm: null });
-      }
-    } finally {
-      setBusy(false);
-    }
+    void write.submit({
+      cases: data.cases.map((c) => ({ referralId: c.referralId, coverWorkerId: chosenFor(c) })),
+      confirmCareCoordinator: warned.length > 0,
+    });
   }
+
+  const columns: DataColumn<Case>[] = [
+    {
+      header: 'Person',
+      cell: (c) => (
+        <>
+          <Link to={`/referrals/${c.referralId}/case`}>{whoIs(c)}</Link>
+          <span className="waymark-secondary-text">{c.reference}</span>
+        </>
+      ),
+    },
+    { header: 'Stage', cell: (c) => c.statusLabel },
+    {
+      header: 'Triaged as',
+      cell: (c) => (
+        <>
+          {needsOf(c)}
+          {c.coachReason && (
+            <span className="waymark-block">
+              <Tag colour="purple">Coaching case</Tag>
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      header: 'Covered by',
+      cell: (c) => {
+        const id = `cover-${c.referralId}`;
+        const warning = warningOf(c);
+        return (
+          <div className="waymark-worker-choice">
+            <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={id}>
+              Who covers {whoIs(c)}
+            </label>
+            <select
+              className="nhsuk-select"
+              id={id}
+              value={chosenFor(c)}
+              aria-describedby={warning ? `${id}-warning` : undefined}
+              onChange={(e) => {
+                setChoices((all) => ({ ...all, [c.referralId]: e.target.value }));
+                setConfirmed(false);
+              }}
+            >
+              {data.colleagues.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.roleLabel.toLowerCase()})
+                </option>
+              ))}
+            </select>
+            {warning && (
+              <p className="nhsuk-body-s waymark-choice-warnings" id={`${id}-warning`}>
+                <strong className="nhsuk-tag nhsuk-tag--orange">Warning</strong> {warning}{' '}
+                {colleagues.get(chosenFor(c))?.name} is a care coordinator.
+                {coaches.length > 0 && ` At work as a health and wellbeing coach: ${coaches.join(', ')}.`}
+              </p>
+            )}
+          </div>
+        );
+      },
+    },
+  ];
 
   async function reload() {
     setConflict(null);
@@ -134,7 +189,7 @@ export function HandoverPage() {
     <>
       <BackLink to="/team/leave">Leave and cover</BackLink>
       {conflict && <ConflictMessage message={conflict} onReload={() => void reload()} />}
-      <ErrorSummary errors={errors.list} revision={errors} />
+      <ErrorSummary errors={summaryOf(errors, [CONFIRM_ID])} revision={errors} />
       <h1>
         <span className="nhsuk-caption-l">
           {data.worker.name}, {data.worker.roleLabel.toLowerCase()}
@@ -152,81 +207,12 @@ export function HandoverPage() {
             Choose who covers each case while {data.worker.name} is away. The care coordinator is chosen to start with;
             cases a colleague already covers stay with them unless you choose someone else.
           </p>
-          <TableScroll label={`${data.worker.name}’s open cases`}>
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption">{data.worker.name}’s open cases</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">
-                    Person
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Stage
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Triaged as
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Covered by
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {data.cases.map((c) => {
-                  const id = `cover-${c.referralId}`;
-                  const warning = warningOf(c);
-                  const who = `${c.person.givenName} ${c.person.familyName}`;
-                  return (
-                    <tr className="nhsuk-table__row" key={c.referralId}>
-                      <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                        <Link to={`/referrals/${c.referralId}/case`}>{who}</Link>
-                        <span className="waymark-secondary-text">{c.reference}</span>
-                      </th>
-                      <td className="nhsuk-table__cell">{c.statusLabel}</td>
-                      <td className="nhsuk-table__cell">
-                        {needsOf(c)}
-                        {c.coachReason && (
-                          <span className="waymark-block">
-                            <Tag colour="purple">Coaching case</Tag>
-                          </span>
-                        )}
-                      </td>
-                      <td className="nhsuk-table__cell">
-                        <div className="waymark-worker-choice">
-                          <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={id}>
-                            Who covers {who}
-                          </label>
-                          <select
-                            className="nhsuk-select"
-                            id={id}
-                            value={chosenFor(c)}
-                            aria-describedby={warning ? `${id}-warning` : undefined}
-                            onChange={(e) => {
-                              setChoices((all) => ({ ...all, [c.referralId]: e.target.value }));
-                              setConfirmed(false);
-                            }}
-                          >
-                            {data.colleagues.map((m) => (
-                              <option key={m.id} value={m.id}>
-                                {m.name} ({m.roleLabel.toLowerCase()})
-                              </option>
-                            ))}
-                          </select>
-                          {warning && (
-                            <p className="nhsuk-body-s waymark-choice-warnings" id={`${id}-warning`}>
-                              <strong className="nhsuk-tag nhsuk-tag--orange">Warning</strong> {warning}{' '}
-                              {colleagues.get(chosenFor(c))?.name} is a care coordinator.
-                              {coaches.length > 0 && ` At work as a health and wellbeing coach: ${coaches.join(', ')}.`}
-                            </p>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={`${data.worker.name}’s open cases`}
+            columns={columns}
+            rows={data.cases}
+            rowKey={(c) => c.referralId}
+          />
           <h2 className="nhsuk-heading-m">Who covers what</h2>
           <ul>
             {[...counts.entries()]
@@ -248,10 +234,10 @@ export function HandoverPage() {
                 The allocation rules give high-complexity cases, and people at predicted PAM level 1, to a health and
                 wellbeing coach. Choose someone else for them, or confirm that a care coordinator should cover them.
               </p>
-              <div className={`nhsuk-form-group${errors.confirm ? ' nhsuk-form-group--error' : ''}`}>
-                {errors.confirm && (
+              <div className={`nhsuk-form-group${errors.fields[CONFIRM_ID] ? ' nhsuk-form-group--error' : ''}`}>
+                {errors.fields[CONFIRM_ID] && (
                   <span className="nhsuk-error-message" id={`${CONFIRM_ID}-error`}>
-                    <span className="nhsuk-u-visually-hidden">Error:</span> {errors.confirm}
+                    <span className="nhsuk-u-visually-hidden">Error:</span> {errors.fields[CONFIRM_ID]}
                   </span>
                 )}
                 <div className="nhsuk-checkboxes">
@@ -261,7 +247,7 @@ export function HandoverPage() {
                       id={CONFIRM_ID}
                       type="checkbox"
                       checked={confirmed}
-                      aria-describedby={errors.confirm ? `${CONFIRM_ID}-error` : undefined}
+                      aria-describedby={errors.fields[CONFIRM_ID] ? `${CONFIRM_ID}-error` : undefined}
                       onChange={(e) => setConfirmed(e.target.checked)}
                     />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={CONFIRM_ID}>

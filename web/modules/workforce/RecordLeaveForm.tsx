@@ -1,9 +1,10 @@
 import { Select } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { LEAVE_REASONS, type LeaveReason, recordLeave, type WorkloadMember } from './workforce-api';
 
@@ -19,13 +20,19 @@ export function RecordLeaveForm({
   members: WorkloadMember[];
   onRecorded: (message: string) => void;
 }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
+  const write = useSubmit({
+    mutationFn: recordLeave,
+    labels: LABELS,
+    onSuccess: (item) => {
+      setRound((n) => n + 1);
+      onRecorded(`Leave recorded for ${item.name}`);
+    },
+  });
+  const { busy, errors, setErrors } = write;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const userId = String(form.get('userId') ?? '');
     const reason = String(form.get('reason') ?? '') as LeaveReason;
@@ -41,26 +48,8 @@ export function RecordLeaveForm({
       fields.endsOn = 'Last day must be the same as or after the first day';
     }
     if (!reason) fields.reason = 'Select a reason';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, form: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      const item = await recordLeave({
-        userId,
-        startsOn: starts.value as string,
-        endsOn: ends.value as string,
-        reason,
-      });
-      setErrors(NO_ERRORS);
-      setRound((n) => n + 1);
-      onRecorded(`Leave recorded for ${item.name}`);
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
+    void write.submit({ userId, startsOn: starts.value as string, endsOn: ends.value as string, reason });
   }
 
   return (

@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Select, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { OrganisationTree } from '../../../../common/api-types';
 import { NotFoundPage } from '../../../app/NotFoundPage';
+import { useSubmit } from '../../../app/use-submit';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { usePageTitle } from '../../../ui/use-page-title';
 import { createOrganisation, type NewOrganisation, ORGANISATIONS_KEY, useOrganisationTree } from './organisations-api';
@@ -86,17 +87,23 @@ function AddOrganisationForm({ kind }: { kind: Kind }) {
     charityNumber: 'Charity number',
   };
   const order = [page.parent.id, 'name', 'code', 'charityNumber'];
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const tree = useOrganisationTree();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const write = useSubmit({
+    mutationFn: createOrganisation,
+    labels,
+    onSuccess: async (_, body) => {
+      await queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
+      navigate('/admin/organisations', { state: { notice: `${body.name} has been added` } });
+    },
+  });
+  const { busy, errors, setErrors } = write;
   usePageTitle(page.title, hasErrors(errors));
   if (tree.error) return <ServiceProblem error={tree.error} />;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const fields: Record<string, string> = {};
@@ -112,26 +119,14 @@ function AddOrganisationForm({ kind }: { kind: Kind }) {
     }
     if (charityNumber && !/^[0-9]{6,8}(-[0-9]{1,2})?$/.test(charityNumber))
       fields.charityNumber = 'Charity number must be 6 to 8 digits, like 1123456';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, form: null });
-      return;
-    }
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
     const body: NewOrganisation =
       kind === 'pcn'
         ? { kind, icbId: parentId, code, name }
         : kind === 'practice'
           ? { kind, pcnId: parentId, code, name }
           : { kind, icbId: parentId, name, charityNumber };
-    setBusy(true);
-    try {
-      await createOrganisation(body);
-      await queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
-      navigate('/admin/organisations', { state: { notice: `${name} has been added` } });
-    } catch (error) {
-      setErrors(errorsFromApi(error, labels));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit(body);
   }
 
   return (

@@ -5,18 +5,25 @@ import { Link, useParams } from 'react-router';
 import type { OrganisationDetail, OrganisationHistoryItem } from '../../../../common/admin-lists';
 import { ApiError, queryString } from '../../../app/api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
+import { useSubmit } from '../../../app/use-submit';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { type DataColumn, DataTable } from '../../../ui/DataTable';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../../ui/form-errors';
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { NotificationBanner } from '../../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { SummaryList } from '../../../ui/SummaryList';
 import { Tag } from '../../../ui/Tag';
 import { usePageTitle } from '../../../ui/use-page-title';
-import { ORGANISATIONS_KEY, setRetired, updateOrganisation, useOrganisation } from './organisations-api';
+import {
+  ORGANISATIONS_KEY,
+  type OrganisationChanges,
+  setRetired,
+  updateOrganisation,
+  useOrganisation,
+} from './organisations-api';
 
 const FIELD_LABELS: Record<string, string> = { name: 'Name', code: 'Code', email: 'Practice mailbox' };
 const CHANGE_LABELS = { created: 'Added', edited: 'Changed', retired: 'Retired', reinstated: 'Reinstated' } as const;
@@ -72,16 +79,21 @@ export function OrganisationPage() {
 }
 
 function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail; onSaved: (n: string) => void }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const codeLabel = organisation.type === 'vcs' ? 'Charity number (optional)' : 'ODS code';
-  const labels = { ...FIELD_LABELS, code: codeLabel };
+  const write = useSubmit({
+    mutationFn: (changes: OrganisationChanges) => updateOrganisation(organisation.id, changes),
+    labels: { ...FIELD_LABELS, code: codeLabel },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
+      onSaved('Your changes have been saved');
+    },
+  });
+  const { busy, errors, setErrors } = write;
   usePageTitle(organisation.name, hasErrors(errors));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const name = String(form.get('name') ?? '').trim();
     const code = String(form.get('code') ?? '')
@@ -91,25 +103,12 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
     const fields: Record<string, string> = {};
     if (name.length < 2) fields.name = name ? 'Name must be at least 2 characters' : 'Enter the name';
     if (!code && organisation.type !== 'vcs') fields.code = 'Enter the ODS code';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, form: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      await updateOrganisation(organisation.id, {
-        name,
-        code: code || null,
-        ...(organisation.type === 'practice' ? { email: email || null } : {}),
-      });
-      await queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
-      setErrors(NO_ERRORS);
-      onSaved('Your changes have been saved');
-    } catch (error) {
-      setErrors(errorsFromApi(error, labels));
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
+    void write.submit({
+      name,
+      code: code || null,
+      ...(organisation.type === 'practice' ? { email: email || null } : {}),
+    });
   }
 
   return (
@@ -149,29 +148,28 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
 function Retirement({ organisation, onDone }: { organisation: OrganisationDetail; onDone: (n: string) => void }) {
   const retired = organisation.retiredAt !== null;
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const verb = retired ? 'Reinstate' : 'Retire';
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    if (!reason) {
-      setErrors({ fields: { reason: `Enter why you are ${retired ? 'reinstating' : 'retiring'} it` }, form: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      await setRetired(organisation.id, !retired, reason);
+  const write = useSubmit({
+    mutationFn: (reason: string) => setRetired(organisation.id, !retired, reason),
+    labels: { reason: 'Reason' },
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
       onDone(`${organisation.name} has been ${retired ? 'reinstated' : 'retired'}`);
-    } catch (error) {
-      setErrors(errorsFromApi(error, { reason: 'Reason' }));
-    } finally {
-      setBusy(false);
+    },
+  });
+  const { busy, errors, setErrors } = write;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    if (!reason) {
+      return setErrors({
+        fields: { reason: `Enter why you are ${retired ? 'reinstating' : 'retiring'} it` },
+        form: null,
+      });
     }
+    void write.submit(reason);
   }
 
   return (

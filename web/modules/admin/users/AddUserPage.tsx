@@ -11,10 +11,11 @@ import {
   type Role,
   type TeamRole,
 } from '../../../../common/roles';
+import { useSubmit } from '../../../app/use-submit';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, phrase, summaryOf } from '../../../ui/form-errors';
+import { hasErrors, phrase, summaryOf } from '../../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { usePageTitle } from '../../../ui/use-page-title';
 import { useOrganisationTree } from '../organisations/organisations-api';
@@ -42,17 +43,23 @@ const ORGANISATION_HINT = {
 
 export function AddUserPage() {
   const [role, setRole] = useState<Role | ''>('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const tree = useOrganisationTree();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const write = useSubmit({
+    mutationFn: createUser,
+    labels: LABELS,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      navigate('/admin/users', { state: { notice: `${created.name} has been added` } });
+    },
+  });
+  const { busy, errors, setErrors } = write;
   usePageTitle('Add a user', hasErrors(errors));
   if (tree.error) return <ServiceProblem error={tree.error} />;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const fields: Record<string, string> = {};
@@ -70,20 +77,8 @@ export function AddUserPage() {
     if (!password) fields.password = 'Enter a temporary password';
     else if (weak) fields.password = phrase(LABELS.password, weak);
     const staff = isTeamRole(role) ? readStaffNumbers(form, fields) : null;
-    if (Object.keys(fields).length > 0 || !role) {
-      setErrors({ fields, form: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await createUser({ name, email, role, organisationId, password, ...(staff ?? {}) });
-      await queryClient.invalidateQueries({ queryKey: USERS_KEY });
-      navigate('/admin/users', { state: { notice: `${created.name} has been added` } });
-    } catch (error) {
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(fields).length > 0 || !role) return setErrors({ fields, form: null });
+    void write.submit({ name, email, role, organisationId, password, ...(staff ?? {}) });
   }
 
   return (

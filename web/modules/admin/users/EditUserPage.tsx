@@ -7,10 +7,11 @@ import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '../../../../co
 import { ApiError } from '../../../app/api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { useSignedInMe } from '../../../app/session';
+import { useSubmit } from '../../../app/use-submit';
 import { BackLink } from '../../../ui/BackLink';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
+import { type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
 import { Radios } from '../../../ui/Radios';
 import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { usePageTitle } from '../../../ui/use-page-title';
@@ -57,28 +58,39 @@ function EditUserForm({
 }) {
   const me = useSignedInMe();
   const [role, setRole] = useState<Role>(user.role);
-  const [errors, setErrors] = useState<FormErrors>(initialErrors);
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const write = useSubmit({
+    mutationFn: (changes: UserChanges) => updateUser(user.id, changes),
+    labels: LABELS,
+    onSuccess: async (updated) => {
+      await queryClient.invalidateQueries({ queryKey: USERS_KEY });
+      navigate('/admin/users', { state: { notice: `${updated.name}'s details have been saved` } });
+    },
+    onConflict: () => {
+      // Reload: the form re-renders from the latest version (see the key above) with the message.
+      onConflict();
+      write.setErrors({ ...CONFLICT });
+      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+    },
+  });
+  const { busy, setErrors } = write;
+  // The conflict message stays until this form has errors of its own.
+  const errors = hasErrors(write.errors) ? write.errors : initialErrors;
   usePageTitle(`Change ${user.name}`, hasErrors(errors));
   const isSelf = me.user.id === user.id;
   // The organisation cannot change here, so only roles that belong to the same kind of organisation.
   const roles = ROLES.filter((r) => ROLE_ORGANISATION[r] === ROLE_ORGANISATION[user.role]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const fields: Record<string, string> = {};
     const name = String(form.get('name') ?? '').trim();
     if (name.length < 2) fields.name = name ? 'Full name must be at least 2 characters' : 'Enter their full name';
     const staff = isTeamRole(role) ? readStaffNumbers(form, fields) : null;
     const active = isSelf ? user.active : form.get('active') === 'yes';
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, form: null });
-      return;
-    }
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
     // Send only what changed, with the version read: a stale version is refused (409).
     const changes: UserChanges = { version: user.version };
     if (name !== user.name) changes.name = name;
@@ -89,23 +101,7 @@ function EditUserForm({
       if (staff.fte !== user.fte) changes.fte = staff.fte;
       if (staff.caseloadCapacity !== user.caseloadCapacity) changes.caseloadCapacity = staff.caseloadCapacity;
     }
-    setBusy(true);
-    try {
-      const updated = await updateUser(user.id, changes);
-      await queryClient.invalidateQueries({ queryKey: USERS_KEY });
-      navigate('/admin/users', { state: { notice: `${updated.name}'s details have been saved` } });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        // Reload: the form re-renders from the latest version (see the key above) with the message.
-        onConflict();
-        setErrors({ ...CONFLICT });
-        await queryClient.invalidateQueries({ queryKey: USERS_KEY });
-        return;
-      }
-      setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void write.submit(changes);
   }
 
   return (

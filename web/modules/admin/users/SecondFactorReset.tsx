@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { StaffMember } from '../../../../common/api-types';
+import { useSubmit } from '../../../app/use-submit';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../../ui/form-errors';
+import { summaryOf } from '../../../ui/form-errors';
 import { resetSecondFactor, USERS_KEY } from './users-api';
 
 /**
@@ -13,25 +14,18 @@ import { resetSecondFactor, USERS_KEY } from './users-api';
  */
 export function SecondFactorReset({ user, isSelf }: { user: StaffMember; isSelf: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-
-  async function reset() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      const updated = await resetSecondFactor(user.id);
+  const reset = useSubmit({
+    mutationFn: () => resetSecondFactor(user.id),
+    labels: {},
+    onSuccess: async (updated) => {
       await queryClient.invalidateQueries({ queryKey: USERS_KEY });
       navigate('/admin/users', { state: { notice: `${updated.name}'s two-factor authentication has been reset` } });
-    } catch (error) {
-      setErrors(errorsFromApi(error, {}));
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    onError: () => setConfirming(false),
+  });
+  const { busy, errors } = reset;
 
   return (
     <section aria-labelledby="second-factor-heading">
@@ -58,7 +52,12 @@ export function SecondFactorReset({ user, isSelf }: { user: StaffMember; isSelf:
             {user.role === 'admin' ? ' the next time they sign in' : ' from their account page'}.
           </p>
           <div className="nhsuk-button-group">
-            <Button type="button" variant="warning" aria-disabled={busy || undefined} onClick={reset}>
+            <Button
+              type="button"
+              variant="warning"
+              aria-disabled={busy || undefined}
+              onClick={() => void reset.submit(undefined)}
+            >
               {busy ? 'Resetting…' : 'Yes, reset it'}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
