@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormErrors } from '../ui/form-errors';
 import { NO_ERRORS } from '../ui/form-errors';
 import { ApiError } from './api';
-import { oneAtATime, type SubmitOptions, submitMutation, useSubmit } from './use-submit';
+import { oneAtATime, type SubmitOptions, submitMutation, submitState, useSubmit } from './use-submit';
 
 function form<I, O>(options: SubmitOptions<I, O>) {
   const state = { errors: NO_ERRORS as FormErrors };
@@ -113,6 +113,42 @@ describe('the failure a page reads (useSubmit().failure)', () => {
     await f.send({});
     f.observer.reset();
     expect(f.observer.getCurrentResult().error).toBeNull();
+  });
+});
+
+describe('onConflict and submitState', () => {
+  it('stays busy until onConflict ends (the page fetches the newer version meanwhile)', async () => {
+    const stale = new ApiError(409, { ...badEmail.problem, status: 409, detail: 'Changed by someone else' });
+    let busyDuringConflict = false;
+    const f = form({
+      mutationFn: () => Promise.reject(stale),
+      labels: {},
+      onConflict: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        busyDuringConflict = f.observer.getCurrentResult().isPending;
+      },
+    });
+    await f.send({});
+    expect(busyDuringConflict).toBe(true);
+    expect(f.observer.getCurrentResult().isPending).toBe(false);
+  });
+
+  it('names the input being sent while the write runs, and none once it has ended', async () => {
+    let finish = () => {};
+    const f = form({
+      mutationFn: (_id: string) =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+      labels: {},
+    });
+    const sent = f.send('contact-2');
+    await Promise.resolve();
+    expect(submitState(f.observer.getCurrentResult())).toEqual({ busy: true, sending: 'contact-2' });
+    finish();
+    await sent;
+    expect(f.observer.getCurrentResult().variables).toBe('contact-2');
+    expect(submitState(f.observer.getCurrentResult())).toEqual({ busy: false, sending: undefined });
   });
 });
 

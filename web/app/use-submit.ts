@@ -16,9 +16,10 @@ export interface SubmitOptions<I, O> {
   onSuccess?: (result: O, input: I) => unknown;
   /**
    * A 409 (someone else changed the record first) goes here with its detail instead of the form's
-   * errors: the page offers to reload rather than blaming a field.
+   * errors: the page offers to reload rather than blaming a field. The form stays busy until it
+   * ends (while it fetches the newer version, say).
    */
-  onConflict?: (detail: string) => void;
+  onConflict?: (detail: string) => unknown;
   /** After a failure has been shown (e.g. leave a confirmation step). */
   onError?: (error: unknown) => void;
   /** For a form that maps the API's errors its own way (the default is `errorsFromApi`). */
@@ -36,13 +37,21 @@ export function submitMutation<I, O>(
       setErrors(NO_ERRORS);
       await options.onSuccess?.(result, input);
     },
-    onError: (error) => {
+    onError: async (error) => {
       if (options.onConflict && error instanceof ApiError && error.status === 409)
-        options.onConflict(error.problem.detail);
+        await options.onConflict(error.problem.detail);
       else setErrors(options.errorsFrom ? options.errorsFrom(error) : errorsFromApi(error, options.labels));
       options.onError?.(error);
     },
   };
+}
+
+/**
+ * What a form shows of its write: busy while it runs, and which input it is sending (a list with a
+ * button per row marks only that row's). TanStack keeps the last input after the write ends.
+ */
+export function submitState<I>(result: { isPending: boolean; variables: I | undefined }) {
+  return { busy: result.isPending, sending: result.isPending ? result.variables : undefined };
 }
 
 /**
@@ -73,7 +82,7 @@ export function useSubmit<I, O>(options: SubmitOptions<I, O>) {
 
   return {
     submit,
-    busy: mutation.isPending,
+    ...submitState(mutation),
     errors,
     /** For the form's own checks before anything is sent. */
     setErrors,

@@ -38,4 +38,37 @@ describe('DataTable', () => {
     // Each value keeps its column heading for the narrow-screen cards.
     expect(html).toContain('<span class="nhsuk-table__heading" aria-hidden="true">When </span>');
   });
+
+  it('aligns figures right, sizes the caption, explains a terse heading and adds a totals row that becomes a card', () => {
+    interface Member {
+      name: string;
+      fte: string;
+    }
+    const html = renderToStaticMarkup(
+      createElement(DataTable<Member>, {
+        caption: 'Team',
+        captionSize: 'm',
+        columns: [
+          { header: 'Name', cell: (m) => m.name },
+          { header: 'Role', cell: () => 'Coach' },
+          { header: 'FTE', numeric: true, headerNote: 'full-time equivalent', cell: (m) => m.fte },
+        ],
+        rows: [{ name: 'Aisha Khan', fte: '0.8' }],
+        rowKey: (m) => m.name,
+        totals: { label: 'Whole team', cells: { FTE: '0.8' } },
+      }),
+    );
+    expect(html).toContain('<caption class="nhsuk-table__caption nhsuk-table__caption--m">Team</caption>');
+    expect(html).toContain(
+      'class="nhsuk-table__header nhsuk-table__header--numeric" role="columnheader">FTE<span class="nhsuk-u-visually-hidden"> (full-time equivalent)</span></th>',
+    );
+    expect(html.match(/nhsuk-table__cell nhsuk-table__cell--numeric/g)).toHaveLength(2);
+    const foot = html.slice(html.indexOf('<tfoot'));
+    // The foot is styled as body rows, so the responsive table turns it into a card like the others.
+    expect(foot).toMatch(/^<tfoot class="nhsuk-table__body" role="rowgroup">/);
+    expect(foot).toContain('role="rowheader">Whole team</th>');
+    // An empty cell of the totals has no heading on its card; a filled one has.
+    expect(foot).not.toContain('>Role </span>');
+    expect(foot).toContain('<span class="nhsuk-table__heading" aria-hidden="true">FTE </span><span>0.8</span>');
+  });
 });

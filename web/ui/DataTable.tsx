@@ -7,9 +7,19 @@ export interface DataColumn<T> {
   header: string;
   /** A heading only screen readers hear (an actions column, say). */
   hiddenHeader?: boolean;
+  /** Said after the heading to screen readers only: what a terse heading means. */
+  headerNote?: string;
   cell: (row: T) => ReactNode;
   /** Makes the heading a link that sorts the table by this key (see `sorting`). */
   sortKey?: string;
+  /** Figures, aligned right so their digits line up. */
+  numeric?: boolean;
+}
+
+/** A last row that sums the table up (a team's totals): its label, and values by column heading. */
+export interface TableTotals {
+  label: ReactNode;
+  cells: Partial<Record<string, ReactNode>>;
 }
 
 /** The table's sort order, kept in the address: each sortable heading links to its own order. */
@@ -52,6 +62,8 @@ export function DataTable<T>({
   captionHidden = false,
   rowHeader = true,
   className,
+  captionSize,
+  totals,
 }: {
   caption: ReactNode;
   /** For a table under a heading that already names it: the caption is for screen readers only. */
@@ -69,21 +81,34 @@ export function DataTable<T>({
   busy?: boolean;
   /** Whether the first column names its row (a `th scope="row"`); true unless said otherwise. */
   rowHeader?: boolean;
+  /** A smaller caption, for a table that sits under its section's heading. */
+  captionSize?: 's' | 'm' | 'l';
+  /** In the table's foot; styled as a body row so that it too becomes a card on narrow screens. */
+  totals?: TableTotals;
 }) {
+  const numeric = (c: DataColumn<T>, kind: 'header' | 'cell') => (c.numeric ? ` nhsuk-table__${kind}--numeric` : '');
   return (
     <table
       className={`nhsuk-table nhsuk-table--responsive${className ? ` ${className}` : ''}`}
       role="table"
       aria-busy={busy || undefined}
     >
-      <caption className={captionHidden ? 'nhsuk-u-visually-hidden' : 'nhsuk-table__caption'}>{caption}</caption>
+      <caption
+        className={
+          captionHidden
+            ? 'nhsuk-u-visually-hidden'
+            : `nhsuk-table__caption${captionSize ? ` nhsuk-table__caption--${captionSize}` : ''}`
+        }
+      >
+        {caption}
+      </caption>
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">
           {columns.map((c) => (
             <th
               key={c.header}
               scope="col"
-              className="nhsuk-table__header"
+              className={`nhsuk-table__header${numeric(c, 'header')}`}
               role="columnheader"
               aria-sort={
                 sorting && c.sortKey
@@ -102,6 +127,7 @@ export function DataTable<T>({
               ) : (
                 c.header
               )}
+              {c.headerNote && <span className="nhsuk-u-visually-hidden"> ({c.headerNote})</span>}
             </th>
           ))}
         </tr>
@@ -121,7 +147,7 @@ export function DataTable<T>({
                   <span>{c.cell(row)}</span>
                 </th>
               ) : (
-                <td key={c.header} className="nhsuk-table__cell" role="cell">
+                <td key={c.header} className={`nhsuk-table__cell${numeric(c, 'cell')}`} role="cell">
                   {heading}
                   <span>{c.cell(row)}</span>
                 </td>
@@ -130,6 +156,28 @@ export function DataTable<T>({
           </tr>
         ))}
       </tbody>
+      {totals && (
+        <tfoot className="nhsuk-table__body" role="rowgroup">
+          <tr className="nhsuk-table__row" role="row">
+            <th scope="row" className="nhsuk-table__header" role="rowheader">
+              {totals.label}
+            </th>
+            {columns.slice(1).map((c) => {
+              const value = totals.cells[c.header];
+              return (
+                <td key={c.header} className={`nhsuk-table__cell${numeric(c, 'cell')}`} role="cell">
+                  {value !== undefined && !c.hiddenHeader && (
+                    <span className="nhsuk-table__heading" aria-hidden="true">
+                      {c.header}{' '}
+                    </span>
+                  )}
+                  <span>{value}</span>
+                </td>
+              );
+            })}
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

@@ -2,11 +2,13 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
+import { NO_ERRORS } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ConflictMessage } from '../triage/ConflictMessage';
@@ -36,8 +38,6 @@ export function AllocateAllPage() {
   const [edits, setEdits] = useState<Edits>({});
   const [result, setResult] = useState<AllocateAllResult | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const base = preview.data;
   const edited = Object.keys(edits).length > 0;
@@ -55,30 +55,41 @@ export function AllocateAllPage() {
     gcTime: 0,
   });
 
+  const {
+    submit: allocate,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (planId: string) => allocateAll({ dryRun: false, planId, ...(edited ? { rows } : {}) }),
+    labels: {},
+    errorsFrom: (error) => ({
+      fields: {},
+      form: error instanceof ApiError ? error.problem.detail : 'Sorry, that did not work. Try again.',
+    }),
+    onSuccess: async (done) => {
+      setResult(done);
+      setConflict(null);
+      await queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
+    },
+    onConflict: setConflict,
+  });
+
   if (preview.error) return <ServiceProblem error={preview.error} />;
   const checkProblem = check.error instanceof ApiError ? check.error : null;
   const shownConflict = conflict ?? (checkProblem?.status === 409 ? checkProblem.problem.detail : null);
-  const shownFailure = failure ?? (checkProblem && checkProblem.status !== 409 ? checkProblem.problem.detail : null);
+  const shownFailure =
+    errors.form ?? (checkProblem && checkProblem.status !== 409 ? checkProblem.problem.detail : null);
 
-  async function confirm(planId: string) {
-    if (busy || check.isFetching) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      setResult(await allocateAll({ dryRun: false, planId, ...(edited ? { rows } : {}) }));
-      setConflict(null);
-      await queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(error.problem.detail);
-      else setFailure(error instanceof ApiError ? error.problem.detail : 'Sorry, that did not work. Try again.');
-    } finally {
-      setBusy(false);
-    }
+  function confirm(planId: string) {
+    if (check.isFetching) return;
+    setErrors(NO_ERRORS);
+    void allocate(planId);
   }
 
   async function reload() {
     setConflict(null);
-    setFailure(null);
+    setErrors(NO_ERRORS);
     setEdits({});
     await preview.refetch();
   }
@@ -170,7 +181,7 @@ export function AllocateAllPage() {
             <Button
               type="button"
               aria-disabled={busy || check.isFetching || !!checkProblem || undefined}
-              onClick={() => void confirm(base.planId)}
+              onClick={() => confirm(base.planId)}
             >
               {busy
                 ? 'Allocating…'
@@ -191,67 +202,49 @@ interface Choosing {
   onChoose: (referralId: string, workerId: string | null) => void;
 }
 
+function planColumns(choose?: Choosing): DataColumn<AllocateAllItem>[] {
+  return [
+    {
+      header: 'Person',
+      cell: (item) => (
+        <Link to={`/referrals/${item.referralId}`}>
+          {item.person.givenName} {item.person.familyName}
+        </Link>
+      ),
+    },
+    {
+      header: 'Priority',
+      cell: (item) => <Tag colour={PRIORITY_COLOURS[item.queuePriority]}>{PRIORITY_LABELS[item.queuePriority]}</Tag>,
+    },
+    { header: 'Waiting', cell: (item) => waitingFor(item.receivedAt) },
+    {
+      header: 'To',
+      cell: (item) => (choose ? <WorkerChoice item={item} choose={choose} /> : <ChosenWorker item={item} />),
+    },
+    {
+      header: 'Why',
+      cell: (item) => (
+        <details className="nhsuk-details nhsuk-u-margin-bottom-0">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">
+              Reasons<span className="nhsuk-u-visually-hidden"> for {item.person.givenName}</span>
+            </span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
+              {item.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      ),
+    },
+  ];
+}
+
 function PlanTable({ items, caption, choose }: { items: AllocateAllItem[]; caption: string; choose?: Choosing }) {
-  return (
-    <TableScroll label={caption}>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">{caption}</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Person
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Priority
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Waiting
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              To
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Why
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {items.map((item) => (
-            <tr className="nhsuk-table__row" key={item.referralId}>
-              <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                <Link to={`/referrals/${item.referralId}`}>
-                  {item.person.givenName} {item.person.familyName}
-                </Link>
-              </th>
-              <td className="nhsuk-table__cell">
-                <Tag colour={PRIORITY_COLOURS[item.queuePriority]}>{PRIORITY_LABELS[item.queuePriority]}</Tag>
-              </td>
-              <td className="nhsuk-table__cell">{waitingFor(item.receivedAt)}</td>
-              <td className="nhsuk-table__cell">
-                {choose ? <WorkerChoice item={item} choose={choose} /> : <ChosenWorker item={item} />}
-              </td>
-              <td className="nhsuk-table__cell">
-                <details className="nhsuk-details nhsuk-u-margin-bottom-0">
-                  <summary className="nhsuk-details__summary">
-                    <span className="nhsuk-details__summary-text">
-                      Reasons<span className="nhsuk-u-visually-hidden"> for {item.person.givenName}</span>
-                    </span>
-                  </summary>
-                  <div className="nhsuk-details__text">
-                    <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-                      {item.reasons.map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                    </ul>
-                  </div>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
+  return <DataTable caption={caption} columns={planColumns(choose)} rows={items} rowKey={(i) => i.referralId} />;
 }
 
 function ChosenWorker({ item }: { item: AllocateAllItem }) {

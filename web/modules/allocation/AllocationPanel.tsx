@@ -2,9 +2,10 @@ import { Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import type { ReferralView } from '../../../common/api-types';
 import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { Loading } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
@@ -28,25 +29,23 @@ export function AllocationPanel({
 }) {
   const [version] = useState(referral.version);
   const { data: s, error, isPending } = useAllocationSuggestion(referral.id, true);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [choosing, setChoosing] = useState(false);
-
-  async function allocate(workerId: string, overrideReason?: string) {
-    if (busy) return;
-    setBusy(true);
-    try {
-      onDone(await allocateReferral(referral.id, { version, workerId, overrideReason }));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) onConflict(e.problem.detail);
-      else {
-        setErrors(errorsFromApi(e, LABELS));
-        if (e instanceof ApiError && e.fieldErrors.some((f) => f.field === 'overrideReason')) setChoosing(true);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    submit: allocate,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (choice: { workerId: string; overrideReason?: string }) =>
+      allocateReferral(referral.id, { version, ...choice }),
+    labels: LABELS,
+    onSuccess: onDone,
+    onConflict,
+    // The server wants a reason for this choice: open the part of the form that takes one.
+    onError: (e) => {
+      if (e instanceof ApiError && e.fieldErrors.some((f) => f.field === 'overrideReason')) setChoosing(true);
+    },
+  });
 
   function submitOverride(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,7 +61,7 @@ export function AllocationPanel({
       setErrors({ fields, form: null });
       return;
     }
-    void allocate(workerId, reason || undefined);
+    void allocate({ workerId, overrideReason: reason || undefined });
   }
 
   if (error) {
@@ -110,7 +109,7 @@ export function AllocationPanel({
               type="button"
               className="nhsuk-u-margin-bottom-0"
               aria-disabled={busy || undefined}
-              onClick={() => void allocate((s.worker as { id: string }).id)}
+              onClick={() => void allocate({ workerId: (s.worker as { id: string }).id })}
             >
               {busy ? 'Allocating…' : `Allocate to ${s.worker.name}`}
             </Button>

@@ -7,11 +7,12 @@ import { CONTACT_DURATION_MAX, type ContactMode } from '../../../common/cases';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSignedInMe } from '../../app/session';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -30,6 +31,8 @@ const LABELS = {
   note: 'Note',
 };
 const ORDER = ['outcome', 'at', 'time', 'mode', 'durationMinutes', 'note'];
+
+type FirstContact = Parameters<typeof recordFirstContact>[1];
 
 const OUTCOME_NOTICE: Record<FirstContactOutcome, string> = {
   accepted: 'First contact recorded: they accepted social prescribing',
@@ -64,17 +67,29 @@ export function FirstContactPage() {
 
 function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; onReload: () => Promise<void> }) {
   const [version] = useState(r.version);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const who = `${r.person.givenName} ${r.person.familyName}`;
+  const {
+    submit: record,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (contact: FirstContact) => recordFirstContact(r.id, contact),
+    labels: LABELS,
+    onSuccess: async (view, contact) => {
+      await referralChanged(queryClient, view);
+      await queryClient.invalidateQueries({ queryKey: CASELOAD_KEY });
+      navigate('/caseload', { state: { notice: `${OUTCOME_NOTICE[contact.outcome]} (${who})` } });
+    },
+    onConflict: setConflict,
+  });
   usePageTitle(`Record first contact with ${who}`, hasErrors(errors));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const outcome = String(form.get('outcome') ?? '') as FirstContactOutcome;
     const date = readDate(form, 'at', 'Date');
@@ -108,19 +123,8 @@ function FirstContactForm({ referral: r, onReload }: { referral: ReferralView; o
       setErrors({ fields, form: null });
       return;
     }
-    setBusy(true);
-    try {
-      const met = reached && mode ? { mode, durationMinutes: minutes } : {};
-      const view = await recordFirstContact(r.id, { version, outcome, at, note: note || undefined, ...met });
-      await referralChanged(queryClient, view);
-      await queryClient.invalidateQueries({ queryKey: CASELOAD_KEY });
-      navigate('/caseload', { state: { notice: `${OUTCOME_NOTICE[outcome]} (${who})` } });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(error.problem.detail);
-      else setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    const met = reached && mode ? { mode, durationMinutes: minutes } : {};
+    void record({ version, outcome, at, note: note || undefined, ...met });
   }
 
   return (

@@ -1,13 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type CarePlanView, EMPTY_PLAN, PLAN_FIELD_LABELS } from '../../../common/care-plan';
+import { type CarePlanContent, type CarePlanView, EMPTY_PLAN, PLAN_FIELD_LABELS } from '../../../common/care-plan';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { hasPermission, useSignedInMe } from '../../app/session';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { fieldBinder } from '../../ui/field-binder';
+import { type FormErrors, NO_ERRORS } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -37,6 +39,17 @@ export function CarePlanPage() {
   return <PlanEditor personId={personId} view={data} />;
 }
 
+/** The server's words as they are: the summary puts each field's label before its message. */
+function planErrors(e: unknown): FormErrors {
+  if (e instanceof ApiError && e.status === 400) {
+    return {
+      fields: Object.fromEntries(e.fieldErrors.map((fe) => [fe.field, fe.message])),
+      form: e.fieldErrors.length ? null : e.problem.detail,
+    };
+  }
+  return { fields: {}, form: e instanceof ApiError ? e.problem.detail : 'Sorry, something went wrong.' };
+}
+
 interface Conflict {
   message: string;
   latest: CarePlanView | null;
@@ -49,13 +62,29 @@ function PlanEditor({ personId, view }: { personId: string; view: CarePlanView }
   // The version this draft is based on: a save is refused (409) if someone saved after it.
   const [baseVersion, setBaseVersion] = useState(view.plan?.version ?? 0);
   const [draft, setDraft] = useState<Draft>(() => toDraft(view.plan?.content ?? EMPTY_PLAN));
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string | null }>({
-    fields: {},
-    form: null,
-  });
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, errors, setErrors } = useSubmit({
+    mutationFn: (content: CarePlanContent) => saveCarePlan(personId, baseVersion, content),
+    labels: {},
+    errorsFrom: planErrors,
+    onSuccess: (saved: CarePlanView) => {
+      queryClient.setQueryData(carePlanKey(personId), saved);
+      void queryClient.invalidateQueries({ queryKey: [...carePlanKey(personId), 'versions'] });
+      setBaseVersion(saved.plan?.version ?? baseVersion);
+      setConflict(null);
+      setNotice(`Plan saved as version ${saved.plan?.version}`);
+      window.scrollTo(0, 0);
+    },
+    onConflict: async (message) => {
+      // Keep the draft exactly as typed; fetch the newer version so the user can compare.
+      const latest = await queryClient
+        .fetchQuery({ queryKey: carePlanKey(personId), queryFn: () => fetchCarePlan(personId), staleTime: 0 })
+        .catch(() => null);
+      setErrors(NO_ERRORS);
+      setConflict({ message, latest });
+    },
+  });
   const conflictRef = useRef<HTMLDivElement>(null);
   const who = `${view.person.givenName} ${view.person.familyName}`;
   const current = view.plan;
@@ -76,50 +105,15 @@ function PlanEditor({ personId, view }: { personId: string; view: CarePlanView }
     })),
   ];
 
-  async function save(event: React.FormEvent) {
+  function save(event: React.FormEvent) {
     event.preventDefault();
-    if (busy) return;
     setNotice(null);
     const { content, errors: fieldErrors } = fromDraft(draft);
     if (Object.keys(fieldErrors).length > 0) {
       setErrors({ fields: fieldErrors, form: null });
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await saveCarePlan(personId, baseVersion, content);
-      queryClient.setQueryData(carePlanKey(personId), saved);
-      void queryClient.invalidateQueries({ queryKey: [...carePlanKey(personId), 'versions'] });
-      setBaseVersion(saved.plan?.version ?? baseVersion);
-      setErrors({ fields: {}, form: null });
-      setConflict(null);
-      setNotice(`Plan saved as version ${saved.plan?.version}`);
-      window.scrollTo(0, 0);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        // Keep the draft exactly as typed; fetch the newer version so the user can compare.
-        let latest: CarePlanView | null = null;
-        try {
-          latest = await queryClient.fetchQuery({
-            queryKey: carePlanKey(personId),
-            queryFn: () => fetchCarePlan(personId),
-            staleTime: 0,
-          });
-        } catch {
-          latest = null;
-        }
-        setErrors({ fields: {}, form: null });
-        setConflict({ message: e.problem.detail, latest });
-      } else if (e instanceof ApiError && e.status === 400) {
-        const fields: Record<string, string> = {};
-        for (const fe of e.fieldErrors) fields[fe.field] = fe.message;
-        setErrors({ fields, form: e.fieldErrors.length ? null : e.problem.detail });
-      } else {
-        setErrors({ fields: {}, form: e instanceof ApiError ? e.problem.detail : 'Sorry, something went wrong.' });
-      }
-    } finally {
-      setBusy(false);
-    }
+    void submit(content);
   }
 
   function keepMine() {

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { CarePlanVersionSummary, PlanChange } from '../../../common/care-plan';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useCarePlan, useCarePlanComparison, useCarePlanVersions } from './care-plans-api';
@@ -12,6 +14,28 @@ import { fieldLabel, formatSaved } from './plan-format';
 
 const show = (v: string | number | boolean | null) =>
   v === null || v === '' ? <span className="nhsuk-body-s">(empty)</span> : v === true ? 'Yes' : v === false ? 'No' : v;
+
+const VERSION_COLUMNS: DataColumn<CarePlanVersionSummary>[] = [
+  { header: 'Version', cell: (v) => v.version },
+  { header: 'Saved by', cell: (v) => v.savedBy.name },
+  { header: 'Saved on', cell: (v) => formatSaved(v.savedAt) },
+];
+
+function changeColumns(from: number, to: number): DataColumn<PlanChange>[] {
+  return [
+    {
+      header: 'What changed',
+      cell: (c) => (
+        <>
+          {fieldLabel(c.field)}
+          {c.kind !== 'changed' && ` (${c.kind})`}
+        </>
+      ),
+    },
+    { header: `Version ${from}`, cell: (c) => <span className="waymark-plan-text">{show(c.from)}</span> },
+    { header: `Version ${to}`, cell: (c) => <span className="waymark-plan-text">{show(c.to)}</span> },
+  ];
+}
 
 /** Every saved version of the plan (who, when), and a field-by-field comparison of any two. */
 export function CarePlanVersionsPage() {
@@ -39,25 +63,13 @@ export function CarePlanVersionsPage() {
         <BackLink to={`/people/${personId}/plan`}>Care and support plan</BackLink>
         <span className="nhsuk-caption-l">{who}</span>
         <h1>Versions of the plan</h1>
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption">Every save is kept as a version</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Saved by</th>
-              <th scope="col">Saved on</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {list.map((v) => (
-              <tr key={v.version}>
-                <td>{v.version}</td>
-                <td>{v.savedBy.name}</td>
-                <td>{formatSaved(v.savedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Every save is kept as a version"
+          columns={VERSION_COLUMNS}
+          rows={list}
+          rowKey={(v) => String(v.version)}
+          rowHeader={false}
+        />
 
         <h2>Compare two versions</h2>
         <form
@@ -99,27 +111,14 @@ export function CarePlanVersionsPage() {
             {comparison.data.changes.length === 0 ? (
               <p className="nhsuk-body">These versions are the same.</p>
             ) : (
-              <table className="nhsuk-table">
-                <thead className="nhsuk-table__head">
-                  <tr>
-                    <th scope="col">What changed</th>
-                    <th scope="col">Version {comparison.data.from.version}</th>
-                    <th scope="col">Version {comparison.data.to.version}</th>
-                  </tr>
-                </thead>
-                <tbody className="nhsuk-table__body">
-                  {comparison.data.changes.map((c) => (
-                    <tr key={c.field}>
-                      <td>
-                        {fieldLabel(c.field)}
-                        {c.kind !== 'changed' && ` (${c.kind})`}
-                      </td>
-                      <td className="waymark-plan-text">{show(c.from)}</td>
-                      <td className="waymark-plan-text">{show(c.to)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={`Changes from version ${comparison.data.from.version} to version ${comparison.data.to.version}`}
+                captionHidden
+                columns={changeColumns(comparison.data.from.version, comparison.data.to.version)}
+                rows={comparison.data.changes}
+                rowKey={(c) => c.field}
+                rowHeader={false}
+              />
             )}
           </>
         )}

@@ -1,5 +1,15 @@
 import type { CarePlanContent } from '../../../common/care-plan';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { formatDay } from './plan-format';
+
+type Action = CarePlanContent['actions'][number];
+
+const ACTION_COLUMNS: DataColumn<Action>[] = [
+  { header: 'Who', cell: (a) => a.who },
+  { header: 'What', cell: (a) => a.what },
+  { header: 'By when', cell: (a) => (a.byWhen ? formatDay(a.byWhen) : 'No date') },
+  { header: 'Done', cell: (a) => (a.done ? 'Yes' : 'Not yet') },
+];
 
 /** The plan in plain language, as the person reads it (print page, and "the latest version"). */
 export function PlanSummary({
@@ -54,27 +64,15 @@ export function PlanSummary({
         : none}
       <H>What we will do</H>
       {content.actions.length ? (
-        <table className="nhsuk-table">
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">By when</th>
-              <th scope="col">Done</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {content.actions.map((a, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a saved version never changes
-              <tr key={i}>
-                <td>{a.who}</td>
-                <td>{a.what}</td>
-                <td>{a.byWhen ? formatDay(a.byWhen) : 'No date'}</td>
-                <td>{a.done ? 'Yes' : 'Not yet'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="What we will do"
+          captionHidden
+          columns={ACTION_COLUMNS}
+          // A saved version never changes: its actions keep their places.
+          rows={content.actions.map((action, n) => ({ ...action, n }))}
+          rowKey={(a) => String(a.n)}
+          rowHeader={false}
+        />
       ) : (
         none
       )}

@@ -11,7 +11,7 @@ import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { formatWhen } from '../referrals/referral-format';
 import { TIME_PATTERN } from './case-form';
@@ -126,23 +126,16 @@ export function PlannedContacts({
   mayWrite: boolean;
   onSaved: (notice: string) => void;
 }) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState<string | null>(null);
   const [booking, setBooking] = useState(false);
-
-  async function cancel(p: PlannedContact) {
-    if (busy) return;
-    setBusy(p.id);
-    try {
-      await cancelPlannedContact(referralId, p.id);
-      setErrors(NO_ERRORS);
-      onSaved(`Planned contact on ${formatWhen(p.at)} cancelled`);
-    } catch (error) {
-      setErrors(errorsFromApi(error, {}));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const {
+    submit: cancel,
+    sending,
+    errors,
+  } = useSubmit({
+    mutationFn: (p: PlannedContact) => cancelPlannedContact(referralId, p.id),
+    labels: {},
+    onSuccess: (_, p) => onSaved(`Planned contact on ${formatWhen(p.at)} cancelled`),
+  });
 
   return (
     <section aria-labelledby="planned-heading">
@@ -165,10 +158,10 @@ export function PlannedContacts({
                   variant="secondary"
                   small
                   className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0"
-                  aria-disabled={busy === p.id || undefined}
+                  aria-disabled={sending?.id === p.id || undefined}
                   onClick={() => void cancel(p)}
                 >
-                  {busy === p.id ? 'Cancelling…' : 'Cancel'}
+                  {sending?.id === p.id ? 'Cancelling…' : 'Cancel'}
                   <span className="nhsuk-u-visually-hidden"> the contact on {formatWhen(p.at)}</span>
                 </Button>
               )}

@@ -1,17 +1,21 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { NotificationItem } from '../../../common/notification-types';
 import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
+import { NO_ERRORS } from '../../ui/form-errors';
 import { formatDateTime } from '../../ui/format';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  NOTIFICATIONS_KEY,
   safeInternalLink,
   useLiveNotificationRefresh,
-  useMarkAllNotificationsRead,
-  useMarkNotificationRead,
   useNotifications,
 } from './notifications-api';
 
@@ -26,38 +30,37 @@ export function NotificationsPage() {
   usePageTitle('Notifications');
   useLiveNotificationRefresh();
   const { data, error, isPending } = useNotifications();
-  const markRead = useMarkNotificationRead();
-  const markAll = useMarkAllNotificationsRead();
+  const queryClient = useQueryClient();
   const pageHeading = useRef<HTMLHeadingElement>(null);
   // Said by screen readers after an action, since the button that was pressed goes away.
   const [status, setStatus] = useState('');
-  const [actionError, setActionError] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+  const read = useSubmit({
+    mutationFn: (which: NotificationItem | 'all'): Promise<unknown> =>
+      which === 'all' ? markAllNotificationsRead() : markNotificationRead(which.id),
+    labels: {},
+    errorsFrom: (e) => ({
+      fields: {},
+      form: e instanceof ApiError ? e.message : 'Sorry, that did not work. Try again.',
+    }),
+    onSuccess: async (_, which) => {
+      await refresh();
+      if (which === 'all') {
+        setStatus('All notifications marked as read');
+        pageHeading.current?.focus();
+      } else {
+        setStatus(`Marked as read: ${which.title}`);
+        document.getElementById(headingIdOf(which))?.focus();
+      }
+    },
+    onError: () => void refresh(),
+  });
 
   if (error) return <ServiceProblem error={error} />;
 
-  const failed = (e: unknown) =>
-    setActionError(e instanceof ApiError ? e.message : 'Sorry, that did not work. Try again.');
-
-  function readOne(n: NotificationItem) {
-    setActionError(null);
-    markRead.mutate(n.id, {
-      onSuccess: () => {
-        setStatus(`Marked as read: ${n.title}`);
-        document.getElementById(headingIdOf(n))?.focus();
-      },
-      onError: failed,
-    });
-  }
-
-  function readAll() {
-    setActionError(null);
-    markAll.mutate(undefined, {
-      onSuccess: () => {
-        setStatus('All notifications marked as read');
-        pageHeading.current?.focus();
-      },
-      onError: failed,
-    });
+  function markRead(which: NotificationItem | 'all') {
+    read.setErrors(NO_ERRORS);
+    void read.submit(which);
   }
 
   const items = data?.items ?? [];
@@ -72,9 +75,9 @@ export function NotificationsPage() {
         <div className="nhsuk-u-visually-hidden" aria-live="polite">
           {status}
         </div>
-        {actionError && (
+        {read.errors.form && (
           <p className="nhsuk-error-message" role="alert">
-            <span className="nhsuk-u-visually-hidden">Error:</span> {actionError}
+            <span className="nhsuk-u-visually-hidden">Error:</span> {read.errors.form}
           </p>
         )}
         {isPending ? (
@@ -83,7 +86,12 @@ export function NotificationsPage() {
           <>
             <p>{unreadSentence(unread)} New ones appear here as they arrive, without reloading the page.</p>
             {unread > 0 && (
-              <Button type="button" variant="secondary" onClick={readAll} aria-disabled={markAll.isPending}>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => markRead('all')}
+                aria-disabled={read.sending === 'all' || undefined}
+              >
                 Mark all as read
               </Button>
             )}
@@ -103,7 +111,7 @@ export function NotificationsPage() {
                           </>
                         )}
                         {link ? (
-                          <Link to={link} onClick={() => isUnread && markRead.mutate(n.id)}>
+                          <Link to={link} onClick={() => isUnread && markRead(n)}>
                             {n.title}
                           </Link>
                         ) : (
@@ -118,7 +126,7 @@ export function NotificationsPage() {
                         <button
                           type="button"
                           className="waymark-link-button nhsuk-body-s nhsuk-u-margin-bottom-0"
-                          onClick={() => readOne(n)}
+                          onClick={() => markRead(n)}
                         >
                           Mark<span className="nhsuk-u-visually-hidden"> “{n.title}”</span> as read
                         </button>

@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NotificationItem, NotificationList, UnreadNotificationCount } from '../../../common/notification-types';
 import { api } from '../../app/api';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
 
-const NOTIFICATIONS_KEY = ['notifications'] as const;
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 export function useNotifications() {
   return useQuery({
@@ -29,21 +29,12 @@ export function useLiveNotificationRefresh(): void {
   });
 }
 
-export function useMarkNotificationRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
-      api<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
-  });
+export function markNotificationRead(id: string) {
+  return api<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
 }
 
-export function useMarkAllNotificationsRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<{ marked: number }>('/api/notifications/read-all', { method: 'POST' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
-  });
+export function markAllNotificationsRead() {
+  return api<{ marked: number }>('/api/notifications/read-all', { method: 'POST' });
 }
 
 /** Only paths inside this web app are followed: never another site, whatever a row says. */

@@ -4,6 +4,7 @@ import {
   type Direction,
   type MeasureSummary,
   type OutcomeConventions,
+  type OutcomeRecording,
   SWEMWBS_COPYRIGHT,
   TIMEPOINT_LABELS,
 } from '../../../common/outcome-measures';
@@ -11,10 +12,10 @@ import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { hasPermission, useSignedInMe } from '../../app/session';
 import { BackLink } from '../../ui/BackLink';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useReferral } from '../triage/triage-api';
 import { MeasureChart } from './MeasureChart';
@@ -84,6 +85,44 @@ export function OutcomeMeasuresPage() {
   );
 }
 
+/** One column per indicator of the measure (a total, or each of the PAM's score and level). */
+function recordingColumns(
+  summary: MeasureSummary,
+  indicators: OutcomeRecording['indicators'],
+): DataColumn<OutcomeRecording>[] {
+  return [
+    { header: 'Date answered', cell: (rec) => formatDay(rec.administeredOn) },
+    { header: 'Timepoint', cell: (rec) => TIMEPOINT_LABELS[rec.timepoint] },
+    ...indicators.map((column, n) => ({
+      header: column.label,
+      cell: (rec: OutcomeRecording) => {
+        const i = rec.indicators[n];
+        if (!i) return null;
+        return (
+          <>
+            {formatScore(summary.measure, i.value)}
+            {i.band && (
+              <>
+                <br />
+                <span className="nhsuk-body-s">{i.band}</span>
+              </>
+            )}
+            {rec.pamLevelMatchesCutoffs === false && (
+              <>
+                <br />
+                <span className="nhsuk-body-s">
+                  The level differs from the published cut-offs for this score: check it against the tool.
+                </span>
+              </>
+            )}
+          </>
+        );
+      },
+    })),
+    { header: 'Recorded by', cell: (rec) => rec.recordedBy ?? '–' },
+  ];
+}
+
 function MeasureResults({ summary, conventions }: { summary: MeasureSummary; conventions: OutcomeConventions }) {
   const indicators = summary.recordings[0]?.indicators ?? [];
   return (
@@ -113,57 +152,14 @@ function MeasureResults({ summary, conventions }: { summary: MeasureSummary; con
         </>
       )}
       <MeasureChart summary={summary} />
-      <TableScroll label={`${summary.label}: every recording`}>
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-table__caption--s">Every recording</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Date answered
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Timepoint
-              </th>
-              {indicators.map((i) => (
-                <th scope="col" className="nhsuk-table__header" key={i.key}>
-                  {i.label}
-                </th>
-              ))}
-              <th scope="col" className="nhsuk-table__header">
-                Recorded by
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {summary.recordings.map((rec) => (
-              <tr className="nhsuk-table__row" key={rec.id}>
-                <td className="nhsuk-table__cell">{formatDay(rec.administeredOn)}</td>
-                <td className="nhsuk-table__cell">{TIMEPOINT_LABELS[rec.timepoint]}</td>
-                {rec.indicators.map((i) => (
-                  <td className="nhsuk-table__cell" key={i.key}>
-                    {formatScore(summary.measure, i.value)}
-                    {i.band && (
-                      <>
-                        <br />
-                        <span className="nhsuk-body-s">{i.band}</span>
-                      </>
-                    )}
-                    {rec.pamLevelMatchesCutoffs === false && (
-                      <>
-                        <br />
-                        <span className="nhsuk-body-s">
-                          The level differs from the published cut-offs for this score: check it against the tool.
-                        </span>
-                      </>
-                    )}
-                  </td>
-                ))}
-                <td className="nhsuk-table__cell">{rec.recordedBy ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Every recording"
+        captionSize="s"
+        columns={recordingColumns(summary, indicators)}
+        rows={summary.recordings}
+        rowKey={(rec) => rec.id}
+        rowHeader={false}
+      />
     </section>
   );
 }

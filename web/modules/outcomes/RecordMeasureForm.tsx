@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import {
   type AnswerOption,
   MEASURE_LABELS,
@@ -21,10 +21,11 @@ import {
   UCLA3_ITEMS,
   UCLA3_SCALE,
 } from '../../../common/outcome-measures';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { DateInput, readDate } from '../../ui/DateInput';
 import type { SummaryError } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { outcomeMeasuresChanged, recordOutcomeMeasure } from './outcomes-api';
 
@@ -38,6 +39,8 @@ const ITEMS: Record<Exclude<Measure, 'pam'>, { items: readonly Item[]; scale: An
   swemwbs: { items: SWEMWBS_ITEMS, scale: SWEMWBS_SCALE, inline: false },
   ucla3: { items: UCLA3_ITEMS, scale: UCLA3_SCALE, inline: false },
 };
+
+type MeasureInput = Parameters<typeof recordOutcomeMeasure>[1];
 
 const field = (key: string) => `answers.${key}`;
 
@@ -78,19 +81,35 @@ export function RecordMeasureForm({
   onErrors: (summary: SummaryError[], revision: unknown) => void;
 }) {
   const [measure, setMeasure] = useState<Measure | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
   const queryClient = useQueryClient();
+  const {
+    submit: record,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (input: MeasureInput) => recordOutcomeMeasure(referralId, input),
+    labels: labelsOf(measure ?? 'ons4'),
+    onSuccess: async (recorded) => {
+      await outcomeMeasuresChanged(queryClient, referralId);
+      setMeasure(null);
+      setRound((n) => n + 1);
+      onRecorded(`${TIMEPOINT_LABELS[recorded.timepoint]} ${MEASURE_LABELS[recorded.measure]} recorded`);
+    },
+  });
 
-  function show(next: FormErrors, forMeasure: Measure | null) {
-    setErrors(next);
-    onErrors(summaryOf(next, orderOf(forMeasure ?? 'ons4'), undefined, { administeredOn: 'administeredOn-day' }), next);
-  }
+  // The page shows the summary (the NHS.UK pattern), in the order of the chosen measure's fields.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it follows the errors only; the page's callback is new on every render
+  useEffect(() => {
+    onErrors(
+      summaryOf(errors, orderOf(measure ?? 'ons4'), undefined, { administeredOn: 'administeredOn-day' }),
+      errors,
+    );
+  }, [errors]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const fields: Record<string, string> = {};
     const timepoint = String(form.get('timepoint') ?? '') as Timepoint;
@@ -117,27 +136,10 @@ export function RecordMeasureForm({
       }
     }
     if (!measure || Object.keys(fields).length > 0) {
-      show({ fields, form: null }, measure);
+      setErrors({ fields, form: null });
       return;
     }
-    setBusy(true);
-    try {
-      const recorded = await recordOutcomeMeasure(referralId, {
-        measure,
-        timepoint,
-        administeredOn: date.value,
-        answers,
-      });
-      await outcomeMeasuresChanged(queryClient, referralId);
-      show(NO_ERRORS, null);
-      setMeasure(null);
-      setRound((n) => n + 1);
-      onRecorded(`${TIMEPOINT_LABELS[recorded.timepoint]} ${MEASURE_LABELS[recorded.measure]} recorded`);
-    } catch (error) {
-      show(errorsFromApi(error, labelsOf(measure)), measure);
-    } finally {
-      setBusy(false);
-    }
+    void record({ measure, timepoint, administeredOn: date.value, answers });
   }
 
   return (
@@ -150,7 +152,7 @@ export function RecordMeasureForm({
         options={MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] }))}
         onChange={(value) => {
           setMeasure(value as Measure);
-          show(NO_ERRORS, value as Measure);
+          setErrors(NO_ERRORS);
         }}
       />
       <Radios

@@ -1,8 +1,15 @@
 import type { GpMessage } from '../../../common/cases';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { SummaryList } from '../../ui/SummaryList';
 import { formatWhen } from './referral-format';
 
 const day = (iso: string) => formatWhen(iso).replace(/,.*$/, '');
+
+const CODE_COLUMNS: DataColumn<GpMessage['codes'][number]>[] = [
+  { header: 'Code', cell: (c) => c.code },
+  { header: 'Term', cell: (c) => c.display },
+  { header: 'Date', cell: (c) => (c.date ? day(c.date) : 'Not dated') },
+];
 
 /** The message back to the GP: what was offered, onward referrals, outcome change and the codes. */
 export function GpMessageDetails({ message: m, headingLevel = 2 }: { message: GpMessage; headingLevel?: 2 | 3 }) {
@@ -55,30 +62,14 @@ export function GpMessageDetails({ message: m, headingLevel = 2 }: { message: Gp
         ]}
       />
       <H className="nhsuk-heading-s">SNOMED CT codes for the patient record</H>
-      <table className="nhsuk-table">
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Code
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Term
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Date
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {m.codes.map((c) => (
-            <tr key={c.code} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell">{c.code}</td>
-              <td className="nhsuk-table__cell">{c.display}</td>
-              <td className="nhsuk-table__cell">{c.date ? day(c.date) : 'Not dated'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="SNOMED CT codes for the patient record"
+        captionHidden
+        columns={CODE_COLUMNS}
+        rows={m.codes}
+        rowKey={(c) => c.code}
+        rowHeader={false}
+      />
     </section>
   );
 }

@@ -1,15 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSignedInMe } from '../../app/session';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
+import { NO_ERRORS } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { TableScroll } from '../../ui/TableScroll';
 import { Tag, type TagColour } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate } from '../referrals/referral-format';
-import { type TaskItem, useMarkTaskDone, useTasks } from './reminders-api';
+import { markTaskDone, TASKS_KEY, type TaskItem, useTasks } from './reminders-api';
 
 const KIND_COLOURS: Record<TaskItem['kind'], TagColour> = {
   first_contact_overdue: 'red',
@@ -47,22 +50,32 @@ export function TasksPage() {
   usePageTitle('Your tasks');
   const me = useSignedInMe();
   const { data, error, isPending } = useTasks();
-  const markDone = useMarkTaskDone();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<string | null>(null);
+  const markDone = useSubmit({
+    mutationFn: (task: TaskItem) => markTaskDone(task.id),
+    labels: {},
+    errorsFrom: () => ({ fields: {}, form: 'The task could not be marked as done. Try again.' }),
+    onSuccess: async (_, task) => {
+      await queryClient.invalidateQueries({ queryKey: TASKS_KEY });
+      setNotice(`${task.kindLabel} for ${personName(task)} marked as done`);
+    },
+    // Someone may have closed it meanwhile: the list shows what is still open.
+    onError: () => void queryClient.invalidateQueries({ queryKey: TASKS_KEY }),
+  });
   if (error) return <ServiceProblem error={error} />;
 
   const done = (task: TaskItem) => {
-    if (markDone.isPending) return;
+    if (markDone.busy) return;
     setNotice(null);
-    markDone.mutate(task.id, {
-      onSuccess: () => setNotice({ ok: true, text: `${task.kindLabel} for ${personName(task)} marked as done` }),
-      onError: () => setNotice({ ok: false, text: 'The task could not be marked as done. Try again.' }),
-    });
+    markDone.setErrors(NO_ERRORS);
+    void markDone.submit(task);
   };
 
   return (
     <>
-      {notice && <NotificationBanner variant={notice.ok ? 'success' : 'important'} heading={notice.text} />}
+      {notice && <NotificationBanner variant="success" heading={notice} />}
+      {markDone.errors.form && <NotificationBanner variant="important" heading={markDone.errors.form} />}
       <h1>
         <span className="nhsuk-caption-l">{me.user.name}</span>
         Your tasks
@@ -79,7 +92,7 @@ export function TasksPage() {
         <TableScroll label="Your tasks">
           <DataTable
             caption={`${data.items.length} open ${data.items.length === 1 ? 'task' : 'tasks'}`}
-            columns={TASK_COLUMNS(done, markDone.isPending)}
+            columns={TASK_COLUMNS(done, markDone.busy)}
             rows={data.items}
             rowKey={(task) => task.id}
           />

@@ -1,8 +1,8 @@
 import type { StaffMember } from '../../../common/api-types';
 import { TEAM_ROLES } from '../../../common/roles';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { formatBand, formatFte, orNotSet } from '../../ui/format';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useTeam } from './team-api';
 
@@ -12,6 +12,20 @@ const ROLE_ORDER: readonly string[] = TEAM_ROLES;
 function byRoleThenName(a: StaffMember, b: StaffMember): number {
   return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name);
 }
+
+const COLUMNS: DataColumn<StaffMember>[] = [
+  { header: 'Name', cell: (m) => m.name },
+  { header: 'Role', cell: (m) => m.roleLabel },
+  { header: 'Band', cell: (m) => formatBand(m.band) },
+  { header: 'FTE', numeric: true, cell: (m) => formatFte(m.fte) },
+  { header: 'Caseload capacity', numeric: true, cell: (m) => orNotSet(m.caseloadCapacity) },
+  {
+    header: 'Capacity × FTE',
+    headerNote: 'open cases this person can carry',
+    numeric: true,
+    cell: (m) => orNotSet(m.effectiveCapacity),
+  },
+];
 
 export function TeamPage() {
   usePageTitle('Your team');
@@ -37,61 +51,16 @@ export function TeamPage() {
       ) : members.length === 0 ? (
         <p>There is nobody in this team yet.</p>
       ) : (
-        <TableScroll label="Team members">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">Team members, roles and caseload capacity</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Role
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Band
-                </th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                  FTE
-                </th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                  Caseload capacity
-                </th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                  Capacity × FTE<span className="nhsuk-u-visually-hidden"> (open cases this person can carry)</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {members.map((m) => (
-                <tr className="nhsuk-table__row" key={m.id}>
-                  <th scope="row" className="nhsuk-table__header">
-                    {m.name}
-                  </th>
-                  <td className="nhsuk-table__cell">{m.roleLabel}</td>
-                  <td className="nhsuk-table__cell">{formatBand(m.band)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatFte(m.fte)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{orNotSet(m.caseloadCapacity)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{orNotSet(m.effectiveCapacity)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="nhsuk-table__row">
-                <th scope="row" className="nhsuk-table__header" colSpan={3}>
-                  Whole team
-                </th>
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                  <strong>{formatFte(totalFte)}</strong>
-                </td>
-                <td className="nhsuk-table__cell" />
-                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                  <strong>{totalCapacity}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Team members, roles and caseload capacity"
+          columns={COLUMNS}
+          rows={members}
+          rowKey={(m) => m.id}
+          totals={{
+            label: 'Whole team',
+            cells: { FTE: <strong>{formatFte(totalFte)}</strong>, 'Capacity × FTE': <strong>{totalCapacity}</strong> },
+          }}
+        />
       )}
     </>
   );

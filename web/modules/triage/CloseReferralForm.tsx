@@ -2,10 +2,10 @@ import { Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import type { ReferralView } from '../../../common/api-types';
 import { CLOSURE_REASONS, type ClosureReason } from '../../../common/referrals';
-import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { closeReferral } from './triage-api';
 
@@ -23,12 +23,21 @@ export function CloseReferralForm({
   onConflict: (message: string) => void;
 }) {
   const [version] = useState(referral.version);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const {
+    submit: close,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (input: { action: 'decline' | 'redirect'; reason: ClosureReason; note?: string }) =>
+      closeReferral(referral.id, input.action, { version, reason: input.reason, note: input.note }),
+    labels: LABELS,
+    onSuccess: onDone,
+    onConflict,
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const action = String(form.get('action') ?? '');
     const reason = String(form.get('reason') ?? '');
@@ -40,21 +49,7 @@ export function CloseReferralForm({
       setErrors({ fields, form: null });
       return;
     }
-    setBusy(true);
-    try {
-      onDone(
-        await closeReferral(referral.id, action as 'decline' | 'redirect', {
-          version,
-          reason: reason as ClosureReason,
-          note: note || undefined,
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onConflict(error.problem.detail);
-      else setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void close({ action: action as 'decline' | 'redirect', reason: reason as ClosureReason, note: note || undefined });
   }
 
   return (

@@ -1,9 +1,19 @@
 import { type FormEvent, useState } from 'react';
 import type { ReferralView } from '../../../common/api-types';
 import { IDENTITY_CHECKS } from '../../../common/referrals';
-import { ApiError, api } from '../../app/api';
+import { api } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { CheckboxesField } from '../../ui/FormFields';
+
+type OfferedDetail = ReferralView['personDetailsOffered'][number];
+
+const DETAIL_COLUMNS: DataColumn<OfferedDetail>[] = [
+  { header: 'Detail', cell: (d) => d.label },
+  { header: 'On record', cell: (d) => <span className="waymark-break">{d.onRecord ?? 'Not recorded'}</span> },
+  { header: 'On this referral', cell: (d) => <span className="waymark-break">{d.onReferral}</span> },
+];
 
 /** Why the team must check who the referral is for (an NHS number that could not be linked). */
 export function IdentityCheckWarning({ r }: { r: ReferralView }) {
@@ -34,30 +44,24 @@ export function PersonDetailsOffer({
   onDone: (message: string) => void;
 }) {
   const [accept, setAccept] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    submit: decide,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (fields: string[]) =>
+      api(`/api/referrals/${encodeURIComponent(r.id)}/person-details`, { method: 'POST', body: { accept: fields } }),
+    labels: { accept: 'Details to update' },
+    onSuccess: (_, fields) =>
+      onDone(fields.length ? 'The person’s record has been updated' : 'The person’s record has been kept as it is'),
+  });
   if (r.personDetailsOffered.length === 0) return null;
 
-  async function decide(fields: string[]) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/referrals/${encodeURIComponent(r.id)}/person-details`, {
-        method: 'POST',
-        body: { accept: fields },
-      });
-      onDone(fields.length ? 'The person’s record has been updated' : 'The person’s record has been kept as it is');
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.detail : 'Sorry, something went wrong. Try again.');
-    } finally {
-      setBusy(false);
-    }
-  }
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (accept.length === 0) {
-      setError('Select the details to update, or keep the record as it is');
+      setErrors({ fields: { accept: 'Select the details to update, or keep the record as it is' }, form: null });
       return;
     }
     void decide(accept);
@@ -71,32 +75,20 @@ export function PersonDetailsOffer({
           This referral gives some of the person’s details differently from their record. The record has not been
           changed. Check with the person before you update it.
         </p>
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Details that differ</caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Detail</th>
-              <th scope="col">On record</th>
-              <th scope="col">On this referral</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {r.personDetailsOffered.map((d) => (
-              <tr key={d.field}>
-                <th scope="row">{d.label}</th>
-                <td className="waymark-break">{d.onRecord ?? 'Not recorded'}</td>
-                <td className="waymark-break">{d.onReferral}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Details that differ"
+          captionHidden
+          columns={DETAIL_COLUMNS}
+          rows={r.personDetailsOffered}
+          rowKey={(d) => d.field}
+        />
         {canDecide && (
           <form onSubmit={submit} noValidate>
             <CheckboxesField
               id="person-details-accept"
               legend="Which details should replace the record?"
               hint="Select the ones the person has confirmed"
-              error={error ?? undefined}
+              error={errors.fields.accept ?? errors.form ?? undefined}
               options={r.personDetailsOffered.map((d) => ({ value: d.field, text: `${d.label}: ${d.onReferral}` }))}
               checked={accept}
               onChange={setAccept}

@@ -1,6 +1,6 @@
 import type { ReferralEventView } from '../../../common/api-types';
 import { CLOSURE_REASONS, type ClosureReason, type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
-import { TableScroll } from '../../ui/TableScroll';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { formatWhen } from '../referrals/referral-format';
 
 const EVENT_LABELS: Record<string, string> = {
@@ -56,49 +56,37 @@ function describe(e: ReferralEventView): string | null {
   }
 }
 
+const COLUMNS: DataColumn<ReferralEventView>[] = [
+  { header: 'When', cell: (e) => <span className="waymark-nowrap">{formatWhen(e.at)}</span> },
+  {
+    header: 'What happened',
+    cell: (e) => {
+      const detail = describe(e);
+      return (
+        <>
+          {EVENT_LABELS[e.type] ?? e.type}
+          {e.toStatus && e.toStatus !== e.fromStatus && !EVENT_LABELS[e.type] && (
+            <span className="waymark-secondary-text">{STATUS_LABELS[e.toStatus as ReferralStatus]}</span>
+          )}
+          {detail && <span className="waymark-secondary-text waymark-free-text">{detail}</span>}
+        </>
+      );
+    },
+  },
+  { header: 'By', cell: (e) => e.actorName ?? 'Waymark' },
+  { header: 'SNOMED CT', cell: (e) => (e.snomedCode ? <span className="waymark-code">{e.snomedCode}</span> : '–') },
+];
+
+/** Newest first. No one column names an event, so every column is a plain cell. */
 export function ReferralHistory({ events }: { events: ReferralEventView[] }) {
   return (
-    <TableScroll label="History of the referral">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--m">History</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              When
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              What happened
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              By
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              SNOMED CT
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {[...events].reverse().map((e) => {
-            const detail = describe(e);
-            return (
-              <tr className="nhsuk-table__row" key={e.id}>
-                <td className="nhsuk-table__cell waymark-nowrap">{formatWhen(e.at)}</td>
-                <td className="nhsuk-table__cell">
-                  {EVENT_LABELS[e.type] ?? e.type}
-                  {e.toStatus && e.toStatus !== e.fromStatus && !EVENT_LABELS[e.type] && (
-                    <span className="waymark-secondary-text">{STATUS_LABELS[e.toStatus as ReferralStatus]}</span>
-                  )}
-                  {detail && <span className="waymark-secondary-text waymark-free-text">{detail}</span>}
-                </td>
-                <td className="nhsuk-table__cell">{e.actorName ?? 'Waymark'}</td>
-                <td className="nhsuk-table__cell">
-                  {e.snomedCode ? <span className="waymark-code">{e.snomedCode}</span> : '–'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption="History"
+      captionSize="m"
+      columns={COLUMNS}
+      rows={[...events].reverse()}
+      rowKey={(e) => String(e.id)}
+      rowHeader={false}
+    />
   );
 }

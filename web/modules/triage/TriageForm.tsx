@@ -2,12 +2,12 @@ import { Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import type { ReferralView } from '../../../common/api-types';
 import type { Complexity, Priority, RecommendableRole } from '../../../common/referrals';
-import { ApiError } from '../../app/api';
+import { useSubmit } from '../../app/use-submit';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
-import { triageReferral, useTriageSettings } from './triage-api';
+import { type TriageDecision, triageReferral, useTriageSettings } from './triage-api';
 import { COMPLEXITY_LABELS, PAM_LABELS, PRIORITY_LABELS, PRIORITY_ORDER, ROLE_CHOICES } from './triage-labels';
 
 const LABELS = {
@@ -40,8 +40,17 @@ export function TriageForm({
 }) {
   // The version this form was opened on: a change by someone else since is refused (409).
   const [version] = useState(referral.version);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const {
+    submit: triage,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: (decision: TriageDecision) => triageReferral(referral.id, decision),
+    labels: LABELS,
+    onSuccess: onDone,
+    onConflict,
+  });
   const settings = useTriageSettings().data;
   const [answers, setAnswers] = useState({
     complexity: referral.complexity ?? '',
@@ -51,9 +60,8 @@ export function TriageForm({
   const suggestion = ruleRole(answers.complexity, answers.predictedPam, answers.signpostingOnly);
   const days = (p: Priority) => (settings ? settings[`${p}Days` as 'urgentDays' | 'soonDays' | 'routineDays'] : null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '');
     const fields: Record<string, string> = {};
@@ -67,24 +75,15 @@ export function TriageForm({
       return;
     }
     const role = value('recommendedRole');
-    setBusy(true);
-    try {
-      const view = await triageReferral(referral.id, {
-        version,
-        priority: value('priority') as Priority,
-        complexity: value('complexity') as Complexity,
-        predictedPam: Number(value('predictedPam')),
-        signpostingOnly: value('signpostingOnly') === 'yes',
-        recommendedRole: role && role !== RULES ? (role as RecommendableRole) : null,
-        notes: value('notes').trim() || undefined,
-      });
-      onDone(view);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) onConflict(error.problem.detail);
-      else setErrors(errorsFromApi(error, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void triage({
+      version,
+      priority: value('priority') as Priority,
+      complexity: value('complexity') as Complexity,
+      predictedPam: Number(value('predictedPam')),
+      signpostingOnly: value('signpostingOnly') === 'yes',
+      recommendedRole: role && role !== RULES ? (role as RecommendableRole) : null,
+      notes: value('notes').trim() || undefined,
+    });
   }
 
   return (

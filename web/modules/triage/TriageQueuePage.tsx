@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { formatNhsNumber } from '../../../common/nhs-number';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
 import { hasPermission, useSignedInMe } from '../../app/session';
+import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { TableScroll } from '../../ui/TableScroll';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
@@ -139,6 +139,60 @@ function QueueCounts({
   );
 }
 
+function queueColumns(fresh: Set<string>): DataColumn<QueueItem>[] {
+  return [
+    {
+      header: 'Person',
+      cell: (item) => (
+        <>
+          <Link to={`/referrals/${item.id}`}>
+            {item.person.givenName} {item.person.familyName}
+          </Link>
+          {fresh.has(item.id) && (
+            <>
+              {' '}
+              <Tag colour="yellow">New</Tag>
+            </>
+          )}
+          <span className="waymark-secondary-text">
+            {item.person.nhsNumber ? `NHS ${formatNhsNumber(item.person.nhsNumber)}` : 'No NHS number'}
+          </span>
+          <span className="waymark-secondary-text">Born {formatDate(item.person.dateOfBirth)}</span>
+          {item.safeguardingConcern && (
+            <span className="waymark-block">
+              <Tag colour="red">Safeguarding concern</Tag>
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      header: 'Priority',
+      cell: (item) => (
+        <>
+          <Tag colour={PRIORITY_COLOURS[item.queuePriority]}>{PRIORITY_LABELS[item.queuePriority]}</Tag>
+          {!item.priority && <span className="waymark-secondary-text">Asked by the referrer</span>}
+        </>
+      ),
+    },
+    { header: 'Status', cell: (item) => <Tag colour={statusColour(item.status)}>{item.statusLabel}</Tag> },
+    { header: 'Reasons', cell: (item) => item.reasons.map((r) => r.label).join(', ') },
+    {
+      header: 'From',
+      cell: (item) => item.practice?.name ?? (item.source === 'self' ? 'Self-referral' : 'Another professional'),
+    },
+    {
+      header: 'Waiting',
+      cell: (item) => (
+        <>
+          {waitingFor(item.receivedAt)}
+          <span className="waymark-secondary-text">Since {formatWhen(item.receivedAt)}</span>
+        </>
+      ),
+    },
+  ];
+}
+
 function QueueTable({
   items,
   matching,
@@ -151,76 +205,16 @@ function QueueTable({
   truncated: boolean;
 }) {
   return (
-    <TableScroll label="Referrals in the queue">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">
+    <DataTable
+      caption={
+        <>
           {matching} {matching === 1 ? 'referral' : 'referrals'}
           {truncated && `: the first ${items.length} are shown`}
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Person
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Priority
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Reasons
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              From
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Waiting
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {items.map((item) => (
-            <tr className="nhsuk-table__row" key={item.id}>
-              <th scope="row" className="nhsuk-table__header waymark-table__row-header">
-                <Link to={`/referrals/${item.id}`}>
-                  {item.person.givenName} {item.person.familyName}
-                </Link>
-                {fresh.has(item.id) && (
-                  <>
-                    {' '}
-                    <Tag colour="yellow">New</Tag>
-                  </>
-                )}
-                <span className="waymark-secondary-text">
-                  {item.person.nhsNumber ? `NHS ${formatNhsNumber(item.person.nhsNumber)}` : 'No NHS number'}
-                </span>
-                <span className="waymark-secondary-text">Born {formatDate(item.person.dateOfBirth)}</span>
-                {item.safeguardingConcern && (
-                  <span className="waymark-block">
-                    <Tag colour="red">Safeguarding concern</Tag>
-                  </span>
-                )}
-              </th>
-              <td className="nhsuk-table__cell">
-                <Tag colour={PRIORITY_COLOURS[item.queuePriority]}>{PRIORITY_LABELS[item.queuePriority]}</Tag>
-                {!item.priority && <span className="waymark-secondary-text">Asked by the referrer</span>}
-              </td>
-              <td className="nhsuk-table__cell">
-                <Tag colour={statusColour(item.status)}>{item.statusLabel}</Tag>
-              </td>
-              <td className="nhsuk-table__cell">{item.reasons.map((r) => r.label).join(', ')}</td>
-              <td className="nhsuk-table__cell">
-                {item.practice?.name ?? (item.source === 'self' ? 'Self-referral' : 'Another professional')}
-              </td>
-              <td className="nhsuk-table__cell">
-                {waitingFor(item.receivedAt)}
-                <span className="waymark-secondary-text">Since {formatWhen(item.receivedAt)}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        </>
+      }
+      columns={queueColumns(fresh)}
+      rows={items}
+      rowKey={(item) => item.id}
+    />
   );
 }

@@ -2,10 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useSignedInMe } from '../../app/session';
+import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { errorsFromApi, type FormErrors, hasErrors, NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -31,14 +32,24 @@ export function TriageSettingsPage() {
 function SettingsForm({ settings }: { settings: TriageSettings }) {
   const me = useSignedInMe();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const {
+    submit: save,
+    busy,
+    errors,
+    setErrors,
+  } = useSubmit({
+    mutationFn: saveTriageSettings,
+    labels: LABELS,
+    onSuccess: (next: TriageSettings) => {
+      queryClient.setQueryData(TRIAGE_SETTINGS_KEY, next);
+      setSaved(true);
+    },
+  });
   usePageTitle('First-contact targets', hasErrors(errors));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const fields: Record<string, string> = {};
     const values: Record<string, number> = {};
@@ -63,17 +74,7 @@ function SettingsForm({ settings }: { settings: TriageSettings }) {
       setSaved(false);
       return;
     }
-    setBusy(true);
-    try {
-      const next = await saveTriageSettings(values as Omit<TriageSettings, 'isDefault'>);
-      queryClient.setQueryData(TRIAGE_SETTINGS_KEY, next);
-      setErrors(NO_ERRORS);
-      setSaved(true);
-    } catch (e) {
-      setErrors(errorsFromApi(e, LABELS));
-    } finally {
-      setBusy(false);
-    }
+    void save(values as Omit<TriageSettings, 'isDefault'>);
   }
 
   return (
