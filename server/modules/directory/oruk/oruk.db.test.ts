@@ -340,17 +340,31 @@ describe('GET /oruk/service_at_locations', () => {
       '/oruk/service_at_locations?postcode=ne14xx&proximity=2000',
       'service_at_location_list.json',
     );
-    // The three at NE1 4XX itself (by name), then the online service, which has no distance.
-    expect(near.contents.map((c) => c.service_id)).toEqual([paused.id, walk.id, football.id, online.id]);
+    // The three at NE1 4XX itself (by name), then those distance says nothing about, by name: the
+    // online service and Safe Haven, met only at a confidential place.
+    expect(near.contents.map((c) => c.service_id)).toEqual([paused.id, walk.id, football.id, online.id, haven.id]);
     // Durham (Knit and Natter) is about 22 km away.
-    // A confidential place is never matched by where it really is (3.3 km from NE1 4XX here, but
-    // not even 50 km finds it): repeated proximity queries must not be able to locate it.
     const wide = await getPage(
       '/oruk/service_at_locations?postcode=NE1%204XX&proximity=50000',
       'service_at_location_list.json',
     );
     expect(wide.contents.map((c) => c.service_id)).toContain(knit.id);
-    expect(wide.contents.map((c) => c.service_id)).not.toContain(haven.id);
+  });
+
+  it('never locates a confidential place: its service is kept at any distance, like an online one', async () => {
+    // The directory search's rule (one search for /oruk and the search pages): a service with no
+    // place the public may see is never dropped by distance. So 10 m from the refuge's own
+    // postcode and 10 m from Durham, 25 km away, answer alike: repeated proximity queries learn
+    // nothing about where it is. (The old /oruk rule dropped it from every proximity query.)
+    for (const postcode of [REFUGE_POSTCODE, 'DH1 1AA']) {
+      const page = await getPage(
+        `/oruk/service_at_locations?postcode=${encodeURIComponent(postcode)}&proximity=10`,
+        'service_at_location_list.json',
+      );
+      const ids = page.contents.map((c) => c.service_id);
+      expect(ids, postcode).toContain(haven.id);
+      expect(ids.slice(-2), postcode).toEqual([online.id, haven.id]);
+    }
   });
 
   it('applies the service filters too', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
   directoryAddresses,
@@ -21,8 +21,7 @@ import {
   directorySchedules,
   directoryServiceAreas,
 } from '../directory-details.tables.js';
-
-import { listed, notMerged, type Paging } from './oruk-search.repository.js';
+import { listedSql } from '../search/search.repository.js';
 
 // The rows behind /oruk answers. A page of results is loaded with one query per child table
 // for all the page's ids, never one query per row.
@@ -30,6 +29,16 @@ import { listed, notMerged, type Paging } from './oruk-search.repository.js';
 const s = directoryServices;
 const loc = directoryLocations;
 const sal = directoryServiceAtLocations;
+
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
+/** What /oruk lists: the directory search's rule (no merged duplicate, no defunct service). */
+const listed = (): SQL => listedSql('not-defunct', s.status, s.mergedIntoId);
+/** What /oruk answers by id: a defunct service too (its status says it closed), never a merged one. */
+const notMerged = () => isNull(s.mergedIntoId);
 
 // ---- Loading rows for a page ----
 

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
 import { lookupPostcode } from '../postcodes/postcodes.repository.js';
+import { type DirectoryQuery, findInDirectory } from '../search/search.service.js';
 import * as repo from './oruk.repository.js';
 import type {
   TOrukPageQuery,
@@ -9,7 +10,6 @@ import type {
   TOrukTaxonomyTermsQuery,
 } from './oruk.schemas.js';
 import * as out from './oruk.serializers.js';
-import * as search from './oruk-search.repository.js';
 
 // The use-cases of the public Open Referral UK API (read-only). What is shown and what is left
 // out is decided in oruk.repository.ts (which services) and oruk.serializers.ts (which fields).
@@ -46,11 +46,17 @@ export function pageOf(contents: out.OrukDocument[], total: number, page: number
   };
 }
 
-const paging = (q: TOrukPageQuery): search.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
+const paging = (q: TOrukPageQuery): repo.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
 
-function serviceFilters(q: TOrukServicesQuery): search.ServiceFilters {
+/**
+ * An /oruk list's query as a directory search: the public's view (no confidential place counts),
+ * every listing but defunct ones, most relevant first when searching, else by name.
+ */
+function directoryQuery(q: TOrukServicesQuery, rows: DirectoryQuery['rows']): DirectoryQuery {
   return {
-    search: q.search || undefined,
+    audience: 'public',
+    listed: 'not-defunct',
+    text: q.search || undefined,
     taxonomyTermId: q.taxonomy_term_id,
     taxonomyId: q.taxonomy_id,
     organizationId: q.organization_id,
@@ -60,6 +66,9 @@ function serviceFilters(q: TOrukServicesQuery): search.ServiceFilters {
     startTime: q.start_time,
     endTime: q.end_time,
     modifiedAfter: q.modified_after,
+    rows,
+    sort: q.search ? 'relevance' : 'name',
+    ...paging(q),
   };
 }
 
@@ -68,7 +77,8 @@ export function apiDetails() {
 }
 
 export async function listServices(db: DbOrTx, q: TOrukServicesQuery): Promise<OrukPage> {
-  const { total, ids } = await search.findServiceIds(db, serviceFilters(q), paging(q));
+  const { total, matches } = await findInDirectory(db, directoryQuery(q, 'services'));
+  const ids = matches.map((m) => m.id);
   const rows = await repo.loadServiceSummaries(db, ids);
   return pageOf(out.serviceSummaries(rows, ids), total, q.page, q.per_page);
 }
@@ -87,13 +97,16 @@ export async function listServiceAtLocations(db: DbOrTx, q: TOrukServiceAtLocati
   if (q.proximity !== undefined && !q.postcode) {
     throw validationError([{ field: 'proximity', message: 'needs a postcode to measure from' }]);
   }
-  let geo: search.GeoFilter | null = null;
+  const query = directoryQuery(q, 'service_at_locations');
   if (q.postcode) {
     const centre = await lookupPostcode(db, q.postcode);
     if (!centre) throw validationError([{ field: 'postcode', message: 'is not in the postcode directory' }]);
-    geo = { latitude: centre.latitude, longitude: centre.longitude, proximity: q.proximity };
+    // Proximity is in metres, as the search is; without one, places are only ordered by distance.
+    query.near = { ...centre, radiusMetres: q.proximity };
+    query.sort = 'distance';
   }
-  const { total, ids } = await search.findServiceAtLocationIds(db, serviceFilters(q), geo, paging(q));
+  const { total, matches } = await findInDirectory(db, query);
+  const ids = matches.map((m) => m.id);
   const { serviceAtLocations, locations } = await repo.loadServiceAtLocations(db, ids);
   const summaries = await repo.loadServiceSummaries(db, [...new Set(serviceAtLocations.map((x) => x.serviceId))]);
   const services = new Map(

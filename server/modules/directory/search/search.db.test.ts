@@ -86,8 +86,12 @@ describe('free text', () => {
     expect(page.corrected_text).toBe('quillby walking group');
     expect(idsOf(page)).toEqual([walk.id]);
     expect(idsOf(page)).not.toContain(recovery.id);
-    // Correctly spelt queries are not "corrected".
+    // Correctly spelt queries are not "corrected", nor one whose words match as typed ("walks"
+    // is no word of the directory's, but its stem matches "walking").
     expect((await search({ text: 'quillby walking' })).corrected_text).toBeUndefined();
+    const walks = await search({ text: 'quillby walks' });
+    expect(idsOf(walks)).toEqual([walk.id]);
+    expect(walks.corrected_text).toBeUndefined();
   });
 
   it('ranks a name match above a description match', async () => {
@@ -102,6 +106,31 @@ describe('free text', () => {
     const ids = idsOf(await search({ text: 'pottery' }));
     expect(ids.indexOf(named.id)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(named.id)).toBeLessThan(ids.indexOf(described.id));
+  });
+});
+
+describe('one search for the directory pages and /oruk', () => {
+  it('matches the same services for the same words, misspelt or not', async () => {
+    const pottery = await createTestListing(ctx.db, tenancy.icbId, {
+      name: 'Garrow Pottery Workshop',
+      description: 'Make things from clay.',
+    });
+    // "potter" is not "pottery": full text (stemmed) tells them apart. The old /oruk rule also
+    // took any word trigram-similar to a word of the text, so it found this one too.
+    await createTestListing(ctx.db, tenancy.icbId, {
+      name: 'Garrow Wheel Club',
+      description: 'Learn to throw on a potter’s wheel.',
+    });
+    const both = async (text: string) => {
+      const pages = idsOf(await search({ text }));
+      const res = await publicGet(`/oruk/services?search=${encodeURIComponent(text)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().contents.map((c: { id: string }) => c.id)).toEqual(pages);
+      return pages;
+    };
+    expect(await both('garrow pottery')).toEqual([pottery.id]);
+    expect(await both('garrow poterry')).toEqual([pottery.id]);
+    expect(await both('garrow xylophone')).toEqual([]);
   });
 });
 
