@@ -10,6 +10,14 @@ import type {
   TOrukTaxonomyTermsQuery,
 } from './oruk.schemas.js';
 import * as out from './oruk.serializers.js';
+import type {
+  TOrukService,
+  TOrukServiceAtLocation,
+  TOrukServiceAtLocationSummary,
+  TOrukServiceSummary,
+  TOrukTaxonomy,
+  TOrukTerm,
+} from './oruk-documents.schemas.js';
 
 // The use-cases of the public Open Referral UK API (read-only). What is shown and what is left
 // out is decided in oruk.repository.ts (which services) and oruk.serializers.ts (which fields).
@@ -20,7 +28,7 @@ export const ORUK_PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/bl
 /** The openapi.json that defines this API: the standard's own, as the API follows it unchanged. */
 export const ORUK_OPENAPI_URL = 'https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/schema/openapi.json';
 
-export interface OrukPage {
+export interface OrukPage<T> {
   total_items: number;
   total_pages: number;
   page_number: number;
@@ -28,11 +36,11 @@ export interface OrukPage {
   first_page: boolean;
   last_page: boolean;
   empty: boolean;
-  contents: out.OrukDocument[];
+  contents: T[];
 }
 
 /** The standard's Page envelope; `size` is the number of entities on this page. */
-export function pageOf(contents: out.OrukDocument[], total: number, page: number, perPage: number): OrukPage {
+export function pageOf<T>(contents: T[], total: number, page: number, perPage: number): OrukPage<T> {
   const totalPages = Math.ceil(total / perPage);
   return {
     total_items: total,
@@ -45,6 +53,13 @@ export function pageOf(contents: out.OrukDocument[], total: number, page: number
     contents,
   };
 }
+
+/**
+ * The serializer's documents under the names of the response schemas, which check them (required
+ * fields, types) and drop any field they do not name as each answer is sent.
+ */
+const documents = <T>(docs: out.OrukDocument[]) => docs as T[];
+const document = <T>(doc: out.OrukDocument) => doc as T;
 
 const paging = (q: TOrukPageQuery): repo.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
 
@@ -76,24 +91,27 @@ export function apiDetails() {
   return { version: ORUK_VERSION, profile: ORUK_PROFILE_URL, openapi_url: ORUK_OPENAPI_URL };
 }
 
-export async function listServices(db: DbOrTx, q: TOrukServicesQuery): Promise<OrukPage> {
+export async function listServices(db: DbOrTx, q: TOrukServicesQuery): Promise<OrukPage<TOrukServiceSummary>> {
   const { total, matches } = await findInDirectory(db, directoryQuery(q, 'services'));
   const ids = matches.map((m) => m.id);
   const rows = await repo.loadServiceSummaries(db, ids);
-  return pageOf(out.serviceSummaries(rows, ids), total, q.page, q.per_page);
+  return pageOf(documents<TOrukServiceSummary>(out.serviceSummaries(rows, ids)), total, q.page, q.per_page);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getService(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getService(db: DbOrTx, id: string): Promise<TOrukService> {
   if (!UUID.test(id)) throw notFound('service');
   const rows = await repo.loadFullServices(db, [id], { includeDefunct: true });
   const doc = out.fullServices(rows, [id]).get(id);
   if (!doc) throw notFound('service');
-  return doc;
+  return document<TOrukService>(doc);
 }
 
-export async function listServiceAtLocations(db: DbOrTx, q: TOrukServiceAtLocationsQuery): Promise<OrukPage> {
+export async function listServiceAtLocations(
+  db: DbOrTx,
+  q: TOrukServiceAtLocationsQuery,
+): Promise<OrukPage<TOrukServiceAtLocationSummary>> {
   if (q.proximity !== undefined && !q.postcode) {
     throw validationError([{ field: 'proximity', message: 'needs a postcode to measure from' }]);
   }
@@ -122,11 +140,11 @@ export async function listServiceAtLocations(db: DbOrTx, q: TOrukServiceAtLocati
     const found = byId.get(id);
     return found?.l ? [out.serviceAtLocationSummary(found.x, found.l, services.get(found.x.serviceId))] : [];
   });
-  return pageOf(contents, total, q.page, q.per_page);
+  return pageOf(documents<TOrukServiceAtLocationSummary>(contents), total, q.page, q.per_page);
 }
 
 /** A service_at_location with its full location and its fully nested service. */
-export async function getServiceAtLocation(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getServiceAtLocation(db: DbOrTx, id: string): Promise<TOrukServiceAtLocation> {
   if (!UUID.test(id)) throw notFound('service at location');
   const { serviceAtLocations } = await repo.loadServiceAtLocations(db, [id], { includeDefunct: true });
   const link = serviceAtLocations[0];
@@ -138,38 +156,33 @@ export async function getServiceAtLocation(db: DbOrTx, id: string): Promise<out.
   const { service_at_locations: links, ...serviceFields } = service as { service_at_locations: out.OrukDocument[] };
   const nested = links.find((x) => x.id === id);
   if (!nested) throw notFound('service at location');
-  return { ...nested, service: serviceFields };
+  return document<TOrukServiceAtLocation>({ ...nested, service: serviceFields });
 }
 
-export async function listTaxonomies(db: DbOrTx, q: TOrukPageQuery): Promise<OrukPage> {
+export async function listTaxonomies(db: DbOrTx, q: TOrukPageQuery): Promise<OrukPage<TOrukTaxonomy>> {
   const { total, rows } = await repo.findTaxonomies(db, paging(q));
-  return pageOf(
-    rows.map((r) => out.taxonomy(r)),
-    total,
-    q.page,
-    q.per_page,
-  );
+  return pageOf(documents<TOrukTaxonomy>(rows.map((r) => out.taxonomy(r))), total, q.page, q.per_page);
 }
 
-export async function getTaxonomy(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getTaxonomy(db: DbOrTx, id: string): Promise<TOrukTaxonomy> {
   if (!UUID.test(id)) throw notFound('taxonomy');
   const row = await repo.findTaxonomy(db, id);
   if (!row) throw notFound('taxonomy');
-  return out.taxonomy(row, await repo.termsOfTaxonomy(db, id));
+  return document<TOrukTaxonomy>(out.taxonomy(row, await repo.termsOfTaxonomy(db, id)));
 }
 
-export async function listTaxonomyTerms(db: DbOrTx, q: TOrukTaxonomyTermsQuery): Promise<OrukPage> {
+export async function listTaxonomyTerms(db: DbOrTx, q: TOrukTaxonomyTermsQuery): Promise<OrukPage<TOrukTerm>> {
   const { total, rows } = await repo.findTerms(
     db,
     { topOnly: q.top_only, parentId: q.parent_id, taxonomyId: q.taxonomy_id },
     paging(q),
   );
-  return pageOf(rows.map(out.term), total, q.page, q.per_page);
+  return pageOf(documents<TOrukTerm>(rows.map(out.term)), total, q.page, q.per_page);
 }
 
-export async function getTaxonomyTerm(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getTaxonomyTerm(db: DbOrTx, id: string): Promise<TOrukTerm> {
   if (!UUID.test(id)) throw notFound('taxonomy term');
   const [row] = await repo.loadTerms(db, [id]);
   if (!row) throw notFound('taxonomy term');
-  return out.term(row);
+  return document<TOrukTerm>(out.term(row));
 }
