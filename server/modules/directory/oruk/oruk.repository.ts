@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
   directoryAddresses,
@@ -51,6 +52,20 @@ export type TermRow = typeof directoryTaxonomyTerms.$inferSelect & { taxonomyNam
 export interface ServiceSummaryRows {
   services: ServiceRow[];
   organizations: OrganizationRow[];
+}
+
+/** The rows of a service's child table for all the given services, by `first` (if any) then id. */
+function rowsOfServices<T extends PgTable & { serviceId: PgColumn; id: PgColumn }>(
+  db: DbOrTx,
+  table: T,
+  serviceIds: string[],
+  first?: PgColumn,
+): Promise<T['$inferSelect'][]> {
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(inArray(table.serviceId, serviceIds))
+    .orderBy(...(first ? [asc(first)] : []), asc(table.id)) as Promise<T['$inferSelect'][]>;
 }
 
 /** Services (by id, any that exist and are not merged) with their organisations. */
@@ -133,36 +148,12 @@ export async function loadFullServices(
       .where(inArray(directoryOrganizationIdentifiers.organizationId, orgIds))
       .orderBy(asc(directoryOrganizationIdentifiers.identifierType), asc(directoryOrganizationIdentifiers.id)),
     db.select().from(sal).where(inArray(sal.serviceId, serviceIds)).orderBy(asc(sal.id)),
-    db
-      .select()
-      .from(directoryServiceAreas)
-      .where(inArray(directoryServiceAreas.serviceId, serviceIds))
-      .orderBy(asc(directoryServiceAreas.name), asc(directoryServiceAreas.id)),
-    db
-      .select()
-      .from(directoryLanguages)
-      .where(inArray(directoryLanguages.serviceId, serviceIds))
-      .orderBy(asc(directoryLanguages.name), asc(directoryLanguages.id)),
-    db
-      .select()
-      .from(directoryPhones)
-      .where(inArray(directoryPhones.serviceId, serviceIds))
-      .orderBy(asc(directoryPhones.id)),
-    db
-      .select()
-      .from(directoryContacts)
-      .where(inArray(directoryContacts.serviceId, serviceIds))
-      .orderBy(asc(directoryContacts.id)),
-    db
-      .select()
-      .from(directoryFundings)
-      .where(inArray(directoryFundings.serviceId, serviceIds))
-      .orderBy(asc(directoryFundings.id)),
-    db
-      .select()
-      .from(directoryCostOptions)
-      .where(inArray(directoryCostOptions.serviceId, serviceIds))
-      .orderBy(asc(directoryCostOptions.id)),
+    rowsOfServices(db, directoryServiceAreas, serviceIds, directoryServiceAreas.name),
+    rowsOfServices(db, directoryLanguages, serviceIds, directoryLanguages.name),
+    rowsOfServices(db, directoryPhones, serviceIds),
+    rowsOfServices(db, directoryContacts, serviceIds),
+    rowsOfServices(db, directoryFundings, serviceIds),
+    rowsOfServices(db, directoryCostOptions, serviceIds),
     db
       .select()
       .from(directoryAttributes)
