@@ -40,6 +40,10 @@ describe('free text', () => {
     expect(page.corrected_text).toBe('quillby walking group');
     expect(idsOf(page)).toEqual([walk.id]);
     expect(idsOf(page)).not.toContain(recovery.id);
+    // Words full-text search ignores filter nothing, and the correction still says them.
+    const withThe = await search({ text: 'the quillby walkng grup' });
+    expect(idsOf(withThe)).toEqual([walk.id]);
+    expect(withThe.corrected_text).toBe('the quillby walking group');
     // Correctly spelt queries are not "corrected", nor one whose words match as typed ("walks"
     // is no word of the directory's, but its stem matches "walking").
     expect((await search({ text: 'quillby walking' })).corrected_text).toBeUndefined();

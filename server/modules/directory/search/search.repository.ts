@@ -32,6 +32,8 @@ export function listedSql(listed: ListedStatuses, status: SQLWrapper, mergedInto
 export interface QueryWord {
   typed: string;
   nearest: string | null;
+  /** A word full-text search ignores ("the", "and"): it matches nothing, so it filters nothing. */
+  ignored?: boolean;
 }
 
 export interface DirectorySearch {
@@ -95,7 +97,7 @@ export async function interpretWords(db: DbOrTx, text: string): Promise<QueryWor
   if (words.length === 0) return [];
   const { rows } = await db.execute<{ word: string; nearest: string | null; ignored: boolean }>(sql`
     SELECT q.word, numnode(plainto_tsquery('english', q.word)) = 0 AS ignored,
-      CASE WHEN length(q.word) < 3 OR q.word ~ '[0-9]'
+      CASE WHEN length(q.word) < 3 OR q.word ~ '[0-9]' OR numnode(plainto_tsquery('english', q.word)) = 0
              OR EXISTS (SELECT 1 FROM directory_search_words d WHERE d.word = q.word) THEN NULL
            ELSE (SELECT d.word FROM directory_search_words d WHERE d.word % q.word
                  ORDER BY similarity(d.word, q.word) DESC, length(d.word) DESC, d.word LIMIT 1)
@@ -105,9 +107,11 @@ export async function interpretWords(db: DbOrTx, text: string): Promise<QueryWor
       sql`, `,
     )}]::text[]) WITH ORDINALITY AS q(word, i)
     ORDER BY q.i`);
-  // Words full-text search ignores ("the", "and") would match nothing: they are left out.
-  return rows.filter((r) => !r.ignored).map((r) => ({ typed: r.word, nearest: r.nearest }));
+  return rows.map((r) => ({ typed: r.word, nearest: r.nearest, ignored: r.ignored }));
 }
+
+/** The words that say something: a query of only ignored words filters nothing. */
+const meaningful = (words: QueryWord[] | undefined) => words?.filter((w) => !w.ignored) ?? [];
 
 /** The words as searched: each unknown word replaced by its nearest directory word. */
 export const interpretedText = (words: QueryWord[]) => words.map((w) => w.nearest ?? w.typed).join(' ');
@@ -117,8 +121,8 @@ const wordQuery = (w: string) => sql`plainto_tsquery('english', ${w})`;
 /**
  * The text rule, one for every caller: every word must match the service's full text (name,
  * organisation, categories, description; stemmed, so "walks" finds "walking"), as typed or as
- * its nearest directory word ("walkng" finds "walking"). `interpretWords` has left out the words
- * full-text search ignores, so a query of only those filters nothing.
+ * its nearest directory word ("walkng" finds "walking"). Words full-text search ignores are left
+ * out, so a query of only those filters nothing (callers pass only `meaningful` words).
  */
 function textQuery(words: QueryWord[], asTyped = false): SQL {
   const perWord = words.map((w) =>
@@ -170,8 +174,9 @@ function scheduleMatch(f: DirectorySearch): SQL | null {
 function serviceConditions(f: DirectorySearch): SQL[] {
   const where: SQL[] = [listedSql(f.listed, sql`s.status`, sql`s.merged_into_id`)];
   if (f.icbId) where.push(sql`s.icb_id = ${f.icbId}`);
-  if (f.words?.length) {
-    where.push(sql`s.search_vector @@ ${textQuery(f.words)}`);
+  const words = meaningful(f.words);
+  if (words.length) {
+    where.push(sql`s.search_vector @@ ${textQuery(words)}`);
   }
   if (f.taxonomyTermId) {
     where.push(sql`EXISTS (SELECT 1 FROM directory_attributes a
@@ -244,7 +249,7 @@ function rowSource(f: DirectorySearch): { ctes: SQL[]; from: SQL; metres: SQL; w
 export async function findDirectoryMatches(db: DbOrTx, f: DirectorySearch): Promise<DirectoryMatches> {
   const source = rowSource(f);
   const where = [...serviceConditions(f), ...source.where];
-  const words = f.words?.length ? f.words : null;
+  const words = meaningful(f.words).length ? meaningful(f.words) : null;
   // Full-text rank, plus trigram similarity to the name so the closest names come first.
   const relevance = words
     ? sql`(ts_rank(s.search_vector, ${textQuery(words)}) + word_similarity(${interpretedText(words)}, s.name))`
@@ -254,8 +259,9 @@ export async function findDirectoryMatches(db: DbOrTx, f: DirectorySearch): Prom
     : sql`true`;
   const byLocation = f.rows === 'service_at_locations';
   const order: SQL[] = [];
-  if (f.sort === 'distance' && f.near) order.push(sql`metres ASC NULLS LAST`);
-  if (f.sort !== 'name' && words) order.push(sql`relevance DESC`);
+  const byDistance = f.sort === 'distance' && f.near !== undefined;
+  if (byDistance) order.push(sql`metres ASC NULLS LAST`);
+  if (words && (f.sort === 'relevance' || byDistance)) order.push(sql`relevance DESC`);
   order.push(sql`lower(s.name)`, byLocation ? sql`l.name ASC NULLS LAST, x.id` : sql`s.id`);
 
   const withClause = source.ctes.length ? sql`WITH ${sql.join(source.ctes, sql`, `)}` : sql``;
