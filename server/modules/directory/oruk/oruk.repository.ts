@@ -54,18 +54,23 @@ export interface ServiceSummaryRows {
   organizations: OrganizationRow[];
 }
 
-/** The rows of a service's child table for all the given services, by `first` (if any) then id. */
-function rowsOfServices<T extends PgTable & { serviceId: PgColumn; id: PgColumn }>(
+/**
+ * The rows of a child table whose `parent` column is one of `ids` (a page's services or
+ * locations), by `first` (if any) then id; none without ids.
+ */
+async function childRows<T extends PgTable & { id: PgColumn }>(
   db: DbOrTx,
   table: T,
-  serviceIds: string[],
+  parent: PgColumn,
+  ids: string[],
   first?: PgColumn,
 ): Promise<T['$inferSelect'][]> {
-  return db
+  if (ids.length === 0) return [];
+  return (await db
     .select()
     .from(table as PgTable)
-    .where(inArray(table.serviceId, serviceIds))
-    .orderBy(...(first ? [asc(first)] : []), asc(table.id)) as Promise<T['$inferSelect'][]>;
+    .where(inArray(parent, ids))
+    .orderBy(...(first ? [asc(first)] : []), asc(table.id))) as T['$inferSelect'][];
 }
 
 /** Services (by id, any that exist and are not merged) with their organisations. */
@@ -142,18 +147,20 @@ export async function loadFullServices(
     costOptions,
     attributes,
   ] = await Promise.all([
-    db
-      .select()
-      .from(directoryOrganizationIdentifiers)
-      .where(inArray(directoryOrganizationIdentifiers.organizationId, orgIds))
-      .orderBy(asc(directoryOrganizationIdentifiers.identifierType), asc(directoryOrganizationIdentifiers.id)),
-    db.select().from(sal).where(inArray(sal.serviceId, serviceIds)).orderBy(asc(sal.id)),
-    rowsOfServices(db, directoryServiceAreas, serviceIds, directoryServiceAreas.name),
-    rowsOfServices(db, directoryLanguages, serviceIds, directoryLanguages.name),
-    rowsOfServices(db, directoryPhones, serviceIds),
-    rowsOfServices(db, directoryContacts, serviceIds),
-    rowsOfServices(db, directoryFundings, serviceIds),
-    rowsOfServices(db, directoryCostOptions, serviceIds),
+    childRows(
+      db,
+      directoryOrganizationIdentifiers,
+      directoryOrganizationIdentifiers.organizationId,
+      orgIds,
+      directoryOrganizationIdentifiers.identifierType,
+    ),
+    childRows(db, sal, sal.serviceId, serviceIds),
+    childRows(db, directoryServiceAreas, directoryServiceAreas.serviceId, serviceIds, directoryServiceAreas.name),
+    childRows(db, directoryLanguages, directoryLanguages.serviceId, serviceIds, directoryLanguages.name),
+    childRows(db, directoryPhones, directoryPhones.serviceId, serviceIds),
+    childRows(db, directoryContacts, directoryContacts.serviceId, serviceIds),
+    childRows(db, directoryFundings, directoryFundings.serviceId, serviceIds),
+    childRows(db, directoryCostOptions, directoryCostOptions.serviceId, serviceIds),
     db
       .select()
       .from(directoryAttributes)
@@ -177,20 +184,8 @@ export async function loadFullServices(
       )
       .orderBy(asc(directorySchedules.opensAt), asc(directorySchedules.id)),
     locationIds.length ? db.select().from(loc).where(inArray(loc.id, locationIds)) : [],
-    locationIds.length
-      ? db
-          .select()
-          .from(directoryAddresses)
-          .where(inArray(directoryAddresses.locationId, locationIds))
-          .orderBy(asc(directoryAddresses.id))
-      : [],
-    locationIds.length
-      ? db
-          .select()
-          .from(directoryAccessibility)
-          .where(inArray(directoryAccessibility.locationId, locationIds))
-          .orderBy(asc(directoryAccessibility.id))
-      : [],
+    childRows(db, directoryAddresses, directoryAddresses.locationId, locationIds),
+    childRows(db, directoryAccessibility, directoryAccessibility.locationId, locationIds),
     loadTerms(db, termIds),
   ]);
   return {
