@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
   directoryAddresses,
@@ -21,8 +22,7 @@ import {
   directorySchedules,
   directoryServiceAreas,
 } from '../directory-details.tables.js';
-
-import { listed, notMerged, type Paging } from './oruk-search.repository.js';
+import { listedSql } from '../search/search.repository.js';
 
 // The rows behind /oruk answers. A page of results is loaded with one query per child table
 // for all the page's ids, never one query per row.
@@ -30,6 +30,16 @@ import { listed, notMerged, type Paging } from './oruk-search.repository.js';
 const s = directoryServices;
 const loc = directoryLocations;
 const sal = directoryServiceAtLocations;
+
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
+/** What /oruk lists: the directory search's rule (no merged duplicate, no defunct service). */
+const listed = (): SQL => listedSql('not-defunct', s.status, s.mergedIntoId);
+/** What /oruk answers by id: a defunct service too (its status says it closed), never a merged one. */
+const notMerged = () => isNull(s.mergedIntoId);
 
 // ---- Loading rows for a page ----
 
@@ -42,6 +52,25 @@ export type TermRow = typeof directoryTaxonomyTerms.$inferSelect & { taxonomyNam
 export interface ServiceSummaryRows {
   services: ServiceRow[];
   organizations: OrganizationRow[];
+}
+
+/**
+ * The rows of a child table whose `parent` column is one of `ids` (a page's services or
+ * locations), by `first` (if any) then id; none without ids.
+ */
+async function childRows<T extends PgTable & { id: PgColumn }>(
+  db: DbOrTx,
+  table: T,
+  parent: PgColumn,
+  ids: string[],
+  first?: PgColumn,
+): Promise<T['$inferSelect'][]> {
+  if (ids.length === 0) return [];
+  return (await db
+    .select()
+    .from(table as PgTable)
+    .where(inArray(parent, ids))
+    .orderBy(...(first ? [asc(first)] : []), asc(table.id))) as T['$inferSelect'][];
 }
 
 /** Services (by id, any that exist and are not merged) with their organisations. */
@@ -118,42 +147,20 @@ export async function loadFullServices(
     costOptions,
     attributes,
   ] = await Promise.all([
-    db
-      .select()
-      .from(directoryOrganizationIdentifiers)
-      .where(inArray(directoryOrganizationIdentifiers.organizationId, orgIds))
-      .orderBy(asc(directoryOrganizationIdentifiers.identifierType), asc(directoryOrganizationIdentifiers.id)),
-    db.select().from(sal).where(inArray(sal.serviceId, serviceIds)).orderBy(asc(sal.id)),
-    db
-      .select()
-      .from(directoryServiceAreas)
-      .where(inArray(directoryServiceAreas.serviceId, serviceIds))
-      .orderBy(asc(directoryServiceAreas.name), asc(directoryServiceAreas.id)),
-    db
-      .select()
-      .from(directoryLanguages)
-      .where(inArray(directoryLanguages.serviceId, serviceIds))
-      .orderBy(asc(directoryLanguages.name), asc(directoryLanguages.id)),
-    db
-      .select()
-      .from(directoryPhones)
-      .where(inArray(directoryPhones.serviceId, serviceIds))
-      .orderBy(asc(directoryPhones.id)),
-    db
-      .select()
-      .from(directoryContacts)
-      .where(inArray(directoryContacts.serviceId, serviceIds))
-      .orderBy(asc(directoryContacts.id)),
-    db
-      .select()
-      .from(directoryFundings)
-      .where(inArray(directoryFundings.serviceId, serviceIds))
-      .orderBy(asc(directoryFundings.id)),
-    db
-      .select()
-      .from(directoryCostOptions)
-      .where(inArray(directoryCostOptions.serviceId, serviceIds))
-      .orderBy(asc(directoryCostOptions.id)),
+    childRows(
+      db,
+      directoryOrganizationIdentifiers,
+      directoryOrganizationIdentifiers.organizationId,
+      orgIds,
+      directoryOrganizationIdentifiers.identifierType,
+    ),
+    childRows(db, sal, sal.serviceId, serviceIds),
+    childRows(db, directoryServiceAreas, directoryServiceAreas.serviceId, serviceIds, directoryServiceAreas.name),
+    childRows(db, directoryLanguages, directoryLanguages.serviceId, serviceIds, directoryLanguages.name),
+    childRows(db, directoryPhones, directoryPhones.serviceId, serviceIds),
+    childRows(db, directoryContacts, directoryContacts.serviceId, serviceIds),
+    childRows(db, directoryFundings, directoryFundings.serviceId, serviceIds),
+    childRows(db, directoryCostOptions, directoryCostOptions.serviceId, serviceIds),
     db
       .select()
       .from(directoryAttributes)
@@ -177,20 +184,8 @@ export async function loadFullServices(
       )
       .orderBy(asc(directorySchedules.opensAt), asc(directorySchedules.id)),
     locationIds.length ? db.select().from(loc).where(inArray(loc.id, locationIds)) : [],
-    locationIds.length
-      ? db
-          .select()
-          .from(directoryAddresses)
-          .where(inArray(directoryAddresses.locationId, locationIds))
-          .orderBy(asc(directoryAddresses.id))
-      : [],
-    locationIds.length
-      ? db
-          .select()
-          .from(directoryAccessibility)
-          .where(inArray(directoryAccessibility.locationId, locationIds))
-          .orderBy(asc(directoryAccessibility.id))
-      : [],
+    childRows(db, directoryAddresses, directoryAddresses.locationId, locationIds),
+    childRows(db, directoryAccessibility, directoryAccessibility.locationId, locationIds),
     loadTerms(db, termIds),
   ]);
   return {

@@ -9,6 +9,16 @@ import {
   ZOrukTaxonomyTermsQuery,
 } from './oruk.schemas.js';
 import * as oruk from './oruk.service.js';
+import {
+  orukPage,
+  ZOrukApiDetails,
+  ZOrukService,
+  ZOrukServiceAtLocation,
+  ZOrukServiceAtLocationSummary,
+  ZOrukServiceSummary,
+  ZOrukTaxonomy,
+  ZOrukTerm,
+} from './oruk-documents.schemas.js';
 
 // Routes of the Directory of Services: the public Open Referral UK API under /oruk.
 // Open to anyone without a key (the standard's "openness" rule), read-only, cacheable by ETag,
@@ -29,20 +39,22 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * Sends the document as JSON with a strong ETag of its exact bytes; a client that already holds
- * those bytes gets 304 and no body. Every response may be read from any origin (the standard
- * asks for `Access-Control-Allow-Origin: *`; nothing here depends on cookies).
+ * Every 200 answer carries a strong ETag of its exact bytes (after the response schema has had
+ * its say); a client that already holds those bytes gets 304 and no body. Every response may be
+ * read from any origin (the standard asks for `Access-Control-Allow-Origin: *`; nothing here
+ * depends on cookies).
  */
-function sendCacheable(request: FastifyRequest, reply: FastifyReply, document: unknown): FastifyReply {
-  const body = JSON.stringify(document);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+async function cacheableByEtag(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+  const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
   reply
     .header('ETag', etag)
     .header('Cache-Control', ORUK_CACHE_CONTROL)
     .header('Access-Control-Allow-Origin', '*')
     .header('Cross-Origin-Resource-Policy', 'cross-origin');
-  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(body);
+  if (!matchesEtag(request.headers['if-none-match'], etag)) return payload;
+  reply.code(304).removeHeader('content-type');
+  return null;
 }
 
 export function orukRoutes(app: App, { db }: AppDeps): void {
@@ -51,49 +63,77 @@ export function orukRoutes(app: App, { db }: AppDeps): void {
     rateLimit: { max: ORUK_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
   };
   const tags = ['open referral uk'];
+  const onSend = cacheableByEtag;
+  const byId = { params: ZOrukIdParam, tags };
 
   // The root, with and without its slash: consumers are given the base URL either way.
   for (const url of ['/oruk/', '/oruk']) {
-    app.get(url, { schema: { tags }, config }, async (request, reply) =>
-      sendCacheable(request, reply, oruk.apiDetails()),
+    app.get(url, { schema: { response: { 200: ZOrukApiDetails }, tags }, config, onSend }, async () =>
+      oruk.apiDetails(),
     );
   }
 
-  app.get('/oruk/services', { schema: { querystring: ZOrukServicesQuery, tags }, config }, async (request, reply) =>
-    sendCacheable(request, reply, await oruk.listServices(db, request.query)),
+  app.get(
+    '/oruk/services',
+    {
+      schema: { querystring: ZOrukServicesQuery, response: { 200: orukPage(ZOrukServiceSummary) }, tags },
+      config,
+      onSend,
+    },
+    async (request) => oruk.listServices(db, request.query),
   );
 
-  app.get('/oruk/services/:id', { schema: { params: ZOrukIdParam, tags }, config }, async (request, reply) =>
-    sendCacheable(request, reply, await oruk.getService(db, request.params.id)),
+  app.get(
+    '/oruk/services/:id',
+    { schema: { ...byId, response: { 200: ZOrukService } }, config, onSend },
+    async (request) => oruk.getService(db, request.params.id),
   );
 
   app.get(
     '/oruk/service_at_locations',
-    { schema: { querystring: ZOrukServiceAtLocationsQuery, tags }, config },
-    async (request, reply) => sendCacheable(request, reply, await oruk.listServiceAtLocations(db, request.query)),
+    {
+      schema: {
+        querystring: ZOrukServiceAtLocationsQuery,
+        response: { 200: orukPage(ZOrukServiceAtLocationSummary) },
+        tags,
+      },
+      config,
+      onSend,
+    },
+    async (request) => oruk.listServiceAtLocations(db, request.query),
   );
 
   app.get(
     '/oruk/service_at_locations/:id',
-    { schema: { params: ZOrukIdParam, tags }, config },
-    async (request, reply) => sendCacheable(request, reply, await oruk.getServiceAtLocation(db, request.params.id)),
+    { schema: { ...byId, response: { 200: ZOrukServiceAtLocation } }, config, onSend },
+    async (request) => oruk.getServiceAtLocation(db, request.params.id),
   );
 
-  app.get('/oruk/taxonomies', { schema: { querystring: ZOrukPageQuery, tags }, config }, async (request, reply) =>
-    sendCacheable(request, reply, await oruk.listTaxonomies(db, request.query)),
+  app.get(
+    '/oruk/taxonomies',
+    { schema: { querystring: ZOrukPageQuery, response: { 200: orukPage(ZOrukTaxonomy) }, tags }, config, onSend },
+    async (request) => oruk.listTaxonomies(db, request.query),
   );
 
-  app.get('/oruk/taxonomies/:id', { schema: { params: ZOrukIdParam, tags }, config }, async (request, reply) =>
-    sendCacheable(request, reply, await oruk.getTaxonomy(db, request.params.id)),
+  app.get(
+    '/oruk/taxonomies/:id',
+    { schema: { ...byId, response: { 200: ZOrukTaxonomy } }, config, onSend },
+    async (request) => oruk.getTaxonomy(db, request.params.id),
   );
 
   app.get(
     '/oruk/taxonomy_terms',
-    { schema: { querystring: ZOrukTaxonomyTermsQuery, tags }, config },
-    async (request, reply) => sendCacheable(request, reply, await oruk.listTaxonomyTerms(db, request.query)),
+    {
+      schema: { querystring: ZOrukTaxonomyTermsQuery, response: { 200: orukPage(ZOrukTerm) }, tags },
+      config,
+      onSend,
+    },
+    async (request) => oruk.listTaxonomyTerms(db, request.query),
   );
 
-  app.get('/oruk/taxonomy_terms/:id', { schema: { params: ZOrukIdParam, tags }, config }, async (request, reply) =>
-    sendCacheable(request, reply, await oruk.getTaxonomyTerm(db, request.params.id)),
+  app.get(
+    '/oruk/taxonomy_terms/:id',
+    { schema: { ...byId, response: { 200: ZOrukTerm } }, config, onSend },
+    async (request) => oruk.getTaxonomyTerm(db, request.params.id),
   );
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
 import { lookupPostcode } from '../postcodes/postcodes.repository.js';
+import { type DirectoryQuery, findInDirectory } from '../search/search.service.js';
 import * as repo from './oruk.repository.js';
 import type {
   TOrukPageQuery,
@@ -9,7 +10,14 @@ import type {
   TOrukTaxonomyTermsQuery,
 } from './oruk.schemas.js';
 import * as out from './oruk.serializers.js';
-import * as search from './oruk-search.repository.js';
+import type {
+  TOrukService,
+  TOrukServiceAtLocation,
+  TOrukServiceAtLocationSummary,
+  TOrukServiceSummary,
+  TOrukTaxonomy,
+  TOrukTerm,
+} from './oruk-documents.schemas.js';
 
 // The use-cases of the public Open Referral UK API (read-only). What is shown and what is left
 // out is decided in oruk.repository.ts (which services) and oruk.serializers.ts (which fields).
@@ -20,7 +28,7 @@ export const ORUK_PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/bl
 /** The openapi.json that defines this API: the standard's own, as the API follows it unchanged. */
 export const ORUK_OPENAPI_URL = 'https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/schema/openapi.json';
 
-export interface OrukPage {
+export interface OrukPage<T> {
   total_items: number;
   total_pages: number;
   page_number: number;
@@ -28,11 +36,11 @@ export interface OrukPage {
   first_page: boolean;
   last_page: boolean;
   empty: boolean;
-  contents: out.OrukDocument[];
+  contents: T[];
 }
 
 /** The standard's Page envelope; `size` is the number of entities on this page. */
-export function pageOf(contents: out.OrukDocument[], total: number, page: number, perPage: number): OrukPage {
+export function pageOf<T>(contents: T[], total: number, page: number, perPage: number): OrukPage<T> {
   const totalPages = Math.ceil(total / perPage);
   return {
     total_items: total,
@@ -46,11 +54,24 @@ export function pageOf(contents: out.OrukDocument[], total: number, page: number
   };
 }
 
-const paging = (q: TOrukPageQuery): search.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
+/**
+ * The serializer's documents under the names of the response schemas, which check them (required
+ * fields, types) and drop any field they do not name as each answer is sent.
+ */
+const documents = <T>(docs: out.OrukDocument[]) => docs as T[];
+const document = <T>(doc: out.OrukDocument) => doc as T;
 
-function serviceFilters(q: TOrukServicesQuery): search.ServiceFilters {
+const paging = (q: TOrukPageQuery): repo.Paging => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
+
+/**
+ * An /oruk list's query as a directory search: the public's view (no confidential place counts),
+ * every listing but defunct ones, most relevant first when searching, else by name.
+ */
+function directoryQuery(q: TOrukServicesQuery, rows: DirectoryQuery['rows']): DirectoryQuery {
   return {
-    search: q.search || undefined,
+    audience: 'public',
+    listed: 'not-defunct',
+    text: q.search || undefined,
     taxonomyTermId: q.taxonomy_term_id,
     taxonomyId: q.taxonomy_id,
     organizationId: q.organization_id,
@@ -60,6 +81,9 @@ function serviceFilters(q: TOrukServicesQuery): search.ServiceFilters {
     startTime: q.start_time,
     endTime: q.end_time,
     modifiedAfter: q.modified_after,
+    rows,
+    sort: q.search ? 'relevance' : 'name',
+    ...paging(q),
   };
 }
 
@@ -67,33 +91,40 @@ export function apiDetails() {
   return { version: ORUK_VERSION, profile: ORUK_PROFILE_URL, openapi_url: ORUK_OPENAPI_URL };
 }
 
-export async function listServices(db: DbOrTx, q: TOrukServicesQuery): Promise<OrukPage> {
-  const { total, ids } = await search.findServiceIds(db, serviceFilters(q), paging(q));
+export async function listServices(db: DbOrTx, q: TOrukServicesQuery): Promise<OrukPage<TOrukServiceSummary>> {
+  const { total, matches } = await findInDirectory(db, directoryQuery(q, 'services'));
+  const ids = matches.map((m) => m.id);
   const rows = await repo.loadServiceSummaries(db, ids);
-  return pageOf(out.serviceSummaries(rows, ids), total, q.page, q.per_page);
+  return pageOf(documents<TOrukServiceSummary>(out.serviceSummaries(rows, ids)), total, q.page, q.per_page);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getService(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getService(db: DbOrTx, id: string): Promise<TOrukService> {
   if (!UUID.test(id)) throw notFound('service');
   const rows = await repo.loadFullServices(db, [id], { includeDefunct: true });
   const doc = out.fullServices(rows, [id]).get(id);
   if (!doc) throw notFound('service');
-  return doc;
+  return document<TOrukService>(doc);
 }
 
-export async function listServiceAtLocations(db: DbOrTx, q: TOrukServiceAtLocationsQuery): Promise<OrukPage> {
+export async function listServiceAtLocations(
+  db: DbOrTx,
+  q: TOrukServiceAtLocationsQuery,
+): Promise<OrukPage<TOrukServiceAtLocationSummary>> {
   if (q.proximity !== undefined && !q.postcode) {
     throw validationError([{ field: 'proximity', message: 'needs a postcode to measure from' }]);
   }
-  let geo: search.GeoFilter | null = null;
+  const query = directoryQuery(q, 'service_at_locations');
   if (q.postcode) {
     const centre = await lookupPostcode(db, q.postcode);
     if (!centre) throw validationError([{ field: 'postcode', message: 'is not in the postcode directory' }]);
-    geo = { latitude: centre.latitude, longitude: centre.longitude, proximity: q.proximity };
+    // Proximity is in metres, as the search is; without one, places are only ordered by distance.
+    query.near = { ...centre, radiusMetres: q.proximity };
+    query.sort = 'distance';
   }
-  const { total, ids } = await search.findServiceAtLocationIds(db, serviceFilters(q), geo, paging(q));
+  const { total, matches } = await findInDirectory(db, query);
+  const ids = matches.map((m) => m.id);
   const { serviceAtLocations, locations } = await repo.loadServiceAtLocations(db, ids);
   const summaries = await repo.loadServiceSummaries(db, [...new Set(serviceAtLocations.map((x) => x.serviceId))]);
   const services = new Map(
@@ -109,11 +140,11 @@ export async function listServiceAtLocations(db: DbOrTx, q: TOrukServiceAtLocati
     const found = byId.get(id);
     return found?.l ? [out.serviceAtLocationSummary(found.x, found.l, services.get(found.x.serviceId))] : [];
   });
-  return pageOf(contents, total, q.page, q.per_page);
+  return pageOf(documents<TOrukServiceAtLocationSummary>(contents), total, q.page, q.per_page);
 }
 
 /** A service_at_location with its full location and its fully nested service. */
-export async function getServiceAtLocation(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getServiceAtLocation(db: DbOrTx, id: string): Promise<TOrukServiceAtLocation> {
   if (!UUID.test(id)) throw notFound('service at location');
   const { serviceAtLocations } = await repo.loadServiceAtLocations(db, [id], { includeDefunct: true });
   const link = serviceAtLocations[0];
@@ -125,38 +156,33 @@ export async function getServiceAtLocation(db: DbOrTx, id: string): Promise<out.
   const { service_at_locations: links, ...serviceFields } = service as { service_at_locations: out.OrukDocument[] };
   const nested = links.find((x) => x.id === id);
   if (!nested) throw notFound('service at location');
-  return { ...nested, service: serviceFields };
+  return document<TOrukServiceAtLocation>({ ...nested, service: serviceFields });
 }
 
-export async function listTaxonomies(db: DbOrTx, q: TOrukPageQuery): Promise<OrukPage> {
+export async function listTaxonomies(db: DbOrTx, q: TOrukPageQuery): Promise<OrukPage<TOrukTaxonomy>> {
   const { total, rows } = await repo.findTaxonomies(db, paging(q));
-  return pageOf(
-    rows.map((r) => out.taxonomy(r)),
-    total,
-    q.page,
-    q.per_page,
-  );
+  return pageOf(documents<TOrukTaxonomy>(rows.map((r) => out.taxonomy(r))), total, q.page, q.per_page);
 }
 
-export async function getTaxonomy(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getTaxonomy(db: DbOrTx, id: string): Promise<TOrukTaxonomy> {
   if (!UUID.test(id)) throw notFound('taxonomy');
   const row = await repo.findTaxonomy(db, id);
   if (!row) throw notFound('taxonomy');
-  return out.taxonomy(row, await repo.termsOfTaxonomy(db, id));
+  return document<TOrukTaxonomy>(out.taxonomy(row, await repo.termsOfTaxonomy(db, id)));
 }
 
-export async function listTaxonomyTerms(db: DbOrTx, q: TOrukTaxonomyTermsQuery): Promise<OrukPage> {
+export async function listTaxonomyTerms(db: DbOrTx, q: TOrukTaxonomyTermsQuery): Promise<OrukPage<TOrukTerm>> {
   const { total, rows } = await repo.findTerms(
     db,
     { topOnly: q.top_only, parentId: q.parent_id, taxonomyId: q.taxonomy_id },
     paging(q),
   );
-  return pageOf(rows.map(out.term), total, q.page, q.per_page);
+  return pageOf(documents<TOrukTerm>(rows.map(out.term)), total, q.page, q.per_page);
 }
 
-export async function getTaxonomyTerm(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+export async function getTaxonomyTerm(db: DbOrTx, id: string): Promise<TOrukTerm> {
   if (!UUID.test(id)) throw notFound('taxonomy term');
   const [row] = await repo.loadTerms(db, [id]);
   if (!row) throw notFound('taxonomy term');
-  return out.term(row);
+  return document<TOrukTerm>(out.term(row));
 }

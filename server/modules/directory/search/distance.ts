@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 // The one distance of the directory: great-circle (haversine) metres over postcode centroids and
-// location coordinates. Each public contract converts at its edge: /oruk answers in metres (ORUK's
-// `proximity` and `distance`), the staff and public search pages in miles.
+// location coordinates. The search works in metres throughout; /oruk answers in metres (ORUK's
+// `proximity`), and the staff and public search pages convert to miles at their edge.
 
 const EARTH_RADIUS_METRES = 6_371_008.8;
-export const METRES_PER_MILE = 1609.344;
+const METRES_PER_MILE = 1609.344;
 
 export interface GeoPoint {
   latitude: number;
@@ -22,6 +22,6 @@ export function haversineMetres(latitude: SQL, longitude: SQL, origin: GeoPoint)
       * power(sin(radians(${longitude} - ${lon}) / 2), 2))))`;
 }
 
-/** The same distance in miles. */
-export const haversineMiles = (latitude: SQL, longitude: SQL, origin: GeoPoint): SQL<number> =>
-  sql<number>`(${haversineMetres(latitude, longitude, origin)} / ${METRES_PER_MILE}::double precision)`;
+/** Metres as the search pages show them: miles. */
+export const metresToMiles = (metres: number) => metres / METRES_PER_MILE;
+export const milesToMetres = (miles: number) => miles * METRES_PER_MILE;

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import {
   type DirectorySearchPage,
+  type Listing,
   LOCATION_TYPES,
   type PublicListing,
   REFERRAL_CAPACITIES,
   SERVICE_STATUSES,
 } from '../../../../common/directory.js';
 
-// Response schemas of the public directory routes. The serializer writes only the fields named
-// here (zod drops the rest), so a column added to the staff view never reaches the public by
-// accident: the public answers say what they say, and nothing else (issue 9, finding 8: the
-// public listing had carried the verifier's email, the version and the ICB id).
+// Response schemas of the directory search and listing routes, public and staff. The serializer
+// writes only the fields named here (zod drops the rest), so a column added to the staff view
+// never reaches the public by accident: the public answers say what they say, and nothing else
+// (issue 9, finding 8: the public listing had carried the verifier's email, the version and the
+// ICB id). Staff search answers in the public page's shape; the staff listing adds what the
+// system keeps about it.
 
 const text = z.string();
 const optionalText = z.string().nullish();
@@ -89,7 +92,8 @@ export const ZPublicListing = z.object({
   last_modified: text,
 });
 
-export const ZPublicSearchPage = z.object({
+/** A page of search results, public or staff (staff results may name a confidential place). */
+export const ZDirectorySearchPage = z.object({
   total: z.number(),
   page: z.number(),
   per_page: z.number(),
@@ -118,11 +122,26 @@ export const ZPublicSearchPage = z.object({
   ),
 });
 
+/** A listing as staff of its ICB see it (GET /api/directory/services/{id}): all of it. */
+export const ZStaffListing = ZPublicListing.extend({
+  organization_id: text,
+  icb_id: text,
+  version: z.number(),
+  organization: z.object({ id: text, name: text, vcs_organisation_id: z.string().nullable() }),
+  assurer_email: z.string().nullable(),
+  review_interval_months: z.number(),
+  taxonomy_term_ids: z.array(text),
+  merged_into_id: z.string().nullable(),
+  created_at: text,
+});
+
 export const ZPublicCategories = z.array(z.object({ id: text, code: z.string().nullable(), name: text }));
 
 // Compile-time checks: the schemas describe exactly the shared types the web app reads.
 const _listing: (v: z.output<typeof ZPublicListing>) => PublicListing = (v) => v;
 const _listingBack: (v: PublicListing) => z.output<typeof ZPublicListing> = (v) => v;
-const _page: (v: z.output<typeof ZPublicSearchPage>) => DirectorySearchPage = (v) => v;
-const _pageBack: (v: DirectorySearchPage) => z.output<typeof ZPublicSearchPage> = (v) => v;
-void [_listing, _listingBack, _page, _pageBack];
+const _page: (v: z.output<typeof ZDirectorySearchPage>) => DirectorySearchPage = (v) => v;
+const _pageBack: (v: DirectorySearchPage) => z.output<typeof ZDirectorySearchPage> = (v) => v;
+const _staff: (v: z.output<typeof ZStaffListing>) => Listing = (v) => v;
+const _staffBack: (v: Listing) => z.output<typeof ZStaffListing> = (v) => v;
+void [_listing, _listingBack, _page, _pageBack, _staff, _staffBack];

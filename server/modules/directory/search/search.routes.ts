@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import { requestContext, signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import { getPublicListing, getStaffListing, listCategories, reportOutOfDate } from './listing-pages.js';
-import { ZPublicCategories, ZPublicListing, ZPublicSearchPage } from './public.schemas.js';
+import { ZDirectorySearchPage, ZPublicCategories, ZPublicListing, ZStaffListing } from './public.schemas.js';
 import { ZDirectoryReport, ZDirectorySearchQuery, ZServiceIdParam } from './search.schemas.js';
 import { searchServices } from './search.service.js';
 
@@ -22,7 +22,7 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
     {
       schema: {
         querystring: ZDirectorySearchQuery,
-        response: { 200: ZPublicSearchPage },
+        response: { 200: ZDirectorySearchPage },
         tags: ['directory'],
       },
       config: { access: { public: true } },
@@ -68,7 +68,7 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/directory/services',
     {
-      schema: { querystring: ZDirectorySearchQuery, tags: ['directory'] },
+      schema: { querystring: ZDirectorySearchQuery, response: { 200: ZDirectorySearchPage }, tags: ['directory'] },
       config: { access: { permission: 'directory.read' } },
     },
     async (request) => {
@@ -81,7 +81,10 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
 
   app.get(
     '/api/directory/services/:id',
-    { schema: { params: ZServiceIdParam, tags: ['directory'] }, config: { access: { permission: 'directory.read' } } },
+    {
+      schema: { params: ZServiceIdParam, response: { 200: ZStaffListing }, tags: ['directory'] },
+      config: { access: { permission: 'directory.read' } },
+    },
     async (request) => getStaffListing(db, signedInContext(request), request.params.id),
   );
 }

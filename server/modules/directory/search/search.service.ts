@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type {
   DirectorySearchPage,
   DirectorySearchQuery,
@@ -10,13 +9,15 @@ import { normalisePostcode } from '../../../../common/postcode.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { validationError } from '../../../platform/errors.js';
 import { lookupPostcode } from '../postcodes/postcodes.repository.js';
+import { type GeoPoint, metresToMiles, milesToMetres } from './distance.js';
+import { loadServiceDetails, type ScheduleRow } from './result-details.repository.js';
 import {
-  correctSpelling,
-  findMatchingServices,
-  loadServiceDetails,
-  type ScheduleRow,
+  type DirectoryMatch,
+  type DirectorySearch,
+  findDirectoryMatches,
+  interpretedText,
+  interpretWords,
   type SearchAudience,
-  type SearchFilters,
 } from './search.repository.js';
 
 export const DEFAULT_WITHIN_MILES = 5;
@@ -28,9 +29,9 @@ export interface SearchOptions {
 }
 
 /**
- * Directory search for the public pages and for staff. Free text is typo-tolerant (full-text
- * search plus trigram similarity); a postcode filters by distance but never drops online,
- * phone or area-wide services. The public sees only open listings and never a confidential
+ * Directory search for the public pages and for staff (the one search, `findInDirectory`). Free
+ * text is stemmed full-text search that tolerates misspelt words; a postcode filters by distance
+ * (metres inside, miles on the page) but never drops online, phone or area-wide services. The public sees only open listings and never a confidential
  * location; staff may include closed listings and see confidential places.
  */
 export async function searchServices(
@@ -43,7 +44,7 @@ export async function searchServices(
   const perPage = query.per_page ?? DEFAULT_PER_PAGE;
   const text = query.text?.trim() || undefined;
 
-  let origin: { latitude: number; longitude: number } | null = null;
+  let origin: GeoPoint | null = null;
   let postcodeUnknown = false;
   if (query.postcode) {
     const postcode = normalisePostcode(query.postcode);
@@ -53,32 +54,20 @@ export async function searchServices(
   }
 
   const sort: DirectorySort = query.sort ?? (text ? 'relevance' : origin ? 'distance' : 'name');
-  const filters: SearchFilters = {
+  const { total, matches, correctedText } = await findInDirectory(db, {
     audience,
+    listed: audience === 'staff' && query.include_closed === true ? 'any' : 'open',
     icbId: options.icbId,
     text,
-    textMode: 'exact',
-    category: query.category,
+    taxonomyTermId: query.category,
     age: query.age,
     day: query.day,
-    near: origin ? { ...origin, miles: query.within_miles ?? DEFAULT_WITHIN_MILES } : undefined,
-    includeClosed: audience === 'staff' && query.include_closed === true,
+    near: origin ? { ...origin, radiusMetres: milesToMetres(query.within_miles ?? DEFAULT_WITHIN_MILES) } : undefined,
+    rows: 'services',
     sort,
     limit: perPage,
     offset: (page - 1) * perPage,
-  };
-  let { total, matches } = await findMatchingServices(db, filters);
-  let correctedText: string | null = null;
-  if (text && total === 0) {
-    // Typos: first correct each word against the directory's own words ("walkng" → "walking")
-    // and search properly ranked; failing that, match names by trigram similarity.
-    const corrected = await correctSpelling(db, text);
-    if (corrected) {
-      ({ total, matches } = await findMatchingServices(db, { ...filters, text: corrected }));
-      if (total > 0) correctedText = corrected;
-    }
-    if (total === 0) ({ total, matches } = await findFuzzyMatches(db, filters));
-  }
+  });
 
   const results = await describeResults(db, matches, audience, origin);
   return {
@@ -91,30 +80,29 @@ export async function searchServices(
   };
 }
 
-/** Minimum word similarity of a fuzzy match: "walkng grup" ~ "Walking Group" scores 0.47. */
-const FUZZY_THRESHOLD = 0.45;
+export type DirectoryQuery = Omit<DirectorySearch, 'words'> & { text?: string };
 
 /**
- * Nothing matched the words as typed: try again by trigram similarity. The planner costs trigram
- * operators as cheap and would scan every row computing them, so for this one query it is told
- * to prefer the trigram index; both settings end with the transaction.
+ * The one directory search, for the search pages and the /oruk lists alike. Misspelt words are
+ * matched as their nearest directory word too; `correctedText` says what was searched when only
+ * those corrections found anything ("walkng grup" → "walking group").
  */
-function findFuzzyMatches(db: DbOrTx, filters: SearchFilters) {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true),
-                 set_config('enable_seqscan', 'off', true)`,
-    );
-    return findMatchingServices(tx, { ...filters, textMode: 'fuzzy' });
-  });
+export async function findInDirectory(
+  db: DbOrTx,
+  { text, ...query }: DirectoryQuery,
+): Promise<{ total: number; matches: DirectoryMatch[]; correctedText: string | null }> {
+  const words = text ? await interpretWords(db, text) : undefined;
+  const found = await findDirectoryMatches(db, { ...query, words });
+  const corrected = words?.some((w) => w.nearest) && found.total > 0 && !found.matchedAsTyped;
+  return { ...found, correctedText: words && corrected ? interpretedText(words) : null };
 }
 
 /** The page's details in one batched query, in the order of `matches`. */
 async function describeResults(
   db: DbOrTx,
-  matches: { id: string; miles: number | null }[],
+  matches: DirectoryMatch[],
   audience: SearchAudience,
-  origin: { latitude: number; longitude: number } | null,
+  origin: GeoPoint | null,
 ): Promise<DirectorySearchResult[]> {
   if (matches.length === 0) return [];
   const rows = await loadServiceDetails(
@@ -142,7 +130,7 @@ async function describeResults(
             : null,
         area_wide: s.area_wide,
         confidential_location: s.confidential_location,
-        distance_miles: roundMiles(match.miles ?? s.place_miles),
+        distance_miles: roundMiles(match.metres ?? s.place_metres),
         opening: describeOpening(s.schedules.map(asRule)),
         assured_date: s.assured_date,
         review_due: s.review_due,
@@ -155,4 +143,5 @@ async function describeResults(
 /** A schedule without a frequency still has its description to say ("By appointment"). */
 const asRule = (row: ScheduleRow) => ({ ...row, freq: row.freq ?? 'WEEKLY', byday: row.freq ? row.byday : null });
 
-const roundMiles = (miles: number | null) => (miles === null ? null : Math.round(miles * 10) / 10);
+/** Miles to one decimal place, as the search pages show them. */
+const roundMiles = (metres: number | null) => (metres === null ? null : Math.round(metresToMiles(metres) * 10) / 10);
