@@ -10,7 +10,7 @@ import {
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
-import type { OrganizationRecord, TermRecord } from './oruk-export.js';
+import type { OrukOrganizationRecord, OrukTermRecord } from '../oruk/service-document.js';
 
 // The queries of import, export, duplicates and merge. Listing content itself is read and
 // written only through the listings writer; this file touches what the writer does not cover.
@@ -97,7 +97,7 @@ export async function serviceIdsOfIcb(db: DbOrTx, icbId: string): Promise<string
   return rows.map((r) => r.id);
 }
 
-export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Map<string, OrganizationRecord>> {
+export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Map<string, OrukOrganizationRecord>> {
   if (ids.length === 0) return new Map();
   const orgs = await db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, ids));
   const identifiers = await db
@@ -115,6 +115,7 @@ export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Ma
         email: o.email,
         website: o.website,
         uri: o.uri,
+        parent_organization_id: o.parentOrganizationId,
         identifiers: identifiers
           .filter((i) => i.organizationId === o.id)
           .map((i) => ({
@@ -128,7 +129,7 @@ export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Ma
   );
 }
 
-export async function termRecords(db: DbOrTx, ids: string[]): Promise<Map<string, TermRecord>> {
+export async function termRecords(db: DbOrTx, ids: string[]): Promise<Map<string, OrukTermRecord>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select().from(directoryTaxonomyTerms).where(inArray(directoryTaxonomyTerms.id, ids));
   return new Map(

@@ -27,10 +27,16 @@ import {
   toListingInput,
   updateListing,
 } from '../listings/listings.service.js';
+import {
+  listingFromOruk,
+  organizationOf,
+  orukPath,
+  parseOrukDocument,
+  termIdsOf,
+} from '../oruk/service-document-read.js';
+import { orukService } from '../oruk/service-document-write.js';
 import { type CsvRecord, checkRow, csvColumnOf, listingFromRow, readCsv } from './csv-listing.js';
 import { ItemRejected, type ItemResult, runImport, saveListing } from './import-runner.js';
-import { listingFromOruk, organizationOf, orukPath, parseOrukDocument, termIdsOf } from './oruk-document.js';
-import { orukDocumentOf } from './oruk-export.js';
 import * as repo from './transfer.repository.js';
 
 // Import, export, duplicates and merge for an ICB's admin (directory.manage). Everything acts
@@ -283,7 +289,7 @@ export async function exportOruk(
         for (const listing of listings) {
           const organization = orgs.get(listing.organization_id);
           if (!organization) continue;
-          out.push(orukDocumentOf(listing, { organization, terms, salIds: sals.get(listing.id) ?? new Map() }));
+          out.push(orukService(listing, { organization, terms, salIds: sals.get(listing.id) ?? new Map() }, 'export'));
         }
       }
       return out;
