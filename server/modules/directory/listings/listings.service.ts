@@ -16,7 +16,7 @@ export {
   publicListing,
   reviewDueOn,
 } from './read.js';
-export { categoryTermId, ensureSocialPrescribingTaxonomy, stableUuid } from './taxonomy.js';
+export { categoryTermId, ensureSocialPrescribingTaxonomy, serviceAtLocationId, stableUuid } from './taxonomy.js';
 export {
   assureListing,
   createDirectoryOrganization,

@@ -1,5 +1,5 @@
 import type { Listing, ListingLocation } from '../../../../common/directory.js';
-import { stableUuid } from '../listings/listings.service.js';
+import { serviceAtLocationId, stableUuid } from '../listings/listings.service.js';
 import {
   asEmail,
   asUri,
@@ -138,7 +138,7 @@ function accessibilityOf(l: ListingLocation, ctx: OrukServiceContext): OrukDocum
 /** The full nested ORUK service document of a listing (GET /services/{id}, or one item of the export). */
 export function orukService(listing: Listing, ctx: OrukServiceContext, audience: OrukAudience): OrukDocument {
   const serviceId = listing.id;
-  const salId = (locationId: string) => ctx.salIds.get(locationId) ?? stableUuid(`sal:${serviceId}:${locationId}`);
+  const salId = (locationId: string) => ctx.salIds.get(locationId) ?? serviceAtLocationId(serviceId, locationId);
   const org = ctx.organization;
   return {
     ...orukServiceFields(listing, audience),
