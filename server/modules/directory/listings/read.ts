@@ -61,26 +61,39 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
   if (services.length === 0) return [];
   const serviceIds = services.map((s) => s.id);
   const orgIds = [...new Set(services.map((s) => s.organizationId))];
-  const [
-    organizations,
-    serviceAtLocations,
-    phones,
-    contacts,
-    languages,
-    costOptions,
-    serviceAreas,
-    schedules,
-    attributes,
-  ] = await inTurn([
-    db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, orgIds)),
-    db.select().from(directoryServiceAtLocations).where(inArray(directoryServiceAtLocations.serviceId, serviceIds)),
-    db.select().from(details.directoryPhones).where(inArray(details.directoryPhones.serviceId, serviceIds)),
-    db.select().from(details.directoryContacts).where(inArray(details.directoryContacts.serviceId, serviceIds)),
-    db.select().from(details.directoryLanguages).where(inArray(details.directoryLanguages.serviceId, serviceIds)),
-    db.select().from(details.directoryCostOptions).where(inArray(details.directoryCostOptions.serviceId, serviceIds)),
-    db.select().from(details.directoryServiceAreas).where(inArray(details.directoryServiceAreas.serviceId, serviceIds)),
-    db.select().from(details.directorySchedules).where(inArray(details.directorySchedules.serviceId, serviceIds)),
-    db
+  // One query after another: inside a transaction there is one connection.
+  const rows = {
+    services,
+    organizations: await db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, orgIds)),
+    serviceAtLocations: await db
+      .select()
+      .from(directoryServiceAtLocations)
+      .where(inArray(directoryServiceAtLocations.serviceId, serviceIds)),
+    phones: await db
+      .select()
+      .from(details.directoryPhones)
+      .where(inArray(details.directoryPhones.serviceId, serviceIds)),
+    contacts: await db
+      .select()
+      .from(details.directoryContacts)
+      .where(inArray(details.directoryContacts.serviceId, serviceIds)),
+    languages: await db
+      .select()
+      .from(details.directoryLanguages)
+      .where(inArray(details.directoryLanguages.serviceId, serviceIds)),
+    costOptions: await db
+      .select()
+      .from(details.directoryCostOptions)
+      .where(inArray(details.directoryCostOptions.serviceId, serviceIds)),
+    serviceAreas: await db
+      .select()
+      .from(details.directoryServiceAreas)
+      .where(inArray(details.directoryServiceAreas.serviceId, serviceIds)),
+    schedules: await db
+      .select()
+      .from(details.directorySchedules)
+      .where(inArray(details.directorySchedules.serviceId, serviceIds)),
+    attributes: await db
       .select({
         linkId: directoryAttributes.linkId,
         termId: directoryTaxonomyTerms.id,
@@ -90,8 +103,8 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
       .from(directoryAttributes)
       .innerJoin(directoryTaxonomyTerms, eq(directoryTaxonomyTerms.id, directoryAttributes.taxonomyTermId))
       .where(and(eq(directoryAttributes.linkType, 'service'), inArray(directoryAttributes.linkId, serviceIds))),
-  ]);
-  const locationIds = [...new Set(serviceAtLocations.map((s) => s.locationId))];
+  };
+  const locationIds = [...new Set(rows.serviceAtLocations.map((s) => s.locationId))];
   const [locations, addresses, accessibility] = locationIds.length
     ? await inTurn([
         db.select().from(directoryLocations).where(inArray(directoryLocations.id, locationIds)),
@@ -102,24 +115,7 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
           .where(inArray(details.directoryAccessibility.locationId, locationIds)),
       ])
     : [[], [], []];
-  return listingsFromRows(
-    {
-      services,
-      organizations,
-      serviceAtLocations,
-      locations,
-      addresses,
-      accessibility,
-      phones,
-      contacts,
-      languages,
-      costOptions,
-      serviceAreas,
-      schedules,
-      attributes,
-    },
-    ids,
-  );
+  return listingsFromRows({ ...rows, locations, addresses, accessibility }, ids);
 }
 
 /** The rows behind whole listings, as loadListings (or the /oruk API's loader) reads them. */

@@ -14,9 +14,10 @@ import {
   asUri,
   compact,
   type OrukDocument,
-  type OrukOrganizationRecord,
   type OrukServiceContext,
   type OrukTermRecord,
+  organizationRecordOf,
+  termRecordOf,
 } from './service-document.js';
 import {
   orukLocationFields,
@@ -47,44 +48,8 @@ const NO_CHILDREN: Omit<ListingRows, 'services' | 'organizations'> = {
   attributes: [],
 };
 
-function organizationRecord(
-  o: OrganizationRow,
-  identifiers: FullServiceRows['identifiers'] = [],
-): OrukOrganizationRecord {
-  return {
-    id: o.id,
-    name: o.name,
-    description: o.description,
-    email: o.email,
-    website: o.website,
-    uri: o.uri,
-    parent_organization_id: o.parentOrganizationId,
-    identifiers: identifiers
-      .filter((i) => i.organizationId === o.id)
-      .map((i) => ({
-        id: i.id,
-        identifier_scheme: i.identifierScheme,
-        identifier_type: i.identifierType,
-        identifier: i.identifier,
-      })),
-  };
-}
-
-function termRecord(t: TermRow): OrukTermRecord {
-  return {
-    id: t.id,
-    name: t.name,
-    description: t.description,
-    code: t.code,
-    parent_id: t.parentId,
-    taxonomy_id: t.taxonomyId,
-    taxonomy: t.taxonomyName,
-    term_uri: t.termUri,
-  };
-}
-
 export function organizationSummary(o: OrganizationRow): OrukDocument {
-  return orukOrganization(organizationRecord(o), 'public');
+  return orukOrganization(organizationRecordOf(o), 'public');
 }
 
 /** The one-to-one fields of a service: an item of GET /services. */
@@ -111,7 +76,7 @@ export function locationSummary(l: LocationRow): OrukDocument {
 }
 
 export function term(t: TermRow): OrukDocument {
-  return orukTerm(termRecord(t));
+  return orukTerm(termRecordOf(t));
 }
 
 export function taxonomy(row: TaxonomyRow, terms?: TermRow[]): OrukDocument {
@@ -137,7 +102,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 /** Builds fully nested services (GET /services/{id}) from the rows of loadFullServices. */
 export function fullServices(rows: FullServiceRows, orderIds: string[]): Map<string, OrukDocument> {
-  const terms = new Map(rows.terms.map((t) => [t.id, termRecord(t)]));
+  const terms = new Map(rows.terms.map((t) => [t.id, termRecordOf(t)]));
   const serviceAttributes = rows.attributes.filter((a) => a.linkType === 'service' && terms.has(a.taxonomyTermId));
   const listings = listingsFromRows(
     {
@@ -149,7 +114,7 @@ export function fullServices(rows: FullServiceRows, orderIds: string[]): Map<str
     },
     orderIds,
   );
-  const orgs = new Map(rows.organizations.map((o) => [o.id, organizationRecord(o, rows.identifiers)]));
+  const orgs = new Map(rows.organizations.map((o) => [o.id, organizationRecordOf(o, rows.identifiers)]));
   const salsByService = groupBy(rows.serviceAtLocations, (r) => r.serviceId);
   const attributesByService = groupBy(serviceAttributes, (a) => a.linkId);
   // The API serves its rows' own ids for children the listing has no id for.

@@ -145,7 +145,15 @@ export function orukService(listing: Listing, ctx: OrukServiceContext, audience:
     organization: org
       ? {
           ...orukOrganization(org, audience),
-          organization_identifiers: org.identifiers.map((i) => compact({ ...i, organization_id: org.id })),
+          // The writer does not keep an identifier's id: the export derives one, as for addresses.
+          organization_identifiers: org.identifiers.map((i) =>
+            compact({
+              ...i,
+              id:
+                audience === 'export' ? stableUuid(`identifier:${org.id}:${i.identifier_type}:${i.identifier}`) : i.id,
+              organization_id: org.id,
+            }),
+          ),
         }
       : undefined,
     schedules: listing.schedules.map((s) =>

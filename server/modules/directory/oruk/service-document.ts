@@ -14,6 +14,12 @@
 // "a vendor's own, ignore it if you don't know it". Only the export writes it: the public API
 // keeps to the standard's fields.
 
+import type {
+  directoryOrganizationIdentifiers,
+  directoryOrganizations,
+  directoryTaxonomyTerms,
+} from '../directory.tables.js';
+
 export type OrukDocument = Record<string, unknown>;
 
 /** Who reads the document: the public (/oruk) or the ICB's admin (the export file). */
@@ -91,4 +97,44 @@ export function compact<T extends Record<string, unknown>>(o: T): OrukDocument {
     out[k] = v;
   }
   return out;
+}
+
+/** A stored organisation (and any identifiers, of it or others) as the writer takes it. */
+export function organizationRecordOf(
+  o: typeof directoryOrganizations.$inferSelect,
+  identifiers: (typeof directoryOrganizationIdentifiers.$inferSelect)[] = [],
+): OrukOrganizationRecord {
+  return {
+    id: o.id,
+    name: o.name,
+    description: o.description,
+    email: o.email,
+    website: o.website,
+    uri: o.uri,
+    parent_organization_id: o.parentOrganizationId,
+    identifiers: identifiers
+      .filter((i) => i.organizationId === o.id)
+      .map((i) => ({
+        id: i.id,
+        identifier_scheme: i.identifierScheme,
+        identifier_type: i.identifierType,
+        identifier: i.identifier,
+      })),
+  };
+}
+
+/** A stored taxonomy term as the writer takes it. */
+export function termRecordOf(
+  t: typeof directoryTaxonomyTerms.$inferSelect & { taxonomyName?: string | null },
+): OrukTermRecord {
+  return {
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    code: t.code,
+    parent_id: t.parentId,
+    taxonomy_id: t.taxonomyId,
+    taxonomy: t.taxonomyName,
+    term_uri: t.termUri,
+  };
 }
