@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOrukService } from '../modules/directory/transfer/oruk-document.js';
+import { ZOrukService } from '../modules/directory/oruk/service-document-read.js';
 import type { RegisteredRoute } from '../platform/http/access.js';
 
 // The live route table, as the hostile-input tests walk it: which routes take a body or a query,

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SOCIAL_PRESCRIBING_CATEGORIES } from '../../../common/directory.js';
 import { normalisePostcode } from '../../../common/postcode.js';
-import { parseListing } from '../../modules/directory/listings/listings.service.js';
-import { ALL_DEMO_SERVICES, buildDemoListing, demoAssuredDaysAgo } from './demo-builders.js';
+import { categoryTermId, parseListing } from '../../modules/directory/listings/listings.service.js';
+import { listingFromOruk, parseOrukDocument } from '../../modules/directory/oruk/service-document-read.js';
+import { readDemoServiceFiles } from './demo-directory.js';
 import { demoId } from './demo-ids.js';
-import { DEMO_VENUES } from './demo-venues.js';
+import { DEMO_ORGANISATIONS, demoOrganisationId, type OrganisationKey } from './demo-organisations.js';
 import { livePostcodes, ONSPD_SAMPLE_PATH, readOnspdSample } from './onspd-sample.js';
 
 const rows = readOnspdSample();
@@ -67,34 +68,45 @@ describe('the synthetic ONSPD sample', () => {
   });
 });
 
-describe('the demo directory documents', () => {
-  const listings = ALL_DEMO_SERVICES.map((spec) => buildDemoListing(spec, live));
+describe('the demo directory documents (services/*.json)', () => {
+  const files = readDemoServiceFiles();
+  const documents = files.flatMap((f) => f.services);
+  const listings = documents.map((raw) => {
+    const parsed = parseOrukDocument(raw);
+    if (!('doc' in parsed)) throw new Error(`${raw.name}: ${JSON.stringify(parsed.errors)}`);
+    const mapped = listingFromOruk(parsed.doc, parsed.doc.organization_id as string, null);
+    if (!('input' in mapped)) throw new Error(`${raw.name}: ${JSON.stringify(mapped.errors)}`);
+    return mapped.input;
+  });
+  const codeOf = new Map(SOCIAL_PRESCRIBING_CATEGORIES.map((c) => [categoryTermId(c.code), c.code]));
 
-  it('are about 150 services with distinct names and ids', () => {
+  it('are about 150 services with distinct names and ids, each of a demo organisation', () => {
     expect(listings.length).toBeGreaterThanOrEqual(140);
     expect(listings.length).toBeLessThanOrEqual(170);
     expect(new Set(listings.map((l) => l.name)).size).toBe(listings.length);
     expect(new Set(listings.map((l) => l.id)).size).toBe(listings.length);
+    const organisations = new Set(Object.keys(DEMO_ORGANISATIONS).map((k) => demoOrganisationId(k as OrganisationKey)));
+    for (const l of listings) expect(organisations.has(l.organization_id), l.name).toBe(true);
   });
 
-  it('each passes the listing schema the writer enforces', () => {
+  it('each reads as an ORUK document and passes the listing schema the writer enforces', () => {
     for (const l of listings) expect(() => parseListing(l), l.name).not.toThrow();
   });
 
   it('use every category, 1 to 3 per service', () => {
-    const used = new Set(ALL_DEMO_SERVICES.flatMap((s) => s.categories));
+    const used = new Set(listings.flatMap((l) => l.taxonomy_term_ids.map((id) => codeOf.get(id))));
     expect([...used].sort()).toEqual(SOCIAL_PRESCRIBING_CATEGORIES.map((c) => c.code).sort());
-    for (const s of ALL_DEMO_SERVICES) {
-      expect(s.categories.length).toBeGreaterThanOrEqual(1);
-      expect(s.categories.length).toBeLessThanOrEqual(3);
+    for (const l of listings) {
+      expect(l.taxonomy_term_ids.length).toBeGreaterThanOrEqual(1);
+      expect(l.taxonomy_term_ids.length).toBeLessThanOrEqual(3);
     }
   });
 
-  it('place every venue at a live sample postcode, with its coordinates', () => {
-    for (const v of Object.values(DEMO_VENUES)) expect(live.has(v.postal_code), v.postal_code).toBe(true);
+  it('place every physical location at a live sample postcode, with its coordinates', () => {
     for (const l of listings) {
       for (const loc of l.locations.filter((x) => x.location_type === 'physical')) {
         const centroid = live.get(loc.address?.postal_code ?? '');
+        expect(centroid, `${l.name}: ${loc.address?.postal_code}`).toBeDefined();
         expect(loc.latitude).toBe(centroid?.latitude);
         expect(loc.longitude).toBe(centroid?.longitude);
       }
@@ -109,12 +121,14 @@ describe('the demo directory documents', () => {
     }
   });
 
-  it('mix schedules, access and status the way a real directory does', () => {
+  it('mix schedules, access, status and Waymark’s own fields the way a real directory does', () => {
     const schedules = listings.flatMap((l) => l.schedules);
     expect(schedules.some((s) => s.freq === 'MONTHLY' && s.byday === '1TU')).toBe(true);
     expect(schedules.some((s) => s.notes === 'Closed on bank holidays')).toBe(true);
     expect(listings.some((l) => new Set(l.schedules.map((s) => s.byday)).size < l.schedules.length)).toBe(true);
-    expect(listings.filter((l) => l.locations.some((x) => x.confidential)).length).toBeGreaterThanOrEqual(2);
+    const confidential = listings.filter((l) => l.locations.some((x) => x.confidential));
+    expect(confidential.length).toBeGreaterThanOrEqual(2);
+    for (const l of confidential) for (const x of l.locations) if (x.confidential) expect(x.address).toBeTruthy();
     expect(
       listings.filter((l) => l.locations.length === 0 || l.locations.every((x) => x.location_type === 'virtual'))
         .length,
@@ -123,15 +137,17 @@ describe('the demo directory documents', () => {
     expect(listings.filter((l) => l.status === 'inactive').length).toBeGreaterThanOrEqual(1);
     expect(listings.filter((l) => l.referral_capacity === 'waiting_list').length).toBeGreaterThanOrEqual(5);
     expect(listings.filter((l) => l.referral_capacity === 'full').length).toBeGreaterThanOrEqual(2);
+    expect(listings.every((l) => l.review_interval_months === 6)).toBe(true);
     const languages = new Set(listings.flatMap((l) => l.languages.map((x) => x.code)));
     for (const code of ['en', 'pl', 'ur', 'ar', 'bfi']) expect(languages).toContain(code);
   });
 
-  it('leave 15 to 25 services due for review (verified over 6 months ago or never)', () => {
-    const due = ALL_DEMO_SERVICES.filter((s, i) => {
-      const days = demoAssuredDaysAgo(s, i);
-      return days === null || days > 184;
-    });
+  it('say when each listing was last verified, leaving 15 to 25 due for review', () => {
+    for (const f of files) {
+      expect(Object.keys(f.demo_verified_days_ago).sort()).toEqual(f.services.map((s) => s.name).sort());
+    }
+    const days = files.flatMap((f) => Object.values(f.demo_verified_days_ago));
+    const due = days.filter((d) => d === null || d > 184);
     expect(due.length).toBeGreaterThanOrEqual(15);
     expect(due.length).toBeLessThanOrEqual(25);
   });
@@ -140,7 +156,6 @@ describe('the demo directory documents', () => {
     expect(demoId('service:x')).toBe(demoId('service:x'));
     expect(demoId('service:x')).not.toBe(demoId('service:y'));
     expect(demoId('service:x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const again = ALL_DEMO_SERVICES.map((spec) => buildDemoListing(spec, live));
-    expect(again).toEqual(listings);
+    expect(readDemoServiceFiles()).toEqual(files);
   });
 });

@@ -1,3 +1,6 @@
+import type { DirectoryOrganizationInput } from '../../../common/directory.js';
+import { demoId } from './demo-ids.js';
+
 // Invented community organisations for the demo directory. None is a real charity: charity
 // numbers are in the made-up range 9990001+ and company numbers in 99900001+ (the two demo VCS
 // partner organisations keep the numbers demo.ts gives them). Phones are Ofcom drama numbers.
@@ -272,3 +275,37 @@ export const DEMO_ORGANISATIONS = {
 } satisfies Record<string, DemoOrganisation>;
 
 export type OrganisationKey = keyof typeof DEMO_ORGANISATIONS;
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The fixed id of a demo organisation: the services/*.json documents name it. */
+export const demoOrganisationId = (key: OrganisationKey) => demoId(`organization:${key}`);
+
+/** A demo organisation as the directory writer takes it, linked to its VCS partner (by name) if it has one. */
+export function buildDemoOrganisation(
+  key: OrganisationKey,
+  vcsOrganisationIds: Record<string, string>,
+): DirectoryOrganizationInput {
+  const org: DemoOrganisation = DEMO_ORGANISATIONS[key];
+  const identifiers: NonNullable<DirectoryOrganizationInput['identifiers']> = [];
+  if (org.charityNumber) {
+    identifiers.push({ identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: org.charityNumber });
+  }
+  if (org.companyNumber) {
+    identifiers.push({ identifier_scheme: 'GB-COH', identifier_type: 'Company number', identifier: org.companyNumber });
+  }
+  return {
+    id: demoOrganisationId(key),
+    name: org.name,
+    description: org.description,
+    email: `${slug(org.name)}@example.org`,
+    website: `https://example.org/${slug(org.name)}`,
+    vcs_organisation_id: org.vcsPartner ? (vcsOrganisationIds[org.vcsPartner] ?? null) : null,
+    identifiers,
+  };
+}

@@ -6,8 +6,17 @@ export { diffListings } from './diff.js';
 export type { ChangeAuthor } from './history.js';
 export { ZListingInput } from './listing.schemas.js';
 export { markListingMerged } from './merge.js';
-export { listingHistory, loadListing, loadListings, publicListing, reviewDueOn } from './read.js';
-export { categoryTermId, ensureSocialPrescribingTaxonomy, stableUuid } from './taxonomy.js';
+export {
+  type ListingRows,
+  listingHistory,
+  listingsFromRows,
+  loadListing,
+  loadListings,
+  locationFromRow,
+  publicListing,
+  reviewDueOn,
+} from './read.js';
+export { categoryTermId, ensureSocialPrescribingTaxonomy, serviceAtLocationId, stableUuid } from './taxonomy.js';
 export {
   assureListing,
   createDirectoryOrganization,

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import type { DirectoryHistoryEntry, Listing, ListingSchedule } from '../../../../common/directory.js';
+import type { DirectoryHistoryEntry, Listing, ListingLocation, ListingSchedule } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import {
   directoryAddresses,
@@ -61,16 +61,39 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
   if (services.length === 0) return [];
   const serviceIds = services.map((s) => s.id);
   const orgIds = [...new Set(services.map((s) => s.organizationId))];
-  const [orgs, sals, phones, contacts, languages, costs, areas, schedules, attributes] = await inTurn([
-    db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, orgIds)),
-    db.select().from(directoryServiceAtLocations).where(inArray(directoryServiceAtLocations.serviceId, serviceIds)),
-    db.select().from(details.directoryPhones).where(inArray(details.directoryPhones.serviceId, serviceIds)),
-    db.select().from(details.directoryContacts).where(inArray(details.directoryContacts.serviceId, serviceIds)),
-    db.select().from(details.directoryLanguages).where(inArray(details.directoryLanguages.serviceId, serviceIds)),
-    db.select().from(details.directoryCostOptions).where(inArray(details.directoryCostOptions.serviceId, serviceIds)),
-    db.select().from(details.directoryServiceAreas).where(inArray(details.directoryServiceAreas.serviceId, serviceIds)),
-    db.select().from(details.directorySchedules).where(inArray(details.directorySchedules.serviceId, serviceIds)),
-    db
+  // One query after another: inside a transaction there is one connection.
+  const rows = {
+    services,
+    organizations: await db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, orgIds)),
+    serviceAtLocations: await db
+      .select()
+      .from(directoryServiceAtLocations)
+      .where(inArray(directoryServiceAtLocations.serviceId, serviceIds)),
+    phones: await db
+      .select()
+      .from(details.directoryPhones)
+      .where(inArray(details.directoryPhones.serviceId, serviceIds)),
+    contacts: await db
+      .select()
+      .from(details.directoryContacts)
+      .where(inArray(details.directoryContacts.serviceId, serviceIds)),
+    languages: await db
+      .select()
+      .from(details.directoryLanguages)
+      .where(inArray(details.directoryLanguages.serviceId, serviceIds)),
+    costOptions: await db
+      .select()
+      .from(details.directoryCostOptions)
+      .where(inArray(details.directoryCostOptions.serviceId, serviceIds)),
+    serviceAreas: await db
+      .select()
+      .from(details.directoryServiceAreas)
+      .where(inArray(details.directoryServiceAreas.serviceId, serviceIds)),
+    schedules: await db
+      .select()
+      .from(details.directorySchedules)
+      .where(inArray(details.directorySchedules.serviceId, serviceIds)),
+    attributes: await db
       .select({
         linkId: directoryAttributes.linkId,
         termId: directoryTaxonomyTerms.id,
@@ -80,8 +103,8 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
       .from(directoryAttributes)
       .innerJoin(directoryTaxonomyTerms, eq(directoryTaxonomyTerms.id, directoryAttributes.taxonomyTermId))
       .where(and(eq(directoryAttributes.linkType, 'service'), inArray(directoryAttributes.linkId, serviceIds))),
-  ]);
-  const locationIds = [...new Set(sals.map((s) => s.locationId))];
+  };
+  const locationIds = [...new Set(rows.serviceAtLocations.map((s) => s.locationId))];
   const [locations, addresses, accessibility] = locationIds.length
     ? await inTurn([
         db.select().from(directoryLocations).where(inArray(directoryLocations.id, locationIds)),
@@ -92,20 +115,43 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
           .where(inArray(details.directoryAccessibility.locationId, locationIds)),
       ])
     : [[], [], []];
+  return listingsFromRows({ ...rows, locations, addresses, accessibility }, ids);
+}
 
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const locationById = new Map(locations.map((l) => [l.id, l]));
-  const addressByLocation = new Map(addresses.map((a) => [a.locationId, a]));
-  const accessByLocation = groupBy(accessibility, (a) => a.locationId);
+/** The rows behind whole listings, as loadListings (or the /oruk API's loader) reads them. */
+export interface ListingRows {
+  services: (typeof directoryServices.$inferSelect)[];
+  organizations: (typeof directoryOrganizations.$inferSelect)[];
+  serviceAtLocations: (typeof directoryServiceAtLocations.$inferSelect)[];
+  locations: (typeof directoryLocations.$inferSelect)[];
+  addresses: (typeof directoryAddresses.$inferSelect)[];
+  accessibility: (typeof details.directoryAccessibility.$inferSelect)[];
+  phones: (typeof details.directoryPhones.$inferSelect)[];
+  contacts: (typeof details.directoryContacts.$inferSelect)[];
+  languages: (typeof details.directoryLanguages.$inferSelect)[];
+  costOptions: (typeof details.directoryCostOptions.$inferSelect)[];
+  serviceAreas: (typeof details.directoryServiceAreas.$inferSelect)[];
+  schedules: (typeof details.directorySchedules.$inferSelect)[];
+  /** A service's categories: its attributes joined with their terms. */
+  attributes: { linkId: string; termId: string; code: string | null; name: string }[];
+}
+
+/** Rows → whole listings in the order of `ids` (the one place a row becomes a listing field). */
+export function listingsFromRows(rows: ListingRows, ids: string[]): Listing[] {
+  const { services, serviceAtLocations: sals, phones, contacts, languages, attributes } = rows;
+  const orgById = new Map(rows.organizations.map((o) => [o.id, o]));
+  const locationById = new Map(rows.locations.map((l) => [l.id, l]));
+  const addressByLocation = new Map(rows.addresses.map((a) => [a.locationId, a]));
+  const accessByLocation = groupBy(rows.accessibility, (a) => a.locationId);
   const salById = new Map(sals.map((s) => [s.id, s]));
   const salsByService = groupBy(sals, (s) => s.serviceId);
   const by = <T extends { serviceId: string | null }>(rows: T[]) => groupBy(rows, (r) => r.serviceId as string);
   const phonesBy = by(phones);
   const contactsBy = by(contacts);
   const languagesBy = by(languages);
-  const costsBy = by(costs);
-  const areasBy = by(areas);
-  const schedulesBy = by(schedules);
+  const costsBy = by(rows.costOptions);
+  const areasBy = by(rows.serviceAreas);
+  const schedulesBy = by(rows.schedules);
   const termsBy = groupBy(attributes, (a) => a.linkId);
 
   const byId = new Map(
@@ -161,29 +207,7 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
           })),
           locations: (salsByService.get(s.id) ?? []).flatMap((sal) => {
             const l = locationById.get(sal.locationId);
-            if (!l) return [];
-            const a = addressByLocation.get(l.id);
-            return [
-              {
-                id: l.id,
-                location_type: l.locationType,
-                name: l.name ?? '',
-                description: l.description,
-                latitude: l.latitude,
-                longitude: l.longitude,
-                confidential: l.confidential,
-                address: a
-                  ? {
-                      address_1: a.address1,
-                      address_2: a.address2,
-                      city: a.city,
-                      region: a.region,
-                      postal_code: a.postalCode,
-                    }
-                  : null,
-                accessibility: (accessByLocation.get(l.id) ?? []).map((x) => x.description ?? '').filter(Boolean),
-              },
-            ];
+            return l ? [locationFromRow(l, addressByLocation.get(l.id), accessByLocation.get(l.id) ?? [])] : [];
           }),
           schedules: (schedulesBy.get(s.id) ?? []).map(
             (r): ListingSchedule => ({
@@ -216,6 +240,27 @@ export async function loadListings(db: DbOrTx, ids: string[]): Promise<Listing[]
     const listing = byId.get(id);
     return listing ? [listing] : [];
   });
+}
+
+/** A stored location as a listing's location. */
+export function locationFromRow(
+  l: ListingRows['locations'][number],
+  a: ListingRows['addresses'][number] | undefined,
+  accessibility: ListingRows['accessibility'],
+): ListingLocation {
+  return {
+    id: l.id,
+    location_type: l.locationType,
+    name: l.name ?? '',
+    description: l.description,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    confidential: l.confidential,
+    address: a
+      ? { address_1: a.address1, address_2: a.address2, city: a.city, region: a.region, postal_code: a.postalCode }
+      : null,
+    accessibility: accessibility.map((x) => x.description ?? '').filter(Boolean),
+  };
 }
 
 export async function loadListing(db: DbOrTx, id: string): Promise<Listing | null> {

@@ -20,6 +20,14 @@ export function stableUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * The id of a new link between a service and a location: derived, so that a listing imported
+ * from an export gets the links the export named (ORUK consumers key schedules on them).
+ */
+export function serviceAtLocationId(serviceId: string, locationId: string): string {
+  return stableUuid(`sal:${serviceId}:${locationId}`);
+}
+
 /** The fixed taxonomy_term id of a social prescribing category. */
 export function categoryTermId(code: CategoryCode): string {
   return stableUuid(`taxonomy-term:${code}`);

@@ -9,6 +9,7 @@ import {
 } from '../directory.tables.js';
 import * as details from '../directory-details.tables.js';
 import type { TListingInput } from './listing.schemas.js';
+import { serviceAtLocationId } from './taxonomy.js';
 
 // The rows below a service: phones, contacts, languages, costs, areas, schedules, categories and
 // its locations (with address and accessibility). Used by the listings writer only.
@@ -86,7 +87,9 @@ export async function writeChildren(tx: DbOrTx, input: TListingInput & { id: str
   if (locationIds.length) {
     await tx
       .insert(directoryServiceAtLocations)
-      .values(locationIds.map((locationId) => ({ serviceId, locationId })))
+      .values(
+        locationIds.map((locationId) => ({ id: serviceAtLocationId(serviceId, locationId), serviceId, locationId })),
+      )
       .onConflictDoNothing();
     const sals = await tx
       .select({ id: directoryServiceAtLocations.id, locationId: directoryServiceAtLocations.locationId })

@@ -10,7 +10,12 @@ import {
   directoryServices,
   directoryTaxonomyTerms,
 } from '../directory.tables.js';
-import type { OrganizationRecord, TermRecord } from './oruk-export.js';
+import {
+  type OrukOrganizationRecord,
+  type OrukTermRecord,
+  organizationRecordOf,
+  termRecordOf,
+} from '../oruk/service-document.js';
 
 // The queries of import, export, duplicates and merge. Listing content itself is read and
 // written only through the listings writer; this file touches what the writer does not cover.
@@ -97,7 +102,7 @@ export async function serviceIdsOfIcb(db: DbOrTx, icbId: string): Promise<string
   return rows.map((r) => r.id);
 }
 
-export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Map<string, OrganizationRecord>> {
+export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Map<string, OrukOrganizationRecord>> {
   if (ids.length === 0) return new Map();
   const orgs = await db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, ids));
   const identifiers = await db
@@ -105,46 +110,13 @@ export async function organizationRecords(db: DbOrTx, ids: string[]): Promise<Ma
     .from(directoryOrganizationIdentifiers)
     .where(inArray(directoryOrganizationIdentifiers.organizationId, ids))
     .orderBy(asc(directoryOrganizationIdentifiers.identifier));
-  return new Map(
-    orgs.map((o) => [
-      o.id,
-      {
-        id: o.id,
-        name: o.name,
-        description: o.description,
-        email: o.email,
-        website: o.website,
-        uri: o.uri,
-        identifiers: identifiers
-          .filter((i) => i.organizationId === o.id)
-          .map((i) => ({
-            id: i.id,
-            identifier_scheme: i.identifierScheme,
-            identifier_type: i.identifierType,
-            identifier: i.identifier,
-          })),
-      },
-    ]),
-  );
+  return new Map(orgs.map((o) => [o.id, organizationRecordOf(o, identifiers)]));
 }
 
-export async function termRecords(db: DbOrTx, ids: string[]): Promise<Map<string, TermRecord>> {
+export async function termRecords(db: DbOrTx, ids: string[]): Promise<Map<string, OrukTermRecord>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select().from(directoryTaxonomyTerms).where(inArray(directoryTaxonomyTerms.id, ids));
-  return new Map(
-    rows.map((t) => [
-      t.id,
-      {
-        id: t.id,
-        name: t.name,
-        description: t.description,
-        code: t.code,
-        parent_id: t.parentId,
-        taxonomy_id: t.taxonomyId,
-        term_uri: t.termUri,
-      },
-    ]),
-  );
+  return new Map(rows.map((t) => [t.id, termRecordOf(t)]));
 }
 
 /** service id → (location id → service_at_location id). */

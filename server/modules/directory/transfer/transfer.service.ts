@@ -27,10 +27,16 @@ import {
   toListingInput,
   updateListing,
 } from '../listings/listings.service.js';
+import {
+  listingFromOruk,
+  organizationOf,
+  orukPath,
+  parseOrukDocument,
+  termIdsOf,
+} from '../oruk/service-document-read.js';
+import { orukService } from '../oruk/service-document-write.js';
 import { type CsvRecord, checkRow, csvColumnOf, listingFromRow, readCsv } from './csv-listing.js';
 import { ItemRejected, type ItemResult, runImport, saveListing } from './import-runner.js';
-import { listingFromOruk, organizationOf, orukPath, parseOrukDocument, termIdsOf } from './oruk-document.js';
-import { orukDocumentOf } from './oruk-export.js';
 import * as repo from './transfer.repository.js';
 
 // Import, export, duplicates and merge for an ICB's admin (directory.manage). Everything acts
@@ -127,28 +133,42 @@ export async function importOruk(
   const admin = adminOf(ctx);
   const by: ChangeAuthor = { userId: admin.userId, label: 'ORUK import' };
   return runUseCase(db, ctx, async (tx) => {
-    const result = await runImport<unknown, OrukImportError>(
-      tx,
-      admin.icbId,
-      documents,
-      (t, doc) => importOrukDocument(t, admin.icbId, doc, by),
-      (doc, index, errors) => {
-        const id = (doc as { id?: unknown } | null)?.id;
-        return errors.map((e) => ({
-          index,
-          ...(typeof id === 'string' ? { id } : {}),
-          field: orukPath(e.field),
-          message: e.message,
-        }));
-      },
-      (error, index) => log.error({ err: error, index }, 'ORUK import: a document could not be saved'),
-    );
+    const result = await importOrukDocuments(tx, admin.icbId, documents, by, log);
     await writeAudit(tx, ctx, {
       action: 'directory.import',
       details: { format: 'oruk', ...counts(result), errors: result.errors.length },
     });
     return result;
   });
+}
+
+/**
+ * The import itself, inside the caller's transaction: an admin's upload (importOruk, which
+ * audits it) and the demo seed (server/seed/directory) go through here alike.
+ */
+export async function importOrukDocuments(
+  tx: DbOrTx,
+  icbId: string,
+  documents: unknown[],
+  by: ChangeAuthor,
+  log: ErrorLog,
+): Promise<OrukImportResult> {
+  return runImport<unknown, OrukImportError>(
+    tx,
+    icbId,
+    documents,
+    (t, doc) => importOrukDocument(t, icbId, doc, by),
+    (doc, index, errors) => {
+      const id = (doc as { id?: unknown } | null)?.id;
+      return errors.map((e) => ({
+        index,
+        ...(typeof id === 'string' ? { id } : {}),
+        field: orukPath(e.field),
+        message: e.message,
+      }));
+    },
+    (error, index) => log.error({ err: error, index }, 'ORUK import: a document could not be saved'),
+  );
 }
 
 const counts = (r: { created: number; updated: number; unchanged: number; possible_duplicates: unknown[] }) => ({
@@ -283,7 +303,7 @@ export async function exportOruk(
         for (const listing of listings) {
           const organization = orgs.get(listing.organization_id);
           if (!organization) continue;
-          out.push(orukDocumentOf(listing, { organization, terms, salIds: sals.get(listing.id) ?? new Map() }));
+          out.push(orukService(listing, { organization, terms, salIds: sals.get(listing.id) ?? new Map() }, 'export'));
         }
       }
       return out;

@@ -5,23 +5,25 @@ import {
   type ListingInput,
   type ListingLocation,
   LOCATION_TYPES,
+  REFERRAL_CAPACITIES,
   SERVICE_STATUSES,
 } from '../../../../common/directory.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
 import { zDate } from '../../../../common/schemas/dates.js';
+import { zInt } from '../../../../common/schemas/numbers.js';
 import { zText } from '../../../../common/schemas/text.js';
 import type { FieldError } from '../../../platform/errors.js';
+import { WAYMARK_EXTENSION } from './service-document.js';
 
-// The mapping between a listing and a full nested ORUK 3.0 service document (the shape of
-// GET /services/{id}): read here on import, written by oruk-export.ts. Kept apart from the /oruk
-// API's serializer on purpose: the export is a file for sharing and must re-import as a no-op.
+// ORUK service document → listing (see service-document.ts), for the import and the demo seed.
 //
 // Beyond the UK profile, documents carry the HSDS 3.0 fields the profile leaves out but a
 // listing has: service `phones`, language `name`/`code`, contact `email` and service
-// `eligibility_description`. Waymark's own fields (referral capacity, review interval, whether a
-// location is confidential) are not exported; an import keeps the stored values (new listings
-// get the defaults). Children the listing model has no id for (addresses, accessibility,
-// attributes) get ids derived from their owner, so an export is stable.
+// `eligibility_description`; and Waymark's own fields in "x-waymark". A document without them
+// (one from another directory, or the /oruk API's) keeps the stored values, and a new listing
+// gets the defaults. An import may make a place confidential but never lifts it: that is a
+// reviewer's explicit decision (lift_confidentiality_of). Children the listing model has no id
+// for (addresses, accessibility, attributes) are matched by their owner.
 
 // ---- The ORUK document as accepted on import (unknown fields are ignored) ----
 
@@ -32,6 +34,26 @@ const given = (message: string) => zText(DOCUMENT_TEXT_MAX, { multiline: true, t
 const text = given('must be text').nullish();
 const id = z.uuid('must be an id (a UUID)');
 const number = z.number({ message: 'must be a number' }).min(-1e9).max(1e9).nullish();
+
+// Unknown keys inside the extension are ignored, like unknown fields anywhere in a document.
+const ZServiceExtension = z.object(
+  {
+    referral_capacity: z
+      .enum(REFERRAL_CAPACITIES, { message: `must be one of: ${REFERRAL_CAPACITIES.join(', ')}` })
+      .optional(),
+    review_interval_months: zInt(1, 36, {
+      type: 'must be a number of months',
+      whole: 'must be a whole number of months',
+      min: 'must be at least 1 month',
+      max: 'must be at most 36 months',
+    }).optional(),
+  },
+  { message: 'must be an object' },
+);
+const ZLocationExtension = z.object(
+  { confidential: z.boolean({ message: 'must be true or false' }).optional() },
+  { message: 'must be an object' },
+);
 
 const ZOrukAddress = z.object({
   address_1: given('must be given'),
@@ -51,6 +73,7 @@ const ZOrukLocation = z.object({
   longitude: number,
   addresses: z.array(ZOrukAddress).nullish(),
   accessibility: z.array(z.object({ description: text, accessibility: text, details: text })).nullish(),
+  [WAYMARK_EXTENSION]: ZLocationExtension.nullish(),
 });
 
 const ZOrukSchedule = z.object({
@@ -111,6 +134,7 @@ export const ZOrukService = z.object({
   attributes: z
     .array(z.object({ taxonomy_term_id: id.nullish(), taxonomy_term: z.object({ id }).nullish() }))
     .nullish(),
+  [WAYMARK_EXTENSION]: ZServiceExtension.nullish(),
 });
 export type OrukServiceIn = z.output<typeof ZOrukService>;
 
@@ -191,6 +215,7 @@ export function listingFromOruk(
         postal_code: postcode ?? a.postal_code,
       };
     }
+    const confidential = Boolean(before?.confidential || l[WAYMARK_EXTENSION]?.confidential);
     // An export leaves a confidential place's address out; a document without one keeps ours.
     const keepHidden = before?.confidential && !address;
     return {
@@ -203,7 +228,7 @@ export function listingFromOruk(
       description: keepHidden ? (before.description ?? null) : (l.description ?? null),
       latitude: l.latitude ?? (keepHidden || sameAddress(before, address) ? (before?.latitude ?? null) : null),
       longitude: l.longitude ?? (keepHidden || sameAddress(before, address) ? (before?.longitude ?? null) : null),
-      confidential: before?.confidential ?? false,
+      confidential,
       address: keepHidden ? (before.address ?? null) : address,
       accessibility:
         keepHidden && !l.accessibility?.length
@@ -244,6 +269,7 @@ export function listingFromOruk(
   });
   if (errors.length) return { errors };
 
+  const waymark = doc[WAYMARK_EXTENSION];
   return {
     input: {
       id: doc.id,
@@ -259,8 +285,8 @@ export function listingFromOruk(
       maximum_age: doc.maximum_age ?? null,
       eligibility_description: doc.eligibility_description ?? existing?.eligibility_description ?? null,
       alert: doc.alert ?? null,
-      referral_capacity: existing?.referral_capacity ?? 'open',
-      review_interval_months: existing?.review_interval_months,
+      referral_capacity: waymark?.referral_capacity ?? existing?.referral_capacity ?? 'open',
+      review_interval_months: waymark?.review_interval_months ?? existing?.review_interval_months,
       taxonomy_term_ids: termIdsOf(doc),
       // Phones are not in the UK profile: a document without them leaves ours alone.
       phones: doc.phones
