@@ -1,0 +1,17 @@
+import { lazyPage, type PageRoute } from '../../app/page-route';
+
+const NotificationsPage = lazyPage(() => import('./NotificationsPage'), 'NotificationsPage');
+
+export const NOTIFICATION_ROUTES: PageRoute[] = [
+  {
+    path: 'notifications',
+    access: ['notification.read'],
+    page: NotificationsPage,
+    menu: {
+      text: 'Notifications',
+      order: 160,
+      inMenu: false,
+      summary: 'See what needs your attention, such as referrals allocated to you, as it happens.',
+    },
+  },
+];
