@@ -3,7 +3,7 @@ import type { PracticeNode } from '../../../common/api-types';
 import { NHS_NUMBER_EXAMPLE, POSTCODE_EXAMPLE } from '../../../common/referrals';
 import { DateInput } from '../../ui/DateInput';
 import { SingleCheckbox } from './ChoiceFields';
-import { type FieldErrorOf, PracticeSelect } from './ReferrerFields';
+import { PracticeSelect, type ReferralField } from './ReferrerFields';
 import type { Source } from './referral-form';
 
 /** About the person: who they are, and (for the team) their registered practice. */
@@ -11,20 +11,19 @@ export function PersonFields({
   source,
   practices,
   askPractice,
-  fieldError,
+  field,
 }: {
   source: Source | '';
   practices: PracticeNode[];
   /** The team records a referral not made by a practice: which practice is the person with? */
   askPractice: boolean;
-  fieldError: FieldErrorOf;
+  field: ReferralField;
 }) {
   return (
     <>
       <h2>About the person</h2>
       <TextInput
-        id="person.nhsNumber"
-        name="person.nhsNumber"
+        {...field('person.nhsNumber')}
         label="NHS number"
         hint={
           source === 'self'
@@ -35,46 +34,28 @@ export function PersonFields({
         autoComplete="off"
         spellCheck={false}
         width={10}
-        error={fieldError('person.nhsNumber')}
       />
       <SingleCheckbox
-        id="person.noNhsNumber"
+        {...field('person.noNhsNumber')}
         label="They do not have an NHS number, or it is not known"
         hint="Waymark will then check whether it already knows this person by their name and date of birth"
-        error={fieldError('person.noNhsNumber')}
       />
-      <TextInput
-        id="person.givenName"
-        name="person.givenName"
-        label="First name"
-        autoComplete="off"
-        spellCheck={false}
-        error={fieldError('person.givenName')}
-      />
-      <TextInput
-        id="person.familyName"
-        name="person.familyName"
-        label="Last name"
-        autoComplete="off"
-        spellCheck={false}
-        error={fieldError('person.familyName')}
-      />
+      <TextInput {...field('person.givenName')} label="First name" autoComplete="off" spellCheck={false} />
+      <TextInput {...field('person.familyName')} label="Last name" autoComplete="off" spellCheck={false} />
       <DateInput
         id="person.dateOfBirth"
         legend="Date of birth"
         hint="For example, 15 3 1984"
-        error={fieldError('person.dateOfBirth')}
+        error={field('person.dateOfBirth').error}
       />
       <TextInput
-        id="person.postcode"
-        name="person.postcode"
+        {...field('person.postcode')}
         label="Postcode"
         hint={`For example, ${POSTCODE_EXAMPLE}. Leave empty if they have no fixed address`}
         autoComplete="off"
         spellCheck={false}
         width={10}
         className="waymark-uppercase"
-        error={fieldError('person.postcode')}
       />
       {askPractice && (
         <PracticeSelect
@@ -82,7 +63,7 @@ export function PersonFields({
           label="Registered GP practice (optional)"
           hint="If they are registered with a practice in this PCN"
           practices={practices}
-          error={fieldError('person.registeredPracticeId')}
+          error={field('person.registeredPracticeId').error}
           emptyText="Not known, or not in this PCN"
         />
       )}

@@ -1,17 +1,11 @@
 import { MAX_LENGTH } from '../../../common/schemas/fields';
 import { CharacterCount } from './CharacterCount';
 import { ChoiceGroup, SingleCheckbox } from './ChoiceFields';
-import type { FieldErrorOf } from './ReferrerFields';
+import type { ReferralField } from './ReferrerFields';
 import type { ReferralReason } from './referrals-api';
 
 /** Why the person is referred, how soon, and what they agreed to. */
-export function ReasonAndConsentFields({
-  reasons,
-  fieldError,
-}: {
-  reasons: ReferralReason[];
-  fieldError: FieldErrorOf;
-}) {
+export function ReasonAndConsentFields({ reasons, field }: { reasons: ReferralReason[]; field: ReferralField }) {
   return (
     <>
       <h2>The referral</h2>
@@ -20,7 +14,7 @@ export function ReasonAndConsentFields({
         multiple
         legend="Why are you referring them?"
         hint="Select all that apply"
-        error={fieldError('reasons')}
+        error={field('reasons').error}
         choices={reasons.map((r) => ({ value: r.code, label: r.label }))}
       />
       <CharacterCount
@@ -28,13 +22,13 @@ export function ReasonAndConsentFields({
         label="Details (optional)"
         hint="What matters to the person, and anything the team should know before contacting them. The person may ask to see what you write."
         maxLength={MAX_LENGTH.referralDetails}
-        error={fieldError('details')}
+        error={field('details').error}
       />
       <ChoiceGroup
         name="urgencyRequested"
         legend="How soon should the team contact them?"
         hint="The team lead decides the priority; this is what you ask for"
-        error={fieldError('urgencyRequested')}
+        error={field('urgencyRequested').error}
         choices={[
           { value: 'routine', label: 'Routine' },
           { value: 'soon', label: 'Soon', hint: 'Things are getting worse for them' },
@@ -46,24 +40,22 @@ export function ReasonAndConsentFields({
         ]}
       />
       <SingleCheckbox
-        id="safeguardingConcern"
+        {...field('safeguardingConcern')}
         label="There is a safeguarding concern"
         hint="Say what it is in the details. This does not replace your safeguarding procedures."
-        error={fieldError('safeguardingConcern')}
       />
 
       <h2>Consent</h2>
       <SingleCheckbox
-        id="consentToReferral"
+        {...field('consentToReferral')}
         label="The person agrees to be referred to the social prescribing team"
-        error={fieldError('consentToReferral')}
       />
       <ChoiceGroup
         name="consentToShare"
         legend="Do they agree to the team sharing their details with the community services it refers them to?"
         hint="Only what a service needs to help them. They can change their mind."
         inline
-        error={fieldError('consentToShare')}
+        error={field('consentToShare').error}
         choices={[
           { value: 'yes', label: 'Yes' },
           { value: 'no', label: 'No' },

@@ -15,7 +15,7 @@ import { OpenReferralStep } from './OpenReferralStep';
 import { PersonFields } from './PersonFields';
 import { PossibleMatchesStep } from './PossibleMatchesStep';
 import { ReasonAndConsentFields } from './ReasonAndConsentFields';
-import { practicesOfPcn, ReferrerFields } from './ReferrerFields';
+import { practicesOfPcn, type ReferralField, ReferrerFields } from './ReferrerFields';
 import {
   ANCHORS,
   LABELS,
@@ -107,7 +107,7 @@ export function ReferralFormPage() {
     void submit(read.referral);
   }
 
-  const fieldError = (id: string) => errors.fields[id];
+  const field: ReferralField = (name) => ({ id: name, name, error: errors.fields[name] });
 
   return (
     <>
@@ -157,16 +157,16 @@ export function ReferralFormPage() {
           ) : (
             <form onSubmit={onSubmit} noValidate>
               {!isPractice && (
-                <ReferrerFields source={source} onSource={setSource} practices={practices} fieldError={fieldError} />
+                <ReferrerFields source={source} onSource={setSource} practices={practices} field={field} />
               )}
               <PersonFields
                 source={source}
                 practices={practices}
                 askPractice={!isPractice && source !== 'practice'}
-                fieldError={fieldError}
+                field={field}
               />
-              <ContactFields fieldError={fieldError} />
-              <ReasonAndConsentFields reasons={reasons.data ?? []} fieldError={fieldError} />
+              <ContactFields field={field} />
+              <ReasonAndConsentFields reasons={reasons.data ?? []} field={field} />
               <Button aria-disabled={busy || undefined}>{busy ? 'Sending…' : 'Send referral'}</Button>
             </form>
           )}

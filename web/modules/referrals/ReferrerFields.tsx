@@ -3,8 +3,11 @@ import type { OrganisationTree, PracticeNode } from '../../../common/api-types';
 import { ChoiceGroup } from './ChoiceFields';
 import { LABELS, type Source } from './referral-form';
 
-/** The error shown beside a field, by its id (the API's name for it). */
-export type FieldErrorOf = (id: string) => string | undefined;
+/**
+ * The form's fields are uncontrolled, each named as the API names it ("person.nhsNumber"): the
+ * binder gives a field its id, its form name and the error beside it from that one name.
+ */
+export type ReferralField = (name: string) => { id: string; name: string; error?: string };
 
 export function practicesOfPcn(tree: OrganisationTree | undefined, pcnId: string | undefined): PracticeNode[] {
   return tree?.icbs.flatMap((icb) => icb.pcns.filter((p) => p.id === pcnId).flatMap((p) => p.practices)) ?? [];
@@ -42,19 +45,19 @@ export function ReferrerFields({
   source,
   onSource,
   practices,
-  fieldError,
+  field,
 }: {
   source: Source | '';
   onSource: (source: Source) => void;
   practices: PracticeNode[];
-  fieldError: FieldErrorOf;
+  field: ReferralField;
 }) {
   return (
     <ChoiceGroup
       name="source"
       legend="Who is making the referral?"
       legendSize="m"
-      error={fieldError('source')}
+      error={field('source').error}
       selected={source ? [source] : []}
       onChange={(value) => onSource(value as Source)}
       choices={[
@@ -66,7 +69,7 @@ export function ReferrerFields({
               id="practiceId"
               label={LABELS.practiceId as string}
               practices={practices}
-              error={fieldError('practiceId')}
+              error={field('practiceId').error}
               emptyText="Select a practice"
             />
           ),
@@ -77,27 +80,13 @@ export function ReferrerFields({
           hint: 'For example a housing officer, social worker or hospital discharge team',
           reveal: (
             <>
+              <TextInput {...field('referrer.name')} label="Their name" autoComplete="off" />
+              <TextInput {...field('referrer.organisation')} label="Their organisation" autoComplete="off" />
               <TextInput
-                id="referrer.name"
-                name="referrer.name"
-                label="Their name"
-                autoComplete="off"
-                error={fieldError('referrer.name')}
-              />
-              <TextInput
-                id="referrer.organisation"
-                name="referrer.organisation"
-                label="Their organisation"
-                autoComplete="off"
-                error={fieldError('referrer.organisation')}
-              />
-              <TextInput
-                id="referrer.contact"
-                name="referrer.contact"
+                {...field('referrer.contact')}
                 label="Their phone number or email"
                 hint="So the team can tell them what happens"
                 autoComplete="off"
-                error={fieldError('referrer.contact')}
               />
             </>
           ),
