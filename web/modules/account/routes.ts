@@ -3,17 +3,8 @@ import { AccountPage } from './AccountPage';
 
 const ChangePasswordPage = lazyPage(() => import('./ChangePasswordPage'), 'ChangePasswordPage');
 
+// biome-ignore format: one page a line, read as a table
 export const ACCOUNT_ROUTES: PageRoute[] = [
-  {
-    path: 'account',
-    access: 'signed-in',
-    page: AccountPage,
-    menu: {
-      text: 'Your account',
-      order: 170,
-      inMenu: false,
-      summary: 'See your details and set up two-factor authentication.',
-    },
-  },
+  { path: 'account', access: 'signed-in', page: AccountPage, menu: { text: 'Your account', order: 170, inMenu: false, summary: 'See your details and set up two-factor authentication.' } },
   { path: 'account/password', access: 'signed-in', page: ChangePasswordPage },
 ];

@@ -5,6 +5,7 @@ const CarePlanPage = lazyPage(() => import('./CarePlanPage'), 'CarePlanPage');
 const CarePlanVersionsPage = lazyPage(() => import('./CarePlanVersionsPage'), 'CarePlanVersionsPage');
 const CarePlanPrintPage = lazyPage(() => import('./CarePlanPrintPage'), 'CarePlanPrintPage');
 
+// biome-ignore format: one page a line, read as a table
 export const CARE_PLAN_ROUTES: PageRoute[] = [
   { path: 'people/:personId/plan', access: ['careplan.read'], page: CarePlanPage },
   { path: 'people/:personId/plan/versions', access: ['careplan.read'], page: CarePlanVersionsPage },

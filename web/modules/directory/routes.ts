@@ -4,17 +4,8 @@ import { lazyPage, type PageRoute } from '../../app/page-route';
 const DirectorySearchPage = lazyPage(() => import('./DirectorySearchPage'), 'DirectorySearchPage');
 const ServicePage = lazyPage(() => import('./ServicePage'), 'ServicePage');
 
+// biome-ignore format: one page a line, read as a table
 export const DIRECTORY_ROUTES: PageRoute[] = [
-  {
-    path: 'directory',
-    access: 'public',
-    page: DirectorySearchPage,
-    menu: {
-      text: 'Directory',
-      order: 90,
-      listedFor: ['directory.read'],
-      summary: 'Find community groups and services in the Directory of Services, near a person or by need.',
-    },
-  },
+  { path: 'directory', access: 'public', page: DirectorySearchPage, menu: { text: 'Directory', order: 90, listedFor: ['directory.read'], summary: 'Find community groups and services in the Directory of Services, near a person or by need.' } },
   { path: 'directory/services/:serviceId', access: 'public', page: ServicePage },
 ];
