@@ -70,6 +70,11 @@ describe('the route registry', () => {
     }
   });
 
+  it('narrows a link with `listedFor` only on public pages (elsewhere the page’s own permissions rule)', () => {
+    const misplaced = PAGE_ROUTES.filter((r) => r.menu?.listedFor && r.access !== 'public').map((r) => r.path);
+    expect(misplaced).toEqual([]);
+  });
+
   it('keeps the first download to the pages nearly everyone opens first', () => {
     expect(pages.filter((p) => !p.lazy).map((p) => p.path)).toEqual(['/sign-in', '/', '/account', '/team']);
   });
