@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api';
-import { router } from './router';
+import { ROUTES } from './router';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -14,6 +14,8 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+const router = createBrowserRouter(ROUTES);
 
 export function App() {
   return (

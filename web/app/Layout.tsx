@@ -7,7 +7,8 @@ import { Header } from '../ui/Header';
 import { SkipLink } from '../ui/SkipLink';
 import { SERVICE_NAME } from '../ui/use-page-title';
 import { onSessionEnded } from './api';
-import { menuFor } from './navigation';
+import { destinationsFor, menuFor } from './navigation';
+import { DestinationsContext } from './navigation-context';
 import { forgetSession, hasPermission, useMe, useSignOut } from './session';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 
@@ -37,7 +38,9 @@ export function Layout() {
       />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent">
-          <Outlet />
+          <DestinationsContext value={me ? destinationsFor(me) : []}>
+            <Outlet />
+          </DestinationsContext>
         </main>
       </div>
       <Footer />

@@ -268,6 +268,25 @@ describe('POST /api/referrals: bad input is a 400 naming each field, and nothing
       reason: /UK postcode/,
     },
     {
+      // The same rule and words as the web form's own check and the directory's (common/schemas/fields.ts).
+      rule: 'postcode with a district but no real inward code',
+      body: () => validReferralBody({}, { postcode: 'NE1 XX4' }),
+      field: 'person.postcode',
+      reason: /^must be a UK postcode, like NE1 4XX$/,
+    },
+    {
+      rule: 'given name over 100 characters',
+      body: () => validReferralBody({}, { givenName: 'A'.repeat(101) }),
+      field: 'person.givenName',
+      reason: /^must be at most 100 characters$/,
+    },
+    {
+      rule: 'email address over 254 characters',
+      body: () => validReferralBody({}, { email: `${'a'.repeat(64)}@${'b'.repeat(186)}.org` }),
+      field: 'person.email',
+      reason: /^must be at most 254 characters$/,
+    },
+    {
       rule: 'phone number that is not a UK number',
       body: () => validReferralBody({}, { phone: '+1 212 555 0100' }),
       field: 'person.phone',

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { NHS_NUMBER_MESSAGES, nhsNumberProblem, normaliseNhsNumber } from '../../../common/nhs-number.js';
-import { normalisePostcode } from '../../../common/postcode.js';
 import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES, REFERRAL_STATUSES } from '../../../common/referrals.js';
 import { isCalendarDate } from '../../../common/schemas/dates.js';
+import { MAX_LENGTH, zNhsNumber, zPostcode } from '../../../common/schemas/fields.js';
 import { zQueryInt } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
 
 // Messages read after the field's label on the form ("Date of birth must not be in the future").
 
-export const DETAILS_MAX_LENGTH = 4000;
+const DETAILS_MAX_LENGTH = MAX_LENGTH.referralDetails;
 const MAX_AGE_YEARS = 120;
 
 /** Today's date in England, as YYYY-MM-DD (a date of birth is a date there, not an instant). */
@@ -39,14 +38,7 @@ const requiredText = (max: number) => zText(max, { error: required() }).min(1, '
 
 const yesOrNo = z.boolean(required('true or false'));
 
-export const ZNhsNumber = zText(40, { error: required() }).transform((value, ctx) => {
-  const problem = nhsNumberProblem(value);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: NHS_NUMBER_MESSAGES[problem] });
-    return z.NEVER;
-  }
-  return normaliseNhsNumber(value);
-});
+export const ZNhsNumber = zNhsNumber(required());
 
 // One check with one message: a separate refinement after a failed date would need an aborting
 // issue, and an aborting issue stops the cross-field rules from running (all errors at once).
@@ -61,14 +53,7 @@ export const ZDateOfBirth = z.string(required('a date')).superRefine((date, ctx)
   }
 });
 
-export const ZPostcode = zText(20, { error: required() }).transform((value, ctx) => {
-  const normalised = normalisePostcode(value);
-  if (!normalised) {
-    ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like LS1 4AP' });
-    return z.NEVER;
-  }
-  return normalised;
-});
+export const ZPostcode = zPostcode(required());
 
 const UK_PHONE = /^(?:\+44|0044|0)([1-9][0-9]{8,9})$/;
 
@@ -85,9 +70,13 @@ export const ZUkPhone = zText(40, { error: required() }).transform((value, ctx) 
 
 const isMobile = (phone: string) => /^07[0-9]{9}$/.test(phone);
 
-export const ZEmailAddress = zText(254, { error: required() })
+export const ZEmailAddress = zText(MAX_LENGTH.emailAddress, { error: required() })
   .toLowerCase()
-  .pipe(z.email('must be in the correct format, like name@example.org').max(254, 'must be at most 254 characters'));
+  .pipe(
+    z
+      .email('must be in the correct format, like name@example.org')
+      .max(MAX_LENGTH.emailAddress, `must be at most ${MAX_LENGTH.emailAddress} characters`),
+  );
 
 /** Empty strings from form fields count as "not given". */
 const blankAsMissing = <T extends z.ZodType>(schema: T) =>
@@ -98,8 +87,8 @@ const ZPerson = z.object(
     nhsNumber: blankAsMissing(ZNhsNumber),
     /** The person has no NHS number, or nobody knows it (then likely matches are checked). */
     noNhsNumber: z.boolean(required('true or false')).optional(),
-    givenName: requiredText(100),
-    familyName: requiredText(100),
+    givenName: requiredText(MAX_LENGTH.personName),
+    familyName: requiredText(MAX_LENGTH.personName),
     dateOfBirth: ZDateOfBirth,
     postcode: blankAsMissing(ZPostcode),
     phone: blankAsMissing(ZUkPhone),
@@ -107,7 +96,7 @@ const ZPerson = z.object(
     preferredContact: z.enum(CONTACT_METHODS, { message: `must be one of: ${CONTACT_METHODS.join(', ')}` }),
     language: optionalText(60).transform((v) => v ?? 'English'),
     interpreterNeeded: yesOrNo.default(false),
-    accessibilityNeeds: optionalText(1000, true),
+    accessibilityNeeds: optionalText(MAX_LENGTH.accessibilityNeeds, true),
     /** The GP practice the person is registered with (team members; a referrer's is their own). */
     registeredPracticeId: blankAsMissing(z.uuid('must be the id of a GP practice')),
   },
@@ -263,8 +252,8 @@ export const ZReferralCreate = z
 export type TReferralCreate = z.infer<typeof ZReferralCreate>;
 
 export const ZPersonMatchQuery = z.object({
-  givenName: requiredText(100),
-  familyName: requiredText(100),
+  givenName: requiredText(MAX_LENGTH.personName),
+  familyName: requiredText(MAX_LENGTH.personName),
   dateOfBirth: ZDateOfBirth,
   postcode: blankAsMissing(ZPostcode),
 });

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { destinationsFor } from '../../app/navigation';
+import { useDestinations } from '../../app/navigation-context';
 import { useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ROLE_DESCRIPTIONS } from './role-descriptions';
@@ -8,7 +8,7 @@ export function HomePage() {
   const me = useSignedInMe();
   usePageTitle('Home');
   const { user, organisation, pcn } = me;
-  const links = destinationsFor(me).filter((d) => d.href !== '/');
+  const links = useDestinations().filter((d) => d.href !== '/');
   const partOfPcn = pcn && pcn.id !== organisation.id ? pcn : null;
 
   return (

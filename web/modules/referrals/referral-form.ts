@@ -1,12 +1,11 @@
+import { fieldProblem, zNhsNumber, zPostcode } from '../../../common/schemas/fields';
 import { ApiError } from '../../app/api';
 import { readDate } from '../../ui/DateInput';
-import { errorsFromApi, type FormErrors } from '../../ui/form-errors';
+import { errorsFromApi, type FormErrors, phrase } from '../../ui/form-errors';
 import type { NewReferral } from './referrals-api';
 
 // The referral form's fields are named as the API names them ("person.nhsNumber"), so the API's
 // field errors land on the right field with no mapping table to keep in step.
-
-export const DETAILS_MAX_LENGTH = 4000;
 
 export const LABELS: Record<string, string> = {
   source: 'Who is referring',
@@ -82,9 +81,14 @@ export function referralErrors(error: unknown, local: Record<string, string> = {
 
 export type Source = 'practice' | 'professional' | 'self';
 
+// Checked here by the same rules as the server's (common/schemas/fields.ts), so the form says
+// what is wrong in the same words without waiting for the answer.
+const OWN_RULES = { 'person.nhsNumber': zNhsNumber(), 'person.postcode': zPostcode() };
+
 /**
  * Reads the form into what the API takes. Empty answers are left out (the API says which it
- * needs); the one check made here is the date, whose three boxes the API cannot see.
+ * needs). The form checks the date, whose three boxes the API cannot see, and the fields with a
+ * shared rule; the referral is sent all the same, so the answer lists every other problem too.
  */
 export function readReferralForm(
   form: FormData,
@@ -98,6 +102,11 @@ export function readReferralForm(
   const local: Record<string, string> = {};
   const date = readDate(form, 'person.dateOfBirth', 'Date of birth');
   if (date.error) local['person.dateOfBirth'] = date.error;
+  for (const [field, rule] of Object.entries(OWN_RULES)) {
+    const value = text(field);
+    const problem = value === undefined ? null : fieldProblem(rule, value);
+    if (problem) local[field] = phrase(LABELS[field] ?? field, problem);
+  }
   const share = form.get('consentToShare');
   const source = opts.isPractice ? 'practice' : opts.source || undefined;
   const team = !opts.isPractice;

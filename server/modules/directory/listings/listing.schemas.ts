@@ -7,8 +7,8 @@ import {
   SERVICE_STATUSES,
   WEEKDAYS,
 } from '../../../../common/directory.js';
-import { normalisePostcode } from '../../../../common/postcode.js';
 import { zDate } from '../../../../common/schemas/dates.js';
+import { MAX_LENGTH, zPostcode } from '../../../../common/schemas/fields.js';
 import { zInt } from '../../../../common/schemas/numbers.js';
 import { CONTROL_CHARACTERS_MESSAGE, SINGLE_LINE_TEXT, zText } from '../../../../common/schemas/text.js';
 
@@ -42,18 +42,9 @@ const ZTime = zText(8, { error: { message: 'must be a time, like 09:30' } })
   .nullish()
   .transform((v) => (v ? v.slice(0, 5) : null));
 
-const ZPostcode = zText(20, { error: { message: 'must be a UK postcode' } }).transform((v, ctx) => {
-  const normalised = normalisePostcode(v);
-  if (!normalised) {
-    ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like NE1 4XX' });
-    return z.NEVER;
-  }
-  return normalised;
-});
-
 const ZEmail = z
   .email('must be in the correct format, like name@example.org')
-  .max(254, 'must be at most 254 characters')
+  .max(MAX_LENGTH.emailAddress, `must be at most ${MAX_LENGTH.emailAddress} characters`)
   .regex(SINGLE_LINE_TEXT, CONTROL_CHARACTERS_MESSAGE)
   .nullish()
   .or(z.literal('').transform(() => null))
@@ -124,7 +115,7 @@ const ZAddress = z.object({
   address_2: optionalText(200),
   city: requiredText(100, 'the town or city'),
   region: optionalText(100),
-  postal_code: ZPostcode,
+  postal_code: zPostcode(),
 });
 
 export const ZListingLocation = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WEEKDAYS, type Weekday } from '../../../../common/directory.js';
-import { normalisePostcode } from '../../../../common/postcode.js';
 import { DATE_RANGE_MESSAGE, isCalendarDate, isInstantInRange } from '../../../../common/schemas/dates.js';
+import { zPostcode } from '../../../../common/schemas/fields.js';
 import { zQueryInt } from '../../../../common/schemas/numbers.js';
 import { zText } from '../../../../common/schemas/text.js';
 
@@ -103,16 +103,7 @@ export const ZOrukServicesQuery = z.object({
 export type TOrukServicesQuery = z.infer<typeof ZOrukServicesQuery>;
 
 export const ZOrukServiceAtLocationsQuery = ZOrukServicesQuery.extend({
-  postcode: zText(20)
-    .transform((v, ctx) => {
-      const normalised = normalisePostcode(v);
-      if (!normalised) {
-        ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like NE1 4XX' });
-        return z.NEVER;
-      }
-      return normalised;
-    })
-    .optional(),
+  postcode: zPostcode().optional(),
   proximity: z.coerce
     .number({ message: 'must be a distance in metres' })
     .positive('must be a distance in metres, more than 0')

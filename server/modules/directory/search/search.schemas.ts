@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIRECTORY_SORTS, WEEKDAYS } from '../../../../common/directory.js';
-import { normalisePostcode } from '../../../../common/postcode.js';
+import { zPostcode } from '../../../../common/schemas/fields.js';
 import { zQueryInt } from '../../../../common/schemas/numbers.js';
 import { zMultilineText, zText } from '../../../../common/schemas/text.js';
 
@@ -26,19 +26,7 @@ export const ZDirectorySearchQuery = z.object({
     (v) => (typeof v === 'string' ? blankAsUndefined(v.toUpperCase()) : v),
     z.enum(WEEKDAYS, { message: `must be one of: ${WEEKDAYS.join(', ')}` }).optional(),
   ),
-  postcode: z.preprocess(
-    blankAsUndefined,
-    zText(20, { error: { message: 'must be a UK postcode, like LS1 4AP' } })
-      .transform((v, ctx) => {
-        const normalised = normalisePostcode(v);
-        if (!normalised) {
-          ctx.addIssue({ code: 'custom', message: 'must be a UK postcode, like LS1 4AP' });
-          return z.NEVER;
-        }
-        return normalised;
-      })
-      .optional(),
-  ),
+  postcode: z.preprocess(blankAsUndefined, zPostcode().optional()),
   within_miles: z.preprocess(
     blankAsUndefined,
     z.coerce

@@ -1,0 +1,41 @@
+import { ACCOUNT_ROUTES } from '../modules/account/routes';
+import { ADMIN_ROUTES } from '../modules/admin/routes';
+import { ALLOCATION_ROUTES } from '../modules/allocation/routes';
+import { AUTH_ROUTES } from '../modules/auth/routes';
+import { CARE_PLAN_ROUTES } from '../modules/care-plans/routes';
+import { CASE_ROUTES } from '../modules/cases/routes';
+import { DIRECTORY_ROUTES } from '../modules/directory/routes';
+import { DIRECTORY_MAINTENANCE_ROUTES } from '../modules/directory-maintenance/routes';
+import { DIRECTORY_TRANSFER_ROUTES } from '../modules/directory-transfer/routes';
+import { HOME_ROUTES } from '../modules/home/routes';
+import { NOTIFICATION_ROUTES } from '../modules/notifications/routes';
+import { OUTCOME_ROUTES } from '../modules/outcomes/routes';
+import { REFERRAL_ROUTES } from '../modules/referrals/routes';
+import { REMINDER_ROUTES } from '../modules/reminders/routes';
+import { SITE_ROUTES } from '../modules/site/routes';
+import { TEAM_ROUTES } from '../modules/team/routes';
+import { TRIAGE_ROUTES } from '../modules/triage/routes';
+import { WORKFORCE_ROUTES } from '../modules/workforce/routes';
+import type { PageRoute } from './page-route';
+
+/** Every page of the app, as its module declares it: what the router and the menu both read. */
+export const PAGE_ROUTES: PageRoute[] = [
+  ...AUTH_ROUTES,
+  ...SITE_ROUTES,
+  ...DIRECTORY_ROUTES,
+  ...HOME_ROUTES,
+  ...ACCOUNT_ROUTES,
+  ...REFERRAL_ROUTES,
+  ...NOTIFICATION_ROUTES,
+  ...TRIAGE_ROUTES,
+  ...ALLOCATION_ROUTES,
+  ...OUTCOME_ROUTES,
+  ...CASE_ROUTES,
+  ...CARE_PLAN_ROUTES,
+  ...REMINDER_ROUTES,
+  ...TEAM_ROUTES,
+  ...WORKFORCE_ROUTES,
+  ...ADMIN_ROUTES,
+  ...DIRECTORY_MAINTENANCE_ROUTES,
+  ...DIRECTORY_TRANSFER_ROUTES,
+];
