@@ -10,6 +10,7 @@ import {
 } from '../../../../common/directory.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
 import { zDate } from '../../../../common/schemas/dates.js';
+import { POSTCODE_MESSAGE } from '../../../../common/schemas/fields.js';
 import { zInt } from '../../../../common/schemas/numbers.js';
 import { zText } from '../../../../common/schemas/text.js';
 import type { FieldError } from '../../../platform/errors.js';
@@ -204,7 +205,7 @@ export function listingFromOruk(
       if (!postcode) {
         errors.push({
           field: `${path}.addresses.${addresses.indexOf(a)}.postal_code`,
-          message: 'must be a UK postcode, like NE1 4XX',
+          message: POSTCODE_MESSAGE,
         });
       }
       address = {

@@ -6,6 +6,7 @@ import type {
 } from '../../../../common/directory.js';
 import { describeOpening } from '../../../../common/directory-opening.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
+import { POSTCODE_MESSAGE } from '../../../../common/schemas/fields.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { validationError } from '../../../platform/errors.js';
 import { lookupPostcode } from '../postcodes/postcodes.repository.js';
@@ -48,7 +49,7 @@ export async function searchServices(
   let postcodeUnknown = false;
   if (query.postcode) {
     const postcode = normalisePostcode(query.postcode);
-    if (!postcode) throw validationError([{ field: 'postcode', message: 'must be a UK postcode, like LS1 4AP' }]);
+    if (!postcode) throw validationError([{ field: 'postcode', message: POSTCODE_MESSAGE }]);
     origin = await lookupPostcode(db, postcode);
     postcodeUnknown = origin === null;
   }

@@ -14,6 +14,7 @@ import {
 } from '../../../../common/directory.js';
 import { CSV_COLUMNS, type CsvColumn } from '../../../../common/directory-transfer.js';
 import { normalisePostcode } from '../../../../common/postcode.js';
+import { POSTCODE_MESSAGE } from '../../../../common/schemas/fields.js';
 import { type FieldError, validationError } from '../../../platform/errors.js';
 import { categoryTermId, toListingInput } from '../listings/listings.service.js';
 
@@ -158,7 +159,7 @@ export function checkRow(row: CsvRow): FieldError[] {
     errors.push({ field: 'url', message: 'must be a web address starting https://' });
   }
   if (row.postcode && !normalisePostcode(row.postcode)) {
-    errors.push({ field: 'postcode', message: 'must be a UK postcode, like NE1 4XX' });
+    errors.push({ field: 'postcode', message: POSTCODE_MESSAGE });
   }
   const place = row.location_name || row.address_1 || row.city;
   if (place && !row.postcode) errors.push({ field: 'postcode', message: 'must be given for a place' });
