@@ -69,6 +69,8 @@ describe('DataTable', () => {
     expect(foot).toContain('role="rowheader">Whole team</th>');
     // An empty cell of the totals has no heading on its card; a filled one has.
     expect(foot).not.toContain('>Role </span>');
+    // …and no line of its own there (waymark.css hides it below the desktop breakpoint).
+    expect(foot.match(/waymark-table__cell--empty/g)).toHaveLength(1);
     expect(foot).toContain('<span class="nhsuk-table__heading" aria-hidden="true">FTE </span><span>0.8</span>');
   });
 });

@@ -165,7 +165,12 @@ export function DataTable<T>({
             {columns.slice(1).map((c) => {
               const value = totals.cells[c.header];
               return (
-                <td key={c.header} className={`nhsuk-table__cell${numeric(c, 'cell')}`} role="cell">
+                <td
+                  key={c.header}
+                  // An empty total (a role has no sum) is no line of its own on a card.
+                  className={`nhsuk-table__cell${numeric(c, 'cell')}${value === undefined ? ' waymark-table__cell--empty' : ''}`}
+                  role="cell"
+                >
                   {value !== undefined && !c.hiddenHeader && (
                     <span className="nhsuk-table__heading" aria-hidden="true">
                       {c.header}{' '}
