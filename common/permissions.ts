@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'directory.review', // the review-due queue, reports, moderation: confirm / edit / retire, approve / reject
   'directory.propose', // a VCS partner proposes edits to its own organisation's listings (moderated)
   'directory.manage', // import, export, duplicates and merge
+  'partner.referrals', // a VCS partner's inbox: the onward referrals sent to its own organisation's services, and answering them
+  'partner.impact', // a VCS partner's own organisation's evidence of value (referrals, attendance, outcomes)
+  'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,12 +57,12 @@ const TEAM: Permission[] = [
 
 export const ROLE_PERMISSIONS = {
   referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read', 'directory.read'],
-  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage'],
+  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage', 'impact.read'],
   link_worker: TEAM,
   health_coach: TEAM,
-  care_coordinator: [...TEAM, 'directory.review'],
-  vcs_partner: [...EVERYONE, 'directory.propose'],
-  commissioner: EVERYONE,
+  care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
+  vcs_partner: [...EVERYONE, 'directory.propose', 'partner.referrals', 'partner.impact'],
+  commissioner: [...EVERYONE, 'impact.read'],
   admin: [
     ...EVERYONE,
     'organisation.manage',
@@ -69,6 +72,7 @@ export const ROLE_PERMISSIONS = {
     'directory.read',
     'directory.review',
     'directory.manage',
+    'impact.read',
   ],
 } satisfies Record<Role, Permission[]>;
 

@@ -5,6 +5,7 @@ export const TASK_KIND_LABELS = {
   first_contact_overdue: 'First contact overdue',
   plan_review_due: 'Care plan review due',
   no_recent_contact: 'No recent contact',
+  onward_no_reply: 'No reply to an onward referral',
 } as const;
 
 export type TaskKindName = keyof typeof TASK_KIND_LABELS;

@@ -22,9 +22,15 @@ import { carePlansRoutes } from './modules/care-plans/care-plans.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { directoryMaintenanceRoutes } from './modules/directory/maintenance/maintenance.routes.js';
 import { orukRoutes } from './modules/directory/oruk/oruk.routes.js';
+import { referralSettingsRoutes } from './modules/directory/referral-settings/referral-settings.routes.js';
 import { directorySearchRoutes } from './modules/directory/search/search.routes.js';
+import { showcaseRoutes } from './modules/directory/showcase/showcase.routes.js';
 import { directoryTransferRoutes } from './modules/directory/transfer/transfer.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { impactRoutes } from './modules/onward-referrals/impact/impact.routes.js';
+import { onwardLinkRoutes } from './modules/onward-referrals/links/links.routes.js';
+import { onwardReferralRoutes } from './modules/onward-referrals/onward-referrals.routes.js';
+import { partnerRoutes } from './modules/onward-referrals/partner.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
@@ -167,6 +173,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   directorySearchRoutes(app, deps);
   directoryMaintenanceRoutes(app, deps);
   directoryTransferRoutes(app, deps);
+  onwardReferralRoutes(app, deps);
+  partnerRoutes(app, deps);
+  onwardLinkRoutes(app, deps);
+  impactRoutes(app, deps);
+  showcaseRoutes(app, deps);
+  referralSettingsRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,

@@ -85,6 +85,10 @@ const ConfigSchema = z.object({
     .optional(),
   /** Days without an attended contact before the daily job reminds the worker of an open case. */
   REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
+  ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
+  PARTNER_ACCESS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD', 'SMTP_URL']);

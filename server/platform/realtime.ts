@@ -8,8 +8,9 @@ export const REALTIME_CHANNEL = 'waymark_events';
 export interface RealtimeEvent {
   /** e.g. 'referral.received', 'referral.changed', 'notification.created' */
   type: string;
-  /** Who may hear it: a PCN's team, one user. Payloads carry ids only, never personal data. */
+  /** Who may hear it: a PCN's team, a VCS organisation's partners, one user. Payloads carry ids only, never personal data. */
   pcnId?: string;
+  vcsOrganisationId?: string;
   userId?: string;
   referralId?: string;
   /** The stored id of a session (the SHA-256 of its token, never the token). Between instances only. */

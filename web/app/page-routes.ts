@@ -8,10 +8,16 @@ import { DIRECTORY_ROUTES } from '../modules/directory/routes';
 import { DIRECTORY_MAINTENANCE_ROUTES } from '../modules/directory-maintenance/routes';
 import { DIRECTORY_TRANSFER_ROUTES } from '../modules/directory-transfer/routes';
 import { HOME_ROUTES } from '../modules/home/routes';
+import { IMPACT_ROUTES } from '../modules/impact/routes';
 import { NOTIFICATION_ROUTES } from '../modules/notifications/routes';
+import { ONWARD_REFERRAL_ROUTES } from '../modules/onward-referrals/routes';
 import { OUTCOME_ROUTES } from '../modules/outcomes/routes';
+import { PARTNER_ROUTES } from '../modules/partner/routes';
+import { REFERRAL_LINK_ROUTES } from '../modules/referral-link/routes';
+import { REFERRAL_SETTINGS_ROUTES } from '../modules/referral-settings/routes';
 import { REFERRAL_ROUTES } from '../modules/referrals/routes';
 import { REMINDER_ROUTES } from '../modules/reminders/routes';
+import { SHOWCASE_ROUTES } from '../modules/showcase/routes';
 import { SITE_ROUTES } from '../modules/site/routes';
 import { TEAM_ROUTES } from '../modules/team/routes';
 import { TRIAGE_ROUTES } from '../modules/triage/routes';
@@ -38,4 +44,10 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...ADMIN_ROUTES,
   ...DIRECTORY_MAINTENANCE_ROUTES,
   ...DIRECTORY_TRANSFER_ROUTES,
+  ...ONWARD_REFERRAL_ROUTES,
+  ...PARTNER_ROUTES,
+  ...REFERRAL_LINK_ROUTES,
+  ...IMPACT_ROUTES,
+  ...SHOWCASE_ROUTES,
+  ...REFERRAL_SETTINGS_ROUTES,
 ];

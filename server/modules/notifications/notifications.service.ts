@@ -73,12 +73,16 @@ export async function markAllNotificationsRead(db: Db, ctx: SignedInContext): Pr
 
 /**
  * Who hears a live event: the PCN's team (users whose scope is that PCN) for events about the
- * PCN; the one user an event names. A practice user's scope is their practice, so they do not
+ * PCN; a VCS organisation's partner users for events about its inbox; the one user an event names. A practice user's scope is their practice, so they do not
  * hear the PCN queue. Events naming neither (internal ones such as outbox.queued) reach no one.
  */
 export function mayHear(principal: Pick<Principal, 'userId' | 'scope'>, event: RealtimeEvent): boolean {
   if (event.userId !== undefined && event.userId === principal.userId) return true;
-  return event.pcnId !== undefined && principal.scope.kind === 'pcn' && principal.scope.pcnId === event.pcnId;
+  const { scope } = principal;
+  if (event.vcsOrganisationId !== undefined) {
+    return scope.kind === 'vcs' && scope.vcsOrganisationId === event.vcsOrganisationId;
+  }
+  return event.pcnId !== undefined && scope.kind === 'pcn' && scope.pcnId === event.pcnId;
 }
 
 /** What a browser is sent: the type and ids only, never the audience fields or anything else. */

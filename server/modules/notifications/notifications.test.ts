@@ -41,6 +41,24 @@ describe('who hears a live event (mayHear)', () => {
       false,
     ],
     ['internal events reach no one', { userId: 'u1', scope: pcnScope }, { type: 'outbox.queued' }, false],
+    [
+      "a partner hears its own organisation's inbox",
+      { userId: 'u4', scope: { kind: 'vcs', icbId: 'icb', vcsOrganisationId: 'vcs-a' } },
+      { type: 'onward.changed', vcsOrganisationId: 'vcs-a' },
+      true,
+    ],
+    [
+      "not another organisation's",
+      { userId: 'u4', scope: { kind: 'vcs', icbId: 'icb', vcsOrganisationId: 'vcs-a' } },
+      { type: 'onward.changed', vcsOrganisationId: 'vcs-b' },
+      false,
+    ],
+    [
+      "the team does not hear a partner's inbox event that also names its PCN",
+      { userId: 'u1', scope: pcnScope },
+      { type: 'onward.changed', vcsOrganisationId: 'vcs-a', pcnId: 'pcn-a' },
+      false,
+    ],
   ];
   it.each(cases)('%s', (_name, principal, event, expected) => {
     expect(mayHear(principal, event)).toBe(expected);

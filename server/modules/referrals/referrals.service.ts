@@ -22,6 +22,13 @@ import { staffByIds, userNames } from '../users/users.service.js';
 import { allowedFrom, canMove } from './lifecycle.js';
 import * as repo from './referrals.repository.js';
 
+export {
+  DISCHARGEABLE_STATUSES,
+  isWorkable,
+  loadCase,
+  mayWriteCase,
+  WORKABLE_STATUSES,
+} from './case-access.js';
 export type { ReferralRow } from './referrals.repository.js';
 
 /** The referral if the scope can see it, else null: for other modules' scope checks. */

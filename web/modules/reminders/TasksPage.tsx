@@ -18,6 +18,7 @@ const KIND_COLOURS: Record<TaskItem['kind'], TagColour> = {
   first_contact_overdue: 'red',
   plan_review_due: 'orange',
   no_recent_contact: 'yellow',
+  onward_no_reply: 'purple',
 };
 
 const personName = (t: TaskItem) => `${t.person.givenName} ${t.person.familyName}`.trim() || 'This person';

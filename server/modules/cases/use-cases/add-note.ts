@@ -6,9 +6,9 @@ import type { Db } from '../../../platform/db/client.js';
 import { conflict } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
+import { isWorkable, loadCase } from '../../referrals/referrals.service.js';
 import * as repo from '../cases.repository.js';
 import type { TNoteCreate } from '../cases.schemas.js';
-import { isWorkable, loadCase } from './case-access.js';
 import { noteItem } from './timeline.js';
 
 /** A plain-text case note (stored as typed; the web app renders it as text, never as HTML). */

@@ -3,11 +3,10 @@ import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
-import { transitionReferral } from '../../referrals/referrals.service.js';
+import { loadCase, transitionReferral } from '../../referrals/referrals.service.js';
 import { notifyReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
-import { loadCase } from './case-access.js';
 import { composeGpMessage, emailDischargeSummaryReady, outcomeChangeSummary, toGpMessage } from './gp-message.js';
 import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
 

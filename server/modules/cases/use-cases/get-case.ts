@@ -2,10 +2,15 @@ import type { CaseRecord } from '../../../../common/cases.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import { toReferralViews } from '../../referrals/referrals.service.js';
+import {
+  DISCHARGEABLE_STATUSES,
+  isWorkable,
+  loadCase,
+  mayWriteCase,
+  toReferralViews,
+} from '../../referrals/referrals.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
-import { DISCHARGEABLE_STATUSES, isWorkable, loadCase, mayWriteCase } from './case-access.js';
 import { toPlannedContact } from './planned-contacts.js';
 import { buildTimeline } from './timeline.js';
 

@@ -7,10 +7,10 @@ import type { Db, Tx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, notFound, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
+import { isWorkable, loadCase } from '../../referrals/referrals.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 import type { TPlannedContactCreate } from '../cases.schemas.js';
-import { isWorkable, loadCase } from './case-access.js';
 
 export const toPlannedContact = (p: repo.PlannedContactRow, createdByName: string | null): PlannedContact => ({
   id: p.id,

@@ -5,11 +5,10 @@ import type { Db } from '../../../platform/db/client.js';
 import { AppError, conflict, validationError } from '../../../platform/errors.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
-import { transitionReferral } from '../../referrals/referrals.service.js';
+import { isWorkable, loadCase, transitionReferral } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
 import type { TReassign } from '../cases.schemas.js';
-import { isWorkable, loadCase } from './case-access.js';
 import { getCaseRecord } from './get-case.js';
 
 const CASEWORK_ROLES = ['team_lead', 'link_worker', 'health_coach', 'care_coordinator'];

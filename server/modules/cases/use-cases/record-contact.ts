@@ -6,10 +6,9 @@ import type { Db, Tx } from '../../../platform/db/client.js';
 import { conflict, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
-import { transitionReferral } from '../../referrals/referrals.service.js';
+import { isWorkable, loadCase, transitionReferral } from '../../referrals/referrals.service.js';
 import * as repo from '../cases.repository.js';
 import type { TContactCreate } from '../cases.schemas.js';
-import { isWorkable, loadCase } from './case-access.js';
 import { insertPlannedContact, plannedAtErrors } from './planned-contacts.js';
 import { contactItem } from './timeline.js';
 

@@ -10,9 +10,13 @@ import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound, validationError } from '../../../platform/errors.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { findPersonVisibleTo, type PersonDetailsUpdate, updatePersonDetails } from '../../people/people.service.js';
-import { markPersonDetailsReviewed, offeredDetails, recordReferralEvent } from '../../referrals/referrals.service.js';
+import {
+  loadCase,
+  markPersonDetailsReviewed,
+  offeredDetails,
+  recordReferralEvent,
+} from '../../referrals/referrals.service.js';
 import type { TPersonDetailsReview } from '../cases.schemas.js';
-import { loadCase } from './case-access.js';
 
 /** The record's column for each detail a referral can bring (registered practice is `practiceId`). */
 function recordUpdate(given: ReferralPersonDetails, fields: PersonDetailField[]): PersonDetailsUpdate {

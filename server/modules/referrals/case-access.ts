@@ -1,8 +1,10 @@
-import { type PcnActor, requirePcnActor } from '../../../platform/access/pcn-member.js';
-import type { SignedInContext } from '../../../platform/context.js';
-import type { DbOrTx } from '../../../platform/db/client.js';
-import { AppError, notFound } from '../../../platform/errors.js';
-import { findReferralInScope, type ReferralRow } from '../../referrals/referrals.service.js';
+// Who may work on a referral as a case: here, beside the referral, because the case record and
+// the modules that act from it (onward referrals) ask the same question.
+import { type PcnActor, requirePcnActor } from '../../platform/access/pcn-member.js';
+import type { SignedInContext } from '../../platform/context.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { findReferralInScope, type ReferralRow } from './referrals.repository.js';
 
 /** Statuses in which the case is open for contacts and notes. */
 export const WORKABLE_STATUSES = ['allocated', 'first_contact', 'active'] as const;

@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import type { SignedInContext } from '../../../platform/context.js';
+import type { Tx } from '../../../platform/db/client.js';
+import { queueEmail } from '../../notifications/notifications.service.js';
+import * as repo from './links.repository.js';
+
+// An organisation without Waymark accounts is sent one referral by a secure link: a random
+// 32-byte token whose SHA-256 alone is stored, expiring after ONWARD_LINK_DAYS. The email names
+// the service and the team, never the person: whoever opens the link is then asked for a
+// one-time code sent to the same address before any personal detail is shown.
+
+export interface LinkSettings {
+  /** PUBLIC_URL: links never point at a request's Host header. */
+  publicUrl: string;
+  /** ONWARD_LINK_DAYS. */
+  linkDays: number;
+}
+
+export const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function issueSecureLink(
+  tx: Tx,
+  ctx: SignedInContext,
+  onward: { id: string; serviceName: string; teamName: string },
+  email: string,
+  settings: LinkSettings,
+  now = new Date(),
+): Promise<{ linkId: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + settings.linkDays * 86_400_000);
+  const { id } = await repo.insertLink(tx, {
+    onwardReferralId: onward.id,
+    tokenHash: tokenHashOf(token),
+    email,
+    createdByUserId: ctx.actor.userId,
+    expiresAt,
+  });
+  await repo.insertLinkEvent(tx, {
+    onwardReferralId: onward.id,
+    type: 'link_sent',
+    actorUserId: ctx.actor.userId,
+    details: { linkId: id, expiresAt: expiresAt.toISOString() },
+  });
+  await writeAudit(tx, ctx, {
+    action: 'onward.link.issue',
+    entityType: 'onward_referral',
+    entityId: onward.id,
+    details: { linkId: id },
+  });
+  const expires = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(expiresAt);
+  await queueEmail(tx, {
+    to: email,
+    subject: `A referral to ${onward.serviceName} from ${onward.teamName}`,
+    text: [
+      'Hello,',
+      '',
+      `${onward.teamName} has referred someone to ${onward.serviceName} through Waymark.`,
+      '',
+      'To read the referral and reply, open this link:',
+      '',
+      // The token travels in the fragment: browsers never send it to a server, so it stays out of logs.
+      `${settings.publicUrl}/referral-link#token=${token}`,
+      '',
+      'Before you see any details we will email a one-time code to this address.',
+      `The link works until ${expires}. If it has expired, reply to the team that referred.`,
+    ].join('\n'),
+  });
+  return { linkId: id, expiresAt };
+}
