@@ -1,0 +1,99 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { DEFAULT_REPLY_WORKING_DAYS } from '../../../../common/onward-referrals.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import { directoryOrganizations, directoryServices } from '../directory.tables.js';
+import { serviceReferralSettings } from '../directory-partner.tables.js';
+
+// What the onward referral needs to know about the service a worker chose: where it stands
+// (status, capacity, merged), who runs it and whether that organisation has a partner in
+// Waymark, and how it takes referrals (its settings, or the defaults when it has none).
+
+export interface ReferralSettings {
+  takesReferrals: boolean;
+  takesSelfReferrals: boolean;
+  /** Where a secure link goes: the settings' address, else the listing's, else its organisation's. */
+  referralEmail: string | null;
+  replyWorkingDays: number;
+}
+
+export interface ReferralTarget {
+  id: string;
+  icbId: string;
+  name: string;
+  status: string;
+  referralCapacity: string;
+  mergedInto: { id: string; name: string } | null;
+  organisation: { id: string; name: string; vcsOrganisationId: string | null };
+  settings: ReferralSettings;
+}
+
+const mergedService = alias(directoryServices, 'merged_service');
+
+const DEFAULTS = { takesReferrals: true, takesSelfReferrals: false, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS };
+
+/** The service in the ICB, or null (another ICB's listing is not found). */
+export async function findReferralTarget(db: DbOrTx, icbId: string, serviceId: string): Promise<ReferralTarget | null> {
+  const [row] = await db
+    .select({
+      id: directoryServices.id,
+      icbId: directoryServices.icbId,
+      name: directoryServices.name,
+      status: directoryServices.status,
+      referralCapacity: directoryServices.referralCapacity,
+      serviceEmail: directoryServices.email,
+      mergedIntoId: mergedService.id,
+      mergedIntoName: mergedService.name,
+      organisationId: directoryOrganizations.id,
+      organisationName: directoryOrganizations.name,
+      organisationEmail: directoryOrganizations.email,
+      vcsOrganisationId: directoryOrganizations.vcsOrganisationId,
+      takesReferrals: serviceReferralSettings.takesReferrals,
+      takesSelfReferrals: serviceReferralSettings.takesSelfReferrals,
+      referralEmail: serviceReferralSettings.referralEmail,
+      replyWorkingDays: serviceReferralSettings.replyWorkingDays,
+    })
+    .from(directoryServices)
+    .innerJoin(directoryOrganizations, eq(directoryOrganizations.id, directoryServices.organizationId))
+    .leftJoin(mergedService, eq(mergedService.id, directoryServices.mergedIntoId))
+    .leftJoin(serviceReferralSettings, eq(serviceReferralSettings.serviceId, directoryServices.id))
+    .where(and(eq(directoryServices.id, serviceId), eq(directoryServices.icbId, icbId)));
+  if (!row) return null;
+  return {
+    id: row.id,
+    icbId: row.icbId,
+    name: row.name,
+    status: row.status,
+    referralCapacity: row.referralCapacity,
+    mergedInto: row.mergedIntoId ? { id: row.mergedIntoId, name: row.mergedIntoName ?? '' } : null,
+    organisation: { id: row.organisationId, name: row.organisationName, vcsOrganisationId: row.vcsOrganisationId },
+    settings: {
+      takesReferrals: row.takesReferrals ?? DEFAULTS.takesReferrals,
+      takesSelfReferrals: row.takesSelfReferrals ?? DEFAULTS.takesSelfReferrals,
+      referralEmail: row.referralEmail ?? row.serviceEmail ?? row.organisationEmail ?? null,
+      replyWorkingDays: row.replyWorkingDays ?? DEFAULTS.replyWorkingDays,
+    },
+  };
+}
+
+/** How each service takes referrals (the defaults for a service with no settings row). */
+export async function referralSettingsOf(
+  db: DbOrTx,
+  serviceIds: readonly string[],
+): Promise<Map<string, Omit<ReferralSettings, 'referralEmail'>>> {
+  const result = new Map<string, Omit<ReferralSettings, 'referralEmail'>>(
+    serviceIds.map((id) => [id, { ...DEFAULTS }]),
+  );
+  if (serviceIds.length === 0) return result;
+  const rows = await db
+    .select({
+      serviceId: serviceReferralSettings.serviceId,
+      takesReferrals: serviceReferralSettings.takesReferrals,
+      takesSelfReferrals: serviceReferralSettings.takesSelfReferrals,
+      replyWorkingDays: serviceReferralSettings.replyWorkingDays,
+    })
+    .from(serviceReferralSettings)
+    .where(inArray(serviceReferralSettings.serviceId, [...serviceIds]));
+  for (const { serviceId, ...settings } of rows) result.set(serviceId, settings);
+  return result;
+}
