@@ -109,6 +109,17 @@ export const ZTimelineItem = z.discriminatedUnion('kind', [
     administeredOn: z.string(),
     indicators: z.array(z.object({ label: z.string(), value: z.number(), band: z.string().nullable() })),
   }),
+  /** A step of an onward referral or signpost to a community service (sent, accepted, attendance…). */
+  z.object({
+    kind: z.literal('onward'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    onwardReferralId: z.string(),
+    step: z.string(),
+    title: z.string(),
+    detail: z.string().nullable(),
+  }),
 ]);
 export type TimelineItem = z.infer<typeof ZTimelineItem>;
 
@@ -181,7 +192,21 @@ export const ZGpMessage = z.object({
     lastContactAt: z.string().nullable(),
     attendedDates: z.array(z.string()),
   }),
-  onwardReferrals: z.array(z.object({ service: z.string(), organisation: z.string().nullable(), status: z.string() })),
+  /** Every onward referral and signpost of the case, with where each stood at discharge. */
+  onwardReferrals: z.array(
+    z.object({
+      service: z.string(),
+      organisation: z.string().nullable(),
+      /** Status label ("Accepted", "Signposted"…). */
+      status: z.string(),
+      kind: z.string().optional(),
+      kindLabel: z.string().optional(),
+      /** Outcome label at close, or the decline reason; null while open. */
+      outcome: z.string().nullable().optional(),
+      sessionsAttended: z.number().optional(),
+      at: z.string().optional(),
+    }),
+  ),
   /** Change in outcome measures from baseline to the latest recording; null when none can be shown. */
   outcomeChange: ZOutcomeChangeSummary.nullable(),
   codes: z.array(ZSnomedCoding),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zDate } from './schemas/dates.js';
-import { zInt, zVersion } from './schemas/numbers.js';
+import { zPostcode } from './schemas/fields.js';
+import { zInt, zQueryInt, zVersion } from './schemas/numbers.js';
 import { zMultilineText, zText } from './schemas/text.js';
 
 // The loop with the voluntary sector (DESIGN.md §2.5, issue 12): a worker signposts or refers a
@@ -274,3 +275,57 @@ export const ReplyStatsSchema = z.object({
   acceptedPercent: z.number().nullable(),
 });
 export type ReplyStats = z.infer<typeof ReplyStatsSchema>;
+
+// ---- The worker's side (refer): finding a service for the person of a case ----
+
+const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** GET /api/referrals/:id/onward-referrals/services: the directory search, from the person's postcode. */
+export const OnwardServiceQuerySchema = z.object({
+  text: z.preprocess(blankAsUndefined, zText(200).optional()),
+  category: z.preprocess(blankAsUndefined, z.uuid('must be a category id').optional()),
+  /** Another postcode than the person's, e.g. where they work. */
+  postcode: z.preprocess(blankAsUndefined, zPostcode().optional()),
+  within_miles: z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number({ message: 'must be a number of miles' })
+      .positive('must be more than 0')
+      .max(200, 'must be 200 or less')
+      .optional(),
+  ),
+  page: z.preprocess(blankAsUndefined, zQueryInt(1, 10_000, { type: 'must be a whole number' }).optional()),
+});
+export type OnwardServiceQuery = z.input<typeof OnwardServiceQuerySchema>;
+
+export const OnwardServiceResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisationName: z.string(),
+  description: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  capacity: z.string(),
+  capacityLabel: z.string(),
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+  where: z.string().nullable(),
+  areaWide: z.boolean(),
+  distanceMiles: z.number().nullable(),
+  opening: z.array(z.string()),
+  takesReferrals: z.boolean(),
+  /** Null until the organisation has answered a referral in the last year. */
+  replyStats: ReplyStatsSchema.nullable(),
+});
+export type OnwardServiceResult = z.infer<typeof OnwardServiceResultSchema>;
+
+export const OnwardServiceSearchSchema = z.object({
+  /** The postcode distances are measured from (the person's, unless another was given). */
+  postcode: z.string().nullable(),
+  postcodeUnknown: z.boolean(),
+  correctedText: z.string().nullable(),
+  total: z.number(),
+  page: z.number(),
+  perPage: z.number(),
+  results: z.array(OnwardServiceResultSchema),
+});
+export type OnwardServiceSearch = z.infer<typeof OnwardServiceSearchSchema>;

@@ -41,6 +41,15 @@ export async function findActiveReferrersOfPractice(db: DbOrTx, practiceId: stri
     .orderBy(asc(users.id));
 }
 
+/** The active partner users of a VCS organisation (who answer its onward referrals). */
+export async function findActivePartnersOf(db: DbOrTx, vcsOrganisationId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.vcsOrganisationId, vcsOrganisationId), eq(users.role, 'vcs_partner'), eq(users.active, true)))
+    .orderBy(asc(users.id));
+}
+
 export async function findTeamOfPcn(db: DbOrTx, pcnId: string): Promise<UserRow[]> {
   return db
     .select()

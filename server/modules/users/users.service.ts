@@ -315,3 +315,8 @@ export async function teamMembersOfPcn(db: DbOrTx, pcnId: string): Promise<repo.
 export async function activeReferrersOfPractice(db: DbOrTx, practiceId: string): Promise<repo.UserRow[]> {
   return repo.findActiveReferrersOfPractice(db, practiceId);
 }
+
+/** A VCS organisation's active partner users: an onward referral goes to their inbox when there is one. */
+export async function activePartnersOf(db: DbOrTx, vcsOrganisationId: string): Promise<repo.UserRow[]> {
+  return repo.findActivePartnersOf(db, vcsOrganisationId);
+}

@@ -2,12 +2,19 @@ import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } fr
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { runUseCase } from '../../../platform/use-case.js';
+import { onwardReferralsOfCase } from '../../onward-referrals/onward-referrals.service.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
 import { loadCase, transitionReferral } from '../../referrals/referrals.service.js';
 import { notifyReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
-import { composeGpMessage, emailDischargeSummaryReady, outcomeChangeSummary, toGpMessage } from './gp-message.js';
+import {
+  composeGpMessage,
+  emailDischargeSummaryReady,
+  gpMessageOnwardLines,
+  outcomeChangeSummary,
+  toGpMessage,
+} from './gp-message.js';
 import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
 
 /**
@@ -20,6 +27,7 @@ export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, in
   const message = await runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
     const now = new Date();
+    const onwardLines = gpMessageOnwardLines(await onwardReferralsOfCase(tx, actor.scope, row.id));
     // The lifecycle refuses a stale version or a case that is not open (409 saying which).
     const updated = await transitionReferral(tx, ctx, {
       id,
@@ -40,8 +48,7 @@ export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, in
       dischargeReason: input.reason,
       summary: input.summary,
       offered,
-      // Onward referrals to community services are not recorded in Waymark yet: none to report.
-      onwardReferrals: [],
+      onwardReferrals: onwardLines,
       outcomeChange: outcomeChange as Record<string, unknown> | null,
       codes,
       authorUserId: actor.userId,

@@ -7,6 +7,7 @@ import {
   type OutcomeChangeSummary,
   type SnomedCoding,
 } from '../../../../common/cases.js';
+import { ONWARD_KIND_LABELS, type OnwardReferralView } from '../../../../common/onward-referrals.js';
 import type { MeasureSummary } from '../../../../common/outcome-measures.js';
 import { referralReference, SNOMED } from '../../../../common/referrals.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
@@ -63,6 +64,24 @@ export async function composeGpMessage(
     codes.push(coding(SNOMED.socialPrescribingDeclined, 'Social prescribing declined (situation)', discharge.at));
   }
   return { offered, codes };
+}
+
+/**
+ * The onward referrals and signposts, as the practice reads them: where the person was sent, and
+ * how it ended (the outcome at close, or why it was declined). Nothing that was shared with the
+ * organisation is repeated here.
+ */
+export function gpMessageOnwardLines(onward: OnwardReferralView[]): GpMessage['onwardReferrals'] {
+  return onward.map((o) => ({
+    service: o.service.name,
+    organisation: o.organisation.name,
+    status: o.statusLabel,
+    kind: o.kind,
+    kindLabel: ONWARD_KIND_LABELS[o.kind],
+    outcome: o.closed?.outcomeLabel ?? o.declined?.reasonLabel ?? null,
+    sessionsAttended: o.sessionsAttended,
+    at: o.createdAt,
+  }));
 }
 
 /** Baseline → latest per outcome measure (ONS4, SWEMWBS, UCLA-3, PAM); null when none has both. */

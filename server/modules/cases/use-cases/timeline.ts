@@ -4,6 +4,11 @@ import { MEASURE_LABELS, TIMEPOINT_LABELS } from '../../../../common/outcome-mea
 import type { Scope } from '../../../platform/access/scope.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { carePlanVersionsOfPerson } from '../../care-plans/care-plans.service.js';
+import {
+  describeOnwardStep,
+  onwardStepsOfCase,
+  TIMELINE_STEPS,
+} from '../../onward-referrals/onward-referrals.service.js';
 import { outcomeRecordingsOfCase } from '../../outcomes/outcomes.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
@@ -117,6 +122,29 @@ const outcomesSource: TimelineSource = async (db, { referral, scope }) =>
     indicators: r.indicators.map((i) => ({ label: i.label, value: i.value, band: i.band })),
   }));
 
+// Each step of the case's onward referrals, whoever took it: the team, the organisation in its
+// inbox, or the holder of a secure link (who has no account, so no name).
+const onwardSource: TimelineSource = async (db, { referral, scope }) => {
+  const steps = (await onwardStepsOfCase(db, scope, referral.id)).filter((s) => TIMELINE_STEPS.includes(s.type));
+  const names = await userNames(
+    db,
+    steps.flatMap((s) => (s.actorUserId ? [s.actorUserId] : [])),
+  );
+  return steps.map((s) => ({
+    kind: 'onward',
+    id: `onward:${s.id}`,
+    at: s.at,
+    actorName: s.actorUserId
+      ? (names.get(s.actorUserId) ?? null)
+      : s.via === 'link'
+        ? `${s.organisation} (by secure link)`
+        : null,
+    onwardReferralId: s.onwardReferralId,
+    step: s.type,
+    ...describeOnwardStep(s),
+  }));
+};
+
 export const TIMELINE_SOURCES: TimelineSource[] = [
   referralEventsSource,
   contactsSource,
@@ -124,6 +152,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   notesSource,
   planVersionsSource,
   outcomesSource,
+  onwardSource,
 ];
 
 /** Every source merged, newest first (ties: the later-recorded source first, stable). */

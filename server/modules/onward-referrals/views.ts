@@ -1,0 +1,127 @@
+import {
+  DECLINE_REASON_LABELS,
+  ONWARD_OUTCOME_LABELS,
+  ONWARD_STATUS_LABELS,
+  type OnwardReferralView,
+} from '../../../common/onward-referrals.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { findReferralTarget } from '../directory/referral-settings/referral-settings.service.js';
+import { userNames } from '../users/users.service.js';
+import type { OnwardAttendanceRow, OnwardLinkRow, OnwardReferralRow } from './onward-referrals.repository.js';
+
+// The team's view of an onward referral (the case record), mapped from its row and children.
+
+export interface ListingRef {
+  service: { id: string; name: string };
+  organisation: { id: string; name: string };
+}
+
+/**
+ * The listing's and organisation's names as they are now, through the directory's service (a
+ * renamed listing shows its new name). A listing no longer found keeps a plain placeholder.
+ */
+export async function listingRefs(db: DbOrTx, icbId: string, serviceIds: Iterable<string>) {
+  const refs = new Map<string, ListingRef>();
+  for (const id of new Set(serviceIds)) {
+    const target = await findReferralTarget(db, icbId, id);
+    if (target) {
+      refs.set(id, {
+        service: { id, name: target.name },
+        organisation: { id: target.organisation.id, name: target.organisation.name },
+      });
+    }
+  }
+  return refs;
+}
+
+export const refOf = (refs: Map<string, ListingRef>, row: OnwardReferralRow): ListingRef =>
+  refs.get(row.serviceId) ?? {
+    service: { id: row.serviceId, name: 'A service no longer listed' },
+    organisation: { id: row.organizationId, name: 'Unknown organisation' },
+  };
+
+export function linkState(link: OnwardLinkRow, now = new Date()): 'active' | 'expired' | 'revoked' {
+  if (link.revokedAt) return 'revoked';
+  return link.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export interface ViewParts {
+  refs: Map<string, ListingRef>;
+  attendances: OnwardAttendanceRow[];
+  links: Map<string, OnwardLinkRow>;
+  names: Map<string, string>;
+}
+
+export function toOnwardReferralView(row: OnwardReferralRow, parts: ViewParts): OnwardReferralView {
+  const ref = refOf(parts.refs, row);
+  const attendance = parts.attendances.filter((a) => a.onwardReferralId === row.id);
+  const link = parts.links.get(row.id);
+  const person = (id: string | null) => (id ? { name: parts.names.get(id) ?? 'Unknown user' } : null);
+  return {
+    id: row.id,
+    referralId: row.referralId,
+    kind: row.kind,
+    status: row.status,
+    statusLabel: ONWARD_STATUS_LABELS[row.status],
+    service: ref.service,
+    organisation: ref.organisation,
+    createdAt: row.createdAt.toISOString(),
+    note: row.note,
+    replyDueOn: row.replyDueOn,
+    viewedAt: iso(row.viewedAt),
+    acceptedAt: iso(row.acceptedAt),
+    declined:
+      row.declinedAt && row.declineReason
+        ? {
+            at: row.declinedAt.toISOString(),
+            reason: row.declineReason,
+            reasonLabel: DECLINE_REASON_LABELS[row.declineReason],
+            note: row.declineNote,
+          }
+        : null,
+    attendance: attendance.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      on: a.on,
+      sessions: a.sessions,
+      recordedAt: a.recordedAt.toISOString(),
+    })),
+    sessionsAttended: attendance.filter((a) => a.kind === 'attended').reduce((n, a) => n + a.sessions, 0),
+    closed:
+      row.closedAt && row.outcome
+        ? {
+            at: row.closedAt.toISOString(),
+            outcome: row.outcome,
+            outcomeLabel: ONWARD_OUTCOME_LABELS[row.outcome],
+            note: row.outcomeNote,
+          }
+        : null,
+    version: row.version,
+    delivery: row.delivery,
+    createdBy: person(row.createdByUserId),
+    consent:
+      row.consentRecordedAt && row.consentRecordedByUserId
+        ? { recordedBy: person(row.consentRecordedByUserId), at: row.consentRecordedAt.toISOString() }
+        : null,
+    sharedFields: row.sharedFields,
+    sharedDetails: row.sharedDetails ?? null,
+    link: link
+      ? {
+          email: link.email,
+          state: linkState(link),
+          createdAt: link.createdAt.toISOString(),
+          expiresAt: link.expiresAt.toISOString(),
+        }
+      : null,
+  };
+}
+
+/** Names of everyone a set of rows points at (creator, consent recorder). */
+export async function namesOf(db: DbOrTx, rows: OnwardReferralRow[]): Promise<Map<string, string>> {
+  return userNames(
+    db,
+    rows.flatMap((r) => [r.createdByUserId, ...(r.consentRecordedByUserId ? [r.consentRecordedByUserId] : [])]),
+  );
+}
