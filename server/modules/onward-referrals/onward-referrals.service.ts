@@ -40,17 +40,15 @@ export async function onwardStepsOfCase(db: DbOrTx, scope: Scope, referralId: st
   const rows = await repo.findOnwardReferralsOfCase(db, scope, referralId);
   if (rows.length === 0) return [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const [events, refs] = await Promise.all([
-    repo.findEventsOf(
-      db,
-      rows.map((r) => r.id),
-    ),
-    listingRefs(
-      db,
-      scope.icbId,
-      rows.map((r) => r.serviceId),
-    ),
-  ]);
+  const events = await repo.findEventsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const refs = await listingRefs(
+    db,
+    scope.icbId,
+    rows.map((r) => r.serviceId),
+  );
   return events.flatMap((e) => {
     const row = byId.get(e.onwardReferralId);
     if (!row) return [];

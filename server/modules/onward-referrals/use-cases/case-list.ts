@@ -15,16 +15,15 @@ export async function onwardReferralViewsOfCase(
   const rows = await repo.findOnwardReferralsOfCase(db, scope, referralId);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [refs, attendances, links, names] = await Promise.all([
-    listingRefs(
-      db,
-      scope.icbId,
-      rows.map((r) => r.serviceId),
-    ),
-    repo.findAttendancesOf(db, ids),
-    repo.findLatestLinksOf(db, ids),
-    namesOf(db, rows),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const refs = await listingRefs(
+    db,
+    scope.icbId,
+    rows.map((r) => r.serviceId),
+  );
+  const attendances = await repo.findAttendancesOf(db, ids);
+  const links = await repo.findLatestLinksOf(db, ids);
+  const names = await namesOf(db, rows);
   return rows.map((row) => toOnwardReferralView(row, { refs, attendances, links, names }));
 }
 
