@@ -412,6 +412,8 @@ function listingBody(key: string): unknown {
     const mine = listings.partnerListing;
     return { base_version: mine.version, proposed: { ...toListingInput(mine), name: 'Walk Group Renamed' } };
   }
+  // Issue 12 (refer): a signpost from the home case to a listing of the home ICB.
+  if (key === 'POST /api/referrals/:id/onward-referrals') return { serviceId: listings.listing.id, kind: 'signpost' };
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { formatNhsNumber } from '../../../common/nhs-number';
 import { type ReferralStatus, referralReference, STATUS_LABELS } from '../../../common/referrals';
 import { ApiError } from '../../app/api';
@@ -14,6 +14,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { Tabs } from '../../ui/Tabs';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
+import { CommunityServices } from '../onward-referrals/CommunityServices';
 import { GpMessageDetails } from '../referrals/GpMessageDetails';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
 import { useGpMessage } from '../referrals/referrals-api';
@@ -46,7 +47,9 @@ export function CaseRecordPage() {
   const { data, error, isPending } = useCaseRecord(referralId);
   const discharged = data?.referral.status === 'discharged';
   const gpMessage = useGpMessage(referralId, discharged);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A page that sent the worker back here after a write says what it did (an onward referral).
+  const arrivedWith = (useLocation().state as { notice?: string } | null)?.notice ?? null;
+  const [notice, setNotice] = useState<string | null>(arrivedWith);
   // Each form starts again only after its own save: typing in one form survives another's save.
   const [rounds, setRounds] = useState<Record<CaseForm, number>>(FRESH_ROUNDS);
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
@@ -138,6 +141,7 @@ export function CaseRecordPage() {
             onSaved={(m) => void savedBy('planned')(m)}
           />
         )}
+        <CommunityServices referralId={r.id} mayWrite={data.may.write} />
         {/* The long parts behind tabs: the page opens on what the worker does next. */}
         <Tabs
           title="Case record contents"

@@ -136,6 +136,12 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
               </p>
             </>
           )}
+          {item.kind === 'onward' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{item.title}</h3>
+              {item.detail && <p className="nhsuk-body-s waymark-preserve-lines">{item.detail}</p>}
+            </>
+          )}
           {item.kind === 'note' && (
             <>
               <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Case note</h3>

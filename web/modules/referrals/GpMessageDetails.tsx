@@ -5,6 +5,15 @@ import { formatWhen } from './referral-format';
 
 const day = (iso: string) => formatWhen(iso).replace(/,.*$/, '');
 
+/** "Referred to Riverside Walkers (Northshire Walks): Closed, outcome Completed, 4 sessions attended". */
+function onwardLine(r: GpMessage['onwardReferrals'][number]): string {
+  const to = `${r.kindLabel ?? 'Referred'} to ${r.service}${r.organisation ? ` (${r.organisation})` : ''}`;
+  if (r.kind === 'signpost') return to;
+  const parts = [r.status, r.outcome ? `outcome ${r.outcome}` : null];
+  if (r.sessionsAttended) parts.push(`${r.sessionsAttended} session${r.sessionsAttended === 1 ? '' : 's'} attended`);
+  return `${to}: ${parts.filter(Boolean).join(', ')}`;
+}
+
 const CODE_COLUMNS: DataColumn<GpMessage['codes'][number]>[] = [
   { header: 'Code', cell: (c) => c.code },
   { header: 'Term', cell: (c) => c.display },
@@ -37,9 +46,16 @@ export function GpMessageDetails({ message: m, headingLevel = 2 }: { message: Gp
           {
             key: 'Onward referrals',
             value:
-              m.onwardReferrals.length === 0
-                ? 'None recorded in Waymark.'
-                : m.onwardReferrals.map((r) => `${r.service} (${r.status})`).join(', '),
+              m.onwardReferrals.length === 0 ? (
+                'None recorded in Waymark.'
+              ) : (
+                <ul className="nhsuk-list">
+                  {m.onwardReferrals.map((r, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the lines have no id and never reorder
+                    <li key={i}>{onwardLine(r)}</li>
+                  ))}
+                </ul>
+              ),
           },
           {
             key: 'Outcome change',
