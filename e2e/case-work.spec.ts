@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { allocateReceivedReferral } from './support/allocated-case.js';
 import { checkPage } from './support/page-checks.js';
 import { signedInPage, signIn } from './support/sign-in.js';
 
@@ -14,23 +15,7 @@ test('case work: first contact, note, handover keeps history, discharge and the 
   const referrer = await signedInPage(browser, 'referrer');
 
   // Set-up through the API: a referral of the demo practice, triaged and allocated to the worker.
-  const queue = await (await lead.page.request.get('/api/triage/queue')).json();
-  const item = queue.items.find(
-    (i: { status: string; practice: { id: string } | null }) =>
-      i.status === 'received' && i.practice?.id === referrer.me.organisation.id,
-  );
-  expect(item, 'a received referral from the demo practice').toBeTruthy();
-  const headers = { 'x-csrf-token': lead.me.csrfToken };
-  const triaged = await lead.page.request.post(`/api/referrals/${item.id}/triage`, {
-    headers,
-    data: { version: item.version, priority: 'routine', complexity: 'low', predictedPam: 3 },
-  });
-  expect(triaged.status()).toBe(200);
-  const allocated = await lead.page.request.post(`/api/referrals/${item.id}/allocate`, {
-    headers,
-    data: { version: (await triaged.json()).version, workerId: worker.me.user.id, overrideReason: 'End-to-end test' },
-  });
-  expect(allocated.status()).toBe(200);
+  const item = await allocateReceivedReferral(lead, worker, (i) => i.practice?.id === referrer.me.organisation.id);
 
   // The worker records an attended contact: the first-contact milestone.
   const w = worker.page;

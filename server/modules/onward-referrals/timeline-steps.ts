@@ -3,6 +3,7 @@ import {
   type AttendanceKind,
   DECLINE_REASON_LABELS,
   type DeclineReason,
+  ONWARD_EVENT_TYPES,
   ONWARD_OUTCOME_LABELS,
   type OnwardEventType,
   type OnwardOutcome,
@@ -12,18 +13,8 @@ import type { OnwardStep } from './onward-referrals.service.js';
 // How each step of an onward referral reads on the case timeline. Opening a link and one-time
 // codes are the link's own security trail (audited), not steps of the person's support.
 
-export const TIMELINE_STEPS: readonly OnwardEventType[] = [
-  'signposted',
-  'sent',
-  'viewed',
-  'accepted',
-  'declined',
-  'attendance',
-  'closed',
-  'link_sent',
-  'link_revoked',
-  'chased',
-];
+const SECURITY_TRAIL: readonly OnwardEventType[] = ['link_opened', 'code_sent', 'code_verified'];
+export const TIMELINE_STEPS: readonly OnwardEventType[] = ONWARD_EVENT_TYPES.filter((t) => !SECURITY_TRAIL.includes(t));
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const label = <K extends string>(labels: Record<K, string>, v: unknown): string | null =>
