@@ -25,7 +25,11 @@ function standing(o: OnwardReferralView): string {
   return 'Nothing shared';
 }
 
-/** How it reached the organisation; a secure link's state (its controls come with the link's own module). */
+/**
+ * How it reached the organisation; a secure link's state. THE SPOT FOR `LinkControls`
+ * (web/modules/referral-link/, revoke and re-send): render it beside this text for a row with
+ * `delivery === 'link'` once that component exists; it was not there when this section was built.
+ */
 function delivery(o: OnwardReferralView): string {
   if (o.kind === 'signpost') return 'Signposted';
   if (o.delivery === 'inbox') return 'Waymark inbox';
