@@ -14,6 +14,7 @@ import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { TextField } from '../../ui/FormFields';
 import { type FormErrors, phrase, summaryOf } from '../../ui/form-errors';
 import { formatDateTime } from '../../ui/format';
 import { NotificationBanner } from '../../ui/NotificationBanner';
@@ -65,17 +66,19 @@ function ReferralSettingsPage({ audience }: { audience: SettingsAudience }) {
   return <SettingsForm audience={audience} settings={data} />;
 }
 
+interface Draft {
+  takesReferrals: boolean;
+  takesSelfReferrals: boolean;
+  referralEmail: string;
+  replyWorkingDays: string;
+}
+
 /** The form's own checks, with the same schema the server applies: nothing is sent that it would refuse. */
-function readForm(form: FormData): { input: ReferralSettingsInput } | { errors: FormErrors } {
-  const days = String(form.get('replyWorkingDays') ?? '').trim();
-  const raw = {
-    takesReferrals: form.get('takesReferrals') === 'yes',
-    takesSelfReferrals: form.get('takesSelfReferrals') === 'yes',
-    referralEmail: String(form.get('referralEmail') ?? ''),
-    replyWorkingDays: /^\d+$/.test(days) ? Number(days) : days,
-  };
-  const parsed = ReferralSettingsInputSchema.safeParse(raw);
-  if (parsed.success) return { input: { ...raw, replyWorkingDays: raw.replyWorkingDays as number } };
+function readDraft(draft: Draft): { input: ReferralSettingsInput } | { errors: FormErrors } {
+  const days = draft.replyWorkingDays.trim();
+  const input = { ...draft, replyWorkingDays: /^\d+$/.test(days) ? Number(days) : days };
+  const parsed = ReferralSettingsInputSchema.safeParse(input);
+  if (parsed.success) return { input: input as ReferralSettingsInput };
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0]) as keyof typeof LABELS;
@@ -87,6 +90,13 @@ function readForm(form: FormData): { input: ReferralSettingsInput } | { errors: 
 function SettingsForm({ audience, settings }: { audience: SettingsAudience; settings: ReferralSettingsView }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
+  const [draft, setDraft] = useState<Draft>({
+    takesReferrals: settings.takesReferrals,
+    takesSelfReferrals: settings.takesSelfReferrals,
+    referralEmail: settings.referralEmail ?? '',
+    replyWorkingDays: String(settings.replyWorkingDays),
+  });
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const { service } = settings;
   const write = useSubmit({
     mutationFn: (input: ReferralSettingsInput) => saveReferralSettings(audience, service.id, input),
@@ -103,7 +113,7 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const read = readForm(new FormData(event.currentTarget));
+    const read = readDraft(draft);
     if ('errors' in read) return write.setErrors(read.errors);
     void write.submit(read.input);
   }
@@ -137,6 +147,7 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
             options={YES_NO}
             defaultValue={settings.takesReferrals ? 'yes' : 'no'}
             error={errors.fields.takesReferrals}
+            onChange={(v) => set({ takesReferrals: v === 'yes' })}
             inline
           />
           <Radios
@@ -145,71 +156,37 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
             options={YES_NO}
             defaultValue={settings.takesSelfReferrals ? 'yes' : 'no'}
             error={errors.fields.takesSelfReferrals}
+            onChange={(v) => set({ takesSelfReferrals: v === 'yes' })}
             inline
           />
-          <EmailField settings={settings} error={errors.fields.referralEmail} />
-          <DaysField settings={settings} error={errors.fields.replyWorkingDays} />
+          <TextField
+            id="referralEmail"
+            label={`${LABELS.referralEmail} (optional)`}
+            hint={
+              settings.listingEmail
+                ? `Where a secure link to a referral is sent when the organisation has no Waymark accounts. Leave it empty to use the listing’s address, ${settings.listingEmail}.`
+                : 'Where a secure link to a referral is sent when the organisation has no Waymark accounts. The listing has no email address, so without one here referrals cannot be sent by link.'
+            }
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft.referralEmail}
+            error={errors.fields.referralEmail}
+            onChange={(referralEmail) => set({ referralEmail })}
+          />
+          <TextField
+            id="replyWorkingDays"
+            label={LABELS.replyWorkingDays}
+            hint={`From ${REPLY_WORKING_DAYS_MIN} to ${REPLY_WORKING_DAYS_MAX}. Weekends and bank holidays in England do not count. If the organisation has not replied by then, the worker is given a task to chase it.`}
+            width={2}
+            inputMode="numeric"
+            value={draft.replyWorkingDays}
+            error={errors.fields.replyWorkingDays}
+            onChange={(replyWorkingDays) => set({ replyWorkingDays })}
+          />
           <Button aria-disabled={busy}>Save referral settings</Button>
         </form>
       </div>
-    </div>
-  );
-}
-
-function EmailField({ settings, error }: { settings: ReferralSettingsView; error?: string }) {
-  const hint = settings.listingEmail
-    ? `Where a secure link to a referral is sent when the organisation has no Waymark accounts. Leave it empty to use the listing’s address, ${settings.listingEmail}.`
-    : 'Where a secure link to a referral is sent when the organisation has no Waymark accounts. The listing has no email address, so without one here referrals cannot be sent by link.';
-  return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor="referralEmail">
-        {LABELS.referralEmail} (optional)
-      </label>
-      <div className="nhsuk-hint" id="referralEmail-hint">
-        {hint}
-      </div>
-      {error && (
-        <span className="nhsuk-error-message" id="referralEmail-error">
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-      <input
-        className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
-        id="referralEmail"
-        name="referralEmail"
-        type="email"
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={settings.referralEmail ?? ''}
-        aria-describedby={`referralEmail-hint${error ? ' referralEmail-error' : ''}`}
-      />
-    </div>
-  );
-}
-
-function DaysField({ settings, error }: { settings: ReferralSettingsView; error?: string }) {
-  return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor="replyWorkingDays">
-        {LABELS.replyWorkingDays}
-      </label>
-      <div className="nhsuk-hint" id="replyWorkingDays-hint">
-        {`From ${REPLY_WORKING_DAYS_MIN} to ${REPLY_WORKING_DAYS_MAX}. Weekends and bank holidays in England do not count. If the organisation has not replied by then, the worker is given a task to chase it.`}
-      </div>
-      {error && (
-        <span className="nhsuk-error-message" id="replyWorkingDays-error">
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-      <input
-        className={`nhsuk-input nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`}
-        id="replyWorkingDays"
-        name="replyWorkingDays"
-        type="text"
-        inputMode="numeric"
-        defaultValue={String(settings.replyWorkingDays)}
-        aria-describedby={`replyWorkingDays-hint${error ? ' replyWorkingDays-error' : ''}`}
-      />
     </div>
   );
 }
