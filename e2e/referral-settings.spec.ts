@@ -33,6 +33,7 @@ test('referral settings: a care coordinator sets a service’s reply days and re
   await cc.getByRole('button', { name: 'Save referral settings' }).click();
   await expect(cc.getByText(`Referral settings saved for ${CHOIR}`)).toBeVisible();
   await expect(cc.getByText(/Last changed .* by Ben Clarke/)).toBeVisible();
+  await expect(cc.getByLabel(/Email address for referrals/)).toHaveValue('choir.referrals@byker.example');
   await checkPage(cc, 'referral-settings-saved');
 
   // Stored: a fresh load shows what was saved (the address as stored, in lower case).

@@ -103,6 +103,8 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
     labels: LABELS,
     onSuccess: async (view) => {
       queryClient.setQueryData(referralSettingsKey(audience, service.id), view);
+      // Shown as stored (the address in lower case), so what the form says is what was saved.
+      set({ referralEmail: view.referralEmail ?? '', replyWorkingDays: String(view.replyWorkingDays) });
       setSaved(true);
     },
   });
