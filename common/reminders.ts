@@ -13,11 +13,14 @@ export type TaskKindName = keyof typeof TASK_KIND_LABELS;
 export const ZTaskItem = z.object({
   id: z.string(),
   kind: z.enum(Object.keys(TASK_KIND_LABELS) as [TaskKindName, ...TaskKindName[]]),
+  /** What to do, in words: "No reply from <service>" for an unanswered onward referral. */
   kindLabel: z.string(),
   /** The date it fell due (YYYY-MM-DD, London). */
   dueOn: z.string(),
   createdAt: z.string(),
   referralId: z.string(),
+  /** The onward referral an 'onward_no_reply' task chases (null for the other kinds). */
+  onwardReferralId: z.string().nullable(),
   person: z.object({ givenName: z.string(), familyName: z.string() }),
 });
 export type TaskItem = z.infer<typeof ZTaskItem>;

@@ -54,3 +54,15 @@ export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
   const result = schema.safeParse(value);
   return result.success ? null : (result.error.issues[0]?.message ?? null);
 }
+
+export const EMAIL_ADDRESS_MESSAGE = 'must be an email address, like name@example.org';
+
+/** An email address, trimmed and lower-cased, within RFC 5321's length. */
+export const zEmailAddress = (error: FieldError = { message: EMAIL_ADDRESS_MESSAGE }) =>
+  zText(MAX_LENGTH.emailAddress, { error })
+    .toLowerCase()
+    .pipe(
+      z
+        .email(EMAIL_ADDRESS_MESSAGE)
+        .max(MAX_LENGTH.emailAddress, `must be at most ${MAX_LENGTH.emailAddress} characters`),
+    );

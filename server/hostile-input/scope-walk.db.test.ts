@@ -99,6 +99,19 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/admin/organisations/:id': { name: 'Walk Test Surgery' },
   'POST /api/admin/organisations/:id/retire': { reason: 'Walk test' },
   'POST /api/admin/organisations/:id/reinstate': { reason: 'Walk test' },
+  // Issue 12, chase: how a service takes referrals (reviewers, and a partner for its own listings).
+  'PUT /api/directory/services/:id/referral-settings': {
+    takesReferrals: true,
+    takesSelfReferrals: false,
+    referralEmail: 'walk@charity.example',
+    replyWorkingDays: 7,
+  },
+  'PUT /api/directory/our-listings/:serviceId/referral-settings': {
+    takesReferrals: true,
+    takesSelfReferrals: true,
+    referralEmail: '',
+    replyWorkingDays: 4,
+  },
 };
 
 /** Query strings some GET routes need to get past validation. */

@@ -25,9 +25,11 @@ export interface DueTask {
   pcnId: string;
   kind: TaskKind;
   dueOn: string;
+  /** For 'onward_no_reply': the onward referral the organisation has not answered. */
+  onwardReferralId?: string;
 }
 
-const CASELOAD = new Set(['allocated', 'first_contact', 'active']);
+export const CASELOAD = new Set(['allocated', 'first_contact', 'active']);
 const UNDER_WAY = new Set(['first_contact', 'active']);
 
 export function addDays(isoDate: string, days: number): string {

@@ -2,7 +2,11 @@ import type PgBoss from 'pg-boss';
 import type { Config } from '../../config.js';
 import type { Db } from '../../platform/db/client.js';
 import type { HubLog } from '../../platform/realtime-hub.js';
+import { type AccessEndReport, endPartnerAccess } from '../onward-referrals/chase.service.js';
 import { type ReminderRunReport, runReminders } from './reminders.service.js';
+
+/** One morning's run: the reminder tasks, and the organisations' access ended (issue 12). */
+export type DailyRunReport = ReminderRunReport & { accessEnded: AccessEndReport['ended'] };
 
 export const REMINDERS_QUEUE = 'reminders.daily';
 /** Every day at 07:00 London time, before the working day starts (pg-boss handles BST/GMT). */
@@ -15,7 +19,7 @@ export interface ReminderJobOptions {
   log: HubLog;
   /** Tests: faster polling, and a report after each run. */
   pollingIntervalSeconds?: number;
-  onRun?: (report: ReminderRunReport) => void;
+  onRun?: (report: DailyRunReport) => void;
 }
 
 export interface ReminderJob {
@@ -24,7 +28,11 @@ export interface ReminderJob {
   stop(): Promise<void>;
 }
 
-/** Schedules the daily reminder run and works it on this instance (once per day fleet-wide). */
+/**
+ * Schedules the daily run and works it on this instance (once per day fleet-wide): first the
+ * details shared with organisations whose access has ended are removed, then the reminders.
+ * Both are idempotent, so a retried run changes nothing twice.
+ */
 export async function startReminderJob(opts: ReminderJobOptions): Promise<ReminderJob> {
   const { boss, db, log } = opts;
   await boss.createQueue(REMINDERS_QUEUE, {
@@ -35,12 +43,17 @@ export async function startReminderJob(opts: ReminderJobOptions): Promise<Remind
     retryDelay: 60,
     expireInSeconds: 15 * 60,
   });
-  let running: Promise<ReminderRunReport> | null = null;
+  let running: Promise<DailyRunReport> | null = null;
   const workerId = await boss.work(
     REMINDERS_QUEUE,
     { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30, batchSize: 1 },
     async () => {
-      const run = runReminders(db, { now: new Date(), noContactDays: opts.config.REMINDER_NO_CONTACT_DAYS });
+      const now = new Date();
+      const run = (async (): Promise<DailyRunReport> => {
+        const { ended } = await endPartnerAccess(db, { now });
+        const reminders = await runReminders(db, { now, noContactDays: opts.config.REMINDER_NO_CONTACT_DAYS });
+        return { ...reminders, accessEnded: ended };
+      })();
       running = run;
       try {
         const report = await run;

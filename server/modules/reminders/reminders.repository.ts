@@ -14,11 +14,10 @@ export async function deleteTasks(db: DbOrTx, ids: string[]): Promise<void> {
   await db.delete(reminderTasks).where(and(inArray(reminderTasks.id, ids), isNull(reminderTasks.doneAt)));
 }
 
-/** Inserts the tasks; one already open, or already done for the same due date, is left alone. */
-export async function insertTasks(db: DbOrTx, tasks: DueTask[]): Promise<number> {
-  if (tasks.length === 0) return 0;
-  const rows = await db.insert(reminderTasks).values(tasks).onConflictDoNothing().returning({ id: reminderTasks.id });
-  return rows.length;
+/** Inserts the tasks; one already open, or already done for the same due date, is left alone. Returns those made. */
+export async function insertTasks(db: DbOrTx, tasks: DueTask[]): Promise<TaskRow[]> {
+  if (tasks.length === 0) return [];
+  return db.insert(reminderTasks).values(tasks).onConflictDoNothing().returning();
 }
 
 export function findOpenTasksOfUser(db: DbOrTx, userId: string): Promise<TaskRow[]> {

@@ -6,10 +6,13 @@ import { notFound } from '../../platform/errors.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { planReviewDates } from '../care-plans/care-plans.service.js';
 import { lastContactsOf } from '../cases/cases.service.js';
+import { referralServiceNames } from '../directory/referral-settings/referral-settings.service.js';
+import { findUnansweredReferrals, recordChased, servicesOfOnwardReferrals } from '../onward-referrals/chase.service.js';
 import { peopleByIds } from '../people/people.service.js';
 import { teamScopeOf, workLists } from '../referrals/referrals.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
 import { type CaseFacts, type DueTask, dueTasks } from './due-tasks.js';
+import { noReplyTasks } from './no-reply-tasks.js';
 import * as repo from './reminders.repository.js';
 
 export interface ReminderRunReport {
@@ -19,8 +22,8 @@ export interface ReminderRunReport {
   withdrawn: number;
 }
 
-const keyOf = (t: Pick<DueTask, 'userId' | 'referralId' | 'kind' | 'dueOn'>) =>
-  `${t.referralId}|${t.kind}|${t.dueOn}|${t.userId}`;
+const keyOf = (t: Pick<DueTask, 'userId' | 'referralId' | 'kind' | 'dueOn'> & { onwardReferralId?: string | null }) =>
+  `${t.referralId}|${t.kind}|${t.dueOn}|${t.userId}|${t.onwardReferralId ?? ''}`;
 
 /**
  * The facts the daily scan needs about every open case, across all PCNs: the open cases from the
@@ -64,7 +67,8 @@ async function openCaseFacts(tx: DbOrTx): Promise<CaseFacts[]> {
  * The daily run: creates the tasks due on `now`'s London date. Idempotent (unique indexes, insert
  * or nothing), so a second run the same day, or two instances at once, create nothing new.
  * Open tasks that no longer apply (the contact was made, the case was discharged, handed over
- * or is now covered by someone else) are withdrawn, so each worker's list stays true.
+ * or is now covered by someone else, the organisation answered) are withdrawn, so each worker's
+ * list stays true. A no-reply task just made is also put on the case timeline ('chased').
  */
 export async function runReminders(
   db: Db,
@@ -72,13 +76,43 @@ export async function runReminders(
 ): Promise<ReminderRunReport> {
   const today = londonToday(now);
   return db.transaction(async (tx) => {
-    const due = dueTasks(await openCaseFacts(tx), today, noContactDays);
+    const cases = await openCaseFacts(tx);
+    const unanswered = await findUnansweredReferrals(tx, today);
+    const due = [...dueTasks(cases, today, noContactDays), ...noReplyTasks(unanswered, cases, today)];
     const wanted = new Set(due.map(keyOf));
     const stale = (await repo.findOpenTasks(tx)).filter((t) => !wanted.has(keyOf(t))).map((t) => t.id);
     await repo.deleteTasks(tx, stale);
     const created = await repo.insertTasks(tx, due);
-    return { today, due: due.length, created, withdrawn: stale.length };
+    const replyDue = new Map(unanswered.map((o) => [o.id, o.replyDueOn]));
+    await recordChased(
+      tx,
+      created.flatMap((t) =>
+        t.onwardReferralId
+          ? [
+              {
+                onwardReferralId: t.onwardReferralId,
+                replyDueOn: replyDue.get(t.onwardReferralId) ?? null,
+                taskDueOn: t.dueOn,
+              },
+            ]
+          : [],
+      ),
+    );
+    return { today, due: due.length, created: created.length, withdrawn: stale.length };
   });
+}
+
+/** "No reply from <service>" for each onward task: the service its referral went to, by name. */
+async function noReplyLabels(db: Db, ctx: SignedInContext, rows: repo.TaskRow[]): Promise<Map<string, string>> {
+  const onwardIds = rows.flatMap((r) => (r.onwardReferralId ? [r.onwardReferralId] : []));
+  const serviceOf = await servicesOfOnwardReferrals(db, ctx.actor.scope, onwardIds);
+  const names = await referralServiceNames(db, ctx.actor.scope.icbId, [...new Set(serviceOf.values())]);
+  const labels = new Map<string, string>();
+  for (const [onwardId, serviceId] of serviceOf) {
+    const name = names.get(serviceId);
+    if (name) labels.set(onwardId, `No reply from ${name}`);
+  }
+  return labels;
 }
 
 /** The signed-in worker's open tasks, oldest due date first. */
@@ -87,6 +121,7 @@ export async function listOwnTasks(db: Db, ctx: SignedInContext): Promise<TaskLi
   const rows = await repo.findOpenTasksOfUser(db, actor.userId);
   const links = await workLists.findReferralPeople(db, actor.scope, [...new Set(rows.map((r) => r.referralId))]);
   const personOf = new Map(links.map((l) => [l.id, l.personId]));
+  const noReply = await noReplyLabels(db, ctx, rows);
   const people = await peopleByIds(
     db,
     actor.scope,
@@ -97,7 +132,8 @@ export async function listOwnTasks(db: Db, ctx: SignedInContext): Promise<TaskLi
     return {
       id: r.id,
       kind: r.kind,
-      kindLabel: TASK_KIND_LABELS[r.kind],
+      kindLabel: (r.onwardReferralId && noReply.get(r.onwardReferralId)) || TASK_KIND_LABELS[r.kind],
+      onwardReferralId: r.onwardReferralId,
       dueOn: r.dueOn,
       createdAt: r.createdAt.toISOString(),
       referralId: r.referralId,

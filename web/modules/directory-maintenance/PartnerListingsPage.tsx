@@ -42,9 +42,15 @@ const COLUMNS: DataColumn<PartnerListingSummary>[] = [
     header: 'Action',
     hiddenHeader: true,
     cell: (l) => (
-      <Link to={`/directory/our-listings/${l.id}/edit`}>
-        Propose a change<span className="nhsuk-u-visually-hidden"> to {l.name}</span>
-      </Link>
+      <>
+        <Link to={`/directory/our-listings/${l.id}/edit`}>
+          Propose a change<span className="nhsuk-u-visually-hidden"> to {l.name}</span>
+        </Link>
+        <br />
+        <Link to={`/directory/our-listings/${l.id}/referral-settings`}>
+          Referral settings<span className="nhsuk-u-visually-hidden"> of {l.name}</span>
+        </Link>
+      </>
     ),
   },
 ];

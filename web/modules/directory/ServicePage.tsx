@@ -79,6 +79,10 @@ export function ServicePage() {
           {audience.reviewer && (
             <p>
               <Link to={`/directory/review/services/${encodeURIComponent(listing.id)}`}>Review this listing</Link>
+              {' · '}
+              <Link to={`/directory/services/${encodeURIComponent(listing.id)}/referral-settings`}>
+                How it takes referrals
+              </Link>
             </p>
           )}
 

@@ -83,7 +83,8 @@ export function TasksPage() {
       </h1>
       <p>
         Reminders for your cases and the ones you cover, made each morning: first contact overdue, care plan review due,
-        and no contact for a while. Mark a task done once you have dealt with it.
+        no contact for a while, and community services that have not replied to a referral. Mark a task done once you
+        have dealt with it.
       </p>
       {isPending ? (
         <Loading what="your tasks" />

@@ -30,7 +30,12 @@ export interface ReferralTarget {
 
 const mergedService = alias(directoryServices, 'merged_service');
 
-const DEFAULTS = { takesReferrals: true, takesSelfReferrals: false, replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS };
+/** How a service without settings of its own takes referrals. */
+export const REFERRAL_DEFAULTS = {
+  takesReferrals: true,
+  takesSelfReferrals: false,
+  replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS,
+};
 
 /** The service in the ICB, or null (another ICB's listing is not found). */
 export async function findReferralTarget(db: DbOrTx, icbId: string, serviceId: string): Promise<ReferralTarget | null> {
@@ -68,10 +73,10 @@ export async function findReferralTarget(db: DbOrTx, icbId: string, serviceId: s
     mergedInto: row.mergedIntoId ? { id: row.mergedIntoId, name: row.mergedIntoName ?? '' } : null,
     organisation: { id: row.organisationId, name: row.organisationName, vcsOrganisationId: row.vcsOrganisationId },
     settings: {
-      takesReferrals: row.takesReferrals ?? DEFAULTS.takesReferrals,
-      takesSelfReferrals: row.takesSelfReferrals ?? DEFAULTS.takesSelfReferrals,
+      takesReferrals: row.takesReferrals ?? REFERRAL_DEFAULTS.takesReferrals,
+      takesSelfReferrals: row.takesSelfReferrals ?? REFERRAL_DEFAULTS.takesSelfReferrals,
       referralEmail: row.referralEmail ?? row.serviceEmail ?? row.organisationEmail ?? null,
-      replyWorkingDays: row.replyWorkingDays ?? DEFAULTS.replyWorkingDays,
+      replyWorkingDays: row.replyWorkingDays ?? REFERRAL_DEFAULTS.replyWorkingDays,
     },
   };
 }
@@ -82,7 +87,7 @@ export async function referralSettingsOf(
   serviceIds: readonly string[],
 ): Promise<Map<string, Omit<ReferralSettings, 'referralEmail'>>> {
   const result = new Map<string, Omit<ReferralSettings, 'referralEmail'>>(
-    serviceIds.map((id) => [id, { ...DEFAULTS }]),
+    serviceIds.map((id) => [id, { ...REFERRAL_DEFAULTS }]),
   );
   if (serviceIds.length === 0) return result;
   const rows = await db
