@@ -315,10 +315,11 @@ describe('the CSV download', () => {
 describe('reply figures beside a listing', () => {
   it('median working days to the first answer and the share accepted, over the last year', async () => {
     const stats = await replyStatsOfOrganisations(ctx.db, home.icbId, [org.x, org.y], new Date('2026-05-01T00:00:00Z'));
-    // X: reply days 2×8, 5×2 and 1 (bank holidays skipped): median 2; 9 of 11 accepted.
+    // X: 12 sent (the one of 2 May too, not answered yet); reply days 2×8, 5×2 and 1 (bank holidays
+    // skipped): median 2; 9 of the 11 answered accepted.
     expect(stats.get(org.x)).toEqual({
       organisationId: org.x,
-      referrals: 11,
+      referrals: 12,
       medianReplyWorkingDays: 2,
       acceptedPercent: 82,
     });
