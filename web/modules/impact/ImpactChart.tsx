@@ -22,7 +22,7 @@ const BOTTOM = 40;
 const LEFT = 40;
 const SLOT = 56;
 
-const valueOf = (f: Figure) => (typeof f === 'number' ? f : 0);
+const heightOf = (f: Figure) => (typeof f === 'number' ? f : 0);
 
 /** 0, and three more ticks at round numbers up to the largest value. */
 function ticks(max: number): number[] {
@@ -33,7 +33,7 @@ function ticks(max: number): number[] {
 }
 
 export function ImpactChart({ months, id }: { months: ChartMonth[]; id: string }) {
-  const top = Math.max(1, ...months.flatMap((m) => [valueOf(m.referrals), valueOf(m.sessionsAttended)]));
+  const top = Math.max(1, ...months.flatMap((m) => [heightOf(m.referrals), heightOf(m.sessionsAttended)]));
   const axis = ticks(top);
   const scaleMax = Math.max(top, axis.at(-1) ?? top);
   const plot = HEIGHT - TOP - BOTTOM;
@@ -56,7 +56,7 @@ export function ImpactChart({ months, id }: { months: ChartMonth[]; id: string }
           {`Bar chart, one pair of bars a month from ${first ? monthLabel(first, true) : ''} to ${last ? monthLabel(last, true) : ''}. The table below the chart gives the same figures.`}
         </desc>
         {axis.map((t) => (
-          <g key={t} aria-hidden="true">
+          <g key={t}>
             <line x1={LEFT} x2={width - 4} y1={y(t)} y2={y(t)} className="waymark-impact-chart__grid" />
             <text x={LEFT - 6} y={y(t) + 4} textAnchor="end" className="waymark-impact-chart__tick">
               {t}
@@ -66,11 +66,11 @@ export function ImpactChart({ months, id }: { months: ChartMonth[]; id: string }
         {months.map((m, i) => {
           const x0 = LEFT + i * SLOT + 8;
           return (
-            <g key={m.month} aria-hidden="true">
+            <g key={m.month}>
               {SERIES.map((s, j) => {
                 const figure = m[s.key];
                 const x = x0 + j * barWidth;
-                const v = valueOf(figure);
+                const v = heightOf(figure);
                 return figure === '*' ? (
                   <text
                     key={s.key}
