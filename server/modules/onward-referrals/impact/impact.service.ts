@@ -55,7 +55,9 @@ function bankHolidaysFrom(from: string): string[] {
   for (let d = new Date(`${from.slice(0, 4)}-01-01T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
     const day = d.toISOString().slice(0, 10);
     if (day > last) return days;
-    if (isBankHoliday(day)) days.push(day);
+    // Weekdays only: the SQL takes them off a count of weekdays (substitute days are weekdays).
+    const weekday = d.getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && isBankHoliday(day)) days.push(day);
   }
 }
 
