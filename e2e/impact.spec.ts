@@ -70,3 +70,87 @@ test('a commissioner opens an organisation’s impact from its listing; small nu
   await checkPage(page, 'impact-organisation');
   await expectCsv(page);
 });
+
+/** A year of figures as the API answers them, for looking at the page before demo history exists. */
+function yearOfFigures() {
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const n = 20 + ((i * 7) % 15);
+    return {
+      month: `2026-${String(i + 1).padStart(2, '0')}`,
+      referrals: i === 3 ? '*' : n,
+      acceptedPercent: i === 3 ? '*' : 70 + (i % 4) * 5,
+      medianReplyWorkingDays: i === 3 ? '*' : 2 + (i % 3),
+      peopleAttended: i === 3 ? '*' : n - 5,
+      sessionsAttended: i === 3 ? '*' : n * 3,
+      signposts: i % 2 === 0 ? '*' : 10,
+      exact: true,
+    };
+  });
+  const figures = {
+    referrals: 290,
+    acceptedPercent: 78,
+    medianReplyWorkingDays: 3,
+    peopleAttended: 215,
+    sessionsAttended: 870,
+    signposts: 60,
+    exact: true,
+  };
+  return {
+    name: 'Northshire Community Connect',
+    organisations: [{ id: '00000000-0000-4000-8000-000000000001', name: 'Northshire Community Connect' }],
+    period: { from: '2026-01-01', to: '2026-12-05' },
+    suppression: 'outside-own',
+    totals: figures,
+    months,
+    services: [
+      { id: '00000000-0000-4000-8000-000000000002', name: 'Lunch Club — Gosforth', ...figures, referrals: 180 },
+      { id: '00000000-0000-4000-8000-000000000003', name: 'Walk and Talk', ...figures, referrals: 110 },
+    ],
+    outcomesAtClose: [
+      { outcome: 'engaged_continuing', label: 'Engaged and continuing', count: 40, exact: true },
+      { outcome: 'completed', label: 'Completed', count: 95, exact: true },
+      { outcome: 'stopped_attending', label: 'Stopped attending', count: 25, exact: true },
+      { outcome: 'never_attended', label: 'Never attended', count: '*', exact: true },
+    ],
+    measureChanges: [
+      {
+        measure: 'swemwbs',
+        key: 'metric',
+        label: 'SWEMWBS metric score',
+        people: 120,
+        improved: 75,
+        unchanged: 20,
+        worsened: 25,
+        exact: false,
+      },
+      {
+        measure: 'ucla3',
+        key: 'total',
+        label: 'UCLA-3 loneliness (lower is better)',
+        people: 60,
+        improved: 35,
+        unchanged: 15,
+        worsened: 10,
+        exact: false,
+      },
+    ],
+  };
+}
+
+test('with a year of figures the page shows the chart, its table and the outcome changes (answer stubbed)', async ({
+  vcsPartnerPage: page,
+}) => {
+  // Stubbed so the layout is looked at whatever the demo database holds; the real figures are
+  // proved through HTTP in impact.db.test.ts.
+  await page.route(
+    (url) => url.pathname === '/api/partner/impact',
+    (route) => route.fulfill({ json: yearOfFigures() }),
+  );
+  await page.goto('/partner/impact');
+  await expect(page.getByRole('img', { name: 'Referrals received and sessions attended by month' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Figures by month' });
+  await expect(table.getByRole('row')).toHaveCount(14);
+  await expect(table.getByRole('row', { name: /April 2026/ })).toContainText('*');
+  await expect(page.getByText(/They show what changed, not what caused it/)).toBeVisible();
+  await checkPage(page, 'impact-partner-year');
+});
