@@ -1,5 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ZImpactQuery, ZImpactReport } from '../../../../common/impact.js';
+import { type ImpactReport, ZImpactQuery, ZImpactReport } from '../../../../common/impact.js';
 import { zIdParam } from '../../../../common/schemas/ids.js';
 import { signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
@@ -17,7 +18,14 @@ const ZOrganisationIdParam = zIdParam('must be a valid organisation id');
 // Written as text by the handler; the schema describes the answer for the OpenAPI document.
 const ZImpactCsv = z.string().describe('The impact report as CSV: section, name, month, figure, value');
 
-const attachment = (filename: string) => `attachment; filename="${filename}"`;
+/** The report as a CSV attachment, never cached (each download is audited). */
+function sendCsv(reply: FastifyReply, report: ImpactReport) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${impactCsvFilename(report)}"`)
+    .header('cache-control', 'no-store')
+    .send(impactCsv(report));
+}
 
 export function impactRoutes(app: App, { db }: AppDeps): void {
   const partner = { access: { permission: 'partner.impact' as const } };
@@ -37,11 +45,7 @@ export function impactRoutes(app: App, { db }: AppDeps): void {
     },
     async (request, reply) => {
       const report = await impact.partnerImpact(db, signedInContext(request), request.query, 'csv');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', attachment(impactCsvFilename(report)))
-        .header('cache-control', 'no-store')
-        .send(impactCsv(report));
+      return sendCsv(reply, report);
     },
   );
 
@@ -79,11 +83,7 @@ export function impactRoutes(app: App, { db }: AppDeps): void {
         request.query,
         'csv',
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', attachment(impactCsvFilename(report)))
-        .header('cache-control', 'no-store')
-        .send(impactCsv(report));
+      return sendCsv(reply, report);
     },
   );
 }
