@@ -56,6 +56,8 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   [/^\/api\/directory\/services\/:id/, { id: 'listing' }],
   [/^\/api\/directory\/review\/services\/:serviceId/, { serviceId: 'listing', reportId: 'report' }],
   [/^\/api\/directory\/changes\/:changeId/, { changeId: 'change' }],
+  // Issue 12, impact (evidence of value): a directory organisation of the ICB.
+  [/^\/api\/directory\/organisations\/:id/, { id: 'directoryOrganisation' }],
 ];
 
 /**
@@ -63,7 +65,7 @@ const PARAMS: [RegExp, Record<string, string>][] = [
  * are the ICB's; the ICB's administrator manages all its users): another PCN of the same ICB is
  * not an intruder for these, another ICB still is. A VCS partner's own listings are its own.
  */
-const ICB_WIDE = new Set(['listing', 'report', 'change', 'practice', 'worker:admin']);
+const ICB_WIDE = new Set(['listing', 'report', 'change', 'practice', 'worker:admin', 'directoryOrganisation']);
 
 /** Bodies that pass validation, so that only the scope decides. */
 const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -225,6 +227,7 @@ beforeAll(async () => {
 
   const listing = await createTestListing(ctx.db, home.icbId);
   ids.listing = listing.id;
+  ids.directoryOrganisation = listing.organization_id; // issue 12, impact
   listings.listing = listing;
   const partnerOrg = await createTestOrganization(ctx.db, home.icbId, { vcsOrganisationId: home.vcsOrganisationId });
   const partnerListing = await createTestListing(ctx.db, home.icbId, { organization_id: partnerOrg.id });
@@ -297,6 +300,9 @@ const AUDITED_READS: Record<string, string> = {
   'GET /api/people/:personId/care-plan': 'careplan.read',
   'GET /api/people/:personId/care-plan/versions': 'careplan.read-versions',
   'GET /api/people/:personId/care-plan/versions/compare': 'careplan.compare',
+  // Issue 12, impact: who read which organisation's figures (aggregates, no person's data).
+  'GET /api/directory/organisations/:id/impact': 'impact.read',
+  'GET /api/directory/organisations/:id/impact.csv': 'impact.read',
 };
 
 /** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { outcomeMeasures } from './outcomes.tables.js';
@@ -37,4 +37,42 @@ export async function findOutcomeMeasuresOfReferrals(
     .from(outcomeMeasures)
     .where(and(inArray(outcomeMeasures.referralId, referralIds), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
+}
+
+export type BaselineAndLatestRow = {
+  referralId: string;
+  pcnId: string;
+  measure: OutcomeMeasureRow['measure'];
+  baseline: Record<string, unknown>;
+  latest: Record<string, unknown>;
+};
+
+/**
+ * Per case and measure, the baseline's scores and the latest later recording's (the same pair
+ * listOutcomeMeasures compares), for cases with both; one query for many cases (aggregate reads).
+ */
+export async function findBaselineAndLatest(
+  db: DbOrTx,
+  scope: Scope,
+  referralIds: readonly string[],
+  measures: readonly OutcomeMeasureRow['measure'][],
+): Promise<BaselineAndLatestRow[]> {
+  if (referralIds.length === 0 || measures.length === 0) return [];
+  // Unaliased, so that scopeWhere's column names ("outcome_measures"."pcn_id") resolve.
+  const { rows } = await db.execute<BaselineAndLatestRow>(sql`
+    SELECT outcome_measures.referral_id AS "referralId", outcome_measures.pcn_id AS "pcnId",
+      outcome_measures.measure, outcome_measures.scores AS baseline, l.scores AS latest
+    FROM outcome_measures
+    JOIN LATERAL (
+      SELECT l.scores FROM outcome_measures l
+      WHERE l.referral_id = outcome_measures.referral_id AND l.measure = outcome_measures.measure
+        AND l.timepoint <> 'baseline'
+      ORDER BY l.administered_on DESC, l.recorded_at DESC, l.id DESC
+      LIMIT 1
+    ) l ON true
+    WHERE outcome_measures.timepoint = 'baseline'
+      AND outcome_measures.referral_id = ANY(${`{${referralIds.join(',')}}`}::uuid[])
+      AND outcome_measures.measure = ANY(${`{${measures.join(',')}}`}::text[])
+      AND ${scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId })}`);
+  return rows;
 }

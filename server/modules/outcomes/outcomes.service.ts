@@ -1,8 +1,10 @@
 import type { LatestOutcomeScore } from '../../../common/front-door-types.js';
 import {
   DEFAULT_OUTCOME_CONVENTIONS,
+  type IndicatorChange,
   MEASURE_LABELS,
   MEASURES,
+  type Measure,
   type MeasureSummary,
   type OutcomeConventions,
   type OutcomeMeasuresView,
@@ -205,4 +207,36 @@ export async function outcomeRecordingsOfCase(
     rows.map((r) => r.recordedBy),
   );
   return rows.map((r) => toRecording(r, names));
+}
+
+/** A case's change from baseline to latest on each indicator of one measure. */
+export interface CaseMeasureChange {
+  referralId: string;
+  pcnId: string;
+  measure: Measure;
+  changes: IndicatorChange[];
+}
+
+/**
+ * The change from baseline to latest of each of these cases' measures (cases with both only),
+ * as listOutcomeMeasures computes it, for aggregate figures (evidence of an organisation's value).
+ * The caller shows only counts built from them, under the small-number rule, and audits its read.
+ */
+export async function measureChangesOfCases(
+  db: DbOrTx,
+  scope: Scope,
+  referralIds: readonly string[],
+  measures: readonly Measure[],
+): Promise<CaseMeasureChange[]> {
+  const rows = await repo.findBaselineAndLatest(db, scope, referralIds, measures);
+  return rows.map((r) => ({
+    referralId: r.referralId,
+    pcnId: r.pcnId,
+    measure: r.measure,
+    changes: changeBetween(
+      r.measure,
+      indicatorsOf(r.measure, r.baseline as unknown as MeasureScores, conventions),
+      indicatorsOf(r.measure, r.latest as unknown as MeasureScores, conventions),
+    ),
+  }));
 }

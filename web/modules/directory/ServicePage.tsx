@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { PUBLIC_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
 import { ApiError } from '../../app/api';
+import { hasPermission, useMe } from '../../app/session';
 import { BackLink } from '../../ui/BackLink';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
@@ -31,6 +32,7 @@ export function ServicePage() {
   // The results this page was opened from, to go back to the same search.
   const fromSearch = (useLocation().state as { search?: string } | null)?.search ?? '';
   const audience = useDirectoryAudience();
+  const mayReadImpact = hasPermission(useMe().data, 'impact.read');
   const { data: listing, error } = useListing(serviceId, audience.staff, audience.ready);
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
   // Set here, not only in the pages below: a parent's effect runs last and would win.
@@ -82,6 +84,13 @@ export function ServicePage() {
               {' · '}
               <Link to={`/directory/services/${encodeURIComponent(listing.id)}/referral-settings`}>
                 How it takes referrals
+              </Link>
+            </p>
+          )}
+          {mayReadImpact && (
+            <p>
+              <Link to={`/directory/organisations/${encodeURIComponent(listing.organization.id)}/impact`}>
+                Impact of {listing.organization.name}
               </Link>
             </p>
           )}
