@@ -3,7 +3,7 @@
 // schemas (fields named as the form names them) and the answers (the routes' response schemas).
 import { z } from 'zod';
 import { SERVICE_STATUSES, type UpcomingEvent } from './directory.js';
-import { ZListingInput } from './directory-listing-schema.js';
+import { ZFieldChange, ZListingInput } from './directory-listing-schema.js';
 import { zDateTime } from './schemas/dates.js';
 import { zInt, zVersion } from './schemas/numbers.js';
 import { zMultilineText, zText } from './schemas/text.js';
@@ -141,6 +141,8 @@ export const ZListingProposalReview = ZListingProposalSummary.extend({
   submitted_by: z.string(),
   decided_by: z.string().nullable(),
   proposed: ZListingInput,
+  /** The proposal field by field, against an empty listing (the moderation table's rows). */
+  changes: z.array(ZFieldChange),
   created_service: z.object({ id: z.string(), name: z.string(), status: z.enum(SERVICE_STATUSES) }).nullable(),
   category_options: z.array(z.object({ id: z.string(), name: z.string() })),
 });

@@ -21,6 +21,7 @@ export {
   assureListing,
   createDirectoryOrganization,
   createListing,
+  EMPTY_LISTING,
   parseListing,
   setListingStatus,
   updateListing,

@@ -152,7 +152,8 @@ function serviceColumns(input: TListingInput, searchText: string) {
   };
 }
 
-const EMPTY: ListingInput = {
+/** A listing with nothing in it: what a new listing's history (and a new listing's review) compares with. */
+export const EMPTY_LISTING: ListingInput = {
   organization_id: '',
   name: '',
   description: '',
@@ -194,7 +195,7 @@ export async function createListing(tx: DbOrTx, icbId: string, raw: ListingInput
   await tx.insert(directoryServices).values({ id: input.id, icbId, ...serviceColumns(input, searchText) });
   await addSearchWords(tx, input.name, searchText);
   await writeChildren(tx, input, true);
-  await recordChanges(tx, input.id, 'create', diffListings({ ...EMPTY, id: input.id }, input), by);
+  await recordChanges(tx, input.id, 'create', diffListings({ ...EMPTY_LISTING, id: input.id }, input), by);
   return mustLoad(tx, input.id);
 }
 

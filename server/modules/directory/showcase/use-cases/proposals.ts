@@ -11,7 +11,13 @@ import type { SignedInContext } from '../../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../../platform/db/client.js';
 import { AppError, type FieldError, notFound, validationError } from '../../../../platform/errors.js';
 import { runUseCase } from '../../../../platform/use-case.js';
-import { assureListing, categoryTermId, createListing } from '../../listings/listings.service.js';
+import {
+  assureListing,
+  categoryTermId,
+  createListing,
+  diffListings,
+  EMPTY_LISTING,
+} from '../../listings/listings.service.js';
 import * as maintenance from '../../maintenance/maintenance.repository.js';
 import type { TReasonBody } from '../../maintenance/maintenance.schemas.js';
 import {
@@ -176,6 +182,11 @@ export async function getProposal(
     submitted_by: who.get(row.submittedByUserId) ?? 'A former partner user',
     decided_by: row.decidedByUserId ? (who.get(row.decidedByUserId) ?? 'A former colleague') : null,
     proposed: row.proposed as unknown as ListingInput,
+    // Field by field, as the moderation of an edit shows it (against an empty listing).
+    changes: diffListings(
+      { ...EMPTY_LISTING, id: row.id },
+      { ...(row.proposed as unknown as ListingInput), id: row.id },
+    ),
     created_service: created ?? null,
     category_options: categoryOptions(),
   };
