@@ -16,6 +16,7 @@ import { ConflictNotice } from './ConflictNotice';
 import { DiffTable } from './DiffTable';
 import { approveChange, REVIEW_KEY, rejectChange, useChange } from './maintenance-api';
 import { formatWhen } from './maintenance-format';
+import { RejectReasonForm } from './RejectReasonForm';
 import './maintenance.css';
 
 /** A VCS partner's proposed change to a listing, shown field by field: approve, or reject with a reason. */
@@ -166,37 +167,17 @@ function Moderate({ change }: { change: ChangeReview }) {
           </div>
         )}
         {pending && rejecting && (
-          <form onSubmit={reject} noValidate>
-            <div className={`nhsuk-form-group${reasonError ? ' nhsuk-form-group--error' : ''}`}>
-              <label className="nhsuk-label nhsuk-label--s" htmlFor="reject-reason">
-                Why is the change rejected?
-              </label>
-              <div className="nhsuk-hint" id="reject-reason-hint">
-                The partner will see this on their listings page.
-              </div>
-              {reasonError && (
-                <span className="nhsuk-error-message" id="reject-reason-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {reasonError}
-                </span>
-              )}
-              <textarea
-                className={`nhsuk-textarea${reasonError ? ' nhsuk-textarea--error' : ''}`}
-                id="reject-reason"
-                rows={4}
-                value={reason}
-                aria-describedby={`reject-reason-hint${reasonError ? ' reject-reason-error' : ''}`}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </div>
-            <div className="nhsuk-button-group">
-              <Button variant="warning" aria-disabled={busy || undefined}>
-                Reject change
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => setRejecting(false)}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          <RejectReasonForm
+            question="Why is the change rejected?"
+            hint="The partner will see this on their listings page."
+            action="Reject change"
+            reason={reason}
+            error={reasonError}
+            busy={busy}
+            onReason={setReason}
+            onSubmit={reject}
+            onCancel={() => setRejecting(false)}
+          />
         )}
       </div>
     </div>

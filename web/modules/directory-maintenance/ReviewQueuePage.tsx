@@ -137,7 +137,9 @@ export function ReviewQueuePage() {
               <a href="#changes">{plural(data.counts.changes, 'change', 'changes')} proposed by partners</a>
             </li>
             <li>
-              <a href="#proposals">{plural(data.counts.proposals, 'new listing', 'new listings')} proposed by partners</a>
+              <a href="#proposals">
+                {plural(data.counts.proposals, 'new listing', 'new listings')} proposed by partners
+              </a>
             </li>
           </ul>
 

@@ -110,7 +110,13 @@ export function EventForm({
           onChange={(serviceId) => set({ serviceId })}
         />
       )}
-      <TextField id="title" label="Title" value={draft.title} error={field('title')} onChange={(title) => set({ title })} />
+      <TextField
+        id="title"
+        label="Title"
+        value={draft.title}
+        error={field('title')}
+        onChange={(title) => set({ title })}
+      />
       <DateInput
         id="event-date"
         legend="Date"

@@ -17,7 +17,11 @@ const event = (id: string) => `/api/directory/our-events/${encodeURIComponent(id
 const proposal = (id: string) => `/api/directory/proposals/${encodeURIComponent(id)}`;
 
 export function useOurEvents() {
-  return useQuery({ queryKey: OUR_EVENTS_KEY, queryFn: () => api<OurEvents>('/api/directory/our-events'), retry: false });
+  return useQuery({
+    queryKey: OUR_EVENTS_KEY,
+    queryFn: () => api<OurEvents>('/api/directory/our-events'),
+    retry: false,
+  });
 }
 
 export const addEvent = (serviceId: string, body: ServiceEventInput) =>
