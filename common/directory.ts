@@ -247,6 +247,27 @@ export type PublicListing = Pick<
   upcoming_events?: UpcomingEvent[];
 };
 
+/**
+ * A listing with nothing in it: what a new listing's history, a proposed new listing's review and
+ * the "Propose a new listing" form start from.
+ */
+export const EMPTY_LISTING: ListingInput = {
+  organization_id: '',
+  name: '',
+  description: '',
+  status: 'active',
+  referral_capacity: 'open',
+  review_interval_months: undefined,
+  taxonomy_term_ids: [],
+  phones: [],
+  contacts: [],
+  languages: [],
+  cost_options: [],
+  service_areas: [],
+  locations: [],
+  schedules: [],
+};
+
 /** The editable document of a stored listing (what diffs and edit forms start from). */
 export function toListingInput(listing: ListingInput & { id: string }): ListingInput {
   return {

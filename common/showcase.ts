@@ -52,31 +52,6 @@ export type ServiceEventEdit = z.input<typeof ZServiceEventEdit>;
 
 export const ZServiceEventCancel = z.object({ expected_version: expectedVersion });
 
-/** An event as its editors (the partner, directory staff) see it. */
-export const ZServiceEvent = z.object({
-  id: z.string(),
-  service_id: z.string(),
-  service_name: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  starts_at: z.string(),
-  ends_at: z.string().nullable(),
-  place: z.string().nullable(),
-  spaces_left: z.number().nullable(),
-  booking_needed: z.boolean(),
-  cancelled_at: z.string().nullable(),
-  version: z.number(),
-});
-export type ServiceEvent = z.infer<typeof ZServiceEvent>;
-export const ZServiceEvents = z.array(ZServiceEvent);
-
-/** The partner's "Sessions and events" page: its services and their events (recent and upcoming). */
-export const ZOurEvents = z.object({
-  services: z.array(z.object({ id: z.string(), name: z.string() })),
-  events: ZServiceEvents,
-});
-export type OurEvents = z.infer<typeof ZOurEvents>;
-
 /** An upcoming event as the public listing and the worker's search show it (no who, no version). */
 export const ZUpcomingEvent = z.object({
   id: z.string(),
@@ -94,6 +69,23 @@ const _upcomingBack: (v: UpcomingEvent) => z.infer<typeof ZUpcomingEvent> = (v) 
 void [_upcoming, _upcomingBack];
 
 export type { UpcomingEvent };
+
+/** An event as its editors (the partner, directory staff) see it. */
+export const ZServiceEvent = ZUpcomingEvent.extend({
+  service_id: z.string(),
+  service_name: z.string(),
+  cancelled_at: z.string().nullable(),
+  version: z.number(),
+});
+export type ServiceEvent = z.infer<typeof ZServiceEvent>;
+export const ZServiceEvents = z.array(ZServiceEvent);
+
+/** The partner's "Sessions and events" page: its services and their events (recent and upcoming). */
+export const ZOurEvents = z.object({
+  services: z.array(z.object({ id: z.string(), name: z.string() })),
+  events: ZServiceEvents,
+});
+export type OurEvents = z.infer<typeof ZOurEvents>;
 
 /** The next event of a search result: enough for "Next session: Tue 8 Dec, 10:00". */
 export const ZNextEvent = z.object({ title: z.string(), starts_at: z.string() });

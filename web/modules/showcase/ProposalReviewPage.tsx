@@ -1,10 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ListingProposalReview } from '../../../common/showcase';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -16,6 +14,7 @@ import { DiffTable } from '../directory-maintenance/DiffTable';
 import { REVIEW_KEY } from '../directory-maintenance/maintenance-api';
 import { formatWhen } from '../directory-maintenance/maintenance-format';
 import { RejectReasonForm } from '../directory-maintenance/RejectReasonForm';
+import { useDecision } from '../directory-maintenance/use-decision';
 import { approveProposal, PROPOSAL_KEY, rejectProposal, useProposal } from './showcase-api';
 
 /** A brand-new listing a partner proposed, field by field: approve (it is published) or reject with a reason. */
@@ -39,39 +38,11 @@ const STATUS_TEXT = {
 
 function Decide({ proposal }: { proposal: ListingProposalReview }) {
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const write = useSubmit({
-    mutationFn: (decision: { work: () => Promise<ListingProposalReview>; done: string }) => decision.work(),
-    labels: {},
-    onSuccess: (decided, { done }) => {
+  const { notice, rejecting, setRejecting, reason, setReason, reasonError, busy, failure, decide, reject } =
+    useDecision<ListingProposalReview>((decided) => {
       queryClient.setQueryData([...PROPOSAL_KEY, proposal.id], decided);
       void queryClient.invalidateQueries({ queryKey: REVIEW_KEY });
-      setNotice(done);
-      setRejecting(false);
-      window.scrollTo(0, 0);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 400)
-        setReasonError(`Reason ${e.fieldErrors.find((f) => f.field === 'reason')?.message ?? e.problem.detail}`);
-    },
-  });
-  const failure = write.failure instanceof ApiError && write.failure.status === 400 ? null : write.failure;
-
-  function reject(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setReasonError('Enter why the listing is rejected: the partner will see it');
-      return;
-    }
-    setReasonError(null);
-    void write.submit({
-      work: () => rejectProposal(proposal.id, reason),
-      done: 'Listing rejected. The partner can see your reason.',
     });
-  }
 
   const pending = proposal.status === 'pending';
   const decision = `${STATUS_TEXT[proposal.status]}${proposal.decided_by ? ` by ${proposal.decided_by}` : ''}${
@@ -116,12 +87,12 @@ function Decide({ proposal }: { proposal: ListingProposalReview }) {
           <div className="nhsuk-button-group">
             <Button
               type="button"
-              aria-disabled={write.busy || undefined}
+              aria-disabled={busy || undefined}
               onClick={() =>
-                void write.submit({
-                  work: () => approveProposal(proposal.id),
-                  done: 'Listing approved. It is published in the directory and marked as checked.',
-                })
+                decide(
+                  () => approveProposal(proposal.id),
+                  'Listing approved. It is published in the directory and marked as checked.',
+                )
               }
             >
               Approve and publish
@@ -138,9 +109,13 @@ function Decide({ proposal }: { proposal: ListingProposalReview }) {
             action="Reject listing"
             reason={reason}
             error={reasonError}
-            busy={write.busy}
+            busy={busy}
             onReason={setReason}
-            onSubmit={reject}
+            onSubmit={reject(
+              (why) => rejectProposal(proposal.id, why),
+              'Listing rejected. The partner can see your reason.',
+              'Enter why the listing is rejected: the partner will see it',
+            )}
             onCancel={() => setRejecting(false)}
           />
         )}

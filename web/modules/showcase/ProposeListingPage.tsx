@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ListingInput } from '../../../common/directory';
+import { EMPTY_LISTING } from '../../../common/directory';
 import type { ListingProposalSummary, OurProposals } from '../../../common/showcase';
 import { ApiError } from '../../app/api';
 import { useSubmit } from '../../app/use-submit';
@@ -44,22 +44,6 @@ const COLUMNS: DataColumn<ListingProposalSummary>[] = [
     ),
   },
 ];
-
-const emptyListing = (organizationId: string): ListingInput => ({
-  organization_id: organizationId,
-  name: '',
-  description: '',
-  status: 'active',
-  referral_capacity: 'open',
-  taxonomy_term_ids: [],
-  phones: [],
-  contacts: [],
-  languages: [],
-  cost_options: [],
-  service_areas: [],
-  locations: [],
-  schedules: [],
-});
 
 /** A partner proposes a brand-new listing for its organisation, and sees what became of earlier ones. */
 export function ProposeListingPage() {
@@ -134,7 +118,7 @@ function Propose({ data }: { data: OurProposals }) {
       )}
       <ListingForm
         key={`${organizationId}-${sent}`}
-        initial={emptyListing(organizationId)}
+        initial={{ ...EMPTY_LISTING, organization_id: organizationId }}
         categoryOptions={data.category_options}
         submitLabel="Send new listing for review"
         errorPrefix="proposed"

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   type DirectoryOrganizationInput,
+  EMPTY_LISTING,
   type FieldChange,
   type Listing,
   type ListingInput,
@@ -151,24 +152,6 @@ function serviceColumns(input: TListingInput, searchText: string) {
     searchText,
   };
 }
-
-/** A listing with nothing in it: what a new listing's history (and a new listing's review) compares with. */
-export const EMPTY_LISTING: ListingInput = {
-  organization_id: '',
-  name: '',
-  description: '',
-  status: 'active',
-  referral_capacity: 'open',
-  review_interval_months: undefined,
-  taxonomy_term_ids: [],
-  phones: [],
-  contacts: [],
-  languages: [],
-  cost_options: [],
-  service_areas: [],
-  locations: [],
-  schedules: [],
-};
 
 async function mustLoad(tx: DbOrTx, id: string): Promise<Listing> {
   const listing = await loadListing(tx, id);

@@ -13,12 +13,9 @@ export const isUpcoming = and(
   sql`coalesce(${serviceEvents.endsAt}, ${serviceEvents.startsAt}) > now()`,
 );
 
-const eventColumns = {
+/** What the public sees of an event. */
+const publicEventColumns = {
   id: serviceEvents.id,
-  icbId: serviceEvents.icbId,
-  serviceId: serviceEvents.serviceId,
-  serviceName: directoryServices.name,
-  vcsOrganisationId: directoryOrganizations.vcsOrganisationId,
   title: serviceEvents.title,
   description: serviceEvents.description,
   startsAt: serviceEvents.startsAt,
@@ -26,6 +23,15 @@ const eventColumns = {
   place: serviceEvents.place,
   spacesLeft: serviceEvents.spacesLeft,
   bookingNeeded: serviceEvents.bookingNeeded,
+};
+export type PublicEventRow = Awaited<ReturnType<typeof listUpcomingEvents>>[number];
+
+const eventColumns = {
+  ...publicEventColumns,
+  icbId: serviceEvents.icbId,
+  serviceId: serviceEvents.serviceId,
+  serviceName: directoryServices.name,
+  vcsOrganisationId: directoryOrganizations.vcsOrganisationId,
   cancelledAt: serviceEvents.cancelledAt,
   version: serviceEvents.version,
 };
@@ -60,16 +66,7 @@ export async function listEventsOfServices(db: DbOrTx, serviceIds: string[]): Pr
 /** A service's upcoming events, soonest first (the public listing shows at most `limit`). */
 export async function listUpcomingEvents(db: DbOrTx, serviceId: string, limit: number) {
   return db
-    .select({
-      id: serviceEvents.id,
-      title: serviceEvents.title,
-      description: serviceEvents.description,
-      startsAt: serviceEvents.startsAt,
-      endsAt: serviceEvents.endsAt,
-      place: serviceEvents.place,
-      spacesLeft: serviceEvents.spacesLeft,
-      bookingNeeded: serviceEvents.bookingNeeded,
-    })
+    .select(publicEventColumns)
     .from(serviceEvents)
     .where(and(eq(serviceEvents.serviceId, serviceId), isUpcoming))
     .orderBy(asc(serviceEvents.startsAt), asc(serviceEvents.id))

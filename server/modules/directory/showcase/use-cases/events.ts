@@ -48,27 +48,8 @@ const LABELS: Record<keyof EventInput, string> = {
   booking_needed: 'booking',
 };
 
-function toView(row: repo.EventRow): ServiceEvent {
-  return {
-    id: row.id,
-    service_id: row.serviceId,
-    service_name: row.serviceName,
-    title: row.title,
-    description: row.description,
-    starts_at: row.startsAt.toISOString(),
-    ends_at: iso(row.endsAt),
-    place: row.place,
-    spaces_left: row.spacesLeft,
-    booking_needed: row.bookingNeeded,
-    cancelled_at: iso(row.cancelledAt),
-    version: row.version,
-  };
-}
-
-const isoOf = (at: string) => new Date(at).toISOString();
-
-/** The event as its form sends it, to name the fields an edit changes. */
-const asInput = (row: repo.EventRow): EventInput => ({
+/** The event's own fields, as its form sends them (and as an edit's changed fields are named). */
+const asInput = (row: repo.PublicEventRow): EventInput => ({
   title: row.title,
   description: row.description,
   starts_at: row.startsAt.toISOString(),
@@ -77,6 +58,18 @@ const asInput = (row: repo.EventRow): EventInput => ({
   spaces_left: row.spacesLeft,
   booking_needed: row.bookingNeeded,
 });
+
+const toUpcoming = (row: repo.PublicEventRow): UpcomingEvent => ({ id: row.id, ...asInput(row) });
+
+const toView = (row: repo.EventRow): ServiceEvent => ({
+  ...toUpcoming(row),
+  service_id: row.serviceId,
+  service_name: row.serviceName,
+  cancelled_at: iso(row.cancelledAt),
+  version: row.version,
+});
+
+const isoOf = (at: string) => new Date(at).toISOString();
 
 const toValues = (input: EventInput): repo.EventValues => ({
   title: input.title,
@@ -237,15 +230,5 @@ export async function cancelEvent(
 
 /** A listing's upcoming events as the public sees them (the directory's listing pages). */
 export async function upcomingEventsOf(db: DbOrTx, serviceId: string): Promise<UpcomingEvent[]> {
-  const rows = await repo.listUpcomingEvents(db, serviceId, UPCOMING_ON_LISTING);
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    description: r.description,
-    starts_at: r.startsAt.toISOString(),
-    ends_at: iso(r.endsAt),
-    place: r.place,
-    spaces_left: r.spacesLeft,
-    booking_needed: r.bookingNeeded,
-  }));
+  return (await repo.listUpcomingEvents(db, serviceId, UPCOMING_ON_LISTING)).map(toUpcoming);
 }

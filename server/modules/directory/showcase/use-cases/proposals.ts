@@ -1,4 +1,4 @@
-import { type ListingInput, SOCIAL_PRESCRIBING_CATEGORIES } from '../../../../../common/directory.js';
+import type { ListingInput } from '../../../../../common/directory.js';
 import { REVIEW_QUEUE_LIMIT } from '../../../../../common/directory-maintenance.js';
 import type {
   ListingProposalReview,
@@ -22,6 +22,7 @@ import * as maintenance from '../../maintenance/maintenance.repository.js';
 import type { TReasonBody } from '../../maintenance/maintenance.schemas.js';
 import {
   authorOf,
+  categoryOptions,
   peopleLabels,
   requirePartner,
   requireReviewer,
@@ -45,8 +46,6 @@ const CHILD_KEYS = [
   'service_areas',
   'schedules',
 ] as const;
-
-const categoryOptions = () => SOCIAL_PRESCRIBING_CATEGORIES.map((c) => ({ id: categoryTermId(c.code), name: c.name }));
 
 function summaryOf(row: repo.ProposalRow): ListingProposalSummary {
   return {
