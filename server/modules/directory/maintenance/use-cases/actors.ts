@@ -114,7 +114,8 @@ export function categoryOptions(listing?: Listing): CategoryOption[] {
   return options;
 }
 
-const CHILD_KEYS = [
+/** The child lists of a listing document whose entries carry ids. */
+export const CHILD_KEYS = [
   'locations',
   'phones',
   'contacts',

@@ -11,17 +11,12 @@ import type { SignedInContext } from '../../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../../platform/db/client.js';
 import { AppError, type FieldError, notFound, validationError } from '../../../../platform/errors.js';
 import { runUseCase } from '../../../../platform/use-case.js';
-import {
-  assureListing,
-  categoryTermId,
-  createListing,
-  diffListings,
-  EMPTY_LISTING,
-} from '../../listings/listings.service.js';
+import { assureListing, createListing, diffListings, EMPTY_LISTING } from '../../listings/listings.service.js';
 import * as maintenance from '../../maintenance/maintenance.repository.js';
 import type { TReasonBody } from '../../maintenance/maintenance.schemas.js';
 import {
   authorOf,
+  CHILD_KEYS,
   categoryOptions,
   peopleLabels,
   requirePartner,
@@ -36,16 +31,6 @@ import type { TProposeListingBody } from '../showcase.schemas.js';
 
 const WHAT = 'listing proposal';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-const CHILD_KEYS = [
-  'locations',
-  'phones',
-  'contacts',
-  'languages',
-  'cost_options',
-  'service_areas',
-  'schedules',
-] as const;
 
 function summaryOf(row: repo.ProposalRow): ListingProposalSummary {
   return {
