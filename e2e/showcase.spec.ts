@@ -30,7 +30,7 @@ test('showcase: a partner’s session shows on the public listing and in search'
   const visitor = await (await browser.newContext()).newPage();
 
   await partner.goto('/directory/our-listings');
-  await partner.getByRole('link', { name: 'Sessions and events' }).click();
+  await partner.getByRole('main').getByRole('link', { name: 'Sessions and events' }).click();
   await expect(partner.getByRole('heading', { level: 1, name: 'Sessions and events' })).toBeVisible();
   await checkPage(partner, 'showcase-sessions-empty');
 
@@ -76,7 +76,7 @@ test('showcase: a partner proposes a new listing and a care coordinator approves
   const { page: cc } = await signedInPage(browser, 'care_coordinator');
 
   await partner.goto('/directory/our-listings');
-  await partner.getByRole('link', { name: 'Propose a new listing' }).click();
+  await partner.getByRole('main').getByRole('link', { name: 'Propose a new listing' }).click();
   await expect(partner.getByRole('heading', { level: 1, name: 'Propose a new listing' })).toBeVisible();
   await checkPage(partner, 'showcase-propose-listing');
   await partner.getByLabel('Name', { exact: true }).fill(NEW_LISTING);
