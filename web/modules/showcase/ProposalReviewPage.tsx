@@ -81,7 +81,7 @@ function Decide({ proposal }: { proposal: ListingProposalReview }) {
             </Link>
           </p>
         )}
-        <DiffTable changes={proposal.changes} categories={proposal.category_options} />
+        <DiffTable changes={proposal.changes} categories={proposal.category_options} newListing />
 
         {pending && !rejecting && (
           <div className="nhsuk-button-group">

@@ -166,11 +166,12 @@ export async function getProposal(
     submitted_by: who.get(row.submittedByUserId) ?? 'A former partner user',
     decided_by: row.decidedByUserId ? (who.get(row.decidedByUserId) ?? 'A former colleague') : null,
     proposed: row.proposed as unknown as ListingInput,
-    // Field by field, as the moderation of an edit shows it (against an empty listing).
+    // Field by field, as the moderation of an edit shows it (against an empty listing); the
+    // organisation is named above the table, not by its id.
     changes: diffListings(
       { ...EMPTY_LISTING, id: row.id },
       { ...(row.proposed as unknown as ListingInput), id: row.id },
-    ),
+    ).filter((c) => c.field !== 'organization_id'),
     created_service: created ?? null,
     category_options: categoryOptions(),
   };
