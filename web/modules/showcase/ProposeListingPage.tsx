@@ -106,7 +106,7 @@ function Propose({ data }: { data: OurProposals }) {
           />
         </>
       )}
-      <h2>A new listing</h2>
+      <p>Describe the new service as it should appear in the directory.</p>
       {data.organizations.length > 1 && (
         <SelectField
           id="listing-organization_id"
