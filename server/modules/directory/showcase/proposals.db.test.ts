@@ -98,6 +98,9 @@ describe('deciding a proposal', () => {
     const id = await propose('Approved Repair Cafe');
     const view = (await get(cc, `/api/directory/proposals/${id}`)).json() as ListingProposalReview;
     expect(view).toMatchObject({ status: 'pending', name: 'Approved Repair Cafe', created_service: null });
+    const fields = view.changes.map((c) => c.field);
+    expect(fields).toContain('name');
+    expect(fields).not.toContain('organization_id');
 
     const res = await send(cc, 'POST', `/api/directory/proposals/${id}/approve`);
     expect(res.statusCode).toBe(200);
