@@ -128,7 +128,7 @@ export function EventForm({
         label="Start time"
         hint="In 24-hour time, like 10:00"
         type="time"
-        width={5}
+        width={10}
         value={draft.startTime}
         error={field('starts_at')}
         onChange={(startTime) => set({ startTime })}
@@ -137,7 +137,7 @@ export function EventForm({
         id="ends_at"
         label="End time (optional)"
         type="time"
-        width={5}
+        width={10}
         value={draft.endTime}
         error={field('ends_at')}
         onChange={(endTime) => set({ endTime })}
