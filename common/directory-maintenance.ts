@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { type ListingInput, REFERRAL_CAPACITIES, SERVICE_STATUSES } from './directory.js';
 import { ZDirectoryHistoryEntry, ZFieldChange, ZListingInput, ZStaffListing } from './directory-listing-schema.js';
+import { ZPendingProposal } from './showcase.js';
 
 // Each answer is a zod schema (the route's response schema, which drops any field it does not
 // name) and the type inferred from it.
@@ -51,13 +52,15 @@ export type PendingChange = z.infer<typeof ZPendingChange>;
 export const REVIEW_QUEUE_LIMIT = 100;
 
 export const ZReviewQueue = z.object({
-  counts: z.object({ due: z.number(), reports: z.number(), changes: z.number() }),
+  counts: z.object({ due: z.number(), reports: z.number(), changes: z.number(), proposals: z.number() }),
   /** Oldest verification first (never verified before all). */
   due: z.array(ZDueReview),
   /** Oldest first. */
   reports: z.array(ZOpenReport),
   /** Oldest first. */
   changes: z.array(ZPendingChange),
+  /** Partners' proposed brand-new listings (the showcase), oldest first. */
+  proposals: z.array(ZPendingProposal),
 });
 export type ReviewQueue = z.infer<typeof ZReviewQueue>;
 

@@ -198,6 +198,18 @@ export interface Listing extends Omit<ListingInput, 'id'> {
   last_modified: string;
 }
 
+/** A session or event still to come, as a listing page and the search show it (issue 12, point 7). */
+export interface UpcomingEvent {
+  id: string;
+  title: string;
+  description: string | null;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+  spaces_left: number | null;
+  booking_needed: boolean;
+}
+
 /**
  * A listing as the public sees it (GET /api/public/directory/services/{id}): these fields and no
  * others. Not the system's own (icb_id, version, merged_into_id…) nor who verified it
@@ -229,7 +241,32 @@ export type PublicListing = Pick<
   | 'assured_date'
   | 'review_due_on'
   | 'last_modified'
-> & { organization: Pick<Listing['organization'], 'id' | 'name'> };
+> & {
+  organization: Pick<Listing['organization'], 'id' | 'name'>;
+  /** Its upcoming sessions and events (the showcase, issue 12 point 7), soonest first. */
+  upcoming_events?: UpcomingEvent[];
+};
+
+/**
+ * A listing with nothing in it: what a new listing's history, a proposed new listing's review and
+ * the "Propose a new listing" form start from.
+ */
+export const EMPTY_LISTING: ListingInput = {
+  organization_id: '',
+  name: '',
+  description: '',
+  status: 'active',
+  referral_capacity: 'open',
+  review_interval_months: undefined,
+  taxonomy_term_ids: [],
+  phones: [],
+  contacts: [],
+  languages: [],
+  cost_options: [],
+  service_areas: [],
+  locations: [],
+  schedules: [],
+};
 
 /** The editable document of a stored listing (what diffs and edit forms start from). */
 export function toListingInput(listing: ListingInput & { id: string }): ListingInput {
@@ -340,6 +377,8 @@ export interface DirectorySearchResult {
   assured_date: string | null;
   review_due: boolean;
   last_modified: string;
+  /** Its next upcoming session or event ("Next session: Tue 8 Dec, 10:00"), if any. */
+  next_event?: { title: string; starts_at: string } | null;
 }
 
 export interface DirectorySearchPage {

@@ -2,7 +2,12 @@ import { and, eq, gt, max } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../common/directory-transfer.js';
 import { totpCode } from '../modules/auth/totp.js';
-import { createTestListing } from '../modules/directory/listings/test-listings.js';
+import { ensureSocialPrescribingTaxonomy } from '../modules/directory/listings/listings.service.js';
+import {
+  createTestListing,
+  createTestOrganization,
+  testListingInput,
+} from '../modules/directory/listings/test-listings.js';
 import { outbox } from '../modules/notifications/notifications.tables.js';
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
@@ -23,9 +28,16 @@ const {
   referrer,
   worker,
   admin,
+  partner,
 } = setUpTestApp({
   config: { LOCKOUT_THRESHOLD: '100000', PUBLIC_URL: 'https://waymark.test.example/' },
-  team: { lead: 'team_lead', referrer: 'referrer', worker: { role: 'link_worker', signIn: false }, admin: 'admin' },
+  team: {
+    lead: 'team_lead',
+    referrer: 'referrer',
+    worker: { role: 'link_worker', signIn: false },
+    admin: 'admin',
+    partner: 'vcs_partner',
+  },
 });
 const NEW_PASSWORD = 'a walk through the audit trail';
 
@@ -177,6 +189,16 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
       return post('/api/auth/password-reset/complete', null, { token, newPassword: NEW_PASSWORD });
     },
   },
+  // ---- showcase (issue 12, point 7): a partner proposes a brand-new listing ----
+  'POST /api/directory/our-proposals': {
+    action: 'directory.proposal.submit',
+    run: async () => {
+      await ensureSocialPrescribingTaxonomy(ctx.db);
+      const org = await createTestOrganization(ctx.db, home.icbId, { vcsOrganisationId: home.vcsOrganisationId });
+      return post('/api/directory/our-proposals', partner, { proposed: testListingInput(org.id) });
+    },
+  },
+  // ---- end showcase ----
 };
 
 const lastAuditId = async () => (await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0n;

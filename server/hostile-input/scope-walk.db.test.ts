@@ -4,7 +4,11 @@ import { EMPTY_PLAN } from '../../common/care-plan.js';
 import { type Listing, toListingInput } from '../../common/directory.js';
 import { can, type Permission } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
-import { createTestListing, createTestOrganization } from '../modules/directory/listings/test-listings.js';
+import {
+  createTestListing,
+  createTestOrganization,
+  testListingInput,
+} from '../modules/directory/listings/test-listings.js';
 import { notifications } from '../modules/notifications/notifications.tables.js';
 import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { referrals } from '../modules/referrals/referrals.tables.js';
@@ -58,6 +62,11 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   [/^\/api\/directory\/changes\/:changeId/, { changeId: 'change' }],
   // Issue 12, impact (evidence of value): a directory organisation of the ICB.
   [/^\/api\/directory\/organisations\/:id/, { id: 'directoryOrganisation' }],
+  // ---- showcase (issue 12, point 7): events of a service, proposals of new listings ----
+  [/^\/api\/directory\/our-events\/:eventId/, { eventId: 'partnerEvent' }],
+  [/^\/api\/directory\/review\/events\/:eventId/, { eventId: 'staffEvent' }],
+  [/^\/api\/directory\/proposals\/:proposalId/, { proposalId: 'proposal' }],
+  // ---- end showcase ----
 ];
 
 /**
@@ -65,7 +74,18 @@ const PARAMS: [RegExp, Record<string, string>][] = [
  * are the ICB's; the ICB's administrator manages all its users): another PCN of the same ICB is
  * not an intruder for these, another ICB still is. A VCS partner's own listings are its own.
  */
-const ICB_WIDE = new Set(['listing', 'report', 'change', 'practice', 'worker:admin', 'directoryOrganisation']);
+const ICB_WIDE = new Set([
+  // impact: a directory organisation of the ICB
+  'directoryOrganisation',
+  'listing',
+  'report',
+  'change',
+  'practice',
+  'worker:admin',
+  // showcase: directory staff keep the events and new listings of their whole ICB
+  'staffEvent',
+  'proposal',
+]);
 
 /** Bodies that pass validation, so that only the scope decides. */
 const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -114,6 +134,15 @@ const BODIES: Record<string, unknown> = {
     referralEmail: '',
     replyWorkingDays: 4,
   },
+  // ---- showcase: each event route's control runs once, an edit (version 1) before its cancel ----
+  'POST /api/directory/our-listings/:serviceId/events': { title: 'Walk event', starts_at: at(48) },
+  'POST /api/directory/review/services/:serviceId/events': { title: 'Walk event', starts_at: at(48) },
+  'PUT /api/directory/our-events/:eventId': { title: 'Walk event edited', starts_at: at(72), expected_version: 1 },
+  'PUT /api/directory/review/events/:eventId': { title: 'Walk event edited', starts_at: at(72), expected_version: 1 },
+  'POST /api/directory/our-events/:eventId/cancel': { expected_version: 2 },
+  'POST /api/directory/review/events/:eventId/cancel': { expected_version: 2 },
+  'POST /api/directory/proposals/:proposalId/reject': { reason: 'Walk test' },
+  // ---- end showcase ----
 };
 
 /** Query strings some GET routes need to get past validation. */
@@ -245,6 +274,35 @@ beforeAll(async () => {
   });
   expect(change.statusCode).toBe(201);
   ids.change = change.json().change_id;
+
+  // ---- showcase: an event of the partner's listing, one of a staff listing, a proposed new listing ----
+  const event = { title: 'Walk test session', starts_at: at(24) };
+  const partnerHeaders = (sessions.get('home:vcs_partner') as Session).headers;
+  const partnerEvent = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/directory/our-listings/${partnerListing.id}/events`,
+    headers: partnerHeaders,
+    payload: event,
+  });
+  expect(partnerEvent.statusCode).toBe(201);
+  ids.partnerEvent = partnerEvent.json().id;
+  const staffEvent = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/directory/review/services/${listing.id}/events`,
+    headers: (sessions.get('home:care_coordinator') as Session).headers,
+    payload: event,
+  });
+  expect(staffEvent.statusCode).toBe(201);
+  ids.staffEvent = staffEvent.json().id;
+  const proposal = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/directory/our-proposals',
+    headers: partnerHeaders,
+    payload: { proposed: testListingInput(partnerOrg.id, { name: 'Walk Proposed Listing' }) },
+  });
+  expect(proposal.statusCode).toBe(201);
+  ids.proposal = proposal.json().proposal_id;
+  // ---- end showcase ----
 
   const report = await ctx.app.inject({
     method: 'POST',

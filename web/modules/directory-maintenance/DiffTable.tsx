@@ -22,14 +22,26 @@ export function fieldChangeColumns<T extends Pick<FieldChange, 'field' | 'previo
   ];
 }
 
-/** The moderation diff: one row per changed field, "Field / Now / Proposed". */
-export function DiffTable({ changes, categories }: { changes: FieldChange[]; categories: CategoryOption[] }) {
+/**
+ * The moderation diff: one row per changed field, "Field / Now / Proposed". A proposed new listing
+ * has nothing now: its table is "Field / Proposed".
+ */
+export function DiffTable({
+  changes,
+  categories,
+  newListing = false,
+}: {
+  changes: FieldChange[];
+  categories: CategoryOption[];
+  newListing?: boolean;
+}) {
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const order = changes.map((c) => c.field);
+  const columns = fieldChangeColumns<FieldChange>(order, names, ['Now', 'Proposed']);
   return (
     <DataTable
-      caption="Proposed changes, field by field"
-      columns={fieldChangeColumns(order, names, ['Now', 'Proposed'])}
+      caption={newListing ? 'The proposed listing, field by field' : 'Proposed changes, field by field'}
+      columns={newListing ? columns.filter((c) => c.header !== 'Now') : columns}
       rows={changes}
       rowKey={(c) => c.field}
     />

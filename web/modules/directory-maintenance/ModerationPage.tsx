@@ -1,10 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ChangeReview } from '../../../common/directory-maintenance';
 import { ApiError } from '../../app/api';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useSubmit } from '../../app/use-submit';
 import { BackLink } from '../../ui/BackLink';
 import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -16,6 +14,8 @@ import { ConflictNotice } from './ConflictNotice';
 import { DiffTable } from './DiffTable';
 import { approveChange, REVIEW_KEY, rejectChange, useChange } from './maintenance-api';
 import { formatWhen } from './maintenance-format';
+import { RejectReasonForm } from './RejectReasonForm';
+import { useDecision } from './use-decision';
 import './maintenance.css';
 
 /** A VCS partner's proposed change to a listing, shown field by field: approve, or reject with a reason. */
@@ -38,42 +38,11 @@ const STATUS_TEXT = {
 
 function Moderate({ change }: { change: ChangeReview }) {
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const write = useSubmit({
-    mutationFn: (decision: { work: () => Promise<ChangeReview>; done: string }) => decision.work(),
-    labels: {},
-    onSuccess: (decided, { done }) => {
+  const { notice, rejecting, setRejecting, reason, setReason, reasonError, busy, failure, reset, decide, reject } =
+    useDecision<ChangeReview>((decided) => {
       queryClient.setQueryData([...REVIEW_KEY, 'change', change.id], decided);
       void queryClient.invalidateQueries({ queryKey: REVIEW_KEY });
-      setNotice(done);
-      setRejecting(false);
-      window.scrollTo(0, 0);
-    },
-    onError: (e) => {
-      // A refused reason is the reason field's problem, not the page's.
-      if (e instanceof ApiError && e.status === 400)
-        setReasonError(`Reason ${e.fieldErrors.find((f) => f.field === 'reason')?.message ?? e.problem.detail}`);
-    },
-  });
-  const { busy } = write;
-  const failure = write.failure instanceof ApiError && write.failure.status === 400 ? null : write.failure;
-
-  function decide(work: () => Promise<ChangeReview>, done: string) {
-    void write.submit({ work, done });
-  }
-
-  function reject(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setReasonError('Enter why the change is rejected: the partner will see it');
-      return;
-    }
-    setReasonError(null);
-    void decide(() => rejectChange(change.id, reason), 'Change rejected. The partner can see your reason.');
-  }
+    });
 
   const conflict = failure instanceof ApiError && failure.status === 409 ? failure : null;
   const pending = change.status === 'pending';
@@ -89,7 +58,7 @@ function Moderate({ change }: { change: ChangeReview }) {
             message={conflict.problem.detail}
             action="Reload the change to compare it with the listing as it is now"
             onReload={() => {
-              write.reset();
+              reset();
               void queryClient.invalidateQueries({ queryKey: [...REVIEW_KEY, 'change', change.id] });
             }}
           />
@@ -166,37 +135,21 @@ function Moderate({ change }: { change: ChangeReview }) {
           </div>
         )}
         {pending && rejecting && (
-          <form onSubmit={reject} noValidate>
-            <div className={`nhsuk-form-group${reasonError ? ' nhsuk-form-group--error' : ''}`}>
-              <label className="nhsuk-label nhsuk-label--s" htmlFor="reject-reason">
-                Why is the change rejected?
-              </label>
-              <div className="nhsuk-hint" id="reject-reason-hint">
-                The partner will see this on their listings page.
-              </div>
-              {reasonError && (
-                <span className="nhsuk-error-message" id="reject-reason-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {reasonError}
-                </span>
-              )}
-              <textarea
-                className={`nhsuk-textarea${reasonError ? ' nhsuk-textarea--error' : ''}`}
-                id="reject-reason"
-                rows={4}
-                value={reason}
-                aria-describedby={`reject-reason-hint${reasonError ? ' reject-reason-error' : ''}`}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </div>
-            <div className="nhsuk-button-group">
-              <Button variant="warning" aria-disabled={busy || undefined}>
-                Reject change
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => setRejecting(false)}>
-                Cancel
-              </Button>
-            </div>
-          </form>
+          <RejectReasonForm
+            question="Why is the change rejected?"
+            hint="The partner will see this on their listings page."
+            action="Reject change"
+            reason={reason}
+            error={reasonError}
+            busy={busy}
+            onReason={setReason}
+            onSubmit={reject(
+              (why) => rejectChange(change.id, why),
+              'Change rejected. The partner can see your reason.',
+              'Enter why the change is rejected: the partner will see it',
+            )}
+            onCancel={() => setRejecting(false)}
+          />
         )}
       </div>
     </div>

@@ -67,10 +67,20 @@ export function PartnerListingsPage() {
         Keep your organisation’s services up to date in the directory. Changes you propose are checked by the social
         prescribing team before they appear.
       </p>
+      <ul className="nhsuk-list">
+        <li>
+          <Link to="/directory/our-events">Sessions and events</Link>: tell people what is coming up
+        </li>
+        <li>
+          <Link to="/directory/our-proposals">Propose a new listing</Link>
+        </li>
+      </ul>
       {isPending ? (
         <Loading what="your listings" />
       ) : data.length === 0 ? (
-        <p>Your organisation has no listings in the directory yet. Contact your social prescribing team to add one.</p>
+        <p>
+          Your organisation has no listings in the directory yet. Propose one, or contact your social prescribing team.
+        </p>
       ) : (
         <DataTable caption="Your listings" captionHidden columns={COLUMNS} rows={data} rowKey={(l) => l.id} />
       )}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { SERVICE_STATUS_LABELS } from '../../../common/directory';
 import type { DueReview, OpenReport, PendingChange, ReviewServiceRef } from '../../../common/directory-maintenance';
+import type { PendingProposal } from '../../../common/showcase';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
@@ -50,6 +51,23 @@ const CHANGE_COLUMNS: DataColumn<PendingChange>[] = [
     cell: (c) => (
       <Link to={`/directory/review/changes/${c.id}`}>
         Review the change<span className="nhsuk-u-visually-hidden"> to {c.service.name}</span>
+      </Link>
+    ),
+  },
+];
+
+// New listings proposed by partners (the showcase): reviewed on the showcase's own page.
+const PROPOSAL_COLUMNS: DataColumn<PendingProposal>[] = [
+  { header: 'New listing', cell: (p) => <span className="waymark-listing-text">{p.name}</span> },
+  { header: 'Organisation', cell: (p) => p.organization_name },
+  { header: 'Proposed', cell: (p) => formatWhen(p.submitted_at) },
+  { header: 'By', cell: (p) => p.submitted_by },
+  {
+    header: 'Action',
+    hiddenHeader: true,
+    cell: (p) => (
+      <Link to={`/directory/review/proposals/${p.id}`}>
+        Review the new listing<span className="nhsuk-u-visually-hidden"> {p.name}</span>
       </Link>
     ),
   },
@@ -118,6 +136,11 @@ export function ReviewQueuePage() {
             <li>
               <a href="#changes">{plural(data.counts.changes, 'change', 'changes')} proposed by partners</a>
             </li>
+            <li>
+              <a href="#proposals">
+                {plural(data.counts.proposals, 'new listing', 'new listings')} proposed by partners
+              </a>
+            </li>
           </ul>
 
           <QueueSection
@@ -150,6 +173,16 @@ export function ReviewQueuePage() {
             rows={data.changes}
             total={data.counts.changes}
             rowKey={(c) => c.id}
+          />
+          <QueueSection
+            id="proposals"
+            heading="New listings proposed by partners"
+            empty="No new listings waiting."
+            caption="New listings proposed by partners"
+            columns={PROPOSAL_COLUMNS}
+            rows={data.proposals}
+            total={data.counts.proposals}
+            rowKey={(p) => p.id}
           />
         </>
       )}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { type DirectorySearchResult, PUBLIC_CAPACITY_LABELS, SERVICE_STATUS_LABELS } from '../../../common/directory';
 import { Tag } from '../../ui/Tag';
 import { CAPACITY_COLOURS, formatDate, STATUS_COLOURS, shortDescription, whereText } from './directory-format';
+import { formatSession } from './session-time';
 
 function ResultFacts({ result, staff }: { result: DirectorySearchResult; staff: boolean }) {
   const where = whereText(result);
@@ -26,6 +27,16 @@ function ResultFacts({ result, staff }: { result: DirectorySearchResult; staff: 
                 ))}
               </ul>
             )}
+          </dd>
+        </div>
+      )}
+      {result.next_event && (
+        <div className="waymark-directory-facts__row">
+          <dt>Next session</dt>
+          <dd>
+            <time dateTime={result.next_event.starts_at}>{formatSession(result.next_event.starts_at)}</time>
+            <span className="nhsuk-u-visually-hidden">: </span>{' '}
+            <span className="waymark-secondary-text">{result.next_event.title}</span>
           </dd>
         </div>
       )}

@@ -2,6 +2,7 @@ import type { ListingLocation, PublicListing } from '../../../common/directory';
 import { describeOpening } from '../../../common/directory-opening';
 import { Tag } from '../../ui/Tag';
 import { displayUrl, formatAges, safeHref, telHref } from './directory-format';
+import { UpcomingEvents } from './UpcomingEvents';
 
 function Address({ location }: { location: ListingLocation }) {
   const address = location.address;
@@ -153,6 +154,8 @@ export function ListingDetails({ listing, staff }: { listing: PublicListing; sta
       ) : (
         <p>Contact the service to find out when it runs.</p>
       )}
+
+      <UpcomingEvents events={listing.upcoming_events ?? []} />
 
       <h2>How to contact</h2>
       <Contact listing={listing} />

@@ -1,6 +1,6 @@
 // The listings of the Directory of Services: the one writer and reader every directory feature
 // (search, /oruk, maintenance, moderation, import, demo data) goes through.
-export { toListingInput } from '../../../../common/directory.js';
+export { EMPTY_LISTING, toListingInput } from '../../../../common/directory.js';
 export { OF_ANOTHER_LISTING } from './child-ownership.js';
 export { diffListings } from './diff.js';
 export type { ChangeAuthor } from './history.js';

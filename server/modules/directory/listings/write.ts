@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   type DirectoryOrganizationInput,
+  EMPTY_LISTING,
   type FieldChange,
   type Listing,
   type ListingInput,
@@ -152,23 +153,6 @@ function serviceColumns(input: TListingInput, searchText: string) {
   };
 }
 
-const EMPTY: ListingInput = {
-  organization_id: '',
-  name: '',
-  description: '',
-  status: 'active',
-  referral_capacity: 'open',
-  review_interval_months: undefined,
-  taxonomy_term_ids: [],
-  phones: [],
-  contacts: [],
-  languages: [],
-  cost_options: [],
-  service_areas: [],
-  locations: [],
-  schedules: [],
-};
-
 async function mustLoad(tx: DbOrTx, id: string): Promise<Listing> {
   const listing = await loadListing(tx, id);
   if (!listing) throw notFound('service');
@@ -194,7 +178,7 @@ export async function createListing(tx: DbOrTx, icbId: string, raw: ListingInput
   await tx.insert(directoryServices).values({ id: input.id, icbId, ...serviceColumns(input, searchText) });
   await addSearchWords(tx, input.name, searchText);
   await writeChildren(tx, input, true);
-  await recordChanges(tx, input.id, 'create', diffListings({ ...EMPTY, id: input.id }, input), by);
+  await recordChanges(tx, input.id, 'create', diffListings({ ...EMPTY_LISTING, id: input.id }, input), by);
   return mustLoad(tx, input.id);
 }
 

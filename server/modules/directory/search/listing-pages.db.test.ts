@@ -55,6 +55,7 @@ describe('public answers carry only the fields they declare (issue 9, finding 8)
     'schedules',
     'service_areas',
     'status',
+    'upcoming_events',
     'url',
   ];
   const LOCATION_KEYS = [
@@ -146,6 +147,7 @@ describe('public answers carry only the fields they declare (issue 9, finding 8)
           'id',
           'last_modified',
           'name',
+          'next_event',
           'opening',
           'organization_name',
           'referral_capacity',

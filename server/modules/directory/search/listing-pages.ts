@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Listing } from '../../../../common/directory.js';
+import type { Listing, PublicListing } from '../../../../common/directory.js';
 import { SOCIAL_PRESCRIBING_TAXONOMY_ID } from '../../../../common/directory.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext, SignedInContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { loadListing, publicListing } from '../listings/listings.service.js';
+import { upcomingEventsOf } from '../showcase/showcase.service.js';
 import type { TDirectoryReport } from './search.schemas.js';
 
 // The listing pages behind search results (public and staff), the category list, and the
@@ -15,17 +16,21 @@ import type { TDirectoryReport } from './search.schemas.js';
 const isPublished = (listing: Listing | null): listing is Listing =>
   listing !== null && listing.status !== 'defunct' && listing.merged_into_id === null;
 
-export async function getPublicListing(db: DbOrTx, id: string): Promise<Listing> {
+export async function getPublicListing(db: DbOrTx, id: string): Promise<PublicListing> {
   const listing = await loadListing(db, id);
   if (!isPublished(listing)) throw notFound('service');
-  return publicListing(listing);
+  return { ...publicListing(listing), upcoming_events: await upcomingEventsOf(db, id) };
 }
 
 /**
  * Staff see the whole listing of their own ICB, confidential addresses included; reading a
  * listing with a confidential place is audited (who looked up where a refuge is).
  */
-export async function getStaffListing(db: Db, ctx: SignedInContext, id: string): Promise<Listing> {
+export async function getStaffListing(
+  db: Db,
+  ctx: SignedInContext,
+  id: string,
+): Promise<Listing & Pick<PublicListing, 'upcoming_events'>> {
   const listing = await loadListing(db, id);
   if (!listing || listing.icb_id !== ctx.actor.scope.icbId) throw notFound('service');
   const confidential = listing.locations.filter((l) => l.confidential).map((l) => l.id);
@@ -37,7 +42,7 @@ export async function getStaffListing(db: Db, ctx: SignedInContext, id: string):
       details: { locationIds: confidential },
     });
   }
-  return listing;
+  return { ...listing, upcoming_events: await upcomingEventsOf(db, id) };
 }
 
 export interface DirectoryCategory {

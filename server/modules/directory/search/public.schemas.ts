@@ -7,6 +7,7 @@ import {
   REFERRAL_CAPACITIES,
   SERVICE_STATUSES,
 } from '../../../../common/directory.js';
+import { ZNextEvent, ZUpcomingEvent } from '../../../../common/showcase.js';
 
 // Response schemas of the directory search and listing routes, public and staff. The serializer
 // writes only the fields named here (zod drops the rest), so a column added to the staff view
@@ -90,6 +91,8 @@ export const ZPublicListing = z.object({
   assured_date: z.string().nullable(),
   review_due_on: z.string().nullable(),
   last_modified: text,
+  /** Its upcoming sessions and events (issue 12, point 7), soonest first. */
+  upcoming_events: z.array(ZUpcomingEvent).optional(),
 });
 
 /** A page of search results, public or staff (staff results may name a confidential place). */
@@ -118,6 +121,7 @@ export const ZDirectorySearchPage = z.object({
       assured_date: z.string().nullable(),
       review_due: z.boolean(),
       last_modified: text,
+      next_event: ZNextEvent.nullish(),
     }),
   ),
 });

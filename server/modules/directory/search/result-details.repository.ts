@@ -41,6 +41,8 @@ export type ServiceDetailRow = {
   place_city: string | null;
   place_postal_code: string | null;
   place_metres: number | null;
+  /** The soonest upcoming session or event (the showcase), if any. */
+  next_event: { title: string; starts_at: string } | null;
 };
 
 /**
@@ -75,6 +77,12 @@ export async function loadServiceDetails(
            'description', sc.description, 'notes', sc.notes)), '[]'::json)
          FROM directory_schedules sc
          WHERE sc.service_id = s.id AND (sc.valid_to IS NULL OR sc.valid_to >= current_date)) AS schedules,
+      (SELECT json_build_object('title', e.title,
+           'starts_at', to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+         FROM service_events e
+         WHERE e.service_id = s.id AND e.cancelled_at IS NULL AND coalesce(e.ends_at, e.starts_at) > now()
+         ORDER BY e.starts_at, e.id
+         LIMIT 1) AS next_event,
       place.name AS place_name, place.city AS place_city, place.postal_code AS place_postal_code,
       place.metres AS place_metres
     FROM directory_services s

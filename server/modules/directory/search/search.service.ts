@@ -136,6 +136,7 @@ async function describeResults(
         assured_date: s.assured_date,
         review_due: s.review_due,
         last_modified: s.last_modified,
+        next_event: s.next_event,
       },
     ];
   });

@@ -103,18 +103,19 @@ export async function peopleLabels(db: DbOrTx, ids: Iterable<string>): Promise<M
   return new Map(rows.map((u) => [u.id, u.name]));
 }
 
-/** The checkboxes of the edit form: the ICB taxonomy, plus any other term the listing already has. */
-export function categoryOptions(listing: Listing): CategoryOption[] {
+/** The checkboxes of the edit form: the ICB taxonomy, plus any other term the listing (if any) already has. */
+export function categoryOptions(listing?: Listing): CategoryOption[] {
   const options: CategoryOption[] = SOCIAL_PRESCRIBING_CATEGORIES.map((c) => ({
     id: categoryTermId(c.code),
     name: c.name,
   }));
   const known = new Set(options.map((o) => o.id));
-  for (const c of listing.categories) if (!known.has(c.id)) options.push({ id: c.id, name: c.name });
+  for (const c of listing?.categories ?? []) if (!known.has(c.id)) options.push({ id: c.id, name: c.name });
   return options;
 }
 
-const CHILD_KEYS = [
+/** The child lists of a listing document whose entries carry ids. */
+export const CHILD_KEYS = [
   'locations',
   'phones',
   'contacts',

@@ -6,6 +6,7 @@ import {
 } from '../../../../../common/directory-maintenance.js';
 import type { SignedInContext } from '../../../../platform/context.js';
 import type { DbOrTx } from '../../../../platform/db/client.js';
+import { pendingProposalsOf } from '../../showcase/showcase.service.js';
 import * as repo from '../maintenance.repository.js';
 import { peopleLabels, refOf, requireReviewer } from './actors.js';
 
@@ -46,21 +47,22 @@ export async function pendingChangesOf(
 
 /**
  * The three kinds of review work of the reviewer's ICB, each oldest first: listings due for
- * review, open reports from the public and partners' proposed changes. No personal data here,
+ * review, open reports from the public and partners' proposed changes (and new listings). No personal data here,
  * so reading it is not audited.
  */
 export async function getReviewQueue(db: DbOrTx, ctx: SignedInContext): Promise<ReviewQueue> {
   const { icbId } = await requireReviewer(db, ctx);
-  const [due, dueCount, reports, reportCount, changes, changeCount] = await Promise.all([
+  const [due, dueCount, reports, reportCount, changes, changeCount, proposals] = await Promise.all([
     repo.listDueReviews(db, icbId, REVIEW_QUEUE_LIMIT),
     repo.countDueReviews(db, icbId),
     openReportsOf(db, { icbId }),
     repo.countOpenReports(db, icbId),
     pendingChangesOf(db, { icbId }),
     repo.countPendingChanges(db, icbId),
+    pendingProposalsOf(db, icbId),
   ]);
   return {
-    counts: { due: dueCount, reports: reportCount, changes: changeCount },
+    counts: { due: dueCount, reports: reportCount, changes: changeCount, proposals: proposals.count },
     due: due.map((r) => ({
       service: refOf(r),
       assured_date: r.assuredDate,
@@ -69,5 +71,6 @@ export async function getReviewQueue(db: DbOrTx, ctx: SignedInContext): Promise<
     })),
     reports,
     changes,
+    proposals: proposals.proposals,
   };
 }
