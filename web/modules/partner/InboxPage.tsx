@@ -35,10 +35,9 @@ const columnsOf = (tab: InboxTab): DataColumn<InboxItem>[] => [
   { header: 'Reference', cell: (item) => <span className="waymark-partner-reference">{item.reference}</span> },
   { header: 'Service', cell: (item) => item.service.name },
   { header: 'Received', cell: (item) => formatWhen(item.receivedAt) },
-  {
-    header: 'Reply by',
-    cell: (item) => (item.status === 'sent' && item.replyDueOn ? formatDate(item.replyDueOn) : ''),
-  },
+  ...(tab === 'new' || tab === 'waiting'
+    ? [{ header: 'Reply by', cell: (item: InboxItem) => (item.replyDueOn ? formatDate(item.replyDueOn) : '') }]
+    : []),
   {
     header: 'Status',
     cell: (item) => {
