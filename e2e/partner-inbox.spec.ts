@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures.js';
 import { sendOnwardToDemoPartner } from './support/onward.js';
 import { checkPage } from './support/page-checks.js';
+import { signedInPage } from './support/sign-in.js';
 
 // Issue 12, point 2 and 3: a referral sent to a service of the demo partner's organisation
 // arrives in its inbox under New; the partner opens it (it moves to Waiting for reply), accepts
@@ -57,4 +58,37 @@ test('the partner’s inbox: a new referral is opened, accepted and two attendan
     page.getByRole('tabpanel', { name: /^Active/ }).locator(`a[href="/partner/referrals/${sent.id}"]`),
   ).toBeVisible();
   await checkPage(page, 'partner-inbox-active');
+});
+
+test('a stale answer says what changed and reloads; after access ends no details are shown', async ({ browser }) => {
+  const sent = await sendOnwardToDemoPartner(`Sam Lockwood ${Date.now().toString(36)}`);
+  const { page } = await signedInPage(browser, 'vcs_partner');
+  const { page: colleague, me } = await signedInPage(browser, 'vcs_partner');
+
+  // This page has lost its live connection (else it would show the colleague's answer at once).
+  await page.route('**/api/events', (route) => route.abort());
+  await page.goto(`/partner/referrals/${sent.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Referral for ${sent.personName}` })).toBeVisible();
+  // Meanwhile a colleague accepts it.
+  const view = await (await colleague.request.get(`/api/partner/referrals/${sent.id}`)).json();
+  const accepted = await colleague.request.post(`/api/partner/referrals/${sent.id}/accept`, {
+    headers: { 'X-CSRF-Token': me.csrfToken },
+    data: { version: view.version },
+  });
+  expect(accepted.status()).toBe(200);
+
+  await page.getByLabel('Service full').check();
+  await page.getByRole('button', { name: 'Decline referral' }).click();
+  await expect(page.getByRole('heading', { name: 'This referral has changed' })).toBeVisible();
+  await expect(page.getByText(/This referral was accepted by Joanna Pike at \d\d:\d\d on /)).toBeVisible();
+  // Reloaded: it shows as accepted, with the next step's form.
+  await expect(page.getByRole('heading', { name: 'Record attendance' })).toBeVisible();
+  await checkPage(page, 'partner-referral-conflict');
+
+  const ended = await sendOnwardToDemoPartner(`Kit Marsh ${Date.now().toString(36)}`, { ended: true });
+  await page.goto(`/partner/referrals/${ended.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: /^Referral OR-/ })).toBeVisible();
+  await expect(page.getByText(/Access to this person’s details ended on/)).toBeVisible();
+  await expect(page.getByText(ended.personName)).toHaveCount(0);
+  await checkPage(page, 'partner-referral-anonymised');
 });

@@ -13,7 +13,11 @@ export interface SentOnward {
   personName: string;
 }
 
-export async function sendOnwardToDemoPartner(personName: string): Promise<SentOnward> {
+/**
+ * `ended`: declined 100 days ago, so the organisation's access to the details ended 10 days ago
+ * (as after PARTNER_ACCESS_DAYS).
+ */
+export async function sendOnwardToDemoPartner(personName: string, { ended = false } = {}): Promise<SentOnward> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
@@ -70,6 +74,14 @@ export async function sendOnwardToDemoPartner(personName: string): Promise<SentO
       ],
     );
     const id = (rows[0] as { id: string }).id;
+    if (ended)
+      await client.query(
+        `UPDATE onward_referrals SET status = 'declined', viewed_at = now() - interval '101 days',
+           declined_at = now() - interval '100 days', decline_reason = 'not_eligible',
+           access_ends_at = now() - interval '10 days', created_at = now() - interval '102 days'
+         WHERE id = $1`,
+        [id],
+      );
     await client.query(
       `INSERT INTO onward_events (onward_referral_id, type, actor_user_id, via) VALUES ($1, 'sent', $2, 'team')`,
       [id, theCase.worker],

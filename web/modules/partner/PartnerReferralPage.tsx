@@ -146,15 +146,16 @@ export function PartnerReferralPage() {
 
   const formProps: AnswerFormProps = {
     referral,
+    // The referral is fetched again first, so the notice shows beside the next step's fresh form.
     onSaved: async (text) => {
+      await reload();
       setConflict(null);
       setNotice(text);
-      await reload();
     },
     onConflict: async (detail) => {
+      await reload();
       setNotice(null);
       setConflict(detail);
-      await reload();
     },
   };
   const name = referral.sharedDetails?.name;
