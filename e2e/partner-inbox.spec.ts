@@ -15,6 +15,8 @@ test('the partner’s inbox: a new referral is opened, accepted and two attendan
 
   // The home page leads to the inbox.
   await page.goto('/');
+  await expect(page.getByText(/\d+ new referrals?, /)).toBeVisible();
+  await checkPage(page, 'partner-home');
   await page.getByRole('link', { name: 'Open your referrals' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Referrals to your organisation' })).toBeVisible();
   await expect(page.getByRole('tab', { name: /^New \(\d+\)$/ })).toBeVisible();
