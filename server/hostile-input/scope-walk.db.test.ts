@@ -10,6 +10,8 @@ import {
   testListingInput,
 } from '../modules/directory/listings/test-listings.js';
 import { notifications } from '../modules/notifications/notifications.tables.js';
+import { onwardReferrals } from '../modules/onward-referrals/onward-referrals.tables.js';
+import { createTestOnward } from '../modules/onward-referrals/test-onward.js';
 import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { referrals } from '../modules/referrals/referrals.tables.js';
 import { reminderTasks } from '../modules/reminders/reminders.tables.js';
@@ -67,6 +69,8 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   [/^\/api\/directory\/review\/events\/:eventId/, { eventId: 'staffEvent' }],
   [/^\/api\/directory\/proposals\/:proposalId/, { proposalId: 'proposal' }],
   // ---- end showcase ----
+  // Issue 12, partner inbox: an onward referral sent to the home VCS organisation.
+  [/^\/api\/partner\/referrals\/:id/, { id: 'onwardReferral' }],
 ];
 
 /**
@@ -143,6 +147,11 @@ const BODIES: Record<string, unknown> = {
   'POST /api/directory/review/events/:eventId/cancel': { expected_version: 2 },
   'POST /api/directory/proposals/:proposalId/reject': { reason: 'Walk test' },
   // ---- end showcase ----
+  // Issue 12, partner inbox: the answers (decline runs late, so the home partner's comes last).
+  'POST /api/partner/referrals/:id/accept': { version: 1 },
+  'POST /api/partner/referrals/:id/attendance': { version: 1, kind: 'attended', on: londonToday() },
+  'POST /api/partner/referrals/:id/close': { version: 1, outcome: 'completed', note: 'Walk test.' },
+  'POST /api/partner/referrals/:id/decline': { version: 1, reason: 'person_declined' },
 };
 
 /** Query strings some GET routes need to get past validation. */
@@ -303,6 +312,13 @@ beforeAll(async () => {
   expect(proposal.statusCode).toBe(201);
   ids.proposal = proposal.json().proposal_id;
   // ---- end showcase ----
+  // Issue 12, partner inbox: a referral from the home team's case to the home partner's listing.
+  const onward = await createTestOnward(ctx.db, home, worker, {
+    id: partnerListing.id,
+    name: partnerListing.name,
+    organizationId: partnerOrg.id,
+  });
+  ids.onwardReferral = onward.id;
 
   const report = await ctx.app.inject({
     method: 'POST',
@@ -327,6 +343,13 @@ async function lastAuditId(): Promise<bigint> {
 }
 
 async function currentVersion(pattern: string): Promise<number> {
+  if (pattern.startsWith('/api/partner/referrals')) {
+    const [onward] = await ctx.db
+      .select({ version: onwardReferrals.version })
+      .from(onwardReferrals)
+      .where(eq(onwardReferrals.id, ids.onwardReferral as string));
+    return onward?.version ?? 1;
+  }
   const [row] = pattern.startsWith('/api/admin/users')
     ? await ctx.db
         .select({ version: users.version })
@@ -361,6 +384,8 @@ const AUDITED_READS: Record<string, string> = {
   // Issue 12, impact: who read which organisation's figures (aggregates, no person's data).
   'GET /api/directory/organisations/:id/impact': 'impact.read',
   'GET /api/directory/organisations/:id/impact.csv': 'impact.read',
+  // Issue 12, partner inbox: the organisation reads the details it was sent.
+  'GET /api/partner/referrals/:id': 'onward.read',
 };
 
 /** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */
