@@ -1,0 +1,166 @@
+import {
+  DECLINE_REASON_LABELS,
+  type InboxItem,
+  type InboxTab,
+  ONWARD_OUTCOME_LABELS,
+  ONWARD_STATUS_LABELS,
+  type PartnerReferralView,
+} from '../../../common/onward-referrals.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { findReferralTarget } from '../directory/referral-settings/referral-settings.service.js';
+import { organisationRefs } from '../organisations/organisations.service.js';
+import { findReferralInScope, teamScopeOf } from '../referrals/referrals.service.js';
+import { staffByIds } from '../users/users.service.js';
+import type { AttendanceRow, OnwardRow } from './partner.repository.js';
+
+// What the organisation sees of a referral (inbox or secure link): the snapshot it was sent, who
+// referred and how to reach them, and its own answers. Once its access has ended, only the shape
+// remains: no shared details, no name.
+
+export const tabOf = (row: Pick<OnwardRow, 'status' | 'viewedAt'>): InboxTab =>
+  row.status === 'accepted'
+    ? 'active'
+    : row.status === 'declined' || row.status === 'closed'
+      ? 'closed'
+      : row.viewedAt
+        ? 'waiting'
+        : 'new';
+
+/** A reference both sides can quote on the phone: not the person, not guessable into a case. */
+export const referenceOf = (id: string) => `OR-${id.slice(0, 8).toUpperCase()}`;
+
+export const isAnonymised = (row: Pick<OnwardRow, 'accessEndsAt'>, now: Date) =>
+  row.accessEndsAt !== null && row.accessEndsAt.getTime() <= now.getTime();
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export interface ServiceNames {
+  service: { id: string; name: string };
+  organisation: { id: string; name: string };
+}
+
+/**
+ * The names of the services (and their organisations) of these rows. A partner's inbox holds the
+ * few services of its own organisation, so one lookup per distinct service is cheap.
+ */
+export async function serviceNamesOf(
+  db: DbOrTx,
+  rows: readonly Pick<OnwardRow, 'icbId' | 'serviceId' | 'organizationId'>[],
+): Promise<Map<string, ServiceNames>> {
+  const names = new Map<string, ServiceNames>();
+  for (const row of rows) {
+    if (names.has(row.serviceId)) continue;
+    const target = await findReferralTarget(db, row.icbId, row.serviceId);
+    names.set(row.serviceId, {
+      service: { id: row.serviceId, name: target?.name ?? 'Service' },
+      organisation: { id: row.organizationId, name: target?.organisation.name ?? 'Organisation' },
+    });
+  }
+  return names;
+}
+
+export interface CaseWorker {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The worker who answers for the case now: the covering colleague, else the allocated worker, else who referred. */
+export async function caseWorkerOf(
+  db: DbOrTx,
+  row: Pick<OnwardRow, 'icbId' | 'pcnId' | 'referralId' | 'createdByUserId'>,
+): Promise<CaseWorker | null> {
+  const theCase = await findReferralInScope(db, teamScopeOf(row), row.referralId);
+  const id = theCase?.coverWorkerId ?? theCase?.allocatedWorkerId ?? row.createdByUserId;
+  const [user] = await staffByIds(db, [id]);
+  return user ? { id: user.id, name: user.name, email: user.email } : null;
+}
+
+export interface ReferredBy {
+  name: string | null;
+  team: string;
+  /** A PCN has no shared mailbox in Waymark, so the worker's own address is the way to reach the team. */
+  email: string | null;
+}
+
+export async function referredByOf(db: DbOrTx, row: OnwardRow): Promise<ReferredBy> {
+  const [worker, teams] = await Promise.all([caseWorkerOf(db, row), organisationRefs(db, [row.pcnId])]);
+  return {
+    name: worker?.name ?? null,
+    team: teams.get(row.pcnId)?.name ?? 'Social prescribing team',
+    email: worker?.email ?? null,
+  };
+}
+
+export function toPartnerView(
+  row: OnwardRow,
+  attendances: readonly AttendanceRow[],
+  names: ServiceNames,
+  referredBy: ReferredBy,
+  now: Date,
+): PartnerReferralView {
+  const anonymised = isAnonymised(row, now);
+  return {
+    id: row.id,
+    reference: referenceOf(row.id),
+    kind: row.kind,
+    status: row.status,
+    statusLabel: ONWARD_STATUS_LABELS[row.status],
+    tab: tabOf(row),
+    service: names.service,
+    organisation: names.organisation,
+    createdAt: row.createdAt.toISOString(),
+    // The worker's note may describe the person: it goes with the details when access ends.
+    note: anonymised ? null : row.note,
+    replyDueOn: row.replyDueOn,
+    viewedAt: iso(row.viewedAt),
+    acceptedAt: iso(row.acceptedAt),
+    declined:
+      row.declinedAt && row.declineReason
+        ? {
+            at: row.declinedAt.toISOString(),
+            reason: row.declineReason,
+            reasonLabel: DECLINE_REASON_LABELS[row.declineReason],
+            note: anonymised ? null : row.declineNote,
+          }
+        : null,
+    attendance: attendances.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      on: a.on,
+      sessions: a.sessions,
+      recordedAt: a.recordedAt.toISOString(),
+    })),
+    sessionsAttended: attendances.filter((a) => a.kind === 'attended').reduce((n, a) => n + a.sessions, 0),
+    closed:
+      row.closedAt && row.outcome
+        ? {
+            at: row.closedAt.toISOString(),
+            outcome: row.outcome,
+            outcomeLabel: ONWARD_OUTCOME_LABELS[row.outcome],
+            note: anonymised ? null : row.outcomeNote,
+          }
+        : null,
+    version: row.version,
+    sharedDetails: anonymised ? null : (row.sharedDetails ?? null),
+    accessEndsAt: iso(row.accessEndsAt),
+    anonymised,
+    referredBy,
+  };
+}
+
+export function toInboxItem(row: OnwardRow, names: ServiceNames, now: Date): InboxItem {
+  const anonymised = isAnonymised(row, now);
+  return {
+    id: row.id,
+    reference: referenceOf(row.id),
+    tab: tabOf(row),
+    status: row.status,
+    statusLabel: ONWARD_STATUS_LABELS[row.status],
+    service: names.service,
+    personName: anonymised ? null : (row.sharedDetails?.name ?? null),
+    receivedAt: row.createdAt.toISOString(),
+    replyDueOn: row.replyDueOn,
+    anonymised,
+  };
+}
