@@ -6,7 +6,7 @@ import { onwardEvents, onwardLinks, onwardReferrals } from '../onward-referrals.
 
 export type LinkRow = typeof onwardLinks.$inferSelect;
 export type OnwardRow = typeof onwardReferrals.$inferSelect;
-type LinkEventType = 'link_sent' | 'link_revoked' | 'link_opened' | 'code_sent' | 'code_verified' | 'viewed';
+type LinkEventType = 'link_sent' | 'link_revoked' | 'link_opened' | 'code_sent' | 'code_verified';
 
 export async function insertLink(
   db: DbOrTx,
@@ -110,14 +110,4 @@ export async function countLinkEvents(db: DbOrTx, linkId: string, type: LinkEven
       and(eq(onwardEvents.type, type), sql`${onwardEvents.details}->>'linkId' = ${linkId}`, gt(onwardEvents.at, since)),
     );
   return row?.n ?? 0;
-}
-
-/** Marks the referral viewed the first time the link holder reads it; true if this was the first time. */
-export async function markViewed(db: DbOrTx, onwardReferralId: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .update(onwardReferrals)
-    .set({ viewedAt: now })
-    .where(and(eq(onwardReferrals.id, onwardReferralId), isNull(onwardReferrals.viewedAt)))
-    .returning({ id: onwardReferrals.id });
-  return rows.length > 0;
 }

@@ -1,18 +1,25 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  AcceptSchema,
+  AttendanceSchema,
+  CloseSchema,
+  DeclineSchema,
   LinkAccessGrantedSchema,
+  LinkAccessSchema,
   LinkCodeSentSchema,
   LinkOpenSchema,
   LinkStateSchema,
   LinkTokenSchema,
   LinkVerifySchema,
   OnwardLinkAnswerSchema,
+  PartnerReferralViewSchema,
 } from '../../../../common/onward-referrals.js';
 import { AppError } from '../../../platform/errors.js';
 import { requestContext, signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
 import { tokenHashOf } from './issue-link.js';
+import { answerThroughLink, type LinkAnswerStep, readLinkReferral } from './link-referral.js';
 import * as holder from './public-link.js';
 import * as team from './team-link.js';
 
@@ -89,6 +96,48 @@ export function onwardLinkRoutes(app: App, { db, config }: AppDeps): void {
     },
     async (request) => holder.verifyCode(db, requestContext(request), request.body),
   );
+
+  app.post(
+    '/api/referral-link/referral',
+    {
+      schema: {
+        ...publicRoute('The referral, once the one-time code was entered (anonymised after access ends)'),
+        body: LinkAccessSchema,
+        response: { 200: PartnerReferralViewSchema },
+      },
+      config: publicConfig,
+      preHandler: perToken,
+    },
+    async (request) => readLinkReferral(db, requestContext(request), request.body),
+  );
+
+  // The same answers as the partner inbox, each with the token and the access the code gave.
+  const answerSettings = { partnerAccessDays: config.PARTNER_ACCESS_DAYS };
+  const answers: [
+    LinkAnswerStep,
+    typeof AcceptSchema | typeof DeclineSchema | typeof AttendanceSchema | typeof CloseSchema,
+    string,
+  ][] = [
+    ['accept', AcceptSchema, 'Accept the referral'],
+    ['decline', DeclineSchema, 'Decline the referral with a reason'],
+    ['attendance', AttendanceSchema, 'Record attendance'],
+    ['close', CloseSchema, 'Close the referral with an outcome'],
+  ];
+  for (const [step, schema, summary] of answers) {
+    app.post(
+      `/api/referral-link/${step}`,
+      {
+        schema: {
+          ...publicRoute(summary),
+          body: schema.extend(LinkAccessSchema.shape),
+          response: { 200: PartnerReferralViewSchema },
+        },
+        config: publicConfig,
+        preHandler: perToken,
+      },
+      async (request) => answerThroughLink(db, requestContext(request), step, request.body as never, answerSettings),
+    );
+  }
 
   const linkSettings = { publicUrl: config.publicUrl, linkDays: config.ONWARD_LINK_DAYS };
   app.post(
