@@ -6,6 +6,7 @@ import { can, type Permission } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import { createTestListing, createTestOrganization } from '../modules/directory/listings/test-listings.js';
 import { notifications } from '../modules/notifications/notifications.tables.js';
+import { createLinkedReferral } from '../modules/onward-referrals/links/test-links.js';
 import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { referrals } from '../modules/referrals/referrals.tables.js';
 import { reminderTasks } from '../modules/reminders/reminders.tables.js';
@@ -43,7 +44,8 @@ const listings = {} as Record<'listing' | 'partnerListing', Listing>;
 
 /** What each path parameter names, by route prefix (first match wins). */
 const PARAMS: [RegExp, Record<string, string>][] = [
-  [/^\/api\/referrals\/:id/, { id: 'referral', plannedId: 'plannedContact' }],
+  // onwardId (issue 12, link helper): an onward referral of the home case, sent by secure link.
+  [/^\/api\/referrals\/:id/, { id: 'referral', plannedId: 'plannedContact', onwardId: 'onward' }],
   [/^\/api\/people\/:personId/, { personId: 'person' }],
   [/^\/api\/tasks\/:id/, { id: 'task' }],
   [/^\/api\/notifications\/:id/, { id: 'notification' }],
@@ -166,6 +168,14 @@ beforeAll(async () => {
   ids.person = referral.personId;
   ids.worker = worker.id;
   ids.practice = home.practiceId;
+  // Issue 12, link helper: an onward referral of the case sent by secure link (revoke, re-send).
+  ids.onward = (
+    await createLinkedReferral(ctx.db, home, {
+      referralId: referral.id,
+      personId: referral.personId,
+      workerId: worker.id,
+    })
+  ).onwardId;
 
   const planned = await ctx.app.inject({
     method: 'POST',
