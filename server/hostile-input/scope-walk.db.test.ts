@@ -7,6 +7,8 @@ import { ROLES, type Role } from '../../common/roles.js';
 import { createTestListing, createTestOrganization } from '../modules/directory/listings/test-listings.js';
 import { notifications } from '../modules/notifications/notifications.tables.js';
 import { createLinkedReferral } from '../modules/onward-referrals/links/test-links.js';
+import { onwardReferrals } from '../modules/onward-referrals/onward-referrals.tables.js';
+import { createTestOnward } from '../modules/onward-referrals/test-onward.js';
 import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { referrals } from '../modules/referrals/referrals.tables.js';
 import { reminderTasks } from '../modules/reminders/reminders.tables.js';
@@ -58,6 +60,8 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   [/^\/api\/directory\/services\/:id/, { id: 'listing' }],
   [/^\/api\/directory\/review\/services\/:serviceId/, { serviceId: 'listing', reportId: 'report' }],
   [/^\/api\/directory\/changes\/:changeId/, { changeId: 'change' }],
+  // Issue 12, partner inbox: an onward referral sent to the home VCS organisation.
+  [/^\/api\/partner\/referrals\/:id/, { id: 'onwardReferral' }],
 ];
 
 /**
@@ -101,6 +105,11 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/admin/organisations/:id': { name: 'Walk Test Surgery' },
   'POST /api/admin/organisations/:id/retire': { reason: 'Walk test' },
   'POST /api/admin/organisations/:id/reinstate': { reason: 'Walk test' },
+  // Issue 12, partner inbox: the answers (decline runs late, so the home partner's comes last).
+  'POST /api/partner/referrals/:id/accept': { version: 1 },
+  'POST /api/partner/referrals/:id/attendance': { version: 1, kind: 'attended', on: londonToday() },
+  'POST /api/partner/referrals/:id/close': { version: 1, outcome: 'completed', note: 'Walk test.' },
+  'POST /api/partner/referrals/:id/decline': { version: 1, reason: 'person_declined' },
 };
 
 /** Query strings some GET routes need to get past validation. */
@@ -240,6 +249,14 @@ beforeAll(async () => {
   expect(change.statusCode).toBe(201);
   ids.change = change.json().change_id;
 
+  // Issue 12, partner inbox: a referral from the home team's case to the home partner's listing.
+  const onward = await createTestOnward(ctx.db, home, worker, {
+    id: partnerListing.id,
+    name: partnerListing.name,
+    organizationId: partnerOrg.id,
+  });
+  ids.onwardReferral = onward.id;
+
   const report = await ctx.app.inject({
     method: 'POST',
     url: `/api/public/directory/services/${listing.id}/reports`,
@@ -263,6 +280,13 @@ async function lastAuditId(): Promise<bigint> {
 }
 
 async function currentVersion(pattern: string): Promise<number> {
+  if (pattern.startsWith('/api/partner/referrals')) {
+    const [onward] = await ctx.db
+      .select({ version: onwardReferrals.version })
+      .from(onwardReferrals)
+      .where(eq(onwardReferrals.id, ids.onwardReferral as string));
+    return onward?.version ?? 1;
+  }
   const [row] = pattern.startsWith('/api/admin/users')
     ? await ctx.db
         .select({ version: users.version })
@@ -294,6 +318,8 @@ const AUDITED_READS: Record<string, string> = {
   'GET /api/people/:personId/care-plan': 'careplan.read',
   'GET /api/people/:personId/care-plan/versions': 'careplan.read-versions',
   'GET /api/people/:personId/care-plan/versions/compare': 'careplan.compare',
+  // Issue 12, partner inbox: the organisation reads the details it was sent.
+  'GET /api/partner/referrals/:id': 'onward.read',
 };
 
 /** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { useDestinations } from '../../app/navigation-context';
-import { useSignedInMe } from '../../app/session';
+import { hasPermission, useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../ui/use-page-title';
+import { InboxSummary } from '../partner/InboxSummary';
 import { ROLE_DESCRIPTIONS } from './role-descriptions';
 
 export function HomePage() {
@@ -24,6 +25,7 @@ export function HomePage() {
           {ROLE_DESCRIPTIONS[user.role].map((text) => (
             <p key={text}>{text}</p>
           ))}
+          {hasPermission(me, 'partner.referrals') && <InboxSummary />}
         </div>
       </div>
       <h2>What you can do in Waymark</h2>

@@ -30,6 +30,7 @@ export const ROLE_DESCRIPTIONS = {
   vcs_partner: [
     'You work for a voluntary or community organisation that the social prescribing team refers people to.',
     "You look after your organisation's listings in the directory of services. The changes you propose are checked by the social prescribing team before anyone sees them.",
+    'Teams refer people to your services through Waymark, with their consent. They arrive in your inbox of referrals, where you accept or decline them, record attendance and close them with an outcome; the team hears of each step.',
   ],
   commissioner: [
     'You commission social prescribing for your integrated care board.',

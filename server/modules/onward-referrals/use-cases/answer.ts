@@ -282,14 +282,10 @@ function notAllowed(row: repo.OnwardRow, wanted: string): AppError {
   return conflict(`This referral is ${statusWord(row)}: it can no longer be ${wanted}. Reload to see where it stands.`);
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
+const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+/** "10:02 on 5 December 2026", in London time. */
+const whenOf = (at: Date) => `${clock.format(at)} on ${day.format(at)}`;
 
 /** The 409 of a stale answer: what changed since the answerer read it, who changed it and when. */
 async function staleAnswer(tx: Tx, row: repo.OnwardRow): Promise<AppError> {
@@ -305,7 +301,7 @@ async function staleAnswer(tx: Tx, row: repo.OnwardRow): Promise<AppError> {
           : 'a colleague';
   const what = last.type === 'attendance' ? 'had attendance recorded' : `was ${last.type}`;
   return new AppError('conflict', {
-    userMessage: `This referral ${what} by ${who} at ${timeFormat.format(last.at)}; reload to see it.`,
+    userMessage: `This referral ${what} by ${who} at ${whenOf(last.at)}; reload to see it.`,
     details: { code: 'stale_version', version: row.version, changed: last.type, at: last.at.toISOString() },
   });
 }

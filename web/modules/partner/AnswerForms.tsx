@@ -1,0 +1,105 @@
+import { Textarea } from 'nhsuk-react-components';
+import type { FormEvent } from 'react';
+import {
+  DECLINE_REASON_LABELS,
+  DECLINE_REASONS,
+  type DeclineReason,
+  ONWARD_TEXT_MAX,
+} from '../../../common/onward-referrals';
+import { useSubmit } from '../../app/use-submit';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
+import { Radios } from '../../ui/Radios';
+import { answerReferral, type PartnerReferralView } from './partner-api';
+
+/** What every answer form is told by its page. */
+export interface AnswerFormProps {
+  referral: PartnerReferralView;
+  /** The answer was saved: say so (the page shows the referral as it now is). */
+  onSaved: (notice: string) => void;
+  /** Someone answered first (409): the page shows their answer and reloads. */
+  onConflict: (detail: string) => void;
+}
+
+const tooLong = (text: string) => text.length > ONWARD_TEXT_MAX;
+
+export function AcceptForm({ referral, onSaved, onConflict }: AnswerFormProps) {
+  const write = useSubmit({
+    mutationFn: () => answerReferral(referral.id, 'accept', { version: referral.version }),
+    labels: {},
+    onConflict,
+    onSuccess: () => onSaved('Referral accepted. The team has been told.'),
+  });
+  return (
+    <form
+      noValidate
+      aria-labelledby="accept-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void write.submit(undefined);
+      }}
+    >
+      <h2 id="accept-heading">Accept the referral</h2>
+      <ErrorSummary errors={summaryOf(write.errors, [])} revision={write.errors} />
+      <p>Accept it if your service can take the person on. You can then record their attendance.</p>
+      <Button aria-disabled={write.busy || undefined}>{write.busy ? 'Accepting…' : 'Accept referral'}</Button>
+    </form>
+  );
+}
+
+/** After accepting, only these reasons still apply (and only before any attendance). */
+const AFTER_ACCEPT: readonly DeclineReason[] = ['could_not_contact', 'person_declined'];
+
+export function DeclineForm({ referral, onSaved, onConflict }: AnswerFormProps) {
+  const reasons = referral.status === 'accepted' ? AFTER_ACCEPT : DECLINE_REASONS;
+  const write = useSubmit({
+    mutationFn: (body: { reason: DeclineReason; note?: string }) =>
+      answerReferral(referral.id, 'decline', { version: referral.version, ...body }),
+    labels: { reason: 'Reason', note: 'Note' },
+    onConflict,
+    onSuccess: () => onSaved('Referral declined. The team has been told why.'),
+  });
+  const { errors, setErrors } = write;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const reason = String(form.get('reason') ?? '') as DeclineReason;
+    const note = String(form.get('declineNote') ?? '').trim();
+    const fields: Record<string, string> = {};
+    if (!reason) fields.reason = 'Select why you are declining';
+    if (reason === 'other' && !note) fields.note = 'Enter why you are declining';
+    if (tooLong(note)) fields.note = 'Note must be 2,000 characters or fewer';
+    if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
+    setErrors(NO_ERRORS);
+    void write.submit({ reason, ...(note ? { note } : {}) });
+  }
+
+  return (
+    <form noValidate aria-labelledby="decline-heading" onSubmit={submit}>
+      <h2 id="decline-heading">Decline the referral</h2>
+      <ErrorSummary
+        errors={summaryOf(errors, ['reason', 'note'], undefined, { note: 'declineNote' })}
+        revision={errors}
+      />
+      <Radios
+        name="reason"
+        legend="Why are you declining it?"
+        error={errors.fields.reason}
+        options={reasons.map((r) => ({ value: r, label: DECLINE_REASON_LABELS[r] }))}
+      />
+      <Textarea
+        id="declineNote"
+        name="declineNote"
+        label="Note to the team"
+        hint="Needed if the reason is other. The team reads this. Up to 2,000 characters."
+        rows={3}
+        error={errors.fields.note}
+      />
+      <Button variant="secondary" aria-disabled={write.busy || undefined}>
+        {write.busy ? 'Declining…' : 'Decline referral'}
+      </Button>
+    </form>
+  );
+}
