@@ -26,7 +26,7 @@ const ATTENDANCE_COLUMNS: DataColumn<Attendance>[] = [
   { header: 'Recorded', cell: (a) => formatWhen(a.recordedAt) },
 ];
 
-function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
+export function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
   if (referral.anonymised || !referral.sharedDetails)
     return (
       <div className="nhsuk-inset-text">
@@ -52,7 +52,7 @@ function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
   );
 }
 
-function ReferredBy({ referral }: { referral: PartnerReferralView }) {
+export function ReferredBy({ referral }: { referral: PartnerReferralView }) {
   const { name, team, email } = referral.referredBy;
   return (
     <>
@@ -72,7 +72,7 @@ function ReferredBy({ referral }: { referral: PartnerReferralView }) {
   );
 }
 
-function Progress({ referral }: { referral: PartnerReferralView }) {
+export function Progress({ referral }: { referral: PartnerReferralView }) {
   return (
     <>
       {referral.declined && (
@@ -108,7 +108,7 @@ function Progress({ referral }: { referral: PartnerReferralView }) {
 }
 
 /** The forms for the next step, by where the referral stands. */
-function NextSteps(props: AnswerFormProps) {
+export function NextSteps(props: AnswerFormProps) {
   const { referral } = props;
   if (referral.status === 'sent')
     return (

@@ -40,8 +40,7 @@ export const openLink = (token: string, access?: string) => post<LinkState>('ope
 export const sendCode = (token: string) => post<{ sentTo: string; expiresInMinutes: number }>('code', { token });
 export const verifyCode = (token: string, code: string) =>
   post<{ access: string; expiresAt: string }>('verify', { token, code });
-export const readReferral = (token: string, access: string) =>
-  post<PartnerReferralView>('referral', { token, access });
+export const readReferral = (token: string, access: string) => post<PartnerReferralView>('referral', { token, access });
 
 export type LinkAnswer =
   | { step: 'accept'; input: AcceptInput }

@@ -1,0 +1,112 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { NotificationBanner } from '../../ui/NotificationBanner';
+import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
+import { Tag } from '../../ui/Tag';
+import { usePageTitle } from '../../ui/use-page-title';
+import type { AnswerFormProps } from '../partner/AnswerForms';
+import { NextSteps, Progress, ReferredBy, WhatWasShared } from '../partner/PartnerReferralPage';
+import type { SendAnswer } from '../partner/partner-api';
+import { STATUS_TAG_COLOURS } from '../partner/partner-words';
+import { ConflictMessage } from '../triage/ConflictMessage';
+import { answerReferral, readReferral } from './link-api';
+import '../partner/partner.css';
+
+const REFERRAL_KEY = ['referral-link', 'referral'] as const;
+
+/** How the server says the link or the access has ended, whatever the step. */
+const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
+
+/**
+ * The referral behind the link, with the partner inbox's sections and answer forms (sent through
+ * the link instead). When the access runs out the holder is asked for a new code; when the link
+ * ends, the plain "no longer works" page.
+ */
+export function LinkReferral({
+  token,
+  access,
+  onAccessEnded,
+  onEnded,
+}: {
+  token: string;
+  access: string;
+  onAccessEnded: () => void;
+  onEnded: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const ended = (error: unknown) => {
+    if (statusOf(error) === 401) onAccessEnded();
+    if (statusOf(error) === 404) onEnded();
+  };
+  const {
+    data: referral,
+    error,
+    isPending,
+  } = useQuery({
+    queryKey: REFERRAL_KEY,
+    queryFn: async () => {
+      try {
+        return await readReferral(token, access);
+      } catch (failure) {
+        ended(failure);
+        throw failure;
+      }
+    },
+    retry: false,
+  });
+  usePageTitle(referral ? `Referral ${referral.reference}` : 'Referral');
+  const reload = () => queryClient.invalidateQueries({ queryKey: REFERRAL_KEY });
+
+  if (error) return <ServiceProblem error={error} />;
+  if (isPending) return <Loading what="the referral" />;
+
+  const send: SendAnswer = async (verb, body) => {
+    try {
+      return await answerReferral(token, access, { step: verb, input: body } as Parameters<typeof answerReferral>[2]);
+    } catch (failure) {
+      ended(failure);
+      throw failure;
+    }
+  };
+  const formProps: AnswerFormProps = {
+    referral,
+    send,
+    onSaved: async (text) => {
+      setConflict(null);
+      setNotice(text);
+      await reload();
+    },
+    onConflict: async (detail) => {
+      setNotice(null);
+      setConflict(detail);
+      await reload();
+    },
+  };
+  const name = referral.sharedDetails?.name;
+
+  return (
+    <>
+      {notice && <NotificationBanner variant="success" heading={notice} />}
+      {conflict && <ConflictMessage message={conflict} onReload={() => void reload().then(() => setConflict(null))} />}
+      <h1>
+        <span className="nhsuk-caption-l">
+          {referral.service.name}, {referral.reference}
+        </span>
+        {name ? `Referral for ${name}` : `Referral ${referral.reference}`}
+      </h1>
+      <p>
+        <Tag colour={STATUS_TAG_COLOURS[referral.status]}>{referral.statusLabel}</Tag>
+      </p>
+      <WhatWasShared referral={referral} />
+      <ReferredBy referral={referral} />
+      <Progress referral={referral} />
+      <NextSteps key={referral.version} {...formProps} />
+      <p className="nhsuk-body-s">
+        For the person’s safety this page stays open for 30 minutes after you enter the code. After that, we will ask
+        for a new code.
+      </p>
+    </>
+  );
+}
