@@ -16,8 +16,8 @@ export function LinkEnded() {
         </p>
         <h2>What to do</h2>
         <p>
-          Contact the social prescribing team named in the email that brought you here, and ask them to send you a new
-          link. Their name is in the email’s subject.
+          Ask the social prescribing team that sent you the email for a new link. The email names the team, and says
+          whom to contact there.
         </p>
         <p>If you copied the link from the email, check that you copied all of it, then try again.</p>
       </div>

@@ -8,6 +8,7 @@ import { runUseCase } from '../../../platform/use-case.js';
 import { findReferralTarget } from '../../directory/referral-settings/referral-settings.service.js';
 import { organisationRefs } from '../../organisations/organisations.service.js';
 import { loadCase } from '../../referrals/referrals.service.js';
+import { caseWorkerOf } from '../partner-views.js';
 import { issueSecureLink, type LinkSettings } from './issue-link.js';
 import { linkViewOf } from './link-view.js';
 import * as repo from './links.repository.js';
@@ -91,10 +92,11 @@ export async function resendLink(
       );
     }
     const now = new Date();
-    const [target, teams, last] = await Promise.all([
+    const [target, teams, last, worker] = await Promise.all([
       findReferralTarget(tx, onward.icbId, onward.serviceId),
       organisationRefs(tx, [onward.pcnId]),
       repo.latestLinkOf(tx, onward.id),
+      caseWorkerOf(tx, onward),
     ]);
     const email = target?.settings.referralEmail ?? last?.email;
     if (!email) throw conflict('The listing has no email for referrals: ask the directory team to add one.');
@@ -106,6 +108,7 @@ export async function resendLink(
         id: onward.id,
         serviceName: target?.name ?? 'your service',
         teamName: teams.get(onward.pcnId)?.name ?? 'A social prescribing team',
+        contact: worker,
       },
       email,
       settings,

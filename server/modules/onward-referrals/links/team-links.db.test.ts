@@ -1,7 +1,8 @@
-import { and, eq, gt, max } from 'drizzle-orm';
+import { and, eq, gt, max, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../../test/team.js';
+import { outbox } from '../../notifications/notifications.tables.js';
 import { createAllocatedReferral } from '../../triage/test-referrals.js';
 import { onwardEvents, onwardLinks, onwardReferrals } from '../onward-referrals.tables.js';
 import { createLinkedReferral, expireLink, type TestLinkedReferral, tokenEmailedTo } from './test-links.js';
@@ -91,6 +92,12 @@ describe('re-sending a secure link', () => {
     expect(res.json().link).toMatchObject({ email: linked.email, state: 'active' });
     const fresh = await tokenEmailedTo(ctx.db, linked.email);
     expect(fresh).not.toBe(linked.token);
+    // Whom to ask when it expires: the case's worker, by name and address.
+    const [mail] = await ctx.db
+      .select({ text: sql<string>`${outbox.payload}->>'text'` })
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'text' LIKE ${`%${fresh}%`}`);
+    expect(mail?.text).toContain(`for a new one: ${worker.me.user.name}, ${worker.email}.`);
     expect(await open(linked.token)).toBe('ended');
     expect(await open(fresh)).toBe('valid');
     expect(await successSince(before)).toEqual(
