@@ -40,7 +40,8 @@ export interface RealtimeHubOptions {
   pingEveryMs?: number;
 }
 
-const ID_FIELDS = ['pcnId', 'userId', 'referralId', 'sessionId'] as const;
+// vcsOrganisationId: a partner organisation's users hear events naming it (issue 12's live inbox).
+const ID_FIELDS = ['pcnId', 'vcsOrganisationId', 'userId', 'referralId', 'sessionId'] as const;
 
 /** The payload as sent by publish(): a type and ids, nothing else is passed on. */
 export function parseRealtimePayload(payload: string | undefined): RealtimeEvent | null {

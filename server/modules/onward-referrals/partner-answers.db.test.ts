@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
+import type { RealtimeEvent } from '../../platform/realtime.js';
+import type { RealtimeHub } from '../../platform/realtime-hub.js';
 import { londonDate } from '../../platform/working-days.js';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
+import { waitUntil } from '../../test/toolkit.js';
 import { notifications } from '../notifications/notifications.tables.js';
 import { onwardAttendances, onwardEvents, onwardReferrals } from './onward-referrals.tables.js';
 import { addTestAttendance, createPartnerService, createTestOnward, type TestService } from './test-onward.js';
@@ -14,6 +17,7 @@ import { acceptOnwardReferral } from './use-cases/answer.js';
 
 const { ctx, tenancy, tom, partner, colleague } = setUpTestApp({
   config: { PARTNER_ACCESS_DAYS: '30' },
+  app: { realtime: true },
   team: { tom: 'link_worker', partner: 'vcs_partner', colleague: { role: 'vcs_partner', name: 'Pat Colleague' } },
 });
 const { get, post } = requestsAs(ctx);
@@ -56,6 +60,22 @@ describe('accept', () => {
       kind: 'onward.accepted',
       title: `${service.name} accepted the referral`,
     });
+  });
+
+  it('announces the change to the team (its PCN and the case) and to the organisation (its id only)', async () => {
+    const o = await newOnward();
+    const heard: RealtimeEvent[] = [];
+    const stop = (ctx.hub as RealtimeHub).subscribe((e) => heard.push(e));
+    try {
+      expect((await answer(o.id, 'accept', { version: o.version })).statusCode).toBe(200);
+      await waitUntil(() => heard.filter((e) => e.type === 'onward.changed').length >= 2, { what: 'two events' });
+    } finally {
+      stop();
+    }
+    const changed = heard.filter((e) => e.type === 'onward.changed');
+    expect(changed).toContainEqual({ type: 'onward.changed', pcnId: tenancy.pcnId, referralId: o.referralId });
+    // The organisation hears only its own id: never the case's.
+    expect(changed).toContainEqual({ type: 'onward.changed', vcsOrganisationId: tenancy.vcsOrganisationId });
   });
 
   it('tells a stale answer what changed, who changed it and when (409), and changes nothing', async () => {

@@ -11,7 +11,8 @@ import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate, formatWhen } from '../referrals/referral-format';
 import { type InboxTab, PARTNER_KEY, useInbox } from './partner-api';
-import { STATUS_TAG_COLOURS } from './partner-words';
+import { tagOf } from './partner-words';
+import './partner.css';
 
 const EMPTY: Record<InboxTab, string> = {
   new: 'No new referrals. New ones appear here as soon as a team sends them.',
@@ -20,7 +21,8 @@ const EMPTY: Record<InboxTab, string> = {
   closed: 'No closed or declined referrals yet.',
 };
 
-const COLUMNS: DataColumn<InboxItem>[] = [
+/** Waiting tabs show when a reply is due; the others have no reply to wait for. */
+const columnsOf = (tab: InboxTab): DataColumn<InboxItem>[] => [
   {
     header: 'Referral',
     cell: (item) => (
@@ -30,14 +32,19 @@ const COLUMNS: DataColumn<InboxItem>[] = [
       </Link>
     ),
   },
-  { header: 'Reference', cell: (item) => item.reference },
+  { header: 'Reference', cell: (item) => <span className="waymark-partner-reference">{item.reference}</span> },
   { header: 'Service', cell: (item) => item.service.name },
   { header: 'Received', cell: (item) => formatWhen(item.receivedAt) },
+  ...(tab === 'new' || tab === 'waiting'
+    ? [{ header: 'Reply by', cell: (item: InboxItem) => (item.replyDueOn ? formatDate(item.replyDueOn) : '') }]
+    : []),
   {
-    header: 'Reply by',
-    cell: (item) => (item.status === 'sent' && item.replyDueOn ? formatDate(item.replyDueOn) : ''),
+    header: 'Status',
+    cell: (item) => {
+      const tag = tagOf(item);
+      return <Tag colour={tag.colour}>{tag.text}</Tag>;
+    },
   },
-  { header: 'Status', cell: (item) => <Tag colour={STATUS_TAG_COLOURS[item.status]}>{item.statusLabel}</Tag> },
 ];
 
 function InboxTable({ tab }: { tab: InboxTab }) {
@@ -55,7 +62,7 @@ function InboxTable({ tab }: { tab: InboxTab }) {
           <DataTable
             caption={`${data.items.length} ${data.items.length === 1 ? 'referral' : 'referrals'}: ${label.toLowerCase()}`}
             captionHidden
-            columns={COLUMNS}
+            columns={columnsOf(tab)}
             rows={data.items}
             rowKey={(item) => item.id}
           />

@@ -75,6 +75,7 @@ export function ReferredBy({ referral }: { referral: PartnerReferralView }) {
 export function Progress({ referral }: { referral: PartnerReferralView }) {
   return (
     <>
+      {referral.acceptedAt && <p>Accepted on {formatWhen(referral.acceptedAt)}.</p>}
       {referral.declined && (
         <p>
           Declined on {formatWhen(referral.declined.at)}: {referral.declined.reasonLabel.toLowerCase()}

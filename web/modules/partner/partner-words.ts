@@ -9,13 +9,28 @@ export const STATUS_TAG_COLOURS: Record<OnwardStatus, TagColour> = {
   closed: 'grey',
 };
 
+/** The inbox row's tag: a referral no one has opened yet says so, the rest say where they stand. */
+export const tagOf = (item: { tab: string; status: OnwardStatus; statusLabel: string }) =>
+  item.tab === 'new'
+    ? { colour: 'orange' as TagColour, text: 'New' }
+    : { colour: STATUS_TAG_COLOURS[item.status], text: item.statusLabel };
+
+const CONTACT_WORDS: Record<string, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  text: 'Text message',
+  letter: 'Letter',
+};
+const contactWord = (method: string | undefined) =>
+  method === undefined ? undefined : (CONTACT_WORDS[method] ?? method);
+
 /** What was shared, in the order and words the worker chose them from; only what is there. */
 export function sharedRows(details: SharedDetails): { key: string; value: string }[] {
   const rows: { key: string; value: string | null | undefined }[] = [
     { key: 'Name', value: details.name },
     { key: 'Phone', value: details.phone },
     { key: 'Email', value: details.email },
-    { key: 'Prefers to be contacted by', value: details.preferredContact },
+    { key: 'Prefers to be contacted by', value: contactWord(details.preferredContact) },
     { key: 'When to contact them', value: details.contactTimes },
     { key: 'What matters to them and why they are referred', value: details.reason },
     { key: 'Access needs', value: details.accessNeeds },
