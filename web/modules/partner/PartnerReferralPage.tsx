@@ -13,7 +13,7 @@ import { formatDate, formatWhen } from '../referrals/referral-format';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import { AcceptForm, type AnswerFormProps, DeclineForm } from './AnswerForms';
 import { AttendanceForm, CloseForm } from './ProgressForms';
-import { PARTNER_KEY, type PartnerReferralView, usePartnerReferral } from './partner-api';
+import { PARTNER_KEY, type PartnerReferralView, type SendAnswer, usePartnerReferral } from './partner-api';
 import { STATUS_TAG_COLOURS, sharedRows } from './partner-words';
 import './partner.css';
 
@@ -26,7 +26,7 @@ const ATTENDANCE_COLUMNS: DataColumn<Attendance>[] = [
   { header: 'Recorded', cell: (a) => formatWhen(a.recordedAt) },
 ];
 
-export function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
+function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
   if (referral.anonymised || !referral.sharedDetails)
     return (
       <div className="nhsuk-inset-text">
@@ -52,7 +52,7 @@ export function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
   );
 }
 
-export function ReferredBy({ referral }: { referral: PartnerReferralView }) {
+function ReferredBy({ referral }: { referral: PartnerReferralView }) {
   const { name, team, email } = referral.referredBy;
   return (
     <>
@@ -72,7 +72,7 @@ export function ReferredBy({ referral }: { referral: PartnerReferralView }) {
   );
 }
 
-export function Progress({ referral }: { referral: PartnerReferralView }) {
+function Progress({ referral }: { referral: PartnerReferralView }) {
   return (
     <>
       {referral.acceptedAt && <p>Accepted on {formatWhen(referral.acceptedAt)}.</p>}
@@ -109,7 +109,7 @@ export function Progress({ referral }: { referral: PartnerReferralView }) {
 }
 
 /** The forms for the next step, by where the referral stands. */
-export function NextSteps(props: AnswerFormProps) {
+function NextSteps(props: AnswerFormProps) {
   const { referral } = props;
   if (referral.status === 'sent')
     return (
@@ -134,8 +134,6 @@ export function PartnerReferralPage() {
   const { id = '' } = useParams();
   const { data: referral, error, isPending } = usePartnerReferral(id);
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
   usePageTitle(referral ? `Referral ${referral.reference}` : 'Referral');
   const reload = () => queryClient.invalidateQueries({ queryKey: PARTNER_KEY });
   useLiveEvents((event) => {
@@ -143,9 +141,32 @@ export function PartnerReferralPage() {
   });
   if (error) return <ServiceProblem error={error} />;
   if (isPending) return <Loading what="the referral" />;
+  return (
+    <>
+      <BackLink to="/partner/referrals">Referrals to your organisation</BackLink>
+      <PartnerReferral referral={referral} reload={reload} />
+    </>
+  );
+}
 
+/**
+ * The referral's sections and the forms of its next step, with what the last answer said (saved,
+ * or someone answered first). Also the secure link's page, which sends the answers its own way.
+ */
+export function PartnerReferral({
+  referral,
+  reload,
+  send,
+}: {
+  referral: PartnerReferralView;
+  reload: () => Promise<unknown>;
+  send?: SendAnswer;
+}) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   const formProps: AnswerFormProps = {
     referral,
+    send,
     onSaved: async (text) => {
       setConflict(null);
       setNotice(text);
@@ -161,7 +182,6 @@ export function PartnerReferralPage() {
 
   return (
     <>
-      <BackLink to="/partner/referrals">Referrals to your organisation</BackLink>
       {notice && <NotificationBanner variant="success" heading={notice} />}
       {conflict && <ConflictMessage message={conflict} onReload={() => void reload().then(() => setConflict(null))} />}
       <h1>

@@ -1,14 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
-import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
-import type { AnswerFormProps } from '../partner/AnswerForms';
-import { NextSteps, Progress, ReferredBy, WhatWasShared } from '../partner/PartnerReferralPage';
+import { PartnerReferral } from '../partner/PartnerReferralPage';
 import type { SendAnswer } from '../partner/partner-api';
-import { STATUS_TAG_COLOURS } from '../partner/partner-words';
-import { ConflictMessage } from '../triage/ConflictMessage';
 import { answerReferral, readReferral } from './link-api';
 import '../partner/partner.css';
 
@@ -34,8 +28,6 @@ export function LinkReferral({
   onEnded: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
   const ended = (error: unknown) => {
     if (statusOf(error) === 401) onAccessEnded();
     if (statusOf(error) === 404) onEnded();
@@ -70,39 +62,10 @@ export function LinkReferral({
       throw failure;
     }
   };
-  const formProps: AnswerFormProps = {
-    referral,
-    send,
-    onSaved: async (text) => {
-      setConflict(null);
-      setNotice(text);
-      await reload();
-    },
-    onConflict: async (detail) => {
-      setNotice(null);
-      setConflict(detail);
-      await reload();
-    },
-  };
-  const name = referral.sharedDetails?.name;
 
   return (
     <>
-      {notice && <NotificationBanner variant="success" heading={notice} />}
-      {conflict && <ConflictMessage message={conflict} onReload={() => void reload().then(() => setConflict(null))} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {referral.service.name}, {referral.reference}
-        </span>
-        {name ? `Referral for ${name}` : `Referral ${referral.reference}`}
-      </h1>
-      <p>
-        <Tag colour={STATUS_TAG_COLOURS[referral.status]}>{referral.statusLabel}</Tag>
-      </p>
-      <WhatWasShared referral={referral} />
-      <ReferredBy referral={referral} />
-      <Progress referral={referral} />
-      <NextSteps key={referral.version} {...formProps} />
+      <PartnerReferral referral={referral} reload={reload} send={send} />
       <p className="nhsuk-body-s">
         For the person’s safety this page stays open for 30 minutes after you enter the code. After that, we will ask
         for a new code.
