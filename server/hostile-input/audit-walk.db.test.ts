@@ -4,9 +4,9 @@ import { CSV_COLUMNS } from '../../common/directory-transfer.js';
 import { totpCode } from '../modules/auth/totp.js';
 import { createTestListing } from '../modules/directory/listings/test-listings.js';
 import { outbox } from '../modules/notifications/notifications.tables.js';
-import { codeEmailedTo, createLinkedReferral } from '../modules/onward-referrals/links/test-links.js';
+import { codeEmailedTo, createLinkedCase } from '../modules/onward-referrals/links/test-links.js';
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
-import { createAllocatedReferral, createTestReferral, triaged } from '../modules/triage/test-referrals.js';
+import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import { auditEvents } from '../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../test/team.js';
 import { createTestUser, type Session, sessionCookieFrom, signIn } from '../test/toolkit.js';
@@ -36,12 +36,7 @@ const post = (url: string, s: Session | null, payload?: unknown, method = 'POST'
 // ---- Issue 12, link helper: the secure link's public steps (no path id; the token in the body) ----
 /** A new onward referral sent by link, and (with `verify`) the access its one-time code gives. */
 async function linkHolder(opts: { verify?: boolean; accept?: boolean } = {}) {
-  const referral = await createAllocatedReferral(ctx.db, home, worker);
-  const linked = await createLinkedReferral(ctx.db, home, {
-    referralId: referral.id,
-    personId: referral.personId,
-    workerId: worker.id,
-  });
+  const linked = await createLinkedCase(ctx.db, home, worker);
   if (!opts.verify) return { token: linked.token, access: '' };
   await post('/api/referral-link/code', null, { token: linked.token });
   const verified = await post('/api/referral-link/verify', null, {
@@ -64,12 +59,7 @@ const LINK_WRITES: Record<string, { action: string; run(): Promise<{ statusCode:
   'POST /api/referral-link/verify': {
     action: 'onward.link.verify',
     run: async () => {
-      const referral = await createAllocatedReferral(ctx.db, home, worker);
-      const linked = await createLinkedReferral(ctx.db, home, {
-        referralId: referral.id,
-        personId: referral.personId,
-        workerId: worker.id,
-      });
+      const linked = await createLinkedCase(ctx.db, home, worker);
       await post('/api/referral-link/code', null, { token: linked.token });
       return post('/api/referral-link/verify', null, {
         token: linked.token,

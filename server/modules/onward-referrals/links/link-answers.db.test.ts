@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../../test/team.js';
 import { notifications } from '../../notifications/notifications.tables.js';
-import { createAllocatedReferral } from '../../triage/test-referrals.js';
 import { onwardEvents, onwardLinks, onwardReferrals } from '../onward-referrals.tables.js';
-import { codeEmailedTo, createLinkedReferral, TEST_SHARED, type TestLinkedReferral } from './test-links.js';
+import { codeEmailedTo, createLinkedCase, TEST_SHARED, type TestLinkedReferral } from './test-links.js';
 
 // The referral behind a secure link and the organisation's answers through it, over HTTP: nothing
 // personal without the code's access; with it, the inbox's view and answers, each on the case
@@ -23,14 +22,7 @@ const post = (step: string, payload: object) =>
     remoteAddress: `10.1.${Math.floor(++requests / 250)}.${requests % 250}`,
   });
 
-async function newLinked(): Promise<TestLinkedReferral> {
-  const referral = await createAllocatedReferral(ctx.db, tenancy, worker);
-  return createLinkedReferral(ctx.db, tenancy, {
-    referralId: referral.id,
-    personId: referral.personId,
-    workerId: worker.id,
-  });
-}
+const newLinked = (): Promise<TestLinkedReferral> => createLinkedCase(ctx.db, tenancy, worker);
 
 async function verified(linked: TestLinkedReferral): Promise<string> {
   expect((await post('code', { token: linked.token })).statusCode).toBe(202);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { setUpTestApp } from '../../../test/team.js';
-import { createAllocatedReferral } from '../../triage/test-referrals.js';
-import { createLinkedReferral } from './test-links.js';
+import { createLinkedCase } from './test-links.js';
 
 // The link's rate limits: per address (as sign-in), and per token, so that many addresses
 // together cannot hammer one link.
@@ -22,12 +21,7 @@ describe('the secure link’s rate limits', () => {
   });
 
   it('answers 429 to one token past the limit, whatever addresses it comes from', async () => {
-    const referral = await createAllocatedReferral(ctx.db, tenancy, worker);
-    const linked = await createLinkedReferral(ctx.db, tenancy, {
-      referralId: referral.id,
-      personId: referral.personId,
-      workerId: worker.id,
-    });
+    const linked = await createLinkedCase(ctx.db, tenancy, worker);
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) codes.push((await open(linked.token, `203.0.113.${60 + i}`)).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);

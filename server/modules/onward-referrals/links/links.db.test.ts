@@ -4,10 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../../test/team.js';
 import { outbox } from '../../notifications/notifications.tables.js';
-import { createAllocatedReferral } from '../../triage/test-referrals.js';
 import { onwardEvents, onwardLinks } from '../onward-referrals.tables.js';
 import { CODE_ATTEMPTS, CODES_PER_HOUR } from './public-link.js';
-import { codeEmailedTo, createLinkedReferral, expireLink, TEST_SHARED, type TestLinkedReferral } from './test-links.js';
+import { codeEmailedTo, createLinkedCase, expireLink, TEST_SHARED, type TestLinkedReferral } from './test-links.js';
 
 // The holder of a secure link, through HTTP: what opening shows (no personal data), the one-time
 // code (emailed, hashed, counted, limited) and the access it gives; expired, withdrawn and
@@ -22,14 +21,7 @@ const nextAddress = () => `10.0.${Math.floor(++requests / 250)}.${requests % 250
 const post = (step: string, payload: object) =>
   ctx.app.inject({ method: 'POST', url: `/api/referral-link/${step}`, payload, remoteAddress: nextAddress() });
 
-async function newLinked(): Promise<TestLinkedReferral> {
-  const referral = await createAllocatedReferral(ctx.db, tenancy, worker);
-  return createLinkedReferral(ctx.db, tenancy, {
-    referralId: referral.id,
-    personId: referral.personId,
-    workerId: worker.id,
-  });
-}
+const newLinked = (): Promise<TestLinkedReferral> => createLinkedCase(ctx.db, tenancy, worker);
 
 const lastAuditId = async () => (await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0n;
 const auditSince = (since: bigint) =>

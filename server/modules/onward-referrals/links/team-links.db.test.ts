@@ -5,7 +5,7 @@ import { setUpTestApp } from '../../../test/team.js';
 import { outbox } from '../../notifications/notifications.tables.js';
 import { createAllocatedReferral } from '../../triage/test-referrals.js';
 import { onwardEvents, onwardLinks, onwardReferrals } from '../onward-referrals.tables.js';
-import { createLinkedReferral, expireLink, type TestLinkedReferral, tokenEmailedTo } from './test-links.js';
+import { createLinkedCase, expireLink, type TestLinkedReferral, tokenEmailedTo } from './test-links.js';
 
 // The team's revoke and re-send of a secure link, over HTTP: only who may write the case, another
 // PCN's case is not found, a withdrawn or replaced link opens nothing, each step is on the
@@ -24,13 +24,9 @@ const { ctx, tenancy, worker, colleague, lead, referrer, stranger } = setUpTestA
 
 let caseId: string;
 async function newLinked(): Promise<TestLinkedReferral> {
-  const referral = await createAllocatedReferral(ctx.db, tenancy, worker);
-  caseId = referral.id;
-  return createLinkedReferral(ctx.db, tenancy, {
-    referralId: referral.id,
-    personId: referral.personId,
-    workerId: worker.id,
-  });
+  const linked = await createLinkedCase(ctx.db, tenancy, worker);
+  caseId = linked.caseId;
+  return linked;
 }
 
 const act = (

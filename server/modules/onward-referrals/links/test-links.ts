@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db/client.js';
 import type { TestTenancy } from '../../../test/toolkit.js';
 import { createTestListing } from '../../directory/listings/test-listings.js';
 import { outbox } from '../../notifications/notifications.tables.js';
+import { createAllocatedReferral } from '../../triage/test-referrals.js';
 import { onwardLinks, onwardReferrals } from '../onward-referrals.tables.js';
 import { issueSecureLink } from './issue-link.js';
 
@@ -126,6 +127,17 @@ export async function createLinkedReferral(
     token: await tokenEmailedTo(db, email),
     linkId,
   };
+}
+
+/** A new case allocated to `worker`, with an onward referral of it sent by secure link. */
+export async function createLinkedCase(db: Db, tenancy: TestTenancy, worker: { id: string }) {
+  const referral = await createAllocatedReferral(db, tenancy, worker);
+  const linked = await createLinkedReferral(db, tenancy, {
+    referralId: referral.id,
+    personId: referral.personId,
+    workerId: worker.id,
+  });
+  return { ...linked, caseId: referral.id };
 }
 
 /** Moves a link's expiry into the past (or anywhere). */
