@@ -329,3 +329,40 @@ export const OnwardServiceSearchSchema = z.object({
   results: z.array(OnwardServiceResultSchema),
 });
 export type OnwardServiceSearch = z.infer<typeof OnwardServiceSearchSchema>;
+// ---- The secure link (link helper): what its public pages send and receive ----
+
+/** The token from the emailed link (#token=…), sent in a request body, never in a URL. */
+const zLinkSecret = (what: string) =>
+  z
+    .string(`must be the ${what}`)
+    .max(100, `must be the ${what}`)
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, `must be the ${what}`);
+export const LinkTokenSchema = z.object({ token: zLinkSecret('token from the link') });
+export const LinkOpenSchema = LinkTokenSchema.extend({
+  /** An access session the page still holds, if any: then no code is needed. */
+  access: zLinkSecret('access from the code you entered').optional(),
+});
+export const LinkVerifySchema = LinkTokenSchema.extend({
+  code: z.string('must be the 6-digit code from the email').regex(/^\d{6}$/, 'must be the 6 digits from the email'),
+});
+/** Every step after the code: the token and the access the code gave. */
+export const LinkAccessSchema = LinkTokenSchema.extend({ access: zLinkSecret('access from the code you entered') });
+export type LinkAccess = z.infer<typeof LinkAccessSchema>;
+
+/** The one answer for an unknown, expired or withdrawn link is `{ state: 'ended' }`: nothing else. */
+export const LinkStateSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('valid'),
+    serviceName: z.string(),
+    teamName: z.string(),
+    /** The mailbox the code goes to, masked ("j***@example.org"). */
+    sentTo: z.string(),
+    codeNeeded: z.boolean(),
+  }),
+  z.object({ state: z.literal('ended') }),
+]);
+export type LinkState = z.infer<typeof LinkStateSchema>;
+export const LinkCodeSentSchema = z.object({ sentTo: z.string(), expiresInMinutes: z.number() });
+export const LinkAccessGrantedSchema = z.object({ access: z.string(), expiresAt: z.string() });
+export type OnwardLinkView = z.infer<typeof OnwardLinkViewSchema>;
+export const OnwardLinkAnswerSchema = z.object({ link: OnwardLinkViewSchema });

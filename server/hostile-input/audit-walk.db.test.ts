@@ -9,6 +9,7 @@ import {
   testListingInput,
 } from '../modules/directory/listings/test-listings.js';
 import { outbox } from '../modules/notifications/notifications.tables.js';
+import { codeEmailedTo, createLinkedCase } from '../modules/onward-referrals/links/test-links.js';
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import { auditEvents } from '../platform/audit/audit.tables.js';
@@ -43,6 +44,79 @@ const NEW_PASSWORD = 'a walk through the audit trail';
 
 const post = (url: string, s: Session | null, payload?: unknown, method = 'POST') =>
   ctx.app.inject({ method: method as 'POST', url, headers: s?.headers ?? {}, payload: payload as object });
+
+// ---- Issue 12, link helper: the secure link's public steps (no path id; the token in the body) ----
+/** A new onward referral sent by link, and (with `verify`) the access its one-time code gives. */
+async function linkHolder(opts: { verify?: boolean; accept?: boolean } = {}) {
+  const linked = await createLinkedCase(ctx.db, home, worker);
+  if (!opts.verify) return { token: linked.token, access: '' };
+  await post('/api/referral-link/code', null, { token: linked.token });
+  const verified = await post('/api/referral-link/verify', null, {
+    token: linked.token,
+    code: await codeEmailedTo(ctx.db, linked.email),
+  });
+  const holder = { token: linked.token, access: verified.json().access as string };
+  if (opts.accept) await post('/api/referral-link/accept', null, { ...holder, version: 1 });
+  return holder;
+}
+const LINK_WRITES: Record<string, { action: string; run(): Promise<{ statusCode: number; body: string }> }> = {
+  'POST /api/referral-link/open': {
+    action: 'onward.link.open',
+    run: async () => post('/api/referral-link/open', null, { token: (await linkHolder()).token }),
+  },
+  'POST /api/referral-link/code': {
+    action: 'onward.link.code',
+    run: async () => post('/api/referral-link/code', null, { token: (await linkHolder()).token }),
+  },
+  'POST /api/referral-link/verify': {
+    action: 'onward.link.verify',
+    run: async () => {
+      const linked = await createLinkedCase(ctx.db, home, worker);
+      await post('/api/referral-link/code', null, { token: linked.token });
+      return post('/api/referral-link/verify', null, {
+        token: linked.token,
+        code: await codeEmailedTo(ctx.db, linked.email),
+      });
+    },
+  },
+  'POST /api/referral-link/referral': {
+    action: 'onward.read',
+    run: async () => post('/api/referral-link/referral', null, await linkHolder({ verify: true })),
+  },
+  'POST /api/referral-link/accept': {
+    action: 'onward.accept',
+    run: async () => post('/api/referral-link/accept', null, { ...(await linkHolder({ verify: true })), version: 1 }),
+  },
+  'POST /api/referral-link/decline': {
+    action: 'onward.decline',
+    run: async () =>
+      post('/api/referral-link/decline', null, {
+        ...(await linkHolder({ verify: true })),
+        version: 1,
+        reason: 'service_full',
+      }),
+  },
+  'POST /api/referral-link/attendance': {
+    action: 'onward.attendance',
+    run: async () =>
+      post('/api/referral-link/attendance', null, {
+        ...(await linkHolder({ verify: true, accept: true })),
+        version: 2,
+        kind: 'attended',
+        on: new Date().toISOString().slice(0, 10),
+      }),
+  },
+  'POST /api/referral-link/close': {
+    action: 'onward.close',
+    run: async () =>
+      post('/api/referral-link/close', null, {
+        ...(await linkHolder({ verify: true, accept: true })),
+        version: 2,
+        outcome: 'engaged_continuing',
+        note: 'Comes every week.',
+      }),
+  },
+};
 
 /** How to make each write succeed, and the audit action it must record. */
 const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: number; body: string }> }> = {
@@ -199,6 +273,7 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
     },
   },
   // ---- end showcase ----
+  ...LINK_WRITES,
 };
 
 const lastAuditId = async () => (await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0n;

@@ -10,6 +10,7 @@ import {
   testListingInput,
 } from '../modules/directory/listings/test-listings.js';
 import { notifications } from '../modules/notifications/notifications.tables.js';
+import { createLinkedReferral } from '../modules/onward-referrals/links/test-links.js';
 import { onwardReferrals } from '../modules/onward-referrals/onward-referrals.tables.js';
 import { createTestOnward } from '../modules/onward-referrals/test-onward.js';
 import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
@@ -49,7 +50,8 @@ const listings = {} as Record<'listing' | 'partnerListing', Listing>;
 
 /** What each path parameter names, by route prefix (first match wins). */
 const PARAMS: [RegExp, Record<string, string>][] = [
-  [/^\/api\/referrals\/:id/, { id: 'referral', plannedId: 'plannedContact' }],
+  // onwardId (issue 12, link helper): an onward referral of the home case, sent by secure link.
+  [/^\/api\/referrals\/:id/, { id: 'referral', plannedId: 'plannedContact', onwardId: 'onward' }],
   [/^\/api\/people\/:personId/, { personId: 'person' }],
   [/^\/api\/tasks\/:id/, { id: 'task' }],
   [/^\/api\/notifications\/:id/, { id: 'notification' }],
@@ -219,6 +221,14 @@ beforeAll(async () => {
   ids.person = referral.personId;
   ids.worker = worker.id;
   ids.practice = home.practiceId;
+  // Issue 12, link helper: an onward referral of the case sent by secure link (revoke, re-send).
+  ids.onward = (
+    await createLinkedReferral(ctx.db, home, {
+      referralId: referral.id,
+      personId: referral.personId,
+      workerId: worker.id,
+    })
+  ).onwardId;
 
   const planned = await ctx.app.inject({
     method: 'POST',

@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
-import { answerReferral, type PartnerReferralView } from './partner-api';
+import { answerReferral, type PartnerReferralView, type SendAnswer } from './partner-api';
 
 /** What every answer form is told by its page. */
 export interface AnswerFormProps {
@@ -20,13 +20,21 @@ export interface AnswerFormProps {
   onSaved: (notice: string) => void;
   /** Someone answered first (409): the page shows their answer and reloads. */
   onConflict: (detail: string) => void;
+  /** Sends the answer: the inbox's API unless given (the secure link's page sends its own way). */
+  send?: SendAnswer;
 }
+
+/** The form's way to send: the page's, else the inbox's. */
+export const sendOf =
+  ({ referral, send }: Pick<AnswerFormProps, 'referral' | 'send'>): SendAnswer =>
+  (verb, body) =>
+    send ? send(verb, body) : answerReferral(referral.id, verb, body);
 
 const tooLong = (text: string) => text.length > ONWARD_TEXT_MAX;
 
-export function AcceptForm({ referral, onSaved, onConflict }: AnswerFormProps) {
+export function AcceptForm({ referral, onSaved, onConflict, send }: AnswerFormProps) {
   const write = useSubmit({
-    mutationFn: () => answerReferral(referral.id, 'accept', { version: referral.version }),
+    mutationFn: () => sendOf({ referral, send })('accept', { version: referral.version }),
     labels: {},
     onConflict,
     onSuccess: () => onSaved('Referral accepted. The team has been told.'),
@@ -51,11 +59,11 @@ export function AcceptForm({ referral, onSaved, onConflict }: AnswerFormProps) {
 /** After accepting, only these reasons still apply (and only before any attendance). */
 const AFTER_ACCEPT: readonly DeclineReason[] = ['could_not_contact', 'person_declined'];
 
-export function DeclineForm({ referral, onSaved, onConflict }: AnswerFormProps) {
+export function DeclineForm({ referral, onSaved, onConflict, send }: AnswerFormProps) {
   const reasons = referral.status === 'accepted' ? AFTER_ACCEPT : DECLINE_REASONS;
   const write = useSubmit({
     mutationFn: (body: { reason: DeclineReason; note?: string }) =>
-      answerReferral(referral.id, 'decline', { version: referral.version, ...body }),
+      sendOf({ referral, send })('decline', { version: referral.version, ...body }),
     labels: { reason: 'Reason', note: 'Note' },
     onConflict,
     onSuccess: () => onSaved('Referral declined. The team has been told why.'),

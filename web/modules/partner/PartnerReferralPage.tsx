@@ -13,7 +13,7 @@ import { formatDate, formatWhen } from '../referrals/referral-format';
 import { ConflictMessage } from '../triage/ConflictMessage';
 import { AcceptForm, type AnswerFormProps, DeclineForm } from './AnswerForms';
 import { AttendanceForm, CloseForm } from './ProgressForms';
-import { PARTNER_KEY, type PartnerReferralView, usePartnerReferral } from './partner-api';
+import { PARTNER_KEY, type PartnerReferralView, type SendAnswer, usePartnerReferral } from './partner-api';
 import { STATUS_TAG_COLOURS, sharedRows } from './partner-words';
 import './partner.css';
 
@@ -134,8 +134,6 @@ export function PartnerReferralPage() {
   const { id = '' } = useParams();
   const { data: referral, error, isPending } = usePartnerReferral(id);
   const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
   usePageTitle(referral ? `Referral ${referral.reference}` : 'Referral');
   const reload = () => queryClient.invalidateQueries({ queryKey: PARTNER_KEY });
   useLiveEvents((event) => {
@@ -143,9 +141,32 @@ export function PartnerReferralPage() {
   });
   if (error) return <ServiceProblem error={error} />;
   if (isPending) return <Loading what="the referral" />;
+  return (
+    <>
+      <BackLink to="/partner/referrals">Referrals to your organisation</BackLink>
+      <PartnerReferral referral={referral} reload={reload} />
+    </>
+  );
+}
 
+/**
+ * The referral's sections and the forms of its next step, with what the last answer said (saved,
+ * or someone answered first). Also the secure link's page, which sends the answers its own way.
+ */
+export function PartnerReferral({
+  referral,
+  reload,
+  send,
+}: {
+  referral: PartnerReferralView;
+  reload: () => Promise<unknown>;
+  send?: SendAnswer;
+}) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   const formProps: AnswerFormProps = {
     referral,
+    send,
     // The referral is fetched again first, so the notice shows beside the next step's fresh form.
     onSaved: async (text) => {
       await reload();
@@ -162,7 +183,6 @@ export function PartnerReferralPage() {
 
   return (
     <>
-      <BackLink to="/partner/referrals">Referrals to your organisation</BackLink>
       {notice && <NotificationBanner variant="success" heading={notice} />}
       {conflict && <ConflictMessage message={conflict} onReload={() => void reload().then(() => setConflict(null))} />}
       <h1>

@@ -15,16 +15,15 @@ import { DateInput, readDate } from '../../ui/DateInput';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
-import type { AnswerFormProps } from './AnswerForms';
-import { answerReferral } from './partner-api';
+import { type AnswerFormProps, sendOf } from './AnswerForms';
 
 /** Today in London, as the server checks "not in the future". */
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
-export function AttendanceForm({ referral, onSaved, onConflict }: AnswerFormProps) {
+export function AttendanceForm({ referral, onSaved, onConflict, send }: AnswerFormProps) {
   const write = useSubmit({
     mutationFn: (body: { kind: AttendanceKind; on: string; sessions?: number }) =>
-      answerReferral(referral.id, 'attendance', { version: referral.version, ...body }),
+      sendOf({ referral, send })('attendance', { version: referral.version, ...body }),
     labels: { kind: 'Attendance', on: 'Date', sessions: 'Sessions' },
     onConflict,
     onSuccess: (_, body) =>
@@ -92,10 +91,10 @@ export function AttendanceForm({ referral, onSaved, onConflict }: AnswerFormProp
   );
 }
 
-export function CloseForm({ referral, onSaved, onConflict }: AnswerFormProps) {
+export function CloseForm({ referral, onSaved, onConflict, send }: AnswerFormProps) {
   const write = useSubmit({
     mutationFn: (body: { outcome: OnwardOutcome; note: string }) =>
-      answerReferral(referral.id, 'close', { version: referral.version, ...body }),
+      sendOf({ referral, send })('close', { version: referral.version, ...body }),
     labels: { outcome: 'Outcome', note: 'Note' },
     onConflict,
     onSuccess: () => onSaved('Referral closed. The team has been told the outcome.'),

@@ -41,4 +41,7 @@ export function answerReferral<K extends keyof Answers>(id: string, verb: K, bod
   });
 }
 
+/** How an answer form sends its answer: the inbox's API, or (given by its page) the secure link's. */
+export type SendAnswer = <K extends keyof Answers>(verb: K, body: Answers[K]) => Promise<PartnerReferralView>;
+
 export type { Inbox, InboxTab, PartnerReferralView };

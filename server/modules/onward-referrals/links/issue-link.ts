@@ -17,12 +17,21 @@ export interface LinkSettings {
   linkDays: number;
 }
 
+const contactOf = (contact: { name: string; email: string | null } | null | undefined) =>
+  contact ? `: ${contact.name}${contact.email ? `, ${contact.email}` : ''}` : '';
+
 export const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function issueSecureLink(
   tx: Tx,
   ctx: SignedInContext,
-  onward: { id: string; serviceName: string; teamName: string },
+  onward: {
+    id: string;
+    serviceName: string;
+    teamName: string;
+    /** Who at the team to contact when the link has expired (the case's worker); optional. */
+    contact?: { name: string; email: string | null } | null;
+  },
   email: string,
   settings: LinkSettings,
   now = new Date(),
@@ -63,7 +72,7 @@ export async function issueSecureLink(
       `${settings.publicUrl}/referral-link#token=${token}`,
       '',
       'Before you see any details we will email a one-time code to this address.',
-      `The link works until ${expires}. If it has expired, reply to the team that referred.`,
+      `The link works until ${expires}. If it has expired, ask ${onward.teamName} for a new one${contactOf(onward.contact)}.`,
     ].join('\n'),
   });
   return { linkId: id, expiresAt };
