@@ -2,11 +2,11 @@ import { Link } from 'react-router';
 import type { OnwardReferralView } from '../../../common/onward-referrals';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { Tag, type TagColour } from '../../ui/Tag';
+import { LinkControls } from '../referral-link/LinkControls';
 import { formatDate, formatWhen } from '../referrals/referral-format';
+import { useOnwardReferrals } from './onward-api';
 
 const day = (iso: string) => formatWhen(iso).replace(/,.*$/, '');
-
-import { useOnwardReferrals } from './onward-api';
 
 const STATUS_COLOURS: Record<OnwardReferralView['status'], TagColour> = {
   signposted: 'grey',
@@ -25,11 +25,7 @@ function standing(o: OnwardReferralView): string {
   return 'Nothing shared';
 }
 
-/**
- * How it reached the organisation; a secure link's state. THE SPOT FOR `LinkControls`
- * (web/modules/referral-link/, revoke and re-send): render it beside this text for a row with
- * `delivery === 'link'` once that component exists; it was not there when this section was built.
- */
+/** How it reached the organisation; a secure link's state (its controls are below the table). */
 function delivery(o: OnwardReferralView): string {
   if (o.kind === 'signpost') return 'Signposted';
   if (o.delivery === 'inbox') return 'Waymark inbox';
@@ -67,6 +63,17 @@ export function CommunityServices({ referralId, mayWrite }: { referralId: string
           rowKey={(o) => o.id}
         />
       )}
+      {mayWrite &&
+        data?.items
+          .filter((o) => o.delivery === 'link' && o.link)
+          .map((o) => (
+            <section key={o.id} aria-labelledby={`link-${o.id}`}>
+              <h3 id={`link-${o.id}`} className="nhsuk-heading-s">
+                Secure link to {o.service.name}
+              </h3>
+              <LinkControls referralId={referralId} onwardReferral={o} />
+            </section>
+          ))}
       {mayWrite && (
         <p>
           <Link className="nhsuk-button nhsuk-button--secondary" to={`/referrals/${referralId}/community-services`}>
