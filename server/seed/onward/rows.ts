@@ -9,7 +9,7 @@ import type {
 import { addWorkingDays, londonDate } from '../../platform/working-days.js';
 import type { Random } from '../cases/random.js';
 import type { Life } from './life.js';
-import { CONTACT_TIMES, type PcnSlug, REASONS } from './targets.js';
+import { CONTACT_TIMES, MONEY_REASON, type PcnSlug, REASONS } from './targets.js';
 
 // One demo onward referral as the loop's use-cases would have left it: the row, its attendance,
 // an onward_events row for every step (the case timeline reads them) and, for an organisation
@@ -67,7 +67,11 @@ export interface PlannedOnward {
   link: typeof onwardLinks.$inferInsert | null;
 }
 
-function shared(c: OnwardCase, random: Random): { fields: SharedField[]; details: SharedDetails } {
+function shared(
+  c: OnwardCase,
+  target: OnwardTarget,
+  random: Random,
+): { fields: SharedField[]; details: SharedDetails } {
   const p = c.person;
   const fields: SharedField[] = ['name', 'contact', 'contact_times', 'reason'];
   const details: SharedDetails = {
@@ -76,7 +80,7 @@ function shared(c: OnwardCase, random: Random): { fields: SharedField[]; details
     email: p.email,
     preferredContact: p.preferredContact,
     contactTimes: random.pick(CONTACT_TIMES),
-    reason: random.pick(REASONS),
+    reason: /money/i.test(target.name) ? MONEY_REASON : random.pick(REASONS),
   };
   if (p.accessibilityNeeds) {
     fields.push('access_needs');
@@ -176,7 +180,7 @@ export function buildOnward(
 
   const ended = life.declined?.at ?? life.closed?.at ?? null;
   const accessEndsAt = ended ? new Date(ended.getTime() + ACCESS_DAYS * DAY) : null;
-  const { fields, details } = shared(c, random);
+  const { fields, details } = shared(c, target, random);
   const lastAt = events.at(-1)?.at as Date;
   return {
     referral: {

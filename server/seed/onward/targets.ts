@@ -87,7 +87,9 @@ export const REASONS = [
   'Recently bereaved and finding the days long; enjoys being outdoors.',
   'Caring for a partner and needs something for themselves once a week.',
   'New to the area and does not know anyone yet; keen to join a group.',
-  'Money worries are keeping them awake; would like help to sort out bills and benefits.',
+  'Would like to try something creative and meet people nearby.',
 ];
+/** For the money advice services: the reason is about money, not company. */
+export const MONEY_REASON = 'Money worries are keeping them awake; would like help to sort out bills and benefits.';
 
 export const CONTACT_TIMES = ['Weekday mornings', 'Any time after 2pm', 'Tuesdays and Thursdays', 'Evenings after 5pm'];
