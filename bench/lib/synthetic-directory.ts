@@ -6,6 +6,7 @@ import {
   ensureSocialPrescribingTaxonomy,
 } from '../../server/modules/directory/listings/listings.service.js';
 import type { Db } from '../../server/platform/db/client.js';
+import { bulkInsert, type Row } from './bulk-insert.js';
 
 // A synthetic ICB-scale Directory of Services for benchmarks: thousands of plausible services
 // (names, descriptions, categories, schedules, locations, service areas) written straight into
@@ -306,21 +307,6 @@ export function syntheticPostcodes(rand: Rand, count: number): SyntheticPostcode
     });
   }
   return out;
-}
-
-type Row = unknown[];
-
-/** INSERT … SELECT FROM unnest(arrays): one statement per chunk, one parameter per column. */
-async function bulkInsert(pool: pg.Pool, table: string, columns: [string, string][], rows: Row[]): Promise<void> {
-  const names = columns.map(([n]) => n).join(', ');
-  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-  for (let start = 0; start < rows.length; start += 5000) {
-    const chunk = rows.slice(start, start + 5000);
-    await pool.query(
-      `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
-      columns.map((_, i) => chunk.map((r) => r[i] ?? null)),
-    );
-  }
 }
 
 function isoDate(d: Date): string {

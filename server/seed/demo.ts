@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/passwords.js';
 import { insertDemoCases } from './cases/insert-demo-cases.js';
 import { insertDemoReferrals } from './demo-referrals.js';
 import { seedDemoDirectory } from './directory/demo-directory.js';
+import { insertDemoOnwardReferrals } from './onward/insert-demo-onward.js';
 
 // The synthetic "Northshire" ICB. Every name, code and address here is invented; ODS-shaped
 // codes only look like real ones. Deterministic: the same data on every fresh start.
@@ -181,4 +182,6 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   await insertDemoReferrals(tx, icb.id);
   await insertDemoCases(tx, icb.id);
   await seedDemoDirectory(tx, icb.id);
+  // After the cases and the directory: the loop with the voluntary sector joins the two.
+  await insertDemoOnwardReferrals(tx, icb.id);
 }

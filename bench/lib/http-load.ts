@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { Db } from '../../server/platform/db/client.js';
+
+// The app over real HTTP for benchmarks: one instance on a free local port, signed-in sessions
+// by the ordinary sign-in route, and timed GETs from one or many concurrent clients (each
+// reads the whole body, as a browser would).
+
+export interface BenchApp {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(db: Db): Promise<BenchApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT: '1000' });
+  const built = await buildApp({ db, config, webRoot: '/nonexistent' });
+  await built.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = built.app.server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => built.app.close() };
+}
+
+/** Signs in by password; returns the session cookie to send. */
+export async function signInOverHttp(app: BenchApp, email: string, password: string): Promise<string> {
+  const res = await fetch(`${app.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await res.json()) as { status?: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] as string)
+    .find((c) => c.includes('waymark_session='));
+  if (res.status !== 200 || body.status !== 'signed-in' || !cookie) {
+    throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
+  }
+  return cookie;
+}
+
+export interface Timed {
+  samples: number[];
+  /** How many answers of each HTTP status. */
+  statuses: Record<number, number>;
+  seconds: number;
+}
+
+/** `total` GETs of `urlAt(i)` from `clients` concurrent clients, each taking the next one. */
+export async function timedGets(
+  app: BenchApp,
+  cookie: string,
+  urlAt: (i: number) => string,
+  total: number,
+  clients: number,
+): Promise<Timed> {
+  const timed: Timed = { samples: [], statuses: {}, seconds: 0 };
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        const res = await fetch(`${app.baseUrl}${urlAt(i)}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        timed.samples.push(performance.now() - t0);
+        timed.statuses[res.status] = (timed.statuses[res.status] ?? 0) + 1;
+      }
+    }),
+  );
+  timed.seconds = (performance.now() - started) / 1000;
+  return timed;
+}
