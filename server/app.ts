@@ -139,6 +139,38 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Waymark API', version: '0.1.0', description: 'Social prescribing referral platform' },
+      // The loop with the voluntary sector (issue 12), described where a reader of /api/docs starts.
+      tags: [
+        {
+          name: 'onward-referrals',
+          description:
+            "From a case: find a service from the person's postcode, signpost (nothing shared) or refer with the person's consent and a chosen minimum set of details; the case's onward referrals; the secure link's withdraw and re-send.",
+        },
+        {
+          name: 'partner',
+          description:
+            "A VCS partner's inbox of referrals to its own organisation's services, and its answers: accept, decline with a reason, attendance, close with an outcome. Versioned: a stale answer gets 409.",
+        },
+        {
+          name: 'referral-link',
+          description:
+            'For an organisation without accounts: the emailed secure link (token in the body, never the URL), a one-time code to the same address, then the same answers as the inbox.',
+        },
+        {
+          name: 'impact',
+          description:
+            "Evidence of value per organisation and service (JSON and CSV): referrals, replies, attendance, outcomes, signposts, outcome-measure change; small numbers suppressed outside the viewer's own records.",
+        },
+        {
+          name: 'directory showcase',
+          description: "A partner's upcoming sessions and events of its services, and proposals of brand-new listings.",
+        },
+        {
+          name: 'referral settings',
+          description:
+            'How a service takes referrals through Waymark: whether it takes them, the address for secure links, working days to reply before the worker is asked to chase.',
+        },
+      ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config) } } },
     },
     transform: jsonSchemaTransform,

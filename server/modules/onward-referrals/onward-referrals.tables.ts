@@ -102,6 +102,14 @@ export const onwardReferrals = pgTable(
   (t) => [
     index('onward_referrals_case_idx').on(t.referralId, t.createdAt),
     index('onward_referrals_inbox_idx').on(t.vcsOrganisationId, t.status, t.createdAt),
+    // The inbox's tab counts on every inbox read: an index-only scan (bench: 25–49 ms → 5 ms).
+    index('onward_referrals_inbox_counts_idx')
+      .on(t.vcsOrganisationId, t.status, t.viewedAt)
+      .where(sql`${t.kind} = 'referral'`),
+    // The closed tab, newest answer first (bench: 17–40 ms → under 1 ms).
+    index('onward_referrals_inbox_closed_idx')
+      .on(t.vcsOrganisationId, sql`coalesce(${t.closedAt}, ${t.declinedAt}) DESC`, sql`${t.id} DESC`)
+      .where(sql`${t.kind} = 'referral' AND ${t.status} IN ('declined', 'closed')`),
     index('onward_referrals_org_idx').on(t.organizationId, t.createdAt),
     index('onward_referrals_service_idx').on(t.serviceId, t.createdAt),
     index('onward_referrals_pcn_idx').on(t.pcnId, t.createdAt),

@@ -1,0 +1,2 @@
+CREATE INDEX "onward_referrals_inbox_counts_idx" ON "onward_referrals" USING btree ("vcs_organisation_id","status","viewed_at") WHERE "onward_referrals"."kind" = 'referral';--> statement-breakpoint
+CREATE INDEX "onward_referrals_inbox_closed_idx" ON "onward_referrals" USING btree ("vcs_organisation_id",coalesce("closed_at", "declined_at") DESC,"id" DESC) WHERE "onward_referrals"."kind" = 'referral' AND "onward_referrals"."status" IN ('declined', 'closed');
