@@ -79,7 +79,7 @@ describe('the case timeline', () => {
       ]);
     expect(steps).toEqual([
       ['closed', 'Riverside Walkers closed the referral', 'Outcome: Completed', 'Pat Partner'],
-      ['attendance', 'Riverside Walkers: attended, 2 sessions', 'Session on 2026-11-03', 'Pat Partner'],
+      ['attendance', 'Riverside Walkers: attended, 2 sessions', 'Session on 3 November 2026', 'Pat Partner'],
       ['accepted', 'Riverside Walkers accepted the referral', null, 'Pat Partner'],
       ['viewed', 'Riverside Walkers opened the referral', null, 'Pat Partner'],
       ['signposted', expect.stringMatching(/^Signposted to Book Club \(/), null, 'Tom Okafor'],

@@ -17,6 +17,11 @@ const SECURITY_TRAIL: readonly OnwardEventType[] = ['link_opened', 'code_sent', 
 export const TIMELINE_STEPS: readonly OnwardEventType[] = ONWARD_EVENT_TYPES.filter((t) => !SECURITY_TRAIL.includes(t));
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** A session's calendar date (YYYY-MM-DD) as people read it: "5 December 2026". */
+const longDate = (iso: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+    : iso;
 const label = <K extends string>(labels: Record<K, string>, v: unknown): string | null =>
   typeof v === 'string' && v in labels ? labels[v as K] : null;
 
@@ -48,7 +53,10 @@ export function describeOnwardStep(step: OnwardStep): { title: string; detail: s
       const kind = label<AttendanceKind>(ATTENDANCE_KIND_LABELS, d.kind) ?? 'Attendance recorded';
       const sessions = typeof d.sessions === 'number' && d.sessions > 1 ? `, ${d.sessions} sessions` : '';
       const on = str(d.on);
-      return { title: `${step.service}: ${kind.toLowerCase()}${sessions}`, detail: on ? `Session on ${on}` : null };
+      return {
+        title: `${step.service}: ${kind.toLowerCase()}${sessions}`,
+        detail: on ? `Session on ${longDate(on)}` : null,
+      };
     }
     case 'closed': {
       const outcome = label<OnwardOutcome>(ONWARD_OUTCOME_LABELS, d.outcome ?? step.outcome);
