@@ -7,7 +7,7 @@ import {
   type PartnerReferralView,
 } from '../../../common/onward-referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { findReferralTarget } from '../directory/referral-settings/referral-settings.service.js';
+import { listingRefsOf } from '../directory/organisations/organisations.service.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
 import { findReferralInScope, teamScopeOf } from '../referrals/referrals.service.js';
 import { staffByIds } from '../users/users.service.js';
@@ -39,21 +39,25 @@ export interface ServiceNames {
   organisation: { id: string; name: string };
 }
 
-/**
- * The names of the services (and their organisations) of these rows. A partner's inbox holds the
- * few services of its own organisation, so one lookup per distinct service is cheap.
- */
+/** The names of the services (and their organisations) of these rows: one query for a page. */
 export async function serviceNamesOf(
   db: DbOrTx,
   rows: readonly Pick<OnwardRow, 'icbId' | 'serviceId' | 'organizationId'>[],
 ): Promise<Map<string, ServiceNames>> {
   const names = new Map<string, ServiceNames>();
+  const icbId = rows[0]?.icbId;
+  const refs = icbId
+    ? await listingRefsOf(
+        db,
+        icbId,
+        rows.map((r) => r.serviceId),
+      )
+    : new Map();
   for (const row of rows) {
-    if (names.has(row.serviceId)) continue;
-    const target = await findReferralTarget(db, row.icbId, row.serviceId);
+    const ref = refs.get(row.serviceId);
     names.set(row.serviceId, {
-      service: { id: row.serviceId, name: target?.name ?? 'Service' },
-      organisation: { id: row.organizationId, name: target?.organisation.name ?? 'Organisation' },
+      service: { id: row.serviceId, name: ref?.service.name ?? 'Service' },
+      organisation: { id: row.organizationId, name: ref?.organisation.name ?? 'Organisation' },
     });
   }
   return names;

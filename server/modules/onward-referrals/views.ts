@@ -5,34 +5,19 @@ import {
   type OnwardReferralView,
 } from '../../../common/onward-referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { findReferralTarget } from '../directory/referral-settings/referral-settings.service.js';
+import { type ListingRef, listingRefsOf } from '../directory/organisations/organisations.service.js';
 import { userNames } from '../users/users.service.js';
 import type { OnwardAttendanceRow, OnwardLinkRow, OnwardReferralRow } from './onward-referrals.repository.js';
 
 // The team's view of an onward referral (the case record), mapped from its row and children.
 
-export interface ListingRef {
-  service: { id: string; name: string };
-  organisation: { id: string; name: string };
-}
+export type { ListingRef };
 
 /**
  * The listing's and organisation's names as they are now, through the directory's service (a
  * renamed listing shows its new name). A listing no longer found keeps a plain placeholder.
  */
-export async function listingRefs(db: DbOrTx, icbId: string, serviceIds: Iterable<string>) {
-  const refs = new Map<string, ListingRef>();
-  for (const id of new Set(serviceIds)) {
-    const target = await findReferralTarget(db, icbId, id);
-    if (target) {
-      refs.set(id, {
-        service: { id, name: target.name },
-        organisation: { id: target.organisation.id, name: target.organisation.name },
-      });
-    }
-  }
-  return refs;
-}
+export const listingRefs = listingRefsOf;
 
 export const refOf = (refs: Map<string, ListingRef>, row: OnwardReferralRow): ListingRef =>
   refs.get(row.serviceId) ?? {

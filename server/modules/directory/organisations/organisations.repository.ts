@@ -47,3 +47,22 @@ export async function findServiceNames(db: DbOrTx, ids: readonly string[]): Prom
     .from(directoryServices)
     .where(inArray(directoryServices.id, [...ids]));
 }
+
+/** Each service's name and its organisation's, in the ICB: one query for a page of rows. */
+export async function findListingRefs(
+  db: DbOrTx,
+  icbId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; organisationId: string; organisationName: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: directoryServices.id,
+      name: directoryServices.name,
+      organisationId: directoryOrganizations.id,
+      organisationName: directoryOrganizations.name,
+    })
+    .from(directoryServices)
+    .innerJoin(directoryOrganizations, eq(directoryOrganizations.id, directoryServices.organizationId))
+    .where(and(inArray(directoryServices.id, [...ids]), eq(directoryServices.icbId, icbId)));
+}

@@ -17,3 +17,23 @@ export async function serviceNamesOf(db: DbOrTx, ids: readonly string[]): Promis
   const rows = await repo.findServiceNames(db, ids);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export interface ListingRef {
+  service: { id: string; name: string };
+  organisation: { id: string; name: string };
+}
+
+/** Services of the ICB with their organisation, by service id (another ICB's are not found). */
+export async function listingRefsOf(
+  db: DbOrTx,
+  icbId: string,
+  serviceIds: Iterable<string>,
+): Promise<Map<string, ListingRef>> {
+  const rows = await repo.findListingRefs(db, icbId, [...new Set(serviceIds)]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { service: { id: r.id, name: r.name }, organisation: { id: r.organisationId, name: r.organisationName } },
+    ]),
+  );
+}

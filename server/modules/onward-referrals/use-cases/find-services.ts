@@ -9,7 +9,8 @@ import type { OnwardServiceQuerySchema, OnwardServiceSearch, ReplyStats } from '
 import { normalisePostcode } from '../../../../common/postcode.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import { findReferralTarget, referralSettingsOf } from '../../directory/referral-settings/referral-settings.service.js';
+import { listingRefsOf } from '../../directory/organisations/organisations.service.js';
+import { referralSettingsOf } from '../../directory/referral-settings/referral-settings.service.js';
 import { searchServices } from '../../directory/search/search.service.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { loadCase } from '../../referrals/referrals.service.js';
@@ -50,12 +51,9 @@ export async function findServicesForCase(
   );
   const ids = page.results.map((r) => r.id);
   const settings = await referralSettingsOf(db, ids);
-  // The organisation of each result, through the directory's own reader (a page is 20 at most).
-  const orgOf = new Map<string, string>();
-  for (const id of ids) {
-    const target = await findReferralTarget(db, actor.scope.icbId, id);
-    if (target) orgOf.set(id, target.organisation.id);
-  }
+  // The organisation of each result, through the directory's own reader, in one query.
+  const refs = await listingRefsOf(db, actor.scope.icbId, ids);
+  const orgOf = new Map([...refs].map(([id, ref]) => [id, ref.organisation.id]));
   const stats = await replyStatsOfOrganisations(db, actor.scope.icbId, [...new Set(orgOf.values())]);
   return {
     postcode,
