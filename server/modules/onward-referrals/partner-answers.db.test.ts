@@ -62,6 +62,17 @@ describe('accept', () => {
     });
   });
 
+  it("passes the organisation's note with the acceptance to the team's timeline", async () => {
+    const o = await newOnward();
+    const res = await answer(o.id, 'accept', { version: o.version, note: '  First session Monday at 10.  ' });
+    expect(res.statusCode).toBe(200);
+    const [event] = await ctx.db
+      .select()
+      .from(onwardEvents)
+      .where(and(eq(onwardEvents.onwardReferralId, o.id), eq(onwardEvents.type, 'accepted')));
+    expect(event?.details).toEqual({ note: 'First session Monday at 10.' });
+  });
+
   it('announces the change to the team (its PCN and the case) and to the organisation (its id only)', async () => {
     const o = await newOnward();
     const heard: RealtimeEvent[] = [];

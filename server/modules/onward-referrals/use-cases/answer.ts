@@ -65,7 +65,9 @@ export async function acceptOnwardReferral(
   await answer(db, answerer, id, input.version, now, async (tx, row) => {
     if (row.status !== 'sent') throw notAllowed(row, 'accepted');
     const updated = await repo.updateAnswered(tx, row, { status: 'accepted', acceptedAt: now }, now);
-    return { updated, event: 'accepted', audit: 'onward.accept', details: {}, title: 'accepted the referral' };
+    // A note with the acceptance ("first session Monday at 10") goes to the team on the timeline.
+    const details = hasText(input.note) ? { note: input.note.trim() } : {};
+    return { updated, event: 'accepted', audit: 'onward.accept', details, title: 'accepted the referral' };
   });
   return loadPartnerView(db, answerer, id, now);
 }
