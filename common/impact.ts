@@ -55,7 +55,12 @@ export const ZImpactFigures = z.object({
 export type ImpactFigures = z.infer<typeof ZImpactFigures>;
 
 export const ZImpactMonth = ZImpactFigures.extend({ month: z.string() });
-export const ZImpactService = ZImpactFigures.extend({ id: z.string(), name: z.string() });
+/** A service's figures for the period, and the same by month. */
+export const ZImpactService = ZImpactFigures.extend({
+  id: z.string(),
+  name: z.string(),
+  months: z.array(ZImpactMonth),
+});
 
 export const ZOutcomeAtClose = z.object({
   outcome: z.enum(ONWARD_OUTCOMES),

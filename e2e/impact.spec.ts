@@ -103,8 +103,8 @@ function yearOfFigures() {
     totals: figures,
     months,
     services: [
-      { id: '00000000-0000-4000-8000-000000000002', name: 'Lunch Club — Gosforth', ...figures, referrals: 180 },
-      { id: '00000000-0000-4000-8000-000000000003', name: 'Walk and Talk', ...figures, referrals: 110 },
+      { id: '00000000-0000-4000-8000-000000000002', name: 'Lunch Club — Gosforth', ...figures, referrals: 180, months },
+      { id: '00000000-0000-4000-8000-000000000003', name: 'Walk and Talk', ...figures, referrals: 110, months },
     ],
     outcomesAtClose: [
       { outcome: 'engaged_continuing', label: 'Engaged and continuing', count: 40, exact: true },

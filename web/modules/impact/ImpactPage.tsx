@@ -141,7 +141,7 @@ export function ImpactPage({ source }: { source: ImpactSource }) {
               <SummaryCards report={report} />
               <h2>By month</h2>
               <ImpactChart id="impact-chart" months={report.months} />
-              <MonthsTable report={report} />
+              <MonthsTable months={report.months} totals={report.totals} />
               <ImpactTables report={report} notCausation={NOT_CAUSATION} />
             </>
           )}

@@ -46,22 +46,30 @@ function figureColumns<T extends ImpactFigures>(): DataColumn<T>[] {
 type MonthRow = ImpactReport['months'][number];
 type ServiceRow = ImpactReport['services'][number];
 
-/** The chart's figures as a table (its accessible alternative), with the period's totals. */
-export function MonthsTable({ report }: { report: ImpactReport }) {
+/** Figures by month with the period's totals: the organisation's (the chart's accessible alternative) or a service's. */
+export function MonthsTable({
+  months,
+  totals,
+  caption = 'Figures by month',
+}: {
+  months: MonthRow[];
+  totals: ImpactFigures;
+  caption?: string;
+}) {
   const columns: DataColumn<MonthRow>[] = [
     { header: 'Month', cell: (m) => monthLabel(m.month, true) },
     ...figureColumns<MonthRow>(),
   ];
   return (
     <DataTable
-      caption="Figures by month"
+      caption={caption}
       captionSize="s"
       columns={columns}
-      rows={report.months}
+      rows={months}
       rowKey={(m) => m.month}
       totals={{
         label: 'Whole period',
-        cells: Object.fromEntries(figureColumns<ImpactFigures>().map((c) => [c.header, c.cell(report.totals)])),
+        cells: Object.fromEntries(figureColumns<ImpactFigures>().map((c) => [c.header, c.cell(totals)])),
       }}
     />
   );
@@ -78,13 +86,25 @@ export function ImpactTables({ report, notCausation }: { report: ImpactReport; n
       {report.services.length === 0 ? (
         <p>No service had referrals, attendance or signposts in this period.</p>
       ) : (
-        <DataTable
-          caption="Figures by service for the whole period"
-          captionHidden
-          columns={serviceColumns}
-          rows={report.services}
-          rowKey={(s) => s.id}
-        />
+        <>
+          <DataTable
+            caption="Figures by service for the whole period"
+            captionHidden
+            columns={serviceColumns}
+            rows={report.services}
+            rowKey={(s) => s.id}
+          />
+          {report.services.map((s) => (
+            <details key={s.id} className="nhsuk-details">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">{s.name} by month</span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <MonthsTable months={s.months} totals={s} caption={`${s.name}: figures by month`} />
+              </div>
+            </details>
+          ))}
+        </>
       )}
 
       <h2>Outcomes at close</h2>

@@ -17,7 +17,10 @@ export function impactCsv(report: ImpactReport): string {
   const rows: string[][] = [['section', 'name', 'month', 'figure', 'value']];
   rows.push(...figureRows('organisation', report.name, whole, report.totals));
   for (const m of report.months) rows.push(...figureRows('organisation', report.name, m.month, m));
-  for (const s of report.services) rows.push(...figureRows('service', s.name, whole, s));
+  for (const s of report.services) {
+    rows.push(...figureRows('service', s.name, whole, s));
+    for (const m of s.months) rows.push(...figureRows('service', s.name, m.month, m));
+  }
   for (const o of report.outcomesAtClose) {
     rows.push(['outcome at close', o.label, whole, 'Referrals closed', figureText(o.count)]);
   }

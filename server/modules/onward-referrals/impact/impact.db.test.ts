@@ -165,6 +165,15 @@ describe('the partner’s own organisation', () => {
     expect(month(r, '2026-04')).toMatchObject({ referrals: 1, medianReplyWorkingDays: 1, signposts: '*' });
     expect(service(r, 'Walk')).toMatchObject({ referrals: 10, acceptedPercent: 80, medianReplyWorkingDays: 2 });
     expect(service(r, FORMULA)).toMatchObject({ referrals: 1, acceptedPercent: 100 });
+    // Each service by month too: Walk's ten came in February, the other service's one in April.
+    const walkMonths = service(r, 'Walk')?.months ?? [];
+    expect(walkMonths.map((m) => [m.month, m.referrals])).toEqual([
+      ['2026-02', 10],
+      ['2026-03', 0],
+      ['2026-04', 0],
+    ]);
+    expect(walkMonths[0]).toMatchObject({ acceptedPercent: 80, medianReplyWorkingDays: 2 });
+    expect(service(r, FORMULA)?.months.map((m) => m.referrals)).toEqual([0, 0, 1]);
     expect(r.outcomesAtClose.filter((o) => o.count !== 0).map((o) => [o.outcome, o.count])).toEqual([
       ['completed', 2],
       ['stopped_attending', 1],

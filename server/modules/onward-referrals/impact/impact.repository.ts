@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 
 // The impact figures, aggregated in PostgreSQL (100,000 onward referrals must not travel to
 // Node): one query per kind of fact, each grouped by month, by service and overall at once
-// (GROUPING SETS), so that medians are true medians of each group, not medians of medians.
+// (GROUPING SETS: by month, by service, by service and month, and the whole period), so that
+// medians are true medians of each group, not medians of medians.
 // `own` says whether every record behind a group is the viewer's own PCN's (null viewer: never).
 
 export interface ImpactSelection {
@@ -53,7 +54,7 @@ const sentInPeriod = (s: ImpactSelection) => sql`
   AND o.created_at >= (${s.from}::date::timestamp AT TIME ZONE 'Europe/London')
   AND o.created_at < ((${s.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
 
-const GROUPING = sql`GROUP BY GROUPING SETS ((month), (service_id), ())`;
+const GROUPING = sql`GROUP BY GROUPING SETS ((month), (service_id), (service_id, month), ())`;
 const groupKeys = sql`month, service_id AS "serviceId", GROUPING(month) = 0 AS "byMonth",
   GROUPING(service_id) = 0 AS "byService"`;
 

@@ -83,13 +83,21 @@ async function buildReport(
 
   const overall = <T extends { byMonth: boolean; byService: boolean }>(groups: T[]) =>
     groups.find((g) => !g.byMonth && !g.byService);
-  const byMonth = <T extends { byMonth: boolean; month: string | null }>(groups: T[], month: string) =>
-    groups.find((g) => g.byMonth && g.month === month);
-  const byService = <T extends { byService: boolean; serviceId: string | null }>(groups: T[], id: string) =>
-    groups.find((g) => g.byService && g.serviceId === id);
+  type Group = { byMonth: boolean; byService: boolean; month: string | null; serviceId: string | null };
+  const byMonth = <T extends Group>(groups: T[], month: string) =>
+    groups.find((g) => g.byMonth && !g.byService && g.month === month);
+  const byService = <T extends Group>(groups: T[], id: string) =>
+    groups.find((g) => g.byService && !g.byMonth && g.serviceId === id);
+  const byServiceMonth = <T extends Group>(groups: T[], id: string, month: string) =>
+    groups.find((g) => g.byService && g.byMonth && g.serviceId === id && g.month === month);
+  const months = monthsBetween(period.from, period.to);
 
   const serviceIds = [
-    ...new Set([...referralGroups, ...attendanceGroups].filter((g) => g.byService).map((g) => g.serviceId as string)),
+    ...new Set(
+      [...referralGroups, ...attendanceGroups]
+        .filter((g) => g.byService && !g.byMonth)
+        .map((g) => g.serviceId as string),
+    ),
   ];
   const names = await serviceNamesOf(db, serviceIds);
 
@@ -116,7 +124,7 @@ async function buildReport(
     period,
     suppression: viewer.kind === 'staff' && viewer.ownPcnId === null ? 'all' : 'outside-own',
     totals: figuresOf(viewer, overall(referralGroups), overall(attendanceGroups)),
-    months: monthsBetween(period.from, period.to).map((month) => ({
+    months: months.map((month) => ({
       month,
       ...figuresOf(viewer, byMonth(referralGroups, month), byMonth(attendanceGroups, month)),
     })),
@@ -125,6 +133,10 @@ async function buildReport(
         id,
         name: names.get(id) ?? 'Unknown service',
         ...figuresOf(viewer, byService(referralGroups, id), byService(attendanceGroups, id)),
+        months: months.map((month) => ({
+          month,
+          ...figuresOf(viewer, byServiceMonth(referralGroups, id, month), byServiceMonth(attendanceGroups, id, month)),
+        })),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     outcomesAtClose: ONWARD_OUTCOMES.map((outcome) => {
