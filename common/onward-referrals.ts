@@ -313,6 +313,8 @@ export const OnwardServiceResultSchema = z.object({
   distanceMiles: z.number().nullable(),
   opening: z.array(z.string()),
   takesReferrals: z.boolean(),
+  /** The service's next published session or event (the partner's showcase), if any. */
+  nextEvent: z.object({ title: z.string(), startsAt: z.string() }).nullable(),
   /** Null until the organisation has answered a referral in the last year. */
   replyStats: ReplyStatsSchema.nullable(),
 });

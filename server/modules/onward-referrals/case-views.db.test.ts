@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
+import { serviceEvents } from '../directory/directory-partner.tables.js';
 import { addTestPostcodes } from '../directory/listings/test-listings.js';
 import { createAllocatedReferral, createTestReferral, triaged } from '../triage/test-referrals.js';
 import { onwardAttendances, onwardEvents, onwardReferrals } from './onward-referrals.tables.js';
@@ -182,7 +183,23 @@ describe('finding a service for the person', () => {
       capacity: 'open',
     });
     expect(byName(before.json(), near.name).distanceMiles).toEqual(expect.any(Number));
-    expect(byName(before.json(), noRefs.name)).toMatchObject({ takesReferrals: false });
+    expect(byName(before.json(), noRefs.name)).toMatchObject({ takesReferrals: false, nextEvent: null });
+    expect(byName(before.json(), near.name).nextEvent).toBeNull();
+
+    // The partner publishes a session: the worker's search shows it as the next one.
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    await ctx.db.insert(serviceEvents).values({
+      icbId: tenancy.icbId,
+      serviceId: near.id,
+      title: 'Taster walk',
+      startsAt,
+      createdByUserId: tom.id,
+    });
+    const withEvent = await get(tom, `${url(r.id)}/services?text=zephyr`);
+    expect(byName(withEvent.json(), near.name).nextEvent).toEqual({
+      title: 'Taster walk',
+      startsAt: startsAt.toISOString(),
+    });
 
     // History: one referral answered (accepted) the same day.
     const sent = (await post(tom, url(r.id), referral(near.id))).json();

@@ -12,6 +12,7 @@ import { errorsFromApi, NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
+import { formatSession } from '../directory/session-time';
 import { useCaseForReferral, useServiceSearch } from './onward-api';
 
 const LABELS = { text: 'What are you looking for', postcode: 'Postcode', within_miles: 'Within' };
@@ -73,6 +74,15 @@ export function FindServicePage() {
           <Link to={`/referrals/${referralId}/community-services/${r.id}`}>{r.name}</Link>
           <br />
           <span className="nhsuk-body-s">{r.organisationName}</span>
+          {r.nextEvent && (
+            <>
+              <br />
+              <span className="nhsuk-body-s">
+                Next session: <time dateTime={r.nextEvent.startsAt}>{formatSession(r.nextEvent.startsAt)}</time>,{' '}
+                {r.nextEvent.title}
+              </span>
+            </>
+          )}
         </>
       ),
     },

@@ -79,6 +79,7 @@ export async function findServicesForCase(
         distanceMiles: r.distance_miles,
         opening: r.opening,
         takesReferrals: settings.get(r.id)?.takesReferrals ?? true,
+        nextEvent: r.next_event ? { title: r.next_event.title, startsAt: r.next_event.starts_at } : null,
         replyStats: withHistory(orgId ? stats.get(orgId) : undefined),
       };
     }),
