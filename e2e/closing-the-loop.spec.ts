@@ -58,6 +58,7 @@ test('closing the loop: refer to the walking group, the partner accepts and reco
   await expect(p.getByText('Keen to start this week.')).toBeVisible();
   // Never the NHS number, notes or measures: only what the worker chose to share.
   await expect(p.getByText(/NHS number/)).toHaveCount(0);
+  await p.getByLabel('Note to the team (optional)', { exact: true }).fill('First walk is Monday at 10.');
   await p.getByRole('button', { name: 'Accept referral' }).click();
   await expect(p.getByText('Referral accepted. The team has been told.')).toBeVisible();
   for (const _ of [1, 2]) {
@@ -73,6 +74,7 @@ test('closing the loop: refer to the walking group, the partner accepts and reco
   await expect(w.getByRole('row', { name: new RegExp(SERVICE) })).toContainText('2 sessions attended');
   await w.getByRole('tab', { name: 'Timeline' }).click();
   await expect(w.getByRole('heading', { level: 3, name: `${SERVICE} accepted the referral` })).toBeVisible();
+  await expect(w.getByText('First walk is Monday at 10.')).toBeVisible();
   await expect(w.getByRole('heading', { level: 3, name: `${SERVICE}: attended` })).toHaveCount(2);
   await checkPage(w, 'loop-3-timeline');
 

@@ -34,23 +34,35 @@ const tooLong = (text: string) => text.length > ONWARD_TEXT_MAX;
 
 export function AcceptForm({ referral, onSaved, onConflict, send }: AnswerFormProps) {
   const write = useSubmit({
-    mutationFn: () => sendOf({ referral, send })('accept', { version: referral.version }),
-    labels: {},
+    mutationFn: (body: { note?: string }) =>
+      sendOf({ referral, send })('accept', { version: referral.version, ...body }),
+    labels: { note: 'Note' },
     onConflict,
     onSuccess: () => onSaved('Referral accepted. The team has been told.'),
   });
+  const { errors, setErrors } = write;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const note = String(new FormData(event.currentTarget).get('acceptNote') ?? '').trim();
+    if (tooLong(note)) return setErrors({ fields: { note: 'Note must be 2,000 characters or fewer' }, form: null });
+    setErrors(NO_ERRORS);
+    void write.submit(note ? { note } : {});
+  }
+
   return (
-    <form
-      noValidate
-      aria-labelledby="accept-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void write.submit(undefined);
-      }}
-    >
+    <form noValidate aria-labelledby="accept-heading" onSubmit={submit}>
       <h2 id="accept-heading">Accept the referral</h2>
-      <ErrorSummary errors={summaryOf(write.errors, [])} revision={write.errors} />
+      <ErrorSummary errors={summaryOf(errors, ['note'], undefined, { note: 'acceptNote' })} revision={errors} />
       <p>Accept it if your service can take the person on. You can then record their attendance.</p>
+      <Textarea
+        id="acceptNote"
+        name="acceptNote"
+        label="Note to the team (optional)"
+        hint="For example, when and where their first session is. The team reads this."
+        rows={2}
+        error={errors.fields.note}
+      />
       <Button aria-disabled={write.busy || undefined}>{write.busy ? 'Accepting…' : 'Accept referral'}</Button>
     </form>
   );
