@@ -1,8 +1,6 @@
 import {
-  DECLINE_REASON_LABELS,
   type InboxItem,
   type InboxTab,
-  ONWARD_OUTCOME_LABELS,
   ONWARD_STATUS_LABELS,
   type PartnerReferralView,
 } from '../../../common/onward-referrals.js';
@@ -11,6 +9,7 @@ import { listingRefsOf } from '../directory/organisations/organisations.service.
 import { organisationRefs } from '../organisations/organisations.service.js';
 import { findReferralInScope, teamScopeOf } from '../referrals/referrals.service.js';
 import { staffByIds } from '../users/users.service.js';
+import { iso, toCoreView } from './core-view.js';
 import type { AttendanceRow, OnwardRow } from './partner.repository.js';
 
 // What the organisation sees of a referral (inbox or secure link): the snapshot it was sent, who
@@ -31,8 +30,6 @@ export const referenceOf = (id: string) => `OR-${id.slice(0, 8).toUpperCase()}`;
 
 export const isAnonymised = (row: Pick<OnwardRow, 'accessEndsAt'>, now: Date) =>
   row.accessEndsAt !== null && row.accessEndsAt.getTime() <= now.getTime();
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export interface ServiceNames {
   service: { id: string; name: string };
@@ -105,47 +102,10 @@ export function toPartnerView(
 ): PartnerReferralView {
   const anonymised = isAnonymised(row, now);
   return {
-    id: row.id,
+    // The worker's and the organisation's notes may describe the person: they go with the details.
+    ...toCoreView(row, names, attendances, { hideNotes: anonymised }),
     reference: referenceOf(row.id),
-    kind: row.kind,
-    status: row.status,
-    statusLabel: ONWARD_STATUS_LABELS[row.status],
     tab: tabOf(row),
-    service: names.service,
-    organisation: names.organisation,
-    createdAt: row.createdAt.toISOString(),
-    // The worker's note may describe the person: it goes with the details when access ends.
-    note: anonymised ? null : row.note,
-    replyDueOn: row.replyDueOn,
-    viewedAt: iso(row.viewedAt),
-    acceptedAt: iso(row.acceptedAt),
-    declined:
-      row.declinedAt && row.declineReason
-        ? {
-            at: row.declinedAt.toISOString(),
-            reason: row.declineReason,
-            reasonLabel: DECLINE_REASON_LABELS[row.declineReason],
-            note: anonymised ? null : row.declineNote,
-          }
-        : null,
-    attendance: attendances.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      on: a.on,
-      sessions: a.sessions,
-      recordedAt: a.recordedAt.toISOString(),
-    })),
-    sessionsAttended: attendances.filter((a) => a.kind === 'attended').reduce((n, a) => n + a.sessions, 0),
-    closed:
-      row.closedAt && row.outcome
-        ? {
-            at: row.closedAt.toISOString(),
-            outcome: row.outcome,
-            outcomeLabel: ONWARD_OUTCOME_LABELS[row.outcome],
-            note: anonymised ? null : row.outcomeNote,
-          }
-        : null,
-    version: row.version,
     sharedDetails: anonymised ? null : (row.sharedDetails ?? null),
     accessEndsAt: iso(row.accessEndsAt),
     anonymised,

@@ -1,12 +1,8 @@
-import {
-  DECLINE_REASON_LABELS,
-  ONWARD_OUTCOME_LABELS,
-  ONWARD_STATUS_LABELS,
-  type OnwardReferralView,
-} from '../../../common/onward-referrals.js';
+import type { OnwardReferralView } from '../../../common/onward-referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { type ListingRef, listingRefsOf } from '../directory/organisations/organisations.service.js';
 import { userNames } from '../users/users.service.js';
+import { toCoreView } from './core-view.js';
 import type { OnwardAttendanceRow, OnwardLinkRow, OnwardReferralRow } from './onward-referrals.repository.js';
 
 // The team's view of an onward referral (the case record), mapped from its row and children.
@@ -30,7 +26,7 @@ export function linkState(link: OnwardLinkRow, now = new Date()): 'active' | 'ex
   return link.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+const _iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export interface ViewParts {
   refs: Map<string, ListingRef>;
@@ -45,45 +41,8 @@ export function toOnwardReferralView(row: OnwardReferralRow, parts: ViewParts): 
   const link = parts.links.get(row.id);
   const person = (id: string | null) => (id ? { name: parts.names.get(id) ?? 'Unknown user' } : null);
   return {
-    id: row.id,
+    ...toCoreView(row, ref, attendance),
     referralId: row.referralId,
-    kind: row.kind,
-    status: row.status,
-    statusLabel: ONWARD_STATUS_LABELS[row.status],
-    service: ref.service,
-    organisation: ref.organisation,
-    createdAt: row.createdAt.toISOString(),
-    note: row.note,
-    replyDueOn: row.replyDueOn,
-    viewedAt: iso(row.viewedAt),
-    acceptedAt: iso(row.acceptedAt),
-    declined:
-      row.declinedAt && row.declineReason
-        ? {
-            at: row.declinedAt.toISOString(),
-            reason: row.declineReason,
-            reasonLabel: DECLINE_REASON_LABELS[row.declineReason],
-            note: row.declineNote,
-          }
-        : null,
-    attendance: attendance.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      on: a.on,
-      sessions: a.sessions,
-      recordedAt: a.recordedAt.toISOString(),
-    })),
-    sessionsAttended: attendance.filter((a) => a.kind === 'attended').reduce((n, a) => n + a.sessions, 0),
-    closed:
-      row.closedAt && row.outcome
-        ? {
-            at: row.closedAt.toISOString(),
-            outcome: row.outcome,
-            outcomeLabel: ONWARD_OUTCOME_LABELS[row.outcome],
-            note: row.outcomeNote,
-          }
-        : null,
-    version: row.version,
     delivery: row.delivery,
     createdBy: person(row.createdByUserId),
     consent:
