@@ -44,6 +44,9 @@ test('wrong current passwords lock the account and sign the user out; a reset li
 
   // A reset link lifts the lockout.
   await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+  // The sign-in page has an "Email address" field too: wait for the reset page (loaded on demand)
+  // before typing, or the address goes into the sign-in form as it leaves.
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('Email address').fill(alex.email);
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();

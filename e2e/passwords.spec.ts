@@ -43,6 +43,7 @@ test('a new user changes their password, forgets it, resets it by email, and set
   await page.context().clearCookies();
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await checkPage(page, 'password-forgot');
   await page.getByLabel('Email address').fill(sam.email);
   await page.getByRole('button', { name: 'Send the link' }).click();
