@@ -19,7 +19,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: [['list'], ['html', { outputFolder: '.tmp/e2e-report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: '.tmp/e2e-report', open: 'never' }],
+    // Read by e2e/failure-summary.mjs to print each failure in short at the end of a failed run.
+    ['json', { outputFile: '.tmp/e2e-report.json' }],
+  ],
   use: {
     baseURL,
     browserName: 'chromium',

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { findBrowser } from './browser.mjs';
+import { printFailureSummary } from './failure-summary.mjs';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const browser = findBrowser();
@@ -47,8 +48,11 @@ function run(command, args, env = process.env) {
 // Every run starts from an empty database (and forgets the admin's authenticator secret with it).
 rmSync('.tmp/e2e-data', { recursive: true, force: true });
 rmSync('.tmp/e2e-state', { recursive: true, force: true });
+rmSync('.tmp/e2e-report.json', { force: true });
 
 const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 if (built !== 0) process.exit(built);
 
-process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROME_PATH: browser }));
+const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROME_PATH: browser });
+if (status !== 0) printFailureSummary();
+process.exit(status);
