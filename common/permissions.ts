@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'partner.referrals', // a VCS partner's inbox: the onward referrals sent to its own organisation's services, and answering them
   'partner.impact', // a VCS partner's own organisation's evidence of value (referrals, attendance, outcomes)
   'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
+  'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,12 +58,12 @@ const TEAM: Permission[] = [
 
 export const ROLE_PERMISSIONS = {
   referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read', 'directory.read'],
-  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage', 'impact.read'],
+  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage', 'impact.read', 'analytics.read'],
   link_worker: TEAM,
   health_coach: TEAM,
   care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
   vcs_partner: [...EVERYONE, 'directory.propose', 'partner.referrals', 'partner.impact'],
-  commissioner: [...EVERYONE, 'impact.read'],
+  commissioner: [...EVERYONE, 'impact.read', 'analytics.read'],
   admin: [
     ...EVERYONE,
     'organisation.manage',

@@ -340,6 +340,8 @@ export const postcodes = pgTable(
     postcode: text('postcode').notNull(),
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
+    /** The small area (LSOA, ONSPD column lsoa11 or lsoa21) the postcode lies in: its deprivation. */
+    lsoa: text('lsoa'),
   },
   (t) => [primaryKey({ columns: [t.postcode] })],
 );

@@ -113,6 +113,7 @@ export const onwardReferrals = pgTable(
     index('onward_referrals_org_idx').on(t.organizationId, t.createdAt),
     index('onward_referrals_service_idx').on(t.serviceId, t.createdAt),
     index('onward_referrals_pcn_idx').on(t.pcnId, t.createdAt),
+    index('onward_referrals_updated_idx').on(t.updatedAt),
     index('onward_referrals_reply_due_idx').on(t.replyDueOn).where(sql`${t.status} = 'sent'`),
     check('onward_referrals_note_length', sql`${t.note} IS NULL OR char_length(${t.note}) <= 2000`),
     check(

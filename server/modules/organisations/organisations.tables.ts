@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { ORGANISATION_TYPES } from '../../../common/admin-lists.js';
 
 // Tenancy: ICB → PCNs → GP practices, identified by ODS codes. VCS organisations belong to
@@ -43,10 +43,16 @@ export const practices = pgTable(
     name: text('name').notNull(),
     /** The practice's shared mailbox: where referral decisions are emailed. */
     email: text('email'),
+    /** Registered patients (NHS Digital's monthly list size): the denominator of rates per 1,000. */
+    listSize: integer('list_size'),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('practices_pcn_idx').on(t.pcnId), check('practices_code_shape', sql`${t.code} ~ '^[A-Z][0-9]{5}$'`)],
+  (t) => [
+    index('practices_pcn_idx').on(t.pcnId),
+    check('practices_code_shape', sql`${t.code} ~ '^[A-Z][0-9]{5}$'`),
+    check('practices_list_size_range', sql`${t.listSize} IS NULL OR ${t.listSize} BETWEEN 0 AND 200000`),
+  ],
 );
 
 export const vcsOrganisations = pgTable(

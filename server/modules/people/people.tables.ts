@@ -26,6 +26,11 @@ export const people = pgTable(
     accessibilityNeeds: text('accessibility_needs'),
     /** The GP practice the person is registered with, when known. */
     practiceId: uuid('practice_id').references(() => practices.id),
+    // Equality answers (common/equality.ts): null = not asked; 'not_stated' / 'Z' = prefer not to say.
+    sex: text('sex'),
+    genderIdentity: text('gender_identity'),
+    genderIdentityDescription: text('gender_identity_description'),
+    ethnicity: text('ethnicity'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,6 +41,17 @@ export const people = pgTable(
     index('people_match_idx').on(sql`lower(${t.familyName})`, t.dateOfBirth),
     index('people_practice_idx').on(t.practiceId),
     check('people_nhs_number_shape', sql`${t.nhsNumber} IS NULL OR ${t.nhsNumber} ~ '^[0-9]{10}$'`),
+    check('people_sex_known', sql`${t.sex} IS NULL OR ${t.sex} IN ('female', 'male', 'not_stated')`),
+    check(
+      'people_gender_identity_known',
+      sql`${t.genderIdentity} IS NULL OR ${t.genderIdentity} IN ('woman', 'man', 'non_binary', 'self_described', 'not_stated')`,
+    ),
+    check(
+      'people_gender_description',
+      sql`${t.genderIdentityDescription} IS NULL OR (${t.genderIdentity} = 'self_described' AND char_length(${t.genderIdentityDescription}) BETWEEN 1 AND 100)`,
+    ),
+    check('people_ethnicity_code', sql`${t.ethnicity} IS NULL OR ${t.ethnicity} ~ '^[A-HJ-NPRSZ]$'`),
+    index('people_updated_idx').on(t.updatedAt),
     check('people_preferred_contact_known', sql`${t.preferredContact} IN ('phone', 'email', 'text', 'letter')`),
   ],
 );

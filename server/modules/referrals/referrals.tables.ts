@@ -95,6 +95,8 @@ export const referrals = pgTable(
     index('referrals_person_idx').on(t.personId),
     index('referrals_worker_idx').on(t.allocatedWorkerId, t.status),
     index('referrals_cover_idx').on(t.coverWorkerId),
+    // The analytics refresh asks what changed since it last ran.
+    index('referrals_updated_idx').on(t.updatedAt),
     check('referrals_details_length', sql`${t.details} IS NULL OR char_length(${t.details}) <= 4000`),
     check('referrals_has_reason', sql`cardinality(${t.reasons}) >= 1`),
     check('referrals_consented', sql`${t.consentToReferral}`),
@@ -121,7 +123,7 @@ export const referralEvents = pgTable(
     snomedCode: text('snomed_code'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at), index('referral_events_at_idx').on(t.at)],
 );
 
 /** Idempotent intake: a replayed Idempotency-Key returns the first answer. */

@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { pcns, practices } from '../organisations/organisations.tables.js';
+import { users } from '../users/users.tables.js';
+
+// Rollups behind the commissioner's and team lead's dashboards (issue 13). A dashboard request
+// sums a few hundred of these rows instead of scanning the referrals: the analytics refresh job
+// rebuilds a PCN's rows whenever something of that PCN changed (see ARCHITECTURE.md, "Figures").
+//
+// Common keys: `month` is the first day of a calendar month in Europe/London; `practice_id` is
+// null for referrals that did not come from a practice (self-referrals, other professionals);
+// `role` is the allocated worker's role ('unallocated' before allocation, 'any' where the figure
+// is counted before allocation and the role filter does not apply).
+
+/**
+ * Counts: `measure` says what is counted, `dimension`/`value` how it is broken down.
+ * E.g. ('referrals', 'reason', 'loneliness'), ('flow', 'stage', 'allocated'),
+ * ('closures', 'reason', 'declined:not_wanted'), ('snomed', 'code', '871731000000106').
+ */
+export const analyticsCounts = pgTable(
+  'analytics_counts',
+  {
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    practiceId: uuid('practice_id').references(() => practices.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    role: text('role').notNull(),
+    measure: text('measure').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    unique('analytics_counts_key')
+      .on(t.pcnId, t.practiceId, t.month, t.role, t.measure, t.dimension, t.value)
+      .nullsNotDistinct(),
+    index('analytics_counts_measure_idx').on(t.measure, t.month),
+    check('analytics_counts_month_start', sql`extract(day from ${t.month}) = 1`),
+    check('analytics_counts_n_positive', sql`${t.n} > 0`),
+  ],
+);
+
+/**
+ * Waits from referral received to first contact, in working days (England), as a histogram:
+ * medians and 90th centiles are read from it. `met` says whether the first contact was on or
+ * before the due date set at triage (the PCN's target for that priority at the time).
+ * `month` is the month the referral was received.
+ */
+export const analyticsWaits = pgTable(
+  'analytics_waits',
+  {
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    practiceId: uuid('practice_id').references(() => practices.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    role: text('role').notNull(),
+    priority: text('priority').notNull(),
+    workingDays: smallint('working_days').notNull(),
+    met: boolean('met').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    unique('analytics_waits_key')
+      .on(t.pcnId, t.practiceId, t.month, t.role, t.priority, t.workingDays, t.met)
+      .nullsNotDistinct(),
+    check('analytics_waits_month_start', sql`extract(day from ${t.month}) = 1`),
+    check('analytics_waits_n_positive', sql`${t.n} > 0`),
+  ],
+);
+
+/**
+ * Paired outcome measures: each referral's baseline against its latest later measure, per
+ * measure and item (SWEMWBS 'metric', each ONS4 item, UCLA-3 'total', PAM 'level'). `month` is
+ * the month of the latest measure. Improved / same / worse follow each item's direction (lower
+ * anxiety and loneliness are better). Broken down by an equality dimension ('all'/'all' first).
+ */
+export const analyticsOutcomes = pgTable(
+  'analytics_outcomes',
+  {
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    practiceId: uuid('practice_id').references(() => practices.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    role: text('role').notNull(),
+    measure: text('measure').notNull(),
+    item: text('item').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    pairs: integer('pairs').notNull(),
+    baselineSum: numeric('baseline_sum', { precision: 14, scale: 2 }).notNull(),
+    latestSum: numeric('latest_sum', { precision: 14, scale: 2 }).notNull(),
+    improved: integer('improved').notNull(),
+    same: integer('same').notNull(),
+    worse: integer('worse').notNull(),
+  },
+  (t) => [
+    unique('analytics_outcomes_key')
+      .on(t.pcnId, t.practiceId, t.month, t.role, t.measure, t.item, t.dimension, t.value)
+      .nullsNotDistinct(),
+    check('analytics_outcomes_month_start', sql`extract(day from ${t.month}) = 1`),
+    check('analytics_outcomes_pairs', sql`${t.pairs} > 0 AND ${t.improved} + ${t.same} + ${t.worse} = ${t.pairs}`),
+  ],
+);
+
+/** Contacts recorded, per worker and month (month of the contact), mode and outcome. */
+export const analyticsContacts = pgTable(
+  'analytics_contacts',
+  {
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    practiceId: uuid('practice_id').references(() => practices.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    mode: text('mode').notNull(),
+    outcome: text('outcome').notNull(),
+    n: integer('n').notNull(),
+    minutes: integer('minutes').notNull(),
+  },
+  (t) => [
+    unique('analytics_contacts_key')
+      .on(t.pcnId, t.practiceId, t.workerId, t.month, t.mode, t.outcome)
+      .nullsNotDistinct(),
+    check('analytics_contacts_month_start', sql`extract(day from ${t.month}) = 1`),
+    check('analytics_contacts_n_positive', sql`${t.n} > 0`),
+  ],
+);
+
+/** When each PCN's rollups were last rebuilt, and the change time they had caught up to. */
+export const analyticsRefreshes = pgTable('analytics_refreshes', {
+  pcnId: uuid('pcn_id')
+    .primaryKey()
+    .references(() => pcns.id),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  /** Changes at or before this instant are in the rollups. */
+  caughtUpTo: timestamp('caught_up_to', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A practice's registered patients broken down for rates per population (NHS Digital publishes
+ * "Patients registered at a GP practice" by age and sex each month). `dimension` is 'age_band'
+ * or 'sex' (or another equality dimension when a source gives it); the total is
+ * `practices.list_size`.
+ */
+export const practicePopulation = pgTable(
+  'practice_population',
+  {
+    practiceId: uuid('practice_id')
+      .notNull()
+      .references(() => practices.id),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    people: integer('people').notNull(),
+  },
+  (t) => [
+    uniqueIndex('practice_population_key').on(t.practiceId, t.dimension, t.value),
+    check('practice_population_people', sql`${t.people} >= 0`),
+  ],
+);
+
+/**
+ * Index of Multiple Deprivation decile of each small area (LSOA), from the published IMD file
+ * (`npm run import:imd`); a person's deprivation is their postcode's LSOA's decile.
+ */
+export const imdDeciles = pgTable(
+  'imd_deciles',
+  {
+    lsoa: text('lsoa').primaryKey(),
+    decile: smallint('decile').notNull(),
+  },
+  (t) => [check('imd_deciles_range', sql`${t.decile} BETWEEN 1 AND 10`)],
+);

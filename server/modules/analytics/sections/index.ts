@@ -1,0 +1,6 @@
+import type { SectionBuilder, SectionName } from '../figures.js';
+
+// Which builder answers each dashboard section. Each lives in its own file beside this one.
+// Sections still missing a builder answer 404 (the registry is the single source of truth for
+// GET /api/analytics/:section).
+export const SECTION_BUILDERS: Partial<Record<SectionName, SectionBuilder>> = {};
