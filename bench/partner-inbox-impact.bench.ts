@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { connectDatabase } from '../server/platform/db/client.js';
 import type { BenchCase } from './lib/bench-case.js';
-import { signInOverHttp, startBenchApp, type Timed, timedGets } from './lib/http-load.js';
+import { signInOverHttp, startBenchApp, statusSummary, timedGets } from './lib/http-load.js';
 import { type LatencySummary, seededRandom, summarise } from './lib/stats.js';
 import { BENCH_PASSWORD, insertSyntheticCaseWork } from './lib/synthetic-cases.js';
 import { insertSyntheticDirectory } from './lib/synthetic-directory.js';
@@ -86,7 +86,7 @@ const bench: BenchCase = {
         one.push(summarise(e.label, sequential.samples));
         many.push(summarise(e.label, concurrent.samples));
         notes.push(
-          `${e.label}: HTTP ${statuses(sequential, concurrent)}; ${(CONCURRENT / concurrent.seconds).toFixed(0)} requests/s at ${CLIENTS} clients`,
+          `${e.label}: HTTP ${statusSummary(sequential, concurrent)}; ${(CONCURRENT / concurrent.seconds).toFixed(0)} requests/s at ${CLIENTS} clients`,
         );
       }
       return {
@@ -102,14 +102,5 @@ const bench: BenchCase = {
     }
   },
 };
-
-function statuses(...runs: Timed[]): string {
-  const all: Record<number, number> = {};
-  for (const r of runs)
-    for (const [code, n] of Object.entries(r.statuses)) all[Number(code)] = (all[Number(code)] ?? 0) + n;
-  return Object.entries(all)
-    .map(([code, n]) => `${code} ×${n}`)
-    .join(', ');
-}
 
 export default bench;

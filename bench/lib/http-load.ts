@@ -71,3 +71,13 @@ export async function timedGets(
   timed.seconds = (performance.now() - started) / 1000;
   return timed;
 }
+
+/** The HTTP statuses of some timed runs, like "200 ×40, 404 ×2". */
+export function statusSummary(...runs: Timed[]): string {
+  const all: Record<number, number> = {};
+  for (const r of runs)
+    for (const [code, n] of Object.entries(r.statuses)) all[Number(code)] = (all[Number(code)] ?? 0) + n;
+  return Object.entries(all)
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(', ');
+}
