@@ -2,10 +2,45 @@ import { type FormEvent, useState } from 'react';
 import { ANALYTICS_ROLES, type AnalyticsOptions } from '../../../common/analytics';
 import { ROLE_LABELS } from '../../../common/roles';
 import { Button } from '../../ui/Button';
-import { SelectField } from '../../ui/FormFields';
+import { describedBy, ErrorMessage, Group, Hint } from '../../ui/FormFields';
 import type { FormErrors } from '../../ui/form-errors';
 import { FILTER_KEYS, type FigureFilters } from './analytics-api';
 import { monthText } from './figure-format';
+
+/** A select named as the API's query parameter, so the GET form's submission is the API's query. */
+function FilterSelect(props: {
+  id: keyof FigureFilters;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  options: readonly { value: string; text: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Group error={props.error}>
+      <label className="nhsuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} error={props.error} />
+      <select
+        className={`nhsuk-select${props.error ? ' nhsuk-select--error' : ''}`}
+        id={props.id}
+        name={props.id}
+        value={props.value}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </Group>
+  );
+}
 
 export const FILTER_LABELS = { pcnId: 'PCN', practiceId: 'Practice', from: 'From', to: 'To', role: 'Whose work' };
 
@@ -45,7 +80,7 @@ export function FilterForm({
       <div className="nhsuk-grid-row">
         {!options.ownPcnOnly && (
           <div className="nhsuk-grid-column-one-half">
-            <SelectField
+            <FilterSelect
               id="pcnId"
               label={FILTER_LABELS.pcnId}
               value={draft.pcnId ?? ''}
@@ -57,7 +92,7 @@ export function FilterForm({
           </div>
         )}
         <div className="nhsuk-grid-column-one-half">
-          <SelectField
+          <FilterSelect
             id="practiceId"
             label={FILTER_LABELS.practiceId}
             hint={pcn ? undefined : 'Choose a PCN to pick one of its practices'}
@@ -73,7 +108,7 @@ export function FilterForm({
       </div>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
-          <SelectField
+          <FilterSelect
             id="from"
             label={FILTER_LABELS.from}
             value={draft.from ?? options.defaultFrom}
@@ -83,7 +118,7 @@ export function FilterForm({
           />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <SelectField
+          <FilterSelect
             id="to"
             label={FILTER_LABELS.to}
             value={draft.to ?? options.defaultTo}
@@ -93,7 +128,7 @@ export function FilterForm({
           />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <SelectField
+          <FilterSelect
             id="role"
             label={FILTER_LABELS.role}
             value={draft.role ?? ''}
