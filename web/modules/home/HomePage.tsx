@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useDestinations } from '../../app/navigation-context';
 import { hasPermission, useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../ui/use-page-title';
-import { FiguresCards, OwnPcnFiguresLink } from '../analytics/AnalyticsHomeLinks';
+import { FiguresCardsOnHome, OwnPcnFiguresLink } from '../analytics/home-links';
 import { InboxSummary } from '../partner/InboxSummary';
 import { ROLE_DESCRIPTIONS } from './role-descriptions';
 
@@ -32,7 +32,7 @@ export function HomePage() {
           )}
         </div>
       </div>
-      {user.role === 'commissioner' && hasPermission(me, 'analytics.read') && <FiguresCards />}
+      {user.role === 'commissioner' && hasPermission(me, 'analytics.read') && <FiguresCardsOnHome />}
       <h2>What you can do in Waymark</h2>
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {links.map((link) => (

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { ANALYTICS_SECTION_TITLES } from '../../../common/analytics';
 import { FIGURES_SECTIONS, type FiguresSection, sectionPath } from './analytics-api';
 
-// The home page's way into the figures. Kept apart from the pages themselves (loaded lazily) so
-// the home page does not pull the charts into the first download.
+// The commissioner's home page: a card for each section. Loaded lazily (home-links.tsx), as the
+// section titles come with the analytics schemas, and zod is not part of the first download.
 
 const SECTION_SUMMARIES: Record<FiguresSection, string> = {
   demand: 'Referrals each month, per 1,000 registered patients, by source, reason and practice.',
@@ -39,15 +39,5 @@ export function FiguresCards() {
         ))}
       </ul>
     </>
-  );
-}
-
-/** The team lead's way to their own PCN's figures (a lead sees no other PCN). */
-export function OwnPcnFiguresLink({ pcnName }: { pcnName: string }) {
-  return (
-    <p>
-      <Link to={sectionPath('demand')}>See the figures for {pcnName}</Link>: demand, waits, your team’s capacity,
-      outcomes and equality, exact and month by month.
-    </p>
   );
 }
