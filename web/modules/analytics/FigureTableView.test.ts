@@ -27,7 +27,7 @@ describe('a figure table on the page', () => {
     expect(html).toMatch(/<caption class="nhsuk-table__caption[^"]*">Working days to first contact, by month/);
     expect(html).toContain('<th scope="col" class="nhsuk-table__header">Month</th>');
     expect(html).toContain('<th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Median</th>');
-    expect(html).toContain('<th scope="row" class="nhsuk-table__header">2026-04</th>');
+    expect(html).toContain('<th scope="row" class="nhsuk-table__header">April 2026</th>');
     expect(html).toContain('>81.3%</td>');
     expect(html).toContain('>1,235</td>');
     expect(html).toMatch(

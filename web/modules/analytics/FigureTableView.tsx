@@ -2,17 +2,20 @@ import type { FigureRow, FigureTable } from '../../../common/analytics';
 import { TableScroll } from '../../ui/TableScroll';
 import { BarChart } from './BarChart';
 import { chartModel } from './chart-model';
-import { figureText } from './figure-format';
+import { figureText, monthText } from './figure-format';
 import { LineChart } from './LineChart';
 
 // One figure table: its title and what it counts, the chart, then the same figures as an NHS.UK
 // table (the accessible alternative, and the exact figures a chart cannot show).
 
+/** A month row reads "April 2026", whether the API labelled it or left its key. */
+const rowLabel = (row: FigureRow) => (/^\d{4}-\d{2}$/.test(row.label) ? monthText(row.label) : row.label);
+
 function Row({ table, row, total }: { table: FigureTable; row: FigureRow; total?: boolean }) {
   return (
     <tr className={`nhsuk-table__row${total ? ' waymark-figure-table__total' : ''}`}>
       <th scope="row" className="nhsuk-table__header">
-        {row.label}
+        {rowLabel(row)}
       </th>
       {table.columns.map((c) => (
         <td key={c.key} className={`nhsuk-table__cell${c.unit === 'text' ? '' : ' nhsuk-table__cell--numeric'}`}>
