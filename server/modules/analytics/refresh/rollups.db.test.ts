@@ -2,13 +2,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { createTestTenancy } from '../../../test/toolkit.js';
+import { createPartnerService } from '../../onward-referrals/test-onward.js';
 import { analyticsAsOf } from './as-of.js';
 import { rebuildAll, rebuildPcn, refreshChanged } from './rebuild.js';
 import {
   createTwoPcns,
+  insertAttendance,
   insertContact,
   insertEvent,
   insertMeasure,
+  insertOnward,
   insertPerson,
   insertPlan,
   insertReferral,
@@ -150,6 +153,31 @@ beforeAll(async () => {
   await c(r1, t.linkWorker, '2026-05-05T10:00:00Z', 'phone', 15, 'did_not_attend');
   await c(r3, t.healthCoach, '2026-04-16T09:00:00Z', 'video', 45, 'attended');
 
+  const service = await createPartnerService(db.db, a);
+  ids.org = service.organizationId;
+  const o1 = await insertOnward(db.db, a, {
+    referralId: r1,
+    personId: p1,
+    by: t.linkWorker,
+    service,
+    kind: 'referral',
+    status: 'closed',
+    outcome: 'completed',
+    // 23:30 UTC on 30 April is May in London.
+    createdAt: '2026-04-30T23:30:00Z',
+  });
+  await insertAttendance(db.db, o1, 'attended', '2026-05-10', 3);
+  await insertAttendance(db.db, o1, 'did_not_attend', '2026-06-01', 1);
+  await insertOnward(db.db, a, {
+    referralId: r1,
+    personId: p1,
+    by: t.linkWorker,
+    service,
+    kind: 'signpost',
+    status: 'signposted',
+    createdAt: '2026-04-20T10:00:00Z',
+  });
+
   // PCN B: one referral, received, so that change detection has a PCN to leave alone.
   const pb = await insertPerson(db.db, t.b.icbId, { dob: '1980-01-01' });
   ids.rb = await insertReferral(db.db, t.b, {
@@ -226,6 +254,22 @@ describe('analytics rollups of one PCN', () => {
   it('counts SNOMED-coded events by the month (London) of the event', async () => {
     expect(await rows(countsOf('snomed'))).toEqual(
       ['P|2026-04-01|any|code|871731000000106|1', 'P|2026-06-01|any|code|1082331000000102|1'].sort(),
+    );
+  });
+
+  it('counts onward referrals by the month made, and sessions attended or missed by the session month', async () => {
+    expect(await rows(countsOf('onward'))).toEqual(
+      [
+        'P|2026-05-01|link_worker|status|closed|1',
+        'P|2026-05-01|link_worker|kind|referral|1',
+        `P|2026-05-01|link_worker|organisation|${ids.org}|1`,
+        'P|2026-05-01|link_worker|outcome|completed|1',
+        'P|2026-04-01|link_worker|status|signposted|1',
+        'P|2026-04-01|link_worker|kind|signpost|1',
+        `P|2026-04-01|link_worker|organisation|${ids.org}|1`,
+        'P|2026-05-01|link_worker|attendance|attended|3',
+        'P|2026-06-01|link_worker|attendance|did_not_attend|1',
+      ].sort(),
     );
   });
 

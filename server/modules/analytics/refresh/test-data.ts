@@ -136,3 +136,37 @@ export async function createTwoPcns(db: Db): Promise<TwoPcns> {
   await db.execute(sql`UPDATE users SET updated_at = ${PAST}`);
   return { a, b, linkWorker, healthCoach, workerB };
 }
+
+/** An onward referral from a case, inserted as the refer use-case leaves it (a signpost or a referral). */
+export async function insertOnward(
+  db: Db,
+  t: TestTenancy,
+  o: {
+    referralId: string;
+    personId: string;
+    by: string;
+    service: { id: string; organizationId: string };
+    kind: 'signpost' | 'referral';
+    status: string;
+    outcome?: string;
+    createdAt: string;
+  },
+): Promise<string> {
+  const referral = o.kind === 'referral';
+  const res = await db.execute<{ id: string }>(sql`
+    INSERT INTO onward_referrals (icb_id, pcn_id, referral_id, person_id, service_id, organization_id, kind, delivery,
+                                  status, outcome, consent_recorded_by_user_id, consent_recorded_at, shared_details,
+                                  capacity_at_send, service_status_at_send, created_by_user_id, created_at, updated_at)
+    VALUES (${t.icbId}, ${t.pcnId}, ${o.referralId}, ${o.personId}, ${o.service.id}, ${o.service.organizationId},
+            ${o.kind}, ${referral ? 'link' : null}, ${o.status}, ${o.outcome ?? null}, ${referral ? o.by : null},
+            ${referral ? o.createdAt : null}, ${referral ? '{}' : null}::jsonb, 'open', 'active', ${o.by},
+            ${o.createdAt}, ${PAST})
+    RETURNING id`);
+  return (res.rows[0] as { id: string }).id;
+}
+
+export async function insertAttendance(db: Db, onwardId: string, kind: string, on: string, sessions: number) {
+  await db.execute(sql`
+    INSERT INTO onward_attendances (onward_referral_id, kind, "on", sessions, recorded_at)
+    VALUES (${onwardId}, ${kind}, ${on}, ${sessions}, ${PAST})`);
+}
