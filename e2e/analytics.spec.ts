@@ -61,6 +61,9 @@ test('the commissioner filters the waits to one PCN and a quarter, reads the cha
   await expect(page).toHaveURL(new RegExp(`/analytics/waits\\?pcnId=[0-9a-f-]{36}&from=${from}&to=${to}$`));
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('main .nhsuk-caption-l')).toContainText(OWN_PCN);
+  // The form shows the filters in force (it once kept the previous answer's).
+  await expect(page.getByLabel('PCN', { exact: true }).locator('option:checked')).toHaveText(OWN_PCN);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(from);
   await expect(page.getByText(SUPPRESSION_NOTE)).toBeVisible();
 
   // The first waits figure: its chart, and the same figures in the table beside it.

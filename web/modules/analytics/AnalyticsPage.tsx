@@ -85,18 +85,14 @@ function SectionPage({ section }: { section: FiguresSection }) {
   if (failure instanceof ApiError && failure.status === 404) return <NotFoundPage />;
   if (failure) return <ServiceProblem error={failure} />;
 
-  // The report answers with the filters in force (defaults filled in): the form shows those, but
-  // a rejected address keeps what was typed so the error sits beside it.
+  // The form shows the address's filters, the defaults filling the period; a rejected address
+  // keeps what was typed so the error sits beside it. Keyed by the address: a new one resets it.
+  const inForce: FigureFilters = {
+    ...filters,
+    from: filters.from ?? options.data?.defaultFrom,
+    to: filters.to ?? options.data?.defaultTo,
+  };
   const report = apiErrors ? undefined : result.data;
-  const inForce: FigureFilters = report
-    ? {
-        pcnId: report.filters.pcn?.id,
-        practiceId: report.filters.practice?.id,
-        from: report.filters.from,
-        to: report.filters.to,
-        role: report.filters.role ?? undefined,
-      }
-    : filters;
   const choose = (next: FigureFilters) => navigate(sectionPath(section, next));
 
   return (
@@ -110,7 +106,7 @@ function SectionPage({ section }: { section: FiguresSection }) {
       <SectionNav current={section} filters={filters} />
       {options.data ? (
         <FilterForm
-          key={`${section}?${search.toString()}:${report ? 'report' : 'none'}`}
+          key={`${section}?${search.toString()}`}
           action={`/analytics/${section}`}
           options={options.data}
           shown={inForce}

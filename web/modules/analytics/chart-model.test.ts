@@ -41,6 +41,11 @@ describe('chartModel', () => {
     expect(chartModel({ ...waitsByMonth, chart: 'none' })).toBeNull();
     expect(chartModel({ ...waitsByMonth, rows: [] })).toBeNull();
   });
+
+  it('has no chart when every figure it would draw is missing', () => {
+    const empty = waitsByMonth.rows.map((r) => ({ ...r, values: { median: null, p90: null } }));
+    expect(chartModel({ ...waitsByMonth, rows: empty })).toBeNull();
+  });
 });
 
 describe('chartSummary', () => {

@@ -74,6 +74,8 @@ export function chartModel(table: FigureTable): ChartModel | null {
     label: isMonth(r.key) && r.label === r.key ? monthText(r.key, true) : r.label,
   }));
   const values = table.rows.map((r) => columns.map((c) => chartValue(r.values[c.key])));
+  // Nothing to draw (e.g. rates where no practice has a list size): an empty axis would mislead.
+  if (values.every((vs) => vs.every((v) => v === null))) return null;
   const numbers = (vs: ChartValue[]) => vs.map((v) => (typeof v === 'number' ? v : 0));
   const top =
     table.chart === 'stacked-bar'
