@@ -2,45 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { ANALYTICS_ROLES, type AnalyticsOptions } from '../../../common/analytics';
 import { ROLE_LABELS } from '../../../common/roles';
 import { Button } from '../../ui/Button';
-import { describedBy, ErrorMessage, Group, Hint } from '../../ui/FormFields';
+import { SelectField } from '../../ui/FormFields';
 import type { FormErrors } from '../../ui/form-errors';
 import { FILTER_KEYS, type FigureFilters } from './analytics-api';
 import { monthText } from './figure-format';
-
-/** A select named as the API's query parameter, so the GET form's submission is the API's query. */
-function FilterSelect(props: {
-  id: keyof FigureFilters;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string;
-  options: readonly { value: string; text: string }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Group error={props.error}>
-      <label className="nhsuk-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <ErrorMessage id={props.id} error={props.error} />
-      <select
-        className={`nhsuk-select${props.error ? ' nhsuk-select--error' : ''}`}
-        id={props.id}
-        name={props.id}
-        value={props.value}
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </Group>
-  );
-}
 
 export const FILTER_LABELS = { pcnId: 'PCN', practiceId: 'Practice', from: 'From', to: 'To', role: 'Whose work' };
 
@@ -80,8 +45,9 @@ export function FilterForm({
       <div className="nhsuk-grid-row">
         {!options.ownPcnOnly && (
           <div className="nhsuk-grid-column-one-half">
-            <FilterSelect
+            <SelectField
               id="pcnId"
+              name="pcnId"
               label={FILTER_LABELS.pcnId}
               value={draft.pcnId ?? ''}
               error={errors.fields.pcnId}
@@ -92,8 +58,9 @@ export function FilterForm({
           </div>
         )}
         <div className="nhsuk-grid-column-one-half">
-          <FilterSelect
+          <SelectField
             id="practiceId"
+            name="practiceId"
             label={FILTER_LABELS.practiceId}
             hint={pcn ? undefined : 'Choose a PCN to pick one of its practices'}
             value={draft.practiceId ?? ''}
@@ -108,8 +75,9 @@ export function FilterForm({
       </div>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
-          <FilterSelect
+          <SelectField
             id="from"
+            name="from"
             label={FILTER_LABELS.from}
             value={draft.from ?? options.defaultFrom}
             error={errors.fields.from}
@@ -118,8 +86,9 @@ export function FilterForm({
           />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <FilterSelect
+          <SelectField
             id="to"
+            name="to"
             label={FILTER_LABELS.to}
             value={draft.to ?? options.defaultTo}
             error={errors.fields.to}
@@ -128,8 +97,9 @@ export function FilterForm({
           />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <FilterSelect
+          <SelectField
             id="role"
+            name="role"
             label={FILTER_LABELS.role}
             value={draft.role ?? ''}
             error={errors.fields.role}
