@@ -74,28 +74,19 @@ export function FilterForm({
         </div>
       </div>
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-third">
-          <SelectField
-            id="from"
-            name="from"
-            label={FILTER_LABELS.from}
-            value={draft.from ?? options.defaultFrom}
-            error={errors.fields.from}
-            options={months}
-            onChange={set('from')}
-          />
-        </div>
-        <div className="nhsuk-grid-column-one-third">
-          <SelectField
-            id="to"
-            name="to"
-            label={FILTER_LABELS.to}
-            value={draft.to ?? options.defaultTo}
-            error={errors.fields.to}
-            options={months}
-            onChange={set('to')}
-          />
-        </div>
+        {(['from', 'to'] as const).map((key) => (
+          <div key={key} className="nhsuk-grid-column-one-third">
+            <SelectField
+              id={key}
+              name={key}
+              label={FILTER_LABELS[key]}
+              value={draft[key] ?? (key === 'from' ? options.defaultFrom : options.defaultTo)}
+              error={errors.fields[key]}
+              options={months}
+              onChange={set(key)}
+            />
+          </div>
+        ))}
         <div className="nhsuk-grid-column-one-third">
           <SelectField
             id="role"
