@@ -63,7 +63,7 @@ beforeAll(async () => {
     row('2025-01', null, 'referrals', 'source', 'self', 4),
     row('2025-01', p, 'referrals', 'reason', 'loneliness', 12),
     row('2025-01', p, 'referrals', 'reason', 'debt', 5),
-    // Flow: 20 received, then 18, 15, 12, 8, 4; closed: 2 declined, 1 redirected.
+    // Flow: 20 received, then 18, 15, 12, 8, 4; closed: 2 declined, 1 redirected, 1 not contactable.
     row('2025-01', p, 'flow', 'stage', 'received', 20),
     row('2025-01', p, 'flow', 'stage', 'triaged', 18),
     row('2025-01', p, 'flow', 'stage', 'allocated', 15),
@@ -72,6 +72,7 @@ beforeAll(async () => {
     row('2025-01', p, 'flow', 'stage', 'discharged', 4),
     row('2025-01', p, 'closures', 'reason', 'declined:person_declined', 2),
     row('2025-01', p, 'closures', 'reason', 'redirected:crisis', 1),
+    row('2025-02', p, 'closures', 'reason', 'not_contactable:not_recorded', 1),
     // National: the SNOMED code of a referral to social prescribing, 9 at practice A in January.
     row('2025-01', p, 'snomed', 'code', '871731000000106', 9),
   ]);
@@ -149,12 +150,13 @@ describe('flow', () => {
     expect(cells(t, 'flow-closures')).toEqual({
       declined: { referrals: 2, share: 10 },
       redirected: { referrals: 1, share: 5 },
-      not_contactable: { referrals: 0, share: 0 },
-      total: { referrals: 3, share: 15 },
+      not_contactable: { referrals: 1, share: 5 },
+      total: { referrals: 4, share: 20 },
     });
     const reasons = t.find((x) => x.id === 'flow-closure-reasons');
     expect(reasons?.rows.map((r) => [r.label, r.values.referrals])).toEqual([
       ['Declined: The person declined social prescribing', 2],
+      ['Not contactable: no reason recorded', 1],
       ['Redirected: Crisis or acute risk: not social prescribing (redirected to urgent care)', 1],
     ]);
   });
