@@ -10,7 +10,7 @@ import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import { figuresAsOf } from './as-of.js';
+import { freshnessOf } from './as-of.js';
 import { LruCache } from './cache.js';
 import { publish } from './disclosure/publish.js';
 import type { SectionName } from './figures.js';
@@ -41,8 +41,8 @@ export async function analyticsOptions(db: Db, ctx: SignedInContext, now = new D
   const scope = analyticsScopeOf(ctx.actor);
   const pcns = await pcnsInScope(db, scope);
   const pcnIds = pcns.map((p) => p.id);
-  const asOf = await figuresAsOf(db, pcnIds);
-  const key = JSON.stringify([pcnIds, asOf]);
+  const { asOf, key: fresh } = await freshnessOf(db, pcnIds);
+  const key = JSON.stringify([pcnIds, fresh]);
   let range = monthRanges.get(key);
   if (!range) {
     // Every referral is counted in 'flow' at its "received" stage, so its months are those with figures.
@@ -80,8 +80,8 @@ export async function analyticsReport(
   // On screen a team lead sees their own team's work exactly; a CSV leaves the screen, so it
   // always goes under the rule, as does anything a commissioner sees.
   const suppress = format === 'csv' || !filters.ownTeam;
-  const asOf = await figuresAsOf(db, filters.pcnIds);
-  const key = JSON.stringify([section, filters, suppress, asOf]);
+  const { asOf, key: fresh } = await freshnessOf(db, filters.pcnIds);
+  const key = JSON.stringify([section, filters, suppress, fresh]);
   let tables = published.get(key);
   if (!tables) {
     tables = (await builder(db, filters)).map((table) => publish(table, { suppress }));

@@ -48,16 +48,14 @@ export async function putCounts(db: Db, rows: CountRow[]): Promise<void> {
 }
 
 export async function putWaits(db: Db, rows: WaitRow[]): Promise<void> {
-  await db
-    .insert(analyticsWaits)
-    .values(
-      rows.map((r) => ({
-        ...r,
-        practiceId: r.practiceId ?? null,
-        month: `${r.month}-01`,
-        role: r.role ?? 'link_worker',
-      })),
-    );
+  await db.insert(analyticsWaits).values(
+    rows.map((r) => ({
+      ...r,
+      practiceId: r.practiceId ?? null,
+      month: `${r.month}-01`,
+      role: r.role ?? 'link_worker',
+    })),
+  );
   await new Promise((resolve) => setTimeout(resolve, 2));
   await markRefreshed(db, [...new Set(rows.map((r) => r.pcnId))]);
 }

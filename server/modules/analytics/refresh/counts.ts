@@ -11,7 +11,7 @@ const insertCounts = sql`INSERT INTO analytics_counts (pcn_id, practice_id, mont
  * 'referrals' (role 'any': counted when received, before anyone is allocated), month received:
  * 'all'/'all'; 'source'; 'reason' (a referral counts once under each of its reasons, so these
  * add up to more than 'all'); 'urgency' (as the referrer asked); and the person's 'age_band',
- * 'sex', 'ethnicity' (ethnic group) and 'imd_quintile' ('not_known' when missing).
+ * 'sex', 'ethnic_group' (ETHNIC_GROUPS, never the 16 codes) and 'imd_quintile' ('not_known' when missing).
  */
 async function referralCounts(tx: Tx, pcnId: string): Promise<void> {
   await tx.execute(sql`${insertCounts}
@@ -23,7 +23,7 @@ async function referralCounts(tx: Tx, pcnId: string): Promise<void> {
         UNION ALL SELECT 'urgency', rr.urgency_requested
         UNION ALL SELECT 'age_band', rr.age_band
         UNION ALL SELECT 'sex', rr.sex
-        UNION ALL SELECT 'ethnicity', rr.ethnicity
+        UNION ALL SELECT 'ethnic_group', rr.ethnic_group
         UNION ALL SELECT 'imd_quintile', rr.imd_quintile
         UNION ALL (SELECT DISTINCT 'reason', reason FROM unnest(rr.reasons) AS reason)
       ) AS d
@@ -93,18 +93,28 @@ async function snomedCounts(tx: Tx, pcnId: string): Promise<void> {
 }
 
 /**
- * 'onward' (the closed loop with community services), role = the case's worker's role:
- * dimensions 'status', 'kind' (signpost / referral), 'organisation' (the directory
- * organisation's id) and 'outcome' (once closed) by the month the onward referral was made;
- * dimension 'attendance' (attended / did_not_attend) counts sessions, by the session's month.
+ * 'onward' (the closed loop with community services), role = the case's worker's role, by the
+ * month the onward referral was made (sent or signposted): dimensions 'status' (now), 'kind'
+ * (signpost / referral), 'outcome' (once closed), and 'organisation' for referrals (not
+ * signposts: nothing is sent) with value '<directory organisation id>' (sent to it),
+ * '<id>:accepted' (taken on, whatever happened next) and '<id>:attended' (accepted and attended
+ * at least once) — the onward section's shares. Dimension 'attendance' (attended /
+ * did_not_attend) counts sessions, by the session's month.
  */
 async function onwardCounts(tx: Tx, pcnId: string): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, ${londonMonth(sql`o.created_at`)}, rr.role, 'onward', d.dimension, d.value, count(*)
       FROM onward_referrals o
       JOIN analytics_rr rr ON rr.id = o.referral_id
-      CROSS JOIN LATERAL (VALUES ('status', o.status), ('kind', o.kind),
-                                 ('organisation', o.organization_id::text), ('outcome', o.outcome)) AS d(dimension, value)
+      CROSS JOIN LATERAL (SELECT o.kind = 'referral' AS sent, o.kind = 'referral' AND o.accepted_at IS NOT NULL AS accepted) AS f
+      CROSS JOIN LATERAL (VALUES
+        ('status', o.status), ('kind', o.kind), ('outcome', o.outcome),
+        ('organisation', CASE WHEN f.sent THEN o.organization_id::text END),
+        ('organisation', CASE WHEN f.accepted THEN o.organization_id || ':accepted' END),
+        ('organisation', CASE WHEN f.accepted AND EXISTS (
+           SELECT 1 FROM onward_attendances a WHERE a.onward_referral_id = o.id AND a.kind = 'attended')
+           THEN o.organization_id || ':attended' END)
+      ) AS d(dimension, value)
      WHERE d.value IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
   await tx.execute(sql`${insertCounts}

@@ -30,8 +30,24 @@ export interface RebuildReport {
  */
 export async function rebuildPcn(db: Db, pcnId: string): Promise<RebuildReport> {
   const started = performance.now();
+  try {
+    return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    // Another rebuild of this PCN committed between our snapshot and our lock (REPEATABLE READ
+    // refuses to delete rows it changed): once more, from a fresh snapshot.
+    if (!isSerializationFailure(err)) throw err;
+    return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+  }
+}
+
+function isSerializationFailure(err: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  return code(err) === '40001' || code((err as { cause?: unknown } | null)?.cause) === '40001';
+}
+
+async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
   const caughtUpTo = await changeCutOff(db);
-  const rebuilt = await db.transaction(
+  return db.transaction(
     async (tx) => {
       // One rebuild of a PCN at a time across instances; the other simply skips it.
       const lock = await tx.execute<{ locked: boolean }>(
@@ -54,7 +70,6 @@ export async function rebuildPcn(db: Db, pcnId: string): Promise<RebuildReport> 
     },
     { isolationLevel: 'repeatable read' },
   );
-  return { pcnId, rebuilt, ms: Math.round(performance.now() - started) };
 }
 
 export interface RebuildOptions {
@@ -62,13 +77,31 @@ export interface RebuildOptions {
   signal?: AbortSignal;
 }
 
+/** Some PCNs could not be rebuilt (the others were); each keeps its old figures until it can. */
+export class RebuildFailed extends AggregateError {
+  constructor(
+    errors: unknown[],
+    readonly reports: RebuildReport[],
+  ) {
+    super(errors, `analytics: ${errors.length} PCN(s) could not be rebuilt`);
+  }
+}
+
 async function rebuildEach(db: Db, pcnIds: string[], opts: RebuildOptions): Promise<RebuildReport[]> {
   const reports: RebuildReport[] = [];
+  const errors: unknown[] = [];
   // One PCN after another: each is a short transaction, and the machine's other work goes on.
+  // A PCN that fails does not hold the others back; the run fails at the end, so it is logged
+  // and retried.
   for (const pcnId of pcnIds) {
     if (opts.signal?.aborted) break;
-    reports.push(await rebuildPcn(db, pcnId));
+    try {
+      reports.push(await rebuildPcn(db, pcnId));
+    } catch (err) {
+      errors.push(err);
+    }
   }
+  if (errors.length > 0) throw new RebuildFailed(errors, reports);
   return reports;
 }
 

@@ -25,7 +25,7 @@ export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
            coalesce(u.role, 'unallocated') AS role,
            ${ageBandSql(sql`extract(year from age(${received}, p.date_of_birth))`)} AS age_band,
            coalesce(p.sex, 'not_known') AS sex,
-           ${ethnicGroupSql(sql`p.ethnicity`)} AS ethnicity,
+           ${ethnicGroupSql(sql`p.ethnicity`)} AS ethnic_group,
            ${imdQuintileSql(sql`imd.decile`)} AS imd_quintile
       FROM referrals r
       JOIN people p ON p.id = r.person_id
@@ -40,4 +40,4 @@ export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
 /** The equality breakdown of a row of analytics_rr aliased `rr`, as (dimension, value) rows. */
 export const equalityDimensions = sql`
   CROSS JOIN LATERAL (VALUES ('all', 'all'), ('age_band', rr.age_band), ('sex', rr.sex),
-                             ('ethnicity', rr.ethnicity), ('imd_quintile', rr.imd_quintile)) AS d(dimension, value)`;
+                             ('ethnic_group', rr.ethnic_group), ('imd_quintile', rr.imd_quintile)) AS d(dimension, value)`;

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../../../platform/db/client.js';
+import { safeError } from '../../../platform/logger.js';
 import type { HubLog } from '../../../platform/realtime-hub.js';
 import { neverRefreshed, type RebuildReport, rebuildAll, refreshChanged } from './rebuild.js';
 
@@ -61,6 +62,10 @@ export async function startAnalyticsRefreshJob(opts: AnalyticsRefreshOptions): P
             'analytics: figures rebuilt',
           );
         opts.onRun?.(reports);
+      } catch (err) {
+        // The PCNs that could be rebuilt were; pg-boss retries the run for the rest.
+        log.error({ err: safeError(err) }, 'analytics: figures not rebuilt');
+        throw err;
       } finally {
         if (running === run) running = null;
       }

@@ -163,9 +163,31 @@ beforeAll(async () => {
     kind: 'referral',
     status: 'closed',
     outcome: 'completed',
+    acceptedAt: '2026-05-02T10:00:00Z',
     // 23:30 UTC on 30 April is May in London.
     createdAt: '2026-04-30T23:30:00Z',
   });
+  // Sent to the same organisation, not taken on; then one taken on but never attended.
+  await insertOnward(db.db, a, {
+    referralId: r1,
+    personId: p1,
+    by: t.linkWorker,
+    service,
+    kind: 'referral',
+    status: 'sent',
+    createdAt: '2026-05-03T10:00:00Z',
+  });
+  const o3 = await insertOnward(db.db, a, {
+    referralId: r1,
+    personId: p1,
+    by: t.linkWorker,
+    service,
+    kind: 'referral',
+    status: 'accepted',
+    acceptedAt: '2026-05-05T10:00:00Z',
+    createdAt: '2026-05-04T10:00:00Z',
+  });
+  await insertAttendance(db.db, o3, 'did_not_attend', '2026-05-12', 1);
   await insertAttendance(db.db, o1, 'attended', '2026-05-10', 3);
   await insertAttendance(db.db, o1, 'did_not_attend', '2026-06-01', 1);
   await insertOnward(db.db, a, {
@@ -212,8 +234,8 @@ describe('analytics rollups of one PCN', () => {
       'age_band|75-84|1',
       'sex|female|1',
       'sex|male|1',
-      'ethnicity|white|1',
-      'ethnicity|black|1',
+      'ethnic_group|white|1',
+      'ethnic_group|black|1',
       'imd_quintile|2|1',
       'imd_quintile|not_known|1',
     ].map((x) => `P|2026-04-01|any|${x}`);
@@ -224,7 +246,7 @@ describe('analytics rollups of one PCN', () => {
       'urgency|routine|1',
       'age_band|0-17|1',
       'sex|not_known|1',
-      'ethnicity|not_known|1',
+      'ethnic_group|not_known|1',
       'imd_quintile|not_known|1',
     ].map((x) => `-|2024-02-01|any|${x}`);
     expect(await rows(countsOf('referrals'))).toEqual([...april, ...leapDay].sort());
@@ -261,13 +283,18 @@ describe('analytics rollups of one PCN', () => {
     expect(await rows(countsOf('onward'))).toEqual(
       [
         'P|2026-05-01|link_worker|status|closed|1',
-        'P|2026-05-01|link_worker|kind|referral|1',
-        `P|2026-05-01|link_worker|organisation|${ids.org}|1`,
+        'P|2026-05-01|link_worker|status|sent|1',
+        'P|2026-05-01|link_worker|status|accepted|1',
+        'P|2026-05-01|link_worker|kind|referral|3',
         'P|2026-05-01|link_worker|outcome|completed|1',
+        `P|2026-05-01|link_worker|organisation|${ids.org}|3`,
+        `P|2026-05-01|link_worker|organisation|${ids.org}:accepted|2`,
+        `P|2026-05-01|link_worker|organisation|${ids.org}:attended|1`,
+        // A signpost sends nothing: no organisation row.
         'P|2026-04-01|link_worker|status|signposted|1',
         'P|2026-04-01|link_worker|kind|signpost|1',
-        `P|2026-04-01|link_worker|organisation|${ids.org}|1`,
         'P|2026-05-01|link_worker|attendance|attended|3',
+        'P|2026-05-01|link_worker|attendance|did_not_attend|1',
         'P|2026-06-01|link_worker|attendance|did_not_attend|1',
       ].sort(),
     );
@@ -295,7 +322,7 @@ describe('analytics rollups of one PCN', () => {
       'ons4|anxious|7.00|3.00|1|0|0',
       'pam|level|1.00|3.00|1|0|0',
     ];
-    const dims = ['all|all', 'age_band|35-44', 'sex|female', 'ethnicity|white', 'imd_quintile|2'];
+    const dims = ['all|all', 'age_band|35-44', 'sex|female', 'ethnic_group|white', 'imd_quintile|2'];
     const expected = items.flatMap((item) => {
       const [measure, name, ...figures] = item.split('|');
       return dims.map((d) => `P|2026-06-01|link_worker|${measure}|${name}|${d}|1|${figures.join('|')}`);

@@ -149,16 +149,17 @@ export async function insertOnward(
     kind: 'signpost' | 'referral';
     status: string;
     outcome?: string;
+    acceptedAt?: string;
     createdAt: string;
   },
 ): Promise<string> {
   const referral = o.kind === 'referral';
   const res = await db.execute<{ id: string }>(sql`
     INSERT INTO onward_referrals (icb_id, pcn_id, referral_id, person_id, service_id, organization_id, kind, delivery,
-                                  status, outcome, consent_recorded_by_user_id, consent_recorded_at, shared_details,
+                                  status, outcome, accepted_at, consent_recorded_by_user_id, consent_recorded_at, shared_details,
                                   capacity_at_send, service_status_at_send, created_by_user_id, created_at, updated_at)
     VALUES (${t.icbId}, ${t.pcnId}, ${o.referralId}, ${o.personId}, ${o.service.id}, ${o.service.organizationId},
-            ${o.kind}, ${referral ? 'link' : null}, ${o.status}, ${o.outcome ?? null}, ${referral ? o.by : null},
+            ${o.kind}, ${referral ? 'link' : null}, ${o.status}, ${o.outcome ?? null}, ${o.acceptedAt ?? null}, ${referral ? o.by : null},
             ${referral ? o.createdAt : null}, ${referral ? '{}' : null}::jsonb, 'open', 'active', ${o.by},
             ${o.createdAt}, ${PAST})
     RETURNING id`);

@@ -8,7 +8,8 @@ import { percent, rollupWhere } from './rollup-filters.js';
 // - measure 'flow', dimension 'stage': referrals received in the period that reached each stage
 //   (received, triaged, allocated, first_contact, plan_agreed, discharged);
 // - measure 'closures', dimension 'reason', value '<status>:<reason>': referrals closed without
-//   support (declined, redirected, not_contactable) and why (CLOSURE_REASONS, or the code).
+//   support (declined, redirected, not_contactable) and why (CLOSURE_REASONS, or the code;
+//   'not_recorded' when none was given).
 // Shares are of the referrals received, so each stage reads "how many got this far".
 
 const STAGES = [
@@ -56,12 +57,12 @@ export const flowSection: SectionBuilder = async (db, f) => {
   const byStatus = new Map<ClosureStatus, number>();
   const reasonRows: ExactRow[] = [];
   for (const r of rows.filter((x) => x.measure === 'closures').sort((a, b) => a.value.localeCompare(b.value))) {
-    const [status, reason = 'not_given'] = r.value.split(':') as [ClosureStatus, string?];
+    const [status, reason = 'not_recorded'] = r.value.split(':') as [ClosureStatus, string?];
     if (!CLOSURE_STATUSES.includes(status)) continue;
     tally(byStatus, status, r.n);
     reasonRows.push({
       key: r.value,
-      label: `${STATUS_LABELS[status]}: ${reason === 'not_given' ? 'no reason given' : reasonLabel(reason)}`,
+      label: `${STATUS_LABELS[status]}: ${reason === 'not_recorded' ? 'no reason recorded' : reasonLabel(reason)}`,
       values: { referrals: count(r.n), share: share(r.n) },
     });
   }

@@ -7,7 +7,7 @@ import { rollupWhere, uuidArray } from './rollup-filters.js';
 
 // The national figures (issue 13) per practice per month, for a PCN's returns:
 // - the SNOMED CT coded social prescribing events (analytics_counts measure 'snomed', dimension
-//   'code'), labelled from the code table (server/modules/codes);
+//   'code', in the month of the event), labelled from the code table (server/modules/codes);
 // - three of the personalised care figures PCNs report, from the flow rollup (measure 'flow',
 //   dimension 'stage'): referrals received ('received'), referrals with a first contact
 //   ('first_contact'), and personalised care and support plans agreed ('plan_agreed').
@@ -76,7 +76,7 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   );
   const total: ExactRow = { key: 'total', label: 'Total', values: valuesOf((c) => totals.get(c) ?? 0) };
   const notes = [
-    'Referrals, first contacts and plans are counted in the month the referral was received.',
+    'Coded events are counted in the month they happened; referrals, first contacts and plans in the month the referral was received.',
     'SNOMED CT codes are those Waymark records on referral events (see the code table).',
   ];
 
