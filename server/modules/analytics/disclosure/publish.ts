@@ -1,6 +1,7 @@
 import type { FigureRow, FigureTable, FigureUnit, PublishedValue } from '../../../../common/analytics.js';
 import { countFigure, statisticFigure } from '../../../../common/suppression.js';
 import type { ExactRow, ExactTable, ExactValue } from '../figures.js';
+import { rowsWithTotal, sumRelations, suppressDerivedStatistics, suppressSecondary } from './secondary.js';
 
 // Turns a section's exact tables into what the viewer may see (issue 13, "Privacy of figures").
 // Exact (`suppress: false`) for a team lead's own PCN on screen; otherwise under NHS Digital's
@@ -35,10 +36,15 @@ function publishRow(row: ExactRow, units: Map<string, FigureUnit>, exact: boolea
 export function publish(table: ExactTable, { suppress }: PublishOptions): FigureTable {
   const units = new Map(table.columns.map((c) => [c.key, c.unit] as const));
   const { rowSums: _structure, ...shape } = table;
+  const published = rowsWithTotal(table).map((row) => publishRow(row, units, !suppress));
+  if (suppress) {
+    suppressSecondary(sumRelations(table), published);
+    suppressDerivedStatistics(table, published);
+  }
   return {
     ...shape,
-    rows: table.rows.map((row) => publishRow(row, units, !suppress)),
-    total: table.total ? publishRow(table.total, units, !suppress) : null,
+    rows: published.slice(0, table.rows.length),
+    total: published[table.rows.length] ?? null,
   };
 }
 
