@@ -9,7 +9,7 @@ import {
   type SectionBuilder,
   statistic,
 } from '../figures.js';
-import { daysInPeriod, percent, round1, uuidArray } from './rollup-filters.js';
+import { addUp, daysInPeriod, percent, round1, uuidArray } from './rollup-filters.js';
 
 // Capacity and utilisation (issue 13): the caseload each worker holds now against the capacity
 // set for them, and the contacts of the period per whole-time equivalent. Caseloads are read live
@@ -109,14 +109,6 @@ function tallyBy(
   return tallies;
 }
 
-function sum(tallies: Iterable<Tally>): Tally {
-  const total = empty();
-  for (const t of tallies) {
-    for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
-  }
-  return total;
-}
-
 const NOTES = [
   'Open cases and capacity are as they stand now; contacts are those of the period.',
   'WTE and capacity are those of the workers in post now. Workers serve their whole PCN: a practice filter does not narrow these figures.',
@@ -143,7 +135,19 @@ function table(
     columns,
     rows: rows.map((r) => ({ key: r.key, label: r.label, values: keep(values(r.tally, weeks)) })),
     total: rows.length
-      ? { key: 'total', label: 'Total', values: keep(values(sum(rows.map((r) => r.tally)), weeks)) }
+      ? {
+          key: 'total',
+          label: 'Total',
+          values: keep(
+            values(
+              addUp(
+                rows.map((r) => r.tally),
+                empty,
+              ),
+              weeks,
+            ),
+          ),
+        }
       : null,
     notes: NOTES,
   };

@@ -21,7 +21,7 @@ import {
   type SectionBuilder,
   statistic,
 } from '../figures.js';
-import { percent, rollupWhere, round1, uuidArray } from './rollup-filters.js';
+import { addUp, percent, rollupWhere, round1, uuidArray } from './rollup-filters.js';
 
 // Equality (issue 13): referrals and outcomes by age band, sex, ethnic group and deprivation.
 // Referrals: analytics_counts measure 'referrals' by dimension 'age_band' | 'sex' |
@@ -185,10 +185,7 @@ function dimensionTable(d: Dimension, data: Awaited<ReturnType<typeof readRollup
     t.improved += o.improved;
   }
   const rows = [...d.rows, NOT_RECORDED].filter((r) => tallies.has(r.key));
-  const total = empty();
-  for (const t of tallies.values()) {
-    for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k];
-  }
+  const total = addUp(tallies.values(), empty);
   const notes = withRates
     ? [
         'Rates count the period’s referrals from practices whose registered patients are held by this breakdown, per 1,000 of those patients (not per year).',

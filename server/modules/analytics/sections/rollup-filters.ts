@@ -33,3 +33,12 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** A share in percent (one decimal), null when there is no denominator. */
 export const percent = (part: number, whole: number) => (whole === 0 ? null : round1((100 * part) / whole));
+
+/** Adds up tallies field by field (every field a number), starting from `zero()`. */
+export function addUp<T extends Record<keyof T, number>>(tallies: Iterable<T>, zero: () => T): T {
+  const total = zero();
+  for (const t of tallies) {
+    for (const k of Object.keys(total) as (keyof T)[]) total[k] = (total[k] + t[k]) as T[keyof T];
+  }
+  return total;
+}
