@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Jobs, startJobs } from '../../../platform/jobs.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { createTestTenancy, createTestUser } from '../../../test/toolkit.js';
+import { createTestTenancy, createTestUser, type TestTenancy } from '../../../test/toolkit.js';
 import { RebuildFailed, type RebuildReport, refreshChanged } from './rebuild.js';
 import {
   ANALYTICS_REFRESH_CRON,
@@ -32,15 +32,10 @@ async function nextRun(after: number): Promise<RebuildReport[]> {
   return run;
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const a = await createTestTenancy(db.db);
-  const b = await createTestTenancy(db.db, a.icbId);
-  pcnA = a.pcnId;
-  pcnB = b.pcnId;
-  const worker = await createTestUser(db.db, a, 'link_worker');
-  const person = await insertPerson(db.db, a.icbId, { dob: '1970-01-01' });
-  const referral = await insertReferral(db.db, a, {
+/** A person and their self-referral, just received, in the tenancy's PCN. */
+async function receivedReferral(tenancy: TestTenancy) {
+  const person = await insertPerson(db.db, tenancy.icbId, { dob: '1970-01-01' });
+  const referral = await insertReferral(db.db, tenancy, {
     personId: person,
     source: 'self',
     reasons: ['loneliness'],
@@ -48,6 +43,17 @@ beforeAll(async () => {
     status: 'received',
     receivedAt: '2026-04-02T09:00:00Z',
   });
+  return { person, referral };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const a = await createTestTenancy(db.db);
+  const b = await createTestTenancy(db.db, a.icbId);
+  pcnA = a.pcnId;
+  pcnB = b.pcnId;
+  const worker = await createTestUser(db.db, a, 'link_worker');
+  const { referral } = await receivedReferral(a);
   Object.assign(ids, { referral, worker: worker.id, icb: a.icbId });
   // Counted by the job's first (full) run, which nothing else has run before.
   await insertContact(db.db, {
@@ -105,15 +111,7 @@ describe('a PCN whose figures cannot be built', () => {
     await job.stop();
     const c = await createTestTenancy(db.db, ids.icb);
     const worker = await createTestUser(db.db, c, 'link_worker');
-    const person = await insertPerson(db.db, c.icbId, { dob: '1970-01-01' });
-    await insertReferral(db.db, c, {
-      personId: person,
-      source: 'self',
-      reasons: ['loneliness'],
-      urgency: 'routine',
-      status: 'received',
-      receivedAt: '2026-04-02T09:00:00Z',
-    });
+    const { person } = await receivedReferral(c);
     // A "date agreed" that is no date (the API refuses it; an import might not) stops PCN C's build.
     await insertPlan(db.db, c, person, worker.id, [{ savedAt: '2026-04-03T10:00:00Z', agreedOn: '2026-02-30' }]);
     await db.db.execute(sql`

@@ -23,7 +23,8 @@ import {
 //     'soon', allocated to the link worker, first contact 7 April with Good Friday (3 April) and
 //     Easter Monday (6 April) inside the wait: 2 working days (2 and 7 April), due 8 April: met.
 //     Plan agreed 20 April. Discharged 'goals_met' with SWEMWBS, ONS4 and PAM paired (baseline →
-//     review → discharge: the discharge is the latest).
+//     review → discharge: the discharge is the latest). Three onward referrals to one
+//     organisation (sent; accepted and attended; accepted, missed) and a signpost.
 //  R2 a self-referral on leap day 2024-02-29 of someone born 2008-02-29 (16: '0-17'), nothing
 //     known about them; declined at triage; a UCLA-3 baseline and nothing after it (no pair).
 //  R3 urgent, health coach, first contact the next working day after the due time: 1 day, not
@@ -155,50 +156,28 @@ beforeAll(async () => {
 
   const service = await createPartnerService(db.db, a);
   ids.org = service.organizationId;
-  const o1 = await insertOnward(db.db, a, {
-    referralId: r1,
-    personId: p1,
-    by: t.linkWorker,
-    service,
+  const onward = (o: Omit<Parameters<typeof insertOnward>[2], 'referralId' | 'personId' | 'by' | 'service'>) =>
+    insertOnward(db.db, a, { referralId: r1, personId: p1, by: t.linkWorker, service, ...o });
+  // 23:30 UTC on 30 April is May in London.
+  const o1 = await onward({
     kind: 'referral',
     status: 'closed',
     outcome: 'completed',
     acceptedAt: '2026-05-02T10:00:00Z',
-    // 23:30 UTC on 30 April is May in London.
     createdAt: '2026-04-30T23:30:00Z',
   });
+  await insertAttendance(db.db, o1, 'attended', '2026-05-10', 3);
+  await insertAttendance(db.db, o1, 'did_not_attend', '2026-06-01', 1);
+  await onward({ kind: 'signpost', status: 'signposted', createdAt: '2026-04-20T10:00:00Z' });
   // Sent to the same organisation, not taken on; then one taken on but never attended.
-  await insertOnward(db.db, a, {
-    referralId: r1,
-    personId: p1,
-    by: t.linkWorker,
-    service,
-    kind: 'referral',
-    status: 'sent',
-    createdAt: '2026-05-03T10:00:00Z',
-  });
-  const o3 = await insertOnward(db.db, a, {
-    referralId: r1,
-    personId: p1,
-    by: t.linkWorker,
-    service,
+  await onward({ kind: 'referral', status: 'sent', createdAt: '2026-05-03T10:00:00Z' });
+  const o3 = await onward({
     kind: 'referral',
     status: 'accepted',
     acceptedAt: '2026-05-05T10:00:00Z',
     createdAt: '2026-05-04T10:00:00Z',
   });
   await insertAttendance(db.db, o3, 'did_not_attend', '2026-05-12', 1);
-  await insertAttendance(db.db, o1, 'attended', '2026-05-10', 3);
-  await insertAttendance(db.db, o1, 'did_not_attend', '2026-06-01', 1);
-  await insertOnward(db.db, a, {
-    referralId: r1,
-    personId: p1,
-    by: t.linkWorker,
-    service,
-    kind: 'signpost',
-    status: 'signposted',
-    createdAt: '2026-04-20T10:00:00Z',
-  });
 
   // PCN B: one referral, received, so that change detection has a PCN to leave alone.
   const pb = await insertPerson(db.db, t.b.icbId, { dob: '1980-01-01' });
