@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { allocationRoutes } from './modules/allocation/allocation.routes.js';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, authSettings, sessionCookieName } from './modules/auth/auth.routes.js';
 import { authenticate, isSessionActive, sessionIdOf } from './modules/auth/auth.service.js';
@@ -162,6 +163,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
             "Evidence of value per organisation and service (JSON and CSV): referrals, replies, attendance, outcomes, signposts, outcome-measure change; small numbers suppressed outside the viewer's own records.",
         },
         {
+          name: 'analytics',
+          description:
+            "Evidence for commissioners (their ICB) and team leads (their PCN): demand, flow, waits, capacity, outcomes, onward referrals, equality and the national figures, from rollups kept current in the background (JSON and CSV); small numbers suppressed outside the lead's own PCN and in every CSV.",
+        },
+        {
           name: 'directory showcase',
           description: "A partner's upcoming sessions and events of its services, and proposals of brand-new listings.",
         },
@@ -209,6 +215,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   partnerRoutes(app, deps);
   onwardLinkRoutes(app, deps);
   impactRoutes(app, deps);
+  analyticsRoutes(app, deps);
   showcaseRoutes(app, deps);
   referralSettingsRoutes(app, deps);
   notificationsRoutes(app, {

@@ -73,6 +73,11 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   // ---- end showcase ----
   // Issue 12, partner inbox: an onward referral sent to the home VCS organisation.
   [/^\/api\/partner\/referrals\/:id/, { id: 'onwardReferral' }],
+  // ---- issue 13, analytics: :section names a dashboard section, not a record; the record is the
+  // home PCN named in the query (QUERIES below), which another PCN's lead and another ICB's
+  // commissioner must not get figures of. The home ICB's commissioners may (ANALYTICS_ICB_WIDE).
+  [/^\/api\/analytics\/:section/, { section: 'analyticsSection' }],
+  // ---- end analytics ----
 ];
 
 /**
@@ -91,6 +96,8 @@ const ICB_WIDE = new Set([
   // showcase: directory staff keep the events and new listings of their whole ICB
   'staffEvent',
   'proposal',
+  // analytics: a commissioner sees every PCN of their own ICB (another ICB's still 404)
+  'analyticsSection:commissioner',
 ]);
 
 /** Bodies that pass validation, so that only the scope decides. */
@@ -159,6 +166,7 @@ const BODIES: Record<string, unknown> = {
 /** Query strings some GET routes need to get past validation. */
 const QUERIES: Record<string, string> = {
   'GET /api/people/:personId/care-plan/versions/compare': '?from=1&to=1',
+  // analytics: filled in with the home PCN's id once it exists (beforeAll)
 };
 
 const url = (pattern: string) => {
@@ -219,6 +227,12 @@ beforeAll(async () => {
   );
   ids.referral = referral.id;
   ids.person = referral.personId;
+  // ---- issue 13, analytics: the home PCN's figures of one section, JSON and CSV ----
+  ids.analyticsSection = 'demand';
+  for (const route of ['GET /api/analytics/:section', 'GET /api/analytics/:section.csv']) {
+    QUERIES[route] = `?pcnId=${home.pcnId}`;
+  }
+  // ---- end analytics ----
   ids.worker = worker.id;
   ids.practice = home.practiceId;
   // Issue 12, link helper: an onward referral of the case sent by secure link (revoke, re-send).
@@ -396,6 +410,8 @@ const AUDITED_READS: Record<string, string> = {
   'GET /api/directory/organisations/:id/impact.csv': 'impact.read',
   // Issue 12, partner inbox: the organisation reads the details it was sent.
   'GET /api/partner/referrals/:id': 'onward.read',
+  // Issue 13, analytics: figures are aggregates; a download that leaves the platform is kept.
+  'GET /api/analytics/:section.csv': 'analytics.export',
 };
 
 /** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */

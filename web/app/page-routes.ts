@@ -1,6 +1,7 @@
 import { ACCOUNT_ROUTES } from '../modules/account/routes';
 import { ADMIN_ROUTES } from '../modules/admin/routes';
 import { ALLOCATION_ROUTES } from '../modules/allocation/routes';
+import { ANALYTICS_ROUTES } from '../modules/analytics/routes';
 import { AUTH_ROUTES } from '../modules/auth/routes';
 import { CARE_PLAN_ROUTES } from '../modules/care-plans/routes';
 import { CASE_ROUTES } from '../modules/cases/routes';
@@ -48,6 +49,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...PARTNER_ROUTES,
   ...REFERRAL_LINK_ROUTES,
   ...IMPACT_ROUTES,
+  ...ANALYTICS_ROUTES,
   ...SHOWCASE_ROUTES,
   ...REFERRAL_SETTINGS_ROUTES,
 ];

@@ -94,6 +94,8 @@ export function TextAreaField(props: {
 
 export function SelectField(props: {
   id: string;
+  /** The name the field is submitted under, when the form is submitted as it is (a GET form). */
+  name?: string;
   label: string;
   hint?: string;
   value: string;
@@ -111,6 +113,7 @@ export function SelectField(props: {
       <select
         className={`nhsuk-select${props.error ? ' nhsuk-select--error' : ''}`}
         id={props.id}
+        name={props.name}
         value={props.value}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         onChange={(e) => props.onChange(e.target.value)}

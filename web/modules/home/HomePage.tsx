@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useDestinations } from '../../app/navigation-context';
 import { hasPermission, useSignedInMe } from '../../app/session';
 import { usePageTitle } from '../../ui/use-page-title';
+import { FiguresCardsOnHome, OwnPcnFiguresLink } from '../analytics/home-links';
 import { InboxSummary } from '../partner/InboxSummary';
 import { ROLE_DESCRIPTIONS } from './role-descriptions';
 
@@ -26,8 +27,12 @@ export function HomePage() {
             <p key={text}>{text}</p>
           ))}
           {hasPermission(me, 'partner.referrals') && <InboxSummary />}
+          {user.role === 'team_lead' && pcn && hasPermission(me, 'analytics.read') && (
+            <OwnPcnFiguresLink pcnName={pcn.name} />
+          )}
         </div>
       </div>
+      {user.role === 'commissioner' && hasPermission(me, 'analytics.read') && <FiguresCardsOnHome />}
       <h2>What you can do in Waymark</h2>
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {links.map((link) => (

@@ -3,8 +3,8 @@ import type { Role } from '../../../common/roles';
 /**
  * What each role does in the PCN's social prescribing service, in the words of DESIGN.md §1 and
  * the seed documents. Describes the job, not screens: pages are only linked once they exist, and
- * nothing here promises what Waymark cannot do yet (the partner's inbox of onward referrals and
- * the commissioner's figures come with issues 12 and 13).
+ * nothing here promises what Waymark cannot do yet (the partner's inbox came with issue 12, the
+ * commissioner's figures with issue 13).
  */
 export const ROLE_DESCRIPTIONS = {
   referrer: [
@@ -34,7 +34,7 @@ export const ROLE_DESCRIPTIONS = {
   ],
   commissioner: [
     'You commission social prescribing for your integrated care board.',
-    'You can search the directory of services that the teams refer people to. Waymark never shows you a person’s record.',
+    'You see the figures of every PCN in your ICB: demand, flow, waits, capacity, outcomes, onward referrals and equality, with small numbers hidden. You can search the directory of services that the teams refer people to. Waymark never shows you a person’s record.',
   ],
   admin: [
     "You are part of the ICB's digital team and run Waymark for the ICB.",

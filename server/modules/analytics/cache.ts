@@ -1,0 +1,38 @@
+// Warm answers in well under 50 ms (issue 13, "Speed"): a published report is kept in process,
+// keyed by the section, the resolved filters, whether it was suppressed, and the rollups'
+// freshness (as-of.ts). The rollups only change when the refresh job rebuilds a PCN, and every
+// rebuild moves the freshness key, so a hit is never older than the rollups; entries of an older
+// key simply age out.
+// A Map keeps insertion order, which makes it a least-recently-used list: a hit is moved to the
+// end, and the oldest entries go first once the bound is reached.
+
+export class LruCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

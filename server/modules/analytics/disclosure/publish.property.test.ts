@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FigureColumn } from '../../../../common/analytics.js';
+import { isSmallNumber, SUPPRESSED } from '../../../../common/suppression.js';
+import { count, type ExactRow, type ExactTable, statistic } from '../figures.js';
+import { publish } from './publish.js';
+import { rowsWithTotal } from './secondary.js';
+import { pinnedCells, pinnedDifferences } from './test-attacker.js';
+
+// Property tests (issue 13: "fast-check tries to recover suppressed cells from every published
+// table"). Random tables — many small counts, random shapes, with or without a totals row and
+// row-sum columns (some nested) — are published under the rule, then attacked (test-attacker.ts).
+
+/** Counts as they come in small areas: many zeros and 1–7s, some middling, a few large. */
+const arbitraryCount = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(0) },
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 7 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 8, max: 30 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 31, max: 400 }) },
+);
+
+interface Shape {
+  parts: number[][];
+  withTotal: boolean;
+  rowSums: number[][];
+}
+
+const arbitraryShape: fc.Arbitrary<Shape> = fc
+  .record({ rows: fc.integer({ min: 1, max: 5 }), columns: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ rows, columns }) =>
+    fc.record({
+      parts: fc.array(fc.array(arbitraryCount, { minLength: columns, maxLength: columns }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+      withTotal: fc.boolean(),
+      // Each row-sum column adds up a non-empty set of the part columns (the first: all of them).
+      rowSums: fc.array(fc.subarray([...Array(columns).keys()], { minLength: 1 }), { maxLength: 2 }),
+    }),
+  );
+
+const partKey = (c: number) => `c${c}`;
+const sumKey = (s: number) => `sum${s}`;
+
+/** The exact table of a shape: its part counts, row sums, a share column and the totals row. */
+function tableOf({ parts, withTotal, rowSums }: Shape): ExactTable {
+  const columnCount = parts[0]?.length ?? 0;
+  const partKeys = [...Array(columnCount).keys()].map(partKey);
+  const columns: FigureColumn[] = [
+    ...partKeys.map((key) => ({ key, label: key, unit: 'count' as const })),
+    ...rowSums.map((_, s) => ({ key: sumKey(s), label: sumKey(s), unit: 'count' as const })),
+    { key: 'share', label: 'c0 as a share of sum0 (of c0 itself without row sums)', unit: 'percent' },
+  ];
+  const rowOf = (key: string, counts: number[]): ExactRow => {
+    const sums = rowSums.map((members) => members.reduce((sum, c) => sum + (counts[c] ?? 0), 0));
+    const base = sums[0] ?? counts[0] ?? 0;
+    const share = base === 0 ? null : Math.round((1000 * (counts[0] ?? 0)) / base) / 10;
+    return {
+      key,
+      label: key,
+      values: {
+        ...Object.fromEntries(counts.map((n, c) => [partKey(c), count(n)])),
+        ...Object.fromEntries(sums.map((n, s) => [sumKey(s), count(n)])),
+        share: statistic(share, base),
+      },
+    };
+  };
+  const columnSums = partKeys.map((_, c) => parts.reduce((sum, row) => sum + (row[c] ?? 0), 0));
+  return {
+    id: 'random',
+    title: 'Random',
+    description: '',
+    chart: 'none',
+    rowHeader: 'Row',
+    notes: [],
+    columns,
+    rows: parts.map((counts, r) => rowOf(`r${r}`, counts)),
+    total: withTotal ? rowOf('total', columnSums) : null,
+    rowSums: rowSums.map((members, s) => ({ total: sumKey(s), parts: members.map(partKey) })),
+  };
+}
+
+const RUNS = 300;
+// Each attack is a small integer search; a slow shared machine needs more than the default 5 s.
+const TIMEOUT = 120_000;
+
+describe('publish under suppression: what an attacker can recover', () => {
+  it(
+    'no "*" can be pinned to one value from the table’s totals and rounded figures',
+    () => {
+      let tried = 0;
+      fc.assert(
+        fc.property(arbitraryShape, (shape) => {
+          tried++;
+          const exact = tableOf(shape);
+          expect(pinnedCells(exact, publish(exact, { suppress: true }))).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+      console.log(`single-table attack: ${tried} random tables published and attacked`);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'no small cell of two filters’ difference (a whole and a part of it) can be pinned',
+    () => {
+      let tried = 0;
+      // The part's counts are a random share (0–100 %) of the whole's, cell by cell.
+      const arbitraryPair = arbitraryShape.chain((shape) =>
+        fc
+          .array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }), {
+            minLength: 5,
+            maxLength: 5,
+          })
+          .map((shares) => ({
+            whole: shape,
+            part: {
+              ...shape,
+              parts: shape.parts.map((row, r) => row.map((n, c) => Math.floor(n * (shares[r]?.[c] ?? 0)))),
+            },
+          })),
+      );
+      fc.assert(
+        fc.property(arbitraryPair, ({ whole, part }) => {
+          tried++;
+          const [w, p] = [tableOf(whole), tableOf(part)];
+          const published = (exact: ExactTable) => ({ exact, published: publish(exact, { suppress: true }) });
+          expect(pinnedDifferences(published(w), published(p))).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+      console.log(`two filters' difference: ${tried} pairs of random tables published and attacked`);
+    },
+    TIMEOUT,
+  );
+
+  it('shows counts as 0, "*" or multiples of 5 within 2 of the truth; statistics on 1–7 records as "*"', () => {
+    let tried = 0;
+    fc.assert(
+      fc.property(arbitraryShape, (shape) => {
+        tried++;
+        const exact = tableOf(shape);
+        const shown = rowsWithTotal(publish(exact, { suppress: true }));
+        rowsWithTotal(exact).forEach((row, r) => {
+          for (const column of exact.columns) {
+            const cell = row.values[column.key];
+            const figure = shown[r]?.values[column.key];
+            if (typeof cell !== 'object') continue;
+            if (column.unit !== 'count') {
+              if (isSmallNumber(cell.base)) expect(figure).toBe(SUPPRESSED);
+              continue;
+            }
+            if (figure === SUPPRESSED) continue;
+            expect(typeof figure).toBe('number');
+            const n = figure as number;
+            expect(isSmallNumber(n), `${n} shown`).toBe(false);
+            expect(n % 5).toBe(0);
+            expect(Math.abs(n - (cell.value as number))).toBeLessThanOrEqual(2);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+    console.log(`published figures: ${tried} random tables checked`);
+  });
+});

@@ -1,0 +1,142 @@
+import type { FigureRow, FigureUnit } from '../../../../common/analytics.js';
+import { SUPPRESSED } from '../../../../common/suppression.js';
+import type { ExactCell, ExactRow, ExactTable } from '../figures.js';
+
+// Secondary suppression (issue 13: "no suppressed cell can be recovered from row/column totals").
+//
+// NHS Digital's rule already rounds every shown count to the nearest 5, and on its own that keeps
+// a lone "*" from being worked out exactly: a row's total shown as 20 is 18–22, a neighbour shown
+// as 10 is 8–12, so the "*" is anywhere in 6–7 … which is the trouble: rounding narrows a "*" from
+// 1–7 to two values there, and a total published exactly anywhere else (a list size, a national
+// return, the lead's own exact view passed on) turns the subtraction exact again. So we do both:
+// round, and never let a sum relation of a table (its totals row, its row-sum columns) hold
+// exactly one "*". Where one would, the smallest other non-zero cell of that relation is hidden
+// too, and we repeat until no relation has a lone "*" (a newly hidden cell can leave a lone "*" in
+// the relation crossing it). Two filters' difference (an ICB and one of its PCNs) is covered by
+// rounding: each side's cell is known only to within ±2 (or 1–7 for "*"), so their difference is
+// never narrower than a 9-value range; the property tests (publish.property.test.ts) check both
+// attacks against every cell.
+
+/** A count cell of a table: its row (the totals row is `rows.length`) and column. */
+export interface CellRef {
+  row: number;
+  column: string;
+}
+
+/** One declared sum: `total` equals the sum of `parts` (missing parts count as 0). */
+export interface SumRelation {
+  total: CellRef;
+  parts: CellRef[];
+}
+
+/** The table's rows, then its totals row (when it has one). */
+export const rowsWithTotal = <R>(table: { rows: R[]; total: R | null }): R[] =>
+  table.total ? [...table.rows, table.total] : table.rows;
+
+const asCell = (value: ExactRow['values'][string] | undefined): ExactCell | null =>
+  typeof value === 'object' && value.value !== null ? value : null;
+
+/** The exact count in a cell, or null when the cell is not a count. */
+export function exactCount(table: ExactTable, ref: CellRef): number | null {
+  const unit = table.columns.find((c) => c.key === ref.column)?.unit;
+  return unit === 'count' ? (asCell(rowsWithTotal(table)[ref.row]?.values[ref.column])?.value ?? null) : null;
+}
+
+/** Every sum the table declares, between cells that hold counts. */
+export function sumRelations(table: ExactTable): SumRelation[] {
+  const rows = rowsWithTotal(table);
+  const isCount = (ref: CellRef) => exactCount(table, ref) !== null;
+  const relations: SumRelation[] = [];
+  if (table.total) {
+    const totalRow = table.rows.length;
+    for (const { key } of table.columns) {
+      if (!isCount({ row: totalRow, column: key })) continue;
+      const parts = table.rows.map((_, row) => ({ row, column: key })).filter(isCount);
+      relations.push({ total: { row: totalRow, column: key }, parts });
+    }
+  }
+  for (const sum of table.rowSums ?? []) {
+    rows.forEach((_, row) => {
+      if (!isCount({ row, column: sum.total })) return;
+      const parts = sum.parts.map((column) => ({ row, column })).filter(isCount);
+      relations.push({ total: { row, column: sum.total }, parts });
+    });
+  }
+  return relations;
+}
+
+type Shown = FigureRow['values'][string];
+
+/** The shown cell with the smallest positive figure (the first of equals), if any. */
+function smallestShown(refs: CellRef[], shown: (ref: CellRef) => Shown | undefined): CellRef | null {
+  let best: CellRef | null = null;
+  let bestFigure = Number.POSITIVE_INFINITY;
+  for (const ref of refs) {
+    const figure = shown(ref);
+    if (typeof figure === 'number' && figure > 0 && figure < bestFigure) {
+      best = ref;
+      bestFigure = figure;
+    }
+  }
+  return best;
+}
+
+/**
+ * Hides further cells of `published` (the table's rows then its totals row, already under the
+ * primary rule) until no sum relation holds a lone "*"; returns the cells it hid.
+ */
+export function suppressSecondary(relations: SumRelation[], published: FigureRow[]): CellRef[] {
+  const shown = (ref: CellRef) => published[ref.row]?.values[ref.column];
+  const hidden: CellRef[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const relation of relations) {
+      const cells = [relation.total, ...relation.parts];
+      const lone = cells.filter((ref) => shown(ref) === SUPPRESSED);
+      if (lone.length !== 1) continue;
+      // A part rather than the total where one is left: the total is the figure readers want most.
+      // The choice goes by the shown (rounded) figure, so it tells nothing finer than the table does.
+      const next = smallestShown(relation.parts, shown) ?? smallestShown([relation.total], shown);
+      if (!next) continue;
+      const row = published[next.row];
+      if (row) row.values[next.column] = SUPPRESSED;
+      hidden.push(next);
+      changed = true;
+    }
+  }
+  return hidden;
+}
+
+const NUMERATOR_SCALE: Partial<Record<FigureUnit, number>> = { percent: 100, rate: 1000 };
+
+/**
+ * Whether a statistic could give back a hidden count of its row: it is built on that many
+ * records, or it is a percentage (or rate per 1,000) whose numerator is that count. The table does
+ * not say which count a statistic is built on, so this reads it from the figures; a coincidence
+ * only hides one figure more than needed.
+ */
+function builtOn(cell: ExactCell, unit: FigureUnit, hiddenCount: number): boolean {
+  if (cell.base === hiddenCount) return true;
+  const scale = NUMERATOR_SCALE[unit];
+  if (!scale || cell.value === null) return false;
+  // Allow for the statistic having been rounded to a whole number before it reached us.
+  const tolerance = 0.5 + (0.5 * cell.base) / scale;
+  return Math.abs((cell.value * cell.base) / scale - hiddenCount) <= tolerance;
+}
+
+/** Hides each statistic of a row that is built on one of the row's hidden counts. */
+export function suppressDerivedStatistics(table: ExactTable, published: FigureRow[]): void {
+  const exactRows = rowsWithTotal(table);
+  published.forEach((row, index) => {
+    const hiddenCounts = table.columns
+      .filter((c) => c.unit === 'count' && row.values[c.key] === SUPPRESSED)
+      .map((c) => exactCount(table, { row: index, column: c.key }))
+      .filter((n): n is number => n !== null);
+    if (hiddenCounts.length === 0) return;
+    for (const { key, unit } of table.columns) {
+      if (unit === 'count' || unit === 'text' || typeof row.values[key] !== 'number') continue;
+      const cell = asCell(exactRows[index]?.values[key]);
+      if (cell && hiddenCounts.some((n) => builtOn(cell, unit, n))) row.values[key] = SUPPRESSED;
+    }
+  });
+}

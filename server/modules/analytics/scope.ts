@@ -1,0 +1,129 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AnalyticsFilters, AnalyticsQuery } from '../../../common/analytics.js';
+import { ANALYTICS_MAX_MONTHS } from '../../../common/analytics.js';
+import type { Principal } from '../../platform/context.js';
+import type { Db } from '../../platform/db/client.js';
+import { notFound, validationError } from '../../platform/errors.js';
+import { londonDate } from '../../platform/working-days.js';
+import { pcns, practices } from '../organisations/organisations.tables.js';
+import type { AnalyticsScope, ResolvedFilters } from './figures.js';
+
+// Whose figures a viewer may see (issue 13): a commissioner the whole of their ICB, a team lead
+// their own PCN only. An id outside the scope is answered exactly like an id that does not exist
+// (404, same body), so that the answer never confirms another PCN's or ICB's records exist.
+
+export function analyticsScopeOf(actor: Principal): AnalyticsScope {
+  const { scope } = actor;
+  if (scope.kind === 'icb') return { icbId: scope.icbId, ownPcnId: null };
+  if (scope.kind === 'pcn') return { icbId: scope.icbId, ownPcnId: scope.pcnId };
+  // analytics.read is only a commissioner's and a team lead's: anyone else sees nothing.
+  throw notFound('PCN');
+}
+
+export interface PcnInScope {
+  id: string;
+  name: string;
+  practices: { id: string; name: string }[];
+}
+
+/** The PCNs (with their practices) the viewer may filter by, alphabetical. */
+export async function pcnsInScope(db: Db, scope: AnalyticsScope): Promise<PcnInScope[]> {
+  const rows = await db
+    .select({ id: pcns.id, name: pcns.name })
+    .from(pcns)
+    .where(scope.ownPcnId ? and(eq(pcns.icbId, scope.icbId), eq(pcns.id, scope.ownPcnId)) : eq(pcns.icbId, scope.icbId))
+    .orderBy(asc(pcns.name));
+  const ids = rows.map((r) => r.id);
+  const practiceRows = ids.length
+    ? await db
+        .select({ id: practices.id, name: practices.name, pcnId: practices.pcnId })
+        .from(practices)
+        .where(inArray(practices.pcnId, ids))
+        .orderBy(asc(practices.name))
+    : [];
+  return rows.map((pcn) => ({
+    ...pcn,
+    practices: practiceRows.filter((p) => p.pcnId === pcn.id).map(({ id, name }) => ({ id, name })),
+  }));
+}
+
+/** 'YYYY-MM' of the month `offset` months from `month` ('YYYY-MM'). */
+export function addMonths(month: string, offset: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + offset;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The default period: the last 12 complete months in Europe/London. */
+export function defaultPeriod(now = new Date()): { from: string; to: string } {
+  const to = addMonths(londonDate(now).slice(0, 7), -1);
+  return { from: addMonths(to, -11), to };
+}
+
+/** The months of a period, oldest first ('YYYY-MM'). */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
+function periodOf(query: AnalyticsQuery, now: Date): { from: string; to: string } {
+  const fallback = defaultPeriod(now);
+  const to = query.to ?? (query.from && query.from > fallback.to ? query.from : fallback.to);
+  const from = query.from ?? addMonths(to, -11);
+  // The schema checks the pair when both are given; here one of them may be a default.
+  if (from > to) throw validationError([{ field: 'from', message: 'must be the same month as "to" or earlier' }]);
+  if (monthsOf(from, to).length > ANALYTICS_MAX_MONTHS) {
+    throw validationError([{ field: 'from', message: `must be less than ${ANALYTICS_MAX_MONTHS} months before "to"` }]);
+  }
+  return { from, to };
+}
+
+export interface Resolved {
+  filters: ResolvedFilters;
+  /** The filters as the report echoes them (names for the page and the CSV header). */
+  shown: AnalyticsFilters;
+}
+
+/** The query checked against the viewer's scope: ids resolved, the period filled in. */
+export async function resolveFilters(
+  db: Db,
+  scope: AnalyticsScope,
+  query: AnalyticsQuery,
+  now = new Date(),
+): Promise<Resolved> {
+  const period = periodOf(query, now);
+  const inScope = await pcnsInScope(db, scope);
+  const pcnId = query.pcnId ?? scope.ownPcnId;
+  const pcn = pcnId ? inScope.find((p) => p.id === pcnId) : null;
+  if (pcnId && !pcn) throw notFound('PCN');
+  let practice: { id: string; name: string; pcn: PcnInScope } | null = null;
+  if (query.practiceId) {
+    const owner = inScope.find((p) => p.practices.some((pr) => pr.id === query.practiceId));
+    if (!owner) throw notFound('practice');
+    if (pcn && owner.id !== pcn.id) {
+      throw validationError([{ field: 'practiceId', message: 'must be a practice of the PCN chosen' }]);
+    }
+    const found = owner.practices.find((pr) => pr.id === query.practiceId) as { id: string; name: string };
+    practice = { ...found, pcn: owner };
+  }
+  const coveredPcn = pcn ?? practice?.pcn ?? null;
+  const pcnIds = coveredPcn ? [coveredPcn.id] : inScope.map((p) => p.id);
+  return {
+    filters: {
+      icbId: scope.icbId,
+      pcnIds,
+      practiceId: practice?.id ?? null,
+      fromMonth: `${period.from}-01`,
+      toMonth: `${period.to}-01`,
+      role: query.role ?? null,
+      ownTeam: scope.ownPcnId !== null && pcnIds.length === 1 && pcnIds[0] === scope.ownPcnId,
+    },
+    shown: {
+      pcn: coveredPcn ? { id: coveredPcn.id, name: coveredPcn.name } : null,
+      practice: practice ? { id: practice.id, name: practice.name } : null,
+      from: period.from,
+      to: period.to,
+      role: query.role ?? null,
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { REFERRAL_SOURCES } from '../../../../common/referrals.js';
+import type { Db } from '../../../platform/db/client.js';
+import { reasonLabels } from '../../codes/codes.service.js';
+import {
+  count,
+  type ExactRow,
+  type ExactTable,
+  type ResolvedFilters,
+  type SectionBuilder,
+  statistic,
+} from '../figures.js';
+import { monthLabel, monthsInPeriod, tally } from './months.js';
+import { percent, rollupWhere, round1, uuidArray } from './rollup-filters.js';
+
+// Demand (issue 13): referrals received, from the analytics_counts rollup, measure 'referrals'
+// (month = month received):
+// - dimension 'source': one row per referral (practice | professional | self), so its sum is
+//   the number of referrals;
+// - dimension 'reason': one row per reason given, so a referral with two reasons counts twice.
+// Rates per 1,000 registered patients use practices.list_size. Self-referrals and referrals by
+// other professionals come from no practice (practice_id null): they are in every count, but not
+// in a rate, since no practice's list is their population. Practices without a list size are
+// left out of the rates too, numerator and denominator alike.
+
+const SOURCE_LABELS: Record<(typeof REFERRAL_SOURCES)[number], string> = {
+  practice: 'GP practice',
+  professional: 'Another professional',
+  self: 'Self-referral',
+};
+const NOT_FROM_PRACTICE = 'not-from-practice';
+
+interface Row {
+  month: string;
+  practiceId: string | null;
+  dimension: string;
+  value: string;
+  n: number;
+}
+
+async function readRollups(db: Db, f: ResolvedFilters) {
+  const [{ rows }, practiceRows] = await Promise.all([
+    db.execute<Row & Record<string, unknown>>(sql`
+      SELECT to_char(month, 'YYYY-MM') AS month, practice_id AS "practiceId", dimension, value, sum(n)::int AS n
+      FROM analytics_counts
+      WHERE measure = 'referrals' AND dimension IN ('source', 'reason') AND ${rollupWhere(f)}
+      GROUP BY 1, 2, 3, 4`),
+    db.execute<{ id: string; name: string; listSize: number | null }>(sql`
+      SELECT id, name, list_size AS "listSize" FROM practices
+      WHERE pcn_id = ANY(${uuidArray(f.pcnIds)}) AND (${f.practiceId}::uuid IS NULL OR id = ${f.practiceId}::uuid)
+      ORDER BY name`),
+  ]);
+  return { rows, practices: practiceRows.rows };
+}
+
+const per1000 = (n: number, people: number) => (people === 0 ? null : round1((1000 * n) / people));
+
+export const demandSection: SectionBuilder = async (db, f) => {
+  const { rows, practices } = await readRollups(db, f);
+  const listed = new Map(practices.filter((p) => p.listSize !== null).map((p) => [p.id, p.listSize as number]));
+  const population = [...listed.values()].reduce((s, n) => s + n, 0);
+  const sources = rows.filter((r) => r.dimension === 'source');
+  const byMonth = new Map<string, number>();
+  const listedByMonth = new Map<string, number>();
+  const bySource = new Map<string, number>();
+  const byPractice = new Map<string, number>();
+  for (const r of sources) {
+    tally(byMonth, r.month, r.n);
+    tally(bySource, r.value, r.n);
+    tally(byPractice, r.practiceId ?? NOT_FROM_PRACTICE, r.n);
+    if (r.practiceId && listed.has(r.practiceId)) tally(listedByMonth, r.month, r.n);
+  }
+  const total = [...byMonth.values()].reduce((s, n) => s + n, 0);
+  const listedTotal = [...listedByMonth.values()].reduce((s, n) => s + n, 0);
+  const months = monthsInPeriod(f);
+  const listNote = `Registered patients: ${population.toLocaleString('en-GB')} at ${listed.size} of ${practices.length} practices with a list size recorded.`;
+
+  const perMonth: ExactTable = {
+    id: 'demand-referrals-by-month',
+    title: 'Referrals received per month',
+    description: 'Referrals received in each month, from every source.',
+    chart: 'line',
+    rowHeader: 'Month',
+    columns: [{ key: 'referrals', label: 'Referrals', unit: 'count' }],
+    rows: months.map((m) => ({ key: m, label: monthLabel(m), values: { referrals: count(byMonth.get(m) ?? 0) } })),
+    total: { key: 'total', label: 'Total', values: { referrals: count(total) } },
+    notes: [],
+  };
+
+  const ratePerMonth: ExactTable = {
+    id: 'demand-rate-by-month',
+    title: 'Referrals per 1,000 registered patients per month',
+    description:
+      'Referrals from practices with a list size recorded, per 1,000 of their registered patients, in each month.',
+    chart: 'line',
+    rowHeader: 'Month',
+    columns: [{ key: 'rate', label: 'Referrals per 1,000 patients', unit: 'rate' }],
+    rows: months.map((m) => {
+      const n = listedByMonth.get(m) ?? 0;
+      return { key: m, label: monthLabel(m), values: { rate: statistic(per1000(n, population), n) } };
+    }),
+    total: {
+      key: 'total',
+      label: 'Whole period',
+      values: { rate: statistic(per1000(listedTotal, population), listedTotal) },
+    },
+    notes: [
+      listNote,
+      'Self-referrals and referrals by other professionals come from no practice, so they are not in these rates (they are in the counts).',
+    ],
+  };
+
+  const bySourceTable: ExactTable = {
+    id: 'demand-by-source',
+    title: 'Referrals by source',
+    description: 'Who made the referral.',
+    chart: 'bar',
+    rowHeader: 'Source',
+    columns: [{ key: 'referrals', label: 'Referrals', unit: 'count' }],
+    rows: REFERRAL_SOURCES.map((s) => ({
+      key: s,
+      label: SOURCE_LABELS[s],
+      values: { referrals: count(bySource.get(s) ?? 0) },
+    })),
+    total: { key: 'total', label: 'Total', values: { referrals: count(total) } },
+    notes: [],
+  };
+
+  const labels = await reasonLabels(db);
+  const byReason = new Map<string, number>();
+  for (const r of rows) if (r.dimension === 'reason') tally(byReason, r.value, r.n);
+  const reasonRows: ExactRow[] = [...byReason.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, n]) => ({
+      key: code,
+      label: labels.get(code) ?? code,
+      values: { referrals: count(n), share: statistic(percent(n, total), total) },
+    }));
+  const byReasonTable: ExactTable = {
+    id: 'demand-by-reason',
+    title: 'Referrals by reason',
+    description:
+      'Why people were referred. A referral may give more than one reason, so the rows add up to more than the referrals.',
+    chart: 'bar',
+    rowHeader: 'Reason',
+    columns: [
+      { key: 'referrals', label: 'Referrals giving this reason', unit: 'count' },
+      { key: 'share', label: '% of referrals', unit: 'percent' },
+    ],
+    rows: reasonRows,
+    total: null,
+    notes: [],
+  };
+
+  const practiceRows: ExactRow[] = practices.map((p) => {
+    const n = byPractice.get(p.id) ?? 0;
+    const rate = p.listSize === null ? null : per1000(n, p.listSize);
+    return { key: p.id, label: p.name, values: { referrals: count(n), rate: statistic(rate, rate === null ? 0 : n) } };
+  });
+  const elsewhere = byPractice.get(NOT_FROM_PRACTICE) ?? 0;
+  if (elsewhere > 0) {
+    practiceRows.push({
+      key: NOT_FROM_PRACTICE,
+      label: 'Not from a practice (self-referrals, other professionals)',
+      values: { referrals: count(elsewhere), rate: statistic(null, 0) },
+    });
+  }
+  const byPracticeTable: ExactTable = {
+    id: 'demand-by-practice',
+    title: 'Referrals by practice',
+    description:
+      'Referrals in the period from each practice, and per 1,000 of its registered patients over the period.',
+    chart: 'bar',
+    rowHeader: 'Practice',
+    columns: [
+      { key: 'referrals', label: 'Referrals', unit: 'count' },
+      { key: 'rate', label: 'Per 1,000 patients', unit: 'rate' },
+    ],
+    rows: practiceRows,
+    total: {
+      key: 'total',
+      label: 'Total',
+      values: { referrals: count(total), rate: statistic(per1000(listedTotal, population), listedTotal) },
+    },
+    notes: [listNote],
+  };
+
+  return [perMonth, ratePerMonth, bySourceTable, byReasonTable, byPracticeTable];
+};

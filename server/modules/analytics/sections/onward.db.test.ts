@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestTenancy, type TestTenancy } from '../../../test/toolkit.js';
+import { createTestOrganization } from '../../directory/listings/test-listings.js';
+import { analyticsCounts } from '../analytics.tables.js';
+import { buildOnward } from './onward.js';
+import { quarter, rowOf, sectionTestDatabase, tableOf } from './test-sections.js';
+
+const database = await sectionTestDatabase();
+const db = database.db;
+let home: TestTenancy;
+let quiet: TestTenancy;
+let directoryOrg: { id: string; name: string };
+let elsewhereOrg: { id: string; name: string };
+
+async function onward(dimension: string, value: string, n: number, month = '2026-02-01') {
+  await db
+    .insert(analyticsCounts)
+    .values({ pcnId: home.pcnId, month, role: 'link_worker', measure: 'onward', dimension, value, n });
+}
+
+beforeAll(async () => {
+  home = await createTestTenancy(db);
+  quiet = await createTestTenancy(db, home.icbId);
+  const otherIcb = await createTestTenancy(db);
+  directoryOrg = await createTestOrganization(db, home.icbId, { name: 'Riverside Walking Group' });
+  elsewhereOrg = await createTestOrganization(db, otherIcb.icbId, { name: 'Another ICB Allotments' });
+  for (const [status, n] of [
+    ['sent', 3],
+    ['accepted', 5],
+    ['closed', 2],
+    ['signposted', 4],
+  ] as const) {
+    await onward('status', status, n);
+  }
+  await onward('status', 'accepted', 9, '2026-04-01'); // after the period
+  await onward('organisation', directoryOrg.id, 10);
+  await onward('organisation', `${directoryOrg.id}:accepted`, 6);
+  await onward('organisation', `${directoryOrg.id}:attended`, 4);
+  await onward('organisation', home.vcsOrganisationId, 2);
+  await onward('organisation', `${home.vcsOrganisationId}:accepted`, 1);
+  // An id this ICB does not hold: counted, but its name is not looked up elsewhere.
+  await onward('organisation', elsewhereOrg.id, 1);
+});
+
+describe('onward referrals and community organisations', () => {
+  it('counts by status and, per organisation, referrals, acceptances and attendance', async () => {
+    const tables = await buildOnward(db, quarter(home.icbId, [home.pcnId, quiet.pcnId]));
+    const byStatus = tableOf(tables, 'onward-by-status');
+    expect(byStatus.rows.map((r) => [r.key, rowOf(byStatus, r.key).n])).toEqual([
+      ['signposted', 4],
+      ['sent', 3],
+      ['accepted', 5],
+      ['closed', 2],
+    ]);
+    expect(rowOf(byStatus, 'total')).toEqual({ n: 14 });
+    const byOrg = tableOf(tables, 'onward-by-organisation');
+    expect(byOrg.rows.map((r) => r.label)).toEqual([
+      'Riverside Walking Group',
+      expect.stringMatching(/^Test Charity/),
+      'Organisation no longer in the directory',
+    ]);
+    expect(JSON.stringify(byOrg)).not.toContain('Another ICB Allotments');
+    expect(rowOf(byOrg, directoryOrg.id)).toEqual({
+      sent: 10,
+      accepted: 6,
+      acceptedShare: 60,
+      attended: 4,
+      attendedShare: 66.7,
+    });
+    expect(rowOf(byOrg, home.vcsOrganisationId)).toEqual({
+      sent: 2,
+      accepted: 1,
+      acceptedShare: 50,
+      attended: 0,
+      attendedShare: 0,
+    });
+    expect(rowOf(byOrg, 'total')).toEqual({
+      sent: 13,
+      accepted: 7,
+      acceptedShare: 53.8,
+      attended: 4,
+      attendedShare: 57.1,
+    });
+  });
+
+  it('answers empty tables with a note when the rollup holds nothing for onward referrals', async () => {
+    const tables = await buildOnward(db, quarter(home.icbId, [quiet.pcnId]));
+    for (const table of tables) {
+      expect(table.rows).toEqual([]);
+      expect(table.total).toBeNull();
+      expect(table.notes.join(' ')).toMatch(/No onward referrals are recorded/);
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import { PRIORITIES } from '../../../../common/referrals.js';
+import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
+import { monthLabel, monthsInPeriod } from './months.js';
+import { percent, rollupWhere, uuidArray } from './rollup-filters.js';
+
+// Waits from referral received to first contact, in working days (issue 13), from the
+// analytics_waits histogram (month = month received; only referrals with a first contact).
+// Median and 90th centile use the nearest-rank method over the histogram: the smallest wait
+// that at least half (nine in ten) of the referrals did not exceed. "Within target" is the
+// rollup's `met`: first contact on or before the due date the PCN's target for the priority
+// set at triage. Every statistic names the referrals it is built on as its base.
+
+interface Bucket {
+  days: number;
+  met: boolean;
+  n: number;
+}
+
+/** The smallest wait at or below which at least `share` of the referrals fall (nearest rank). */
+export function centile(buckets: readonly Bucket[], share: number): number | null {
+  const total = buckets.reduce((s, b) => s + b.n, 0);
+  if (total === 0) return null;
+  const rank = Math.ceil(share * total);
+  let seen = 0;
+  for (const b of [...buckets].sort((x, y) => x.days - y.days)) {
+    seen += b.n;
+    if (seen >= rank) return b.days;
+  }
+  return null;
+}
+
+const COLUMNS = [
+  { key: 'referrals', label: 'Referrals with a first contact', unit: 'count' },
+  { key: 'median', label: 'Median (working days)', unit: 'days' },
+  { key: 'p90', label: '90th centile (working days)', unit: 'days' },
+  { key: 'met', label: '% within target', unit: 'percent' },
+] as const;
+
+function waitRow(key: string, label: string, buckets: readonly Bucket[]): ExactRow {
+  const n = buckets.reduce((s, b) => s + b.n, 0);
+  const met = buckets.reduce((s, b) => s + (b.met ? b.n : 0), 0);
+  return {
+    key,
+    label,
+    values: {
+      referrals: count(n),
+      median: statistic(centile(buckets, 0.5), n),
+      p90: statistic(centile(buckets, 0.9), n),
+      met: statistic(percent(met, n), n),
+    },
+  };
+}
+
+function group<K>(rows: (Bucket & { key: K })[]): Map<K, Bucket[]> {
+  const groups = new Map<K, Bucket[]>();
+  for (const r of rows) {
+    const list = groups.get(r.key) ?? [];
+    list.push(r);
+    groups.set(r.key, list);
+  }
+  return groups;
+}
+
+const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = {
+  routine: 'Routine',
+  soon: 'Soon',
+  urgent: 'Urgent',
+};
+
+export const waitsSection: SectionBuilder = async (db, f) => {
+  const [{ rows }, { rows: pcnRows }] = await Promise.all([
+    db.execute<{ month: string; pcnId: string; priority: string; days: number; met: boolean; n: number }>(sql`
+      SELECT to_char(month, 'YYYY-MM') AS month, pcn_id AS "pcnId", priority, working_days AS days, met,
+        sum(n)::int AS n
+      FROM analytics_waits WHERE ${rollupWhere(f)}
+      GROUP BY 1, 2, 3, 4, 5`),
+    db.execute<{ id: string; name: string }>(
+      sql`SELECT id, name FROM pcns WHERE id = ANY(${uuidArray(f.pcnIds)}) ORDER BY name`,
+    ),
+  ]);
+  // Buckets of the whole period, one per (days, met), merged across months, PCNs and priorities.
+  const merge = (list: readonly Bucket[]) => {
+    const by = new Map<string, Bucket>();
+    for (const b of list) {
+      const k = `${b.days}:${b.met}`;
+      const had = by.get(k);
+      by.set(k, { days: b.days, met: b.met, n: (had?.n ?? 0) + b.n });
+    }
+    return [...by.values()];
+  };
+  const all = merge(rows);
+  const total = waitRow('total', 'Whole period', all);
+  const table = (id: string, title: string, description: string, rowHeader: string, tableRows: ExactRow[]) =>
+    ({
+      id,
+      title,
+      description,
+      chart: 'bar',
+      rowHeader,
+      columns: [...COLUMNS],
+      rows: tableRows,
+      total,
+      notes: [
+        'Working days exclude weekends and bank holidays in England. Waits are counted for referrals with a first contact.',
+      ],
+    }) satisfies ExactTable;
+
+  const byMonth = group(rows.map((r) => ({ ...r, key: r.month })));
+  const byPcn = group(rows.map((r) => ({ ...r, key: r.pcnId })));
+  const byPriority = group(rows.map((r) => ({ ...r, key: r.priority })));
+
+  return [
+    {
+      ...table(
+        'waits-by-month',
+        'Waits to first contact per month',
+        'Working days from referral received to first contact, for referrals received in each month.',
+        'Month',
+        monthsInPeriod(f).map((m) => waitRow(m, monthLabel(m), merge(byMonth.get(m) ?? []))),
+      ),
+      chart: 'line',
+    },
+    table(
+      'waits-by-pcn',
+      'Waits to first contact by PCN',
+      "Working days from referral received to first contact in each PCN, and the share within the PCN's target.",
+      'PCN',
+      pcnRows.map((p) => waitRow(p.id, p.name, merge(byPcn.get(p.id) ?? []))),
+    ),
+    table(
+      'waits-by-priority',
+      'Waits to first contact by priority',
+      'Working days from referral received to first contact by the priority set at triage.',
+      'Priority',
+      PRIORITIES.map((p) => waitRow(p, PRIORITY_LABELS[p], merge(byPriority.get(p) ?? []))),
+    ),
+  ];
+};
