@@ -9,7 +9,7 @@ import {
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { analyticsOptions, analyticsReport } from './analytics.service.js';
-import { reportCsv, reportCsvFilename } from './report-csv-interim.js';
+import { reportCsv, reportCsvFilename } from './disclosure/report-csv.js';
 
 // Evidence for commissioners and team leads (issue 13).
 //

@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AnalyticsFilters, AnalyticsQuery } from '../../../common/analytics.js';
 import { ANALYTICS_MAX_MONTHS } from '../../../common/analytics.js';
 import type { Principal } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound, validationError } from '../../platform/errors.js';
 import { londonDate } from '../../platform/working-days.js';
-import { pcns, practices } from '../organisations/organisations.tables.js';
 import type { AnalyticsScope, ResolvedFilters } from './figures.js';
 
 // Whose figures a viewer may see (issue 13): a commissioner the whole of their ICB, a team lead
@@ -26,25 +25,28 @@ export interface PcnInScope {
   practices: { id: string; name: string }[];
 }
 
-/** The PCNs (with their practices) the viewer may filter by, alphabetical. */
+/**
+ * The PCNs (with their practices) the viewer may filter by, alphabetical. Retired practices stay:
+ * their referrals are still in the figures of the months they worked.
+ */
 export async function pcnsInScope(db: Db, scope: AnalyticsScope): Promise<PcnInScope[]> {
-  const rows = await db
-    .select({ id: pcns.id, name: pcns.name })
-    .from(pcns)
-    .where(scope.ownPcnId ? and(eq(pcns.icbId, scope.icbId), eq(pcns.id, scope.ownPcnId)) : eq(pcns.icbId, scope.icbId))
-    .orderBy(asc(pcns.name));
-  const ids = rows.map((r) => r.id);
-  const practiceRows = ids.length
-    ? await db
-        .select({ id: practices.id, name: practices.name, pcnId: practices.pcnId })
-        .from(practices)
-        .where(inArray(practices.pcnId, ids))
-        .orderBy(asc(practices.name))
-    : [];
-  return rows.map((pcn) => ({
-    ...pcn,
-    practices: practiceRows.filter((p) => p.pcnId === pcn.id).map(({ id, name }) => ({ id, name })),
-  }));
+  const { rows } = await db.execute<{
+    id: string;
+    name: string;
+    practiceId: string | null;
+    practiceName: string | null;
+  }>(sql`
+    SELECT c.id, c.name, p.id AS "practiceId", p.name AS "practiceName"
+    FROM pcns c LEFT JOIN practices p ON p.pcn_id = c.id
+    WHERE c.icb_id = ${scope.icbId} AND (${scope.ownPcnId}::uuid IS NULL OR c.id = ${scope.ownPcnId}::uuid)
+    ORDER BY c.name, c.id, p.name`);
+  const byId = new Map<string, PcnInScope>();
+  for (const r of rows) {
+    const pcn = byId.get(r.id) ?? { id: r.id, name: r.name, practices: [] };
+    byId.set(r.id, pcn);
+    if (r.practiceId) pcn.practices.push({ id: r.practiceId, name: r.practiceName ?? '' });
+  }
+  return [...byId.values()];
 }
 
 /** 'YYYY-MM' of the month `offset` months from `month` ('YYYY-MM'). */

@@ -172,6 +172,26 @@ describe('waits', () => {
     expect(centile(buckets, 0.5)).toBe(5); // the 5th of 10
     expect(centile(buckets, 0.9)).toBe(12); // the 9th of 10
     expect(centile([], 0.5)).toBeNull();
+    // Of three (1, 3, 3) the median is the 2nd: rank 1.5 rounds up, not down.
+    expect(
+      centile(
+        [
+          { days: 1, met: true, n: 1 },
+          { days: 3, met: true, n: 2 },
+        ],
+        0.5,
+      ),
+    ).toBe(3);
+    // Of two (1, 2) the median is the 1st: the rank reached exactly is enough.
+    expect(
+      centile(
+        [
+          { days: 2, met: true, n: 1 },
+          { days: 1, met: true, n: 1 },
+        ],
+        0.5,
+      ),
+    ).toBe(1);
   });
 
   it('gives median, 90th centile and share within target per month, PCN and priority', async () => {

@@ -4,7 +4,7 @@ import type { FigureColumn } from '../../../../common/analytics.js';
 import { isSmallNumber, SUPPRESSED } from '../../../../common/suppression.js';
 import { count, type ExactRow, type ExactTable, statistic } from '../figures.js';
 import { publish } from './publish.js';
-import { rowsWithTotal } from './secondary.js';
+import { rowsWithTotal, sumRelations } from './secondary.js';
 import { pinnedCells, pinnedDifferences } from './test-attacker.js';
 
 // Property tests (issue 13: "fast-check tries to recover suppressed cells from every published
@@ -135,7 +135,7 @@ describe('publish under suppression: what an attacker can recover', () => {
     TIMEOUT,
   );
 
-  it('shows counts as 0, "*" or multiples of 5 within 2 of the truth; statistics on 1–7 records as "*"', () => {
+  it('shows counts as 0, "*" or multiples of 5 within 2 of the truth; statistics on 1–7 records as "*"; no sum with a lone "*"', () => {
     let tried = 0;
     fc.assert(
       fc.property(arbitraryShape, (shape) => {
@@ -159,6 +159,11 @@ describe('publish under suppression: what an attacker can recover', () => {
             expect(Math.abs(n - (cell.value as number))).toBeLessThanOrEqual(2);
           }
         });
+        // Secondary suppression's fixed point: no declared sum is left with a lone "*".
+        for (const { total, parts } of sumRelations(exact)) {
+          const hidden = [total, ...parts].filter((ref) => shown[ref.row]?.values[ref.column] === SUPPRESSED);
+          expect(hidden.length).not.toBe(1);
+        }
       }),
       { numRuns: RUNS },
     );

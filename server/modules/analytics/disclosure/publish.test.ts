@@ -86,3 +86,110 @@ describe('publish: the primary small-number rule', () => {
     expect(publishReport([one, two], { suppress: true }).map(values)).toEqual([[{ n: '*' }], [{ n: 25 }]]);
   });
 });
+
+describe('publish: secondary suppression', () => {
+  it('a row with one small cell and a shown row total hides the next smallest cell of the row', () => {
+    const published = publish(
+      table({
+        columns: [col('a'), col('b'), col('c'), col('all')],
+        rows: [row('r', { a: count(3), b: count(20), c: count(9), all: count(32) })],
+        rowSums: [{ total: 'all', parts: ['a', 'b', 'c'] }],
+      }),
+      { suppress: true },
+    );
+    expect(values(published)).toEqual([{ a: '*', b: 20, c: '*', all: 30 }]);
+  });
+
+  it('a column with one small cell and a totals row hides the next smallest cell of the column', () => {
+    const published = publish(
+      table({
+        columns: [col('n')],
+        rows: [row('x', { n: count(4) }), row('y', { n: count(30) }), row('z', { n: count(12) })],
+        total: row('total', { n: count(46) }),
+      }),
+      { suppress: true },
+    );
+    expect(values(published)).toEqual([{ n: '*' }, { n: 30 }, { n: '*' }]);
+    expect(published.total?.values).toEqual({ n: 45 });
+  });
+
+  it('follows a newly hidden cell into the crossing rows and columns until none holds a lone "*"', () => {
+    const published = publish(
+      table({
+        columns: [col('a'), col('b'), col('all')],
+        rows: [
+          row('r1', { a: count(3), b: count(20), all: count(23) }),
+          row('r2', { a: count(15), b: count(40), all: count(55) }),
+          row('r3', { a: count(50), b: count(60), all: count(110) }),
+        ],
+        total: row('total', { a: count(68), b: count(120), all: count(188) }),
+        rowSums: [{ total: 'all', parts: ['a', 'b'] }],
+      }),
+      { suppress: true },
+    );
+    // a: r1 is "*", so r2's 15 goes; row r1 then hides its 20, row r2 its 40; column b then holds
+    // two "*" and stops.
+    expect(values(published)).toEqual([
+      { a: '*', b: '*', all: 25 },
+      { a: '*', b: '*', all: 55 },
+      { a: 50, b: 60, all: 110 },
+    ]);
+    expect(published.total?.values).toEqual({ a: 70, b: 120, all: 190 });
+  });
+
+  it('hides nothing more where a relation already holds two "*" (a small column under a small total)', () => {
+    const published = publish(
+      table({
+        columns: [col('a'), col('b')],
+        rows: [row('x', { a: count(3), b: count(5) }), row('y', { a: count(30), b: count(0) })],
+        total: row('total', { a: count(33), b: count(5) }),
+      }),
+      { suppress: true },
+    );
+    expect(values(published)).toEqual([
+      { a: '*', b: '*' },
+      { a: '*', b: 0 },
+    ]);
+    expect(published.total?.values).toEqual({ a: 35, b: '*' });
+  });
+
+  it('hides a statistic built on a hidden count: as its base, or as a percentage’s numerator', () => {
+    const published = publish(
+      table({
+        columns: [col('urgent'), col('n'), col('rate', 'rate'), col('share', 'percent'), col('wait', 'days')],
+        rows: [
+          row('x', {
+            urgent: count(3),
+            n: count(40),
+            rate: statistic(2.1, 40),
+            share: statistic(7.5, 40),
+            wait: statistic(6, 40),
+          }),
+          row('y', {
+            urgent: count(20),
+            n: count(12),
+            rate: statistic(0.6, 12),
+            share: statistic(50, 40),
+            wait: statistic(9, 20),
+          }),
+        ],
+        total: row('total', {
+          urgent: count(23),
+          n: count(52),
+          rate: statistic(2.7, 52),
+          share: statistic(44.2, 52),
+          wait: statistic(8, 60),
+        }),
+      }),
+      { suppress: true },
+    );
+    // x: 7.5 % of 40 is its 3 urgent referrals. y: its 20 urgent are hidden beside x's 3 (column
+    // urgent), so the wait built on those 20 goes, and so does 50 % of 40 (= 20); the rate on its
+    // 12 referrals, still shown, stays.
+    expect(values(published)).toEqual([
+      { urgent: '*', n: 40, rate: 2.1, share: '*', wait: 6 },
+      { urgent: '*', n: 10, rate: 0.6, share: '*', wait: '*' },
+    ]);
+    expect(published.total?.values).toEqual({ urgent: 25, n: 50, rate: 2.7, share: 44.2, wait: 8 });
+  });
+});
