@@ -84,6 +84,29 @@ const RUNS = 300;
 // Each attack is a small integer search; a slow shared machine needs more than the default 5 s.
 const TIMEOUT = 120_000;
 
+describe('the attacker has teeth', () => {
+  const exact = tableOf({ parts: [[3], [20]], withTotal: true, rowSums: [] });
+  const lonely = {
+    ...publish(exact, { suppress: false }),
+    rows: [
+      { key: 'r0', label: 'r0', values: { c0: SUPPRESSED } },
+      { key: 'r1', label: 'r1', values: { c0: 20 } },
+    ],
+  };
+
+  it('recovers a lone "*" from figures it can read exactly (no rounding, no secondary suppression)', () => {
+    expect(pinnedCells(exact, lonely, false)).toEqual([{ row: 0, column: 'c0' }]);
+  });
+
+  it('cannot once the same table is published under the rule, even knowing the total exactly from elsewhere', () => {
+    const published = publish(exact, { suppress: true });
+    expect(pinnedCells(exact, published)).toEqual([]);
+    // 20 happens to be its own rounding, so reading every shown figure as exact is true here.
+    const totalKnown = { ...published, total: publish(exact, { suppress: false }).total };
+    expect(pinnedCells(exact, totalKnown, false)).toEqual([]);
+  });
+});
+
 describe('publish under suppression: what an attacker can recover', () => {
   it(
     'no "*" can be pinned to one value from the table’s totals and rounded figures',

@@ -8,17 +8,10 @@ import { publish, publishReport } from './publish.js';
 const col = (key: string, unit: FigureColumn['unit'] = 'count'): FigureColumn => ({ key, label: key, unit });
 const row = (key: string, values: Record<string, ExactValue>): ExactRow => ({ key, label: key, values });
 
+const about = { id: 't', title: 'T', description: 'd', chart: 'bar', rowHeader: 'Practice', notes: [] } as const;
+
 function table(parts: Pick<ExactTable, 'columns' | 'rows'> & Partial<ExactTable>): ExactTable {
-  return {
-    id: 't',
-    title: 'T',
-    description: 'd',
-    chart: 'bar',
-    rowHeader: 'Practice',
-    notes: [],
-    total: null,
-    ...parts,
-  };
+  return { ...about, notes: [], total: null, ...parts };
 }
 
 const values = (published: ReturnType<typeof publish>) => published.rows.map((r) => r.values);
@@ -68,12 +61,7 @@ describe('publish: the primary small-number rule', () => {
       { suppress: true },
     );
     expect(published).toEqual({
-      id: 't',
-      title: 'T',
-      description: 'd',
-      chart: 'bar',
-      rowHeader: 'Practice',
-      notes: [],
+      ...about,
       columns: [col('n')],
       rows: [{ key: 'a', label: 'a', values: { n: 20 } }],
       total: null,

@@ -144,11 +144,11 @@ function feasible(system: System, narrowed: Record<number, [number, number]>, bu
 }
 
 /** The exact counts a published count may stand for. */
-export function shownRange(figure: FigureRow['values'][string], cap: number): [number, number] {
+export function shownRange(figure: FigureRow['values'][string], cap: number, rounded = true): [number, number] {
   if (figure === 0) return [0, 0];
   if (figure === SUPPRESSED) return [1, cap];
   if (typeof figure !== 'number') throw new Error(`not a published count: ${String(figure)}`);
-  return [Math.max(8, figure - 2), figure + 2];
+  return rounded ? [Math.max(8, figure - 2), figure + 2] : [figure, figure];
 }
 
 /** A bound on every exact count of the table no attacker needs to look past (all shown + 2, and 7 a "*"). */
@@ -163,7 +163,12 @@ function capOf(published: FigureTable): number {
 const refKey = ({ row, column }: CellRef) => `${row}|${column}`;
 
 /** The attacker's unknowns for one published table: one per count cell, and its sums. */
-export function addTable(system: System, exact: ExactTable, published: FigureTable): Map<string, number> {
+export function addTable(
+  system: System,
+  exact: ExactTable,
+  published: FigureTable,
+  rounded = true,
+): Map<string, number> {
   const cap = capOf(published);
   const rows = rowsWithTotal(published);
   const variables = new Map<string, number>();
@@ -172,7 +177,7 @@ export function addTable(system: System, exact: ExactTable, published: FigureTab
     for (const column of Object.keys(row.values)) {
       const ref = { row: index, column };
       if (exactCount(exact, ref) === null) continue;
-      const [lo, hi] = shownRange(rows[index]?.values[column] ?? null, cap);
+      const [lo, hi] = shownRange(rows[index]?.values[column] ?? null, cap, rounded);
       variables.set(refKey(ref), system.variable(lo, hi, exactCount(exact, ref) as number));
     }
   });
@@ -185,10 +190,13 @@ export function addTable(system: System, exact: ExactTable, published: FigureTab
   return variables;
 }
 
-/** The "*" cells of a table that the attacker can pin to a single value (none, we hope). */
-export function pinnedCells(exact: ExactTable, published: FigureTable): CellRef[] {
+/**
+ * The "*" cells of a table that the attacker can pin to a single value (none, we hope).
+ * `rounded: false` reads shown numbers as exact (how the attacker's own test proves it has teeth).
+ */
+export function pinnedCells(exact: ExactTable, published: FigureTable, rounded = true): CellRef[] {
   const system = new System();
-  const variables = addTable(system, exact, published);
+  const variables = addTable(system, exact, published, rounded);
   const pinned: CellRef[] = [];
   rowsWithTotal(published).forEach((row, index) => {
     for (const [column, figure] of Object.entries(row.values)) {
