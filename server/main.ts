@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
@@ -76,6 +77,13 @@ async function main(): Promise<void> {
     config,
     log: log.child({ component: 'reminders' }),
   });
+  // The dashboards' rollups: rebuilt every minute where something changed (all of them, in the
+  // background, when they were never built).
+  const analytics = await startAnalyticsRefreshJob({
+    boss: jobs.boss,
+    db: database.db,
+    log: log.child({ component: 'analytics' }),
+  });
 
   let shuttingDown = false;
   const { app } = await buildApp({
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
       await app.close(); // stops accepting, ends event streams, waits for in-flight requests
       await outbox.stop(); // lets an email being sent finish
       await reminders.stop();
+      await analytics.stop(); // finishes the PCN being rebuilt, leaves the rest to the next run
       await jobs.stop();
       await hub.stop();
       await database.close();

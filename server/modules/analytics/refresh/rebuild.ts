@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/client.js';
+import { changeCutOff, pcnsWithChanges } from './changes.js';
+import { insertContactsOf } from './contacts.js';
+import { insertCountsOf } from './counts.js';
+import { insertOutcomesOf, loadPairs } from './outcomes.js';
+import { loadReferralBase } from './referral-base.js';
+import { insertWaitsOf } from './waits.js';
+
+// A PCN's rollups are rebuilt whole, never patched: one transaction deletes its rows and
+// recomputes them with set-based SQL from the base tables, so figures can never drift from the
+// records, and a change of any kind (a correction, a back-dated contact, a person's postcode)
+// is simply picked up. A PCN is small enough (a few thousand referrals a year) for this to take
+// well under a second; see ARCHITECTURE.md, "Figures: how they are kept fresh".
+
+const ROLLUP_TABLES = ['analytics_counts', 'analytics_waits', 'analytics_outcomes', 'analytics_contacts'] as const;
+
+export interface RebuildReport {
+  pcnId: string;
+  /** False when another instance was rebuilding the same PCN at that moment (it will do). */
+  rebuilt: boolean;
+  ms: number;
+}
+
+/**
+ * Rebuilds one PCN's rollups and records when (analytics_refreshes). The transaction is
+ * REPEATABLE READ, so every statement reads the same snapshot: the counts, waits and outcomes
+ * agree with each other, and caught_up_to (taken just before that snapshot, changes.ts) is
+ * honest about what it saw.
+ */
+export async function rebuildPcn(db: Db, pcnId: string): Promise<RebuildReport> {
+  const started = performance.now();
+  try {
+    return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    // Another rebuild of this PCN committed between our snapshot and our lock (REPEATABLE READ
+    // refuses to delete rows it changed): once more, from a fresh snapshot.
+    if (!isSerializationFailure(err)) throw err;
+    return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+  }
+}
+
+function isSerializationFailure(err: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  return code(err) === '40001' || code((err as { cause?: unknown } | null)?.cause) === '40001';
+}
+
+async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
+  const caughtUpTo = await changeCutOff(db);
+  return db.transaction(
+    async (tx) => {
+      // One rebuild of a PCN at a time across instances; the other simply skips it.
+      const lock = await tx.execute<{ locked: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(hashtext('analytics.refresh'), hashtext(${pcnId})) AS locked`,
+      );
+      if (!lock.rows[0]?.locked) return false;
+      for (const table of ROLLUP_TABLES)
+        await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE pcn_id = ${pcnId}`);
+      await loadReferralBase(tx, pcnId);
+      await loadPairs(tx);
+      await insertCountsOf(tx, pcnId);
+      await insertWaitsOf(tx, pcnId);
+      await insertOutcomesOf(tx, pcnId);
+      await insertContactsOf(tx, pcnId);
+      await tx.execute(sql`
+        INSERT INTO analytics_refreshes (pcn_id, refreshed_at, caught_up_to)
+        VALUES (${pcnId}, clock_timestamp(), ${caughtUpTo.toISOString()})
+        ON CONFLICT (pcn_id) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, caught_up_to = EXCLUDED.caught_up_to`);
+      return true;
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
+
+export interface RebuildOptions {
+  /** Stops between two PCNs (shutting down); the rest are rebuilt by the next run. */
+  signal?: AbortSignal;
+}
+
+/** Some PCNs could not be rebuilt (the others were); each keeps its old figures until it can. */
+export class RebuildFailed extends AggregateError {
+  constructor(
+    errors: unknown[],
+    readonly reports: RebuildReport[],
+  ) {
+    super(errors, `analytics: ${errors.length} PCN(s) could not be rebuilt`);
+  }
+}
+
+async function rebuildEach(db: Db, pcnIds: string[], opts: RebuildOptions): Promise<RebuildReport[]> {
+  const reports: RebuildReport[] = [];
+  const errors: unknown[] = [];
+  // One PCN after another: each is a short transaction, and the machine's other work goes on.
+  // A PCN that fails does not hold the others back; the run fails at the end, so it is logged
+  // and retried.
+  for (const pcnId of pcnIds) {
+    if (opts.signal?.aborted) break;
+    try {
+      reports.push(await rebuildPcn(db, pcnId));
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  if (errors.length > 0) throw new RebuildFailed(errors, reports);
+  return reports;
+}
+
+/** Every PCN (after the synthetic generator, and at first start). */
+export async function rebuildAll(db: Db, opts: RebuildOptions = {}): Promise<RebuildReport[]> {
+  const result = await db.execute<{ id: string }>(sql`SELECT id FROM pcns ORDER BY id`);
+  return rebuildEach(
+    db,
+    result.rows.map((r) => r.id),
+    opts,
+  );
+}
+
+/** The PCNs with a change since their figures were built (or never built), and only those. */
+export async function refreshChanged(db: Db, opts: RebuildOptions = {}): Promise<RebuildReport[]> {
+  return rebuildEach(db, await pcnsWithChanges(db), opts);
+}
+
+/** True when no PCN's figures were ever built (a new database, or one the generator just filled). */
+export async function neverRefreshed(db: Db): Promise<boolean> {
+  const result = await db.execute<{ any: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM analytics_refreshes) AS any`);
+  return !result.rows[0]?.any;
+}

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/client.js';
+import { ageBandSql, ethnicGroupSql, imdQuintileSql, londonDay, londonMonth } from './sql-parts.js';
+
+/**
+ * The PCN's referrals with everything the rollups break them down by, computed once per rebuild
+ * into a temporary table (dropped at commit) that every rollup statement reads:
+ * - `month`: the month the referral was received (Europe/London), the cohort of flow and waits;
+ * - `role`: the allocated worker's role, 'unallocated' before allocation;
+ * - the equality dimensions of the person as their record says now (not as the referral
+ *   described them: the record is what the team keeps up to date): age band at the London date
+ *   the referral was received, sex, ethnic group, IMD quintile of their postcode's LSOA; each
+ *   'not_known' when missing.
+ */
+export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
+  const received = londonDay(sql`r.received_at`);
+  await tx.execute(sql`
+    CREATE TEMP TABLE analytics_rr ON COMMIT DROP AS
+    SELECT r.id, r.practice_id, r.person_id, r.pcn_id, r.source, r.reasons, r.urgency_requested,
+           r.status, r.closure_reason, r.priority, r.received_at, r.triaged_at, r.allocated_at,
+           r.first_contact_at, r.first_contact_due_at,
+           ${londonMonth(sql`r.received_at`)} AS month,
+           ${received} AS received_on,
+           ${londonDay(sql`r.closed_at`)} AS closed_on,
+           coalesce(u.role, 'unallocated') AS role,
+           ${ageBandSql(sql`extract(year from age(${received}, p.date_of_birth))`)} AS age_band,
+           coalesce(p.sex, 'not_known') AS sex,
+           ${ethnicGroupSql(sql`p.ethnicity`)} AS ethnic_group,
+           ${imdQuintileSql(sql`imd.decile`)} AS imd_quintile
+      FROM referrals r
+      JOIN people p ON p.id = r.person_id
+      LEFT JOIN users u ON u.id = r.allocated_worker_id
+      LEFT JOIN postcodes pc ON pc.postcode = p.postcode
+      LEFT JOIN imd_deciles imd ON imd.lsoa = pc.lsoa
+     WHERE r.pcn_id = ${pcnId}`);
+  await tx.execute(sql`CREATE INDEX ON analytics_rr (id)`);
+  await tx.execute(sql`ANALYZE analytics_rr`);
+}
+
+/** The equality breakdown of a row of analytics_rr aliased `rr`, as (dimension, value) rows. */
+export const equalityDimensions = sql`
+  CROSS JOIN LATERAL (VALUES ('all', 'all'), ('age_band', rr.age_band), ('sex', rr.sex),
+                             ('ethnic_group', rr.ethnic_group), ('imd_quintile', rr.imd_quintile)) AS d(dimension, value)`;
