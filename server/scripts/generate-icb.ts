@@ -26,6 +26,7 @@ async function main(): Promise<number> {
     const database = connectDatabase(fast.toString(), 7);
     try {
       await prepareDatabase(database.pool, { replace: options.replace });
+      const started = performance.now();
       const today = new Date();
       today.setUTCHours(0, 0, 0, 0);
       console.log(
@@ -39,18 +40,17 @@ async function main(): Promise<number> {
         log: (line) => console.log(line),
       });
       const figuresStarted = performance.now();
-      const refreshed = await refreshFigures(database.db);
-      console.log(
-        refreshed
-          ? `figures refreshed (${((performance.now() - figuresStarted) / 1000).toFixed(1)} s)`
-          : 'figures: no rollup rebuild available yet',
-      );
-      console.log(
-        `Done in ${result.seconds.toFixed(1)} s. Sign in (password: the DEMO_PASSWORD, "${config.DEMO_PASSWORD === 'waymark-demo-password' ? 'waymark-demo-password' : 'as configured'}"):`,
-      );
-      console.log(
-        `  commissioner ${result.signIns.commissioner}; team lead ${result.signIns.teamLead}; link worker ${result.signIns.linkWorker}`,
-      );
+      const rebuilt = await refreshFigures(database.db);
+      const figuresSeconds = ((performance.now() - figuresStarted) / 1000).toFixed(1);
+      console.log(`figures: rollups rebuilt for ${rebuilt} PCNs (${figuresSeconds} s)`);
+      const total = ((performance.now() - started) / 1000).toFixed(1);
+      // One password for every synthetic user (hashed once); a configured one is not echoed.
+      const password =
+        config.DEMO_PASSWORD === 'waymark-demo-password' ? '"waymark-demo-password"' : 'your DEMO_PASSWORD';
+      console.log(`Done in ${total} s (data ${result.seconds.toFixed(1)} s). Sign in with ${password} as:`);
+      console.log(`  commissioner ${result.signIns.commissioner}`);
+      console.log(`  team lead    ${result.signIns.teamLead}`);
+      console.log(`  link worker  ${result.signIns.linkWorker}`);
       return 0;
     } finally {
       await database.close();

@@ -5,6 +5,7 @@ import { scoreMeasure } from '../../modules/outcomes/scoring.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { DatabaseNotEmptyError, prepareDatabase } from './database.js';
 import { type GenerateResult, generateIcb, ICB_SIZE } from './generate.js';
+import { refreshFigures } from './refresh-figures.js';
 
 // The generator at a tiny scale into the test database: the requested sizes, the app's rules
 // (valid 999-range NHS numbers, timestamps in order, the SNOMED codes, scores as scoring.ts
@@ -119,6 +120,16 @@ describe('generate:icb', () => {
       const scored = scoreMeasure(row.measure, row.answers);
       expect(scored.ok && scored.scores).toEqual(row.scores);
     }
+  });
+
+  it('brings the figures up to date for every PCN', async () => {
+    expect(await refreshFigures(a.db)).toBe(ICB_SIZE.pcns);
+    expect(await count(a, 'SELECT count(*) AS n FROM analytics_refreshes')).toBe(ICB_SIZE.pcns);
+    const referrals = await count(
+      a,
+      "SELECT sum(n) AS n FROM analytics_counts WHERE measure = 'referrals' AND dimension = 'source'",
+    );
+    expect(referrals).toBe(result.counts.referrals);
   });
 
   it('writes the same ICB from the same seed', async () => {

@@ -1,8 +1,9 @@
+import { rebuildAll } from '../../modules/analytics/refresh/rebuild.js';
 import type { Db } from '../../platform/db/client.js';
 
-// ROLLUP CALL SITE (issue 13): the generated data goes straight into the tables, so the analytics
-// rollups must be rebuilt in full afterwards. Wire the rollups helper's full rebuild here
-// (server/modules/analytics/refresh/) when it lands; until then this reports that it did nothing.
-export async function refreshFigures(_db: Db): Promise<boolean> {
-  return false;
+// The generated data goes straight into the tables, past the change detection's bookkeeping, so
+// the analytics rollups are rebuilt in full afterwards: every PCN, with the refresh job's own code.
+export async function refreshFigures(db: Db): Promise<number> {
+  const reports = await rebuildAll(db);
+  return reports.filter((r) => r.rebuilt).length;
 }
