@@ -64,8 +64,8 @@ export function writeCaseWork(writer: TableWriter, random: IcbRandom, ctx: CaseC
   const worker = j.worker?.id as string;
   const planned =
     reason === 'goals_met'
-      ? 6 + Math.floor(-Math.log(1 - random.next()) * 7)
-      : 2 + Math.floor(-Math.log(1 - random.next()) * 6);
+      ? 6 + Math.floor(-Math.log(1 - random.next()) * 8.5)
+      : 2 + Math.floor(-Math.log(1 - random.next()) * 7);
   const missRate = reason === 'disengaged' ? 0.3 : 0.08;
   const contacts: Contact[] = [{ at: first, mode: random.chance(0.7) ? 'phone' : 'face_to_face', outcome: 'attended' }];
   let t = first;
