@@ -30,11 +30,13 @@ export function centile(buckets: readonly Bucket[], share: number): number | nul
   return null;
 }
 
+// The waits first: a chart draws the leading columns of one unit, and what a waits chart shows
+// is the median and 90th centile, not how many referrals they are built on.
 const COLUMNS = [
-  { key: 'referrals', label: 'Referrals with a first contact', unit: 'count' },
   { key: 'median', label: 'Median (working days)', unit: 'days' },
   { key: 'p90', label: '90th centile (working days)', unit: 'days' },
   { key: 'met', label: '% within target', unit: 'percent' },
+  { key: 'referrals', label: 'Referrals with a first contact', unit: 'count' },
 ] as const;
 
 function waitRow(key: string, label: string, buckets: readonly Bucket[]): ExactRow {
