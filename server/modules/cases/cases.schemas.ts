@@ -9,11 +9,11 @@ import {
   DISCHARGE_SUMMARY_MAX,
   PLANNED_CONTACT_PURPOSE_MAX,
 } from '../../../common/cases.js';
-import { ZEqualityAnswers } from '../../../common/equality.js';
+import { GENDER_DESCRIPTION_MAX, ZEqualityAnswers } from '../../../common/equality.js';
 import { PERSON_DETAIL_FIELDS } from '../../../common/referrals.js';
 import { zDateTime } from '../../../common/schemas/dates.js';
 import { zInt, zVersion } from '../../../common/schemas/numbers.js';
-import { zMultilineText } from '../../../common/schemas/text.js';
+import { zMultilineText, zText } from '../../../common/schemas/text.js';
 
 export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
@@ -84,6 +84,13 @@ export const ZPersonDetailsReview = z.object({
 });
 export type TPersonDetailsReview = z.infer<typeof ZPersonDetailsReview>;
 
+/** The shared shape's description, refusing control characters like every other text field. */
+const zGenderDescription = zText(GENDER_DESCRIPTION_MAX, {
+  tooLong: `must be ${GENDER_DESCRIPTION_MAX} characters or fewer`,
+})
+  .nullable()
+  .optional();
+
 /**
  * The person's equality answers, all four at once (left out = not asked), with the version of the
  * record the worker opened: an edit made on an older version is refused, not merged.
@@ -91,7 +98,8 @@ export type TPersonDetailsReview = z.infer<typeof ZPersonDetailsReview>;
 export const ZEqualityAnswersUpdate = z
   .object({
     ...ZEqualityAnswers.shape,
-    version: z.number({ message: 'must be the version of the record you opened' }).int().min(1),
+    genderIdentityDescription: zGenderDescription,
+    version: zVersion('must be the version of the record you opened'),
   })
   .superRefine((body, ctx) => {
     const answers = ZEqualityAnswers.safeParse(body);

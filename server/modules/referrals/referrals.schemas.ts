@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEqualityAnswers } from '../../../common/equality.js';
+import { GENDER_DESCRIPTION_MAX, ZEqualityAnswers } from '../../../common/equality.js';
 import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES, REFERRAL_STATUSES } from '../../../common/referrals.js';
 import { isCalendarDate } from '../../../common/schemas/dates.js';
 import { MAX_LENGTH, zNhsNumber, zPostcode } from '../../../common/schemas/fields.js';
@@ -103,6 +103,10 @@ const ZPerson = z.object(
     // Optional equality answers (sex, gender identity, ethnicity): the shared shape, field by field,
     // so an error names e.g. person.ethnicity; its cross-field rule runs in ZReferralCreate below.
     ...ZEqualityAnswers.shape,
+    genderIdentityDescription: zText(GENDER_DESCRIPTION_MAX, {
+      error: required(),
+      tooLong: `must be ${GENDER_DESCRIPTION_MAX} characters or fewer`,
+    }).nullish(),
   },
   required('the details of the person referred'),
 );
