@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practicePopulation } from '../modules/analytics/analytics.tables.js';
 import { practices } from '../modules/organisations/organisations.tables.js';
@@ -38,5 +39,16 @@ describe('demo populations and equality answers', () => {
     expect(rows.some((p) => p.ethnicity === 'Z')).toBe(true);
     expect(rows.some((p) => p.genderIdentity === 'self_described' && p.genderIdentityDescription)).toBe(true);
     expect(new Set(rows.map((p) => p.ethnicity)).size).toBeGreaterThan(4);
+  });
+
+  it('every demo person’s postcode has an LSOA with an IMD decile (deprivation from the postcode)', async () => {
+    const { rows } = await database.db.execute<{ postcode: string; decile: number | null }>(sql`
+      SELECT pe.postcode, d.decile FROM people pe
+      LEFT JOIN postcodes pc ON pc.postcode = pe.postcode
+      LEFT JOIN imd_deciles d ON d.lsoa = pc.lsoa
+      WHERE pe.postcode IS NOT NULL`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.decile === null)).toEqual([]);
+    expect(new Set(rows.map((r) => r.decile)).size).toBeGreaterThan(3);
   });
 });
