@@ -79,6 +79,8 @@ export type OrganisationHistoryItem = z.infer<typeof ZOrganisationHistoryItem>;
 
 export const ZOrganisationDetail = ZOrganisationListItem.extend({
   email: z.string().nullable(),
+  /** A practice's registered patients (the denominator of rates per 1,000); null = not recorded. */
+  listSize: z.number().int().nullable(),
   activeUsers: z.number(),
   createdAt: z.string(),
   history: z.array(ZOrganisationHistoryItem),

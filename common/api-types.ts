@@ -1,5 +1,6 @@
 // Shapes of the JSON the API answers with, shared by server and web.
 import { z } from 'zod';
+import { ETHNIC_CATEGORY_CODES, GENDER_IDENTITIES, SEXES } from './equality.js';
 import { PERMISSIONS } from './permissions.js';
 import { IDENTITY_CHECKS, type IdentityCheck, PERSON_DETAIL_FIELDS, type PersonDetailField } from './referrals.js';
 import { ROLES } from './roles.js';
@@ -151,6 +152,15 @@ export const ZReferralEventView = z.object({
 });
 export type ReferralEventView = z.infer<typeof ZReferralEventView>;
 
+/** The person's equality answers as the record keeps them (null = not asked). */
+export const ZEqualityView = z.object({
+  sex: z.enum(SEXES).nullable(),
+  genderIdentity: z.enum(GENDER_IDENTITIES).nullable(),
+  genderIdentityDescription: z.string().nullable(),
+  ethnicity: z.enum(ETHNIC_CATEGORY_CODES).nullable(),
+});
+export type EqualityView = z.infer<typeof ZEqualityView>;
+
 /** A detail this referral gives differently from the person's record, for the team to accept or not. */
 export const ZOfferedPersonDetail = z.object({
   field: z.enum(PERSON_DETAIL_FIELDS as [PersonDetailField, ...PersonDetailField[]]),
@@ -176,6 +186,9 @@ export const ZReferralView = z.object({
     language: z.string(),
     interpreterNeeded: z.boolean(),
     accessibilityNeeds: z.string().nullable(),
+    /** The person record's version: an edit of the record sends it back (optimistic concurrency). */
+    version: z.number(),
+    equality: ZEqualityView,
   }),
   pcn: ZOrganisationRef,
   practice: ZOrganisationRef.nullable(),

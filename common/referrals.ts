@@ -1,4 +1,6 @@
 // Vocabulary of referrals, triage and allocation (DESIGN.md §2 steps 1–3), shared by server and web.
+
+import type { EthnicCategory, GenderIdentity, Sex } from './equality.js';
 import type { TeamRole } from './roles.js';
 
 export const REFERRAL_SOURCES = ['practice', 'professional', 'self'] as const;
@@ -98,6 +100,12 @@ export interface ReferralPersonDetails {
   interpreterNeeded: boolean;
   accessibilityNeeds: string | null;
   registeredPracticeId: string | null;
+  // Equality answers as the referrer gave them (issue 13); absent on referrals made before they
+  // were asked, null when not answered, 'not_stated' / 'Z' when the person preferred not to say.
+  sex?: Sex | null;
+  genderIdentity?: GenderIdentity | null;
+  genderIdentityDescription?: string | null;
+  ethnicity?: EthnicCategory | null;
 }
 
 /** Details of a person a referral may bring new values for, with the words the team reads. */
@@ -110,6 +118,9 @@ export const PERSON_DETAIL_LABELS = {
   interpreterNeeded: 'Needs an interpreter',
   accessibilityNeeds: 'Accessibility needs',
   registeredPracticeId: 'Registered GP practice',
+  sex: 'Sex',
+  genderIdentity: 'Gender identity',
+  ethnicity: 'Ethnic group',
 } as const;
 export type PersonDetailField = keyof typeof PERSON_DETAIL_LABELS;
 export const PERSON_DETAIL_FIELDS = Object.keys(PERSON_DETAIL_LABELS) as PersonDetailField[];

@@ -120,6 +120,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/referrals/:id/contacts': { at: at(-1), mode: 'phone', durationMinutes: 20, outcome: 'attended' },
   'POST /api/referrals/:id/notes': { body: 'Walk test note.' },
   'POST /api/referrals/:id/person-details': { accept: [] },
+  // Issue 13 (equality): the person's equality answers, edited from the case.
+  'PUT /api/referrals/:id/person/equality': { sex: 'not_stated', version: 1 },
   'POST /api/referrals/:id/planned-contacts': { at: at(7 * 24), mode: 'phone' },
   'POST /api/referrals/:id/measures': {
     measure: 'ons4',

@@ -7,6 +7,7 @@ import { people } from '../modules/people/people.tables.js';
 import { referralEvents, referrals } from '../modules/referrals/referrals.tables.js';
 import { users } from '../modules/users/users.tables.js';
 import type { Tx } from '../platform/db/client.js';
+import { demoEqualityAnswers } from './demo-population.js';
 
 // A dozen new referrals across the Northshire PCNs, so the demo triage queue is not empty.
 // Every person is invented; NHS numbers come from the test range 999 000 0000 – 999 999 9999 and
@@ -356,6 +357,7 @@ export async function insertDemoReferrals(tx: Tx, icbId: string): Promise<void> 
         interpreterNeeded: p.interpreterNeeded ?? false,
         accessibilityNeeds: p.accessibilityNeeds ?? null,
         practiceId: practice?.practiceId ?? null,
+        ...demoEqualityAnswers(i),
       })
       .returning();
     if (!person) throw new Error('person insert returned nothing');

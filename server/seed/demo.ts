@@ -5,6 +5,7 @@ import { users } from '../modules/users/users.tables.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { hashPassword } from '../platform/passwords.js';
 import { insertDemoCases } from './cases/insert-demo-cases.js';
+import { demoListSize, insertDemoPopulation } from './demo-population.js';
 import { insertDemoReferrals } from './demo-referrals.js';
 import { seedDemoDirectory } from './directory/demo-directory.js';
 import { insertDemoOnwardReferrals } from './onward/insert-demo-onward.js';
@@ -127,15 +128,25 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
     tx.insert(users).values({ ...values, icbId: icb.id, passwordHash: await hashPassword(password) });
 
   const practiceIds: Record<string, { id: string; pcnId: string }> = {};
+  let practiceCount = 0;
   for (const p of PCNS) {
     const [pcn] = await tx.insert(pcns).values({ icbId: icb.id, code: p.code, name: p.name }).returning();
     if (!pcn) throw new Error('PCN insert returned nothing');
     for (const [code, name] of p.practices) {
       const [practice] = await tx
         .insert(practices)
-        .values({ pcnId: pcn.id, code, name, email: `${code.toLowerCase()}.practice@northshire.example` })
+        .values({
+          pcnId: pcn.id,
+          code,
+          name,
+          email: `${code.toLowerCase()}.practice@northshire.example`,
+          listSize: demoListSize(++practiceCount),
+        })
         .returning();
-      if (practice) practiceIds[code] = { id: practice.id, pcnId: pcn.id };
+      if (practice) {
+        practiceIds[code] = { id: practice.id, pcnId: pcn.id };
+        await insertDemoPopulation(tx, practice.id, practice.listSize ?? 0);
+      }
     }
     for (const m of TEAMS[p.slug] ?? []) {
       await addUser({

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ZEqualityView } from '../../../common/api-types.js';
 import {
   ZCaseRecord,
   ZGpMessage,
@@ -10,6 +12,7 @@ import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
   ZContactCreate,
   ZDischarge,
+  ZEqualityAnswersUpdate,
   ZNoteCreate,
   ZPersonDetailsReview,
   ZPlannedContactCreate,
@@ -18,6 +21,7 @@ import {
   ZReferralIdParam,
 } from './cases.schemas.js';
 import * as cases from './cases.service.js';
+import { updateEqualityAnswersOfCase } from './use-cases/update-equality-answers.js';
 
 export function casesRoutes(app: App, { db }: AppDeps): void {
   app.get(
@@ -96,6 +100,21 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request) => cases.reviewPersonDetails(db, signedInContext(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/referrals/:id/person/equality',
+    {
+      schema: {
+        response: { 200: ZEqualityView.extend({ version: z.number() }) },
+        params: ZReferralIdParam,
+        body: ZEqualityAnswersUpdate,
+        tags: ['cases'],
+        summary: "Record the person's equality answers (sex, gender identity, ethnicity) on their record",
+      },
+      config: { access: { permission: 'case.write' } },
+    },
+    async (request) => updateEqualityAnswersOfCase(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(

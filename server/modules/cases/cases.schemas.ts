@@ -9,10 +9,11 @@ import {
   DISCHARGE_SUMMARY_MAX,
   PLANNED_CONTACT_PURPOSE_MAX,
 } from '../../../common/cases.js';
+import { GENDER_DESCRIPTION_MAX, ZEqualityAnswers } from '../../../common/equality.js';
 import { PERSON_DETAIL_FIELDS } from '../../../common/referrals.js';
 import { zDateTime } from '../../../common/schemas/dates.js';
 import { zInt, zVersion } from '../../../common/schemas/numbers.js';
-import { zMultilineText } from '../../../common/schemas/text.js';
+import { zMultilineText, zText } from '../../../common/schemas/text.js';
 
 export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
@@ -82,3 +83,29 @@ export const ZPersonDetailsReview = z.object({
     .transform((fields) => [...new Set(fields)]),
 });
 export type TPersonDetailsReview = z.infer<typeof ZPersonDetailsReview>;
+
+/** The shared shape's description, refusing control characters like every other text field. */
+const zGenderDescription = zText(GENDER_DESCRIPTION_MAX, {
+  tooLong: `must be ${GENDER_DESCRIPTION_MAX} characters or fewer`,
+})
+  .nullable()
+  .optional();
+
+/**
+ * The person's equality answers, all four at once (left out = not asked), with the version of the
+ * record the worker opened: an edit made on an older version is refused, not merged.
+ */
+export const ZEqualityAnswersUpdate = z
+  .object({
+    ...ZEqualityAnswers.shape,
+    genderIdentityDescription: zGenderDescription,
+    version: zVersion('must be the version of the record you opened'),
+  })
+  .superRefine((body, ctx) => {
+    const answers = ZEqualityAnswers.safeParse(body);
+    // Only the cross-field rule: each field's own problem is already reported by its field.
+    for (const issue of answers.success ? [] : answers.error.issues.filter((i) => i.code === 'custom')) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+  });
+export type TEqualityAnswersUpdate = z.infer<typeof ZEqualityAnswersUpdate>;

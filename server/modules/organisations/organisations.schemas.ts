@@ -59,6 +59,9 @@ export const ZOrganisationListQuery = z.object({
 });
 export type TOrganisationListQuery = z.infer<typeof ZOrganisationListQuery>;
 
+/** The largest practice list the figures accept (the database checks the same range). */
+export const LIST_SIZE_MAX = 200_000;
+
 /** What an administrator may change; the code's shape depends on the kind (checked by the use-case). */
 export const ZOrganisationUpdate = z.object({
   name: ZName.optional(),
@@ -66,6 +69,13 @@ export const ZOrganisationUpdate = z.object({
   email: zText(320)
     .toLowerCase()
     .pipe(z.email('must be in the correct format, like name@example.org'))
+    .nullable()
+    .optional(),
+  listSize: z
+    .number({ message: 'must be a whole number of registered patients' })
+    .int('must be a whole number of registered patients')
+    .min(0, 'must be 0 or more')
+    .max(LIST_SIZE_MAX, `must be at most ${LIST_SIZE_MAX.toLocaleString('en-GB')}`)
     .nullable()
     .optional(),
   // A practice's referrals, cases and staff belong to its PCN's team, so moving it would move them

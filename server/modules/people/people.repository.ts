@@ -100,6 +100,10 @@ export type PersonDetailsUpdate = Partial<
     | 'interpreterNeeded'
     | 'accessibilityNeeds'
     | 'practiceId'
+    | 'sex'
+    | 'genderIdentity'
+    | 'genderIdentityDescription'
+    | 'ethnicity'
   >
 >;
 
@@ -112,6 +116,27 @@ export async function updatePersonDetails(
     .update(people)
     .set({ ...values, version: sql`${people.version} + 1`, updatedAt: new Date() })
     .where(eq(people.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** The person's equality answers as they are now (the caller's transaction holds the row). */
+export type EqualityColumns = Pick<PersonRow, 'sex' | 'genderIdentity' | 'genderIdentityDescription' | 'ethnicity'>;
+
+/**
+ * Replaces the equality answers only from the version the caller read: two edits based on the
+ * same version cannot both win. Null when the record moved on (or does not exist).
+ */
+export async function updateEqualityAnswers(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: EqualityColumns,
+): Promise<PersonRow | null> {
+  const [row] = await db
+    .update(people)
+    .set({ ...values, version: sql`${people.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(people.id, id), eq(people.version, version)))
     .returning();
   return row ?? null;
 }

@@ -1,9 +1,11 @@
+import type { EthnicCategory, GenderIdentity, Sex } from '../../../common/equality.js';
 import type { ContactMethod, ReferralPersonDetails } from '../../../common/referrals.js';
 import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import * as repo from './people.repository.js';
 
 export type {
+  EqualityColumns,
   MatchQuery,
   PersonDetailsUpdate,
   PersonInsert,
@@ -19,6 +21,7 @@ export {
   isPersonVisibleTo,
   linkPerson,
   lockLikelyMatchKey,
+  updateEqualityAnswers,
   updatePersonDetails,
 } from './people.repository.js';
 
@@ -33,6 +36,21 @@ export async function peopleByIds(
 ): Promise<Map<string, repo.PersonRow>> {
   const rows = await repo.findPeopleByIds(db, scope, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The record's equality answers in the shape the API gives them (null = not asked). */
+export function equalityOfRecord(p: repo.PersonRow): {
+  sex: Sex | null;
+  genderIdentity: GenderIdentity | null;
+  genderIdentityDescription: string | null;
+  ethnicity: EthnicCategory | null;
+} {
+  return {
+    sex: p.sex as Sex | null,
+    genderIdentity: p.genderIdentity as GenderIdentity | null,
+    genderIdentityDescription: p.genderIdentityDescription,
+    ethnicity: p.ethnicity as EthnicCategory | null,
+  };
 }
 
 /** The record's details in the shape a referral keeps (for referrals made from a known record). */
@@ -50,5 +68,6 @@ export function detailsOfRecord(p: repo.PersonRow): ReferralPersonDetails {
     interpreterNeeded: p.interpreterNeeded,
     accessibilityNeeds: p.accessibilityNeeds,
     registeredPracticeId: p.practiceId,
+    ...equalityOfRecord(p),
   };
 }

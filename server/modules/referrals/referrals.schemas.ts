@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDER_DESCRIPTION_MAX, ZEqualityAnswers } from '../../../common/equality.js';
 import { CONTACT_METHODS, PRIORITIES, REFERRAL_SOURCES, REFERRAL_STATUSES } from '../../../common/referrals.js';
 import { isCalendarDate } from '../../../common/schemas/dates.js';
 import { MAX_LENGTH, zNhsNumber, zPostcode } from '../../../common/schemas/fields.js';
@@ -99,6 +100,13 @@ const ZPerson = z.object(
     accessibilityNeeds: optionalText(MAX_LENGTH.accessibilityNeeds, true),
     /** The GP practice the person is registered with (team members; a referrer's is their own). */
     registeredPracticeId: blankAsMissing(z.uuid('must be the id of a GP practice')),
+    // Optional equality answers (sex, gender identity, ethnicity): the shared shape, field by field,
+    // so an error names e.g. person.ethnicity; its cross-field rule runs in ZReferralCreate below.
+    ...ZEqualityAnswers.shape,
+    genderIdentityDescription: zText(GENDER_DESCRIPTION_MAX, {
+      error: required(),
+      tooLong: `must be ${GENDER_DESCRIPTION_MAX} characters or fewer`,
+    }).nullish(),
   },
   required('the details of the person referred'),
 );
@@ -247,6 +255,16 @@ export const ZReferralCreate = z
       }
     },
     { when: whenValid(['personId'], ['confirmedNewPerson'], ['person', 'nhsNumber']) },
+  )
+  .superRefine(
+    (r, ctx) => {
+      const answers = ZEqualityAnswers.safeParse(r.person);
+      // Only the cross-field rule: each field's own problem is already reported by its field.
+      for (const issue of answers.success ? [] : answers.error.issues.filter((i) => i.code === 'custom')) {
+        ctx.addIssue({ code: 'custom', path: ['person', ...issue.path], message: issue.message });
+      }
+    },
+    { when: whenValid(['person', 'genderIdentity'], ['person', 'genderIdentityDescription']) },
   );
 
 export type TReferralCreate = z.infer<typeof ZReferralCreate>;

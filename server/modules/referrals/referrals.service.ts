@@ -1,5 +1,12 @@
 import type { OfferedPersonDetail, ReferralStatusView, ReferralView } from '../../../common/api-types.js';
 import {
+  ETHNIC_CATEGORIES,
+  GENDER_IDENTITY_LABELS,
+  type GenderIdentity,
+  SEX_LABELS,
+  type Sex,
+} from '../../../common/equality.js';
+import {
   PERSON_DETAIL_FIELDS,
   PERSON_DETAIL_LABELS,
   type PersonDetailField,
@@ -17,7 +24,10 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { publish } from '../../platform/realtime.js';
 import { reasonLabels } from '../codes/codes.service.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
-import { type PersonRow, peopleByIds } from '../people/people.service.js';
+import { equalityOfRecord, type PersonRow, peopleByIds } from '../people/people.service.js';
+
+const NOT_ASKED = { sex: null, genderIdentity: null, genderIdentityDescription: null, ethnicity: null };
+
 import { staffByIds, userNames } from '../users/users.service.js';
 import { allowedFrom, canMove } from './lifecycle.js';
 import * as repo from './referrals.repository.js';
@@ -221,6 +231,8 @@ export async function toReferralViews(
         language: p?.language ?? 'English',
         interpreterNeeded: p?.interpreterNeeded ?? false,
         accessibilityNeeds: p?.accessibilityNeeds ?? null,
+        version: p?.version ?? 0,
+        equality: p ? equalityOfRecord(p) : NOT_ASKED,
       },
       pcn: orgs.get(r.pcnId) ?? { kind: 'pcn', id: r.pcnId, code: null, name: '' },
       practice: r.practiceId ? (orgs.get(r.practiceId) ?? null) : null,
@@ -280,8 +292,21 @@ export interface PersonDetailOffer {
   onReferral: string | boolean;
 }
 
+// A self-described gender identity is compared and shown with its description ("In another way: …").
+const withDescription = (identity: string | null | undefined, description: string | null | undefined) =>
+  identity
+    ? `${GENDER_IDENTITY_LABELS[identity as GenderIdentity] ?? identity}${description ? `: ${description}` : ''}`
+    : null;
+
 const recordValue = (p: PersonRow, field: PersonDetailField): string | boolean | null =>
-  field === 'registeredPracticeId' ? p.practiceId : p[field];
+  field === 'registeredPracticeId'
+    ? p.practiceId
+    : field === 'genderIdentity'
+      ? withDescription(p.genderIdentity, p.genderIdentityDescription)
+      : p[field];
+
+const givenValue = (given: ReferralPersonDetails, field: PersonDetailField) =>
+  field === 'genderIdentity' ? withDescription(given.genderIdentity, given.genderIdentityDescription) : given[field];
 
 /**
  * What this referral says about the person that their record does not: a detail the referral
@@ -289,7 +314,7 @@ const recordValue = (p: PersonRow, field: PersonDetailField): string | boolean |
  */
 export function offeredDetails(person: PersonRow, given: ReferralPersonDetails): PersonDetailOffer[] {
   return PERSON_DETAIL_FIELDS.flatMap((field) => {
-    const onReferral = given[field];
+    const onReferral = givenValue(given, field);
     if (onReferral === null || onReferral === undefined) return [];
     const onRecord = recordValue(person, field);
     return onReferral === onRecord ? [] : [{ field, onRecord, onReferral }];
@@ -309,6 +334,8 @@ function displayOffer(o: PersonDetailOffer, practiceNames: Map<string, string>):
     if (typeof v === 'boolean') return v ? 'Yes' : 'No';
     if (o.field === 'registeredPracticeId') return practiceNames.get(v) ?? 'A practice outside your PCN';
     if (o.field === 'preferredContact') return CONTACT_WORDS[v] ?? v;
+    if (o.field === 'sex') return SEX_LABELS[v as Sex] ?? v;
+    if (o.field === 'ethnicity') return ETHNIC_CATEGORIES.find((c) => c.code === v)?.label ?? v;
     return v;
   };
   return {

@@ -14,6 +14,7 @@ import { teamScopeOf } from '../../modules/referrals/referrals.service.js';
 import { referralEvents, referrals } from '../../modules/referrals/referrals.tables.js';
 import { users } from '../../modules/users/users.tables.js';
 import type { Tx } from '../../platform/db/client.js';
+import { demoEqualityAnswers } from '../demo-population.js';
 import { demoNhsNumbers } from '../demo-referrals.js';
 import { type DemoCaseOfPcn, type DemoPcn, planDemoCases } from './demo-cases.js';
 
@@ -99,11 +100,13 @@ export async function insertDemoCases(tx: Tx, icbId: string, now = new Date()): 
     };
   });
 
-  const personRows = placed.map((p) => ({
+  const personRows = placed.map((p, i) => ({
     id: p.personId,
     icbId,
     nhsNumber: p.nhsNumber,
     ...p.c.person,
+    // Offset from the demo referrals' people, so the two sets do not repeat the same pattern.
+    ...demoEqualityAnswers(i + 100),
     practiceId: p.registeredPracticeId,
     createdAt: p.c.receivedAt,
     updatedAt: p.c.receivedAt,

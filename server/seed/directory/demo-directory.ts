@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
+import { imdDeciles } from '../../modules/analytics/analytics.tables.js';
 import { directoryReports, directoryServices, postcodes } from '../../modules/directory/directory.tables.js';
 import {
   type ChangeAuthor,
@@ -10,7 +11,7 @@ import { importOrukDocuments } from '../../modules/directory/transfer/transfer.s
 import { vcsOrganisations } from '../../modules/organisations/organisations.tables.js';
 import type { Tx } from '../../platform/db/client.js';
 import { buildDemoOrganisation, DEMO_ORGANISATIONS, type OrganisationKey } from './demo-organisations.js';
-import { livePostcodes, readOnspdSample } from './onspd-sample.js';
+import { livePostcodes, readImdSample, readOnspdSample } from './onspd-sample.js';
 
 // The demo Directory of Services: about 150 invented services across Northshire, kept as Open
 // Referral UK service documents in services/<organisation>.json (one file per organisation, as
@@ -70,6 +71,7 @@ export async function seedDemoPostcodes(tx: Tx): Promise<number> {
     .values(rows)
     .onConflictDoNothing()
     .returning({ postcode: postcodes.postcode });
+  await tx.insert(imdDeciles).values(readImdSample()).onConflictDoNothing();
   return inserted.length;
 }
 

@@ -13,12 +13,26 @@ export interface OnspdRow {
   doterm: string;
   lat: string;
   long: string;
+  /** A synthetic LSOA code (E0199…): deprivation is looked up by it in ../data/imd-sample.csv. */
+  lsoa21: string;
 }
 
 export interface PostcodeCentroid {
   postcode: string;
   latitude: number;
   longitude: number;
+  lsoa: string | null;
+}
+
+export const IMD_SAMPLE_PATH = new URL('../data/imd-sample.csv', import.meta.url);
+
+/** The synthetic IMD deciles of the sample's LSOAs. */
+export function readImdSample(): { lsoa: string; decile: number }[] {
+  const rows: { lsoa: string; decile: string }[] = parse(readFileSync(IMD_SAMPLE_PATH, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  });
+  return rows.map((r) => ({ lsoa: r.lsoa, decile: Number(r.decile) }));
 }
 
 export function readOnspdSample(): OnspdRow[] {
@@ -30,7 +44,7 @@ export function livePostcodes(rows: OnspdRow[] = readOnspdSample()): Map<string,
   const live = new Map<string, PostcodeCentroid>();
   for (const r of rows) {
     if (r.doterm.trim() !== '') continue;
-    live.set(r.pcds, { postcode: r.pcds, latitude: Number(r.lat), longitude: Number(r.long) });
+    live.set(r.pcds, { postcode: r.pcds, latitude: Number(r.lat), longitude: Number(r.long), lsoa: r.lsoa21 || null });
   }
   return live;
 }

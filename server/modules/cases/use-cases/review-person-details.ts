@@ -26,7 +26,11 @@ function recordUpdate(given: ReferralPersonDetails, fields: PersonDetailField[])
     else if (field === 'interpreterNeeded') update.interpreterNeeded = given.interpreterNeeded;
     else if (field === 'preferredContact') update.preferredContact = given.preferredContact;
     else if (field === 'language') update.language = given.language;
-    else update[field] = given[field];
+    else if (field === 'genderIdentity') {
+      // A self-description travels with its answer: accepting one accepts the other.
+      update.genderIdentity = given.genderIdentity ?? null;
+      update.genderIdentityDescription = given.genderIdentityDescription ?? null;
+    } else update[field] = given[field] ?? null;
   }
   return update;
 }

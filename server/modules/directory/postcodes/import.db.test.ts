@@ -33,9 +33,9 @@ describe('importing an ONSPD-format postcode file', () => {
       errors_not_listed: 0,
     });
     expect(await allPostcodes()).toEqual([
-      { postcode: 'QA1 1AB', latitude: 54.610001, longitude: -1.400002 },
-      { postcode: 'QA1 1AD', latitude: 54.611, longitude: -1.401 },
-      { postcode: 'QA4 1AB', latitude: 54.63, longitude: -1.42 },
+      { postcode: 'QA1 1AB', latitude: 54.610001, longitude: -1.400002, lsoa: null },
+      { postcode: 'QA1 1AD', latitude: 54.611, longitude: -1.401, lsoa: null },
+      { postcode: 'QA4 1AB', latitude: 54.63, longitude: -1.42, lsoa: null },
     ]);
     expect(await lookupPostcode(database.db, 'QA2 3EF')).toBeNull(); // terminated
     expect(await lookupPostcode(database.db, 'QA2 3EG')).toBeNull(); // 99.999999: no coordinates
@@ -57,6 +57,20 @@ describe('importing an ONSPD-format postcode file', () => {
       longitude: -1.5,
     });
     expect(await lookupPostcode(database.db, 'QA9 9ZZ')).not.toBeNull();
+  });
+
+  it('reads the LSOA from lsoa21 or lsoa11; a pseudo code is no LSOA; a file without the column keeps it', async () => {
+    await importPostcodes(
+      database.db,
+      csv('pcds,lat,long,lsoa21', 'QC1 1AA,54,-1,E01012345', 'QC1 1AB,54,-1,E99999999'),
+    );
+    await importPostcodes(database.db, csv('pcds,lat,long,lsoa11', 'QC1 1AD,54,-1,w01000002'));
+    const lsoaOf = async (postcode: string) => (await allPostcodes()).find((p) => p.postcode === postcode)?.lsoa;
+    expect(await lsoaOf('QC1 1AA')).toBe('E01012345');
+    expect(await lsoaOf('QC1 1AB')).toBeNull();
+    expect(await lsoaOf('QC1 1AD')).toBe('W01000002');
+    await importPostcodes(database.db, csv('pcds,lat,long', 'QC1 1AA,54.1,-1'));
+    expect(await lsoaOf('QC1 1AA')).toBe('E01012345');
   });
 
   it('writes in batches of 1,000 and counts every row', async () => {

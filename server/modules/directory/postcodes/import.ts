@@ -23,6 +23,9 @@ export interface PostcodeImportReport {
 
 export class PostcodeFileError extends Error {}
 
+/** An LSOA code: E01 (England) or W01 (Wales) and 6 digits; ONSPD's Scottish data zones are S01. */
+export const LSOA_CODE = /^[EWS]0[0-9]{7}$/;
+
 /** ONSPD's placeholder for a postcode without a grid reference (lat 99.999999, long 0). */
 const NO_COORDINATES_LATITUDE = 99.999999;
 
@@ -107,7 +110,11 @@ export async function importPostcodes(db: DbOrTx, input: Readable): Promise<Post
       fail(line, `${postcode}: lat must be between -90 and 90 and long between -180 and 180`);
       continue;
     }
-    batch.push({ postcode, latitude, longitude });
+    // ONSPD names the column after the census the areas come from: lsoa21 (2021), or lsoa11.
+    // Postcodes outside any LSOA carry pseudo codes (E99999999, L99999999): no LSOA, not an error.
+    const area = (record.lsoa21 ?? record.lsoa11 ?? '').toUpperCase();
+    const lsoa = LSOA_CODE.test(area) ? area : null;
+    batch.push({ postcode, latitude, longitude, lsoa });
     if (batch.length >= POSTCODE_BATCH_SIZE) await flush();
   }
   if (!checkedHeader) throw new PostcodeFileError('The file has no postcode rows.');

@@ -5,6 +5,8 @@ export interface PostcodePoint {
   postcode: string;
   latitude: number;
   longitude: number;
+  /** The postcode's small area (LSOA code), when the file gives one: deprivation is looked up by it. */
+  lsoa?: string | null;
 }
 
 /** The centroid of a normalised postcode ("LS1 4AP"), or null when the directory lacks it. */
@@ -23,16 +25,22 @@ export async function lookupPostcode(db: DbOrTx, postcode: string): Promise<Post
 export async function upsertPostcodes(db: DbOrTx, points: readonly PostcodePoint[]): Promise<void> {
   const unique = [...new Map(points.map((p) => [p.postcode, p])).values()];
   if (unique.length === 0) return;
-  // Three arrays unnested server-side: one parameter each, whatever the batch size.
+  // Arrays unnested server-side: one parameter each, whatever the batch size. A file without an
+  // LSOA column leaves the LSOA an earlier file gave.
   await db.execute(sql`
-    INSERT INTO postcodes (postcode, latitude, longitude)
+    INSERT INTO postcodes (postcode, latitude, longitude, lsoa)
     SELECT * FROM unnest(${toPgArray(unique.map((p) => p.postcode))}::text[],
                          ${toPgArray(unique.map((p) => p.latitude))}::float8[],
-                         ${toPgArray(unique.map((p) => p.longitude))}::float8[])
-    ON CONFLICT (postcode) DO UPDATE SET latitude = excluded.latitude, longitude = excluded.longitude`);
+                         ${toPgArray(unique.map((p) => p.longitude))}::float8[],
+                         ${toPgArray(unique.map((p) => p.lsoa ?? null))}::text[])
+    ON CONFLICT (postcode) DO UPDATE SET latitude = excluded.latitude, longitude = excluded.longitude,
+      lsoa = coalesce(excluded.lsoa, postcodes.lsoa)`);
 }
 
-/** A PostgreSQL array literal of postcodes or numbers (postcodes are normalised: no quotes or commas). */
-function toPgArray(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v}"`)).join(',')}}`;
+/**
+ * A PostgreSQL array literal of postcodes, LSOA codes or numbers (postcodes are normalised and LSOA
+ * codes checked to be letters and digits: no quotes or commas).
+ */
+function toPgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v}"`)).join(',')}}`;
 }

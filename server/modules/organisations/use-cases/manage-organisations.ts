@@ -18,7 +18,7 @@ import type { TOrganisationListQuery, TOrganisationUpdate } from '../organisatio
 // The administrator's view of the ICB's organisations: one list of PCNs, practices and VCS
 // organisations, each with its page, edits and retirement, and a history that is never deleted.
 
-const FIELD_ORDER = ['name', 'code', 'email'];
+const FIELD_ORDER = ['name', 'code', 'email', 'listSize'];
 
 function icbOf(ctx: SignedInContext): string {
   return ctx.actor.scope.icbId;
@@ -27,6 +27,7 @@ function icbOf(ctx: SignedInContext): string {
 interface Loaded {
   item: OrganisationListItem;
   email: string | null;
+  listSize: number | null;
   createdAt: Date;
 }
 
@@ -56,13 +57,19 @@ async function loadAll(db: DbOrTx, icbId: string): Promise<Loaded[]> {
     retiredAt: row.retiredAt?.toISOString() ?? null,
   });
   return [
-    ...pcnRows.map((p) => ({ item: item('pcn', p, p.code), email: null, createdAt: p.createdAt })),
+    ...pcnRows.map((p) => ({ item: item('pcn', p, p.code), email: null, listSize: null, createdAt: p.createdAt })),
     ...practiceRows.map((p) => ({
       item: item('practice', p, p.code, p.pcnId),
       email: p.email,
+      listSize: p.listSize,
       createdAt: p.createdAt,
     })),
-    ...vcsRows.map((v) => ({ item: item('vcs', v, v.charityNumber), email: null, createdAt: v.createdAt })),
+    ...vcsRows.map((v) => ({
+      item: item('vcs', v, v.charityNumber),
+      email: null,
+      listSize: null,
+      createdAt: v.createdAt,
+    })),
   ];
 }
 
@@ -113,7 +120,7 @@ const placementOf = (item: OrganisationListItem) =>
       : { vcsOrganisationId: item.id };
 
 export async function getOrganisation(db: Db, ctx: SignedInContext, id: string): Promise<OrganisationDetail> {
-  const { item, email, createdAt } = await findOne(db, ctx, id);
+  const { item, email, listSize, createdAt } = await findOne(db, ctx, id);
   const rows = await repo.findHistory(db, id);
   const names = await userNames(
     db,
@@ -122,6 +129,7 @@ export async function getOrganisation(db: Db, ctx: SignedInContext, id: string):
   return {
     ...item,
     email,
+    listSize,
     createdAt: createdAt.toISOString(),
     activeUsers: await countActiveUsersOf(db, placementOf(item)),
     history: rows.map((r) => ({
@@ -163,19 +171,35 @@ async function record(
   });
 }
 
-/** Changes the name, code (ODS code, or charity number) or practice mailbox; each change is kept. */
+/**
+ * Changes the name, code (ODS code, or charity number), a practice's mailbox or list size; each
+ * change is kept. History keeps values as text, so a list size reads "6420" there.
+ */
 export async function updateOrganisation(
   db: Db,
   ctx: SignedInContext,
   id: string,
   input: TOrganisationUpdate,
 ): Promise<OrganisationDetail> {
-  const { item, email } = await findOne(db, ctx, id);
+  const { item, email, listSize } = await findOne(db, ctx, id);
   if (item.retiredAt) throw conflict(`${item.name} has been retired: reinstate it before changing it.`);
-  const wanted: Record<string, string | null | undefined> = { name: input.name, code: input.code, email: input.email };
-  const before: Record<string, string | null> = { name: item.name, code: item.code, email };
-  if (input.email !== undefined && item.type !== 'practice') {
-    throw validationError([{ field: 'email', message: 'is only kept for GP practices' }]);
+  const asText = (n: number | null | undefined) => (n === undefined ? undefined : n === null ? null : String(n));
+  const wanted: Record<string, string | null | undefined> = {
+    name: input.name,
+    code: input.code,
+    email: input.email,
+    listSize: asText(input.listSize),
+  };
+  const before: Record<string, string | null> = {
+    name: item.name,
+    code: item.code,
+    email,
+    listSize: asText(listSize) ?? null,
+  };
+  for (const field of ['email', 'listSize'] as const) {
+    if (input[field] !== undefined && item.type !== 'practice') {
+      throw validationError([{ field, message: 'is only kept for GP practices' }]);
+    }
   }
   if (input.code !== undefined) {
     const shape =
@@ -190,7 +214,7 @@ export async function updateOrganisation(
     if (input.code === null && item.type !== 'vcs') throw validationError([{ field: 'code', message: 'is required' }]);
   }
   const changes: Record<string, { from: string | null; to: string | null }> = {};
-  for (const field of ['name', 'code', 'email'] as const) {
+  for (const field of ['name', 'code', 'email', 'listSize'] as const) {
     const to = wanted[field];
     if (to !== undefined && to !== before[field]) changes[field] = { from: before[field] ?? null, to };
   }
@@ -205,6 +229,7 @@ export async function updateOrganisation(
             : { code: changes.code.to as string }
           : {}),
         ...(changes.email ? { email: changes.email.to } : {}),
+        ...(changes.listSize ? { listSize: changes.listSize.to === null ? null : Number(changes.listSize.to) } : {}),
       };
       if (item.type === 'pcn') await repo.updatePcn(tx, id, values);
       else if (item.type === 'practice') await repo.updatePractice(tx, id, values);

@@ -83,6 +83,10 @@ export function detailsAsGiven(r: TReferralCreate, placement: Placement): Referr
     interpreterNeeded: p.interpreterNeeded,
     accessibilityNeeds: p.accessibilityNeeds ?? null,
     registeredPracticeId: placement.registeredPracticeId,
+    sex: p.sex ?? null,
+    genderIdentity: p.genderIdentity ?? null,
+    genderIdentityDescription: (p.genderIdentity === 'self_described' && p.genderIdentityDescription) || null,
+    ethnicity: p.ethnicity ?? null,
   };
 }
 
