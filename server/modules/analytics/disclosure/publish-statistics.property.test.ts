@@ -65,10 +65,29 @@ const arbitraryTable = fc.record({
 describe('publish under suppression: what a percentage gives away', () => {
   it('the attacker pins 7 of 17 from "15" beside 41.2 % when figures are exact to 0.1 %', () => {
     const exact = tableOf([[7, 17]], false);
-    const loose = { ...publish(exact, { suppress: true }), rows: [rowOf('r0', 7, 17)] };
-    loose.rows = [{ key: 'r0', label: 'r0', values: { n: 15, share: 41.2 } }];
+    const loose = {
+      ...publish(exact, { suppress: true }),
+      rows: [{ key: 'r0', label: 'r0', values: { n: 15, share: 41.2 } }],
+    };
     const tenth = (k: number, n: number) => percent(k, n);
     expect(pinnedThroughPercent(exact, loose, tenth).bases).toEqual([0]);
+  });
+
+  it('gives back neither the bases nor, through them and the total, two "*" of one referral each', () => {
+    // At 0.1 % the 17 (7 of 17 at 41.2 %) and the total 19 (9 of 19 at 47.4 %) are pinned, so the
+    // two "*" add up to 2 and are 1 each.
+    const exact = tableOf(
+      [
+        [1, 1],
+        [1, 1],
+        [7, 17],
+      ],
+      true,
+    );
+    expect(pinnedThroughPercent(exact, publish(exact, { suppress: true }), shownShare)).toEqual({
+      bases: [],
+      stars: [],
+    });
   });
 
   it('no base of 8–99 is pinned by its percentage, and no "*" through the pinned bases and the total', () => {
