@@ -34,9 +34,9 @@ describe('publish: the primary small-number rule', () => {
       { name: 'Ash', n: 0, rate: null, wait: null },
       { name: 'Birch', n: '*', rate: '*', wait: '*' },
       { name: 'Cedar', n: '*', rate: '*', wait: '*' },
-      { name: 'Elm', n: 10, rate: 3.1, wait: 9 },
-      { name: 'Fir', n: 10, rate: 4.4, wait: 10 },
-      { name: 'Oak', n: 15, rate: 4.8, wait: 11.5 },
+      { name: 'Elm', n: 10, rate: 3, wait: 9 },
+      { name: 'Fir', n: 10, rate: 4, wait: 10 },
+      { name: 'Oak', n: 15, rate: 5, wait: 11.5 },
     ]);
   });
 
@@ -49,6 +49,43 @@ describe('publish: the primary small-number rule', () => {
       { name: 'Fir', n: 12, rate: 4.4, wait: 10 },
       { name: 'Oak', n: 13, rate: 4.8, wait: 11.5 },
     ]);
+  });
+
+  it('coarsens statistics so they cannot give a count back: by unit and base; exact figures stay exact', () => {
+    const coarse = table({
+      columns: [col('share', 'percent'), col('rate', 'rate'), col('wait', 'days'), col('score', 'score')],
+      rows: [
+        row('small', {
+          share: statistic(43.7, 17),
+          rate: statistic(12.34, 17),
+          wait: statistic(6.25, 17),
+          score: statistic(3.456, 17),
+        }),
+        row('middling', {
+          share: statistic(43.7, 50),
+          rate: statistic(12.34, 50),
+          wait: statistic(6.25, 50),
+          score: statistic(3.456, 50),
+        }),
+        row('large', {
+          share: statistic(43.7, 150),
+          rate: statistic(12.34, 150),
+          wait: statistic(6.25, 150),
+          score: statistic(3.456, 150),
+        }),
+      ],
+    });
+    expect(values(publish(coarse, { suppress: true }))).toEqual([
+      { share: 40, rate: 12, wait: 6.3, score: 3.5 },
+      { share: 45, rate: 12, wait: 6.3, score: 3.5 },
+      { share: 44, rate: 12.3, wait: 6.3, score: 3.5 },
+    ]);
+    expect(values(publish(coarse, { suppress: false }))[0]).toEqual({
+      share: 43.7,
+      rate: 12.34,
+      wait: 6.25,
+      score: 3.456,
+    });
   });
 
   it('keeps the table’s description, drops its structure and any undeclared value', () => {
@@ -175,9 +212,9 @@ describe('publish: secondary suppression', () => {
     // urgent), so the wait built on those 20 goes, and so does 50 % of 40 (= 20); the rate on its
     // 12 referrals, still shown, stays.
     expect(values(published)).toEqual([
-      { urgent: '*', n: 40, rate: 2.1, share: '*', wait: 6 },
-      { urgent: '*', n: 10, rate: 0.6, share: '*', wait: '*' },
+      { urgent: '*', n: 40, rate: 2, share: '*', wait: 6 },
+      { urgent: '*', n: 10, rate: 1, share: '*', wait: '*' },
     ]);
-    expect(published.total?.values).toEqual({ urgent: 25, n: 50, rate: 2.7, share: 44.2, wait: 8 });
+    expect(published.total?.values).toEqual({ urgent: 25, n: 50, rate: 3, share: 45, wait: 8 });
   });
 });

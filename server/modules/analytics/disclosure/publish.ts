@@ -14,11 +14,30 @@ export interface PublishOptions {
 
 type Published = PublishedValue | string;
 
+const roundTo = (value: number, step: number) => Math.round(Math.round(value / step) * step * 10) / 10;
+
+/**
+ * How finely a statistic on `base` records may be shown under suppression. A percentage to 0.1 %
+ * gives its count back: on a base n ≤ 99 nearly every k/n has a 0.1 % value no other pair near it
+ * shares, so a count shown as 15 (13–17) beside 41.2 % can only be 7 of 17, and exact counts
+ * subtracted from a total give back a "*". Whole percentages still pin about 300 of the pairs with
+ * n of 8–99, nearest 5 points still pins 3/10, 7/10 and 10/12 (a step of 1/n is wider than 5 points
+ * there), so: 10 points below 20 records, 5 below 100, whole numbers from 100 (measured by the
+ * property test in publish-statistics.property.test.ts). A rate per 1,000 keeps its decimal only
+ * from 100 records. Means, medians and scores are not ratios of counts: one decimal is plenty.
+ */
+function coarsenStatistic(value: number, unit: FigureUnit, base: number): number {
+  if (unit === 'percent') return roundTo(value, base < 20 ? 10 : base < 100 ? 5 : 1);
+  if (unit === 'rate') return roundTo(value, base < 100 ? 1 : 0.1);
+  return roundTo(value, 0.1);
+}
+
 function publishCell(cell: ExactValue, unit: FigureUnit, exact: boolean): Published {
   if (typeof cell === 'string') return cell;
   if (unit === 'text') return cell.value;
   if (unit === 'count') return cell.value === null ? null : countFigure(cell.value, exact);
-  return statisticFigure(cell.value, cell.base, exact);
+  const figure = statisticFigure(cell.value, cell.base, exact);
+  return exact || typeof figure !== 'number' ? figure : coarsenStatistic(figure, unit, cell.base);
 }
 
 function publishRow(row: ExactRow, units: Map<string, FigureUnit>, exact: boolean): FigureRow {

@@ -240,3 +240,48 @@ export function pinnedDifferences(
   // Asked only once every cell's part ≤ whole is in the system.
   return small.filter(({ difference, truth }) => !system.canDiffer(difference, truth)).map(({ ref }) => ref);
 }
+
+/**
+ * The attack through a percentage (issue 13 follow-up): a row shows its base as a rounded count
+ * `n` and a percentage `share` of it. Knowing the rule, the attacker keeps each base m of the
+ * count's interval for which some numerator j ≤ m would be published as the shown percentage
+ * (`shownShare(j, m)`). Returns the rows whose base 8–99 is left with one candidate, and the "*"
+ * bases of a table with a totals row that the candidates of the other rows and the total pin.
+ */
+export function pinnedThroughPercent(
+  exact: ExactTable,
+  published: FigureTable,
+  shownShare: (numerator: number, base: number) => FigureRow['values'][string],
+): { bases: number[]; stars: number[] } {
+  // Percentages are summed into the cap too (harmless: a larger cap), so it may not be whole.
+  const cap = Math.ceil(capOf(published));
+  const candidates = rowsWithTotal(published).map((row) => {
+    const [lo, hi] = shownRange(row.values.n ?? null, cap);
+    const share = row.values.share;
+    const all = [...Array(hi - lo + 1).keys()].map((i) => lo + i);
+    if (typeof share !== 'number') return all;
+    return all.filter((m) => [...Array(m + 1).keys()].some((j) => shownShare(j, m) === share));
+  });
+  const truth = (row: number) => exactCount(exact, { row, column: 'n' }) as number;
+  const bases = candidates.flatMap((set, row) => {
+    const n = truth(row);
+    return n >= 8 && n <= 99 && set.length === 1 ? [row] : [];
+  });
+  const stars: number[] = [];
+  if (published.total) {
+    const totalRow = published.rows.length;
+    published.rows.forEach((row, star) => {
+      if (row.values.n !== SUPPRESSED) return;
+      // Every sum the other rows can make, then the values of the "*" that meet a possible total.
+      let sums = new Set([0]);
+      candidates.slice(0, totalRow).forEach((set, other) => {
+        if (other === star) return;
+        sums = new Set([...sums].flatMap((s) => set.map((m) => s + m)));
+      });
+      const totals = candidates[totalRow] ?? [];
+      const possible = (candidates[star] ?? []).filter((v) => totals.some((t) => sums.has(t - v)));
+      if (possible.length === 1) stars.push(star);
+    });
+  }
+  return { bases, stars };
+}
