@@ -28,6 +28,8 @@ export function suppressCount(count: number): Figure {
 /**
  * A median or rate built on `records` records under the rule: null when there are none, "*" on
  * 1–7, the value itself otherwise (the rule rounds counts, not the statistics built on 8 or more).
+ * The dashboards' publish (server/modules/analytics/disclosure) also coarsens those statistics, so
+ * that a precise percentage beside a rounded count cannot give the exact count back.
  */
 export function suppressStatistic(value: number | null, records: number): RateFigure {
   if (value === null || records === 0) return null;
