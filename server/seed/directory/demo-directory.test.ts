@@ -15,7 +15,7 @@ const live = livePostcodes(rows);
 describe('the synthetic ONSPD sample', () => {
   it('has the ONSPD header Waymark reads', () => {
     const header = readFileSync(ONSPD_SAMPLE_PATH, 'utf8').split('\n')[0];
-    expect(header).toBe('pcd,pcd2,pcds,dointr,doterm,lat,long');
+    expect(header).toBe('pcd,pcd2,pcds,dointr,doterm,lat,long,lsoa21');
   });
 
   it('has about 250 distinct postcodes, each already in normalised form', () => {
