@@ -24,14 +24,16 @@ import { CaseTimeline } from './CaseTimeline';
 import { ContactForm } from './ContactForm';
 import { caseChanged, useCaseRecord } from './cases-api';
 import { DischargeForm } from './DischargeForm';
+import { EqualityAnswers } from './EqualityAnswers';
 import { HandoverForm } from './HandoverForm';
 import { NoteForm } from './NoteForm';
 import { PlannedContacts } from './PlannedContactForm';
 import './cases.css';
 
-type CaseForm = 'details' | 'planned' | 'contact' | 'note' | 'discharge' | 'handover';
+type CaseForm = 'details' | 'equality' | 'planned' | 'contact' | 'note' | 'discharge' | 'handover';
 const FRESH_ROUNDS: Record<CaseForm, number> = {
   details: 0,
+  equality: 0,
   planned: 0,
   contact: 0,
   note: 0,
@@ -121,6 +123,15 @@ export function CaseRecordPage() {
           r={r}
           canDecide={data.may.write}
           onDone={(m) => void savedBy('details')(m)}
+        />
+        <EqualityAnswers
+          key={`equality-${rounds.equality}`}
+          referralId={r.id}
+          answers={r.person.equality}
+          version={r.person.version}
+          mayWrite={data.may.write}
+          onSaved={(m) => void savedBy('equality')(m)}
+          onReload={reload}
         />
 
         {discharged && gpMessage.data && <GpMessageDetails message={gpMessage.data} />}

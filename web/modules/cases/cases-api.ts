@@ -8,6 +8,7 @@ import type {
   PlannedContact,
   TimelineItem,
 } from '../../../common/cases';
+import type { EqualityAnswers } from '../../../common/equality';
 import { api } from '../../app/api';
 import { gpMessageKey } from '../referrals/referrals-api';
 
@@ -72,4 +73,11 @@ export async function caseChanged(queryClient: QueryClient, id: string): Promise
     queryClient.invalidateQueries({ queryKey: ['caseload'] }),
     queryClient.invalidateQueries({ queryKey: gpMessageKey(id) }),
   ]);
+}
+
+export type EqualityAnswersBody = EqualityAnswers & { version: number };
+
+/** All four answers at once (null = not asked), from the version of the person record shown. */
+export function updateEqualityAnswers(id: string, body: EqualityAnswersBody): Promise<unknown> {
+  return api(path(id, 'person/equality'), { method: 'PUT', body });
 }

@@ -10,6 +10,7 @@ import { hasErrors, summaryOf } from '../../ui/form-errors';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useOrganisationTree } from '../admin/organisations/organisations-api';
+import { AboutThePersonFields } from './AboutThePersonFields';
 import { ContactFields } from './ContactFields';
 import { OpenReferralStep } from './OpenReferralStep';
 import { PersonFields } from './PersonFields';
@@ -166,6 +167,7 @@ export function ReferralFormPage() {
                 field={field}
               />
               <ContactFields field={field} />
+              <AboutThePersonFields errors={errors.fields} />
               <ReasonAndConsentFields reasons={reasons.data ?? []} field={field} />
               <Button aria-disabled={busy || undefined}>{busy ? 'Sending…' : 'Send referral'}</Button>
             </form>

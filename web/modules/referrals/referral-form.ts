@@ -2,6 +2,7 @@ import { fieldProblem, zNhsNumber, zPostcode } from '../../../common/schemas/fie
 import { ApiError } from '../../app/api';
 import { readDate } from '../../ui/DateInput';
 import { errorsFromApi, type FormErrors, phrase } from '../../ui/form-errors';
+import { equalityLabels, readEqualityAnswers } from './equality-form';
 import type { NewReferral } from './referrals-api';
 
 // The referral form's fields are named as the API names them ("person.nhsNumber"), so the API's
@@ -26,6 +27,7 @@ export const LABELS: Record<string, string> = {
   'person.language': 'Preferred language',
   'person.interpreterNeeded': 'Interpreter',
   'person.accessibilityNeeds': 'Accessibility needs',
+  ...equalityLabels('person.'),
   reasons: 'Reasons for referral',
   details: 'Details',
   urgencyRequested: 'How soon',
@@ -138,6 +140,8 @@ export function readReferralForm(
       language: text('person.language'),
       interpreterNeeded: ticked('person.interpreterNeeded'),
       accessibilityNeeds: text('person.accessibilityNeeds'),
+      // Not answered is left out: the person may choose not to answer, or not be asked.
+      ...readEqualityAnswers(form, 'person.', undefined),
     },
     reasons: form.getAll('reasons').map(String),
     details: String(form.get('details') ?? '') || undefined,

@@ -9,6 +9,7 @@ import type {
   ReferralStatusView,
 } from '../../../common/api-types';
 import type { GpMessage } from '../../../common/cases';
+import type { EthnicCategory, GenderIdentity, Sex } from '../../../common/equality';
 import { ApiError, api, queryString } from '../../app/api';
 import { forgetSession } from '../../app/session';
 
@@ -30,6 +31,10 @@ export interface NewReferral {
     interpreterNeeded: boolean;
     accessibilityNeeds?: string;
     registeredPracticeId?: string;
+    sex?: Sex;
+    genderIdentity?: GenderIdentity;
+    genderIdentityDescription?: string;
+    ethnicity?: EthnicCategory;
   };
   source?: string;
   practiceId?: string;

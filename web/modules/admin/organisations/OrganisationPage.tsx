@@ -17,6 +17,7 @@ import { Loading, ServiceProblem } from '../../../ui/ServiceProblem';
 import { SummaryList } from '../../../ui/SummaryList';
 import { Tag } from '../../../ui/Tag';
 import { usePageTitle } from '../../../ui/use-page-title';
+import { LIST_SIZE_LABEL, readListSize } from './list-size';
 import {
   ORGANISATIONS_KEY,
   type OrganisationChanges,
@@ -25,7 +26,12 @@ import {
   useOrganisation,
 } from './organisations-api';
 
-const FIELD_LABELS: Record<string, string> = { name: 'Name', code: 'Code', email: 'Practice mailbox' };
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  code: 'Code',
+  email: 'Practice mailbox',
+  listSize: LIST_SIZE_LABEL,
+};
 const CHANGE_LABELS = { created: 'Added', edited: 'Changed', retired: 'Retired', reinstated: 'Reinstated' } as const;
 
 export function OrganisationPage() {
@@ -50,7 +56,15 @@ export function OrganisationPage() {
             { key: 'Status', value: data.retiredAt ? `Retired on ${formatDay(data.retiredAt)}` : 'In use' },
             { key: data.type === 'vcs' ? 'Charity number' : 'ODS code', value: data.code ?? 'None' },
             ...(data.pcn ? [{ key: 'Primary care network', value: data.pcn.name }] : []),
-            ...(data.type === 'practice' ? [{ key: 'Practice mailbox', value: data.email ?? 'Not set' }] : []),
+            ...(data.type === 'practice'
+              ? [
+                  { key: 'Practice mailbox', value: data.email ?? 'Not set' },
+                  {
+                    key: LIST_SIZE_LABEL,
+                    value: data.listSize === null ? 'Not recorded' : data.listSize.toLocaleString('en-GB'),
+                  },
+                ]
+              : []),
             {
               // A PCN's count takes in its practices' staff; the users list filters by where each
               // person is placed, so the link from a PCN finds its own team.
@@ -69,7 +83,11 @@ export function OrganisationPage() {
           ]}
         />
         {!data.retiredAt && (
-          <EditForm key={JSON.stringify([data.name, data.code, data.email])} organisation={data} onSaved={setNotice} />
+          <EditForm
+            key={JSON.stringify([data.name, data.code, data.email, data.listSize])}
+            organisation={data}
+            onSaved={setNotice}
+          />
         )}
         <Retirement key={data.retiredAt ?? 'in use'} organisation={data} onDone={setNotice} />
         <History organisation={data} />
@@ -100,21 +118,23 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
       .trim()
       .toUpperCase();
     const email = String(form.get('email') ?? '').trim();
+    const listSize = readListSize(String(form.get('listSize') ?? ''));
     const fields: Record<string, string> = {};
+    if (listSize.error) fields.listSize = listSize.error;
     if (name.length < 2) fields.name = name ? 'Name must be at least 2 characters' : 'Enter the name';
     if (!code && organisation.type !== 'vcs') fields.code = 'Enter the ODS code';
     if (Object.keys(fields).length > 0) return setErrors({ fields, form: null });
     void write.submit({
       name,
       code: code || null,
-      ...(organisation.type === 'practice' ? { email: email || null } : {}),
+      ...(organisation.type === 'practice' ? { email: email || null, listSize: listSize.value ?? null } : {}),
     });
   }
 
   return (
     <section aria-labelledby="edit-heading">
       <h2 id="edit-heading">Change the details</h2>
-      <ErrorSummary errors={summaryOf(errors, ['name', 'code', 'email'])} revision={errors} />
+      <ErrorSummary errors={summaryOf(errors, ['name', 'code', 'email', 'listSize'])} revision={errors} />
       <form onSubmit={submit} noValidate>
         <TextInput id="name" name="name" label="Name" defaultValue={organisation.name} error={errors.fields.name} />
         <TextInput
@@ -134,6 +154,18 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
             hint="Where Waymark emails decisions about the practice’s referrals."
             defaultValue={organisation.email ?? ''}
             error={errors.fields.email}
+          />
+        )}
+        {organisation.type === 'practice' && (
+          <TextInput
+            id="listSize"
+            name="listSize"
+            label={`${LIST_SIZE_LABEL} (optional)`}
+            hint="The number of patients registered with the practice. Rates per 1,000 patients use it."
+            inputMode="numeric"
+            width={10}
+            defaultValue={organisation.listSize ?? ''}
+            error={errors.fields.listSize}
           />
         )}
         <Button variant="secondary" aria-disabled={busy || undefined}>

@@ -48,6 +48,7 @@ export interface OrganisationChanges {
   name?: string;
   code?: string | null;
   email?: string | null;
+  listSize?: number | null;
 }
 
 export function updateOrganisation(id: string, changes: OrganisationChanges): Promise<OrganisationDetail> {
