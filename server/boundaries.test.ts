@@ -63,6 +63,10 @@ function lintDeps(dir: string, config: string, paths: string[]): string[] {
   return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 }
 
+// Each case starts dependency-cruiser as a process of its own: a few seconds on a quiet machine,
+// more than vitest's 5 s default on a busy one (seen while CI ran beside it).
+const CRUISE_TIMEOUT = 60_000;
+
 describe('the boundaries the build enforces (npm run lint:deps)', () => {
   let dir: string;
   beforeAll(() => {
@@ -74,25 +78,33 @@ describe('the boundaries the build enforces (npm run lint:deps)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reports each forbidden import, and only those', () => {
-    expect(lintDeps(dir, '.dependency-cruiser.cjs', ['server', 'web', 'common'])).toEqual([
-      'common-stands-alone: common/roles.ts → server/platform/hub.ts',
-      'no-cycles: server/platform/ring-1.ts → server/platform/ring-2.ts',
-      'no-other-module-repository: server/modules/a/a.service.ts → server/modules/b/b.repository.ts',
-      'no-other-module-tables: server/modules/a/a.repository.ts → server/modules/b/b.tables.ts',
-      'other-module-through-service: server/modules/b/b.service.ts → server/modules/a/a.schemas.ts',
-      'platform-knows-no-domain: server/platform/hub.ts → server/modules/a/a.service.ts',
-      'server-never-imports-web: server/app.ts → web/app/router.ts',
-      'ui-knows-no-app: web/ui/Button.ts → web/app/api.ts',
-      'ui-knows-no-pages: web/ui/Field.ts → web/modules/k/k.ts',
-      'web-never-imports-server: web/app/router.ts → server/platform/hub.ts',
-    ]);
-  });
+  it(
+    'reports each forbidden import, and only those',
+    () => {
+      expect(lintDeps(dir, '.dependency-cruiser.cjs', ['server', 'web', 'common'])).toEqual([
+        'common-stands-alone: common/roles.ts → server/platform/hub.ts',
+        'no-cycles: server/platform/ring-1.ts → server/platform/ring-2.ts',
+        'no-other-module-repository: server/modules/a/a.service.ts → server/modules/b/b.repository.ts',
+        'no-other-module-tables: server/modules/a/a.repository.ts → server/modules/b/b.tables.ts',
+        'other-module-through-service: server/modules/b/b.service.ts → server/modules/a/a.schemas.ts',
+        'platform-knows-no-domain: server/platform/hub.ts → server/modules/a/a.service.ts',
+        'server-never-imports-web: server/app.ts → web/app/router.ts',
+        'ui-knows-no-app: web/ui/Button.ts → web/app/api.ts',
+        'ui-knows-no-pages: web/ui/Field.ts → web/modules/k/k.ts',
+        'web-never-imports-server: web/app/router.ts → server/platform/hub.ts',
+      ]);
+    },
+    CRUISE_TIMEOUT,
+  );
 
-  it('reports a ring of web modules, not one through web/app', () => {
-    expect(lintDeps(dir, '.dependency-cruiser-web-modules.cjs', ['web'])).toEqual([
-      'no-web-module-cycles: web/modules/m → web/modules/n',
-      'no-web-module-cycles: web/modules/n → web/modules/m',
-    ]);
-  });
+  it(
+    'reports a ring of web modules, not one through web/app',
+    () => {
+      expect(lintDeps(dir, '.dependency-cruiser-web-modules.cjs', ['web'])).toEqual([
+        'no-web-module-cycles: web/modules/m → web/modules/n',
+        'no-web-module-cycles: web/modules/n → web/modules/m',
+      ]);
+    },
+    CRUISE_TIMEOUT,
+  );
 });
