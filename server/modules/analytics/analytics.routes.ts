@@ -8,7 +8,7 @@ import {
 } from '../../../common/analytics.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { analyticsOptions, analyticsReport } from './analytics.service.js';
+import { analyticsOptions, analyticsReport, analyticsReportJson } from './analytics.service.js';
 import { reportCsv, reportCsvFilename } from './disclosure/report-csv.js';
 
 // Evidence for commissioners and team leads (issue 13).
@@ -40,6 +40,14 @@ function sendCsv(reply: FastifyReply, report: AnalyticsReport) {
     .send(reportCsv(report));
 }
 
+/**
+ * JSON text the service has already encoded with the route's response schema: sent as it is
+ * (Fastify passes a string with a JSON content type through without serialising it again).
+ */
+function sendJsonText(reply: FastifyReply, json: string) {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
+
 export function analyticsRoutes(app: App, { db }: AppDeps): void {
   const config = { access: { permission: 'analytics.read' as const } };
   const tags = ['analytics'];
@@ -56,7 +64,9 @@ export function analyticsRoutes(app: App, { db }: AppDeps): void {
       schema: { response: { 200: ZAnalyticsReport }, params: ZSectionParam, querystring: ZAnalyticsQuery, tags },
       config,
     },
-    async (request) => analyticsReport(db, signedInContext(request), request.params.section, request.query, 'json'),
+    // Sent as the JSON text the service keeps (encoded by ZAnalyticsReport, as the serializer would).
+    async (request, reply) =>
+      sendJsonText(reply, await analyticsReportJson(db, signedInContext(request), request.params.section, request.query)),
   );
 
   app.get(

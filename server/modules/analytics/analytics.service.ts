@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
   ANALYTICS_SECTION_TITLES,
+  type AnalyticsFilters,
   type AnalyticsOptions,
   type AnalyticsQuery,
   type AnalyticsReport,
   type FigureTable,
+  ZAnalyticsReport,
 } from '../../../common/analytics.js';
 import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
@@ -13,8 +15,8 @@ import { notFound } from '../../platform/errors.js';
 import { freshnessOf } from './as-of.js';
 import { LruCache } from './cache.js';
 import { publish } from './disclosure/publish.js';
-import type { SectionName } from './figures.js';
-import { analyticsScopeOf, defaultPeriod, monthsOf, pcnsInScope, resolveFilters } from './scope.js';
+import type { AnalyticsScope, ResolvedFilters, SectionName } from './figures.js';
+import { analyticsScopeOf, defaultPeriod, monthsOf, resolveFilters, scopeSnapshot } from './scope.js';
 import { SECTION_BUILDERS } from './sections/index.js';
 import { uuidArray } from './sections/rollup-filters.js';
 
@@ -27,11 +29,15 @@ export type Format = 'json' | 'csv';
 // Published tables per (section, resolved filters, suppression, as of): see cache.ts for why a
 // hit can never be staler than the rollups. 500 entries of a few kB each stay well under 10 MB.
 const published = new LruCache<FigureTable[]>(500);
+// The whole answer as the JSON route sends it, so that a repeated request does no more than
+// read the viewer's scope (one query) and look here: no rollups, no publishing, no serialising.
+const answers = new LruCache<string>(500);
 const monthRanges = new LruCache<{ first: string | null; last: string | null }>(200);
 
 /** For tests that rewrite rollup rows without moving "as of". */
 export const clearAnalyticsCache = () => {
   published.clear();
+  answers.clear();
   monthRanges.clear();
 };
 
@@ -39,9 +45,10 @@ const isSection = (name: string): name is SectionName => Object.hasOwn(SECTION_B
 
 export async function analyticsOptions(db: Db, ctx: SignedInContext, now = new Date()): Promise<AnalyticsOptions> {
   const scope = analyticsScopeOf(ctx.actor);
-  const pcns = await pcnsInScope(db, scope);
+  const snapshot = await scopeSnapshot(db, scope);
+  const { pcns } = snapshot;
   const pcnIds = pcns.map((p) => p.id);
-  const { asOf, key: fresh } = await freshnessOf(db, pcnIds);
+  const { asOf, key: fresh } = freshnessOf(snapshot, pcnIds);
   const key = JSON.stringify([pcnIds, fresh]);
   let range = monthRanges.get(key);
   if (!range) {
@@ -65,6 +72,68 @@ export async function analyticsOptions(db: Db, ctx: SignedInContext, now = new D
   };
 }
 
+interface Request {
+  section: SectionName;
+  scope: AnalyticsScope;
+  filters: ResolvedFilters;
+  shown: AnalyticsFilters;
+  suppress: boolean;
+  asOf: string | null;
+  /** Identifies the published tables: the same key, the same tables. */
+  key: string;
+}
+
+async function understand(db: Db, ctx: SignedInContext, section: string, query: AnalyticsQuery, format: Format, now: Date): Promise<Request> {
+  if (!isSection(section)) throw notFound('section');
+  const scope = analyticsScopeOf(ctx.actor);
+  const snapshot = await scopeSnapshot(db, scope);
+  const { filters, shown } = resolveFilters(snapshot.pcns, scope, query, now);
+  // On screen a team lead sees their own team's work exactly; a CSV leaves the screen, so it
+  // always goes under the rule, as does anything a commissioner sees.
+  const suppress = format === 'csv' || !filters.ownTeam;
+  const { asOf, key: fresh } = freshnessOf(snapshot, filters.pcnIds);
+  return { section, scope, filters, shown, suppress, asOf, key: JSON.stringify([section, filters, suppress, fresh]) };
+}
+
+async function publishedTables(db: Db, r: Request): Promise<FigureTable[]> {
+  let tables = published.get(r.key);
+  if (!tables) {
+    tables = (await SECTION_BUILDERS[r.section](db, r.filters)).map((table) => publish(table, { suppress: r.suppress }));
+    published.set(r.key, tables);
+  }
+  return tables;
+}
+
+const reportOf = (r: Request, tables: FigureTable[]): AnalyticsReport => ({
+  section: r.section,
+  title: ANALYTICS_SECTION_TITLES[r.section],
+  asOf: r.asOf,
+  filters: r.shown,
+  suppressed: r.suppress,
+  tables,
+});
+
+/**
+ * A section's report as the JSON the route sends: encoded by the response schema exactly as the
+ * route's serializer would, once per distinct answer (the names shown and "as of" are part of it).
+ */
+export async function analyticsReportJson(
+  db: Db,
+  ctx: SignedInContext,
+  section: string,
+  query: AnalyticsQuery,
+  now = new Date(),
+): Promise<string> {
+  const r = await understand(db, ctx, section, query, 'json', now);
+  const key = JSON.stringify([r.key, r.shown, r.asOf]);
+  let json = answers.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(ZAnalyticsReport.encode(reportOf(r, await publishedTables(db, r))));
+    answers.set(key, json);
+  }
+  return json;
+}
+
 export async function analyticsReport(
   db: Db,
   ctx: SignedInContext,
@@ -73,42 +142,23 @@ export async function analyticsReport(
   format: Format,
   now = new Date(),
 ): Promise<AnalyticsReport> {
-  const builder = isSection(section) ? SECTION_BUILDERS[section] : undefined;
-  if (!isSection(section) || !builder) throw notFound('section');
-  const scope = analyticsScopeOf(ctx.actor);
-  const { filters, shown } = await resolveFilters(db, scope, query, now);
-  // On screen a team lead sees their own team's work exactly; a CSV leaves the screen, so it
-  // always goes under the rule, as does anything a commissioner sees.
-  const suppress = format === 'csv' || !filters.ownTeam;
-  const { asOf, key: fresh } = await freshnessOf(db, filters.pcnIds);
-  const key = JSON.stringify([section, filters, suppress, fresh]);
-  let tables = published.get(key);
-  if (!tables) {
-    tables = (await builder(db, filters)).map((table) => publish(table, { suppress }));
-    published.set(key, tables);
-  }
+  const r = await understand(db, ctx, section, query, format, now);
+  const tables = await publishedTables(db, r);
   if (format === 'csv') {
     // Aggregates are not personal data, but a download leaves the platform: who took which
     // figures, and when, is kept (as impact CSVs are).
     await writeAuditAlone(db, ctx, {
       action: 'analytics.export',
-      entityType: shown.pcn ? 'pcn' : 'icb',
-      entityId: shown.pcn?.id ?? scope.icbId,
+      entityType: r.shown.pcn ? 'pcn' : 'icb',
+      entityId: r.shown.pcn?.id ?? r.scope.icbId,
       details: {
         section,
-        from: shown.from,
-        to: shown.to,
-        practiceId: shown.practice?.id ?? null,
-        role: shown.role,
+        from: r.shown.from,
+        to: r.shown.to,
+        practiceId: r.shown.practice?.id ?? null,
+        role: r.shown.role,
       },
     });
   }
-  return {
-    section,
-    title: ANALYTICS_SECTION_TITLES[section],
-    asOf,
-    filters: shown,
-    suppressed: suppress,
-    tables,
-  };
+  return reportOf(r, tables);
 }

@@ -26,27 +26,39 @@ export interface PcnInScope {
 }
 
 /**
- * The PCNs (with their practices) the viewer may filter by, alphabetical. Retired practices stay:
- * their referrals are still in the figures of the months they worked.
+ * What a request needs to know about the viewer's scope, read in one round-trip: the PCNs (with
+ * their practices) the viewer may filter by, alphabetical, and when each PCN's rollups were last
+ * rebuilt (absent: never). Retired practices stay: their referrals are still in the figures of
+ * the months they worked.
  */
-export async function pcnsInScope(db: Db, scope: AnalyticsScope): Promise<PcnInScope[]> {
+export interface ScopeSnapshot {
+  pcns: PcnInScope[];
+  refreshedAt: Map<string, string>;
+}
+
+export async function scopeSnapshot(db: Db, scope: AnalyticsScope): Promise<ScopeSnapshot> {
   const { rows } = await db.execute<{
     id: string;
     name: string;
+    refreshedAt: Date | string | null;
     practiceId: string | null;
     practiceName: string | null;
   }>(sql`
-    SELECT c.id, c.name, p.id AS "practiceId", p.name AS "practiceName"
-    FROM pcns c LEFT JOIN practices p ON p.pcn_id = c.id
+    SELECT c.id, c.name, r.refreshed_at AS "refreshedAt", p.id AS "practiceId", p.name AS "practiceName"
+    FROM pcns c
+    LEFT JOIN analytics_refreshes r ON r.pcn_id = c.id
+    LEFT JOIN practices p ON p.pcn_id = c.id
     WHERE c.icb_id = ${scope.icbId} AND (${scope.ownPcnId}::uuid IS NULL OR c.id = ${scope.ownPcnId}::uuid)
     ORDER BY c.name, c.id, p.name`);
   const byId = new Map<string, PcnInScope>();
+  const refreshedAt = new Map<string, string>();
   for (const r of rows) {
     const pcn = byId.get(r.id) ?? { id: r.id, name: r.name, practices: [] };
     byId.set(r.id, pcn);
+    if (r.refreshedAt) refreshedAt.set(r.id, new Date(r.refreshedAt).toISOString());
     if (r.practiceId) pcn.practices.push({ id: r.practiceId, name: r.practiceName ?? '' });
   }
-  return [...byId.values()];
+  return { pcns: [...byId.values()], refreshedAt };
 }
 
 /** 'YYYY-MM' of the month `offset` months from `month` ('YYYY-MM'). */
@@ -87,14 +99,13 @@ export interface Resolved {
 }
 
 /** The query checked against the viewer's scope: ids resolved, the period filled in. */
-export async function resolveFilters(
-  db: Db,
+export function resolveFilters(
+  inScope: readonly PcnInScope[],
   scope: AnalyticsScope,
   query: AnalyticsQuery,
   now = new Date(),
-): Promise<Resolved> {
+): Resolved {
   const period = periodOf(query, now);
-  const inScope = await pcnsInScope(db, scope);
   const pcnId = query.pcnId ?? scope.ownPcnId;
   const pcn = pcnId ? inScope.find((p) => p.id === pcnId) : null;
   if (pcnId && !pcn) throw notFound('PCN');

@@ -8,16 +8,13 @@ import { buildOnward } from './onward.js';
 import { buildOutcomes } from './outcomes.js';
 import { waitsSection } from './waits.js';
 
-// Which builder answers each dashboard section. Each lives in its own file beside this one.
-// Sections still missing a builder answer 404 (the registry is the single source of truth for
-// GET /api/analytics/:section).
-export const SECTION_BUILDERS: Partial<Record<SectionName, SectionBuilder>> = {
-  // api-a's sections
+// Which builder answers each dashboard section. Each lives in its own file beside this one; a
+// name not in this registry answers 404 (GET /api/analytics/:section).
+export const SECTION_BUILDERS: Record<SectionName, SectionBuilder> = {
   demand: demandSection,
   flow: flowSection,
   waits: waitsSection,
   national: nationalSection,
-  // api-b's sections
   capacity: buildCapacity,
   outcomes: buildOutcomes,
   onward: buildOnward,
