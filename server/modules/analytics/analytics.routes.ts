@@ -66,7 +66,10 @@ export function analyticsRoutes(app: App, { db }: AppDeps): void {
     },
     // Sent as the JSON text the service keeps (encoded by ZAnalyticsReport, as the serializer would).
     async (request, reply) =>
-      sendJsonText(reply, await analyticsReportJson(db, signedInContext(request), request.params.section, request.query)),
+      sendJsonText(
+        reply,
+        await analyticsReportJson(db, signedInContext(request), request.params.section, request.query),
+      ),
   );
 
   app.get(

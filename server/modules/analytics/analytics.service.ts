@@ -83,7 +83,14 @@ interface Request {
   key: string;
 }
 
-async function understand(db: Db, ctx: SignedInContext, section: string, query: AnalyticsQuery, format: Format, now: Date): Promise<Request> {
+async function understand(
+  db: Db,
+  ctx: SignedInContext,
+  section: string,
+  query: AnalyticsQuery,
+  format: Format,
+  now: Date,
+): Promise<Request> {
   if (!isSection(section)) throw notFound('section');
   const scope = analyticsScopeOf(ctx.actor);
   const snapshot = await scopeSnapshot(db, scope);
@@ -98,7 +105,9 @@ async function understand(db: Db, ctx: SignedInContext, section: string, query: 
 async function publishedTables(db: Db, r: Request): Promise<FigureTable[]> {
   let tables = published.get(r.key);
   if (!tables) {
-    tables = (await SECTION_BUILDERS[r.section](db, r.filters)).map((table) => publish(table, { suppress: r.suppress }));
+    tables = (await SECTION_BUILDERS[r.section](db, r.filters)).map((table) =>
+      publish(table, { suppress: r.suppress }),
+    );
     published.set(r.key, tables);
   }
   return tables;
