@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/platform/db/client.js';
@@ -46,7 +46,10 @@ export interface Timed {
   seconds: number;
 }
 
-/** `total` GETs of `urlAt(i)` from `clients` concurrent clients, each taking the next one. */
+/**
+ * `total` GETs of `urlAt(i)` from `clients` concurrent clients, each taking the next one. The
+ * clients run on a worker thread (http-clients.worker.mjs), not on the app's event loop.
+ */
 export async function timedGets(
   app: BenchApp,
   cookie: string,
@@ -54,22 +57,17 @@ export async function timedGets(
   total: number,
   clients: number,
 ): Promise<Timed> {
-  const timed: Timed = { samples: [], statuses: {}, seconds: 0 };
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < total; i = next++) {
-        const t0 = performance.now();
-        const res = await fetch(`${app.baseUrl}${urlAt(i)}`, { headers: { cookie } });
-        await res.arrayBuffer();
-        timed.samples.push(performance.now() - t0);
-        timed.statuses[res.status] = (timed.statuses[res.status] ?? 0) + 1;
-      }
-    }),
-  );
-  timed.seconds = (performance.now() - started) / 1000;
-  return timed;
+  const urls = Array.from({ length: total }, (_, i) => urlAt(i));
+  const worker = new Worker(new URL('./http-clients.worker.mjs', import.meta.url), {
+    workerData: { baseUrl: app.baseUrl, cookie, urls, clients },
+  });
+  return new Promise<Timed>((resolve, reject) => {
+    worker.once('message', (timed: Timed) => resolve(timed));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the bench clients' thread stopped with exit code ${code}`));
+    });
+  });
 }
 
 /** The HTTP statuses of some timed runs, like "200 ×40, 404 ×2". */

@@ -12,11 +12,19 @@ import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import { ALL_ROLES } from './analytics.tables.js';
 import { freshnessOf } from './as-of.js';
 import { LruCache } from './cache.js';
 import { publish } from './disclosure/publish.js';
 import type { AnalyticsScope, ResolvedFilters, SectionName } from './figures.js';
-import { analyticsScopeOf, defaultPeriod, monthsOf, resolveFilters, scopeSnapshot } from './scope.js';
+import {
+  analyticsScopeOf,
+  defaultPeriod,
+  forgetOrganisations,
+  monthsOf,
+  resolveFilters,
+  scopeSnapshot,
+} from './scope.js';
 import { SECTION_BUILDERS } from './sections/index.js';
 import { uuidArray } from './sections/rollup-filters.js';
 
@@ -34,8 +42,9 @@ const published = new LruCache<FigureTable[]>(500);
 const answers = new LruCache<string>(500);
 const monthRanges = new LruCache<{ first: string | null; last: string | null }>(200);
 
-/** For tests that rewrite rollup rows without moving "as of". */
+/** For tests that rewrite rollup rows without moving "as of", or change organisations. */
 export const clearAnalyticsCache = () => {
+  forgetOrganisations();
   published.clear();
   answers.clear();
   monthRanges.clear();
@@ -56,7 +65,8 @@ export async function analyticsOptions(db: Db, ctx: SignedInContext, now = new D
     const { rows } = pcnIds.length
       ? await db.execute<{ first: string | null; last: string | null }>(sql`
           SELECT to_char(min(month), 'YYYY-MM') AS first, to_char(max(month), 'YYYY-MM') AS last
-          FROM analytics_counts WHERE measure = 'flow' AND pcn_id = ANY(${uuidArray(pcnIds)})`)
+          FROM analytics_count_slices
+          WHERE all_practices AND role = ${ALL_ROLES} AND measure = 'flow' AND pcn_id = ANY(${uuidArray(pcnIds)})`)
       : { rows: [] };
     range = { first: rows[0]?.first ?? null, last: rows[0]?.last ?? null };
     monthRanges.set(key, range);

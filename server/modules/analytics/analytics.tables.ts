@@ -190,3 +190,97 @@ export const imdDeciles = pgTable(
   },
   (t) => [check('imd_deciles_range', sql`${t.decile} BETWEEN 1 AND 10`)],
 );
+
+// Slices (issue 13, "Speed"): the same rollups summed over every practice and/or every role,
+// kept beside the detail so a dashboard reads a few thousand rows, not a hundred thousand. A
+// slice row is either one practice's (`all_practices` false, `practice_id` as in the detail:
+// null = not from a practice) or every practice's (`all_practices` true, `practice_id` null),
+// and either one role's or every role's (`role` = 'all_roles'). The detail (practice and role)
+// stays in the tables above. refresh/slices.ts derives them from the detail in the rebuild's
+// transaction; sections/rollup-filters.ts picks the smallest that answers a request.
+
+export const ALL_ROLES = 'all_roles';
+
+const sliceKeys = {
+  pcnId: uuid('pcn_id')
+    .notNull()
+    .references(() => pcns.id),
+  allPractices: boolean('all_practices').notNull(),
+  practiceId: uuid('practice_id').references(() => practices.id),
+  month: date('month', { mode: 'string' }).notNull(),
+  role: text('role').notNull(),
+};
+
+export const analyticsCountSlices = pgTable(
+  'analytics_count_slices',
+  {
+    ...sliceKeys,
+    measure: text('measure').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  // The migration adds INCLUDE (every other column) to these indexes: index-only reads.
+  (t) => [
+    index('analytics_count_slices_read').on(t.pcnId, t.allPractices, t.role, t.measure, t.dimension, t.month),
+    check('analytics_count_slices_practice', sql`NOT ${t.allPractices} OR ${t.practiceId} IS NULL`),
+  ],
+);
+
+export const analyticsWaitSlices = pgTable(
+  'analytics_wait_slices',
+  {
+    ...sliceKeys,
+    priority: text('priority').notNull(),
+    workingDays: smallint('working_days').notNull(),
+    met: boolean('met').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    index('analytics_wait_slices_read').on(t.pcnId, t.allPractices, t.role, t.month),
+    check('analytics_wait_slices_practice', sql`NOT ${t.allPractices} OR ${t.practiceId} IS NULL`),
+  ],
+);
+
+export const analyticsOutcomeSlices = pgTable(
+  'analytics_outcome_slices',
+  {
+    ...sliceKeys,
+    measure: text('measure').notNull(),
+    item: text('item').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    pairs: integer('pairs').notNull(),
+    baselineSum: numeric('baseline_sum', { precision: 14, scale: 2 }).notNull(),
+    latestSum: numeric('latest_sum', { precision: 14, scale: 2 }).notNull(),
+    improved: integer('improved').notNull(),
+    same: integer('same').notNull(),
+    worse: integer('worse').notNull(),
+  },
+  (t) => [
+    index('analytics_outcome_slices_read').on(t.pcnId, t.allPractices, t.role, t.dimension, t.month),
+    check('analytics_outcome_slices_practice', sql`NOT ${t.allPractices} OR ${t.practiceId} IS NULL`),
+  ],
+);
+
+/**
+ * Contacts per worker, month and outcome, summed over practices and modes: what the capacity
+ * section reads (a tenth of the detail's rows).
+ */
+export const analyticsContactSlices = pgTable(
+  'analytics_contact_slices',
+  {
+    pcnId: uuid('pcn_id')
+      .notNull()
+      .references(() => pcns.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    outcome: text('outcome').notNull(),
+    n: integer('n').notNull(),
+    minutes: integer('minutes').notNull(),
+  },
+  (t) => [index('analytics_contact_slices_read').on(t.pcnId, t.month)],
+);

@@ -57,6 +57,11 @@ export interface ResolvedFilters {
   role: TeamRole | null;
   /** True when the viewer is the team lead of the one PCN covered: per-worker figures by name. */
   ownTeam: boolean;
+  /**
+   * Tests only: read the detail rollups, never their slices, to show that both give the same
+   * figures (sections/slices.db.test.ts).
+   */
+  readDetail?: boolean;
 }
 
 export type SectionBuilder = (db: Db, filters: ResolvedFilters) => Promise<ExactTable[]>;

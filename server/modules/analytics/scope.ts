@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/client.js';
 import { notFound, validationError } from '../../platform/errors.js';
 import { londonDate } from '../../platform/working-days.js';
 import type { AnalyticsScope, ResolvedFilters } from './figures.js';
+import { uuidArray } from './sections/rollup-filters.js';
 
 // Whose figures a viewer may see (issue 13): a commissioner the whole of their ICB, a team lead
 // their own PCN only. An id outside the scope is answered exactly like an id that does not exist
@@ -26,39 +27,66 @@ export interface PcnInScope {
 }
 
 /**
- * What a request needs to know about the viewer's scope, read in one round-trip: the PCNs (with
- * their practices) the viewer may filter by, alphabetical, and when each PCN's rollups were last
- * rebuilt (absent: never). Retired practices stay: their referrals are still in the figures of
- * the months they worked.
+ * What a request needs to know about the viewer's scope: the PCNs (with their practices) the
+ * viewer may filter by, alphabetical, and when each PCN's rollups were last rebuilt (absent:
+ * never). Retired practices stay: their referrals are still in the figures of the months they
+ * worked.
  */
 export interface ScopeSnapshot {
   pcns: PcnInScope[];
   refreshedAt: Map<string, string>;
 }
 
-export async function scopeSnapshot(db: Db, scope: AnalyticsScope): Promise<ScopeSnapshot> {
+// The organisations change seldom and the answer is read on every dashboard request, so it is
+// kept for a few seconds per scope: a PCN or practice added, renamed or moved shows in the
+// figures' filters at most this late. When the rollups were rebuilt is read every time, so a
+// refresh is never missed (cache.ts keys answers on it).
+const ORGANISATIONS_KEPT_MS = 10_000;
+const organisations = new Map<string, { at: number; pcns: Promise<PcnInScope[]> }>();
+
+/** For tests that change organisations and read figures at once. */
+export const forgetOrganisations = () => organisations.clear();
+
+async function readOrganisations(db: Db, scope: AnalyticsScope): Promise<PcnInScope[]> {
   const { rows } = await db.execute<{
     id: string;
     name: string;
-    refreshedAt: Date | string | null;
     practiceId: string | null;
     practiceName: string | null;
   }>(sql`
-    SELECT c.id, c.name, r.refreshed_at AS "refreshedAt", p.id AS "practiceId", p.name AS "practiceName"
-    FROM pcns c
-    LEFT JOIN analytics_refreshes r ON r.pcn_id = c.id
-    LEFT JOIN practices p ON p.pcn_id = c.id
+    SELECT c.id, c.name, p.id AS "practiceId", p.name AS "practiceName"
+    FROM pcns c LEFT JOIN practices p ON p.pcn_id = c.id
     WHERE c.icb_id = ${scope.icbId} AND (${scope.ownPcnId}::uuid IS NULL OR c.id = ${scope.ownPcnId}::uuid)
     ORDER BY c.name, c.id, p.name`);
   const byId = new Map<string, PcnInScope>();
-  const refreshedAt = new Map<string, string>();
   for (const r of rows) {
     const pcn = byId.get(r.id) ?? { id: r.id, name: r.name, practices: [] };
     byId.set(r.id, pcn);
-    if (r.refreshedAt) refreshedAt.set(r.id, new Date(r.refreshedAt).toISOString());
     if (r.practiceId) pcn.practices.push({ id: r.practiceId, name: r.practiceName ?? '' });
   }
-  return { pcns: [...byId.values()], refreshedAt };
+  return [...byId.values()];
+}
+
+function organisationsOf(db: Db, scope: AnalyticsScope, now = Date.now()): Promise<PcnInScope[]> {
+  const key = `${scope.icbId}:${scope.ownPcnId}`;
+  const kept = organisations.get(key);
+  if (kept && now - kept.at < ORGANISATIONS_KEPT_MS) return kept.pcns;
+  const pcns = readOrganisations(db, scope);
+  organisations.set(key, { at: now, pcns });
+  // A failed read is not kept: the next request tries again.
+  pcns.catch(() => organisations.delete(key));
+  return pcns;
+}
+
+export async function scopeSnapshot(db: Db, scope: AnalyticsScope): Promise<ScopeSnapshot> {
+  const pcns = await organisationsOf(db, scope);
+  const refreshedAt = new Map<string, string>();
+  if (pcns.length === 0) return { pcns, refreshedAt };
+  const { rows } = await db.execute<{ pcnId: string; at: string }>(sql`
+    SELECT pcn_id AS "pcnId", to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+    FROM analytics_refreshes WHERE pcn_id = ANY(${uuidArray(pcns.map((p) => p.id))})`);
+  for (const r of rows) refreshedAt.set(r.pcnId, r.at);
+  return { pcns, refreshedAt };
 }
 
 /** 'YYYY-MM' of the month `offset` months from `month` ('YYYY-MM'). */

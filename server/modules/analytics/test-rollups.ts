@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/client.js';
 import { analyticsCounts, analyticsRefreshes, analyticsWaits } from './analytics.tables.js';
+import { replaceSlicesOf } from './refresh/slices.js';
 
 // Hand-made rollup rows for the analytics tests: what the refresh job would have written, so
 // each figure can be checked against numbers worked out by hand. Months are 'YYYY-MM'.
@@ -26,9 +27,13 @@ export interface WaitRow {
   n: number;
 }
 
-/** Marks the PCNs' rollups refreshed now, as the job does after writing them ("as of" moves). */
+/**
+ * Marks the PCNs' rollups refreshed now, as the job does after writing them: their slices are
+ * derived again from the detail rows the test wrote, and "as of" moves.
+ */
 export async function markRefreshed(db: Db, pcnIds: string[], at = new Date()): Promise<void> {
   for (const pcnId of pcnIds) {
+    await replaceSlicesOf(db, pcnId);
     await db
       .insert(analyticsRefreshes)
       .values({ pcnId, refreshedAt: at, caughtUpTo: at })

@@ -39,14 +39,24 @@ const asCell = (value: ExactRow['values'][string] | undefined): ExactCell | null
 
 /** The exact count in a cell, or null when the cell is not a count. */
 export function exactCount(table: ExactTable, ref: CellRef): number | null {
-  const unit = table.columns.find((c) => c.key === ref.column)?.unit;
-  return unit === 'count' ? (asCell(rowsWithTotal(table)[ref.row]?.values[ref.column])?.value ?? null) : null;
+  return countReader(table)(ref);
+}
+
+/**
+ * A reader of exact counts over one table: its rows (with the totals row) and count columns
+ * looked up once, since a table of practices by month has thousands of cells.
+ */
+function countReader(table: ExactTable): (ref: CellRef) => number | null {
+  const rows = rowsWithTotal(table);
+  const counts = new Set(table.columns.filter((c) => c.unit === 'count').map((c) => c.key));
+  return (ref) => (counts.has(ref.column) ? (asCell(rows[ref.row]?.values[ref.column])?.value ?? null) : null);
 }
 
 /** Every sum the table declares, between cells that hold counts. */
 export function sumRelations(table: ExactTable): SumRelation[] {
   const rows = rowsWithTotal(table);
-  const isCount = (ref: CellRef) => exactCount(table, ref) !== null;
+  const read = countReader(table);
+  const isCount = (ref: CellRef) => read(ref) !== null;
   const relations: SumRelation[] = [];
   if (table.total) {
     const totalRow = table.rows.length;
@@ -128,10 +138,11 @@ function builtOn(cell: ExactCell, unit: FigureUnit, hiddenCount: number): boolea
 /** Hides each statistic of a row that is built on one of the row's hidden counts. */
 export function suppressDerivedStatistics(table: ExactTable, published: FigureRow[]): void {
   const exactRows = rowsWithTotal(table);
+  const read = countReader(table);
   published.forEach((row, index) => {
     const hiddenCounts = table.columns
       .filter((c) => c.unit === 'count' && row.values[c.key] === SUPPRESSED)
-      .map((c) => exactCount(table, { row: index, column: c.key }))
+      .map((c) => read({ row: index, column: c.key }))
       .filter((n): n is number => n !== null);
     if (hiddenCounts.length === 0) return;
     for (const { key, unit } of table.columns) {

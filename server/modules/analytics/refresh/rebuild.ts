@@ -5,6 +5,7 @@ import { insertContactsOf } from './contacts.js';
 import { insertCountsOf } from './counts.js';
 import { insertOutcomesOf, loadPairs } from './outcomes.js';
 import { loadReferralBase } from './referral-base.js';
+import { replaceSlicesOf } from './slices.js';
 import { insertWaitsOf } from './waits.js';
 
 // A PCN's rollups are rebuilt whole, never patched: one transaction deletes its rows and
@@ -62,6 +63,7 @@ async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
       await insertWaitsOf(tx, pcnId);
       await insertOutcomesOf(tx, pcnId);
       await insertContactsOf(tx, pcnId);
+      await replaceSlicesOf(tx, pcnId);
       await tx.execute(sql`
         INSERT INTO analytics_refreshes (pcn_id, refreshed_at, caught_up_to)
         VALUES (${pcnId}, clock_timestamp(), ${caughtUpTo.toISOString()})

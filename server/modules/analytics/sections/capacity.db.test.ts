@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenancy, createTestUser, type TestTenancy } from '../../../test/toolkit.js';
 import { createTestReferral, triaged } from '../../triage/test-referrals.js';
 import { analyticsContacts } from '../analytics.tables.js';
+import { replaceSlicesOf } from '../refresh/slices.js';
 import { buildCapacity } from './capacity.js';
 import { quarter, rowOf, sectionTestDatabase, tableOf } from './test-sections.js';
 
@@ -75,6 +76,8 @@ beforeAll(async () => {
   await contacts(home, lw2, 'link_worker', '2026-03-01', 'did_not_attend', 1);
   await contacts(home, hc, 'health_coach', '2026-01-01', 'attended', 12);
   await contacts(other, lw3, 'link_worker', '2026-02-01', 'attended', 30);
+  // What the refresh job derives from the detail rows it writes (refresh/slices.ts).
+  for (const t of [home, other]) await replaceSlicesOf(db, t.pcnId);
 });
 
 describe('capacity and utilisation', () => {

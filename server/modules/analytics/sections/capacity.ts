@@ -172,7 +172,7 @@ async function periodContacts(db: Parameters<SectionBuilder>[0], f: ResolvedFilt
     SELECT worker_id AS "workerId", role, pcn_id AS "pcnId",
       coalesce(sum(n) FILTER (WHERE outcome = 'attended'), 0)::int AS attended,
       coalesce(sum(n) FILTER (WHERE outcome = 'did_not_attend'), 0)::int AS dna
-    FROM analytics_contacts
+    FROM ${sql.raw(f.readDetail ? 'analytics_contacts' : 'analytics_contact_slices')}
     WHERE pcn_id = ANY(${uuidArray(f.pcnIds)})
       AND month BETWEEN ${f.fromMonth}::date AND ${f.toMonth}::date
       AND ${f.role ? sql`role = ${f.role}` : sql`true`}

@@ -4,6 +4,7 @@ import { setUpTestApp } from '../../../test/team.js';
 import { createTestUser, type Session, signIn } from '../../../test/toolkit.js';
 import { createTestReferral, triaged } from '../../triage/test-referrals.js';
 import { analyticsCounts, analyticsOutcomes } from '../analytics.tables.js';
+import { replaceSlicesOf } from '../refresh/slices.js';
 
 // api-b's sections through HTTP: a team lead sees their own team exactly, workers by name; a
 // commissioner sees the same figures under the small-number rule and never a worker's name.
@@ -59,6 +60,8 @@ beforeAll(async () => {
     same: 2,
     worse: 3,
   });
+  // What the refresh job derives from the detail rows it writes (refresh/slices.ts).
+  for (const pcnId of [home.pcnId]) await replaceSlicesOf(ctx.db, pcnId);
 });
 
 describe('capacity, outcomes, onward and equality over HTTP', () => {

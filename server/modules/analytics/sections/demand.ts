@@ -11,7 +11,7 @@ import {
   statistic,
 } from '../figures.js';
 import { monthLabel, monthsInPeriod, tally } from './months.js';
-import { percent, rollupWhere, round1, uuidArray } from './rollup-filters.js';
+import { percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
 
 // Demand (issue 13): referrals received, from the analytics_counts rollup, measure 'referrals'
 // (month = month received):
@@ -30,36 +30,41 @@ const SOURCE_LABELS: Record<(typeof REFERRAL_SOURCES)[number], string> = {
 };
 const NOT_FROM_PRACTICE = 'not-from-practice';
 
-interface Row {
+interface SourceRow {
   month: string;
   practiceId: string | null;
-  dimension: string;
   value: string;
   n: number;
 }
 
 async function readRollups(db: Db, f: ResolvedFilters) {
-  const [{ rows }, practiceRows] = await Promise.all([
-    db.execute<Row & Record<string, unknown>>(sql`
-      SELECT to_char(month, 'YYYY-MM') AS month, practice_id AS "practiceId", dimension, value, sum(n)::int AS n
-      FROM analytics_counts
-      WHERE measure = 'referrals' AND dimension IN ('source', 'reason') AND ${rollupWhere(f)}
-      GROUP BY 1, 2, 3, 4`),
+  // Sources by practice (for the rates and the practice table); reasons need no practice.
+  const bySource = rollupSource('counts', f, { byPractice: true });
+  const byReason = rollupSource('counts', f);
+  const [sourceRows, reasonRows, practiceRows] = await Promise.all([
+    db.execute<SourceRow & Record<string, unknown>>(sql`
+      SELECT to_char(month, 'YYYY-MM') AS month, practice_id AS "practiceId", value, sum(n)::int AS n
+      FROM ${bySource.table}
+      WHERE measure = 'referrals' AND dimension = 'source' AND ${bySource.where}
+      GROUP BY 1, 2, 3`),
+    db.execute<{ value: string; n: number }>(sql`
+      SELECT value, sum(n)::int AS n FROM ${byReason.table}
+      WHERE measure = 'referrals' AND dimension = 'reason' AND ${byReason.where}
+      GROUP BY 1`),
     db.execute<{ id: string; name: string; listSize: number | null }>(sql`
       SELECT id, name, list_size AS "listSize" FROM practices
       WHERE pcn_id = ANY(${uuidArray(f.pcnIds)}) AND (${f.practiceId}::uuid IS NULL OR id = ${f.practiceId}::uuid)
       ORDER BY name`),
   ]);
-  return { rows, practices: practiceRows.rows };
+  return { sources: sourceRows.rows, reasons: reasonRows.rows, practices: practiceRows.rows };
 }
 
 const per1000 = (n: number, people: number) => (people === 0 ? null : round1((1000 * n) / people));
 
 export const demandSection: SectionBuilder = async (db, f) => {
-  const { rows, practices } = await readRollups(db, f);
+  const { sources, reasons, practices } = await readRollups(db, f);
   const listed = new Map(practices.filter((p) => p.listSize !== null).map((p) => [p.id, p.listSize as number]));
   const population = [...listed.values()].reduce((s, n) => s + n, 0);
-  const sources = rows.filter((r) => r.dimension === 'source');
   const byMonth = new Map<string, number>();
   const listedByMonth = new Map<string, number>();
   const bySource = new Map<string, number>();
@@ -128,7 +133,7 @@ export const demandSection: SectionBuilder = async (db, f) => {
 
   const labels = await reasonLabels(db);
   const byReason = new Map<string, number>();
-  for (const r of rows) if (r.dimension === 'reason') tally(byReason, r.value, r.n);
+  for (const r of reasons) tally(byReason, r.value, r.n);
   const reasonRows: ExactRow[] = [...byReason.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([code, n]) => ({

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenancy, type TestTenancy } from '../../../test/toolkit.js';
 import { practices } from '../../organisations/organisations.tables.js';
 import { analyticsCounts, analyticsOutcomes, practicePopulation } from '../analytics.tables.js';
+import { replaceSlicesOf } from '../refresh/slices.js';
 import { buildEquality } from './equality.js';
 import { quarter, rowOf, sectionTestDatabase, tableOf } from './test-sections.js';
 
@@ -64,6 +65,8 @@ beforeAll(async () => {
     same: 0,
     worse: 1,
   });
+  // What the refresh job derives from the detail rows it writes (refresh/slices.ts).
+  for (const pcnId of [home.pcnId]) await replaceSlicesOf(db, pcnId);
 });
 
 describe('equality', () => {

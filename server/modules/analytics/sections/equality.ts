@@ -21,7 +21,7 @@ import {
   type SectionBuilder,
   statistic,
 } from '../figures.js';
-import { addUp, percent, rollupWhere, round1, uuidArray } from './rollup-filters.js';
+import { addUp, percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
 
 // Equality (issue 13): referrals and outcomes by age band, sex, ethnic group and deprivation.
 // Referrals: analytics_counts measure 'referrals' by dimension 'age_band' | 'sex' |
@@ -87,6 +87,7 @@ const DIMENSIONS: Dimension[] = [
   },
 ];
 
+const POPULATION_DIMENSIONS = [...new Set(DIMENSIONS.flatMap((d) => (d.population ? [d.population] : [])))];
 const ALL_SOURCES = DIMENSIONS.flatMap((d) => Object.keys(d.sources));
 const sourceList = sql`(${sql.join(
   ALL_SOURCES.map((s) => sql`${s}`),
@@ -144,22 +145,45 @@ interface Counted {
 }
 
 async function readRollups(db: Db, f: ResolvedFilters) {
-  const [referrals, outcomes, population] = await Promise.all([
+  const { rows: population } = await db.execute<{
+    practiceId: string;
+    dimension: string;
+    value: string;
+    people: number;
+  }>(sql`
+    SELECT pp.practice_id AS "practiceId", pp.dimension, pp.value, pp.people
+    FROM practice_population pp JOIN practices p ON p.id = pp.practice_id
+    WHERE p.pcn_id = ANY(${uuidArray(f.pcnIds)})
+      AND ${f.practiceId ? sql`p.id = ${f.practiceId}::uuid` : sql`true`}`);
+  // A rate's numerator is the referrals from practices whose population is held: every
+  // referral, less those from no practice or from a practice missing a population breakdown.
+  // Only the latter are read practice by practice (usually just the "no practice" rows).
+  const held = (dimension: string) =>
+    new Set(population.filter((p) => p.dimension === dimension).map((p) => p.practiceId));
+  const heldByAll = POPULATION_DIMENSIONS.map(held).reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
+  const { rows: practices } = await db.execute<{ id: string }>(sql`
+    SELECT id FROM practices WHERE pcn_id = ANY(${uuidArray(f.pcnIds)})
+      AND ${f.practiceId ? sql`id = ${f.practiceId}::uuid` : sql`true`}`);
+  const notHeld = practices.map((p) => p.id).filter((id) => !heldByAll.has(id));
+  const all = rollupSource('counts', f);
+  const byPractice = rollupSource('counts', f, { byPractice: true });
+  const outcomes = rollupSource('outcomes', f);
+  const [referrals, outside, paired] = await Promise.all([
+    db.execute<{ dimension: string; value: string; n: number }>(sql`
+      SELECT dimension, value, sum(n)::int AS n FROM ${all.table}
+      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${all.where}
+      GROUP BY dimension, value`),
     db.execute<Counted & Record<string, unknown>>(sql`
-      SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM analytics_counts
-      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${rollupWhere(f)}
+      SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM ${byPractice.table}
+      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${byPractice.where}
+        AND (practice_id IS NULL OR practice_id = ANY(${uuidArray(notHeld)}))
       GROUP BY dimension, value, practice_id`),
     db.execute<{ dimension: string; value: string; pairs: number; improved: number }>(sql`
-      SELECT dimension, value, sum(pairs)::int AS pairs, sum(improved)::int AS improved FROM analytics_outcomes
-      WHERE measure = 'swemwbs' AND item = 'metric' AND dimension IN ${sourceList} AND ${rollupWhere(f)}
+      SELECT dimension, value, sum(pairs)::int AS pairs, sum(improved)::int AS improved FROM ${outcomes.table}
+      WHERE measure = 'swemwbs' AND item = 'metric' AND dimension IN ${sourceList} AND ${outcomes.where}
       GROUP BY dimension, value`),
-    db.execute<{ practiceId: string; dimension: string; value: string; people: number }>(sql`
-      SELECT pp.practice_id AS "practiceId", pp.dimension, pp.value, pp.people
-      FROM practice_population pp JOIN practices p ON p.id = pp.practice_id
-      WHERE p.pcn_id = ANY(${uuidArray(f.pcnIds)})
-        AND ${f.practiceId ? sql`p.id = ${f.practiceId}::uuid` : sql`true`}`),
   ]);
-  return { referrals: referrals.rows, outcomes: outcomes.rows, population: population.rows };
+  return { referrals: referrals.rows, outside: outside.rows, outcomes: paired.rows, population, held };
 }
 
 function dimensionTable(d: Dimension, data: Awaited<ReturnType<typeof readRollups>>): ExactTable {
@@ -168,7 +192,7 @@ function dimensionTable(d: Dimension, data: Awaited<ReturnType<typeof readRollup
   const rowOf = (dimension: string, value: string) => d.sources[dimension]?.(value) ?? NOT_RECORDED.key;
   const withRates = d.population !== null;
   // Practices whose population is held for this dimension: only their referrals enter the rate.
-  const populated = new Set(data.population.filter((p) => p.dimension === d.population).map((p) => p.practiceId));
+  const populated = d.population ? data.held(d.population) : new Set<string>();
   for (const p of data.population) {
     if (p.dimension === d.population) at(rowOf(p.dimension, p.value)).population += p.people;
   }
@@ -176,7 +200,11 @@ function dimensionTable(d: Dimension, data: Awaited<ReturnType<typeof readRollup
     if (!(r.dimension in d.sources)) continue;
     const t = at(rowOf(r.dimension, r.value));
     t.referrals += r.n;
-    if (r.practiceId && populated.has(r.practiceId)) t.referralsWithPopulation += r.n;
+    t.referralsWithPopulation += r.n;
+  }
+  for (const r of data.outside) {
+    if (!(r.dimension in d.sources) || (r.practiceId && populated.has(r.practiceId))) continue;
+    at(rowOf(r.dimension, r.value)).referralsWithPopulation -= r.n;
   }
   for (const o of data.outcomes) {
     if (!(o.dimension in d.sources)) continue;

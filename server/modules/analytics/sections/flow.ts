@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { CLOSURE_REASONS, STATUS_LABELS } from '../../../../common/referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
 import { tally } from './months.js';
-import { percent, rollupWhere } from './rollup-filters.js';
+import { percent, rollupSource } from './rollup-filters.js';
 
 // Flow through the service (issue 13), from the analytics_counts rollup:
 // - measure 'flow', dimension 'stage': referrals received in the period that reached each stage
@@ -27,10 +27,11 @@ type ClosureStatus = (typeof CLOSURE_STATUSES)[number];
 const reasonLabel = (reason: string) => CLOSURE_REASONS[reason as keyof typeof CLOSURE_REASONS] ?? reason;
 
 export const flowSection: SectionBuilder = async (db, f) => {
+  const from = rollupSource('counts', f);
   const { rows } = await db.execute<{ measure: string; value: string; n: number }>(sql`
-    SELECT measure, value, sum(n)::int AS n FROM analytics_counts
+    SELECT measure, value, sum(n)::int AS n FROM ${from.table}
     WHERE ((measure = 'flow' AND dimension = 'stage') OR (measure = 'closures' AND dimension = 'reason'))
-      AND ${rollupWhere(f)}
+      AND ${from.where}
     GROUP BY 1, 2`);
   const stages = new Map(rows.filter((r) => r.measure === 'flow').map((r) => [r.value, r.n]));
   const received = stages.get('received') ?? 0;

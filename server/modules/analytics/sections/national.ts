@@ -3,7 +3,7 @@ import type { FigureColumn } from '../../../../common/analytics.js';
 import { listSnomedCodes } from '../../codes/codes.service.js';
 import { count, type ExactCell, type ExactRow, type ExactTable, type SectionBuilder } from '../figures.js';
 import { monthLabel, monthsInPeriod, tally } from './months.js';
-import { rollupWhere, uuidArray } from './rollup-filters.js';
+import { rollupSource, uuidArray } from './rollup-filters.js';
 
 // The national figures (issue 13) per practice per month, for a PCN's returns:
 // - the SNOMED CT coded social prescribing events (analytics_counts measure 'snomed', dimension
@@ -23,13 +23,14 @@ const CARE_FIGURES = [
 const NOT_FROM_PRACTICE = 'not-from-practice';
 
 export const nationalSection: SectionBuilder = async (db, f) => {
+  const from = rollupSource('counts', f, { byPractice: true });
   const [{ rows }, { rows: practiceRows }, codes] = await Promise.all([
     db.execute<{ month: string; practiceId: string | null; measure: string; value: string; n: number }>(sql`
       SELECT to_char(month, 'YYYY-MM') AS month, practice_id AS "practiceId", measure, value, sum(n)::int AS n
-      FROM analytics_counts
+      FROM ${from.table}
       WHERE ((measure = 'snomed' AND dimension = 'code')
           OR (measure = 'flow' AND dimension = 'stage' AND value IN ('received', 'first_contact', 'plan_agreed')))
-        AND ${rollupWhere(f)}
+        AND ${from.where}
       GROUP BY 1, 2, 3, 4`),
     db.execute<{ id: string; name: string }>(sql`
       SELECT id, name FROM practices

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenancy, type TestTenancy } from '../../../test/toolkit.js';
 import { createTestOrganization } from '../../directory/listings/test-listings.js';
 import { analyticsCounts } from '../analytics.tables.js';
+import { replaceSlicesOf } from '../refresh/slices.js';
 import { buildOnward } from './onward.js';
 import { quarter, rowOf, sectionTestDatabase, tableOf } from './test-sections.js';
 
@@ -40,6 +41,8 @@ beforeAll(async () => {
   await onward('organisation', `${home.vcsOrganisationId}:accepted`, 1);
   // An id this ICB does not hold: counted, but its name is not looked up elsewhere.
   await onward('organisation', elsewhereOrg.id, 1);
+  // What the refresh job derives from the detail rows it writes (refresh/slices.ts).
+  for (const pcnId of [home.pcnId, quiet.pcnId]) await replaceSlicesOf(db, pcnId);
 });
 
 describe('onward referrals and community organisations', () => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FigureColumn } from '../../../../common/analytics.js';
 import { ONWARD_STATUS_LABELS, ONWARD_STATUSES } from '../../../../common/onward-referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
-import { percent, rollupWhere, uuidArray } from './rollup-filters.js';
+import { percent, rollupSource, uuidArray } from './rollup-filters.js';
 
 // Onward referrals and the value of community organisations (issue 13), from the closed loop
 // when it is in use: the analytics_counts rollup, measure 'onward', month = month sent.
@@ -111,9 +111,10 @@ async function organisationTable(
 }
 
 export const buildOnward: SectionBuilder = async (db, f) => {
+  const from = rollupSource('counts', f);
   const { rows } = await db.execute<Rollup & Record<string, unknown>>(sql`
-    SELECT dimension, value, sum(n)::int AS n FROM analytics_counts
-    WHERE measure = 'onward' AND dimension IN ('status', 'organisation') AND ${rollupWhere(f)}
+    SELECT dimension, value, sum(n)::int AS n FROM ${from.table}
+    WHERE measure = 'onward' AND dimension IN ('status', 'organisation') AND ${from.where}
     GROUP BY dimension, value`);
   return [statusTable(rows), await organisationTable(db, f.icbId, rows)];
 };

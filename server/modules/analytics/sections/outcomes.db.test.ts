@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenancy, type TestTenancy } from '../../../test/toolkit.js';
 import { analyticsCounts, analyticsOutcomes } from '../analytics.tables.js';
+import { replaceSlicesOf } from '../refresh/slices.js';
 import { buildOutcomes } from './outcomes.js';
 import { quarter, rowOf, sectionTestDatabase, tableOf } from './test-sections.js';
 
@@ -64,6 +65,8 @@ beforeAll(async () => {
   await pamMove('2→2', 5);
   await pamMove('2→3', 4);
   await pamMove('3→2', 1, 'health_coach');
+  // What the refresh job derives from the detail rows it writes (refresh/slices.ts).
+  for (const pcnId of [home.pcnId]) await replaceSlicesOf(db, pcnId);
 });
 
 describe('outcomes', () => {

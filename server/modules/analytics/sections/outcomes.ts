@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FigureColumn } from '../../../../common/analytics.js';
 import { ONS4_ITEMS, PAM_LEVEL_LABELS, PAM_LEVELS } from '../../../../common/outcome-measures.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
-import { percent, rollupWhere, round1 } from './rollup-filters.js';
+import { percent, rollupSource, round1 } from './rollup-filters.js';
 
 // Outcomes (issue 13): each referral's baseline against its latest later measure, summed in the
 // analytics_outcomes rollup ('all'/'all': not broken down by an equality dimension), and the
@@ -50,11 +50,12 @@ function pairedRow(key: string, label: string, p: Paired | undefined): ExactRow 
 }
 
 async function pairedTable(db: Parameters<SectionBuilder>[0], f: Parameters<SectionBuilder>[1]): Promise<ExactTable> {
+  const from = rollupSource('outcomes', f);
   const { rows } = await db.execute<Paired & Record<string, unknown>>(sql`
     SELECT measure, item, sum(pairs)::int AS pairs, sum(baseline_sum)::float8 AS "baselineSum",
       sum(latest_sum)::float8 AS "latestSum", sum(improved)::int AS improved
-    FROM analytics_outcomes
-    WHERE dimension = 'all' AND value = 'all' AND ${rollupWhere(f)}
+    FROM ${from.table}
+    WHERE dimension = 'all' AND value = 'all' AND ${from.where}
     GROUP BY measure, item`);
   const found = new Map(rows.map((r) => [`${r.measure}:${r.item}`, r]));
   return {
@@ -81,9 +82,10 @@ const LEVEL_COLUMNS: FigureColumn[] = [
 ];
 
 async function pamMovesTable(db: Parameters<SectionBuilder>[0], f: Parameters<SectionBuilder>[1]): Promise<ExactTable> {
+  const from = rollupSource('counts', f);
   const { rows } = await db.execute<{ value: string; n: number }>(sql`
-    SELECT value, sum(n)::int AS n FROM analytics_counts
-    WHERE measure = 'pam_move' AND ${rollupWhere(f)}
+    SELECT value, sum(n)::int AS n FROM ${from.table}
+    WHERE measure = 'pam_move' AND ${from.where}
     GROUP BY value`);
   const moves = new Map<string, number>();
   for (const r of rows) {

@@ -1,24 +1,52 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { ALL_ROLES } from '../analytics.tables.js';
 import type { ResolvedFilters } from '../figures.js';
 
-// The request's filters as a WHERE clause over any rollup table (api-b's sections: capacity,
-// outcomes, onward, equality). Every rollup has pcn_id, practice_id, month and role.
+// The request's filters over the rollups, and small helpers the sections share.
 
 export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
+export type Rollup = 'counts' | 'waits' | 'outcomes';
+
+const DETAIL: Record<Rollup, string> = {
+  counts: 'analytics_counts',
+  waits: 'analytics_waits',
+  outcomes: 'analytics_outcomes',
+};
+const SLICES: Record<Rollup, string> = {
+  counts: 'analytics_count_slices',
+  waits: 'analytics_wait_slices',
+  outcomes: 'analytics_outcome_slices',
+};
+
+export interface RollupSource {
+  table: SQL;
+  /** The request's filters (PCNs, period, practice, role) on that table. */
+  where: SQL;
+}
+
 /**
+ * Where a query over a rollup reads, with the request's filters: the smallest slice
+ * (analytics.tables.ts) that still answers it. Practice is kept when the figures are broken down
+ * by practice (`byPractice`) or filtered to one; role when filtered to one. Only a request that
+ * needs both reads the detail.
+ *
  * The role filter reads "whose work": rows of that role, plus rows counted before allocation
  * ('any'), to which the filter does not apply. 'unallocated' rows are nobody's work yet.
  */
-export function roleClause(f: ResolvedFilters): SQL {
-  return f.role ? sql`role IN (${f.role}, 'any')` : sql`true`;
-}
-
-export function rollupWhere(f: ResolvedFilters, { practice = true } = {}): SQL {
-  const byPractice = practice && f.practiceId ? sql`practice_id = ${f.practiceId}::uuid` : sql`true`;
-  return sql`pcn_id = ANY(${uuidArray(f.pcnIds)})
+export function rollupSource(rollup: Rollup, f: ResolvedFilters, { byPractice = false } = {}): RollupSource {
+  const keepPractice = byPractice || f.practiceId !== null;
+  const role = f.role ? sql`role IN (${f.role}, 'any')` : sql`role = ${ALL_ROLES}`;
+  const common = sql`pcn_id = ANY(${uuidArray(f.pcnIds)})
     AND month BETWEEN ${f.fromMonth}::date AND ${f.toMonth}::date
-    AND ${byPractice} AND ${roleClause(f)}`;
+    AND ${f.practiceId ? sql`practice_id = ${f.practiceId}::uuid` : sql`true`}`;
+  if (f.readDetail || (keepPractice && f.role)) {
+    return {
+      table: sql.raw(DETAIL[rollup]),
+      where: sql`${common} AND ${f.role ? sql`role IN (${f.role}, 'any')` : sql`true`}`,
+    };
+  }
+  return { table: sql.raw(SLICES[rollup]), where: sql`all_practices = ${!keepPractice} AND ${role} AND ${common}` };
 }
 
 /** Calendar days from the first day of `fromMonth` to the last day of `toMonth`. */

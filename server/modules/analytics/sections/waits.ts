@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PRIORITIES } from '../../../../common/referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
 import { monthLabel, monthsInPeriod } from './months.js';
-import { percent, rollupWhere, uuidArray } from './rollup-filters.js';
+import { percent, rollupSource, uuidArray } from './rollup-filters.js';
 
 // Waits from referral received to first contact, in working days (issue 13), from the
 // analytics_waits histogram (month = month received; only referrals with a first contact).
@@ -54,16 +54,6 @@ function waitRow(key: string, label: string, buckets: readonly Bucket[]): ExactR
   };
 }
 
-function group<K>(rows: (Bucket & { key: K })[]): Map<K, Bucket[]> {
-  const groups = new Map<K, Bucket[]>();
-  for (const r of rows) {
-    const list = groups.get(r.key) ?? [];
-    list.push(r);
-    groups.set(r.key, list);
-  }
-  return groups;
-}
-
 const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = {
   routine: 'Routine',
   soon: 'Soon',
@@ -71,28 +61,30 @@ const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = {
 };
 
 export const waitsSection: SectionBuilder = async (db, f) => {
+  const from = rollupSource('waits', f);
+  // The histogram of the whole period four ways at once (GROUPING SETS): by month, by PCN, by
+  // priority and over all; each (by, key) group has one bucket per (days, met).
   const [{ rows }, { rows: pcnRows }] = await Promise.all([
-    db.execute<{ month: string; pcnId: string; priority: string; days: number; met: boolean; n: number }>(sql`
-      SELECT to_char(month, 'YYYY-MM') AS month, pcn_id AS "pcnId", priority, working_days AS days, met,
-        sum(n)::int AS n
-      FROM analytics_waits WHERE ${rollupWhere(f)}
-      GROUP BY 1, 2, 3, 4, 5`),
+    db.execute<{ by: 'month' | 'pcn' | 'priority' | 'all'; key: string; days: number; met: boolean; n: number }>(sql`
+      SELECT CASE WHEN grouping(month) = 0 THEN 'month' WHEN grouping(pcn_id) = 0 THEN 'pcn'
+                  WHEN grouping(priority) = 0 THEN 'priority' ELSE 'all' END AS by,
+             coalesce(to_char(month, 'YYYY-MM'), pcn_id::text, priority, 'all') AS key,
+             working_days AS days, met, sum(n)::int AS n
+      FROM ${from.table} WHERE ${from.where}
+      GROUP BY working_days, met, GROUPING SETS ((month), (pcn_id), (priority), ())`),
     db.execute<{ id: string; name: string }>(
       sql`SELECT id, name FROM pcns WHERE id = ANY(${uuidArray(f.pcnIds)}) ORDER BY name`,
     ),
   ]);
-  // Buckets of the whole period, one per (days, met), merged across months, PCNs and priorities.
-  const merge = (list: readonly Bucket[]) => {
-    const by = new Map<string, Bucket>();
-    for (const b of list) {
-      const k = `${b.days}:${b.met}`;
-      const had = by.get(k);
-      by.set(k, { days: b.days, met: b.met, n: (had?.n ?? 0) + b.n });
-    }
-    return [...by.values()];
-  };
-  const all = merge(rows);
-  const total = waitRow('total', 'Whole period', all);
+  const groups = new Map<string, Bucket[]>();
+  for (const r of rows) {
+    const k = `${r.by}:${r.key}`;
+    const list = groups.get(k) ?? [];
+    list.push(r);
+    groups.set(k, list);
+  }
+  const bucketsOf = (by: string, key: string) => groups.get(`${by}:${key}`) ?? [];
+  const total = waitRow('total', 'Whole period', bucketsOf('all', 'all'));
   const table = (id: string, title: string, description: string, rowHeader: string, tableRows: ExactRow[]) =>
     ({
       id,
@@ -108,10 +100,6 @@ export const waitsSection: SectionBuilder = async (db, f) => {
       ],
     }) satisfies ExactTable;
 
-  const byMonth = group(rows.map((r) => ({ ...r, key: r.month })));
-  const byPcn = group(rows.map((r) => ({ ...r, key: r.pcnId })));
-  const byPriority = group(rows.map((r) => ({ ...r, key: r.priority })));
-
   return [
     {
       ...table(
@@ -119,7 +107,7 @@ export const waitsSection: SectionBuilder = async (db, f) => {
         'Waits to first contact per month',
         'Working days from referral received to first contact, for referrals received in each month.',
         'Month',
-        monthsInPeriod(f).map((m) => waitRow(m, monthLabel(m), merge(byMonth.get(m) ?? []))),
+        monthsInPeriod(f).map((m) => waitRow(m, monthLabel(m), bucketsOf('month', m))),
       ),
       chart: 'line',
     },
@@ -128,14 +116,14 @@ export const waitsSection: SectionBuilder = async (db, f) => {
       'Waits to first contact by PCN',
       "Working days from referral received to first contact in each PCN, and the share within the PCN's target.",
       'PCN',
-      pcnRows.map((p) => waitRow(p.id, p.name, merge(byPcn.get(p.id) ?? []))),
+      pcnRows.map((p) => waitRow(p.id, p.name, bucketsOf('pcn', p.id))),
     ),
     table(
       'waits-by-priority',
       'Waits to first contact by priority',
       'Working days from referral received to first contact by the priority set at triage.',
       'Priority',
-      PRIORITIES.map((p) => waitRow(p, PRIORITY_LABELS[p], merge(byPriority.get(p) ?? []))),
+      PRIORITIES.map((p) => waitRow(p, PRIORITY_LABELS[p], bucketsOf('priority', p))),
     ),
   ];
 };
