@@ -119,6 +119,20 @@ const bench: BenchCase = {
       ];
 
       const tables: { heading: string; rows: LatencySummary[] }[] = [];
+      // The floor under every figure below, on the same machine and harness: a route that does
+      // nothing (no session, no database). No answer can be faster.
+      const floor: LatencySummary[] = [];
+      for (const [label, url, cookie] of [['GET /healthz (no session)', '/healthz', '']] as const) {
+        await timedGets(app, cookie, () => url, SEQUENTIAL, 1);
+        const one = await timedGets(app, cookie, () => url, SEQUENTIAL, 1);
+        const many = await timedGets(app, cookie, () => url, CONCURRENT * 4, CLIENTS);
+        floor.push(
+          summarise(`${label}, 1 client`, one.samples),
+          summarise(`${label}, ${CLIENTS} clients`, many.samples),
+        );
+        notes.push(`${label}: ${((CONCURRENT * 4) / many.seconds).toFixed(0)} requests/s at ${CLIENTS} clients`);
+      }
+      tables.push({ heading: 'floor: the harness alone', rows: floor });
       for (const viewer of viewers) {
         const rows: LatencySummary[] = [];
         for (const section of SECTIONS) {

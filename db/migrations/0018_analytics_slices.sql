@@ -86,4 +86,7 @@ SELECT pcn_id, worker_id, role, month, outcome, sum(n), sum(minutes)
 CREATE INDEX "analytics_count_slices_read" ON "analytics_count_slices" USING btree ("pcn_id","all_practices","role","measure","dimension","month") INCLUDE ("value","practice_id","n");--> statement-breakpoint
 CREATE INDEX "analytics_outcome_slices_read" ON "analytics_outcome_slices" USING btree ("pcn_id","all_practices","role","dimension","month") INCLUDE ("measure","item","value","practice_id","pairs","baseline_sum","latest_sum","improved","same","worse");--> statement-breakpoint
 CREATE INDEX "analytics_wait_slices_read" ON "analytics_wait_slices" USING btree ("pcn_id","all_practices","role","month") INCLUDE ("practice_id","priority","working_days","met","n");--> statement-breakpoint
-CREATE INDEX "analytics_contact_slices_read" ON "analytics_contact_slices" USING btree ("pcn_id","month") INCLUDE ("worker_id","role","outcome","n");
+CREATE INDEX "analytics_contact_slices_read" ON "analytics_contact_slices" USING btree ("pcn_id","month") INCLUDE ("worker_id","role","outcome","n");--> statement-breakpoint
+-- The detail's own reads (a practice and a role both kept) index-only too.
+DROP INDEX "analytics_counts_measure_idx";--> statement-breakpoint
+CREATE INDEX "analytics_counts_read" ON "analytics_counts" USING btree ("pcn_id","measure","dimension","month") INCLUDE ("practice_id","role","value","n");

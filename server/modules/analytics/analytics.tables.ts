@@ -49,7 +49,8 @@ export const analyticsCounts = pgTable(
     unique('analytics_counts_key')
       .on(t.pcnId, t.practiceId, t.month, t.role, t.measure, t.dimension, t.value)
       .nullsNotDistinct(),
-    index('analytics_counts_measure_idx').on(t.measure, t.month),
+    // Detail reads (a practice and a role kept); the migration adds INCLUDE (practice_id, role, value, n).
+    index('analytics_counts_read').on(t.pcnId, t.measure, t.dimension, t.month),
     check('analytics_counts_month_start', sql`extract(day from ${t.month}) = 1`),
     check('analytics_counts_n_positive', sql`${t.n} > 0`),
   ],

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FigureColumn } from '../../../../common/analytics.js';
 import { listSnomedCodes } from '../../codes/codes.service.js';
 import { count, type ExactCell, type ExactRow, type ExactTable, type SectionBuilder } from '../figures.js';
-import { monthLabel, monthsInPeriod, tally } from './months.js';
+import { monthLabel, monthsInPeriod } from './months.js';
 import { rollupSource, uuidArray } from './rollup-filters.js';
 
 // The national figures (issue 13) per practice per month, for a PCN's returns:
@@ -54,28 +54,55 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   ];
   const keyOf = (r: { measure: string; value: string }) => (r.measure === 'snomed' ? `snomed:${r.value}` : r.value);
 
-  const cells = new Map<string, number>(); // `${practice}|${month}|${column}`
-  const monthTotals = new Map<string, number>(); // `${month}|${column}`
-  const totals = new Map<string, number>();
-  for (const r of rows) {
-    tally(cells, `${r.practiceId ?? NOT_FROM_PRACTICE}|${r.month}|${keyOf(r)}`, r.n);
-    tally(monthTotals, `${r.month}|${keyOf(r)}`, r.n);
-    tally(totals, keyOf(r), r.n);
-  }
-  const valuesOf = (get: (column: string) => number) =>
-    Object.fromEntries(columns.map((c) => [c.key, count(get(c.key))])) as Record<string, ExactCell>;
+  // One cell per (place, month, column) in a flat array: an ICB has some 150 practices × 12
+  // months × a dozen columns, and string-keyed maps of that size cost more than the query.
   const months = monthsInPeriod(f);
   const places = [...practiceRows];
   if (rows.some((r) => r.practiceId === null)) places.push({ id: NOT_FROM_PRACTICE, name: 'Not from a practice' });
+  const placeIndex = new Map(places.map((p, i) => [p.id, i]));
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  const columnIndex = new Map(columns.map((c, i) => [c.key, i]));
+  const width = columns.length;
+  const add = (array: Float64Array, at: number, n: number) => {
+    array[at] = (array[at] ?? 0) + n;
+  };
+  const cells = new Float64Array(places.length * months.length * width);
+  const monthTotals = new Float64Array(months.length * width);
+  const totals = new Float64Array(width);
+  for (const r of rows) {
+    const place = placeIndex.get(r.practiceId ?? NOT_FROM_PRACTICE);
+    const month = monthIndex.get(r.month);
+    const column = columnIndex.get(keyOf(r));
+    if (place === undefined || month === undefined || column === undefined) continue;
+    add(cells, (place * months.length + month) * width + column, r.n);
+    add(monthTotals, month * width + column, r.n);
+    add(totals, column, r.n);
+  }
+  const valuesAt = (array: Float64Array, offset: number) => {
+    const values: Record<string, ExactCell> = {};
+    columns.forEach((c, i) => {
+      values[c.key] = count(array[offset + i] ?? 0);
+    });
+    return values;
+  };
 
-  const perPractice: ExactRow[] = places.flatMap((p) =>
-    months.map((m) => ({
+  const perPracticeMonth: ExactRow[] = places.flatMap((p, place) =>
+    months.map((m, month) => ({
       key: `${p.id}:${m}`,
       label: `${p.name}, ${monthLabel(m)}`,
-      values: valuesOf((c) => cells.get(`${p.id}|${m}|${c}`) ?? 0),
+      values: valuesAt(cells, (place * months.length + month) * width),
     })),
   );
-  const total: ExactRow = { key: 'total', label: 'Total', values: valuesOf((c) => totals.get(c) ?? 0) };
+  const perPractice: ExactRow[] = places.map((p, place) => {
+    const sums = new Float64Array(width);
+    for (let month = 0; month < months.length; month++) {
+      for (let column = 0; column < width; column++) {
+        add(sums, column, cells[(place * months.length + month) * width + column] ?? 0);
+      }
+    }
+    return { key: p.id, label: p.name, values: valuesAt(sums, 0) };
+  });
+  const total: ExactRow = { key: 'total', label: 'Total', values: valuesAt(totals, 0) };
   const notes = [
     'Coded events are counted in the month they happened; referrals, first contacts and plans in the month the referral was received.',
     'SNOMED CT codes are those Waymark records on referral events (see the code table).',
@@ -89,14 +116,27 @@ export const nationalSection: SectionBuilder = async (db, f) => {
     chart: 'line',
     rowHeader: 'Month',
     columns,
-    rows: months.map((m) => ({
-      key: m,
-      label: monthLabel(m),
-      values: valuesOf((c) => monthTotals.get(`${m}|${c}`) ?? 0),
-    })),
+    rows: months.map((m, month) => ({ key: m, label: monthLabel(m), values: valuesAt(monthTotals, month * width) })),
     total,
     notes,
   };
+  // A PCN reports per practice per month; over several PCNs (a commissioner's ICB-wide view) that
+  // table would run to thousands of rows, so each practice's figures for the period are shown
+  // instead, and choosing a PCN gives its monthly return.
+  if (f.pcnIds.length > 1) {
+    const byPractice: ExactTable = {
+      id: 'national-by-practice',
+      title: 'National figures per practice',
+      description: 'The same figures for each practice over the whole period. Choose a PCN for its figures per month.',
+      chart: 'none',
+      rowHeader: 'Practice',
+      columns,
+      rows: perPractice,
+      total,
+      notes,
+    };
+    return [byMonth, byPractice];
+  }
   const byPracticeMonth: ExactTable = {
     id: 'national-by-practice-month',
     title: 'National figures per practice per month',
@@ -104,7 +144,7 @@ export const nationalSection: SectionBuilder = async (db, f) => {
     chart: 'none',
     rowHeader: 'Practice and month',
     columns,
-    rows: perPractice,
+    rows: perPracticeMonth,
     total,
     notes,
   };

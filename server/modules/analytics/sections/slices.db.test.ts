@@ -65,6 +65,34 @@ describe('rollup slices', () => {
     expect(nonZero).toBeGreaterThan(compared * 0.75);
   });
 
+  it("give a commissioner's ICB-wide national figures per practice for the period, a PCN's per month", async () => {
+    const base = {
+      icbId,
+      fromMonth: '2025-07-01',
+      toMonth: '2026-05-01',
+      role: null,
+      practiceId: null,
+      ownTeam: false,
+    };
+    const wide = await SECTION_BUILDERS.national(database.db, { ...base, pcnIds });
+    expect(wide.map((t) => t.id)).toEqual(['national-by-month', 'national-by-practice']);
+    const byPractice = wide[1];
+    const byMonth = wide[0];
+    const { rows } = await database.pool.query<{ n: string }>('SELECT count(*) AS n FROM practices');
+    // Every practice (and the "not from a practice" row when there are such referrals).
+    expect(byPractice?.rows.length).toBeGreaterThanOrEqual(Number(rows[0]?.n));
+    // Its totals are the months' totals: the same figures, summed another way.
+    expect(byPractice?.total).toEqual(byMonth?.total);
+    const received = (byPractice?.rows ?? []).reduce(
+      (s, r) => s + ((r.values.received as { value: number }).value ?? 0),
+      0,
+    );
+    expect(received).toBe((byMonth?.total?.values.received as { value: number }).value);
+    expect(received).toBeGreaterThan(0);
+    const one = await SECTION_BUILDERS.national(database.db, { ...base, pcnIds: [pcnId] });
+    expect(one.map((t) => t.id)).toEqual(['national-by-month', 'national-by-practice-month']);
+  });
+
   it('are rebuilt with the detail: a PCN rebuilt has as many slice rows as its detail implies', async () => {
     const { rows } = await database.pool.query<{ detail: string; slices: string; all_roles: string }>(
       `SELECT (SELECT sum(n) FROM analytics_counts WHERE pcn_id = $1) AS detail,
