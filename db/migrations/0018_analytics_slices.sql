@@ -84,7 +84,10 @@ SELECT pcn_id, worker_id, role, month, outcome, sum(n), sum(minutes)
  GROUP BY pcn_id, worker_id, role, month, outcome;--> statement-breakpoint
 -- Covering indexes (INCLUDE, which the schema file cannot say): the dashboards read index-only.
 CREATE INDEX "analytics_count_slices_read" ON "analytics_count_slices" USING btree ("pcn_id","all_practices","role","measure","dimension","month") INCLUDE ("value","practice_id","n");--> statement-breakpoint
+-- The rows of referrals from no practice alone (self-referrals, other professionals): the equality rates leave them out.
+CREATE INDEX "analytics_count_slices_no_practice" ON "analytics_count_slices" USING btree ("pcn_id","role","measure","dimension","month") INCLUDE ("value","n") WHERE NOT "all_practices" AND "practice_id" IS NULL;--> statement-breakpoint
 CREATE INDEX "analytics_outcome_slices_read" ON "analytics_outcome_slices" USING btree ("pcn_id","all_practices","role","dimension","month") INCLUDE ("measure","item","value","practice_id","pairs","baseline_sum","latest_sum","improved","same","worse");--> statement-breakpoint
+CREATE INDEX "analytics_outcome_slices_item" ON "analytics_outcome_slices" USING btree ("pcn_id","all_practices","role","measure","item","dimension","month") INCLUDE ("value","pairs","improved");--> statement-breakpoint
 CREATE INDEX "analytics_wait_slices_read" ON "analytics_wait_slices" USING btree ("pcn_id","all_practices","role","month") INCLUDE ("practice_id","priority","working_days","met","n");--> statement-breakpoint
 CREATE INDEX "analytics_contact_slices_read" ON "analytics_contact_slices" USING btree ("pcn_id","month") INCLUDE ("worker_id","role","outcome","n");--> statement-breakpoint
 -- The detail's own reads (a practice and a role both kept) index-only too.

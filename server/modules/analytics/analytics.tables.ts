@@ -224,6 +224,10 @@ export const analyticsCountSlices = pgTable(
   // The migration adds INCLUDE (every other column) to these indexes: index-only reads.
   (t) => [
     index('analytics_count_slices_read').on(t.pcnId, t.allPractices, t.role, t.measure, t.dimension, t.month),
+    // Referrals from no practice alone (the equality rates leave them out); INCLUDE (value, n).
+    index('analytics_count_slices_no_practice')
+      .on(t.pcnId, t.role, t.measure, t.dimension, t.month)
+      .where(sql`NOT ${t.allPractices} AND ${t.practiceId} IS NULL`),
     check('analytics_count_slices_practice', sql`NOT ${t.allPractices} OR ${t.practiceId} IS NULL`),
   ],
 );
@@ -260,6 +264,8 @@ export const analyticsOutcomeSlices = pgTable(
   },
   (t) => [
     index('analytics_outcome_slices_read').on(t.pcnId, t.allPractices, t.role, t.dimension, t.month),
+    // One measure and item by equality dimension (the equality section); INCLUDE (value, pairs, improved).
+    index('analytics_outcome_slices_item').on(t.pcnId, t.allPractices, t.role, t.measure, t.item, t.dimension, t.month),
     check('analytics_outcome_slices_practice', sql`NOT ${t.allPractices} OR ${t.practiceId} IS NULL`),
   ],
 );

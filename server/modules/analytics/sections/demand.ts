@@ -11,7 +11,7 @@ import {
   statistic,
 } from '../figures.js';
 import { monthLabel, monthsInPeriod, tally } from './months.js';
-import { percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
+import { forReferrals, percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
 
 // Demand (issue 13): referrals received, from the analytics_counts rollup, measure 'referrals'
 // (month = month received):
@@ -39,8 +39,8 @@ interface SourceRow {
 
 async function readRollups(db: Db, f: ResolvedFilters) {
   // Sources by practice (for the rates and the practice table); reasons need no practice.
-  const bySource = rollupSource('counts', f, { byPractice: true });
-  const byReason = rollupSource('counts', f);
+  const bySource = rollupSource('counts', forReferrals(f), { byPractice: true });
+  const byReason = rollupSource('counts', forReferrals(f));
   const [sourceRows, reasonRows, practiceRows] = await Promise.all([
     db.execute<SourceRow & Record<string, unknown>>(sql`
       SELECT to_char(month, 'YYYY-MM') AS month, practice_id AS "practiceId", value, sum(n)::int AS n

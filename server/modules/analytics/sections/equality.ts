@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FigureColumn } from '../../../../common/analytics.js';
 import {
   AGE_BANDS,
@@ -21,7 +21,7 @@ import {
   type SectionBuilder,
   statistic,
 } from '../figures.js';
-import { addUp, percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
+import { addUp, forReferrals, percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
 
 // Equality (issue 13): referrals and outcomes by age band, sex, ethnic group and deprivation.
 // Referrals: analytics_counts measure 'referrals' by dimension 'age_band' | 'sex' |
@@ -165,25 +165,36 @@ async function readRollups(db: Db, f: ResolvedFilters) {
     SELECT id FROM practices WHERE pcn_id = ANY(${uuidArray(f.pcnIds)})
       AND ${f.practiceId ? sql`id = ${f.practiceId}::uuid` : sql`true`}`);
   const notHeld = practices.map((p) => p.id).filter((id) => !heldByAll.has(id));
-  const all = rollupSource('counts', f);
-  const byPractice = rollupSource('counts', f, { byPractice: true });
+  const all = rollupSource('counts', forReferrals(f));
+  const byPractice = rollupSource('counts', forReferrals(f), { byPractice: true });
   const outcomes = rollupSource('outcomes', f);
-  const [referrals, outside, paired] = await Promise.all([
+  // Two reads of the referrals outside the rates: from no practice (a partial index holds just
+  // those rows), and from practices missing a population breakdown (usually none).
+  const outsideOf = (practices: SQL) => sql`
+      SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM ${byPractice.table}
+      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${byPractice.where} AND ${practices}
+      GROUP BY dimension, value, practice_id`;
+  const [referrals, fromNoPractice, fromNotHeld, paired] = await Promise.all([
     db.execute<{ dimension: string; value: string; n: number }>(sql`
       SELECT dimension, value, sum(n)::int AS n FROM ${all.table}
       WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${all.where}
       GROUP BY dimension, value`),
-    db.execute<Counted & Record<string, unknown>>(sql`
-      SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM ${byPractice.table}
-      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${byPractice.where}
-        AND (practice_id IS NULL OR practice_id = ANY(${uuidArray(notHeld)}))
-      GROUP BY dimension, value, practice_id`),
+    db.execute<Counted & Record<string, unknown>>(outsideOf(sql`practice_id IS NULL`)),
+    notHeld.length > 0
+      ? db.execute<Counted & Record<string, unknown>>(outsideOf(sql`practice_id = ANY(${uuidArray(notHeld)})`))
+      : { rows: [] as Counted[] },
     db.execute<{ dimension: string; value: string; pairs: number; improved: number }>(sql`
       SELECT dimension, value, sum(pairs)::int AS pairs, sum(improved)::int AS improved FROM ${outcomes.table}
       WHERE measure = 'swemwbs' AND item = 'metric' AND dimension IN ${sourceList} AND ${outcomes.where}
       GROUP BY dimension, value`),
   ]);
-  return { referrals: referrals.rows, outside: outside.rows, outcomes: paired.rows, population, held };
+  return {
+    referrals: referrals.rows,
+    outside: [...fromNoPractice.rows, ...fromNotHeld.rows],
+    outcomes: paired.rows,
+    population,
+    held,
+  };
 }
 
 function dimensionTable(d: Dimension, data: Awaited<ReturnType<typeof readRollups>>): ExactTable {

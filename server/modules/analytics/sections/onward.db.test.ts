@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenancy, type TestTenancy } from '../../../test/toolkit.js';
 import { createTestOrganization } from '../../directory/listings/test-listings.js';
 import { analyticsCounts } from '../analytics.tables.js';
 import { replaceSlicesOf } from '../refresh/slices.js';
-import { buildOnward } from './onward.js';
+import { buildOnward, ORGANISATIONS_SHOWN } from './onward.js';
 import { quarter, rowOf, sectionTestDatabase, tableOf } from './test-sections.js';
 
 const database = await sectionTestDatabase();
@@ -93,5 +94,43 @@ describe('onward referrals and community organisations', () => {
       expect(table.total).toBeNull();
       expect(table.notes.join(' ')).toMatch(/No onward referrals are recorded/);
     }
+  });
+
+  it('names the organisations sent the most and sums the others in one row', async () => {
+    const busy = await createTestTenancy(db, home.icbId);
+    // Two more organisations than are named, sent 30, 29, … referrals; each accepted one.
+    const sent = Array.from({ length: ORGANISATIONS_SHOWN + 2 }, (_, i) => ({ id: randomUUID(), n: 30 - i }));
+    await db.insert(analyticsCounts).values(
+      sent.flatMap(({ id, n }) => [
+        {
+          pcnId: busy.pcnId,
+          month: '2026-02-01',
+          role: 'link_worker',
+          measure: 'onward',
+          dimension: 'organisation',
+          value: id,
+          n,
+        },
+        {
+          pcnId: busy.pcnId,
+          month: '2026-02-01',
+          role: 'link_worker',
+          measure: 'onward',
+          dimension: 'organisation',
+          value: `${id}:accepted`,
+          n: 1,
+        },
+      ]),
+    );
+    await replaceSlicesOf(db, busy.pcnId);
+    const byOrg = tableOf(await buildOnward(db, quarter(home.icbId, [busy.pcnId])), 'onward-by-organisation');
+    expect(byOrg.rows).toHaveLength(ORGANISATIONS_SHOWN + 1);
+    expect(byOrg.rows.slice(0, ORGANISATIONS_SHOWN).map((r) => r.key)).toEqual(
+      sent.slice(0, ORGANISATIONS_SHOWN).map((o) => o.id),
+    );
+    const last = sent.slice(ORGANISATIONS_SHOWN);
+    expect(byOrg.rows.at(-1)?.label).toBe('Other organisations (2)');
+    expect(rowOf(byOrg, 'other')).toMatchObject({ sent: last.reduce((s, o) => s + o.n, 0), accepted: 2 });
+    expect(rowOf(byOrg, 'total')).toMatchObject({ sent: sent.reduce((s, o) => s + o.n, 0), accepted: sent.length });
   });
 });

@@ -12,6 +12,9 @@ import { percent, rollupSource, uuidArray } from './rollup-filters.js';
 // Organisation names are not personal data; they come from the ICB's directory (or, failing
 // that, its VCS organisations).
 
+/** Organisations shown by name; the others are summed in one row. */
+export const ORGANISATIONS_SHOWN = 20;
+
 const EMPTY_NOTE =
   'No onward referrals are recorded for this period yet (they appear once teams refer people on through Waymark).';
 
@@ -87,11 +90,25 @@ async function organisationTable(
     else if (fact === 'attended') t.attended += r.n;
     tallies.set(id, t);
   }
-  const ids = [...tallies.keys()].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  // The organisations that were sent the most, by name; the rest as one row. A PCN refers to
+  // hundreds of organisations in a year and an ICB to over a thousand: a table (and a chart) of
+  // them all says less than the leaders and the rest. Each organisation's own figures are on its
+  // impact page.
+  const bySent = [...tallies.entries()].sort((a, b) => b[1].sent - a[1].sent || a[0].localeCompare(b[0]));
+  const leaders = bySent.slice(0, ORGANISATIONS_SHOWN);
+  const rest = bySent.slice(ORGANISATIONS_SHOWN);
+  const ids = leaders.map(([id]) => id).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const names = await organisationNames(db, icbId, ids);
-  const ordered = [...tallies.entries()]
+  const ordered = leaders
     .map(([id, t]) => ({ id, t, name: names.get(id) ?? 'Organisation no longer in the directory' }))
     .sort((a, b) => b.t.sent - a.t.sent || a.name.localeCompare(b.name));
+  if (rest.length > 0) {
+    const others = rest.reduce(
+      (s, [, t]) => ({ sent: s.sent + t.sent, accepted: s.accepted + t.accepted, attended: s.attended + t.attended }),
+      { sent: 0, accepted: 0, attended: 0 },
+    );
+    ordered.push({ id: 'other', t: others, name: `Other organisations (${rest.length.toLocaleString('en-GB')})` });
+  }
   const total = ordered.reduce(
     (s, o) => ({ sent: s.sent + o.t.sent, accepted: s.accepted + o.t.accepted, attended: s.attended + o.t.attended }),
     { sent: 0, accepted: 0, attended: 0 },
@@ -99,8 +116,7 @@ async function organisationTable(
   return {
     id: 'onward-by-organisation',
     title: 'Onward referrals by community organisation',
-    description:
-      'Onward referrals sent to each organisation in the period, how many it accepted, and how many of those people attended at least once.',
+    description: `Onward referrals sent in the period to the ${ORGANISATIONS_SHOWN} organisations sent the most (the others together), how many each accepted, and how many of those people attended at least once.`,
     chart: 'bar',
     rowHeader: 'Organisation',
     columns: ORGANISATION_COLUMNS,

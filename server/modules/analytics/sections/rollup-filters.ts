@@ -46,8 +46,17 @@ export function rollupSource(rollup: Rollup, f: ResolvedFilters, { byPractice = 
       where: sql`${common} AND ${f.role ? sql`role IN (${f.role}, 'any')` : sql`true`}`,
     };
   }
-  return { table: sql.raw(SLICES[rollup]), where: sql`all_practices = ${!keepPractice} AND ${role} AND ${common}` };
+  // Written as a literal, so the planner can match the partial index of "no practice" rows.
+  const allPractices = sql.raw(keepPractice ? 'NOT all_practices' : 'all_practices');
+  return { table: sql.raw(SLICES[rollup]), where: sql`${allPractices} AND ${role} AND ${common}` };
 }
+
+/**
+ * The filters for reading measure 'referrals': referrals are counted when received, before
+ * anyone is allocated (role 'any'), so a role filter keeps every one of them. Reading them
+ * without it gives the same figures from a slice over all roles instead of the detail.
+ */
+export const forReferrals = (f: ResolvedFilters): ResolvedFilters => ({ ...f, role: null });
 
 /** Calendar days from the first day of `fromMonth` to the last day of `toMonth`. */
 export function daysInPeriod(fromMonth: string, toMonth: string): number {
