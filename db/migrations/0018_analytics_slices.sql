@@ -92,4 +92,15 @@ CREATE INDEX "analytics_wait_slices_read" ON "analytics_wait_slices" USING btree
 CREATE INDEX "analytics_contact_slices_read" ON "analytics_contact_slices" USING btree ("pcn_id","month") INCLUDE ("worker_id","role","outcome","n");--> statement-breakpoint
 -- The detail's own reads (a practice and a role both kept) index-only too.
 DROP INDEX "analytics_counts_measure_idx";--> statement-breakpoint
-CREATE INDEX "analytics_counts_read" ON "analytics_counts" USING btree ("pcn_id","measure","dimension","month") INCLUDE ("practice_id","role","value","n");
+CREATE INDEX "analytics_counts_read" ON "analytics_counts" USING btree ("pcn_id","measure","dimension","month") INCLUDE ("practice_id","role","value","n");--> statement-breakpoint
+-- The refresh job replaces a PCN's rows every time it changes, and the dashboards read these
+-- tables index-only, which needs their pages all-visible: vacuum them after a few percent of new
+-- or dead rows, not the default fifth.
+ALTER TABLE "analytics_counts" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_waits" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_outcomes" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_contacts" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_count_slices" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_wait_slices" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_outcome_slices" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);--> statement-breakpoint
+ALTER TABLE "analytics_contact_slices" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);
