@@ -85,6 +85,20 @@ export const analyticsWaits = pgTable(
   ],
 );
 
+/** An outcome rollup's keys past pcn, practice, month and role, and its sums (detail and slices). */
+const outcomeFigures = {
+  measure: text('measure').notNull(),
+  item: text('item').notNull(),
+  dimension: text('dimension').notNull(),
+  value: text('value').notNull(),
+  pairs: integer('pairs').notNull(),
+  baselineSum: numeric('baseline_sum', { precision: 14, scale: 2 }).notNull(),
+  latestSum: numeric('latest_sum', { precision: 14, scale: 2 }).notNull(),
+  improved: integer('improved').notNull(),
+  same: integer('same').notNull(),
+  worse: integer('worse').notNull(),
+};
+
 /**
  * Paired outcome measures: each referral's baseline against its latest later measure, per
  * measure and item (SWEMWBS 'metric', each ONS4 item, UCLA-3 'total', PAM 'level'). `month` is
@@ -100,16 +114,7 @@ export const analyticsOutcomes = pgTable(
     practiceId: uuid('practice_id').references(() => practices.id),
     month: date('month', { mode: 'string' }).notNull(),
     role: text('role').notNull(),
-    measure: text('measure').notNull(),
-    item: text('item').notNull(),
-    dimension: text('dimension').notNull(),
-    value: text('value').notNull(),
-    pairs: integer('pairs').notNull(),
-    baselineSum: numeric('baseline_sum', { precision: 14, scale: 2 }).notNull(),
-    latestSum: numeric('latest_sum', { precision: 14, scale: 2 }).notNull(),
-    improved: integer('improved').notNull(),
-    same: integer('same').notNull(),
-    worse: integer('worse').notNull(),
+    ...outcomeFigures,
   },
   (t) => [
     unique('analytics_outcomes_key')
@@ -251,16 +256,7 @@ export const analyticsOutcomeSlices = pgTable(
   'analytics_outcome_slices',
   {
     ...sliceKeys,
-    measure: text('measure').notNull(),
-    item: text('item').notNull(),
-    dimension: text('dimension').notNull(),
-    value: text('value').notNull(),
-    pairs: integer('pairs').notNull(),
-    baselineSum: numeric('baseline_sum', { precision: 14, scale: 2 }).notNull(),
-    latestSum: numeric('latest_sum', { precision: 14, scale: 2 }).notNull(),
-    improved: integer('improved').notNull(),
-    same: integer('same').notNull(),
-    worse: integer('worse').notNull(),
+    ...outcomeFigures,
   },
   (t) => [
     index('analytics_outcome_slices_read').on(t.pcnId, t.allPractices, t.role, t.dimension, t.month),

@@ -160,11 +160,12 @@ async function readRollups(db: Db, f: ResolvedFilters) {
   // Only the latter are read practice by practice (usually just the "no practice" rows).
   const held = (dimension: string) =>
     new Set(population.filter((p) => p.dimension === dimension).map((p) => p.practiceId));
-  const heldByAll = POPULATION_DIMENSIONS.map(held).reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
+  const heldFor = POPULATION_DIMENSIONS.map(held);
+  const heldByAll = (id: string) => heldFor.every((ids) => ids.has(id));
   const { rows: practices } = await db.execute<{ id: string }>(sql`
     SELECT id FROM practices WHERE pcn_id = ANY(${uuidArray(f.pcnIds)})
       AND ${f.practiceId ? sql`id = ${f.practiceId}::uuid` : sql`true`}`);
-  const notHeld = practices.map((p) => p.id).filter((id) => !heldByAll.has(id));
+  const notHeld = practices.map((p) => p.id).filter((id) => !heldByAll(id));
   const all = rollupSource('counts', forReferrals(f));
   const byPractice = rollupSource('counts', forReferrals(f), { byPractice: true });
   const outcomes = rollupSource('outcomes', f);
