@@ -15,8 +15,12 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(readable, `accessibility violations on ${what}`).toEqual([]);
 }
 
-/** Full-page screenshot into .tmp/screens/ for people to look at. */
+/**
+ * Full-page screenshot into .tmp/screens/ for people to look at. Not on CI, where nobody does:
+ * a full-page PNG of every page of every role is minutes of a run that must stay under 30.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.CI) return;
   await page.screenshot({ path: `.tmp/screens/${name}.png`, fullPage: true });
 }
 

@@ -9,9 +9,14 @@ export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralInsert = typeof referrals.$inferInsert;
 export type ReferralEventRow = typeof referralEvents.$inferSelect;
 
-/** A practice sees the referrals it made; a PCN team its queue; an ICB all of its referrals. */
+/**
+ * A practice sees the referrals it made; a PCN team its queue. No ICB-wide scope (commissioner,
+ * administrator) and no VCS partner reaches a referral through here, whatever permissions the
+ * role is given: the ICB column is left out on purpose, so scopeWhere fails closed for them.
+ * Figures reach commissioners through the analytics rollups only.
+ */
 export const referralScope = (scope: Scope): SQL =>
-  scopeWhere(scope, { icbId: referrals.icbId, pcnId: referrals.pcnId, practiceId: referrals.practiceId });
+  scopeWhere(scope, { pcnId: referrals.pcnId, practiceId: referrals.practiceId });
 
 /**
  * The one way to find a referral (or the case it became) by id: only inside the scope, so a
