@@ -109,6 +109,10 @@ async function organisationTable(
     );
     ordered.push({ id: 'other', t: others, name: `Other organisations (${rest.length.toLocaleString('en-GB')})` });
   }
+  const sentTo =
+    rest.length > 0
+      ? `the ${ORGANISATIONS_SHOWN} organisations sent the most, and to all the others together`
+      : 'each organisation';
   const total = ordered.reduce(
     (s, o) => ({ sent: s.sent + o.t.sent, accepted: s.accepted + o.t.accepted, attended: s.attended + o.t.attended }),
     { sent: 0, accepted: 0, attended: 0 },
@@ -116,7 +120,7 @@ async function organisationTable(
   return {
     id: 'onward-by-organisation',
     title: 'Onward referrals by community organisation',
-    description: `Onward referrals sent in the period to the ${ORGANISATIONS_SHOWN} organisations sent the most (the others together), how many each accepted, and how many of those people attended at least once.`,
+    description: `Onward referrals sent in the period to ${sentTo}, how many were accepted, and how many of those people attended at least once.`,
     chart: 'bar',
     rowHeader: 'Organisation',
     columns: ORGANISATION_COLUMNS,
