@@ -66,7 +66,7 @@ function filterCombinations(pcnIds: (string | null)[]): string[] {
 const bench: BenchCase = {
   name: 'Dashboards on the synthetic ICB',
   async run({ log }) {
-    const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR ?? 'data-icb' });
+    const config = loadConfig(undefined, { DATA_DIR: 'data-icb' });
     if (!config.DATABASE_URL && !existsSync(config.DATA_DIR)) {
       return { tables: [], notes: [`No synthetic ICB under ${config.DATA_DIR}: run \`npm run generate:icb\` first.`] };
     }

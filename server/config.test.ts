@@ -61,6 +61,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
   });
 
+  it("takes a script's own defaults, which the environment overrides (an empty value does not)", () => {
+    expect(loadConfig({}, { DATA_DIR: 'data-icb' }).DATA_DIR).toBe('data-icb');
+    expect(loadConfig({ DATA_DIR: 'elsewhere' }, { DATA_DIR: 'data-icb' }).DATA_DIR).toBe('elsewhere');
+    expect(loadConfig({ DATA_DIR: '' }, { DATA_DIR: 'data-icb' }).DATA_DIR).toBe('data-icb');
+    expect(loadConfig({}).DATA_DIR).not.toBe('data-icb');
+  });
+
   it('lists every bad value, each with its key and reason, in one error', () => {
     const err = configErrorOf({
       PORT: 'abc',

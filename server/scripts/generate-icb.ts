@@ -8,6 +8,9 @@ import { parseCliOptions } from './icb/options.js';
 import { refreshFigures } from './icb/refresh-figures.js';
 import { waymarkDatabase } from './waymark-database.js';
 
+/** Where the synthetic ICB goes unless DATA_DIR says otherwise: never the demo's ./data. */
+const ICB_DATA_DIR = 'data-icb';
+
 // `npm run generate:icb -- [--seed N] [--scale F] [--replace]`: fills a database with a synthetic
 // ICB (30 PCNs, 150 practices, 200,000 people, 250,000 referrals, 2 million contacts…) for the
 // figures and the benchmarks. DATABASE_URL when set; otherwise the embedded PostgreSQL under
@@ -15,8 +18,7 @@ import { waymarkDatabase } from './waymark-database.js';
 // (`DATA_DIR=data-icb npm start` then serves it). Exit 0 done, 1 refused (not empty), 2 failure.
 async function main(): Promise<number> {
   const options = parseCliOptions(process.argv.slice(2));
-  process.env.DATA_DIR ??= 'data-icb';
-  const config = loadConfig();
+  const config = loadConfig(undefined, { DATA_DIR: ICB_DATA_DIR });
   const { url, stop } = await waymarkDatabase(config);
   try {
     await migrateDatabase(url);
