@@ -14,7 +14,7 @@ import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { ALL_ROLES } from './analytics.tables.js';
 import { freshnessOf } from './as-of.js';
-import { LruCache } from './cache.js';
+import { keptOrMade, LruCache } from './cache.js';
 import { publish } from './disclosure/publish.js';
 import type { AnalyticsScope, ResolvedFilters, SectionName } from './figures.js';
 import {
@@ -36,10 +36,13 @@ export type Format = 'json' | 'csv';
 
 // Published tables per (section, resolved filters, suppression, as of): see cache.ts for why a
 // hit can never be staler than the rollups. 500 entries of a few kB each stay well under 10 MB.
-const published = new LruCache<FigureTable[]>(500);
+// Promises are kept, so requests for the same figures that arrive while they are being built
+// (a dashboard shared with a room) wait for that one build rather than each starting its own.
+const published = new LruCache<Promise<FigureTable[]>>(500);
 // The whole answer as the JSON route sends it, so that a repeated request does no more than
-// read the viewer's scope (one query) and look here: no rollups, no publishing, no serialising.
-const answers = new LruCache<string>(500);
+// read the viewer's scope (kept a second, scope.ts) and look here: no rollups, no publishing,
+// no serialising.
+const answers = new LruCache<Promise<string>>(500);
 const monthRanges = new LruCache<{ first: string | null; last: string | null }>(200);
 
 /** For tests that rewrite rollup rows without moving "as of", or change organisations. */
@@ -112,15 +115,10 @@ async function understand(
   return { section, scope, filters, shown, suppress, asOf, key: JSON.stringify([section, filters, suppress, fresh]) };
 }
 
-async function publishedTables(db: Db, r: Request): Promise<FigureTable[]> {
-  let tables = published.get(r.key);
-  if (!tables) {
-    tables = (await SECTION_BUILDERS[r.section](db, r.filters)).map((table) =>
-      publish(table, { suppress: r.suppress }),
-    );
-    published.set(r.key, tables);
-  }
-  return tables;
+function publishedTables(db: Db, r: Request): Promise<FigureTable[]> {
+  return keptOrMade(published, r.key, async () =>
+    (await SECTION_BUILDERS[r.section](db, r.filters)).map((table) => publish(table, { suppress: r.suppress })),
+  );
 }
 
 const reportOf = (r: Request, tables: FigureTable[]): AnalyticsReport => ({
@@ -144,13 +142,9 @@ export async function analyticsReportJson(
   now = new Date(),
 ): Promise<string> {
   const r = await understand(db, ctx, section, query, 'json', now);
-  const key = JSON.stringify([r.key, r.shown, r.asOf]);
-  let json = answers.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(ZAnalyticsReport.encode(reportOf(r, await publishedTables(db, r))));
-    answers.set(key, json);
-  }
-  return json;
+  return keptOrMade(answers, JSON.stringify([r.key, r.shown, r.asOf]), async () =>
+    JSON.stringify(ZAnalyticsReport.encode(reportOf(r, await publishedTables(db, r)))),
+  );
 }
 
 export async function analyticsReport(

@@ -28,6 +28,15 @@ export class LruCache<V> {
     }
   }
 
+  /** The value without counting as a use. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }
@@ -35,4 +44,18 @@ export class LruCache<V> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** The value kept under `key`, or `make`'s, kept while it is made; a failure is not kept. */
+export function keptOrMade<V>(cache: LruCache<Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
+  let value = cache.get(key);
+  if (!value) {
+    const made = make();
+    made.catch(() => {
+      if (cache.peek(key) === made) cache.delete(key);
+    });
+    cache.set(key, made);
+    value = made;
+  }
+  return value;
 }

@@ -39,13 +39,24 @@ export interface ScopeSnapshot {
 
 // The organisations change seldom and the answer is read on every dashboard request, so it is
 // kept for a few seconds per scope: a PCN or practice added, renamed or moved shows in the
-// figures' filters at most this late. When the rollups were rebuilt is read every time, so a
-// refresh is never missed (cache.ts keys answers on it).
+// figures' filters at most this late.
 const ORGANISATIONS_KEPT_MS = 10_000;
-const organisations = new Map<string, { at: number; pcns: Promise<PcnInScope[]> }>();
+const organisations = new Map<string, { at: number; rows: Promise<PcnInScope[]> }>();
+// When the rollups were rebuilt is kept for one second: every dashboard request needs it (the
+// answer cache is keyed on it, cache.ts), and under load one read a second per scope replaces
+// one per request. A rebuild in this process forgets it at once (forgetRefreshes); one by another
+// instance shows here at most a second late.
+const REFRESHES_KEPT_MS = 1_000;
+const refreshes = new Map<string, { at: number; rows: Promise<Map<string, string>> }>();
+
+/** After a rebuild (refresh/rebuild.ts) or a test's own rollup rows: "as of" moves at once. */
+export const forgetRefreshes = () => refreshes.clear();
 
 /** For tests that change organisations and read figures at once. */
-export const forgetOrganisations = () => organisations.clear();
+export const forgetOrganisations = () => {
+  organisations.clear();
+  refreshes.clear();
+};
 
 async function readOrganisations(db: Db, scope: AnalyticsScope): Promise<PcnInScope[]> {
   const { rows } = await db.execute<{
@@ -67,25 +78,41 @@ async function readOrganisations(db: Db, scope: AnalyticsScope): Promise<PcnInSc
   return [...byId.values()];
 }
 
-function organisationsOf(db: Db, scope: AnalyticsScope, now = Date.now()): Promise<PcnInScope[]> {
-  const key = `${scope.icbId}:${scope.ownPcnId}`;
-  const kept = organisations.get(key);
-  if (kept && now - kept.at < ORGANISATIONS_KEPT_MS) return kept.pcns;
-  const pcns = readOrganisations(db, scope);
-  organisations.set(key, { at: now, pcns });
-  // A failed read is not kept: the next request tries again.
-  pcns.catch(() => organisations.delete(key));
-  return pcns;
+/** A read kept for `keptMs` under `key`, shared by the requests that ask meanwhile; a failed read is not kept. */
+function keptRead<T>(
+  kept: Map<string, { at: number; rows: Promise<T> }>,
+  key: string,
+  keptMs: number,
+  read: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
+  const entry = kept.get(key);
+  if (entry && now - entry.at < keptMs) return entry.rows;
+  const rows = read();
+  kept.set(key, { at: now, rows });
+  rows.catch(() => {
+    if (kept.get(key)?.rows === rows) kept.delete(key);
+  });
+  return rows;
+}
+
+async function readRefreshes(db: Db, pcnIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.execute<{ pcnId: string; at: string }>(sql`
+    SELECT pcn_id AS "pcnId", to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+    FROM analytics_refreshes WHERE pcn_id = ANY(${uuidArray(pcnIds)})`);
+  return new Map(rows.map((r) => [r.pcnId, r.at]));
 }
 
 export async function scopeSnapshot(db: Db, scope: AnalyticsScope): Promise<ScopeSnapshot> {
-  const pcns = await organisationsOf(db, scope);
-  const refreshedAt = new Map<string, string>();
-  if (pcns.length === 0) return { pcns, refreshedAt };
-  const { rows } = await db.execute<{ pcnId: string; at: string }>(sql`
-    SELECT pcn_id AS "pcnId", to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-    FROM analytics_refreshes WHERE pcn_id = ANY(${uuidArray(pcns.map((p) => p.id))})`);
-  for (const r of rows) refreshedAt.set(r.pcnId, r.at);
+  const key = `${scope.icbId}:${scope.ownPcnId}`;
+  const pcns = await keptRead(organisations, key, ORGANISATIONS_KEPT_MS, () => readOrganisations(db, scope));
+  if (pcns.length === 0) return { pcns, refreshedAt: new Map() };
+  const refreshedAt = await keptRead(refreshes, key, REFRESHES_KEPT_MS, () =>
+    readRefreshes(
+      db,
+      pcns.map((p) => p.id),
+    ),
+  );
   return { pcns, refreshedAt };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/client.js';
 import { analyticsCounts, analyticsRefreshes, analyticsWaits } from './analytics.tables.js';
 import { replaceSlicesOf } from './refresh/slices.js';
+import { forgetRefreshes } from './scope.js';
 
 // Hand-made rollup rows for the analytics tests: what the refresh job would have written, so
 // each figure can be checked against numbers worked out by hand. Months are 'YYYY-MM'.
@@ -39,6 +40,7 @@ export async function markRefreshed(db: Db, pcnIds: string[], at = new Date()): 
       .values({ pcnId, refreshedAt: at, caughtUpTo: at })
       .onConflictDoUpdate({ target: analyticsRefreshes.pcnId, set: { refreshedAt: at, caughtUpTo: at } });
   }
+  forgetRefreshes();
 }
 
 export async function putCounts(db: Db, rows: CountRow[]): Promise<void> {

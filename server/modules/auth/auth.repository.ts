@@ -1,5 +1,6 @@
-import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.js';
+import { and, count, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { preparedPerDb } from '../../platform/db/prepared.js';
 import { passwordResetTokens, sessions } from './auth.tables.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -10,6 +11,20 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
 
 export async function findSession(db: DbOrTx, id: string): Promise<SessionRow | null> {
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row ?? null;
+}
+
+const sessionById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('auth_session_by_id'),
+);
+
+/** findSession for the access hook, on every signed-in request: a prepared statement. */
+export async function findSessionPrepared(db: Db, id: string): Promise<SessionRow | null> {
+  const [row] = await sessionById(db).execute({ id });
   return row ?? null;
 }
 

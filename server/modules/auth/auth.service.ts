@@ -327,7 +327,7 @@ export async function authenticate(
   token: string,
 ): Promise<AuthenticatedSession | null> {
   const id = sessionIdOf(token);
-  const session = await repo.findSession(db, id);
+  const session = await repo.findSessionPrepared(db, id);
   if (session?.stage !== 'active') return null;
   const now = Date.now();
   const idleDeadline = session.lastSeenAt.getTime() + minutes(settings.idleMinutes);
@@ -335,7 +335,7 @@ export async function authenticate(
     await repo.deleteSession(db, id);
     return null;
   }
-  const user = await users.findUserById(db, session.userId);
+  const user = await users.findUserByIdPrepared(db, session.userId);
   if (!user?.active) return null;
   // A deactivated-then-reactivated account does not bring its old sessions back.
   if (user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter) {
@@ -352,12 +352,12 @@ export async function authenticate(
  * must not keep an idle session alive.
  */
 export async function isSessionActive(db: Db, settings: AuthSettings, token: string): Promise<boolean> {
-  const session = await repo.findSession(db, sessionIdOf(token));
+  const session = await repo.findSessionPrepared(db, sessionIdOf(token));
   if (session?.stage !== 'active') return false;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) return false;
   if (session.lastSeenAt.getTime() + minutes(settings.idleMinutes) <= now) return false;
-  const user = await users.findUserById(db, session.userId);
+  const user = await users.findUserByIdPrepared(db, session.userId);
   if (!user?.active) return false;
   return !(user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter);
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { preparedPerDb } from '../../platform/db/prepared.js';
 import { users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -21,6 +22,20 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
 
 export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+const userById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('users_user_by_id'),
+);
+
+/** findUserById for the access hook, on every signed-in request: a prepared statement. */
+export async function findUserByIdPrepared(db: Db, id: string): Promise<UserRow | null> {
+  const [row] = await userById(db).execute({ id });
   return row ?? null;
 }
 

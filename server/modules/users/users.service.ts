@@ -21,6 +21,7 @@ export {
   claimTotpStep,
   findUserByEmail,
   findUserById,
+  findUserByIdPrepared,
   incrementFailedSignIns,
   updateUserSecurity,
 } from './users.repository.js';

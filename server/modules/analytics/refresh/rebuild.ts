@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
+import { forgetRefreshes } from '../scope.js';
 import { changeCutOff, pcnsWithChanges } from './changes.js';
 import { insertContactsOf } from './contacts.js';
 import { insertCountsOf } from './counts.js';
@@ -48,7 +49,7 @@ function isSerializationFailure(err: unknown): boolean {
 
 async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
   const caughtUpTo = await changeCutOff(db);
-  return db.transaction(
+  const rebuilt = await db.transaction(
     async (tx) => {
       // One rebuild of a PCN at a time across instances; the other simply skips it.
       const lock = await tx.execute<{ locked: boolean }>(
@@ -72,6 +73,9 @@ async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
     },
     { isolationLevel: 'repeatable read' },
   );
+  // This instance's dashboards see the new "as of" at once (other instances within a second).
+  if (rebuilt) forgetRefreshes();
+  return rebuilt;
 }
 
 export interface RebuildOptions {

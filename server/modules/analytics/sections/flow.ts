@@ -11,6 +11,9 @@ import { percent, rollupSource } from './rollup-filters.js';
 //   support (declined, redirected, not_contactable) and why (CLOSURE_REASONS, or the code;
 //   'not_recorded' when none was given).
 // Shares are of the referrals received, so each stage reads "how many got this far".
+// Each measure has its one dimension, so the query says both as lists: an OR of the two pairs
+// would keep PostgreSQL from reading the covering index alone (a bitmap scan of the table
+// instead, about ten times slower over a whole ICB).
 
 const STAGES = [
   ['received', 'Received'],
@@ -30,8 +33,7 @@ export const flowSection: SectionBuilder = async (db, f) => {
   const from = rollupSource('counts', f);
   const { rows } = await db.execute<{ measure: string; value: string; n: number }>(sql`
     SELECT measure, value, sum(n)::int AS n FROM ${from.table}
-    WHERE ((measure = 'flow' AND dimension = 'stage') OR (measure = 'closures' AND dimension = 'reason'))
-      AND ${from.where}
+    WHERE measure IN ('flow', 'closures') AND dimension IN ('stage', 'reason') AND ${from.where}
     GROUP BY 1, 2`);
   const stages = new Map(rows.filter((r) => r.measure === 'flow').map((r) => [r.value, r.n]));
   const received = stages.get('received') ?? 0;
