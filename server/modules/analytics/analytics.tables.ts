@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { pcns, practices } from '../organisations/organisations.tables.js';
+import { icbs, pcns, practices } from '../organisations/organisations.tables.js';
 import { users } from '../users/users.tables.js';
 
 // Rollups behind the commissioner's and team lead's dashboards (issue 13). A dashboard request
@@ -49,8 +49,9 @@ export const analyticsCounts = pgTable(
     unique('analytics_counts_key')
       .on(t.pcnId, t.practiceId, t.month, t.role, t.measure, t.dimension, t.value)
       .nullsNotDistinct(),
-    // Detail reads (a practice and a role kept); the migration adds INCLUDE (practice_id, role, value, n).
-    index('analytics_counts_read').on(t.pcnId, t.measure, t.dimension, t.month),
+    // Detail reads (a practice and a role kept: role is always filtered, so it leads after the
+    // PCN); migration 0019 adds INCLUDE (practice_id, value, n).
+    index('analytics_counts_by_role').on(t.pcnId, t.role, t.measure, t.dimension, t.month),
     check('analytics_counts_month_start', sql`extract(day from ${t.month}) = 1`),
     check('analytics_counts_n_positive', sql`${t.n} > 0`),
   ],
@@ -286,4 +287,71 @@ export const analyticsContactSlices = pgTable(
     minutes: integer('minutes').notNull(),
   },
   (t) => [index('analytics_contact_slices_read').on(t.pcnId, t.month)],
+);
+
+// ICB slices (issue 13, "Speed"): a commissioner's whole-ICB figures read the PCN slices of every
+// PCN (thirty PCNs' rows for one figure). These keep the same sums over every PCN of an ICB, for
+// the rows a whole-ICB query reads without a practice: every practice's (`all_practices` true)
+// and the referrals from no practice (`all_practices` false). `practice_id` is always null; it is
+// there so a section's query reads either table unchanged. `pcns` counts the PCN slice rows
+// summed into the row, so a row goes when its last PCN row does (a row of zeros is still a row).
+// refresh/slices.ts keeps them in the PCN rebuild's transaction: it takes the PCN's old rows out
+// and puts its new ones in, so they are always the sum of the PCN slices as committed.
+
+const icbSliceKeys = {
+  icbId: uuid('icb_id')
+    .notNull()
+    .references(() => icbs.id),
+  allPractices: boolean('all_practices').notNull(),
+  practiceId: uuid('practice_id'),
+  month: date('month', { mode: 'string' }).notNull(),
+  role: text('role').notNull(),
+  pcns: integer('pcns').notNull(),
+};
+
+export const analyticsIcbCountSlices = pgTable(
+  'analytics_icb_count_slices',
+  {
+    ...icbSliceKeys,
+    measure: text('measure').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  // The migration adds INCLUDE (value, n) to the read index: index-only reads.
+  (t) => [
+    uniqueIndex('analytics_icb_count_slices_key').on(
+      t.icbId,
+      t.allPractices,
+      t.role,
+      t.measure,
+      t.dimension,
+      t.value,
+      t.month,
+    ),
+    index('analytics_icb_count_slices_read').on(t.icbId, t.allPractices, t.role, t.measure, t.dimension, t.month),
+    check('analytics_icb_count_slices_no_practice', sql`${t.practiceId} IS NULL`),
+  ],
+);
+
+export const analyticsIcbOutcomeSlices = pgTable(
+  'analytics_icb_outcome_slices',
+  {
+    ...icbSliceKeys,
+    ...outcomeFigures,
+  },
+  (t) => [
+    uniqueIndex('analytics_icb_outcome_slices_key').on(
+      t.icbId,
+      t.allPractices,
+      t.role,
+      t.measure,
+      t.item,
+      t.dimension,
+      t.value,
+      t.month,
+    ),
+    index('analytics_icb_outcome_slices_read').on(t.icbId, t.allPractices, t.role, t.dimension, t.month),
+    check('analytics_icb_outcome_slices_no_practice', sql`${t.practiceId} IS NULL`),
+  ],
 );

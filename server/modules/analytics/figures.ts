@@ -58,6 +58,11 @@ export interface ResolvedFilters {
   /** True when the viewer is the team lead of the one PCN covered: per-worker figures by name. */
   ownTeam: boolean;
   /**
+   * True when the figures cover every PCN of the ICB (a commissioner who chose no PCN or
+   * practice): the ICB slices answer what they hold. Absent means false.
+   */
+  wholeIcb?: boolean;
+  /**
    * Tests only: read the detail rollups, never their slices, to show that both give the same
    * figures (sections/slices.db.test.ts).
    */

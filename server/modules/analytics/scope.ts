@@ -185,6 +185,7 @@ export function resolveFilters(
       toMonth: `${period.to}-01`,
       role: query.role ?? null,
       ownTeam: scope.ownPcnId !== null && pcnIds.length === 1 && pcnIds[0] === scope.ownPcnId,
+      wholeIcb: scope.ownPcnId === null && coveredPcn === null,
     },
     shown: {
       pcn: coveredPcn ? { id: coveredPcn.id, name: coveredPcn.name } : null,

@@ -15,6 +15,8 @@ const ROLLUPS = [
   'analytics_wait_slices',
   'analytics_outcome_slices',
   'analytics_contact_slices',
+  'analytics_icb_count_slices',
+  'analytics_icb_outcome_slices',
 ];
 
 export async function refreshFigures(db: Db): Promise<number> {

@@ -32,19 +32,25 @@ export interface RebuildReport {
  */
 export async function rebuildPcn(db: Db, pcnId: string): Promise<RebuildReport> {
   const started = performance.now();
-  try {
-    return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
-  } catch (err) {
-    // Another rebuild of this PCN committed between our snapshot and our lock (REPEATABLE READ
-    // refuses to delete rows it changed): once more, from a fresh snapshot.
-    if (!isSerializationFailure(err)) throw err;
-    return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+    } catch (err) {
+      // Another rebuild committed rows this one changes (the same PCN between our snapshot and our
+      // lock, or another PCN of the ICB: the ICB slices, refresh/slices.ts): REPEATABLE READ
+      // refuses, or the two deadlock. Again from a fresh snapshot, a few times.
+      if (!isRetryable(err) || attempt >= REBUILD_ATTEMPTS) throw err;
+    }
   }
 }
 
-function isSerializationFailure(err: unknown): boolean {
+const REBUILD_ATTEMPTS = 5;
+
+/** Serialisation failure or deadlock: the transaction did nothing and may simply run again. */
+function isRetryable(err: unknown): boolean {
   const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
-  return code(err) === '40001' || code((err as { cause?: unknown } | null)?.cause) === '40001';
+  const codes = [code(err), code((err as { cause?: unknown } | null)?.cause)];
+  return codes.includes('40001') || codes.includes('40P01');
 }
 
 async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {

@@ -58,11 +58,66 @@ const insertContactSlices = (pcnId: string) => sql`
     FROM analytics_contacts WHERE pcn_id = ${pcnId}::uuid
    GROUP BY pcn_id, worker_id, role, month, outcome`;
 
-/** Replaces the PCN's slices with those of its detail rows as they are now. */
+// The ICB slices (analytics.tables.ts) of the counts and outcomes: the sums over every PCN of
+// an ICB of the PCN slice rows a whole-ICB query reads (every practice's, and those from no
+// practice). They are kept by difference: a PCN's old rows are taken out before its slices are
+// replaced and its new rows put in after, in the same transaction. Two rebuilds of PCNs of one
+// ICB at once change the same ICB rows, so the later one waits and then fails to serialise
+// (REPEATABLE READ), and rebuild.ts runs it again from a fresh snapshot. A PCN never changes
+// ICB (the organisations API cannot move one), so its rows always belong to its ICB's.
+const ICB_SPECS = [
+  { icbSlices: 'analytics_icb_count_slices', ...(SPECS[0] as SliceSpec) },
+  { icbSlices: 'analytics_icb_outcome_slices', ...(SPECS[2] as SliceSpec) },
+];
+type IcbSpec = (typeof ICB_SPECS)[number];
+
+/** The PCN's slice rows that an ICB slice sums, with the PCN's ICB (as `s` and `p`). */
+const icbLevelRowsOf = (spec: IcbSpec, pcnId: string) => sql`${sql.identifier(spec.slices)} s
+  JOIN pcns p ON p.id = s.pcn_id
+  WHERE s.pcn_id = ${pcnId}::uuid AND (s.all_practices OR s.practice_id IS NULL)`;
+
+/** The columns that identify an ICB slice row besides the ICB, as `<alias>.column`. */
+const icbKeyColumns = (spec: IcbSpec) => ['all_practices', 'role', 'month', ...spec.keys];
+
+function takeOutOfIcb(spec: IcbSpec, pcnId: string): SQL {
+  const sums = spec.sums.map((c) => `${c} = i.${c} - s.${c}`).join(', ');
+  const same = icbKeyColumns(spec)
+    .map((c) => `i.${c} = s.${c}`)
+    .join(' AND ');
+  return sql`UPDATE ${sql.identifier(spec.icbSlices)} i SET pcns = i.pcns - 1, ${sql.raw(sums)}
+    FROM ${icbLevelRowsOf(spec, pcnId)} AND i.icb_id = p.icb_id AND ${sql.raw(same)}`;
+}
+
+function putIntoIcb(spec: IcbSpec, pcnId: string): SQL {
+  const keys = icbKeyColumns(spec);
+  const columns = ['icb_id', 'practice_id', 'pcns', ...keys, ...spec.sums].join(', ');
+  const values = ['p.icb_id', 'NULL', '1', ...keys.map((c) => `s.${c}`), ...spec.sums.map((c) => `s.${c}`)].join(', ');
+  const sums = spec.sums.map((c) => `${c} = ${spec.icbSlices}.${c} + EXCLUDED.${c}`).join(', ');
+  return sql`INSERT INTO ${sql.identifier(spec.icbSlices)} (${sql.raw(columns)})
+    SELECT ${sql.raw(values)} FROM ${icbLevelRowsOf(spec, pcnId)}
+    ON CONFLICT (icb_id, ${sql.raw(keys.join(', '))})
+    DO UPDATE SET pcns = ${sql.raw(spec.icbSlices)}.pcns + 1, ${sql.raw(sums)}`;
+}
+
+const dropEmptyIcbRows = (spec: IcbSpec, pcnId: string) => sql`
+  DELETE FROM ${sql.identifier(spec.icbSlices)}
+   WHERE icb_id = (SELECT icb_id FROM pcns WHERE id = ${pcnId}::uuid) AND pcns = 0`;
+
+/**
+ * Replaces the PCN's slices with those of its detail rows as they are now, and its share of its
+ * ICB's slices with them. Run it in one transaction (the rebuild's), or the ICB's sums are
+ * briefly without this PCN.
+ */
 export async function replaceSlicesOf(db: DbOrTx, pcnId: string): Promise<void> {
   for (const spec of SPECS) {
+    const icb = ICB_SPECS.find((s) => s.slices === spec.slices);
+    if (icb) await db.execute(takeOutOfIcb(icb, pcnId));
     await db.execute(sql`DELETE FROM ${sql.identifier(spec.slices)} WHERE pcn_id = ${pcnId}::uuid`);
     await db.execute(insertSlices(spec, pcnId));
+    if (icb) {
+      await db.execute(putIntoIcb(icb, pcnId));
+      await db.execute(dropEmptyIcbRows(icb, pcnId));
+    }
   }
   await db.execute(sql`DELETE FROM analytics_contact_slices WHERE pcn_id = ${pcnId}::uuid`);
   await db.execute(insertContactSlices(pcnId));

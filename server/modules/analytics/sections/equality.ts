@@ -168,21 +168,24 @@ async function readRollups(db: Db, f: ResolvedFilters) {
   const notHeld = practices.map((p) => p.id).filter((id) => !heldByAll(id));
   const all = rollupSource('counts', forReferrals(f));
   const byPractice = rollupSource('counts', forReferrals(f), { byPractice: true });
+  const noPractice = rollupSource('counts', forReferrals(f), { byPractice: true, fromNoPracticeOnly: true });
   const outcomes = rollupSource('outcomes', f);
   // Two reads of the referrals outside the rates: from no practice (a partial index holds just
   // those rows), and from practices missing a population breakdown (usually none).
-  const outsideOf = (practices: SQL) => sql`
-      SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM ${byPractice.table}
-      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${byPractice.where} AND ${practices}
+  const outsideOf = (from: typeof byPractice, practices: SQL) => sql`
+      SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM ${from.table}
+      WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${from.where} AND ${practices}
       GROUP BY dimension, value, practice_id`;
   const [referrals, fromNoPractice, fromNotHeld, paired] = await Promise.all([
     db.execute<{ dimension: string; value: string; n: number }>(sql`
       SELECT dimension, value, sum(n)::int AS n FROM ${all.table}
       WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${all.where}
       GROUP BY dimension, value`),
-    db.execute<Counted & Record<string, unknown>>(outsideOf(sql`practice_id IS NULL`)),
+    db.execute<Counted & Record<string, unknown>>(outsideOf(noPractice, sql`practice_id IS NULL`)),
     notHeld.length > 0
-      ? db.execute<Counted & Record<string, unknown>>(outsideOf(sql`practice_id = ANY(${uuidArray(notHeld)})`))
+      ? db.execute<Counted & Record<string, unknown>>(
+          outsideOf(byPractice, sql`practice_id = ANY(${uuidArray(notHeld)})`),
+        )
       : { rows: [] as Counted[] },
     db.execute<{ dimension: string; value: string; pairs: number; improved: number }>(sql`
       SELECT dimension, value, sum(pairs)::int AS pairs, sum(improved)::int AS improved FROM ${outcomes.table}

@@ -14,9 +14,10 @@ import { rollupSource, uuidArray } from './rollup-filters.js';
 //   These are counted in the rollup's month (the month the referral was received), so a later
 //   month's plans may still grow as work goes on.
 // Referrals that came from no practice are a row of their own.
-// The rollup rows are read as they are and added up here (the cells below): a GROUP BY would
-// sort some ten thousand rows of an ICB to save adding them, and the measures are named as
-// lists (each has its one dimension) so that only the covering index is read.
+// The measures are named as lists (each has its one dimension), so only the covering index is
+// read. Over one PCN the rows per practice and month are read as they are; over several (a
+// commissioner's ICB) PostgreSQL adds them up per practice over the period and per month, so
+// some three thousand rows come back instead of ten thousand.
 
 const CARE_FIGURES = [
   ['received', 'Referrals received'],
@@ -27,13 +28,28 @@ const NOT_FROM_PRACTICE = 'not-from-practice';
 
 export const nationalSection: SectionBuilder = async (db, f) => {
   const from = rollupSource('counts', f, { byPractice: true });
+  // Over several PCNs the table is per practice for the whole period (see byPractice below).
+  const perPracticeMonth = f.pcnIds.length === 1;
   const [{ rows }, { rows: practiceRows }, codes] = await Promise.all([
-    db.execute<{ month: string; practiceId: string | null; measure: string; value: string; n: number }>(sql`
-      SELECT month::text AS month, practice_id AS "practiceId", measure, value, n
+    db.execute<{
+      month: string | null;
+      practiceId: string | null;
+      place: boolean;
+      measure: string;
+      value: string;
+      n: number;
+    }>(sql`
+      SELECT month::text AS month, practice_id AS "practiceId", grouping(practice_id) = 0 AS place,
+             measure, value, sum(n)::int AS n
       FROM ${from.table}
       WHERE measure IN ('snomed', 'flow') AND dimension IN ('code', 'stage')
         AND (measure = 'snomed' OR value IN ('received', 'first_contact', 'plan_agreed'))
-        AND ${from.where}`),
+        AND ${from.where}
+      GROUP BY ${
+        perPracticeMonth
+          ? sql`month, practice_id, measure, value`
+          : sql`GROUPING SETS ((practice_id, measure, value), (month, measure, value))`
+      }`),
     db.execute<{ id: string; name: string }>(sql`
       SELECT id, name FROM practices
       WHERE pcn_id = ANY(${uuidArray(f.pcnIds)}) AND (${f.practiceId}::uuid IS NULL OR id = ${f.practiceId}::uuid)
@@ -56,11 +72,12 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   ];
   const keyOf = (r: { measure: string; value: string }) => (r.measure === 'snomed' ? `snomed:${r.value}` : r.value);
 
-  // One cell per (place, month, column) in a flat array: an ICB has some 150 practices × 12
-  // months × a dozen columns, and string-keyed maps of that size cost more than the query.
+  // Cells in flat arrays indexed by (place, month, column): string-keyed maps of an ICB's
+  // practices × months × a dozen columns cost more than the query.
   const months = monthsInPeriod(f);
   const places = [...practiceRows];
-  if (rows.some((r) => r.practiceId === null)) places.push({ id: NOT_FROM_PRACTICE, name: 'Not from a practice' });
+  if (rows.some((r) => r.place && r.practiceId === null))
+    places.push({ id: NOT_FROM_PRACTICE, name: 'Not from a practice' });
   const placeIndex = new Map(places.map((p, i) => [p.id, i]));
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const columnIndex = new Map(columns.map((c, i) => [c.key, i]));
@@ -68,17 +85,23 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   const add = (array: Float64Array, at: number, n: number) => {
     array[at] = (array[at] ?? 0) + n;
   };
-  const cells = new Float64Array(places.length * months.length * width);
+  const cells = new Float64Array(perPracticeMonth ? places.length * months.length * width : 0);
+  const placeTotals = new Float64Array(places.length * width);
   const monthTotals = new Float64Array(months.length * width);
   const totals = new Float64Array(width);
   for (const r of rows) {
-    const place = placeIndex.get(r.practiceId ?? NOT_FROM_PRACTICE);
-    const month = monthIndex.get(r.month.slice(0, 7));
     const column = columnIndex.get(keyOf(r));
-    if (place === undefined || month === undefined || column === undefined) continue;
-    add(cells, (place * months.length + month) * width + column, r.n);
-    add(monthTotals, month * width + column, r.n);
-    add(totals, column, r.n);
+    if (column === undefined) continue;
+    // A row is of one place (and one month, over one PCN), or of one month over every place.
+    const place = r.place ? placeIndex.get(r.practiceId ?? NOT_FROM_PRACTICE) : undefined;
+    const month = r.month === null ? undefined : monthIndex.get(r.month.slice(0, 7));
+    if (place !== undefined) {
+      add(placeTotals, place * width + column, r.n);
+      add(totals, column, r.n);
+    }
+    if (month !== undefined) add(monthTotals, month * width + column, r.n);
+    if (perPracticeMonth && place !== undefined && month !== undefined)
+      add(cells, (place * months.length + month) * width + column, r.n);
   }
   const valuesAt = (array: Float64Array, offset: number) => {
     const values: Record<string, ExactCell> = {};
@@ -88,22 +111,6 @@ export const nationalSection: SectionBuilder = async (db, f) => {
     return values;
   };
 
-  const perPracticeMonth: ExactRow[] = places.flatMap((p, place) =>
-    months.map((m, month) => ({
-      key: `${p.id}:${m}`,
-      label: `${p.name}, ${monthLabel(m)}`,
-      values: valuesAt(cells, (place * months.length + month) * width),
-    })),
-  );
-  const perPractice: ExactRow[] = places.map((p, place) => {
-    const sums = new Float64Array(width);
-    for (let month = 0; month < months.length; month++) {
-      for (let column = 0; column < width; column++) {
-        add(sums, column, cells[(place * months.length + month) * width + column] ?? 0);
-      }
-    }
-    return { key: p.id, label: p.name, values: valuesAt(sums, 0) };
-  });
   const total: ExactRow = { key: 'total', label: 'Total', values: valuesAt(totals, 0) };
   const notes = [
     'Coded events are counted in the month they happened; referrals, first contacts and plans in the month the referral was received.',
@@ -125,7 +132,7 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   // A PCN reports per practice per month; over several PCNs (a commissioner's ICB-wide view) that
   // table would run to thousands of rows, so each practice's figures for the period are shown
   // instead, and choosing a PCN gives its monthly return.
-  if (f.pcnIds.length > 1) {
+  if (!perPracticeMonth) {
     const byPractice: ExactTable = {
       id: 'national-by-practice',
       title: 'National figures per practice',
@@ -133,7 +140,7 @@ export const nationalSection: SectionBuilder = async (db, f) => {
       chart: 'none',
       rowHeader: 'Practice',
       columns,
-      rows: perPractice,
+      rows: places.map((p, place) => ({ key: p.id, label: p.name, values: valuesAt(placeTotals, place * width) })),
       total,
       notes,
     };
@@ -146,7 +153,13 @@ export const nationalSection: SectionBuilder = async (db, f) => {
     chart: 'none',
     rowHeader: 'Practice and month',
     columns,
-    rows: perPracticeMonth,
+    rows: places.flatMap((p, place) =>
+      months.map((m, month) => ({
+        key: `${p.id}:${m}`,
+        label: `${p.name}, ${monthLabel(m)}`,
+        values: valuesAt(cells, (place * months.length + month) * width),
+      })),
+    ),
     total,
     notes,
   };

@@ -18,6 +18,11 @@ const SLICES: Record<Rollup, string> = {
   waits: 'analytics_wait_slices',
   outcomes: 'analytics_outcome_slices',
 };
+/** Sums over every PCN of an ICB (waits are read by PCN, so they have none). */
+const ICB_SLICES: Partial<Record<Rollup, string>> = {
+  counts: 'analytics_icb_count_slices',
+  outcomes: 'analytics_icb_outcome_slices',
+};
 
 export interface RollupSource {
   table: SQL;
@@ -29,14 +34,28 @@ export interface RollupSource {
  * Where a query over a rollup reads, with the request's filters: the smallest slice
  * (analytics.tables.ts) that still answers it. Practice is kept when the figures are broken down
  * by practice (`byPractice`) or filtered to one; role when filtered to one. Only a request that
- * needs both reads the detail.
+ * needs both reads the detail. Over a whole ICB, a query that keeps no practice reads the ICB
+ * slices; so does one that reads only the referrals from no practice (`fromNoPracticeOnly`: the
+ * caller adds `practice_id IS NULL`, which every ICB slice row meets).
  *
  * The role filter reads "whose work": rows of that role, plus rows counted before allocation
  * ('any'), to which the filter does not apply. 'unallocated' rows are nobody's work yet.
  */
-export function rollupSource(rollup: Rollup, f: ResolvedFilters, { byPractice = false } = {}): RollupSource {
+export function rollupSource(
+  rollup: Rollup,
+  f: ResolvedFilters,
+  { byPractice = false, fromNoPracticeOnly = false } = {},
+): RollupSource {
   const keepPractice = byPractice || f.practiceId !== null;
   const role = f.role ? sql`role IN (${f.role}, 'any')` : sql`role = ${ALL_ROLES}`;
+  const icbSlices = ICB_SLICES[rollup];
+  if (f.wholeIcb && icbSlices && !f.readDetail && f.practiceId === null && (!byPractice || fromNoPracticeOnly)) {
+    return {
+      table: sql.raw(icbSlices),
+      where: sql`${sql.raw(byPractice ? 'NOT all_practices' : 'all_practices')} AND ${role}
+        AND icb_id = ${f.icbId}::uuid AND month BETWEEN ${f.fromMonth}::date AND ${f.toMonth}::date`,
+    };
+  }
   const common = sql`pcn_id = ANY(${uuidArray(f.pcnIds)})
     AND month BETWEEN ${f.fromMonth}::date AND ${f.toMonth}::date
     AND ${f.practiceId ? sql`practice_id = ${f.practiceId}::uuid` : sql`true`}`;

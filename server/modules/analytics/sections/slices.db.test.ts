@@ -3,13 +3,15 @@ import { generateIcb } from '../../../scripts/icb/generate.js';
 import { refreshFigures } from '../../../scripts/icb/refresh-figures.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import type { ResolvedFilters } from '../figures.js';
+import { rebuildPcn } from '../refresh/rebuild.js';
+import { replaceSlicesOf } from '../refresh/slices.js';
 import { SECTION_BUILDERS } from './index.js';
 
 // The slices (sums over every practice and/or role, analytics.tables.ts) must give exactly the
 // figures the detail rows give. A small synthetic ICB (the generator, with its mixes of roles,
 // practices, no-practice referrals and outcome pairs), its rollups rebuilt by the job's code,
 // then every section read both ways under every shape of filter: none, a PCN, a practice, a
-// role, and a practice with a role.
+// role, and a practice with a role; the whole ICB also from the ICB slices.
 
 let database: TestDatabase;
 let icbId: string;
@@ -43,6 +45,8 @@ describe('rollup slices', () => {
     const base = { icbId, fromMonth: '2025-07-01', toMonth: '2026-05-01', ownTeam: false };
     const shapes: [string, ResolvedFilters][] = [
       ['whole ICB', { ...base, pcnIds, practiceId: null, role: null }],
+      ["whole ICB, from the ICB's slices", { ...base, pcnIds, practiceId: null, role: null, wholeIcb: true }],
+      ["one role, from the ICB's slices", { ...base, pcnIds, practiceId: null, role: 'link_worker', wholeIcb: true }],
       ['one PCN', { ...base, pcnIds: [pcnId], practiceId: null, role: null }],
       ['one practice', { ...base, pcnIds: [pcnId], practiceId, role: null }],
       ['one role', { ...base, pcnIds, practiceId: null, role: 'link_worker' }],
@@ -89,8 +93,25 @@ describe('rollup slices', () => {
     );
     expect(received).toBe((byMonth?.total?.values.received as { value: number } | undefined)?.value);
     expect(received).toBeGreaterThan(0);
+    // The months are summed by PostgreSQL apart from the practices: they add up to the same.
+    const sumOf = (rows: { values: Record<string, unknown> }[], key: string) =>
+      rows.reduce((s, r) => s + ((r.values[key] as { value: number | null }).value ?? 0), 0);
+    for (const column of byMonth?.columns ?? []) {
+      expect(sumOf(byMonth?.rows ?? [], column.key)).toBe(sumOf(byPractice?.rows ?? [], column.key));
+    }
     const one = await SECTION_BUILDERS.national(database.db, { ...base, pcnIds: [pcnId] });
     expect(one.map((t) => t.id)).toEqual(['national-by-month', 'national-by-practice-month']);
+    // One PCN's practice-months add up to its practices' rows of the ICB-wide table (not the
+    // "not from a practice" row, which the ICB-wide table has for every PCN together).
+    const practiceMonths = one[1]?.rows ?? [];
+    const itsPractices = (byPractice?.rows ?? []).filter(
+      (r) => r.key !== 'not-from-practice' && practiceMonths.some((m) => m.key.startsWith(`${r.key}:`)),
+    );
+    expect(itsPractices.length).toBeGreaterThan(0);
+    for (const practice of itsPractices) {
+      const months = practiceMonths.filter((m) => m.key.startsWith(`${practice.key}:`));
+      expect(sumOf(months, 'received')).toBe(sumOf([practice], 'received'));
+    }
   });
 
   it('are rebuilt with the detail: a PCN rebuilt has as many slice rows as its detail implies', async () => {
@@ -103,5 +124,49 @@ describe('rollup slices', () => {
     expect(Number(rows[0]?.detail)).toBeGreaterThan(0);
     expect(rows[0]?.slices).toBe(rows[0]?.detail);
     expect(rows[0]?.all_roles).toBe(rows[0]?.detail);
+  });
+
+  it("keep the ICB's slices the sums of its PCNs' slices, through a PCN's rows changing and rebuilds at once", async () => {
+    // Every ICB slice row against the same sums worked out again from the PCN slices: rows that
+    // differ, either way, are counted (zero when they agree).
+    const differences = async () => {
+      const { rows } = await database.pool.query<{ counts: number; outcomes: number; kept: number }>(`
+        WITH counts AS (
+          SELECT p.icb_id, s.all_practices, s.month, s.role, count(*)::int AS pcns, s.measure, s.dimension, s.value, sum(s.n)::int AS n
+            FROM analytics_count_slices s JOIN pcns p ON p.id = s.pcn_id
+           WHERE s.all_practices OR s.practice_id IS NULL GROUP BY 1, 2, 3, 4, 6, 7, 8),
+        kept_counts AS (SELECT icb_id, all_practices, month, role, pcns, measure, dimension, value, n FROM analytics_icb_count_slices),
+        outcomes AS (
+          SELECT p.icb_id, s.all_practices, s.month, s.role, count(*)::int AS pcns, s.measure, s.item, s.dimension, s.value,
+                 sum(s.pairs)::int AS pairs, sum(s.baseline_sum) AS baseline_sum, sum(s.latest_sum) AS latest_sum,
+                 sum(s.improved)::int AS improved, sum(s.same)::int AS same, sum(s.worse)::int AS worse
+            FROM analytics_outcome_slices s JOIN pcns p ON p.id = s.pcn_id
+           WHERE s.all_practices OR s.practice_id IS NULL GROUP BY 1, 2, 3, 4, 6, 7, 8, 9),
+        kept_outcomes AS (
+          SELECT icb_id, all_practices, month, role, pcns, measure, item, dimension, value, pairs, baseline_sum, latest_sum,
+                 improved, same, worse FROM analytics_icb_outcome_slices)
+        SELECT (SELECT count(*) FROM ((TABLE counts EXCEPT TABLE kept_counts) UNION ALL (TABLE kept_counts EXCEPT TABLE counts)) d)::int AS counts,
+               (SELECT count(*) FROM ((TABLE outcomes EXCEPT TABLE kept_outcomes) UNION ALL (TABLE kept_outcomes EXCEPT TABLE outcomes)) d)::int AS outcomes,
+               (SELECT count(*) FROM analytics_icb_count_slices)::int + (SELECT count(*) FROM analytics_icb_outcome_slices)::int AS kept`);
+      return rows[0];
+    };
+    const before = await differences();
+    expect(before).toMatchObject({ counts: 0, outcomes: 0 });
+    expect(before?.kept).toBeGreaterThan(0);
+
+    // One PCN's flow rows and outcomes go (rows of the ICB's slices that were that PCN's alone go too).
+    await database.pool.query(`DELETE FROM analytics_counts WHERE pcn_id = $1 AND measure = 'flow'`, [pcnId]);
+    await database.pool.query('DELETE FROM analytics_outcomes WHERE pcn_id = $1', [pcnId]);
+    await replaceSlicesOf(database.db, pcnId);
+    const changed = await differences();
+    expect(changed).toMatchObject({ counts: 0, outcomes: 0 });
+    expect(changed?.kept).toBeLessThan(before?.kept as number);
+
+    // Three PCNs of the ICB rebuilt at once: each waits for, or retries after, the others.
+    const reports = await Promise.all(
+      [pcnId, ...pcnIds.filter((id) => id !== pcnId).slice(0, 2)].map((id) => rebuildPcn(database.db, id)),
+    );
+    expect(reports.map((r) => r.rebuilt)).toEqual([true, true, true]);
+    expect(await differences()).toEqual(before);
   });
 });
