@@ -30,10 +30,17 @@ const SOURCE_LABELS: Record<(typeof REFERRAL_SOURCES)[number], string> = {
 };
 const NOT_FROM_PRACTICE = 'not-from-practice';
 
+/**
+ * Referrals by source summed three ways by PostgreSQL (GROUPING SETS): per month (split by
+ * whether the practice has a list size, for the rate), per source, and per practice. Over a
+ * whole ICB that is some two hundred rows instead of every practice's every month and source.
+ */
 interface SourceRow {
-  month: string;
+  by: 'month' | 'source' | 'practice';
+  month: string | null;
+  listed: boolean | null;
+  value: string | null;
   practiceId: string | null;
-  value: string;
   n: number;
 }
 
@@ -43,10 +50,13 @@ async function readRollups(db: Db, f: ResolvedFilters) {
   const byReason = rollupSource('counts', forReferrals(f));
   const [sourceRows, reasonRows, practiceRows] = await Promise.all([
     db.execute<SourceRow & Record<string, unknown>>(sql`
-      SELECT to_char(month, 'YYYY-MM') AS month, practice_id AS "practiceId", value, sum(n)::int AS n
-      FROM ${bySource.table}
-      WHERE measure = 'referrals' AND dimension = 'source' AND ${bySource.where}
-      GROUP BY 1, 2, 3`),
+      SELECT CASE WHEN grouping(s.month) = 0 THEN 'month' WHEN grouping(s.value) = 0 THEN 'source' ELSE 'practice' END AS by,
+             to_char(s.month, 'YYYY-MM') AS month, p.list_size IS NOT NULL AS listed, s.value,
+             s.practice_id AS "practiceId", sum(s.n)::int AS n
+      FROM (SELECT month, practice_id, value, n FROM ${bySource.table}
+             WHERE measure = 'referrals' AND dimension = 'source' AND ${bySource.where}) s
+      LEFT JOIN practices p ON p.id = s.practice_id
+      GROUP BY GROUPING SETS ((s.month, p.list_size IS NOT NULL), (s.value), (s.practice_id))`),
     db.execute<{ value: string; n: number }>(sql`
       SELECT value, sum(n)::int AS n FROM ${byReason.table}
       WHERE measure = 'referrals' AND dimension = 'reason' AND ${byReason.where}
@@ -70,10 +80,11 @@ export const demandSection: SectionBuilder = async (db, f) => {
   const bySource = new Map<string, number>();
   const byPractice = new Map<string, number>();
   for (const r of sources) {
-    tally(byMonth, r.month, r.n);
-    tally(bySource, r.value, r.n);
-    tally(byPractice, r.practiceId ?? NOT_FROM_PRACTICE, r.n);
-    if (r.practiceId && listed.has(r.practiceId)) tally(listedByMonth, r.month, r.n);
+    if (r.by === 'month' && r.month) {
+      tally(byMonth, r.month, r.n);
+      if (r.listed) tally(listedByMonth, r.month, r.n);
+    } else if (r.by === 'source' && r.value) tally(bySource, r.value, r.n);
+    else if (r.by === 'practice') tally(byPractice, r.practiceId ?? NOT_FROM_PRACTICE, r.n);
   }
   const total = [...byMonth.values()].reduce((s, n) => s + n, 0);
   const listedTotal = [...listedByMonth.values()].reduce((s, n) => s + n, 0);
