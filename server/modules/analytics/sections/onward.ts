@@ -76,43 +76,39 @@ async function organisationNames(db: Parameters<SectionBuilder>[0], icbId: strin
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** An organisation's tally, or (id null) the sum of every organisation not shown by name. */
+interface OrganisationRow extends OrganisationTally {
+  id: string | null;
+  /** How many organisations the row sums (1 for one shown by name). */
+  organisations: number;
+}
+
 async function organisationTable(
   db: Parameters<SectionBuilder>[0],
   icbId: string,
-  rows: Rollup[],
+  rows: OrganisationRow[],
 ): Promise<ExactTable> {
-  const tallies = new Map<string, OrganisationTally>();
-  for (const r of rows.filter((x) => x.dimension === 'organisation')) {
-    const [id, fact] = r.value.split(':') as [string, string | undefined];
-    const t = tallies.get(id) ?? { sent: 0, accepted: 0, attended: 0 };
-    if (fact === undefined) t.sent += r.n;
-    else if (fact === 'accepted') t.accepted += r.n;
-    else if (fact === 'attended') t.attended += r.n;
-    tallies.set(id, t);
-  }
   // The organisations that were sent the most, by name; the rest as one row. A PCN refers to
   // hundreds of organisations in a year and an ICB to over a thousand: a table (and a chart) of
   // them all says less than the leaders and the rest. Each organisation's own figures are on its
   // impact page.
-  const bySent = [...tallies.entries()].sort((a, b) => b[1].sent - a[1].sent || a[0].localeCompare(b[0]));
-  const leaders = bySent.slice(0, ORGANISATIONS_SHOWN);
-  const rest = bySent.slice(ORGANISATIONS_SHOWN);
-  const ids = leaders.map(([id]) => id).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const leaders = rows.filter((r) => r.id !== null);
+  const rest = rows.find((r) => r.id === null);
+  const ids = leaders.map((r) => r.id as string).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const names = await organisationNames(db, icbId, ids);
   const ordered = leaders
-    .map(([id, t]) => ({ id, t, name: names.get(id) ?? 'Organisation no longer in the directory' }))
+    .map((r) => ({
+      id: r.id as string,
+      t: r,
+      name: names.get(r.id as string) ?? 'Organisation no longer in the directory',
+    }))
     .sort((a, b) => b.t.sent - a.t.sent || a.name.localeCompare(b.name));
-  if (rest.length > 0) {
-    const others = rest.reduce(
-      (s, [, t]) => ({ sent: s.sent + t.sent, accepted: s.accepted + t.accepted, attended: s.attended + t.attended }),
-      { sent: 0, accepted: 0, attended: 0 },
-    );
-    ordered.push({ id: 'other', t: others, name: `Other organisations (${rest.length.toLocaleString('en-GB')})` });
+  if (rest) {
+    ordered.push({ id: 'other', t: rest, name: `Other organisations (${rest.organisations.toLocaleString('en-GB')})` });
   }
-  const sentTo =
-    rest.length > 0
-      ? `the ${ORGANISATIONS_SHOWN} organisations sent the most, and to all the others together`
-      : 'each organisation';
+  const sentTo = rest
+    ? `the ${ORGANISATIONS_SHOWN} organisations sent the most, and to all the others together`
+    : 'each organisation';
   const total = ordered.reduce(
     (s, o) => ({ sent: s.sent + o.t.sent, accepted: s.accepted + o.t.accepted, attended: s.attended + o.t.attended }),
     { sent: 0, accepted: 0, attended: 0 },
@@ -132,9 +128,26 @@ async function organisationTable(
 
 export const buildOnward: SectionBuilder = async (db, f) => {
   const from = rollupSource('counts', f);
-  const { rows } = await db.execute<Rollup & Record<string, unknown>>(sql`
-    SELECT dimension, value, sum(n)::int AS n FROM ${from.table}
-    WHERE measure = 'onward' AND dimension IN ('status', 'organisation') AND ${from.where}
-    GROUP BY dimension, value`);
-  return [statusTable(rows), await organisationTable(db, f.icbId, rows)];
+  const where = sql`measure = 'onward' AND ${from.where}`;
+  // Per organisation (value '<id>', '<id>:accepted' or '<id>:attended') summed and ranked by
+  // PostgreSQL: the leaders by name and one row for the others, not a row per organisation
+  // (an ICB refers to over a thousand), sent to the app.
+  const [statuses, organisations] = await Promise.all([
+    db.execute<Rollup & Record<string, unknown>>(sql`
+      SELECT dimension, value, sum(n)::int AS n FROM ${from.table}
+      WHERE dimension = 'status' AND ${where} GROUP BY dimension, value`),
+    db.execute<OrganisationRow & Record<string, unknown>>(sql`
+      WITH tallies AS (
+        SELECT split_part(value, ':', 1) AS id,
+               coalesce(sum(n) FILTER (WHERE strpos(value, ':') = 0), 0)::int AS sent,
+               coalesce(sum(n) FILTER (WHERE split_part(value, ':', 2) = 'accepted'), 0)::int AS accepted,
+               coalesce(sum(n) FILTER (WHERE split_part(value, ':', 2) = 'attended'), 0)::int AS attended
+          FROM ${from.table} WHERE dimension = 'organisation' AND ${where}
+         GROUP BY 1),
+      ranked AS (SELECT *, row_number() OVER (ORDER BY sent DESC, id COLLATE "C") AS rank FROM tallies)
+      SELECT CASE WHEN rank <= ${ORGANISATIONS_SHOWN} THEN id END AS id, sum(sent)::int AS sent,
+             sum(accepted)::int AS accepted, sum(attended)::int AS attended, count(*)::int AS organisations
+        FROM ranked GROUP BY 1`),
+  ]);
+  return [statusTable(statuses.rows), await organisationTable(db, f.icbId, organisations.rows)];
 };
