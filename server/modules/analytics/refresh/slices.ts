@@ -14,6 +14,8 @@ interface SliceSpec {
   keys: string[];
   /** Summed columns. */
   sums: string[];
+  /** Its sums over every PCN of an ICB (below), for the counts and outcomes. */
+  icbSlices?: string;
 }
 
 const SPECS: SliceSpec[] = [
@@ -22,6 +24,7 @@ const SPECS: SliceSpec[] = [
     detail: 'analytics_counts',
     keys: ['measure', 'dimension', 'value'],
     sums: ['n'],
+    icbSlices: 'analytics_icb_count_slices',
   },
   {
     slices: 'analytics_wait_slices',
@@ -34,6 +37,7 @@ const SPECS: SliceSpec[] = [
     detail: 'analytics_outcomes',
     keys: ['measure', 'item', 'dimension', 'value'],
     sums: ['pairs', 'baseline_sum', 'latest_sum', 'improved', 'same', 'worse'],
+    icbSlices: 'analytics_icb_outcome_slices',
   },
 ];
 
@@ -65,11 +69,7 @@ const insertContactSlices = (pcnId: string) => sql`
 // ICB at once change the same ICB rows, so the later one waits and then fails to serialise
 // (REPEATABLE READ), and rebuild.ts runs it again from a fresh snapshot. A PCN never changes
 // ICB (the organisations API cannot move one), so its rows always belong to its ICB's.
-const ICB_SPECS = [
-  { icbSlices: 'analytics_icb_count_slices', ...(SPECS[0] as SliceSpec) },
-  { icbSlices: 'analytics_icb_outcome_slices', ...(SPECS[2] as SliceSpec) },
-];
-type IcbSpec = (typeof ICB_SPECS)[number];
+type IcbSpec = SliceSpec & { icbSlices: string };
 
 /** The PCN's slice rows that an ICB slice sums, with the PCN's ICB (as `s` and `p`). */
 const icbLevelRowsOf = (spec: IcbSpec, pcnId: string) => sql`${sql.identifier(spec.slices)} s
@@ -110,7 +110,7 @@ const dropEmptyIcbRows = (spec: IcbSpec, pcnId: string) => sql`
  */
 export async function replaceSlicesOf(db: DbOrTx, pcnId: string): Promise<void> {
   for (const spec of SPECS) {
-    const icb = ICB_SPECS.find((s) => s.slices === spec.slices);
+    const icb = spec.icbSlices ? (spec as IcbSpec) : null;
     if (icb) await db.execute(takeOutOfIcb(icb, pcnId));
     await db.execute(sql`DELETE FROM ${sql.identifier(spec.slices)} WHERE pcn_id = ${pcnId}::uuid`);
     await db.execute(insertSlices(spec, pcnId));

@@ -171,7 +171,8 @@ async function readRollups(db: Db, f: ResolvedFilters) {
   const noPractice = rollupSource('counts', forReferrals(f), { byPractice: true, fromNoPracticeOnly: true });
   const outcomes = rollupSource('outcomes', f);
   // Two reads of the referrals outside the rates: from no practice (a partial index holds just
-  // those rows), and from practices missing a population breakdown (usually none).
+  // those rows; over a whole ICB, its ICB slices), and from practices missing a population
+  // breakdown (usually none).
   const outsideOf = (from: typeof byPractice, practices: SQL) => sql`
       SELECT dimension, value, practice_id AS "practiceId", sum(n)::int AS n FROM ${from.table}
       WHERE measure = 'referrals' AND dimension IN ${sourceList} AND ${from.where} AND ${practices}
