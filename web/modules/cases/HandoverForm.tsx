@@ -36,7 +36,9 @@ export function HandoverForm({
     labels: LABELS,
     onConflict: setConflict,
     onSuccess: (_, { workerId }) => {
-      const name = members.find((m) => m.id === workerId)?.name ?? 'a colleague';
+      // From the whole team, not `members`: the case's live update may already name the new
+      // worker as the current one, which leaves them out of the choices.
+      const name = team.data?.members.find((m) => m.id === workerId)?.name ?? 'a colleague';
       onSaved(`Case handed over to ${name}. They have been told.`);
     },
   });
