@@ -1,7 +1,7 @@
 import type { FigureRow, FigureTable, FigureUnit, PublishedValue } from '../../../../common/analytics.js';
 import { countFigure, statisticFigure } from '../../../../common/suppression.js';
 import type { ExactRow, ExactTable, ExactValue } from '../figures.js';
-import { rowsWithTotal, sumRelations, suppressDerivedStatistics, suppressSecondary } from './secondary.js';
+import { relationsToProtect, rowsWithTotal, suppressDerivedStatistics, suppressSecondary } from './secondary.js';
 
 // Turns a section's exact tables into what the viewer may see (issue 13, "Privacy of figures").
 // Exact (`suppress: false`) for a team lead's own PCN on screen; otherwise under NHS Digital's
@@ -57,7 +57,7 @@ export function publish(table: ExactTable, { suppress }: PublishOptions): Figure
   const { rowSums: _structure, ...shape } = table;
   const published = rowsWithTotal(table).map((row) => publishRow(row, units, !suppress));
   if (suppress) {
-    suppressSecondary(sumRelations(table), published);
+    suppressSecondary(relationsToProtect(table), published);
     suppressDerivedStatistics(table, published);
   }
   return {

@@ -9,8 +9,8 @@ import type { ExactCell, ExactRow, ExactTable } from '../figures.js';
 // as 10 is 8–12, so the "*" is 6 or 7 — which is the trouble: rounding narrows a "*" from
 // 1–7 to two values there, and a total published exactly anywhere else (a list size, a national
 // return, the lead's own exact view passed on) turns the subtraction exact again. So we do both:
-// round, and never let a sum relation of a table (its totals row, its row-sum columns) hold
-// exactly one "*". Where one would, the smallest other non-zero cell of that relation is hidden
+// round, and never let a sum relation of a table (its totals row, its row-sum columns, and two row
+// sums of one row taken together: see relationsToProtect) hold exactly one "*". Where one would, the smallest other non-zero cell of that relation is hidden
 // too, and we repeat until no relation has a lone "*" (a newly hidden cell can leave a lone "*" in
 // the relation crossing it). Two filters' difference (an ICB and one of its PCNs) is left to
 // rounding: each side's cell is known only as a 5-value rounding interval (or as "*", 1 or more),
@@ -52,28 +52,60 @@ function countReader(table: ExactTable): (ref: CellRef) => number | null {
   return (ref) => (counts.has(ref.column) ? (asCell(rows[ref.row]?.values[ref.column])?.value ?? null) : null);
 }
 
+/** The sums of a table's totals row down each count column. */
+function columnSums(table: ExactTable, isCount: (ref: CellRef) => boolean): SumRelation[] {
+  if (!table.total) return [];
+  const totalRow = table.rows.length;
+  return table.columns
+    .map(({ key }) => ({ row: totalRow, column: key }))
+    .filter(isCount)
+    .map((total) => ({ total, parts: table.rows.map((_, row) => ({ row, column: total.column })).filter(isCount) }));
+}
+
+/** The row sums of each row (the totals row included), row by row. */
+function rowSumsByRow(table: ExactTable, isCount: (ref: CellRef) => boolean): SumRelation[][] {
+  return rowsWithTotal(table).map((_, row) =>
+    (table.rowSums ?? [])
+      .filter((sum) => isCount({ row, column: sum.total }))
+      .map((sum) => ({
+        total: { row, column: sum.total },
+        parts: sum.parts.map((column) => ({ row, column })).filter(isCount),
+      })),
+  );
+}
+
+const countTest = (table: ExactTable) => {
+  const read = countReader(table);
+  return (ref: CellRef) => read(ref) !== null;
+};
+
 /** Every sum the table declares, between cells that hold counts. */
 export function sumRelations(table: ExactTable): SumRelation[] {
-  const rows = rowsWithTotal(table);
-  const read = countReader(table);
-  const isCount = (ref: CellRef) => read(ref) !== null;
-  const relations: SumRelation[] = [];
-  if (table.total) {
-    const totalRow = table.rows.length;
-    for (const { key } of table.columns) {
-      if (!isCount({ row: totalRow, column: key })) continue;
-      const parts = table.rows.map((_, row) => ({ row, column: key })).filter(isCount);
-      relations.push({ total: { row: totalRow, column: key }, parts });
-    }
-  }
-  for (const sum of table.rowSums ?? []) {
-    rows.forEach((_, row) => {
-      if (!isCount({ row, column: sum.total })) return;
-      const parts = sum.parts.map((column) => ({ row, column })).filter(isCount);
-      relations.push({ total: { row, column: sum.total }, parts });
-    });
-  }
-  return relations;
+  const isCount = countTest(table);
+  return [...columnSums(table, isCount), ...rowSumsByRow(table, isCount).flat()];
+}
+
+/**
+ * The relations secondary suppression keeps free of a lone "*": the declared sums, and for each row
+ * every pair of its row sums taken together. Two sums of one row give a third relation between
+ * their totals and the parts only one of them holds (sum0 − sum1 = c1 + c3 when sum1 adds up c0
+ * and c2 of sum0's c0–c3), and rounding can pin a lone "*" in it: a row with c0–c3 of 3, 1, 15, 8
+ * shown as *, *, *, 10 under sums of 25 and 20 leaves c1 = sum0 − sum1 − c3 ≤ 27 − 18 − 8 = 1.
+ * (Found by the property test, seed 1511578089.) The signs do not matter here, only which cells
+ * a relation ties together, so the pair is listed as one more relation of those cells.
+ */
+export function relationsToProtect(table: ExactTable): SumRelation[] {
+  const pairs = rowSumsByRow(table, countTest(table)).flatMap((sums) =>
+    sums.flatMap((a, i) =>
+      sums.slice(i + 1).map((b) => {
+        const inA = new Set(a.parts.map((p) => p.column));
+        const inB = new Set(b.parts.map((p) => p.column));
+        const inOne = [...a.parts.filter((p) => !inB.has(p.column)), ...b.parts.filter((p) => !inA.has(p.column))];
+        return { total: a.total, parts: [b.total, ...inOne] };
+      }),
+    ),
+  );
+  return [...sumRelations(table), ...pairs];
 }
 
 type Shown = FigureRow['values'][string];

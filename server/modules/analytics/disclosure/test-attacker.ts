@@ -151,7 +151,30 @@ export function shownRange(figure: FigureRow['values'][string], cap: number, rou
   return rounded ? [Math.max(8, figure - 2), figure + 2] : [figure, figure];
 }
 
-/** A bound on every exact count of the table no attacker needs to look past (all shown + 2, and 7 a "*"). */
+/**
+ * The largest value the attacker tries for a "*" of a table. A "*" is 1–7 or a larger cell hidden
+ * by secondary suppression, and the attacker cannot tell which: in a table whose non-zero cells
+ * are all hidden, nothing shown bounds them, and a bound taken from the shown figures alone can
+ * exclude the truth: the system then has no solution and "pins" every cell (a false alarm the
+ * difference test raised with 327 hidden under a bound of 76). No bound at all makes some proofs
+ * an endless search, so the attacker is told a true one, twice the table's largest count: more
+ * than it could know, which only makes it stronger.
+ */
+function starCap(exact: ExactTable, published: FigureTable): number {
+  let largest = 0;
+  for (const row of rowsWithTotal(exact)) {
+    for (const value of Object.values(row.values)) {
+      if (typeof value === 'object' && typeof value.value === 'number') largest = Math.max(largest, value.value);
+    }
+  }
+  return Math.max(capOf(published), 2 * largest + 7);
+}
+
+/**
+ * A bound on the table's counts, for the percentage attack, which lists the candidates of each
+ * count: all shown + 2, and 7 a "*". It can exclude the truth (see starCap), and then errs only
+ * towards pinning, that is towards a failed test, never towards a missed attack.
+ */
 function capOf(published: FigureTable): number {
   let cap = 7;
   for (const row of rowsWithTotal(published)) {
@@ -169,7 +192,7 @@ export function addTable(
   published: FigureTable,
   rounded = true,
 ): Map<string, number> {
-  const cap = capOf(published);
+  const cap = starCap(exact, published);
   const rows = rowsWithTotal(published);
   const variables = new Map<string, number>();
   const relations: SumRelation[] = sumRelations(exact);
