@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'db',
           include: ['server/**/*.db.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
+          setupFiles: ['server/test/one-query-at-a-time.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -5,6 +5,7 @@ import {
   type PartnerReferralView,
 } from '../../../common/onward-referrals.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { readTogether } from '../../platform/db/read-together.js';
 import { listingRefsOf } from '../directory/organisations/organisations.service.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
 import { findReferralInScope, teamScopeOf } from '../referrals/referrals.service.js';
@@ -85,7 +86,10 @@ export interface ReferredBy {
 }
 
 export async function referredByOf(db: DbOrTx, row: OnwardRow): Promise<ReferredBy> {
-  const [worker, teams] = await Promise.all([caseWorkerOf(db, row), organisationRefs(db, [row.pcnId])]);
+  const [worker, teams] = await readTogether(db, [
+    () => caseWorkerOf(db, row),
+    () => organisationRefs(db, [row.pcnId]),
+  ]);
   return {
     name: worker?.name ?? null,
     team: teams.get(row.pcnId)?.name ?? 'Social prescribing team',

@@ -20,6 +20,7 @@ import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
+import { readTogether } from '../../platform/db/read-together.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { publish } from '../../platform/realtime.js';
 import { reasonLabels } from '../codes/codes.service.js';
@@ -155,12 +156,13 @@ export async function getReferralStatus(db: Db, ctx: SignedInContext, id: string
 }
 
 export async function toStatusViews(db: DbOrTx, rows: repo.ReferralRow[]): Promise<ReferralStatusView[]> {
-  const [labels, referrers] = await Promise.all([
-    reasonLabels(db),
-    userNames(
-      db,
-      rows.flatMap((r) => (r.referrerUserId ? [r.referrerUserId] : [])),
-    ),
+  const [labels, referrers] = await readTogether(db, [
+    () => reasonLabels(db),
+    () =>
+      userNames(
+        db,
+        rows.flatMap((r) => (r.referrerUserId ? [r.referrerUserId] : [])),
+      ),
   ]);
   return rows.map((r) => {
     // As the referrer described the person: the record may hold what another team knows.
@@ -193,18 +195,20 @@ export async function toReferralViews(
   opts: { withEvents: boolean },
 ): Promise<ReferralView[]> {
   const workerIds = rows.flatMap((r) => [r.allocatedWorkerId, r.coverWorkerId].filter((x): x is string => !!x));
-  const [people, labels, orgs, workers] = await Promise.all([
-    peopleByIds(
-      db,
-      scope,
-      rows.map((r) => r.personId),
-    ),
-    reasonLabels(db),
-    organisationRefs(
-      db,
-      rows.flatMap((r) => [r.pcnId, ...(r.practiceId ? [r.practiceId] : [])]),
-    ),
-    workerRefs(db, workerIds),
+  const [people, labels, orgs, workers] = await readTogether(db, [
+    () =>
+      peopleByIds(
+        db,
+        scope,
+        rows.map((r) => r.personId),
+      ),
+    () => reasonLabels(db),
+    () =>
+      organisationRefs(
+        db,
+        rows.flatMap((r) => [r.pcnId, ...(r.practiceId ? [r.practiceId] : [])]),
+      ),
+    () => workerRefs(db, workerIds),
   ]);
   const practiceNames = await practiceNamesOf(db, rows, people);
   const views: ReferralView[] = [];

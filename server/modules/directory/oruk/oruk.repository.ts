@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import { readTogether } from '../../../platform/db/read-together.js';
 import {
   directoryAddresses,
   directoryAttributes,
@@ -146,47 +147,50 @@ export async function loadFullServices(
     fundings,
     costOptions,
     attributes,
-  ] = await Promise.all([
-    childRows(
-      db,
-      directoryOrganizationIdentifiers,
-      directoryOrganizationIdentifiers.organizationId,
-      orgIds,
-      directoryOrganizationIdentifiers.identifierType,
-    ),
-    childRows(db, sal, sal.serviceId, serviceIds),
-    childRows(db, directoryServiceAreas, directoryServiceAreas.serviceId, serviceIds, directoryServiceAreas.name),
-    childRows(db, directoryLanguages, directoryLanguages.serviceId, serviceIds, directoryLanguages.name),
-    childRows(db, directoryPhones, directoryPhones.serviceId, serviceIds),
-    childRows(db, directoryContacts, directoryContacts.serviceId, serviceIds),
-    childRows(db, directoryFundings, directoryFundings.serviceId, serviceIds),
-    childRows(db, directoryCostOptions, directoryCostOptions.serviceId, serviceIds),
-    db
-      .select()
-      .from(directoryAttributes)
-      .where(and(eq(directoryAttributes.linkType, 'service'), inArray(directoryAttributes.linkId, serviceIds)))
-      .orderBy(asc(directoryAttributes.id)),
+  ] = await readTogether(db, [
+    () =>
+      childRows(
+        db,
+        directoryOrganizationIdentifiers,
+        directoryOrganizationIdentifiers.organizationId,
+        orgIds,
+        directoryOrganizationIdentifiers.identifierType,
+      ),
+    () => childRows(db, sal, sal.serviceId, serviceIds),
+    () => childRows(db, directoryServiceAreas, directoryServiceAreas.serviceId, serviceIds, directoryServiceAreas.name),
+    () => childRows(db, directoryLanguages, directoryLanguages.serviceId, serviceIds, directoryLanguages.name),
+    () => childRows(db, directoryPhones, directoryPhones.serviceId, serviceIds),
+    () => childRows(db, directoryContacts, directoryContacts.serviceId, serviceIds),
+    () => childRows(db, directoryFundings, directoryFundings.serviceId, serviceIds),
+    () => childRows(db, directoryCostOptions, directoryCostOptions.serviceId, serviceIds),
+    () =>
+      db
+        .select()
+        .from(directoryAttributes)
+        .where(and(eq(directoryAttributes.linkType, 'service'), inArray(directoryAttributes.linkId, serviceIds)))
+        .orderBy(asc(directoryAttributes.id)),
   ]);
   const salIds = serviceAtLocations.map((r) => r.id);
   const locationIds = [...new Set(serviceAtLocations.map((r) => r.locationId))];
   const termIds = [...new Set(attributes.map((a) => a.taxonomyTermId))];
-  const [schedules, locations, addresses, accessibility, terms] = await Promise.all([
-    db
-      .select()
-      .from(directorySchedules)
-      .where(
-        salIds.length
-          ? or(
-              inArray(directorySchedules.serviceId, serviceIds),
-              inArray(directorySchedules.serviceAtLocationId, salIds),
-            )
-          : inArray(directorySchedules.serviceId, serviceIds),
-      )
-      .orderBy(asc(directorySchedules.opensAt), asc(directorySchedules.id)),
-    locationIds.length ? db.select().from(loc).where(inArray(loc.id, locationIds)) : [],
-    childRows(db, directoryAddresses, directoryAddresses.locationId, locationIds),
-    childRows(db, directoryAccessibility, directoryAccessibility.locationId, locationIds),
-    loadTerms(db, termIds),
+  const [schedules, locations, addresses, accessibility, terms] = await readTogether(db, [
+    () =>
+      db
+        .select()
+        .from(directorySchedules)
+        .where(
+          salIds.length
+            ? or(
+                inArray(directorySchedules.serviceId, serviceIds),
+                inArray(directorySchedules.serviceAtLocationId, salIds),
+              )
+            : inArray(directorySchedules.serviceId, serviceIds),
+        )
+        .orderBy(asc(directorySchedules.opensAt), asc(directorySchedules.id)),
+    () => (locationIds.length ? db.select().from(loc).where(inArray(loc.id, locationIds)) : []),
+    () => childRows(db, directoryAddresses, directoryAddresses.locationId, locationIds),
+    () => childRows(db, directoryAccessibility, directoryAccessibility.locationId, locationIds),
+    () => loadTerms(db, termIds),
   ]);
   return {
     ...summary,

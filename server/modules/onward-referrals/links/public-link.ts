@@ -25,10 +25,9 @@ export const ACCESS_MINUTES = 30;
 const codeHashOf = (token: string, code: string) => createHash('sha256').update(`${token}:${code}`).digest('hex');
 
 async function namesOf(db: DbOrTx, onward: repo.OnwardRow): Promise<{ serviceName: string; teamName: string }> {
-  const [service, teams] = await Promise.all([
-    findReferralTarget(db, onward.icbId, onward.serviceId),
-    organisationRefs(db, [onward.pcnId]),
-  ]);
+  // One at a time: `db` may be a transaction, whose queries share one connection.
+  const service = await findReferralTarget(db, onward.icbId, onward.serviceId);
+  const teams = await organisationRefs(db, [onward.pcnId]);
   return { serviceName: service?.name ?? 'the service', teamName: teams.get(onward.pcnId)?.name ?? 'the team' };
 }
 

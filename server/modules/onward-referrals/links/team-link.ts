@@ -92,12 +92,11 @@ export async function resendLink(
       );
     }
     const now = new Date();
-    const [target, teams, last, worker] = await Promise.all([
-      findReferralTarget(tx, onward.icbId, onward.serviceId),
-      organisationRefs(tx, [onward.pcnId]),
-      repo.latestLinkOf(tx, onward.id),
-      caseWorkerOf(tx, onward),
-    ]);
+    // One at a time: a transaction's queries share its one connection (pg 9 refuses a Promise.all).
+    const target = await findReferralTarget(tx, onward.icbId, onward.serviceId);
+    const teams = await organisationRefs(tx, [onward.pcnId]);
+    const last = await repo.latestLinkOf(tx, onward.id);
+    const worker = await caseWorkerOf(tx, onward);
     const email = target?.settings.referralEmail ?? last?.email;
     if (!email) throw conflict('The listing has no email for referrals: ask the directory team to add one.');
     const revoked = await revokeAll(tx, ctx, onward, now);

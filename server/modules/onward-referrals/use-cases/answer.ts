@@ -265,7 +265,8 @@ async function recordStep(tx: Tx, answerer: Answerer, step: Step, now: Date): Pr
     details: { via: answerer.via, version: row.version, ...step.details, ...linkDetails },
     icbId: row.icbId,
   });
-  const [worker, names] = await Promise.all([caseWorkerOf(tx, row), serviceNamesOf(tx, [row])]);
+  const worker = await caseWorkerOf(tx, row);
+  const names = await serviceNamesOf(tx, [row]);
   const serviceName = names.get(row.serviceId)?.service.name ?? 'The service';
   if (worker)
     await notifyUser(tx, {
