@@ -355,3 +355,29 @@ export const analyticsIcbOutcomeSlices = pgTable(
     check('analytics_icb_outcome_slices_no_practice', sql`${t.practiceId} IS NULL`),
   ],
 );
+
+/** Waits over every PCN of an ICB: the month, priority and whole-period histograms of a whole-ICB view. */
+export const analyticsIcbWaitSlices = pgTable(
+  'analytics_icb_wait_slices',
+  {
+    ...icbSliceKeys,
+    priority: text('priority').notNull(),
+    workingDays: smallint('working_days').notNull(),
+    met: boolean('met').notNull(),
+    n: integer('n').notNull(),
+  },
+  // The migration adds INCLUDE (priority, working_days, met, n) to the read index: index-only reads.
+  (t) => [
+    uniqueIndex('analytics_icb_wait_slices_key').on(
+      t.icbId,
+      t.allPractices,
+      t.role,
+      t.priority,
+      t.workingDays,
+      t.met,
+      t.month,
+    ),
+    index('analytics_icb_wait_slices_read').on(t.icbId, t.allPractices, t.role, t.month),
+    check('analytics_icb_wait_slices_no_practice', sql`${t.practiceId} IS NULL`),
+  ],
+);

@@ -17,6 +17,7 @@ const ROLLUPS = [
   'analytics_contact_slices',
   'analytics_icb_count_slices',
   'analytics_icb_outcome_slices',
+  'analytics_icb_wait_slices',
 ];
 
 export async function refreshFigures(db: Db): Promise<number> {

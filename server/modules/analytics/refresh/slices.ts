@@ -14,7 +14,7 @@ interface SliceSpec {
   keys: string[];
   /** Summed columns. */
   sums: string[];
-  /** Its sums over every PCN of an ICB (below), for the counts and outcomes. */
+  /** Its sums over every PCN of an ICB (below). */
   icbSlices?: string;
 }
 
@@ -31,6 +31,7 @@ const SPECS: SliceSpec[] = [
     detail: 'analytics_waits',
     keys: ['priority', 'working_days', 'met'],
     sums: ['n'],
+    icbSlices: 'analytics_icb_wait_slices',
   },
   {
     slices: 'analytics_outcome_slices',
@@ -62,7 +63,7 @@ const insertContactSlices = (pcnId: string) => sql`
     FROM analytics_contacts WHERE pcn_id = ${pcnId}::uuid
    GROUP BY pcn_id, worker_id, role, month, outcome`;
 
-// The ICB slices (analytics.tables.ts) of the counts and outcomes: the sums over every PCN of
+// The ICB slices (analytics.tables.ts) of the counts, waits and outcomes: the sums over every PCN of
 // an ICB of the PCN slice rows a whole-ICB query reads (every practice's, and those from no
 // practice). They are kept by difference: a PCN's old rows are taken out before its slices are
 // replaced and its new rows put in after, in the same transaction. Two rebuilds of PCNs of one

@@ -18,9 +18,10 @@ const SLICES: Record<Rollup, string> = {
   waits: 'analytics_wait_slices',
   outcomes: 'analytics_outcome_slices',
 };
-/** Sums over every PCN of an ICB (waits are read by PCN, so they have none). */
-const ICB_SLICES: Partial<Record<Rollup, string>> = {
+/** Sums over every PCN of an ICB. */
+const ICB_SLICES: Record<Rollup, string> = {
   counts: 'analytics_icb_count_slices',
+  waits: 'analytics_icb_wait_slices',
   outcomes: 'analytics_icb_outcome_slices',
 };
 
@@ -28,6 +29,11 @@ export interface RollupSource {
   table: SQL;
   /** The request's filters (PCNs, period, practice, role) on that table. */
   where: SQL;
+}
+
+/** Whether rollupSource answers these filters from the ICB slices (its options alike). */
+export function readsIcbSlices(f: ResolvedFilters, { byPractice = false, fromNoPracticeOnly = false } = {}): boolean {
+  return !!f.wholeIcb && !f.readDetail && f.practiceId === null && (!byPractice || fromNoPracticeOnly);
 }
 
 /**
@@ -48,10 +54,9 @@ export function rollupSource(
 ): RollupSource {
   const keepPractice = byPractice || f.practiceId !== null;
   const role = f.role ? sql`role IN (${f.role}, 'any')` : sql`role = ${ALL_ROLES}`;
-  const icbSlices = ICB_SLICES[rollup];
-  if (f.wholeIcb && icbSlices && !f.readDetail && f.practiceId === null && (!byPractice || fromNoPracticeOnly)) {
+  if (readsIcbSlices(f, { byPractice, fromNoPracticeOnly })) {
     return {
-      table: sql.raw(icbSlices),
+      table: sql.raw(ICB_SLICES[rollup]),
       where: sql`${sql.raw(byPractice ? 'NOT all_practices' : 'all_practices')} AND ${role}
         AND icb_id = ${f.icbId}::uuid AND month BETWEEN ${f.fromMonth}::date AND ${f.toMonth}::date`,
     };

@@ -130,12 +130,17 @@ describe('rollup slices', () => {
     // Every ICB slice row against the same sums worked out again from the PCN slices: rows that
     // differ, either way, are counted (zero when they agree).
     const differences = async () => {
-      const { rows } = await database.pool.query<{ counts: number; outcomes: number; kept: number }>(`
+      const { rows } = await database.pool.query<{ counts: number; waits: number; outcomes: number; kept: number }>(`
         WITH counts AS (
           SELECT p.icb_id, s.all_practices, s.month, s.role, count(*)::int AS pcns, s.measure, s.dimension, s.value, sum(s.n)::int AS n
             FROM analytics_count_slices s JOIN pcns p ON p.id = s.pcn_id
            WHERE s.all_practices OR s.practice_id IS NULL GROUP BY 1, 2, 3, 4, 6, 7, 8),
         kept_counts AS (SELECT icb_id, all_practices, month, role, pcns, measure, dimension, value, n FROM analytics_icb_count_slices),
+        waits AS (
+          SELECT p.icb_id, s.all_practices, s.month, s.role, count(*)::int AS pcns, s.priority, s.working_days, s.met, sum(s.n)::int AS n
+            FROM analytics_wait_slices s JOIN pcns p ON p.id = s.pcn_id
+           WHERE s.all_practices OR s.practice_id IS NULL GROUP BY 1, 2, 3, 4, 6, 7, 8),
+        kept_waits AS (SELECT icb_id, all_practices, month, role, pcns, priority, working_days, met, n FROM analytics_icb_wait_slices),
         outcomes AS (
           SELECT p.icb_id, s.all_practices, s.month, s.role, count(*)::int AS pcns, s.measure, s.item, s.dimension, s.value,
                  sum(s.pairs)::int AS pairs, sum(s.baseline_sum) AS baseline_sum, sum(s.latest_sum) AS latest_sum,
@@ -146,20 +151,23 @@ describe('rollup slices', () => {
           SELECT icb_id, all_practices, month, role, pcns, measure, item, dimension, value, pairs, baseline_sum, latest_sum,
                  improved, same, worse FROM analytics_icb_outcome_slices)
         SELECT (SELECT count(*) FROM ((TABLE counts EXCEPT TABLE kept_counts) UNION ALL (TABLE kept_counts EXCEPT TABLE counts)) d)::int AS counts,
+               (SELECT count(*) FROM ((TABLE waits EXCEPT TABLE kept_waits) UNION ALL (TABLE kept_waits EXCEPT TABLE waits)) d)::int AS waits,
                (SELECT count(*) FROM ((TABLE outcomes EXCEPT TABLE kept_outcomes) UNION ALL (TABLE kept_outcomes EXCEPT TABLE outcomes)) d)::int AS outcomes,
-               (SELECT count(*) FROM analytics_icb_count_slices)::int + (SELECT count(*) FROM analytics_icb_outcome_slices)::int AS kept`);
+               (SELECT count(*) FROM analytics_icb_count_slices)::int + (SELECT count(*) FROM analytics_icb_outcome_slices)::int
+                 + (SELECT count(*) FROM analytics_icb_wait_slices)::int AS kept`);
       return rows[0];
     };
     const before = await differences();
-    expect(before).toMatchObject({ counts: 0, outcomes: 0 });
+    expect(before).toMatchObject({ counts: 0, waits: 0, outcomes: 0 });
     expect(before?.kept).toBeGreaterThan(0);
 
-    // One PCN's flow rows and outcomes go (rows of the ICB's slices that were that PCN's alone go too).
+    // One PCN's flow rows, outcomes and urgent waits go (rows of the ICB's slices that were that PCN's alone go too).
     await database.pool.query(`DELETE FROM analytics_counts WHERE pcn_id = $1 AND measure = 'flow'`, [pcnId]);
     await database.pool.query('DELETE FROM analytics_outcomes WHERE pcn_id = $1', [pcnId]);
+    await database.pool.query(`DELETE FROM analytics_waits WHERE pcn_id = $1 AND priority = 'urgent'`, [pcnId]);
     await replaceSlicesOf(database.db, pcnId);
     const changed = await differences();
-    expect(changed).toMatchObject({ counts: 0, outcomes: 0 });
+    expect(changed).toMatchObject({ counts: 0, waits: 0, outcomes: 0 });
     expect(changed?.kept).toBeLessThan(before?.kept as number);
 
     // Three PCNs of the ICB rebuilt at once: each waits for, or retries after, the others.

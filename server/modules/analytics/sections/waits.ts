@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PRIORITIES } from '../../../../common/referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
 import { monthLabel, monthsInPeriod } from './months.js';
-import { percent, rollupSource, uuidArray } from './rollup-filters.js';
+import { percent, type RollupSource, readsIcbSlices, rollupSource, uuidArray } from './rollup-filters.js';
 
 // Waits from referral received to first contact, in working days (issue 13), from the
 // analytics_waits histogram (month = month received; only referrals with a first contact).
@@ -60,22 +60,39 @@ const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = {
   urgent: 'Urgent',
 };
 
+type WaitRow = { by: 'month' | 'pcn' | 'priority' | 'all'; key: string; days: number; met: boolean; n: number };
+
+/** The histogram of the period by month, by priority and over all (GROUPING SETS), and by PCN when asked. */
+function histograms(from: RollupSource, withPcns: boolean) {
+  const byPcn = withPcns ? sql`(pcn_id), ` : sql``;
+  return sql`
+    SELECT CASE WHEN grouping(month) = 0 THEN 'month' ${withPcns ? sql`WHEN grouping(pcn_id) = 0 THEN 'pcn'` : sql``}
+                WHEN grouping(priority) = 0 THEN 'priority' ELSE 'all' END AS by,
+           coalesce(to_char(month, 'YYYY-MM'), ${withPcns ? sql`pcn_id::text, ` : sql``}priority, 'all') AS key,
+           working_days AS days, met, sum(n)::int AS n
+    FROM ${from.table} WHERE ${from.where}
+    GROUP BY working_days, met, GROUPING SETS ((month), ${byPcn}(priority), ())`;
+}
+
 export const waitsSection: SectionBuilder = async (db, f) => {
-  const from = rollupSource('waits', f);
-  // The histogram of the whole period four ways at once (GROUPING SETS): by month, by PCN, by
-  // priority and over all; each (by, key) group has one bucket per (days, met).
-  const [{ rows }, { rows: pcnRows }] = await Promise.all([
-    db.execute<{ by: 'month' | 'pcn' | 'priority' | 'all'; key: string; days: number; met: boolean; n: number }>(sql`
-      SELECT CASE WHEN grouping(month) = 0 THEN 'month' WHEN grouping(pcn_id) = 0 THEN 'pcn'
-                  WHEN grouping(priority) = 0 THEN 'priority' ELSE 'all' END AS by,
-             coalesce(to_char(month, 'YYYY-MM'), pcn_id::text, priority, 'all') AS key,
-             working_days AS days, met, sum(n)::int AS n
-      FROM ${from.table} WHERE ${from.where}
-      GROUP BY working_days, met, GROUPING SETS ((month), (pcn_id), (priority), ())`),
+  // Each (by, key) group has one bucket per (days, met). Over a whole ICB the months, priorities
+  // and the whole period come from the ICB's slice (a thirtieth of the rows), and only the table
+  // by PCN reads the PCNs' slices; otherwise one query gives all four.
+  const overIcb = readsIcbSlices(f);
+  const byPcn = rollupSource('waits', { ...f, wholeIcb: false });
+  const [{ rows }, pcnHistograms, { rows: pcnRows }] = await Promise.all([
+    db.execute<WaitRow>(histograms(rollupSource('waits', f), !overIcb)),
+    overIcb
+      ? db.execute<WaitRow>(sql`
+          SELECT 'pcn' AS by, pcn_id::text AS key, working_days AS days, met, sum(n)::int AS n
+          FROM ${byPcn.table} WHERE ${byPcn.where}
+          GROUP BY pcn_id, working_days, met`)
+      : null,
     db.execute<{ id: string; name: string }>(
       sql`SELECT id, name FROM pcns WHERE id = ANY(${uuidArray(f.pcnIds)}) ORDER BY name`,
     ),
   ]);
+  if (pcnHistograms) rows.push(...pcnHistograms.rows);
   const groups = new Map<string, Bucket[]>();
   for (const r of rows) {
     const k = `${r.by}:${r.key}`;
