@@ -10,13 +10,14 @@ import type { ExactCell, ExactRow, ExactTable } from '../figures.js';
 // 1–7 to two values there, and a total published exactly anywhere else (a list size, a national
 // return, the lead's own exact view passed on) turns the subtraction exact again. So we do both:
 // round, and never let a sum relation of a table (its totals row, its row-sum columns, and two row
-// sums of one row taken together: see relationsToProtect) hold exactly one "*". Where one would, the smallest other non-zero cell of that relation is hidden
-// too, and we repeat until no relation has a lone "*" (a newly hidden cell can leave a lone "*" in
-// the relation crossing it). Two filters' difference (an ICB and one of its PCNs) is left to
-// rounding: each side's cell is known only as a 5-value rounding interval (or as "*", 1 or more),
-// so whole − part keeps the spread of two such intervals (9 values) cut only at 0, and a true
-// difference of 1–7 is never left alone in it. The property tests (publish.property.test.ts) check
-// both attacks against every cell.
+// sums of one row taken together: see relationsToProtect) hold exactly one "*". Where one would,
+// the smallest other non-zero cell of that relation is hidden too, and we repeat until no
+// relation has a lone "*" (a newly hidden cell can leave a lone "*" in the relation crossing it).
+// Two filters' difference (an ICB and one of its PCNs) is left to rounding: each side's cell is
+// known only as a 5-value rounding interval (or as "*", 1 or more), so whole − part keeps the
+// spread of two such intervals (9 values) cut only at 0, and a true difference of 1–7 is never
+// left alone in it. The property tests (publish.property.test.ts) check both attacks against
+// every cell.
 
 /** A count cell of a table: its row (the totals row is `rows.length`) and column. */
 export interface CellRef {
