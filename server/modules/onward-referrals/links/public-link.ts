@@ -3,6 +3,7 @@ import type { LinkState } from '../../../../common/onward-referrals.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { readTogether } from '../../../platform/db/read-together.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import { findReferralTarget } from '../../directory/referral-settings/referral-settings.service.js';
 import { queueEmail } from '../../notifications/notifications.service.js';
@@ -25,9 +26,10 @@ export const ACCESS_MINUTES = 30;
 const codeHashOf = (token: string, code: string) => createHash('sha256').update(`${token}:${code}`).digest('hex');
 
 async function namesOf(db: DbOrTx, onward: repo.OnwardRow): Promise<{ serviceName: string; teamName: string }> {
-  // One at a time: `db` may be a transaction, whose queries share one connection.
-  const service = await findReferralTarget(db, onward.icbId, onward.serviceId);
-  const teams = await organisationRefs(db, [onward.pcnId]);
+  const [service, teams] = await readTogether(db, [
+    () => findReferralTarget(db, onward.icbId, onward.serviceId),
+    () => organisationRefs(db, [onward.pcnId]),
+  ]);
   return { serviceName: service?.name ?? 'the service', teamName: teams.get(onward.pcnId)?.name ?? 'the team' };
 }
 
