@@ -26,6 +26,7 @@ import {
   scopeSnapshot,
 } from './scope.js';
 import { SECTION_BUILDERS } from './sections/index.js';
+import { forgetReference } from './sections/reference.js';
 import { uuidArray } from './sections/rollup-filters.js';
 
 // The dashboards' answers (issue 13): a section's exact tables from its builder, published for
@@ -48,6 +49,7 @@ const monthRanges = new LruCache<{ first: string | null; last: string | null }>(
 /** For tests that rewrite rollup rows without moving "as of", or change organisations. */
 export const clearAnalyticsCache = () => {
   forgetOrganisations();
+  forgetReference();
   published.clear();
   answers.clear();
   monthRanges.clear();

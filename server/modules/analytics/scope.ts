@@ -78,9 +78,16 @@ async function readOrganisations(db: Db, scope: AnalyticsScope): Promise<PcnInSc
   return [...byId.values()];
 }
 
+/** Where keptRead keeps its reads: a Map, or a bounded LruCache (cache.ts). */
+export interface KeptReads<T> {
+  get(key: string): { at: number; rows: Promise<T> } | undefined;
+  set(key: string, value: { at: number; rows: Promise<T> }): void;
+  delete(key: string): void;
+}
+
 /** A read kept for `keptMs` under `key`, shared by the requests that ask meanwhile; a failed read is not kept. */
-function keptRead<T>(
-  kept: Map<string, { at: number; rows: Promise<T> }>,
+export function keptRead<T>(
+  kept: KeptReads<T>,
   key: string,
   keptMs: number,
   read: () => Promise<T>,

@@ -9,6 +9,7 @@ import {
   type SectionBuilder,
   statistic,
 } from '../figures.js';
+import { pcnsOf } from './reference.js';
 import { addUp, daysInPeriod, percent, round1, uuidArray } from './rollup-filters.js';
 
 // Capacity and utilisation (issue 13): the caseload each worker holds now against the capacity
@@ -181,7 +182,7 @@ async function periodContacts(db: Parameters<SectionBuilder>[0], f: ResolvedFilt
 }
 
 export const buildCapacity: SectionBuilder = async (db, f) => {
-  const [workers, contacts] = await Promise.all([teamWorkers(db, f), periodContacts(db, f)]);
+  const [workers, contacts, pcnRows] = await Promise.all([teamWorkers(db, f), periodContacts(db, f), pcnsOf(db, f)]);
   const weeks = daysInPeriod(f.fromMonth, f.toMonth) / 7;
 
   const byRole = tallyBy(
@@ -197,9 +198,6 @@ export const buildCapacity: SectionBuilder = async (db, f) => {
   }));
 
   const pcnNames = new Map(workers.map((w) => [w.pcnId, w.pcnName]));
-  const { rows: pcnRows } = await db.execute<{ id: string; name: string }>(
-    sql`SELECT id, name FROM pcns WHERE id = ANY(${uuidArray(f.pcnIds)}) ORDER BY name`,
-  );
   for (const p of pcnRows) pcnNames.set(p.id, p.name);
   const byPcn = tallyBy(
     workers,

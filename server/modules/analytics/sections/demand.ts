@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { REFERRAL_SOURCES } from '../../../../common/referrals.js';
 import type { Db } from '../../../platform/db/client.js';
-import { reasonLabels } from '../../codes/codes.service.js';
 import {
   count,
   type ExactRow,
@@ -11,7 +10,8 @@ import {
   statistic,
 } from '../figures.js';
 import { monthLabel, monthsInPeriod, tally } from './months.js';
-import { forReferrals, percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
+import { practicesOf, reasonLabelsOf } from './reference.js';
+import { forReferrals, percent, rollupSource, round1 } from './rollup-filters.js';
 
 // Demand (issue 13): referrals received, from the analytics_counts rollup, measure 'referrals'
 // (month = month received):
@@ -48,7 +48,7 @@ async function readRollups(db: Db, f: ResolvedFilters) {
   // Sources by practice (for the rates and the practice table); reasons need no practice.
   const bySource = rollupSource('counts', forReferrals(f), { byPractice: true });
   const byReason = rollupSource('counts', forReferrals(f));
-  const [sourceRows, reasonRows, practiceRows] = await Promise.all([
+  const [sourceRows, reasonRows, practices, labels] = await Promise.all([
     db.execute<SourceRow & Record<string, unknown>>(sql`
       SELECT CASE WHEN grouping(s.month) = 0 THEN 'month' WHEN grouping(s.value) = 0 THEN 'source' ELSE 'practice' END AS by,
              to_char(s.month, 'YYYY-MM') AS month, p.list_size IS NOT NULL AS listed, s.value,
@@ -61,18 +61,16 @@ async function readRollups(db: Db, f: ResolvedFilters) {
       SELECT value, sum(n)::int AS n FROM ${byReason.table}
       WHERE measure = 'referrals' AND dimension = 'reason' AND ${byReason.where}
       GROUP BY 1`),
-    db.execute<{ id: string; name: string; listSize: number | null }>(sql`
-      SELECT id, name, list_size AS "listSize" FROM practices
-      WHERE pcn_id = ANY(${uuidArray(f.pcnIds)}) AND (${f.practiceId}::uuid IS NULL OR id = ${f.practiceId}::uuid)
-      ORDER BY name`),
+    practicesOf(db, f),
+    reasonLabelsOf(db),
   ]);
-  return { sources: sourceRows.rows, reasons: reasonRows.rows, practices: practiceRows.rows };
+  return { sources: sourceRows.rows, reasons: reasonRows.rows, practices, labels };
 }
 
 const per1000 = (n: number, people: number) => (people === 0 ? null : round1((1000 * n) / people));
 
 export const demandSection: SectionBuilder = async (db, f) => {
-  const { sources, reasons, practices } = await readRollups(db, f);
+  const { sources, reasons, practices, labels } = await readRollups(db, f);
   const listed = new Map(practices.filter((p) => p.listSize !== null).map((p) => [p.id, p.listSize as number]));
   const population = [...listed.values()].reduce((s, n) => s + n, 0);
   const byMonth = new Map<string, number>();
@@ -142,7 +140,6 @@ export const demandSection: SectionBuilder = async (db, f) => {
     notes: [],
   };
 
-  const labels = await reasonLabels(db);
   const byReason = new Map<string, number>();
   for (const r of reasons) tally(byReason, r.value, r.n);
   const reasonRows: ExactRow[] = [...byReason.entries()]

@@ -21,6 +21,7 @@ import {
   type SectionBuilder,
   statistic,
 } from '../figures.js';
+import { populationOf, practicesOf } from './reference.js';
 import { addUp, forReferrals, percent, rollupSource, round1, uuidArray } from './rollup-filters.js';
 
 // Equality (issue 13): referrals and outcomes by age band, sex, ethnic group and deprivation.
@@ -145,16 +146,7 @@ interface Counted {
 }
 
 async function readRollups(db: Db, f: ResolvedFilters) {
-  const { rows: population } = await db.execute<{
-    practiceId: string;
-    dimension: string;
-    value: string;
-    people: number;
-  }>(sql`
-    SELECT pp.practice_id AS "practiceId", pp.dimension, pp.value, pp.people
-    FROM practice_population pp JOIN practices p ON p.id = pp.practice_id
-    WHERE p.pcn_id = ANY(${uuidArray(f.pcnIds)})
-      AND ${f.practiceId ? sql`p.id = ${f.practiceId}::uuid` : sql`true`}`);
+  const [population, practices] = await Promise.all([populationOf(db, f), practicesOf(db, f)]);
   // A rate's numerator is the referrals from practices whose population is held: every
   // referral, less those from no practice or from a practice missing a population breakdown.
   // Only the latter are read practice by practice (usually just the "no practice" rows).
@@ -162,9 +154,6 @@ async function readRollups(db: Db, f: ResolvedFilters) {
     new Set(population.filter((p) => p.dimension === dimension).map((p) => p.practiceId));
   const heldFor = POPULATION_DIMENSIONS.map(held);
   const heldByAll = (id: string) => heldFor.every((ids) => ids.has(id));
-  const { rows: practices } = await db.execute<{ id: string }>(sql`
-    SELECT id FROM practices WHERE pcn_id = ANY(${uuidArray(f.pcnIds)})
-      AND ${f.practiceId ? sql`id = ${f.practiceId}::uuid` : sql`true`}`);
   const notHeld = practices.map((p) => p.id).filter((id) => !heldByAll(id));
   const all = rollupSource('counts', forReferrals(f));
   const byPractice = rollupSource('counts', forReferrals(f), { byPractice: true });

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { FigureColumn } from '../../../../common/analytics.js';
-import { listSnomedCodes } from '../../codes/codes.service.js';
 import { count, type ExactCell, type ExactRow, type ExactTable, type SectionBuilder } from '../figures.js';
 import { monthLabel, monthsInPeriod } from './months.js';
-import { rollupSource, uuidArray } from './rollup-filters.js';
+import { practicesOf, snomedCodesOf } from './reference.js';
+import { rollupSource } from './rollup-filters.js';
 
 // The national figures (issue 13) per practice per month, for a PCN's returns:
 // - the SNOMED CT coded social prescribing events (analytics_counts measure 'snomed', dimension
@@ -30,7 +30,7 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   const from = rollupSource('counts', f, { byPractice: true });
   // Over several PCNs the table is per practice for the whole period (see byPractice below).
   const perPracticeMonth = f.pcnIds.length === 1;
-  const [{ rows }, { rows: practiceRows }, codes] = await Promise.all([
+  const [{ rows }, practiceRows, codes] = await Promise.all([
     db.execute<{
       month: string | null;
       practiceId: string | null;
@@ -50,11 +50,8 @@ export const nationalSection: SectionBuilder = async (db, f) => {
           ? sql`month, practice_id, measure, value`
           : sql`GROUPING SETS ((practice_id, measure, value), (month, measure, value))`
       }`),
-    db.execute<{ id: string; name: string }>(sql`
-      SELECT id, name FROM practices
-      WHERE pcn_id = ANY(${uuidArray(f.pcnIds)}) AND (${f.practiceId}::uuid IS NULL OR id = ${f.practiceId}::uuid)
-      ORDER BY name`),
-    listSnomedCodes(db),
+    practicesOf(db, f),
+    snomedCodesOf(db),
   ]);
   const seen = new Set(rows.filter((r) => r.measure === 'snomed').map((r) => r.value));
   const coded = codes.filter((c) => c.status === 'verified' || seen.has(c.code));
@@ -75,7 +72,7 @@ export const nationalSection: SectionBuilder = async (db, f) => {
   // Cells in flat arrays indexed by (place, month, column): string-keyed maps of an ICB's
   // practices × months × a dozen columns cost more than the query.
   const months = monthsInPeriod(f);
-  const places = [...practiceRows];
+  const places: { id: string; name: string }[] = [...practiceRows];
   if (rows.some((r) => r.place && r.practiceId === null))
     places.push({ id: NOT_FROM_PRACTICE, name: 'Not from a practice' });
   const placeIndex = new Map(places.map((p, i) => [p.id, i]));

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { PRIORITIES } from '../../../../common/referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
 import { monthLabel, monthsInPeriod } from './months.js';
-import { percent, type RollupSource, readsIcbSlices, rollupSource, uuidArray } from './rollup-filters.js';
+import { pcnsOf } from './reference.js';
+import { percent, type RollupSource, readsIcbSlices, rollupSource } from './rollup-filters.js';
 
 // Waits from referral received to first contact, in working days (issue 13), from the
 // analytics_waits histogram (month = month received; only referrals with a first contact).
@@ -80,7 +81,7 @@ export const waitsSection: SectionBuilder = async (db, f) => {
   // by PCN reads the PCNs' slices; otherwise one query gives all four.
   const overIcb = readsIcbSlices(f);
   const byPcn = rollupSource('waits', { ...f, wholeIcb: false });
-  const [{ rows }, pcnHistograms, { rows: pcnRows }] = await Promise.all([
+  const [{ rows }, pcnHistograms, pcnRows] = await Promise.all([
     db.execute<WaitRow>(histograms(rollupSource('waits', f), !overIcb)),
     overIcb
       ? db.execute<WaitRow>(sql`
@@ -88,9 +89,7 @@ export const waitsSection: SectionBuilder = async (db, f) => {
           FROM ${byPcn.table} WHERE ${byPcn.where}
           GROUP BY pcn_id, working_days, met`)
       : null,
-    db.execute<{ id: string; name: string }>(
-      sql`SELECT id, name FROM pcns WHERE id = ANY(${uuidArray(f.pcnIds)}) ORDER BY name`,
-    ),
+    pcnsOf(db, f),
   ]);
   if (pcnHistograms) rows.push(...pcnHistograms.rows);
   const groups = new Map<string, Bucket[]>();
