@@ -129,6 +129,8 @@ export const PERSON_DETAIL_FIELDS = Object.keys(PERSON_DETAIL_LABELS) as PersonD
 export const IDENTITY_CHECKS = {
   nhs_number_not_linked:
     'Waymark could not link this referral to the NHS number given, because the date of birth does not match. Check the NHS number and date of birth with the referrer before contacting the person.',
+  self_referred:
+    'This person referred themselves online (or someone did for them): who they are has not been checked. Confirm their identity, and find any record Waymark already holds for them, before sharing anything about their care.',
 } as const;
 export type IdentityCheck = keyof typeof IDENTITY_CHECKS;
 
@@ -142,4 +144,23 @@ export function referralLabel(r: {
   personDetails: Pick<ReferralPersonDetails, 'givenName' | 'familyName'>;
 }) {
   return `${r.personDetails.givenName} ${r.personDetails.familyName} (${referralReference(r.id)})`;
+}
+
+/**
+ * What a self-referral from the public app adds to the referral (issue 14): when the person would
+ * like to be contacted, and, when someone referred on their behalf, who that was and that the
+ * person agreed.
+ */
+export interface SelfReferralDetails {
+  contactTimes: string | null;
+  /** True when the person did not know their GP practice: the PCN was found from the postcode. */
+  practiceFromPostcode: boolean;
+  onBehalf: {
+    name: string;
+    relationship: string;
+    phone: string | null;
+    email: string | null;
+    /** The person agreed to the referral being made for them (required to send it). */
+    personAgreed: true;
+  } | null;
 }

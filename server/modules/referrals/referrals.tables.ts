@@ -12,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { IdentityCheck, ReferralPersonDetails } from '../../../common/referrals.js';
+import type { IdentityCheck, ReferralPersonDetails, SelfReferralDetails } from '../../../common/referrals.js';
 import { icbs, pcns, practices } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
 import { users } from '../users/users.tables.js';
@@ -54,6 +54,11 @@ export const referrals = pgTable(
     consentToReferral: boolean('consent_to_referral').notNull(),
     consentToShare: boolean('consent_to_share').notNull(),
     safeguardingConcern: boolean('safeguarding_concern').notNull().default(false),
+    /** Set on a self-referral from the public app (source 'self', referrerUserId null). */
+    selfReferral: jsonb('self_referral').$type<SelfReferralDetails>(),
+    /** A lead judged this self-referral spam: out of the queue and the figures, kept for audit. */
+    spamMarkedAt: timestamp('spam_marked_at', { withTimezone: true }),
+    spamMarkedBy: uuid('spam_marked_by').references(() => users.id),
     status: text('status', {
       enum: [
         'received',
@@ -102,7 +107,7 @@ export const referrals = pgTable(
     check('referrals_consented', sql`${t.consentToReferral}`),
     check(
       'referrals_identity_check_known',
-      sql`${t.identityCheck} IS NULL OR ${t.identityCheck} = 'nhs_number_not_linked'`,
+      sql`${t.identityCheck} IS NULL OR ${t.identityCheck} IN ('nhs_number_not_linked', 'self_referred')`,
     ),
     check('referrals_pam_range', sql`${t.predictedPam} IS NULL OR ${t.predictedPam} BETWEEN 1 AND 4`),
   ],
