@@ -218,6 +218,22 @@ export const ZReferralView = z.object({
   firstContactDueAt: z.string().nullable(),
   /** Set when the team must check who the referral is for before contacting them. */
   identityCheck: z.enum(Object.keys(IDENTITY_CHECKS) as [IdentityCheck, ...IdentityCheck[]]).nullable(),
+  /** A self-referral's own answers: when to contact, and who referred on the person's behalf. */
+  selfReferral: z
+    .object({
+      contactTimes: z.string().nullable(),
+      practiceFromPostcode: z.boolean(),
+      onBehalf: z
+        .object({
+          name: z.string(),
+          relationship: z.string(),
+          phone: z.string().nullable(),
+          email: z.string().nullable(),
+          personAgreed: z.literal(true),
+        })
+        .nullable(),
+    })
+    .nullable(),
   /** New details this referral brought that the team has not yet accepted or kept back. */
   personDetailsOffered: z.array(ZOfferedPersonDetail),
   events: z.array(ZReferralEventView),

@@ -35,6 +35,7 @@ import { partnerRoutes } from './modules/onward-referrals/partner.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
+import { selfReferralRoutes } from './modules/referrals/self-referral.routes.js';
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { siteRoutes } from './modules/site/site.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   organisationsRoutes(app, deps);
   auditRoutes(app, deps);
   referralsRoutes(app, deps);
+  selfReferralRoutes(app, deps);
   triageRoutes(app, deps);
   allocationRoutes(app, deps);
   casesRoutes(app, deps);

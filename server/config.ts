@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   /** Trust X-Forwarded-* from a load balancer in front of the app. */
   TRUST_PROXY: booleanish.default(false),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Self-referrals a resident may send per hour, per address and per phone number or email. */
+  SELF_REFERRAL_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
+import { purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
 import { connectDatabase } from './platform/db/client.js';
 import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   });
   const sweep = setInterval(() => {
     purgeExpiredSessions(database.db).catch(() => {});
+    purgeSelfReferralStarts(database.db).catch(() => {});
   }, 10 * 60_000);
   sweep.unref();
 

@@ -20,33 +20,36 @@ const PCNS = [
     code: 'U99001',
     name: 'Northshire Central PCN',
     slug: 'central',
+    phone: '0191 498 0001',
     practices: [
-      ['N99001', 'Market Street Surgery'],
-      ['N99002', 'Hillview Medical Centre'],
-      ['N99003', 'Castlegate Health Centre'],
-      ['N99004', 'Orchard Lane Practice'],
+      ['N99001', 'Market Street Surgery', 'NE1 3GU'],
+      ['N99002', 'Hillview Medical Centre', 'NE2 2FW'],
+      ['N99003', 'Castlegate Health Centre', 'NE3 1XH'],
+      ['N99004', 'Orchard Lane Practice', 'NE4 1WY'],
     ],
   },
   {
     code: 'U99002',
     name: 'Riverside and Dales PCN',
     slug: 'riverside',
+    phone: '01632 960 101',
     practices: [
-      ['N99011', 'Riverside Family Practice'],
-      ['N99012', 'Dalesbridge Surgery'],
-      ['N99013', 'Millbrook Medical Group'],
-      ['N99014', 'Fellside Health Centre'],
+      ['N99011', 'Riverside Family Practice', 'DL8 1PN'],
+      ['N99012', 'Dalesbridge Surgery', 'DL10 2HB'],
+      ['N99013', 'Millbrook Medical Group', 'DL11 2ZH'],
+      ['N99014', 'Fellside Health Centre', 'DL10 1PE'],
     ],
   },
   {
     code: 'U99003',
     name: 'Coastal Northshire PCN',
     slug: 'coastal',
+    phone: '01632 960 201',
     practices: [
-      ['N99021', 'Harbour View Surgery'],
-      ['N99022', 'Seacroft Road Practice'],
-      ['N99023', 'Lighthouse Medical Centre'],
-      ['N99024', 'Saltmarsh Surgery'],
+      ['N99021', 'Harbour View Surgery', 'TS5 1UX'],
+      ['N99022', 'Seacroft Road Practice', 'TS6 1RL'],
+      ['N99023', 'Lighthouse Medical Centre', 'TS7 1UY'],
+      ['N99024', 'Saltmarsh Surgery', 'TS10 3US'],
     ],
   },
 ] as const;
@@ -130,9 +133,18 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   const practiceIds: Record<string, { id: string; pcnId: string }> = {};
   let practiceCount = 0;
   for (const p of PCNS) {
-    const [pcn] = await tx.insert(pcns).values({ icbId: icb.id, code: p.code, name: p.name }).returning();
+    const [pcn] = await tx
+      .insert(pcns)
+      .values({
+        icbId: icb.id,
+        code: p.code,
+        name: p.name,
+        publicPhone: p.phone,
+        publicEmail: `social.prescribing.${p.slug}@northshire.example`,
+      })
+      .returning();
     if (!pcn) throw new Error('PCN insert returned nothing');
-    for (const [code, name] of p.practices) {
+    for (const [code, name, postcode] of p.practices) {
       const [practice] = await tx
         .insert(practices)
         .values({
@@ -140,6 +152,7 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
           code,
           name,
           email: `${code.toLowerCase()}.practice@northshire.example`,
+          postcode,
           listSize: demoListSize(++practiceCount),
         })
         .returning();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { icbs, organisationHistory, pcns, practices, vcsOrganisations } from './organisations.tables.js';
@@ -137,4 +137,72 @@ export async function countActivePracticesOfPcn(db: DbOrTx, pcnId: string): Prom
     .from(practices)
     .where(and(eq(practices.pcnId, pcnId), isNull(practices.retiredAt)));
   return row?.n ?? 0;
+}
+
+/** A practice as residents pick it (issue 14): in use, with its PCN (also in use). */
+export interface PublicPracticeRow {
+  id: string;
+  name: string;
+  postcode: string | null;
+  pcnId: string;
+  pcnName: string;
+  icbId: string;
+}
+
+const publicPracticeColumns = {
+  id: practices.id,
+  name: practices.name,
+  postcode: practices.postcode,
+  pcnId: pcns.id,
+  pcnName: pcns.name,
+  icbId: pcns.icbId,
+};
+
+/** Practices in use whose name holds `words`, or whose postcode starts with `district`, by name. */
+export async function findPublicPractices(
+  db: DbOrTx,
+  query: { words: string } | { district: string },
+  limit: number,
+): Promise<PublicPracticeRow[]> {
+  const match =
+    'words' in query
+      ? ilike(practices.name, `%${query.words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      : or(eq(practices.postcode, query.district), ilike(practices.postcode, `${query.district} %`));
+  return db
+    .select(publicPracticeColumns)
+    .from(practices)
+    .innerJoin(pcns, eq(pcns.id, practices.pcnId))
+    .where(and(isNull(practices.retiredAt), isNull(pcns.retiredAt), match))
+    .orderBy(asc(practices.name))
+    .limit(limit);
+}
+
+/** Every practice in use with a postcode: the candidates for "the nearest surgery". */
+export async function findPublicPracticesWithPostcode(db: DbOrTx): Promise<PublicPracticeRow[]> {
+  return db
+    .select(publicPracticeColumns)
+    .from(practices)
+    .innerJoin(pcns, eq(pcns.id, practices.pcnId))
+    .where(and(isNull(practices.retiredAt), isNull(pcns.retiredAt), isNotNull(practices.postcode)));
+}
+
+export async function findPublicPractice(db: DbOrTx, id: string): Promise<PublicPracticeRow | null> {
+  const [row] = await db
+    .select(publicPracticeColumns)
+    .from(practices)
+    .innerJoin(pcns, eq(pcns.id, practices.pcnId))
+    .where(and(eq(practices.id, id), isNull(practices.retiredAt), isNull(pcns.retiredAt)));
+  return row ?? null;
+}
+
+/** A PCN's name and how residents reach its team. */
+export async function findPcnContact(
+  db: DbOrTx,
+  id: string,
+): Promise<{ name: string; phone: string | null; email: string | null } | null> {
+  const [row] = await db
+    .select({ name: pcns.name, phone: pcns.publicPhone, email: pcns.publicEmail })
+    .from(pcns)
+    .where(eq(pcns.id, id));
+  return row ?? null;
 }

@@ -243,3 +243,11 @@ export async function practiceContact(db: DbOrTx, id: string): Promise<{ name: s
   const row = await repo.findPracticeById(db, id);
   return row ? { name: row.name, email: row.email } : null;
 }
+
+export type { PublicPracticeRow } from './organisations.repository.js';
+export {
+  findPcnContact,
+  findPublicPractice,
+  findPublicPractices,
+  findPublicPracticesWithPostcode,
+} from './organisations.repository.js';

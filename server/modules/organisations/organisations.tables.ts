@@ -25,6 +25,9 @@ export const pcns = pgTable(
       .references(() => icbs.id),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    /** How residents reach the team (issue 14: shown with a self-referral's status). */
+    publicPhone: text('public_phone'),
+    publicEmail: text('public_email'),
     /** Retired organisations stay for their history; they leave pickers and take nothing new. */
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +46,11 @@ export const practices = pgTable(
     name: text('name').notNull(),
     /** The practice's shared mailbox: where referral decisions are emailed. */
     email: text('email'),
+    /**
+     * Where the practice is (normalised, "NE1 4XX"): residents find their practice by postcode,
+     * and one who does not know it is sent to the PCN of the nearest practice (issue 14).
+     */
+    postcode: text('postcode'),
     /** Registered patients (NHS Digital's monthly list size): the denominator of rates per 1,000. */
     listSize: integer('list_size'),
     retiredAt: timestamp('retired_at', { withTimezone: true }),

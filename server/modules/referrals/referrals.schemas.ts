@@ -24,18 +24,18 @@ function yearsBefore(isoDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-const required = (what = 'text') => ({
+export const required = (what = 'text') => ({
   error: (issue: { input?: unknown }) =>
     issue.input === undefined || issue.input === null ? 'is required' : `must be ${what}`,
 });
 
 /** Trimmed text; empty is "not given". */
-const optionalText = (max: number, multiline = false) =>
+export const optionalText = (max: number, multiline = false) =>
   zText(max, { multiline, error: required() })
     .nullish()
     .transform((v) => (v ? v : undefined));
 
-const requiredText = (max: number) => zText(max, { error: required() }).min(1, 'is required');
+export const requiredText = (max: number) => zText(max, { error: required() }).min(1, 'is required');
 
 const yesOrNo = z.boolean(required('true or false'));
 
@@ -69,7 +69,7 @@ export const ZUkPhone = zText(40, { error: required() }).transform((value, ctx) 
   return `0${match[1]}`;
 });
 
-const isMobile = (phone: string) => /^07[0-9]{9}$/.test(phone);
+export const isMobile = (phone: string) => /^07[0-9]{9}$/.test(phone);
 
 export const ZEmailAddress = zText(MAX_LENGTH.emailAddress, { error: required() })
   .toLowerCase()
@@ -80,7 +80,7 @@ export const ZEmailAddress = zText(MAX_LENGTH.emailAddress, { error: required() 
   );
 
 /** Empty strings from form fields count as "not given". */
-const blankAsMissing = <T extends z.ZodType>(schema: T) =>
+export const blankAsMissing = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const ZPerson = z.object(
@@ -124,7 +124,7 @@ const overlaps = (a: Path, b: Path) => a.slice(0, b.length).every((part, i) => S
  * Runs a cross-field rule even when other fields failed, as long as the fields it reads are
  * valid: one answer lists every problem, not just the first layer of them.
  */
-const whenValid =
+export const whenValid =
   (...paths: Path[]) =>
   (payload: { issues: { path?: Path }[] }) =>
     !payload.issues.some((issue) => paths.some((p) => overlaps(issue.path ?? [], p) || overlaps(p, issue.path ?? [])));

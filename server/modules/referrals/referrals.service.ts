@@ -265,6 +265,7 @@ export async function toReferralViews(
       firstContactAt: r.firstContactAt?.toISOString() ?? null,
       firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
       identityCheck: r.identityCheck,
+      selfReferral: r.selfReferral ?? null,
       personDetailsOffered:
         p && !r.personDetailsReviewedAt
           ? offeredDetails(p, r.personDetails).map((o) => displayOffer(o, practiceNames))
@@ -361,3 +362,5 @@ async function practiceNamesOf(
   const refs = await organisationRefs(db, ids);
   return new Map([...refs].map(([id, ref]) => [id, ref.name]));
 }
+
+export { purgeSelfReferralStarts } from './use-cases/self-referral.js';

@@ -145,3 +145,15 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.owner, t.key] })],
 );
+
+/**
+ * When a resident's self-referral journey began (issue 14): the start page is given a random
+ * token, kept here by its hash, and the referral is taken only when it comes at least
+ * MIN_SECONDS_TO_FILL later (a bot sends at once) and only once per token. Kept in the database,
+ * not in one app instance's memory, so any instance can check it. Old rows are deleted daily.
+ */
+export const selfReferralStarts = pgTable('self_referral_starts', {
+  tokenHash: text('token_hash').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});

@@ -79,9 +79,32 @@ export function ReferralRequest({ r }: { r: ReferralView }) {
         { key: 'Urgency asked for', value: PRIORITY_LABELS[r.urgencyRequested] },
         { key: 'Safeguarding concern', value: r.safeguardingConcern ? 'Yes' : 'No' },
         { key: 'Consent to share with partners', value: r.consentToShare ? 'Yes' : 'No' },
+        ...selfReferralRows(r),
       ]}
     />
   );
+}
+
+/** What a self-referral adds: when to call, who referred on the person's behalf, how it was routed. */
+function selfReferralRows(r: ReferralView) {
+  const s = r.selfReferral;
+  if (!s) return [];
+  const behalf = s.onBehalf;
+  return [
+    { key: 'Best time to contact', value: s.contactTimes ?? 'Not given' },
+    {
+      key: 'Referred on their behalf',
+      value: behalf
+        ? `${behalf.name} (${behalf.relationship}), ${[behalf.phone, behalf.email].filter(Boolean).join(', ')}. They said the person agreed to this referral.`
+        : 'No: the person referred themselves',
+    },
+    {
+      key: 'GP surgery',
+      value: s.practiceFromPostcode
+        ? 'Not known: sent to this PCN because it has the surgery nearest their postcode'
+        : 'Given by the person',
+    },
+  ];
 }
 
 /** The triage decision, once made. */

@@ -163,6 +163,12 @@ function queueColumns(fresh: Set<string>): DataColumn<QueueItem>[] {
               <Tag colour="red">Safeguarding concern</Tag>
             </span>
           )}
+          {item.source === 'self' && (
+            <span className="waymark-block">
+              <Tag colour="purple">Self-referral</Tag>
+              <span className="waymark-secondary-text">Identity not checked</span>
+            </span>
+          )}
         </>
       ),
     },

@@ -211,7 +211,7 @@ async function validateReferral(
   return { referral: parsed.data, placement };
 }
 
-async function reasonProblems(db: DbOrTx, codes: string[]): Promise<FieldError[]> {
+export async function reasonProblems(db: DbOrTx, codes: string[]): Promise<FieldError[]> {
   const all = await listReferralReasons(db, true);
   const active = new Set((await listReferralReasons(db)).map((r) => r.code));
   const known = new Set(all.map((r) => r.code));

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { CONTACT_METHODS } from '../../../common/referrals.js';
+import { MAX_LENGTH } from '../../../common/schemas/fields.js';
+import { zText } from '../../../common/schemas/text.js';
+import { FOR_WHOM } from '../../../common/self-referral.js';
+import {
+  blankAsMissing,
+  isMobile,
+  optionalText,
+  required,
+  requiredText,
+  whenValid,
+  ZDateOfBirth,
+  ZEmailAddress,
+  ZPostcode,
+  ZUkPhone,
+} from './referrals.schemas.js';
+
+// A resident's self-referral (issue 14), in the words of the public journey: the messages are
+// read after the question's label on the page ("Your date of birth must not be in the future").
+// The field names are flat, one per question, so each page's errors map to its fields.
+
+const SELF_DETAILS_MAX = 1000;
+const CONTACT_TIMES_MAX = 200;
+
+const yes = (message: string) => z.literal(true, { error: message });
+
+export const ZSelfReferral = z
+  .object(
+    {
+      forWhom: z.enum(FOR_WHOM, { message: 'must be chosen: say who you are referring' }),
+      onBehalfName: optionalText(MAX_LENGTH.personName),
+      onBehalfRelationship: optionalText(100),
+      onBehalfPhone: blankAsMissing(ZUkPhone),
+      onBehalfEmail: blankAsMissing(ZEmailAddress),
+      personAgreed: z.boolean(required('yes or no')).optional(),
+      givenName: requiredText(MAX_LENGTH.personName),
+      familyName: requiredText(MAX_LENGTH.personName),
+      dateOfBirth: ZDateOfBirth,
+      preferredContact: z.enum(CONTACT_METHODS, { message: 'must be chosen: say how we should contact you' }),
+      phone: blankAsMissing(ZUkPhone),
+      email: blankAsMissing(ZEmailAddress),
+      contactTimes: optionalText(CONTACT_TIMES_MAX, true),
+      postcode: ZPostcode,
+      practiceId: blankAsMissing(z.uuid('must be chosen from the list')),
+      practiceUnknown: z.boolean(required('yes or no')).optional(),
+      reasons: z
+        .array(zText(64, { error: required('a choice from the list') }).min(1, 'must be a choice from the list'), {
+          error: 'must be chosen: pick at least one',
+        })
+        .min(1, 'must be chosen: pick at least one')
+        .max(20, 'must be at most 20 choices')
+        .transform((codes) => [...new Set(codes)]),
+      details: optionalText(SELF_DETAILS_MAX, true),
+      language: optionalText(60).transform((v) => v ?? 'English'),
+      interpreterNeeded: z.boolean(required('yes or no')).default(false),
+      accessibilityNeeds: optionalText(MAX_LENGTH.accessibilityNeeds, true),
+      consentToReferral: yes('must be agreed to send the referral'),
+      consentToShare: z.boolean(required('yes or no')),
+    },
+    required('the answers'),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.forWhom !== 'someone_else') return;
+      if (!r.onBehalfName) ctx.addIssue({ code: 'custom', path: ['onBehalfName'], message: 'is required' });
+      if (!r.onBehalfRelationship)
+        ctx.addIssue({ code: 'custom', path: ['onBehalfRelationship'], message: 'is required' });
+      if (!r.onBehalfPhone && !r.onBehalfEmail) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['onBehalfPhone'],
+          message: 'or email address is required, so the team can reach you',
+        });
+      }
+      if (r.personAgreed !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personAgreed'],
+          message: 'must be yes: you can only refer someone who has agreed to it',
+        });
+      }
+    },
+    {
+      when: whenValid(['forWhom'], ['onBehalfName'], ['onBehalfRelationship'], ['onBehalfPhone'], ['onBehalfEmail']),
+    },
+  )
+  .superRefine(
+    (r, ctx) => {
+      if ((r.preferredContact === 'phone' || r.preferredContact === 'text') && !r.phone) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: `is required to ${r.preferredContact === 'phone' ? 'call you' : 'send you text messages'}`,
+        });
+      } else if (r.preferredContact === 'text' && r.phone && !isMobile(r.phone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: 'must be a mobile number (starting 07) to send text messages',
+        });
+      }
+      if (r.preferredContact === 'email' && !r.email) {
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required to email you' });
+      }
+    },
+    { when: whenValid(['preferredContact'], ['phone'], ['email']) },
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (!r.practiceId && r.practiceUnknown !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['practiceId'],
+          message: 'must be chosen: pick your GP surgery, or say you do not know it',
+        });
+      }
+      if (r.practiceId && r.practiceUnknown === true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['practiceUnknown'],
+          message: 'cannot be chosen as well as a GP surgery',
+        });
+      }
+    },
+    { when: whenValid(['practiceId'], ['practiceUnknown']) },
+  );
+
+export type TSelfReferral = z.infer<typeof ZSelfReferral>;
+
+/** What the public app sends: the answers, and the journey's anti-abuse fields. */
+export const ZSelfReferralSubmit = z.object({
+  answers: z.unknown(),
+  /** The start page's token (signed time the journey began): too quick a submission is a bot's. */
+  formToken: z.string().max(200).optional(),
+  /** A field people never see or fill: anything in it is a bot's. */
+  website: z.string().max(500).optional(),
+});
+
+/** A page's answers checked before the person moves on: only `fields`' errors are returned. */
+export const ZSelfReferralCheck = z.object({
+  answers: z.unknown(),
+  fields: z.array(z.string().max(40)).min(1).max(30),
+});
+
+export const ZSelfReferralStatusQuery = z.object({
+  reference: zText(20, { error: required() }).min(1, 'is required'),
+  dateOfBirth: ZDateOfBirth,
+});
+
+export const ZPracticeSearchQuery = z.object({
+  q: zText(60, { error: required() }).min(2, 'must be at least 2 characters: a name or a postcode'),
+});
