@@ -40,6 +40,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** 401 is an expected answer here (sign-in steps, "who am I"), not a lost session. */
   unauthorisedIsAnswer?: boolean;
+  /** Further request headers (e.g. an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 function fallbackProblem(status: number, statusText: string): Problem {
@@ -57,7 +59,7 @@ function fallbackProblem(status: number, statusText: string): Problem {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.text) headers['Content-Type'] = options.text.contentType;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;

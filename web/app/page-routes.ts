@@ -18,6 +18,7 @@ import { REFERRAL_LINK_ROUTES } from '../modules/referral-link/routes';
 import { REFERRAL_SETTINGS_ROUTES } from '../modules/referral-settings/routes';
 import { REFERRAL_ROUTES } from '../modules/referrals/routes';
 import { REMINDER_ROUTES } from '../modules/reminders/routes';
+import { SELF_REFERRAL_ROUTES } from '../modules/self-referral/routes';
 import { SHOWCASE_ROUTES } from '../modules/showcase/routes';
 import { SITE_ROUTES } from '../modules/site/routes';
 import { TEAM_ROUTES } from '../modules/team/routes';
@@ -30,6 +31,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...AUTH_ROUTES,
   ...SITE_ROUTES,
   ...DIRECTORY_ROUTES,
+  ...SELF_REFERRAL_ROUTES,
   ...HOME_ROUTES,
   ...ACCOUNT_ROUTES,
   ...REFERRAL_ROUTES,

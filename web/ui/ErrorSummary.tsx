@@ -1,8 +1,11 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
+import { Link } from 'react-router';
 
 export interface SummaryError {
   /** id of the field to focus, or undefined for an error about the whole form. */
   fieldId?: string;
+  /** A page to go to instead, where the field is asked (a journey's check-answers page). */
+  href?: string;
   message: string;
 }
 
@@ -43,7 +46,9 @@ export function ErrorSummary({ errors, revision }: { errors: SummaryError[]; rev
           <ul className="nhsuk-list nhsuk-error-summary__list">
             {errors.map((error) => (
               <li key={`${error.fieldId ?? ''}:${error.message}`}>
-                {error.fieldId ? (
+                {error.href ? (
+                  <Link to={error.href}>{error.message}</Link>
+                ) : error.fieldId ? (
                   <a href={`#${error.fieldId}`} onClick={(event) => focusField(event, error.fieldId as string)}>
                     {error.message}
                   </a>
