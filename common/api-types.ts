@@ -218,6 +218,8 @@ export const ZReferralView = z.object({
   firstContactDueAt: z.string().nullable(),
   /** Set when the team must check who the referral is for before contacting them. */
   identityCheck: z.enum(Object.keys(IDENTITY_CHECKS) as [IdentityCheck, ...IdentityCheck[]]).nullable(),
+  /** When a lead marked this self-referral as spam (it is then declined and out of the figures). */
+  spamMarkedAt: z.string().nullable(),
   /** A self-referral's own answers: when to contact, and who referred on the person's behalf. */
   selfReferral: z
     .object({

@@ -266,6 +266,7 @@ export async function toReferralViews(
       firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
       identityCheck: r.identityCheck,
       selfReferral: r.selfReferral ?? null,
+      spamMarkedAt: r.spamMarkedAt?.toISOString() ?? null,
       personDetailsOffered:
         p && !r.personDetailsReviewedAt
           ? offeredDetails(p, r.personDetails).map((o) => displayOffer(o, practiceNames))

@@ -3,6 +3,8 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../test/team.js';
+import { analyticsCounts } from '../analytics/analytics.tables.js';
+import { rebuildPcn } from '../analytics/refresh/rebuild.js';
 import { postcodes } from '../directory/directory.tables.js';
 import { pcns, practices } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
@@ -445,5 +447,93 @@ describe('the journeys’ start tokens', () => {
     expect(res.json().errors).toEqual([
       { field: 'formToken', message: 'has expired or was already used: start the form again from its first page' },
     ]);
+  });
+});
+
+describe('marking a self-referral as spam', () => {
+  const flowReceived = async () => {
+    await rebuildPcn(ctx.db, tenancy.pcnId);
+    const rows = await ctx.db
+      .select({ n: sql<number>`coalesce(sum(${analyticsCounts.n}), 0)::int` })
+      .from(analyticsCounts)
+      .where(
+        and(
+          eq(analyticsCounts.pcnId, tenancy.pcnId),
+          eq(analyticsCounts.measure, 'flow'),
+          eq(analyticsCounts.value, 'received'),
+        ),
+      );
+    return rows[0]?.n ?? 0;
+  };
+
+  it('takes it out of the queue and the figures, keeps it with its event and audit row', async () => {
+    const sent = await send({
+      answers: answers({ givenName: 'Spam', phone: '07700 900 951' }),
+      formToken: await begin(),
+    });
+    const [row] = await byReference(sent.json().reference);
+    const counted = await flowReceived();
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/referrals/${row?.id}/spam`,
+      headers: lead.headers,
+      payload: { version: row?.version },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'declined', spamMarkedAt: expect.any(String) });
+    const [after] = await byReference(sent.json().reference);
+    expect(after?.spamMarkedBy).toBe(lead.id);
+    const queue = await ctx.app.inject({ method: 'GET', url: '/api/triage/queue', headers: lead.headers });
+    expect((queue.json() as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(row?.id);
+    expect(await flowReceived()).toBe(counted - 1);
+    const audit = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'referral.marked_spam'), eq(auditEvents.entityId, row?.id as string)));
+    expect(audit).toHaveLength(1);
+    // Marked spam, it is no longer found by a status check either.
+    const status = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/self-referrals/status',
+      payload: { reference: sent.json().reference, dateOfBirth: '1961-07-14' },
+      remoteAddress: nextAddress(),
+    });
+    expect(status.statusCode).toBe(404);
+  });
+
+  it('refuses a referral that is not a self-referral, changing nothing', async () => {
+    const practiceReferral = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers: lead.headers,
+      payload: {
+        person: {
+          givenName: 'Dana',
+          familyName: 'Practiceperson',
+          dateOfBirth: '1970-02-02',
+          noNhsNumber: true,
+          preferredContact: 'letter',
+        },
+        source: 'practice',
+        practiceId: tenancy.practiceId,
+        reasons: ['loneliness'],
+        urgencyRequested: 'routine',
+        consentToReferral: true,
+        consentToShare: false,
+        confirmedNewPerson: true,
+      },
+    });
+    expect(practiceReferral.statusCode).toBe(201);
+    const id = practiceReferral.json().id as string;
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/referrals/${id}/spam`,
+      headers: lead.headers,
+      payload: { version: 1 },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('Only a self-referral');
+    const [row] = await ctx.db.select().from(referrals).where(eq(referrals.id, id));
+    expect(row).toMatchObject({ status: 'received', spamMarkedAt: null, version: 1 });
   });
 });

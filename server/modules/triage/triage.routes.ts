@@ -1,9 +1,18 @@
+import { z } from 'zod';
 import { ZReferralView } from '../../../common/api-types.js';
 import { ZTriageQueue, ZTriageSettings as ZTriageSettingsView } from '../../../common/front-door-types.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { ZClosure, ZQueueQuery, ZReferralIdParam, ZTriageDecision, ZTriageSettings } from './triage.schemas.js';
+import {
+  ZClosure,
+  ZQueueQuery,
+  ZReferralIdParam,
+  ZTriageDecision,
+  ZTriageSettings,
+  ZVersion,
+} from './triage.schemas.js';
 import * as triage from './triage.service.js';
+import { markSpam } from './use-cases/mark-spam.js';
 
 export function triageRoutes(app: App, { db }: AppDeps): void {
   app.get(
@@ -31,6 +40,21 @@ export function triageRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'referral.triage' } },
     },
     async (request) => triage.closeReferral(db, signedInContext(request), request.params.id, 'declined', request.body),
+  );
+
+  app.post(
+    '/api/referrals/:id/spam',
+    {
+      schema: {
+        summary: 'Mark a self-referral as spam: out of the queue and the figures, kept for audit',
+        response: { 200: ZReferralView },
+        params: ZReferralIdParam,
+        body: z.object({ version: ZVersion }),
+        tags: ['triage'],
+      },
+      config: { access: { permission: 'referral.triage' } },
+    },
+    async (request) => markSpam(db, signedInContext(request), request.params.id, request.body),
   );
 
   app.post(

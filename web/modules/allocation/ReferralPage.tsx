@@ -15,6 +15,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { statusColour } from '../referrals/referral-format';
 import { CloseReferralForm } from '../triage/CloseReferralForm';
 import { ConflictMessage } from '../triage/ConflictMessage';
+import { MarkSpamForm } from '../triage/MarkSpamForm';
 import { IdentityCheckWarning, PersonDetailsOffer } from '../triage/PersonDetailsOffer';
 import { PersonDetails, ReferralRequest, TriageDecisionDetails } from '../triage/ReferralDetails';
 import { ReferralHistory } from '../triage/ReferralHistory';
@@ -192,6 +193,14 @@ export function ReferralPage() {
               onConflict={setConflict}
               onDone={(view) => void done(view, `Referral ${view.status}: the practice has been told`)}
             />
+            {r.source === 'self' && (
+              <MarkSpamForm
+                key={`spam-${formRound}`}
+                referral={r}
+                onConflict={setConflict}
+                onDone={(view) => void done(view, 'Marked as spam: it is out of the queue and the figures')}
+              />
+            )}
           </>
         )}
         <ReferralHistory events={r.events} />

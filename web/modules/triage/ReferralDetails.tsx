@@ -91,6 +91,7 @@ function selfReferralRows(r: ReferralView) {
   if (!s) return [];
   const behalf = s.onBehalf;
   return [
+    ...(r.spamMarkedAt ? [{ key: 'Marked as spam', value: formatWhen(r.spamMarkedAt) }] : []),
     { key: 'Best time to contact', value: s.contactTimes ?? 'Not given' },
     {
       key: 'Referred on their behalf',

@@ -69,3 +69,8 @@ export async function referralChanged(queryClient: QueryClient, view: ReferralVi
 }
 
 export type { QueueItem, TriageQueue, TriageSettings };
+
+/** Marks a self-referral as spam: declined, out of the queue and the figures, kept for audit. */
+export function markSpam(id: string, body: { version: number }): Promise<ReferralView> {
+  return api(`/api/referrals/${encodeURIComponent(id)}/spam`, { method: 'POST', body });
+}

@@ -3,7 +3,7 @@ import type { Tx } from '../../../platform/db/client.js';
 import { ageBandSql, ethnicGroupSql, imdQuintileSql, londonDay, londonMonth } from './sql-parts.js';
 
 /**
- * The PCN's referrals with everything the rollups break them down by, computed once per rebuild
+ * The PCN's referrals (less self-referrals a lead marked as spam: they were never demand) with everything the rollups break them down by, computed once per rebuild
  * into a temporary table (dropped at commit) that every rollup statement reads:
  * - `month`: the month the referral was received (Europe/London), the cohort of flow and waits;
  * - `role`: the allocated worker's role, 'unallocated' before allocation;
@@ -32,7 +32,7 @@ export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
       LEFT JOIN users u ON u.id = r.allocated_worker_id
       LEFT JOIN postcodes pc ON pc.postcode = p.postcode
       LEFT JOIN imd_deciles imd ON imd.lsoa = pc.lsoa
-     WHERE r.pcn_id = ${pcnId}`);
+     WHERE r.pcn_id = ${pcnId} AND r.spam_marked_at IS NULL`);
   await tx.execute(sql`CREATE INDEX ON analytics_rr (id)`);
   await tx.execute(sql`ANALYZE analytics_rr`);
 }
