@@ -25,8 +25,14 @@ test('a resident refers themselves, the lead sees it, the resident checks its st
 
   await expect(page.getByRole('heading', { level: 1, name: 'Who are you referring?' })).toBeVisible();
   await checkPage(page, 'self-referral-who');
-  await page.getByLabel('Myself').check();
-  await continueButton(page).click();
+  // Keyboard only: to the first choice, choose it, on to Continue, press it.
+  await page.getByLabel('Myself').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Myself')).toBeChecked();
+  // Tab leaves the radio group for the next control: Continue.
+  await page.keyboard.press('Tab');
+  await expect(continueButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { level: 1, name: 'What is your name?' })).toBeVisible();
   // Nothing typed: the API's field errors, named, in the summary and beside the fields.
@@ -87,6 +93,12 @@ test('a resident refers themselves, the lead sees it, the resident checks its st
   await expect(page.locator('.nhsuk-summary-list')).toContainText('I feel lonely');
   await checkPage(page, 'self-referral-check');
   await noWiderThanScreen(page, 'the check answers page');
+  // 320 px wide, and a 1280 px screen zoomed to 200 % (640 px): nothing cut off or scrolled sideways.
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 800 });
+    await noWiderThanScreen(page, `the check answers page at ${width} px`);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
   // The server refuses a journey faster than a person could answer (a bot's): wait that long.
   const waited = Date.now() - started;
   if (waited < MIN_SECONDS_TO_FILL * 1000 + 500) await page.waitForTimeout(MIN_SECONDS_TO_FILL * 1000 + 500 - waited);

@@ -116,6 +116,9 @@ const BODIES: Record<string, unknown> = {
   },
   'POST /api/referrals/:id/decline': { version: 1, reason: 'person_declined' },
   'POST /api/referrals/:id/redirect': { version: 1, reason: 'person_declined' },
+  // The home team's referral came from a practice, so its control answers 409 (only a
+  // self-referral can be spam) and changes nothing; other teams must still find nothing.
+  'POST /api/referrals/:id/spam': { version: 1 },
   'POST /api/referrals/:id/discharge': { version: 1, reason: 'goals_met', summary: 'Walk test.' },
   'POST /api/referrals/:id/contacts': { at: at(-1), mode: 'phone', durationMinutes: 20, outcome: 'attended' },
   'POST /api/referrals/:id/notes': { body: 'Walk test note.' },

@@ -41,6 +41,9 @@ const ALLOWED_2XX = [
   'GET /api/public/directory/categories',
   'GET /api/public/directory/services',
   'GET /api/public/directory/services/:id',
+  // The residents' self-referral is public: its reasons list and a journey's start hold nothing personal.
+  'GET /api/public/self-referral/reasons',
+  'POST /api/public/self-referral/start',
   'GET /api/directory/organisations/:id/impact',
   'GET /api/directory/organisations/:id/impact.csv',
   'GET /api/analytics/options',

@@ -9,6 +9,7 @@ import { postcodes } from '../directory/directory.tables.js';
 import { pcns, practices } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
 import { referralEvents, referrals, selfReferralStarts } from './referrals.tables.js';
+import { beginSelfReferral, selfReferralAnswers } from './test-self-referrals.js';
 import { purgeSelfReferralStarts } from './use-cases/self-referral.js';
 
 // The residents' self-referral over HTTP (issue 14): the journey's API, where a referral lands,
@@ -46,42 +47,8 @@ beforeAll(async () => {
     .where(eq(pcns.id, tenancy.pcnId));
 });
 
-function answers(overrides: Record<string, unknown> = {}) {
-  return {
-    forWhom: 'self',
-    givenName: 'Robin',
-    familyName: 'Testperson',
-    dateOfBirth: '1961-07-14',
-    preferredContact: 'text',
-    phone: '07700 900 123',
-    contactTimes: 'Weekday mornings',
-    postcode: 'NE2 1AB',
-    practiceId: tenancy.practiceId,
-    reasons: ['loneliness'],
-    details: 'I moved here last year and do not know anyone.',
-    consentToReferral: true,
-    consentToShare: true,
-    ...overrides,
-  };
-}
-
-/** A journey begun `secondsAgo` (the start page's token, its start time moved back). */
-async function begin(secondsAgo = 60): Promise<string> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/public/self-referral/start',
-    remoteAddress: nextAddress(),
-  });
-  expect(res.statusCode).toBe(201);
-  const { formToken } = res.json() as { formToken: string };
-  await ctx.db
-    .update(selfReferralStarts)
-    .set({ startedAt: sql`now() - make_interval(secs => ${secondsAgo})` })
-    .where(
-      sql`${selfReferralStarts.usedAt} IS NULL AND ${selfReferralStarts.startedAt} > now() - interval '5 seconds'`,
-    );
-  return formToken;
-}
+const answers = (overrides: Record<string, unknown> = {}) => selfReferralAnswers(tenancy.practiceId, overrides);
+const begin = (secondsAgo = 60) => beginSelfReferral(ctx, secondsAgo, nextAddress());
 
 const send = (payload: unknown, headers: Record<string, string> = {}, remoteAddress = nextAddress()) =>
   ctx.app.inject({

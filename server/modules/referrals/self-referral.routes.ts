@@ -90,7 +90,7 @@ export function selfReferralRoutes(app: App, { db, config }: AppDeps): void {
   app.post(
     '/api/public/self-referral/start',
     { schema: { tags, summary: 'Begin a self-referral', response: { 201: ZFormToken } }, config: reading },
-    async (_request, reply) => reply.code(201).send(await startSelfReferral(db)),
+    async (request, reply) => reply.code(201).send(await startSelfReferral(db, requestContext(request))),
   );
 
   app.get(
@@ -161,7 +161,7 @@ export function selfReferralRoutes(app: App, { db, config }: AppDeps): void {
         body: ZSelfReferralStatusQuery,
         response: { 200: ZStatus },
       },
-      bodyLimit: 1024,
+      bodyLimit: SELF_REFERRAL_BODY_LIMIT,
       config: perMinute(config.SIGN_IN_RATE_LIMIT),
       preHandler: async (request) => {
         const limit = await referenceLimiter(request);

@@ -131,21 +131,24 @@ export type TSelfReferral = z.infer<typeof ZSelfReferral>;
 /** What the public app sends: the answers, and the journey's anti-abuse fields. */
 export const ZSelfReferralSubmit = z.object({
   answers: z.unknown(),
-  /** The start page's token (signed time the journey began): too quick a submission is a bot's. */
-  formToken: z.string().max(200).optional(),
+  /** The start page's token (its hash keeps when the journey began): too quick a submission is a bot's. */
+  formToken: zText(200, { error: required() }).optional(),
   /** A field people never see or fill: anything in it is a bot's. */
-  website: z.string().max(500).optional(),
+  website: zText(500, { error: required() }).optional(),
 });
 
 /** A page's answers checked before the person moves on: only `fields`' errors are returned. */
 export const ZSelfReferralCheck = z.object({
   answers: z.unknown(),
-  fields: z.array(z.string().max(40)).min(1).max(30),
+  fields: z
+    .array(zText(40, { error: required('a question name') }), { error: 'must be a list of question names' })
+    .min(1, 'must name at least one question')
+    .max(30, 'must name at most 30 questions'),
 });
 
 export const ZSelfReferralStatusQuery = z.object({
   reference: zText(20, { error: required() }).min(1, 'is required'),
-  dateOfBirth: ZDateOfBirth,
+  dateOfBirth: ZDateOfBirth.max(10, 'must be a real date in the form YYYY-MM-DD, like 1984-03-21'),
 });
 
 export const ZPracticeSearchQuery = z.object({

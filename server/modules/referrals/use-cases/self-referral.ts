@@ -36,10 +36,16 @@ export const FOLD_WINDOW_HOURS = 24;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The start page's token: the journey's start time is kept by its hash (see selfReferralStarts). */
-export async function startSelfReferral(db: DbOrTx, now = new Date()): Promise<{ formToken: string }> {
+/**
+ * The start page's token: the journey's start time is kept by its hash (see selfReferralStarts).
+ * Audited like every write: who began a journey, from where, is what abuse is traced by.
+ */
+export async function startSelfReferral(db: Db, ctx: RequestContext, now = new Date()): Promise<{ formToken: string }> {
   const formToken = randomBytes(24).toString('base64url');
-  await selfRepo.insertStart(db, hashOf(formToken), now);
+  await db.transaction(async (tx) => {
+    await selfRepo.insertStart(tx, hashOf(formToken), now);
+    await writeAudit(tx, ctx, { action: 'self-referral.start', entityType: 'self-referral-start' });
+  });
   return { formToken };
 }
 
