@@ -43,16 +43,26 @@ export const ZNhsNumber = zNhsNumber(required());
 
 // One check with one message: a separate refinement after a failed date would need an aborting
 // issue, and an aborting issue stops the cross-field rules from running (all errors at once).
-export const ZDateOfBirth = z.string(required('a date')).superRefine((date, ctx) => {
-  const today = todayInEngland();
-  if (!isCalendarDate(date)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a real date in the form YYYY-MM-DD, like 1984-03-21' });
-  } else if (date > today) {
-    ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
-  } else if (date < yearsBefore(today, MAX_AGE_YEARS)) {
-    ctx.addIssue({ code: 'custom', message: `must be within the last ${MAX_AGE_YEARS} years: check the year` });
-  }
-});
+// `notADate` is said in the words of the form that asks: the API's own, or a day, month and year
+// form's (the residents' self-referral); a form that sends "" for nothing typed may say so.
+export const zDateOfBirth = ({
+  notADate = 'must be a real date in the form YYYY-MM-DD, like 1984-03-21',
+  blank,
+}: { notADate?: string; blank?: string } = {}) =>
+  z.string(required('a date')).superRefine((date, ctx) => {
+    const today = todayInEngland();
+    if (date.trim() === '') {
+      ctx.addIssue({ code: 'custom', message: blank ?? notADate });
+    } else if (!isCalendarDate(date)) {
+      ctx.addIssue({ code: 'custom', message: notADate });
+    } else if (date > today) {
+      ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
+    } else if (date < yearsBefore(today, MAX_AGE_YEARS)) {
+      ctx.addIssue({ code: 'custom', message: `must be within the last ${MAX_AGE_YEARS} years: check the year` });
+    }
+  });
+
+export const ZDateOfBirth = zDateOfBirth();
 
 export const ZPostcode = zPostcode(required());
 

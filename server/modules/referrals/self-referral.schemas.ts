@@ -10,10 +10,10 @@ import {
   required,
   requiredText,
   whenValid,
-  ZDateOfBirth,
   ZEmailAddress,
   ZPostcode,
   ZUkPhone,
+  zDateOfBirth,
 } from './referrals.schemas.js';
 
 // A resident's self-referral (issue 14), in the words of the public journey: the messages are
@@ -24,6 +24,8 @@ const SELF_DETAILS_MAX = 1000;
 const CONTACT_TIMES_MAX = 200;
 
 const yes = (message: string) => z.literal(true, { error: message });
+/** The journey asks for a day, month and year in three boxes: its messages say so. */
+const ZPublicDateOfBirth = zDateOfBirth({ notADate: 'must be a real date, like 15 3 1984', blank: 'is required' });
 
 export const ZSelfReferral = z
   .object(
@@ -36,7 +38,7 @@ export const ZSelfReferral = z
       personAgreed: z.boolean(required('yes or no')).optional(),
       givenName: requiredText(MAX_LENGTH.personName),
       familyName: requiredText(MAX_LENGTH.personName),
-      dateOfBirth: ZDateOfBirth,
+      dateOfBirth: ZPublicDateOfBirth,
       preferredContact: z.enum(CONTACT_METHODS, { message: 'must be chosen: say how we should contact you' }),
       phone: blankAsMissing(ZUkPhone),
       email: blankAsMissing(ZEmailAddress),
@@ -70,7 +72,7 @@ export const ZSelfReferral = z
         ctx.addIssue({
           code: 'custom',
           path: ['onBehalfPhone'],
-          message: 'or email address is required, so the team can reach you',
+          message: 'is required if you do not give an email address: the team needs a way to reach you',
         });
       }
       if (r.personAgreed !== true) {
@@ -148,7 +150,7 @@ export const ZSelfReferralCheck = z.object({
 
 export const ZSelfReferralStatusQuery = z.object({
   reference: zText(20, { error: required() }).min(1, 'is required'),
-  dateOfBirth: ZDateOfBirth.max(10, 'must be a real date in the form YYYY-MM-DD, like 1984-03-21'),
+  dateOfBirth: ZPublicDateOfBirth.max(10, 'must be a real date, like 15 3 1984'),
 });
 
 export const ZPracticeSearchQuery = z.object({

@@ -90,7 +90,7 @@ export const QUESTIONS = {
   help: {
     self: 'What would you like help with?',
     other: 'What would they like help with?',
-    hint: 'Choose all that are true.',
+    hint: 'Choose all that apply.',
     more: 'Tell us more (optional)',
     moreHint: 'Do not give details of an emergency here.',
   },
