@@ -48,7 +48,10 @@ export const ZNhsNumber = zNhsNumber(required());
 export const zDateOfBirth = ({
   notADate = 'must be a real date in the form YYYY-MM-DD, like 1984-03-21',
   blank,
-}: { notADate?: string; blank?: string } = {}) =>
+}: {
+  notADate?: string;
+  blank?: string;
+} = {}) =>
   z.string(required('a date')).superRefine((date, ctx) => {
     const today = todayInEngland();
     if (date.trim() === '') {
