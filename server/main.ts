@@ -5,6 +5,7 @@ import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-jo
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
+import { startContactReminderJob } from './modules/reminders/contact-reminders-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
 import { connectDatabase } from './platform/db/client.js';
 import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
@@ -86,6 +87,11 @@ async function main(): Promise<void> {
     config,
     log: log.child({ component: 'reminders' }),
   });
+  const contactReminders = await startContactReminderJob({
+    boss: jobs.boss,
+    db: database.db,
+    log: log.child({ component: 'reminders' }),
+  });
   // The dashboards' rollups: rebuilt every minute where something changed (all of them, in the
   // background, when they were never built).
   const analytics = await startAnalyticsRefreshJob({
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
       await outbox.stop(); // lets an email being sent finish
       await residentMessages.stop();
       await reminders.stop();
+      await contactReminders.stop();
       await analytics.stop(); // finishes the PCN being rebuilt, leaves the rest to the next run
       await jobs.stop();
       await hub.stop();

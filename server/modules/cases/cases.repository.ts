@@ -199,3 +199,25 @@ export async function findNextPlannedContacts(
     )
     .orderBy(plannedContacts.referralId, asc(plannedContacts.plannedFor));
 }
+
+/** Whether the person has been met on this case: an attended contact (the first-contact milestone's test). */
+export async function hasAttendedContact(db: DbOrTx, referralId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: caseContacts.id })
+    .from(caseContacts)
+    .where(and(eq(caseContacts.referralId, referralId), eq(caseContacts.outcome, 'attended')))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Open planned contacts on a London calendar day (yyyy-mm-dd), every PCN: the day-before
+ * reminders' list. The day is London's, whatever the database's time zone, across BST and GMT.
+ */
+export async function findOpenPlannedContactsOnLondonDay(db: DbOrTx, day: string): Promise<PlannedContactRow[]> {
+  return db
+    .select()
+    .from(plannedContacts)
+    .where(and(isOpen, sql`(${plannedContacts.plannedFor} AT TIME ZONE 'Europe/London')::date = ${day}::date`))
+    .orderBy(asc(plannedContacts.plannedFor));
+}
