@@ -12,8 +12,9 @@ import { appointmentPersonalisation, londonTomorrow, queueContactReminders } fro
 // with the booking, and the reminder the day before. Synthetic people: Ofcom's drama-range
 // numbers and example.org addresses.
 
-const { ctx } = setUpTestApp();
-const { post } = requestsAs(ctx);
+const CALLBACK_TOKEN = 'timeline-test-callback-token';
+const { ctx } = setUpTestApp({ config: { NOTIFY_CALLBACK_TOKEN: CALLBACK_TOKEN } });
+const { get, post } = requestsAs(ctx);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -188,5 +189,54 @@ describe('the reminder the day before a planned contact', () => {
     expect(londonTomorrow(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-02');
     expect(londonTomorrow(new Date('2026-03-28T12:00:00Z'))).toBe('2026-03-29');
     expect(londonTomorrow(new Date('2026-12-31T12:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('on the case timeline', () => {
+  it('shows each message: what, how and its status, updated by delivery receipts; never the number or words', async () => {
+    const r = await caseFor(team.tom, { preferredContact: 'text', phone: '07700 900413' });
+    await book(r.id);
+    const messageItems = async () =>
+      ((await get(team.tom, `/api/referrals/${r.id}/case`)).json().timeline as { kind: string }[]).filter(
+        (t) => t.kind === 'resident_message',
+      );
+    const [queued] = await messageItems();
+    expect(queued).toEqual({
+      kind: 'resident_message',
+      id: expect.stringMatching(/^message:/),
+      at: expect.any(String),
+      actorName: null,
+      messageKind: 'first_contact_appointment',
+      channel: 'sms',
+      status: 'queued',
+      sentAt: null,
+      statusAt: null,
+    });
+    expect(JSON.stringify(queued)).not.toContain('900413');
+
+    // Notify accepted it (the delivery job's write), then its receipt arrives.
+    const notifyId = crypto.randomUUID();
+    await ctx.db
+      .update(residentMessages)
+      .set({ status: 'sent', notifyId, sentAt: new Date(), statusAt: new Date() })
+      .where(eq(residentMessages.referralId, r.id));
+    const receipt = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/notify/receipts',
+      headers: { authorization: `Bearer ${CALLBACK_TOKEN}` },
+      payload: {
+        id: notifyId,
+        reference: null,
+        to: '07700900413',
+        status: 'permanent-failure',
+        created_at: '2026-12-06T10:00:00.000000Z',
+        completed_at: '2026-12-06T10:00:05.000000Z',
+        sent_at: '2026-12-06T10:00:01.000000Z',
+        notification_type: 'sms',
+      },
+    });
+    expect(receipt.statusCode).toBe(200);
+    const [failed] = await messageItems();
+    expect(failed).toMatchObject({ status: 'permanent-failure', statusAt: '2026-12-06T10:00:05.000Z' });
   });
 });
