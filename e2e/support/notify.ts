@@ -13,10 +13,13 @@ export interface NotifyMessage {
   receivedAt: string;
 }
 
-/** Every message the fake Notify accepted, oldest first; `to` keeps those to one number or address. */
+// Intake stores phone numbers without spaces: compare them so.
+const bare = (to: string) => to.replace(/\s+/g, '');
+
+/** Every message the fake Notify accepted, oldest first; `to` keeps those to one number or address (spaces ignored). */
 export async function notifyMessages(to?: string): Promise<NotifyMessage[]> {
   const res = await fetch(`http://127.0.0.1:${E2E_NOTIFY_PORT}/_fake/messages`);
   if (!res.ok) throw new Error(`the fake Notify answered ${res.status}`);
   const all = (await res.json()) as NotifyMessage[];
-  return to === undefined ? all : all.filter((m) => m.to === to);
+  return to === undefined ? all : all.filter((m) => bare(m.to) === bare(to));
 }

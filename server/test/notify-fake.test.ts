@@ -23,7 +23,7 @@ const sendSms = async (bearer: string | null, body: Record<string, unknown> = {}
     headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ template_id: TEMPLATE, phone_number: '07700900111', reference: 'ref-1', ...body }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { id?: string } & Record<string, unknown> };
 };
 
 beforeAll(async () => {

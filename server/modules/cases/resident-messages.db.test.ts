@@ -39,6 +39,19 @@ const book = (referralId: string, body: Record<string, unknown> = {}) =>
   post(team.tom, `/api/referrals/${referralId}/planned-contacts`, { at: fromNow(3 * DAY), mode: 'phone', ...body });
 
 describe('the first-contact appointment', () => {
+  it("says the day and time in London's words, winter and summer", () => {
+    expect(appointmentPersonalisation(new Date('2026-12-09T13:30:00Z'), 'video', 'Northshire Central PCN')).toEqual({
+      date: 'Wednesday 9 December 2026',
+      time: '1:30pm',
+      how: 'by video',
+      team: 'Northshire Central PCN',
+    });
+    expect(appointmentPersonalisation(new Date('2026-07-01T09:05:00Z'), 'home_visit', 'T')).toMatchObject({
+      date: 'Wednesday 1 July 2026',
+      time: '10:05am',
+    });
+  });
+
   it('is texted to someone who chose texts, with the date, time, how and team, in the booking', async () => {
     const r = await caseFor(team.tom, { preferredContact: 'text', phone: '07700 900401', email: 'both@example.org' });
     const at = fromNow(3 * DAY);

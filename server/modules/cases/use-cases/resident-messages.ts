@@ -28,7 +28,9 @@ export function appointmentPersonalisation(plannedFor: Date, mode: repo.PlannedC
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).format(plannedFor);
+  })
+    .format(plannedFor)
+    .replace(',', ''); // GOV.UK style: "Wednesday 9 December 2026", no comma
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',
     hour: 'numeric',
@@ -36,7 +38,7 @@ export function appointmentPersonalisation(plannedFor: Date, mode: repo.PlannedC
     hour12: true,
   })
     .format(plannedFor)
-    .replace(' ', '');
+    .replace(/\s+/g, ''); // "1:30pm" (ICU may put a narrow no-break space before "pm")
   return { date: day, time, how: HOW[mode] ?? CONTACT_MODE_LABELS[mode].toLowerCase(), team };
 }
 
