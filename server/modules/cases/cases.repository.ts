@@ -215,9 +215,18 @@ export async function hasAttendedContact(db: DbOrTx, referralId: string): Promis
  * reminders' list. The day is London's, whatever the database's time zone, across BST and GMT.
  */
 export async function findOpenPlannedContactsOnLondonDay(db: DbOrTx, day: string): Promise<PlannedContactRow[]> {
-  return db
-    .select()
-    .from(plannedContacts)
-    .where(and(isOpen, sql`(${plannedContacts.plannedFor} AT TIME ZONE 'Europe/London')::date = ${day}::date`))
-    .orderBy(asc(plannedContacts.plannedFor));
+  return (
+    db
+      .select()
+      .from(plannedContacts)
+      // The day's bounds as instants (London midnight to midnight), so an index on planned_for could serve it.
+      .where(
+        and(
+          isOpen,
+          sql`${plannedContacts.plannedFor} >= (${day}::date::timestamp AT TIME ZONE 'Europe/London')`,
+          sql`${plannedContacts.plannedFor} < ((${day}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`,
+        ),
+      )
+      .orderBy(asc(plannedContacts.plannedFor))
+  );
 }

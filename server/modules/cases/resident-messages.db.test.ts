@@ -196,6 +196,19 @@ describe('the reminder the day before a planned contact', () => {
     for (const none of [phoned, cancelled, later, closed]) expect(await remindersOf(none.id)).toEqual([]);
   });
 
+  it("takes tomorrow's contacts by London's midnight, in summer time too", async () => {
+    const r = await caseFor(team.tom, { preferredContact: 'text', phone: '07700 900414' });
+    const at = (iso: string) => plannedOn(r.id, '2000-01-01', { plannedFor: new Date(iso) });
+    // Now: 10:00 BST on Monday 29 June 2026; tomorrow is Tuesday 30 June in London.
+    const inside = [await at('2026-06-29T23:00:00Z'), await at('2026-06-30T22:59:00Z')]; // 00:00 and 23:59 BST
+    await at('2026-06-29T22:59:00Z'); // 23:59 BST on the 29th: today
+    await at('2026-06-30T23:00:00Z'); // 00:00 BST on 1 July: the day after
+    await queueContactReminders(ctx.db, { now: new Date('2026-06-29T09:00:00Z') });
+    expect((await remindersOf(r.id)).map((m) => m.dedupeKey).sort()).toEqual(
+      inside.map((p) => `contact_reminder:${p.id}`).sort(),
+    );
+  });
+
   it("tomorrow is London's: late on a winter evening and across the clocks going forward", () => {
     expect(londonTomorrow(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
     // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST): tomorrow is 2 July.
