@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from './e2e/browser.mjs';
-import { E2E_PG_PORT, E2E_PORT } from './e2e/ports.mjs';
+import { E2E_NOTIFY_API_KEY, E2E_NOTIFY_CALLBACK_TOKEN, E2E_NOTIFY_TEMPLATES } from './e2e/notify-settings.mjs';
+import { E2E_NOTIFY_PORT, E2E_PG_PORT, E2E_PORT } from './e2e/ports.mjs';
 
 const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -35,22 +36,38 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   },
-  webServer: {
-    command: 'npx tsx server/main.ts',
-    url: `${baseURL}/readyz`,
-    timeout: 120_000,
-    // A server left running from another run would have the wrong data: always start our own.
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: '.tmp/e2e-data',
-      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
-      // Links in emails (password reset) point at the address the tests browse.
-      PUBLIC_URL: baseURL,
-      SIGN_IN_RATE_LIMIT: '1000',
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // A fake GOV.UK Notify API: residents' texts and emails go there (e2e/support/notify.ts reads them).
+      command: 'npx tsx e2e/support/notify-fake.mts',
+      url: `http://127.0.0.1:${E2E_NOTIFY_PORT}/_fake/messages`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
     },
-  },
+    {
+      command: 'npx tsx server/main.ts',
+      url: `${baseURL}/readyz`,
+      timeout: 120_000,
+      // A server left running from another run would have the wrong data: always start our own.
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        DATA_DIR: '.tmp/e2e-data',
+        EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+        // Links in emails (password reset) point at the address the tests browse.
+        PUBLIC_URL: baseURL,
+        SIGN_IN_RATE_LIMIT: '1000',
+        LOG_LEVEL: 'warn',
+        // Synthetic Notify settings (e2e/notify-settings.mjs): the key only opens the local fake.
+        NOTIFY_API_KEY: E2E_NOTIFY_API_KEY,
+        NOTIFY_BASE_URL: `http://127.0.0.1:${E2E_NOTIFY_PORT}`,
+        NOTIFY_CALLBACK_TOKEN: E2E_NOTIFY_CALLBACK_TOKEN,
+        ...E2E_NOTIFY_TEMPLATES,
+      },
+    },
+  ],
 });

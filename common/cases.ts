@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ZReferralView } from './api-types.js';
 import { PERSON_DETAIL_FIELDS, type PersonDetailField } from './referrals.js';
+import { RESIDENT_MESSAGE_CHANNELS, RESIDENT_MESSAGE_KINDS, RESIDENT_MESSAGE_STATUSES } from './resident-messages.js';
 
 export const CONTACT_MODES = ['face_to_face', 'phone', 'video', 'home_visit', 'group'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
@@ -108,6 +109,23 @@ export const ZTimelineItem = z.discriminatedUnion('kind', [
     timepointLabel: z.string(),
     administeredOn: z.string(),
     indicators: z.array(z.object({ label: z.string(), value: z.number(), band: z.string().nullable() })),
+  }),
+  /**
+   * A text or email to the person (GOV.UK Notify); `at` is when it was queued. What was sent and
+   * what became of it, never its words, number or address.
+   */
+  z.object({
+    kind: z.literal('resident_message'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    messageKind: z.enum(RESIDENT_MESSAGE_KINDS),
+    channel: z.enum(RESIDENT_MESSAGE_CHANNELS),
+    status: z.enum(RESIDENT_MESSAGE_STATUSES),
+    /** When Notify accepted it (null while queued). */
+    sentAt: z.string().nullable(),
+    /** When the status last changed (a delivery receipt's time). */
+    statusAt: z.string().nullable(),
   }),
   /** A step of an onward referral or signpost to a community service (sent, accepted, attendance…). */
   z.object({

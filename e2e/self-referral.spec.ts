@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { MIN_SECONDS_TO_FILL } from '../common/self-referral.js';
 import { expect, test } from './fixtures.js';
+import { E2E_NOTIFY_TEMPLATES } from './notify-settings.mjs';
+import { notifyMessages } from './support/notify.js';
 import { checkPage } from './support/page-checks.js';
 import { signIn } from './support/sign-in.js';
 
@@ -108,6 +110,14 @@ test('a resident refers themselves, the lead sees it, the resident checks its st
   const reference = (await page.locator('#reference').textContent())?.trim() ?? '';
   expect(reference).toMatch(/^WM-[0-9A-F]{4}-[0-9A-F]{4}$/);
   await checkPage(page, 'self-referral-confirmation');
+  // The reference by text, through GOV.UK Notify (the fake the e2e server is given).
+  await expect.poll(async () => (await notifyMessages('07700900555')).length, { timeout: 20_000 }).toBe(1);
+  const [text] = await notifyMessages('07700900555');
+  expect(text).toMatchObject({
+    type: 'sms',
+    templateId: E2E_NOTIFY_TEMPLATES.NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_SMS,
+    personalisation: { reference, team: 'Northshire Central PCN', team_phone: '0191 498 0001' },
+  });
 
   // The team lead's queue: the referral, once (the double click made one), marked self-referral.
   const leadContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -28,6 +28,7 @@ import { directorySearchRoutes } from './modules/directory/search/search.routes.
 import { showcaseRoutes } from './modules/directory/showcase/showcase.routes.js';
 import { directoryTransferRoutes } from './modules/directory/transfer/transfer.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { notifyReceiptsRoutes } from './modules/notifications/notify-receipts.routes.js';
 import { impactRoutes } from './modules/onward-referrals/impact/impact.routes.js';
 import { onwardLinkRoutes } from './modules/onward-referrals/links/links.routes.js';
 import { onwardReferralRoutes } from './modules/onward-referrals/onward-referrals.routes.js';
@@ -227,6 +228,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     sessionIdOf,
     heartbeatMs: opts.liveEventsHeartbeatMs,
   });
+  notifyReceiptsRoutes(app, deps);
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),

@@ -149,4 +149,46 @@ describe('loadConfig', () => {
     const err = configErrorOf({ SEED_DEMO: 'maybe', TRUST_PROXY: 'sometimes' });
     expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual(['SEED_DEMO', 'TRUST_PROXY']);
   });
+
+  describe('GOV.UK Notify', () => {
+    // Synthetic: a made-up service id and secret in Notify's key format.
+    const KEY = 'waymark_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
+
+    it('is off by default: no key, production address, no templates', () => {
+      const c = loadConfig({});
+      expect(c.NOTIFY_API_KEY).toBeUndefined();
+      expect(c.NOTIFY_BASE_URL).toBe('https://api.notifications.service.gov.uk');
+      expect(c.notifyTemplates).toEqual({});
+    });
+
+    it('maps each NOTIFY_TEMPLATE_<KIND>_<CHANNEL> to its kind and channel', () => {
+      const c = loadConfig({
+        NOTIFY_API_KEY: KEY,
+        NOTIFY_TEMPLATE_CONTACT_REMINDER_SMS: 'A1B2C3D4-0000-4000-8000-000000000001',
+        NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_EMAIL: 'a1b2c3d4-0000-4000-8000-000000000002',
+      });
+      expect(c.notifyTemplates).toEqual({
+        'contact_reminder:sms': 'a1b2c3d4-0000-4000-8000-000000000001',
+        'self_referral_confirmation:email': 'a1b2c3d4-0000-4000-8000-000000000002',
+      });
+    });
+
+    it('refuses a malformed key, template id or callback token, never echoing the secrets', () => {
+      const secretKey = 'waymark-not-a-notify-key-0123456789';
+      const err = configErrorOf({
+        NOTIFY_API_KEY: secretKey,
+        NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_SMS: 'template-one',
+        NOTIFY_CALLBACK_TOKEN: 'short9',
+      });
+      expect(err.problems).toEqual([
+        expect.stringMatching(/^NOTIFY_API_KEY: must be a GOV.UK Notify API key/),
+        expect.stringMatching(/^NOTIFY_CALLBACK_TOKEN: must be at least 10 characters/),
+        expect.stringMatching(
+          /^NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_SMS: must be a Notify template id.*template-one/,
+        ),
+      ]);
+      expect(err.message).not.toContain(secretKey);
+      expect(err.message).not.toContain('short9');
+    });
+  });
 });

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  RESIDENT_MESSAGE_CHANNELS,
+  RESIDENT_MESSAGE_KINDS,
+  type ResidentMessageChannel,
+  type ResidentMessageKind,
+} from '../common/resident-messages.js';
 
 // The only reader of process.env. Every value is validated at start-up; a bad value stops
 // the process with one clear line per problem rather than failing later at first use.
@@ -6,6 +12,10 @@ import { z } from 'zod';
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GOV.UK Notify template id, as its Templates page shows it. */
+const notifyTemplate = z.string().regex(UUID, 'must be a Notify template id (a uuid)').optional();
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -87,13 +97,52 @@ const ConfigSchema = z.object({
     .optional(),
   /** Days without an attended contact before the daily job reminds the worker of an open case. */
   REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  /**
+   * GOV.UK Notify, for texts and emails to residents: `{key name}-{service id}-{secret}`, as
+   * Notify's API integration page gives it. When unset, those messages wait, queued.
+   */
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(
+      /^.+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'must be a GOV.UK Notify API key: the key name, the service id and the secret, joined by hyphens',
+    )
+    .optional(),
+  /** Notify's API address; only tests and NHS Notify-style gateways change it. */
+  NOTIFY_BASE_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/\s?#]+\/?$/,
+      'must be the address of the Notify API, like https://api.notifications.service.gov.uk',
+    )
+    .default('https://api.notifications.service.gov.uk'),
+  /** The bearer token Notify sends with delivery receipts (set on Notify's callbacks page; at least 10 characters). */
+  NOTIFY_CALLBACK_TOKEN: z.string().min(10, 'must be at least 10 characters, as Notify requires').optional(),
+  NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_SMS: notifyTemplate,
+  NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_EMAIL: notifyTemplate,
+  NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_SMS: notifyTemplate,
+  NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_EMAIL: notifyTemplate,
+  NOTIFY_TEMPLATE_CONTACT_REMINDER_SMS: notifyTemplate,
+  NOTIFY_TEMPLATE_CONTACT_REMINDER_EMAIL: notifyTemplate,
+  NOTIFY_TEMPLATE_SECURE_LINK_SMS: notifyTemplate,
+  NOTIFY_TEMPLATE_SECURE_LINK_EMAIL: notifyTemplate,
   /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
   ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
   PARTNER_ACCESS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
-const SECRET_KEYS = new Set(['DATABASE_URL', 'TEST_DATABASE_URL', 'DEMO_PASSWORD', 'SMTP_URL']);
+const SECRET_KEYS = new Set([
+  'DATABASE_URL',
+  'TEST_DATABASE_URL',
+  'DEMO_PASSWORD',
+  'SMTP_URL',
+  'NOTIFY_API_KEY',
+  'NOTIFY_CALLBACK_TOKEN',
+]);
+
+/** Notify's template id of each kind of resident message and channel, where one is configured. */
+export type NotifyTemplateIds = Partial<Record<`${ResidentMessageKind}:${ResidentMessageChannel}`, string>>;
 
 export type Config = z.infer<typeof ConfigSchema> & {
   seedDemo: boolean;
@@ -102,6 +151,8 @@ export type Config = z.infer<typeof ConfigSchema> & {
   logFormat: 'pretty' | 'json';
   /** PUBLIC_URL without a trailing slash. */
   publicUrl: string;
+  /** The NOTIFY_TEMPLATE_<KIND>_<CHANNEL> settings, by kind and channel. */
+  notifyTemplates: NotifyTemplateIds;
 };
 
 export class ConfigError extends Error {
@@ -138,5 +189,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Recor
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'production' ? 'json' : 'pretty'),
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    notifyTemplates: notifyTemplatesOf(c),
   };
+}
+
+function notifyTemplatesOf(c: Record<string, unknown>): NotifyTemplateIds {
+  const ids: NotifyTemplateIds = {};
+  for (const kind of RESIDENT_MESSAGE_KINDS) {
+    for (const channel of RESIDENT_MESSAGE_CHANNELS) {
+      const id = c[`NOTIFY_TEMPLATE_${kind.toUpperCase()}_${channel.toUpperCase()}`];
+      if (typeof id === 'string') ids[`${kind}:${channel}`] = id.toLowerCase();
+    }
+  }
+  return ids;
 }

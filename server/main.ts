@@ -4,7 +4,9 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
+import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
 import { purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
+import { startContactReminderJob } from './modules/reminders/contact-reminders-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
 import { connectDatabase } from './platform/db/client.js';
 import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
@@ -72,10 +74,23 @@ async function main(): Promise<void> {
     hub,
     log: log.child({ component: 'outbox' }),
   });
+  // Texts and emails to residents (GOV.UK Notify); staff email stays on the SMTP outbox above.
+  const residentMessages = await startResidentDelivery({
+    boss: jobs.boss,
+    db: database.db,
+    config,
+    hub,
+    log: log.child({ component: 'notify' }),
+  });
   const reminders = await startReminderJob({
     boss: jobs.boss,
     db: database.db,
     config,
+    log: log.child({ component: 'reminders' }),
+  });
+  const contactReminders = await startContactReminderJob({
+    boss: jobs.boss,
+    db: database.db,
     log: log.child({ component: 'reminders' }),
   });
   // The dashboards' rollups: rebuilt every minute where something changed (all of them, in the
@@ -113,7 +128,9 @@ async function main(): Promise<void> {
     try {
       await app.close(); // stops accepting, ends event streams, waits for in-flight requests
       await outbox.stop(); // lets an email being sent finish
+      await residentMessages.stop();
       await reminders.stop();
+      await contactReminders.stop();
       await analytics.stop(); // finishes the PCN being rebuilt, leaves the rest to the next run
       await jobs.stop();
       await hub.stop();
@@ -140,6 +157,9 @@ async function main(): Promise<void> {
     config.SMTP_URL
       ? `  email: sent through ${mailServerOf(config.SMTP_URL)}, from ${config.MAIL_FROM}`
       : '  email: not sent: no SMTP_URL (emails are kept in the outbox and go out once SMTP_URL is set)',
+    config.NOTIFY_API_KEY
+      ? `  texts and emails to residents: GOV.UK Notify at ${config.NOTIFY_BASE_URL}`
+      : '  texts and emails to residents: not sent: no NOTIFY_API_KEY (they wait, queued, until it is set)',
   ];
   if (config.seedDemo) {
     lines.push('', `Demo sign-ins (synthetic Northshire ICB), password for all: ${config.DEMO_PASSWORD}`);

@@ -9,6 +9,7 @@ import {
   testListingInput,
 } from '../modules/directory/listings/test-listings.js';
 import { outbox } from '../modules/notifications/notifications.tables.js';
+import { residentMessages } from '../modules/notifications/resident-messages.tables.js';
 import { codeEmailedTo, createLinkedCase } from '../modules/onward-referrals/links/test-links.js';
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
 import { beginSelfReferral, selfReferralAnswers } from '../modules/referrals/test-self-referrals.js';
@@ -32,7 +33,11 @@ const {
   admin,
   partner,
 } = setUpTestApp({
-  config: { LOCKOUT_THRESHOLD: '100000', PUBLIC_URL: 'https://waymark.test.example/' },
+  config: {
+    LOCKOUT_THRESHOLD: '100000',
+    PUBLIC_URL: 'https://waymark.test.example/',
+    NOTIFY_CALLBACK_TOKEN: 'audit-walk-callback-token',
+  },
   team: {
     lead: 'team_lead',
     referrer: 'referrer',
@@ -280,6 +285,37 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
       return post('/api/account/password', await signIn(ctx, u), {
         currentPassword: u.password,
         newPassword: NEW_PASSWORD,
+      });
+    },
+  },
+  'POST /api/notify/receipts': {
+    action: 'resident-message.receipt',
+    run: async () => {
+      // A message Notify accepted (straight into the table: sending is not this route's business).
+      const notifyId = crypto.randomUUID();
+      await ctx.db.insert(residentMessages).values({
+        icbId: home.icbId,
+        kind: 'contact_reminder',
+        channel: 'sms',
+        recipient: '07700 900456',
+        personalisation: {},
+        status: 'sent',
+        notifyId,
+      });
+      return ctx.app.inject({
+        method: 'POST',
+        url: '/api/notify/receipts',
+        headers: { authorization: 'Bearer audit-walk-callback-token' },
+        payload: {
+          id: notifyId,
+          reference: null,
+          to: '07700 900456',
+          status: 'delivered',
+          created_at: '2026-12-06T12:15:30.000000Z',
+          completed_at: '2026-12-06T12:15:35.000000Z',
+          sent_at: '2026-12-06T12:15:31.000000Z',
+          notification_type: 'sms',
+        },
       });
     },
   },

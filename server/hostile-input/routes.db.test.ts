@@ -26,7 +26,8 @@ import { type Part, requestSchemas, routeLabel, routesTakingInput, routesWithPar
 // One session per role takes every hostile request: random bodies of "Change your password" are
 // wrong current passwords, which count towards the lockout; locked out, the later routes would
 // answer 401 and test nothing. The lockout has tests of its own.
-const ctx = await createTestApp({ LOCKOUT_THRESHOLD: '100000' });
+const NOTIFY_CALLBACK_TOKEN = 'hostile-input-callback-token';
+const ctx = await createTestApp({ LOCKOUT_THRESHOLD: '100000', NOTIFY_CALLBACK_TOKEN });
 const tenancy = await createTestTenancy(ctx.db);
 const inputRoutes = routesTakingInput(ctx.routes);
 const paramRoutes = routesWithParams(ctx.routes);
@@ -45,6 +46,10 @@ type Caller = () => Promise<Session | null>;
 
 /** Someone who holds the route's permission (admin last: it costs a second factor). */
 function callerOf(route: RegisteredRoute): Caller {
+  // Notify's receipts: no session, the callback token is the caller's credential.
+  if (routeLabel(route) === 'POST /api/notify/receipts') {
+    return async () => ({ headers: { authorization: `Bearer ${NOTIFY_CALLBACK_TOKEN}` } }) as unknown as Session;
+  }
   if (!route.access || !('permission' in route.access)) return async () => null;
   const permission = route.access.permission as Permission;
   const allowed = ROLES.filter((r) => can(r, permission));

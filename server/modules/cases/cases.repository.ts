@@ -199,3 +199,34 @@ export async function findNextPlannedContacts(
     )
     .orderBy(plannedContacts.referralId, asc(plannedContacts.plannedFor));
 }
+
+/** Whether the person has been met on this case: an attended contact (the first-contact milestone's test). */
+export async function hasAttendedContact(db: DbOrTx, referralId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: caseContacts.id })
+    .from(caseContacts)
+    .where(and(eq(caseContacts.referralId, referralId), eq(caseContacts.outcome, 'attended')))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Open planned contacts on a London calendar day (yyyy-mm-dd), every PCN: the day-before
+ * reminders' list. The day is London's, whatever the database's time zone, across BST and GMT.
+ */
+export async function findOpenPlannedContactsOnLondonDay(db: DbOrTx, day: string): Promise<PlannedContactRow[]> {
+  return (
+    db
+      .select()
+      .from(plannedContacts)
+      // The day's bounds as instants (London midnight to midnight), so an index on planned_for could serve it.
+      .where(
+        and(
+          isOpen,
+          sql`${plannedContacts.plannedFor} >= (${day}::date::timestamp AT TIME ZONE 'Europe/London')`,
+          sql`${plannedContacts.plannedFor} < ((${day}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`,
+        ),
+      )
+      .orderBy(asc(plannedContacts.plannedFor))
+  );
+}

@@ -17,7 +17,11 @@ import {
 } from './use-cases/planned-contacts.js';
 import { reassignCase as reassign } from './use-cases/reassign.js';
 import { recordContact as contact, recordFirstContactMeeting } from './use-cases/record-contact.js';
+import { type ContactReminderReport, queueContactReminders } from './use-cases/resident-messages.js';
 import { reviewPersonDetails as reviewDetails } from './use-cases/review-person-details.js';
+
+/** The day-before reminders of planned contacts (texts and emails to residents), for the reminders job. */
+export { type ContactReminderReport, queueContactReminders };
 
 export const getCaseRecord = auditDenied('case.read', getCase);
 export const recordContact = auditDenied('case.contact-recorded', contact);

@@ -1,11 +1,18 @@
 import type { NotificationItem, NotificationList } from '../../../common/notification-types.js';
+import type {
+  RECEIPT_STATUSES,
+  ResidentMessageChannel,
+  ResidentMessageKind,
+  ResidentMessageStatus,
+} from '../../../common/resident-messages.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import type { Principal, SignedInContext } from '../../platform/context.js';
+import type { Principal, RequestContext, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { publish, type RealtimeEvent } from '../../platform/realtime.js';
 import { runUseCase } from '../../platform/use-case.js';
 import * as repo from './notifications.repository.js';
+import * as residentRepo from './resident-messages.repository.js';
 
 /** Published (inside the writer's transaction) when an email is queued: wakes the delivery job. */
 export const OUTBOX_QUEUED = 'outbox.queued';
@@ -26,6 +33,117 @@ export async function queueEmail(tx: Tx, email: { to: string; subject: string; t
   await repo.insertOutboxEmail(tx, email);
   // Heard by every instance's realtime hub only if the transaction commits; no user hears it.
   await publish(tx, { type: OUTBOX_QUEUED });
+}
+
+// Texts and emails to residents (GOV.UK Notify). Staff and practice email stays on queueEmail (SMTP).
+
+export type { ResidentMessageKind } from '../../../common/resident-messages.js';
+
+/** Published (inside the writer's transaction) when a resident message is queued: wakes its delivery job. */
+export const RESIDENT_MESSAGE_QUEUED = 'resident-message.queued';
+
+/**
+ * Where a message to this person goes, from their preferred contact: text → SMS to phone,
+ * email → email, anything else (phone call, letter, none) → null. People who asked to be
+ * phoned or written to are not sent texts or emails, even when they gave a number or address.
+ */
+export function residentChannel(p: {
+  preferredContact: string | null;
+  phone: string | null;
+  email: string | null;
+}): { channel: 'sms' | 'email'; recipient: string } | null {
+  const phone = p.phone?.trim();
+  const email = p.email?.trim();
+  if (p.preferredContact === 'text' && phone) return { channel: 'sms', recipient: phone };
+  if (p.preferredContact === 'email' && email) return { channel: 'email', recipient: email };
+  return null;
+}
+
+/**
+ * Queues a text or email to a resident in the caller's transaction: it is sent (by a pg-boss
+ * job, through GOV.UK Notify) only if that transaction commits. `personalisation` fills the
+ * Notify template's placeholders. With `dedupeKey`, a second message with the same key is not
+ * queued and null is returned.
+ */
+export async function queueResidentMessage(
+  tx: DbOrTx,
+  m: {
+    icbId: string;
+    referralId: string | null;
+    personId: string | null;
+    kind: ResidentMessageKind;
+    channel: 'sms' | 'email';
+    recipient: string;
+    personalisation: Record<string, string>;
+    dedupeKey?: string;
+  },
+): Promise<{ id: string } | null> {
+  const queued = await residentRepo.insertResidentMessage(tx, {
+    icbId: m.icbId,
+    referralId: m.referralId,
+    personId: m.personId,
+    kind: m.kind,
+    channel: m.channel,
+    recipient: m.recipient,
+    personalisation: m.personalisation,
+    dedupeKey: m.dedupeKey ?? null,
+  });
+  // pg_notify inside a transaction is heard at its commit; on the pool, at once. No user hears it.
+  if (queued) await publish(tx as Tx, { type: RESIDENT_MESSAGE_QUEUED });
+  return queued;
+}
+
+/** What the case timeline shows of a message: never its recipient or contents. */
+export interface ResidentMessageOfCase {
+  id: string;
+  kind: ResidentMessageKind;
+  channel: ResidentMessageChannel;
+  status: ResidentMessageStatus;
+  queuedAt: Date;
+  sentAt: Date | null;
+  statusAt: Date | null;
+}
+
+/** A case's resident messages, oldest first; the caller has checked the case is in scope. */
+export async function residentMessagesOfCase(db: DbOrTx, referralId: string): Promise<ResidentMessageOfCase[]> {
+  return (await residentRepo.findMessagesOfReferral(db, referralId)).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    status: r.status,
+    queuedAt: r.createdAt,
+    sentAt: r.sentAt,
+    statusAt: r.statusAt,
+  }));
+}
+
+/**
+ * A delivery receipt from Notify: the message Notify knows by `notifyId` takes its status,
+ * audited in the same transaction. An id we never sent (another service sharing the callback, a
+ * message since removed) changes nothing and is not an error: Notify would only retry it.
+ */
+export async function recordDeliveryReceipt(
+  db: Db,
+  ctx: RequestContext,
+  receipt: { notifyId: string; status: (typeof RECEIPT_STATUSES)[number]; completedAt: Date | null },
+): Promise<{ updated: boolean }> {
+  return db.transaction(async (tx) => {
+    const updated = await residentRepo.updateStatusByNotifyId(
+      tx,
+      receipt.notifyId,
+      receipt.status,
+      receipt.completedAt,
+    );
+    if (!updated) return { updated: false };
+    await writeAudit(tx, ctx, {
+      action: 'resident-message.receipt',
+      entityType: 'resident_message',
+      entityId: updated.id,
+      icbId: updated.icbId,
+      details: { status: receipt.status },
+    });
+    return { updated: true };
+  });
 }
 
 const toItem = (row: repo.NotificationRow): NotificationItem => ({

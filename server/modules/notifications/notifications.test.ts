@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/access/scope.js';
 import { mailDomainOf } from './mailer.js';
-import { liveEventPayload, mayHear } from './notifications.service.js';
+import { liveEventPayload, mayHear, residentChannel } from './notifications.service.js';
 import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS, retryDelayMs } from './outbox.js';
 
 const pcnScope: Scope = { kind: 'pcn', icbId: 'icb', pcnId: 'pcn-a' };
@@ -88,5 +88,22 @@ describe('mailDomainOf', () => {
     expect(mailDomainOf('Waymark <no-reply@waymark.example>')).toBe('waymark.example');
     expect(mailDomainOf('team@pcn.nhs.example')).toBe('pcn.nhs.example');
     expect(mailDomainOf('nonsense')).toBe('waymark.invalid');
+  });
+});
+
+describe('residentChannel: where a text or email to a person goes', () => {
+  const person = { phone: '07700 900501', email: 'person@example.org' };
+  it.each([
+    ['text', { channel: 'sms', recipient: '07700 900501' }],
+    ['email', { channel: 'email', recipient: 'person@example.org' }],
+    ['phone', null],
+    ['letter', null],
+    [null, null],
+  ])('preferred contact %s', (preferredContact, expected) => {
+    expect(residentChannel({ ...person, preferredContact })).toEqual(expected);
+  });
+  it('none without the number or address the preference needs', () => {
+    expect(residentChannel({ preferredContact: 'text', phone: '  ', email: 'person@example.org' })).toBeNull();
+    expect(residentChannel({ preferredContact: 'email', phone: '07700 900501', email: null })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { setUpTestApp } from '../../test/team.js';
 import { analyticsCounts } from '../analytics/analytics.tables.js';
 import { rebuildPcn } from '../analytics/refresh/rebuild.js';
 import { postcodes } from '../directory/directory.tables.js';
+import { residentMessages } from '../notifications/resident-messages.tables.js';
 import { pcns, practices } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
 import { referralEvents, referrals, selfReferralStarts } from './referrals.tables.js';
@@ -108,6 +109,42 @@ describe('a self-referral to the PCN team', () => {
       identityCheck: 'self_referred',
       selfReferral: { contactTimes: 'Weekday mornings' },
     });
+  });
+
+  it('queues the reference by text for someone who asked for texts, and nothing for a letter', async () => {
+    const texted = await send({
+      answers: answers({ givenName: 'Tex', phone: '07700 900 161' }),
+      formToken: await begin(),
+    });
+    const [row] = await byReference(texted.json().reference);
+    const messages = await ctx.db
+      .select()
+      .from(residentMessages)
+      .where(eq(residentMessages.referralId, row?.id as string));
+    expect(messages).toEqual([
+      expect.objectContaining({
+        kind: 'self_referral_confirmation',
+        channel: 'sms',
+        recipient: '07700900161',
+        status: 'queued',
+        personalisation: {
+          reference: texted.json().reference,
+          team: expect.stringContaining('Test PCN'),
+          team_phone: '0191 498 0001',
+        },
+      }),
+    ]);
+    const lettered = await send({
+      answers: answers({ givenName: 'Lettie', phone: '07700 900 162', preferredContact: 'letter' }),
+      formToken: await begin(),
+    });
+    const [other] = await byReference(lettered.json().reference);
+    expect(
+      await ctx.db
+        .select()
+        .from(residentMessages)
+        .where(eq(residentMessages.referralId, other?.id as string)),
+    ).toEqual([]);
   });
 
   it('never attaches itself to an existing person, even one with the same name and date of birth', async () => {

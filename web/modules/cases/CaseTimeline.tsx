@@ -1,6 +1,12 @@
 import { Link } from 'react-router';
 import { CONTACT_MODE_LABELS, CONTACT_OUTCOME_LABELS, type TimelineItem } from '../../../common/cases';
 import { type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
+import {
+  RESIDENT_MESSAGE_CHANNEL_LABELS,
+  RESIDENT_MESSAGE_KIND_LABELS,
+  RESIDENT_MESSAGE_STATUS_LABELS,
+  type ResidentMessageStatus,
+} from '../../../common/resident-messages';
 import { Tag } from '../../ui/Tag';
 import { formatDate, formatWhen } from '../referrals/referral-format';
 
@@ -34,6 +40,16 @@ function outcomeTitle(item: Extract<TimelineItem, { kind: 'outcome' }>): string 
           .join(', ');
   return `${name} ${item.timepointLabel.toLowerCase()} recorded: ${values}`;
 }
+
+const MESSAGE_TAG_COLOURS: Record<ResidentMessageStatus, 'grey' | 'blue' | 'green' | 'red'> = {
+  queued: 'grey',
+  sending: 'blue',
+  sent: 'blue',
+  delivered: 'green',
+  'permanent-failure': 'red',
+  'temporary-failure': 'red',
+  'technical-failure': 'red',
+};
 
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
@@ -140,6 +156,22 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
             <>
               <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{item.title}</h3>
               {item.detail && <p className="nhsuk-body-s waymark-preserve-lines">{item.detail}</p>}
+            </>
+          )}
+          {item.kind === 'resident_message' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">
+                {RESIDENT_MESSAGE_KIND_LABELS[item.messageKind]} by {RESIDENT_MESSAGE_CHANNEL_LABELS[item.channel]}
+              </h3>
+              <p className="nhsuk-body-s">
+                <Tag colour={MESSAGE_TAG_COLOURS[item.status]}>{RESIDENT_MESSAGE_STATUS_LABELS[item.status]}</Tag>
+                {item.statusAt && item.status !== 'queued' && (
+                  <>
+                    {' '}
+                    <time dateTime={item.statusAt}>{formatWhen(item.statusAt)}</time>
+                  </>
+                )}
+              </p>
             </>
           )}
           {item.kind === 'note' && (

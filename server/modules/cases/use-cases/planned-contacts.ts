@@ -11,6 +11,7 @@ import { isWorkable, loadCase } from '../../referrals/referrals.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 import type { TPlannedContactCreate } from '../cases.schemas.js';
+import { queueFirstContactAppointment } from './resident-messages.js';
 
 export const toPlannedContact = (p: repo.PlannedContactRow, createdByName: string | null): PlannedContact => ({
   id: p.id,
@@ -35,7 +36,10 @@ export function plannedAtErrors(at: string, field: string, now = new Date()): Fi
   return [];
 }
 
-/** Books a planned contact on a case already loaded for writing, audited, in the caller's transaction. */
+/**
+ * Books a planned contact on a case already loaded for writing, audited, in the caller's
+ * transaction; before the person has been met, the appointment is texted or emailed to them.
+ */
 export async function insertPlannedContact(
   tx: Tx,
   ctx: SignedInContext,
@@ -56,6 +60,7 @@ export async function insertPlannedContact(
     entityId: row.id,
     details: { plannedContactId: planned.id, plannedFor: planned.plannedFor.toISOString(), mode: planned.mode },
   });
+  await queueFirstContactAppointment(tx, actor.scope, row, planned);
   return toPlannedContact(planned, actor.name);
 }
 

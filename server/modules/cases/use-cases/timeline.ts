@@ -4,6 +4,7 @@ import { MEASURE_LABELS, TIMEPOINT_LABELS } from '../../../../common/outcome-mea
 import type { Scope } from '../../../platform/access/scope.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { carePlanVersionsOfPerson } from '../../care-plans/care-plans.service.js';
+import { residentMessagesOfCase } from '../../notifications/notifications.service.js';
 import {
   describeOnwardStep,
   onwardStepsOfCase,
@@ -145,6 +146,20 @@ const onwardSource: TimelineSource = async (db, { referral, scope }) => {
   }));
 };
 
+// Texts and emails to the person (GOV.UK Notify), with what the delivery receipts said.
+const residentMessagesSource: TimelineSource = async (db, { referral }) =>
+  (await residentMessagesOfCase(db, referral.id)).map((m) => ({
+    kind: 'resident_message',
+    id: `message:${m.id}`,
+    at: m.queuedAt.toISOString(),
+    actorName: null,
+    messageKind: m.kind,
+    channel: m.channel,
+    status: m.status,
+    sentAt: m.sentAt?.toISOString() ?? null,
+    statusAt: m.statusAt?.toISOString() ?? null,
+  }));
+
 export const TIMELINE_SOURCES: TimelineSource[] = [
   referralEventsSource,
   contactsSource,
@@ -153,6 +168,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   planVersionsSource,
   outcomesSource,
   onwardSource,
+  residentMessagesSource,
 ];
 
 /** Every source merged, newest first (ties: the later-recorded source first, stable). */

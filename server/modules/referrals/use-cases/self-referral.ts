@@ -8,6 +8,8 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../../platform/db/client.js';
 import { type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
+import * as notifications from '../../notifications/notifications.service.js';
+import { findPcnContact } from '../../organisations/organisations.service.js';
 import * as people from '../../people/people.service.js';
 import { claimKey, type IdempotencyClaim, requestHash, saveAnswer, storedAnswer } from '../idempotency.js';
 import * as repo from '../referrals.repository.js';
@@ -287,7 +289,41 @@ async function addReferral(tx: Tx, ctx: RequestContext, { answers: a, place }: V
     details: { source: 'self', pcnId: place.pcnId, personId: person.id, identityCheck: 'self_referred' },
   });
   await publish(tx, { type: 'referral.received', pcnId: row.pcnId, referralId: row.id });
-  return referralReference(row.id);
+  const reference = referralReference(row.id);
+  await queueConfirmation(tx, row, a, reference);
+  return reference;
+}
+
+/**
+ * The reference by text or email, as the person asked to be contacted (none for a phone call or a
+ * letter), through GOV.UK Notify: queued in this transaction, so only a referral that is kept is
+ * confirmed. It waits, queued, where Notify is not configured.
+ */
+async function queueConfirmation(
+  tx: Tx,
+  row: { id: string; icbId: string; pcnId: string; personId: string },
+  a: TSelfReferral,
+  reference: string,
+): Promise<void> {
+  const to = notifications.residentChannel({
+    preferredContact: a.preferredContact,
+    phone: a.phone ?? null,
+    email: a.email ?? null,
+  });
+  if (!to) return;
+  const team = await findPcnContact(tx, row.pcnId);
+  await notifications.queueResidentMessage(tx, {
+    icbId: row.icbId,
+    referralId: row.id,
+    personId: row.personId,
+    kind: 'self_referral_confirmation',
+    ...to,
+    personalisation: {
+      reference,
+      team: team?.name ?? 'the social prescribing team',
+      team_phone: team?.phone ?? '',
+    },
+  });
 }
 
 /** A journey is given a day: start tokens older than that are deleted (the app's sweep). */

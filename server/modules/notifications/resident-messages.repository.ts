@@ -1,0 +1,132 @@
+import { and, asc, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { ResidentMessageStatus } from '../../../common/resident-messages.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { residentMessages } from './resident-messages.tables.js';
+
+// Resident messages (GOV.UK Notify). Times come from the database clock (now()), the one clock
+// every instance shares, as for the SMTP outbox.
+
+export type ResidentMessageRow = typeof residentMessages.$inferSelect;
+export type ResidentMessageInsert = typeof residentMessages.$inferInsert;
+
+/** Inserts a queued message; null when its dedupe key was already used (nothing inserted). */
+export async function insertResidentMessage(db: DbOrTx, values: ResidentMessageInsert): Promise<{ id: string } | null> {
+  const [row] = await db
+    .insert(residentMessages)
+    .values(values)
+    .onConflictDoNothing({ target: residentMessages.dedupeKey })
+    .returning({ id: residentMessages.id });
+  return row ?? null;
+}
+
+const due = () => and(eq(residentMessages.status, 'queued'), lte(residentMessages.nextAttemptAt, sql`now()`));
+
+export interface KindAndChannel {
+  kind: ResidentMessageRow['kind'];
+  channel: ResidentMessageRow['channel'];
+}
+
+/**
+ * The oldest due message of one of the `sendable` kinds and channels (those with a template),
+ * locked for this transaction; SKIP LOCKED lets every other worker pass it by while it is sent.
+ */
+export async function claimNextDueMessage(
+  tx: DbOrTx,
+  sendable: readonly KindAndChannel[],
+): Promise<ResidentMessageRow | null> {
+  if (sendable.length === 0) return null;
+  const [row] = await tx
+    .select()
+    .from(residentMessages)
+    .where(
+      and(
+        due(),
+        or(...sendable.map((s) => and(eq(residentMessages.kind, s.kind), eq(residentMessages.channel, s.channel)))),
+      ),
+    )
+    .orderBy(asc(residentMessages.nextAttemptAt), asc(residentMessages.createdAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row ?? null;
+}
+
+export async function markResidentMessageSent(tx: DbOrTx, id: string, notifyId: string): Promise<void> {
+  await tx
+    .update(residentMessages)
+    .set({
+      status: 'sent',
+      notifyId,
+      sentAt: sql`now()`,
+      statusAt: sql`now()`,
+      attempts: sql`${residentMessages.attempts} + 1`,
+      lastError: null,
+    })
+    .where(eq(residentMessages.id, id));
+}
+
+export async function recordResidentMessageFailure(
+  tx: DbOrTx,
+  id: string,
+  error: string,
+  retryInMs: number,
+): Promise<void> {
+  await tx
+    .update(residentMessages)
+    .set({
+      attempts: sql`${residentMessages.attempts} + 1`,
+      lastError: error,
+      nextAttemptAt: sql`now() + ${`${retryInMs} milliseconds`}::interval`,
+    })
+    .where(eq(residentMessages.id, id));
+}
+
+/** Notify refused the recipient for good: shown as not delivered, never retried. */
+export async function markResidentMessageUndeliverable(tx: DbOrTx, id: string, error: string): Promise<void> {
+  await tx
+    .update(residentMessages)
+    .set({
+      status: 'permanent-failure',
+      statusAt: sql`now()`,
+      attempts: sql`${residentMessages.attempts} + 1`,
+      lastError: error,
+    })
+    .where(eq(residentMessages.id, id));
+}
+
+/** Due messages by kind and channel (what waits while Notify or a template is not configured). */
+export async function countDueMessages(db: DbOrTx): Promise<(KindAndChannel & { n: number })[]> {
+  return db
+    .select({ kind: residentMessages.kind, channel: residentMessages.channel, n: count() })
+    .from(residentMessages)
+    .where(due())
+    .groupBy(residentMessages.kind, residentMessages.channel);
+}
+
+/** A delivery receipt: the status Notify reports, for the message Notify knows by this id. */
+export async function updateStatusByNotifyId(
+  db: DbOrTx,
+  notifyId: string,
+  status: ResidentMessageStatus,
+  at: Date | null,
+): Promise<{ id: string; icbId: string; referralId: string | null } | null> {
+  const [row] = await db
+    .update(residentMessages)
+    .set({ status, statusAt: at ?? sql`now()` })
+    // 'sending' is earlier news than a final status: a late one never undoes "delivered".
+    .where(
+      and(
+        eq(residentMessages.notifyId, notifyId),
+        status === 'sending' ? inArray(residentMessages.status, ['sent', 'sending']) : undefined,
+      ),
+    )
+    .returning({ id: residentMessages.id, icbId: residentMessages.icbId, referralId: residentMessages.referralId });
+  return row ?? null;
+}
+
+export async function findMessagesOfReferral(db: DbOrTx, referralId: string): Promise<ResidentMessageRow[]> {
+  return db
+    .select()
+    .from(residentMessages)
+    .where(eq(residentMessages.referralId, referralId))
+    .orderBy(asc(residentMessages.createdAt));
+}
