@@ -11,3 +11,15 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The public app's service worker (web/modules/public-app/service-worker/sw.ts): production
+// builds only, since a worker serving a saved app shell would hide the dev server's live edits.
+// After the page has loaded, so its downloads do not compete with the first page's own.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => {
+      // Without the worker everything still works online; only offline reading is lost.
+      console.warn('The offline service worker could not be registered', error);
+    });
+  });
+}
