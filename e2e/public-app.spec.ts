@@ -160,10 +160,12 @@ test('offline, a directory page visited before reloads from the saved copy, with
   page,
   context,
 }) => {
-  const id = await walkingGroupId(page);
   await page.goto('/');
   await controlledByServiceWorker(page);
-  await page.goto(`/directory/services/${id}`);
+  // Online: a search, then one of its results.
+  await page.goto('/directory?text=walking');
+  const result = page.getByRole('link', { name: WALKING_GROUP, exact: true });
+  await result.click();
   await expect(page.getByRole('heading', { level: 1, name: WALKING_GROUP })).toBeVisible();
   await expect(page.getByText(OFFLINE_TEXT)).toHaveCount(0);
 
@@ -185,6 +187,13 @@ test('offline, a directory page visited before reloads from the saved copy, with
   // Back online, the banner goes.
   await context.setOffline(false);
   await expect(page.getByText(OFFLINE_TEXT)).toHaveCount(0);
+
+  // Going offline with the page open, then moving within the app (no reload): the search seen
+  // before comes back from its saved copy rather than waiting for a connection.
+  await context.setOffline(true);
+  await expect(page.getByRole('status')).toContainText(OFFLINE_TEXT);
+  await page.getByRole('link', { name: 'Back to search' }).click();
+  await expect(page.getByRole('link', { name: WALKING_GROUP, exact: true })).toBeVisible();
 });
 
 test('staff data is never kept: only the public directory reads are in the caches', async ({
