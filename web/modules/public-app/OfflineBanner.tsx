@@ -1,9 +1,14 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import './public-app.css';
 
-const OFFLINE = 'You are offline. You can read the pages you visited before; anything new needs a connection.';
-const SAVED_COPY =
-  'Waymark cannot be reached just now, so you are reading a copy saved earlier. Anything new needs a connection.';
+const OFFLINE = {
+  heading: 'You are offline.',
+  text: 'You can read the pages you visited before; anything new needs a connection.',
+};
+const SAVED_COPY = {
+  heading: 'Waymark cannot be reached just now,',
+  text: 'so you are reading a copy saved earlier. Anything new needs a connection.',
+};
 
 function subscribeToConnection(onChange: () => void): () => void {
   window.addEventListener('online', onChange);
@@ -48,9 +53,11 @@ export function OfflineBanner() {
   return (
     <div role="status" className="waymark-offline-status">
       {message && (
-        <div className="nhsuk-inset-text waymark-offline-banner">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>{message}</p>
+        <div className="nhsuk-warning-callout waymark-offline-banner">
+          <p>
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            <strong>{message.heading}</strong> {message.text}
+          </p>
         </div>
       )}
     </div>
