@@ -138,7 +138,9 @@ test('the web app manifest has every field Chromium needs to install, and its ic
   }
 });
 
-test('the service worker registers and controls the page, and is always fetched fresh', async ({ page }) => {
+test('the service worker registers and controls the page, Chromium can install the app, and the worker is always fetched fresh', async ({
+  page,
+}) => {
   await page.goto('/');
   const scriptUrl = await controlledByServiceWorker(page);
   expect(new URL(scriptUrl).pathname).toBe('/sw.js');
@@ -149,6 +151,14 @@ test('the service worker registers and controls the page, and is always fetched 
   expect(await page.evaluate(() => (globalThis as unknown as InPage).navigator.serviceWorker.controller?.state)).toBe(
     'activated',
   );
+
+  // Chromium's own verdict, as its install prompt uses it (manifest, icons, worker, start URL).
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+    installabilityErrors: { errorId: string }[];
+  };
+  // Playwright's browser contexts are incognito-like, where Chromium never offers to install.
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 
   const sw = await page.request.get('/sw.js');
   expect(sw.headers()['cache-control']).toBe('no-cache');
