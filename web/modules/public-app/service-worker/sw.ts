@@ -13,6 +13,8 @@ const BUILD = self.__WB_MANIFEST;
 // One shell cache per build (the list's revisions change with every file), so an update never mixes builds.
 const SHELL_CACHE = `waymark-shell-${hash(BUILD.map((e) => `${e.url}@${e.revision ?? ''}`).join('|'))}`;
 const DIRECTORY_CACHE = 'waymark-public-directory-v1';
+/** The directory answers kept: the latest searches and listings, not every one ever seen. */
+const DIRECTORY_ENTRIES = 60;
 const SHELL_URLS = BUILD.map((e) => new URL(e.url, self.location.href).href);
 const INDEX_URL = new URL('index.html', self.location.href).href;
 
@@ -76,24 +78,37 @@ async function networkThenShell(request: Request): Promise<Response> {
 /** Network first; the copy last seen when the network fails. The page is told which it got. */
 async function publicDirectoryRead(request: Request, clientId: string): Promise<Response> {
   const cache = await caches.open(DIRECTORY_CACHE);
+  let response: Response;
   try {
     // Without credentials: the public read needs no session, and an answer to a request that
     // carried none cannot belong to one (the worker cannot see Set-Cookie to check).
-    const response = await fetch(request.url, { credentials: 'omit' });
-    const keep = mayKeepResponse({
-      status: response.status,
-      type: response.type,
-      cacheControl: response.headers.get('Cache-Control'),
-    });
-    if (keep) await cache.put(request.url, response.clone());
-    void tell(clientId, false);
-    return response;
+    response = await fetch(request.url, { credentials: 'omit' });
   } catch (error) {
     const cached = await cache.match(request.url);
     if (!cached) throw error;
     void tell(clientId, true);
     return cached;
   }
+  void tell(clientId, false);
+  try {
+    const { status, type } = response;
+    if (mayKeepResponse({ status, type, cacheControl: response.headers.get('Cache-Control') })) {
+      await cache.put(request.url, response.clone());
+      await keepLatest(cache, DIRECTORY_ENTRIES);
+    } else if (status === 404) {
+      // A listing that has gone is not shown offline either.
+      await cache.delete(request.url);
+    }
+  } catch {
+    // Storage full or refused: the page still gets its answer, there is just no copy for later.
+  }
+  return response;
+}
+
+/** Drops the oldest entries beyond `limit` (a put moves its entry to the end of the cache's keys). */
+async function keepLatest(cache: Cache, limit: number): Promise<void> {
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((key) => cache.delete(key)));
 }
 
 /** Lets the page say honestly that what it shows is a saved copy (OfflineBanner listens). */
