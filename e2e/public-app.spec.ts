@@ -206,6 +206,24 @@ test('offline, a directory page visited before reloads from the saved copy, with
   await expect(page.getByRole('link', { name: WALKING_GROUP, exact: true })).toBeVisible();
 });
 
+test('online but with Waymark out of reach, a saved listing says it is a copy saved earlier', async ({
+  page,
+  context,
+}) => {
+  const id = await walkingGroupId(page);
+  await page.goto('/');
+  await controlledByServiceWorker(page);
+  await page.goto(`/directory/services/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: WALKING_GROUP })).toBeVisible();
+
+  // The server stops answering the listing (the worker's own request, which the context sees).
+  await context.route(`**/api/public/directory/services/${id}`, (route) => route.abort('connectionrefused'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: WALKING_GROUP })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Waymark cannot be reached just now');
+  await expect(page.getByRole('status')).not.toContainText('You are offline');
+});
+
 test('staff data is never kept: only the public directory reads are in the caches', async ({
   careCoordinatorPage: page,
 }) => {
