@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const API_TARGET = 'http://localhost:3000';
 
@@ -48,7 +49,28 @@ function nhsukCssForStrictCsp(): Plugin {
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
-  plugins: [react(), nhsukCssForStrictCsp()],
+  plugins: [
+    react(),
+    nhsukCssForStrictCsp(),
+    // The public app's service worker (web/modules/public-app/service-worker/sw.ts → /sw.js): our
+    // own small worker, given the build's file list. The manifest is a static file
+    // (web/public/manifest.webmanifest) and main.tsx registers the worker, in production only.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'modules/public-app/service-worker',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        rollupFormat: 'iife',
+        // The app shell: every built page's code and styles, the icons and the manifest.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}'],
+        // Source maps are for developers, not for offline use.
+        globIgnores: ['**/*.map'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

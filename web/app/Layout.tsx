@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { UnreadNotificationsLink } from '../modules/notifications/UnreadNotificationsLink';
+import { OfflineBanner } from '../modules/public-app/OfflineBanner';
 import { Footer } from '../ui/Footer';
 import { Header } from '../ui/Header';
 import { SkipLink } from '../ui/SkipLink';
@@ -38,6 +39,7 @@ export function Layout() {
       />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent">
+          <OfflineBanner />
           <DestinationsContext value={me ? destinationsFor(me) : []}>
             <Outlet />
           </DestinationsContext>
