@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
 import { UnreadNotificationsLink } from '../modules/notifications/UnreadNotificationsLink';
 import { OfflineBanner } from '../modules/public-app/OfflineBanner';
 import { Footer } from '../ui/Footer';
@@ -23,16 +23,12 @@ export function Layout() {
   useEffect(() => onSessionEnded(() => forgetSession(queryClient, 'expired')), [queryClient]);
 
   const account = me ? { name: me.user.name, onSignOut: () => void signOut() } : undefined;
-  // A member of the public on the directory has no home page in Waymark: the logo keeps them there.
-  const { pathname } = useLocation();
-  const publicVisitor = !me && /^\/directory(\/|$)/.test(pathname);
 
   return (
     <>
       <SkipLink />
       <Header
         serviceName={SERVICE_NAME}
-        homeHref={publicVisitor ? '/directory' : '/'}
         account={account}
         accountItems={hasPermission(me, 'notification.read') ? <UnreadNotificationsLink /> : undefined}
         navigation={me ? menuFor(me) : []}

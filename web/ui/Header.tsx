@@ -14,7 +14,7 @@ export interface HeaderProps {
   /** Further items of the account list (e.g. the unread notifications link), each an `<li>`. */
   accountItems?: ReactNode;
   navigation?: NavigationItem[];
-  /** Where the logo leads: the home page, or the public directory for visitors who are not signed in. */
+  /** Where the logo leads: the home page (the public home for visitors who are not signed in). */
   homeHref?: string;
 }
 
