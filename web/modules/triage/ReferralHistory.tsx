@@ -18,7 +18,13 @@ const EVENT_LABELS: Record<string, string> = {
   active: 'Support under way',
   reassigned: 'Case handed over',
   discharged: 'Discharged',
+  marked_spam: 'Marked as spam: out of the queue and the figures',
+  self_referral_repeated: 'The person referred themselves again',
 };
+
+/** Events a resident's own request made (a self-referral, and its repeat), not Waymark's. */
+const fromThePublicApp = (e: ReferralEventView) =>
+  (e.type === 'received' && e.details.source === 'self') || e.type === 'self_referral_repeated';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
@@ -47,6 +53,14 @@ function describe(e: ReferralEventView): string | null {
       const reason = text(d.reason);
       return reason ? (CLOSURE_REASONS[reason as ClosureReason] ?? reason) : null;
     }
+    case 'received':
+      return d.source === 'self'
+        ? `Self-referral from the public app${d.onBehalf === true ? ', made on the person’s behalf' : ''}`
+        : null;
+    case 'self_referral_repeated': {
+      const again = [text(d.details), text(d.contactTimes) ? `Best time to contact: ${text(d.contactTimes)}` : null];
+      return [text(d.note), ...again].filter(Boolean).join(' ');
+    }
     case 'cover_started':
       return text(d.coverWorkerName) ? `${text(d.coverWorkerName)} covers for ${text(d.workerName)}` : null;
     case 'cover_ended':
@@ -73,7 +87,7 @@ const COLUMNS: DataColumn<ReferralEventView>[] = [
       );
     },
   },
-  { header: 'By', cell: (e) => e.actorName ?? 'Waymark' },
+  { header: 'By', cell: (e) => e.actorName ?? (fromThePublicApp(e) ? 'The person, online' : 'Waymark') },
   { header: 'SNOMED CT', cell: (e) => (e.snomedCode ? <span className="waymark-code">{e.snomedCode}</span> : '–') },
 ];
 
