@@ -259,7 +259,7 @@ async function addReferral(tx: Tx, ctx: RequestContext, { answers: a, place }: V
     source: 'self',
     referrerUserId: null,
     referrerName: onBehalf ? (a.onBehalfName ?? null) : `${a.givenName} ${a.familyName}`,
-    referrerOrganisation: onBehalf ? `On behalf of the person (${a.onBehalfRelationship})` : 'Self-referral',
+    referrerOrganisation: onBehalf ? `on behalf of the person (${a.onBehalfRelationship})` : 'Self-referral',
     referrerContact: onBehalf
       ? [a.onBehalfPhone, a.onBehalfEmail].filter(Boolean).join(', ')
       : [a.phone, a.email].filter(Boolean).join(', ') || null,
