@@ -132,6 +132,8 @@ export function SelectField(props: {
 export function CheckboxesField(props: {
   id: string;
   legend: string;
+  /** The legend is the page's question and h1 (one question a page). */
+  asPageHeading?: boolean;
   hint?: string;
   error?: string;
   options: readonly { value: string; text: string }[];
@@ -142,7 +144,13 @@ export function CheckboxesField(props: {
   return (
     <Group error={props.error}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{props.legend}</legend>
+        {props.asPageHeading ? (
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
+            <h1 className="nhsuk-fieldset__heading">{props.legend}</h1>
+          </legend>
+        ) : (
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{props.legend}</legend>
+        )}
         <Hint id={props.id} hint={props.hint} />
         <ErrorMessage id={props.id} error={props.error} />
         <div className={`nhsuk-checkboxes${props.small ? ' nhsuk-checkboxes--small' : ''}`}>

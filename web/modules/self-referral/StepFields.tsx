@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import type { SelfReferralAnswers } from '../../../common/self-referral';
 import { Button } from '../../ui/Button';
-import { CheckboxField, ErrorMessage, TextAreaField, TextField } from '../../ui/FormFields';
+import { CheckboxesField, CheckboxField, ErrorMessage, TextAreaField, TextField } from '../../ui/FormFields';
 import { QUESTIONS as Q } from './copy';
 import { listReasons, searchPractices } from './journey';
 
@@ -441,38 +441,18 @@ export function ContactTimesStep({ answers, set, errors }: StepProps) {
 
 export function HelpStep({ answers, set, errors }: StepProps) {
   const reasons = useQuery({ queryKey: ['self-referral', 'reasons'], queryFn: listReasons, staleTime: 300_000 });
-  const chosen = answers.reasons ?? [];
   return (
     <>
-      <QuestionFieldset
-        id="reasons-fieldset"
-        title={self(answers) ? Q.help.self : Q.help.other}
+      <CheckboxesField
+        id="reasons"
+        legend={self(answers) ? Q.help.self : Q.help.other}
+        asPageHeading
         hint={Q.help.hint}
         error={errors.reasons}
-      >
-        <div className="nhsuk-checkboxes">
-          {(reasons.data?.reasons ?? []).map((r, i) => {
-            // The first box carries the field's id, so the error summary's link lands on it.
-            const id = i === 0 ? 'reasons' : `reasons-${i + 1}`;
-            const on = chosen.includes(r.code);
-            return (
-              <div className="nhsuk-checkboxes__item" key={r.code}>
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id={id}
-                  type="checkbox"
-                  value={r.code}
-                  checked={on}
-                  onChange={() => set({ reasons: on ? chosen.filter((c) => c !== r.code) : [...chosen, r.code] })}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
-                  {r.words}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </QuestionFieldset>
+        options={(reasons.data?.reasons ?? []).map((r) => ({ value: r.code, text: r.words }))}
+        checked={answers.reasons ?? []}
+        onChange={(v) => set({ reasons: v })}
+      />
       <TextAreaField
         id="details"
         label={Q.help.more}
