@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
+import { purgeResidentMessageDetails } from './modules/notifications/notifications.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
 import { purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     purgeExpiredSessions(database.db).catch(() => {});
     purgeSelfReferralStarts(database.db).catch(() => {});
+    purgeResidentMessageDetails(database.db).catch(() => {});
   }, 10 * 60_000);
   sweep.unref();
 

@@ -211,3 +211,11 @@ export function liveEventPayload(event: RealtimeEvent): { type: string; referral
     ...(event.pcnId !== undefined ? { pcnId: event.pcnId } : {}),
   };
 }
+
+/** How long a settled message keeps its recipient and template values (Notify keeps 7 days). */
+export const RESIDENT_MESSAGE_DETAILS_DAYS = 30;
+
+/** The app's sweep: settled messages older than RESIDENT_MESSAGE_DETAILS_DAYS forget who and what. */
+export async function purgeResidentMessageDetails(db: DbOrTx, now = new Date()): Promise<number> {
+  return residentRepo.forgetSettledRecipients(db, new Date(now.getTime() - RESIDENT_MESSAGE_DETAILS_DAYS * 86_400_000));
+}

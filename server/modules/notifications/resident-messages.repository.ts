@@ -130,3 +130,23 @@ export async function findMessagesOfReferral(db: DbOrTx, referralId: string): Pr
     .where(eq(residentMessages.referralId, referralId))
     .orderBy(asc(residentMessages.createdAt));
 }
+
+/**
+ * Blanks the phone number or email address and the template's values of messages that were
+ * settled (anything but queued or sending) before `before`: Notify keeps its copy 7 days, and
+ * what was sent, when and what became of it is all the timeline needs after that.
+ */
+export async function forgetSettledRecipients(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db
+    .update(residentMessages)
+    .set({ recipient: '', personalisation: {} })
+    .where(
+      and(
+        sql`${residentMessages.status} NOT IN ('queued', 'sending')`,
+        lte(sql`coalesce(${residentMessages.statusAt}, ${residentMessages.createdAt})`, before),
+        sql`${residentMessages.recipient} <> ''`,
+      ),
+    )
+    .returning({ id: residentMessages.id });
+  return rows.length;
+}
