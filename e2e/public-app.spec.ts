@@ -73,7 +73,7 @@ test.describe('a signed-out visitor on a phone', () => {
     // No staff page's content, no account bar.
     await expect(page.getByRole('heading', { name: /^Welcome, / })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-    await expect(page.getByRole('status')).toHaveText('');
+    await expect(page.locator('#offline-status')).toHaveText('');
     await checkPage(page, 'public-home-390');
 
     // Keyboard only: Tab from the top reaches the directory link, and Enter follows it.
@@ -182,7 +182,7 @@ test('offline, a directory page visited before reloads from the saved copy, with
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: WALKING_GROUP })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText(OFFLINE_TEXT);
+  await expect(page.locator('#offline-status')).toContainText(OFFLINE_TEXT);
   await checkPage(page, 'public-directory-listing-offline');
   // Truly offline: an answer the worker never keeps does not come back.
   expect(
@@ -201,7 +201,7 @@ test('offline, a directory page visited before reloads from the saved copy, with
   // Going offline with the page open, then moving within the app (no reload): the search seen
   // before comes back from its saved copy rather than waiting for a connection.
   await context.setOffline(true);
-  await expect(page.getByRole('status')).toContainText(OFFLINE_TEXT);
+  await expect(page.locator('#offline-status')).toContainText(OFFLINE_TEXT);
   await page.getByRole('link', { name: 'Back to search' }).click();
   await expect(page.getByRole('link', { name: WALKING_GROUP, exact: true })).toBeVisible();
 });
@@ -220,8 +220,8 @@ test('online but with Waymark out of reach, a saved listing says it is a copy sa
   await context.route(`**/api/public/directory/services/${id}`, (route) => route.abort('connectionrefused'));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: WALKING_GROUP })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('Waymark cannot be reached just now');
-  await expect(page.getByRole('status')).not.toContainText('You are offline');
+  await expect(page.locator('#offline-status')).toContainText('Waymark cannot be reached just now');
+  await expect(page.locator('#offline-status')).not.toContainText('You are offline');
 });
 
 test('staff data is never kept: only the public directory reads are in the caches', async ({

@@ -39,7 +39,7 @@ function useReadingSavedCopy(): boolean {
 }
 
 /**
- * Says honestly when what the page shows may be old. The status region is always there (a live
+ * Says honestly when what the page shows may be old. The live region is always there (a live
  * region must exist before its words change to be read out); the words appear when offline.
  */
 export function OfflineBanner() {
@@ -51,7 +51,9 @@ export function OfflineBanner() {
   const savedCopy = useReadingSavedCopy();
   const message = offline ? OFFLINE : savedCopy ? SAVED_COPY : null;
   return (
-    <div role="status" className="waymark-offline-status">
+    // A polite live region, not role="status": pages keep "status" for their own one message
+    // (what a form just did), which screen readers and tests find by that role.
+    <div aria-live="polite" aria-atomic="true" className="waymark-offline-status" id="offline-status">
       {message && (
         <div className="nhsuk-warning-callout waymark-offline-banner">
           <p>
