@@ -9,7 +9,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { usePageTitle } from '../../ui/use-page-title';
 import { STATUS } from './copy';
 import { checkStatus } from './journey';
-import { DateParts } from './StepFields';
+import { DateParts } from './question-parts';
 
 const LABELS: Record<string, string> = { reference: STATUS.reference, dateOfBirth: STATUS.dateOfBirth };
 
