@@ -21,6 +21,7 @@ import {
   ZSelfReferralSubmit,
 } from '../self-referral.schemas.js';
 import { reasonProblems } from './create-referral.js';
+import { linkTeam } from './intake-person.js';
 import { placeNearest, placeOfPractice, type SelfReferralPlace } from './self-referral-place.js';
 
 // A resident refers themselves, or someone who agreed, to their PCN's social prescribing team
@@ -226,15 +227,8 @@ async function addReferral(tx: Tx, ctx: RequestContext, { answers: a, place }: V
     icbId: place.icbId,
     details: { identityCheck: 'self_referred' },
   });
-  await people.linkPerson(tx, { personId: person.id, icbId: place.icbId, pcnId: place.pcnId, practiceId: null });
-  if (registeredPracticeId) {
-    await people.linkPerson(tx, {
-      personId: person.id,
-      icbId: place.icbId,
-      pcnId: place.pcnId,
-      practiceId: registeredPracticeId,
-    });
-  }
+  // No practice referred: the PCN's team knows the person, and so does their surgery if given.
+  await linkTeam(tx, person.id, { ...place, practiceId: null });
   const onBehalf = a.forWhom === 'someone_else';
   const selfReferral: SelfReferralDetails = {
     contactTimes: a.contactTimes ?? null,
