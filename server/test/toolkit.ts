@@ -194,7 +194,7 @@ export async function signIn(ctx: Pick<BuiltApp, 'app'>, user: Pick<TestUser, 'e
 export async function signInWithNewSecondFactor(
   ctx: Pick<BuiltApp, 'app'>,
   user: Pick<TestUser, 'email' | 'password'>,
-): Promise<Session & { secret: string }> {
+): Promise<Session & { secret: string; enrolledAt: number }> {
   const first = await ctx.app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
@@ -204,16 +204,19 @@ export async function signInWithNewSecondFactor(
   if (body.status !== 'second-factor-setup-required') throw new Error(`expected set-up, got ${first.body}`);
   const secret: string = body.setup.secret;
   const pending = sessionCookieFrom(first) as string;
+  // When the enrolment code was made: a test replaying it must use this instant, not "now",
+  // or a 30-second step boundary between the two makes the "replay" a fresh code.
+  const enrolledAt = Date.now();
   const enrol = await ctx.app.inject({
     method: 'POST',
     url: '/api/auth/second-factor/enrol',
     headers: { cookie: pending },
-    payload: { code: totpCode(secret) },
+    payload: { code: totpCode(secret, enrolledAt) },
   });
   const cookie = sessionCookieFrom(enrol);
   if (enrol.statusCode !== 200 || !cookie) throw new Error(`enrolment failed: ${enrol.statusCode} ${enrol.body}`);
   const me = enrol.json().me as Me;
-  return { cookie, csrfToken: me.csrfToken, me, secret, headers: { cookie, 'x-csrf-token': me.csrfToken } };
+  return { cookie, csrfToken: me.csrfToken, me, secret, enrolledAt, headers: { cookie, 'x-csrf-token': me.csrfToken } };
 }
 
 /** Polls `check` until it returns a truthy value (returned) or the deadline passes (throws). */

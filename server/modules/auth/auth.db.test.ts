@@ -228,7 +228,7 @@ describe('second factor (TOTP)', () => {
 
   it('after set-up, sign-in asks for a code; a wrong or replayed code is refused, a fresh one signs in', async () => {
     const admin = await createTestUser(ctx.db, tenancy, 'admin');
-    const { secret } = await signInWithNewSecondFactor(ctx, admin);
+    const { secret, enrolledAt } = await signInWithNewSecondFactor(ctx, admin);
     const first = await signInRequest(admin.email, admin.password);
     expect(first.json()).toEqual({ status: 'second-factor-required' });
     const pending = sessionCookieFrom(first) as string;
@@ -244,9 +244,9 @@ describe('second factor (TOTP)', () => {
     expect(badFormat.statusCode).toBe(400);
     expect(badFormat.json().errors[0].field).toBe('code');
     // The code used at enrolment belongs to a step already used: a replay.
-    const replay = await post(totpCode(secret));
+    const replay = await post(totpCode(secret, enrolledAt));
     expect(replay.statusCode).toBe(401);
-    const next = await post(totpCode(secret, Date.now() + 30_000));
+    const next = await post(totpCode(secret, enrolledAt + 30_000));
     expect(next.statusCode).toBe(200);
     const active = sessionCookieFrom(next) as string;
     expect(active).not.toEqual(pending);
