@@ -245,6 +245,8 @@ export type PublicListing = Pick<
   organization: Pick<Listing['organization'], 'id' | 'name'>;
   /** Its upcoming sessions and events (the showcase, issue 12 point 7), soonest first. */
   upcoming_events?: UpcomingEvent[];
+  /** A resident may refer themselves to it through Waymark now (issue 14, point 3). */
+  self_referral?: boolean;
 };
 
 /**

@@ -16,6 +16,10 @@ export const ONWARD_KIND_LABELS = {
   referral: 'Referred',
 } as const satisfies Record<OnwardKind, string>;
 
+/** Who sent it: a worker from a case, or the resident straight from the public directory. */
+export const ONWARD_SOURCES = ['team', 'self'] as const;
+export type OnwardSource = (typeof ONWARD_SOURCES)[number];
+
 /** How the organisation receives a referral: its partner users' inbox, or a secure link by email. */
 export const DELIVERIES = ['inbox', 'link'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -119,6 +123,18 @@ export const SharedDetailsSchema = z.object({
   accessNeeds: z.string().nullable().optional(),
   language: z.string().optional(),
   interpreterNeeded: z.boolean().optional(),
+  /** A self-referral only: the resident gave these themselves. */
+  dateOfBirth: z.string().optional(),
+  postcode: z.string().optional(),
+  /** A self-referral made by someone else with the person's agreement: who they are. */
+  referredBy: z
+    .object({
+      name: z.string(),
+      relationship: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    })
+    .optional(),
 });
 export type SharedDetails = z.infer<typeof SharedDetailsSchema>;
 
@@ -235,6 +251,7 @@ export const OnwardReferralListSchema = z.object({ items: z.array(OnwardReferral
  */
 export const PartnerReferralViewSchema = OnwardCoreSchema.extend({
   reference: z.string(),
+  source: z.enum(ONWARD_SOURCES),
   tab: z.enum(INBOX_TABS),
   sharedDetails: SharedDetailsSchema.nullable(),
   accessEndsAt: z.string().nullable(),
@@ -248,6 +265,7 @@ export type PartnerReferralView = z.infer<typeof PartnerReferralViewSchema>;
 export const InboxItemSchema = z.object({
   id: z.string(),
   reference: z.string(),
+  source: z.enum(ONWARD_SOURCES),
   tab: z.enum(INBOX_TABS),
   status: z.enum(ONWARD_STATUSES),
   statusLabel: z.string(),

@@ -91,6 +91,24 @@ export const PUBLIC_STATUS_WORDS: Record<string, { title: string; detail: string
   not_contactable: { title: 'Closed', detail: 'The team tried to contact you but could not reach you.' },
 };
 
+/** A self-referral straight to a community group (issue 14, point 3): where it stands, in everyday words. */
+export const PUBLIC_GROUP_STATUS_WORDS: Record<string, { title: string; detail: string }> = {
+  sent: {
+    title: 'Sent',
+    detail: 'The group has your referral. They will contact you, usually within a week.',
+  },
+  accepted: {
+    title: 'Accepted',
+    detail: 'The group has accepted your referral and will contact you, or already has.',
+  },
+  declined: {
+    title: 'Closed',
+    detail: 'The group could not take this referral. They will have told you why, or will do soon.',
+  },
+  closed: { title: 'Finished', detail: 'The group has closed this referral.' },
+};
+
+
 /** What the status check answers: the status in words and how to reach the team, nothing else. */
 export interface SelfReferralStatus {
   reference: string;

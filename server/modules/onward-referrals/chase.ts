@@ -16,7 +16,10 @@ export interface UnansweredReferral {
   replyDueOn: string | null;
 }
 
-/** Referrals still waiting for the organisation whose reply date is before `today` (a London date). */
+/**
+ * Referrals still waiting for the organisation whose reply date is before `today` (a London date).
+ * A resident's own self-referral has no team to chase it: the organisation's inbox shows it overdue.
+ */
 export function findUnansweredReferrals(db: DbOrTx, today: string): Promise<UnansweredReferral[]> {
   return db
     .select({
@@ -31,9 +34,10 @@ export function findUnansweredReferrals(db: DbOrTx, today: string): Promise<Unan
       and(
         eq(onwardReferrals.status, 'sent'),
         eq(onwardReferrals.kind, 'referral'),
+        eq(onwardReferrals.source, 'team'),
         lt(onwardReferrals.replyDueOn, today),
       ),
-    );
+    ) as Promise<UnansweredReferral[]>;
 }
 
 /** Which service each of these onward referrals went to, for those the scope may see. */

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { OnwardEventType } from '../../../common/onward-referrals.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
 import { onwardAttendances, onwardEvents, onwardLinks, onwardReferrals } from './onward-referrals.tables.js';
+import { asTeamOnward, type TeamOnward } from './onward-source.js';
 
 // The team's reads and writes of onward referrals: every read is kept inside the team's scope
 // (its PCN) by a where-clause on the row itself, so another PCN's onward referral is not found.
@@ -14,7 +15,11 @@ export type OnwardEventRow = typeof onwardEvents.$inferSelect;
 export type OnwardLinkRow = typeof onwardLinks.$inferSelect;
 
 const teamScope = (scope: Scope) =>
-  and(eq(onwardReferrals.icbId, scope.icbId), scopeWhere(scope, { pcnId: onwardReferrals.pcnId }));
+  and(
+    eq(onwardReferrals.icbId, scope.icbId),
+    eq(onwardReferrals.source, 'team'),
+    scopeWhere(scope, { pcnId: onwardReferrals.pcnId }),
+  );
 
 export async function insertOnwardReferral(tx: Tx, values: OnwardReferralInsert): Promise<OnwardReferralRow> {
   const [row] = await tx.insert(onwardReferrals).values(values).returning();
@@ -39,12 +44,13 @@ export async function findOnwardReferralsOfCase(
   db: DbOrTx,
   scope: Scope,
   referralId: string,
-): Promise<OnwardReferralRow[]> {
-  return db
+): Promise<TeamOnward<OnwardReferralRow>[]> {
+  const rows = await db
     .select()
     .from(onwardReferrals)
     .where(and(eq(onwardReferrals.referralId, referralId), teamScope(scope)))
     .orderBy(asc(onwardReferrals.createdAt), asc(onwardReferrals.id));
+  return rows.flatMap((row) => asTeamOnward(row) ?? []);
 }
 
 // The children below are read only for onward referrals already found in scope.
@@ -78,4 +84,18 @@ export async function findLatestLinksOf(db: DbOrTx, ids: string[]): Promise<Map<
     .orderBy(desc(onwardLinks.createdAt), desc(onwardLinks.id));
   for (const row of rows) if (!latest.has(row.onwardReferralId)) latest.set(row.onwardReferralId, row);
   return latest;
+}
+
+/** A resident's own self-referrals whose id begins with these 8 hex digits (their reference): the primary key's range. */
+export async function findSelfReferralsByReference(db: DbOrTx, hex8: string): Promise<OnwardReferralRow[]> {
+  return db
+    .select()
+    .from(onwardReferrals)
+    .where(
+      and(
+        gte(onwardReferrals.id, `${hex8}-0000-0000-0000-000000000000`),
+        lte(onwardReferrals.id, `${hex8}-ffff-ffff-ffff-ffffffffffff`),
+        eq(onwardReferrals.source, 'self'),
+      ),
+    );
 }

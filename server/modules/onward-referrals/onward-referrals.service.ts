@@ -73,3 +73,11 @@ export async function onwardStepsOfCase(db: DbOrTx, scope: Scope, referralId: st
 }
 
 export { describeOnwardStep, TIMELINE_STEPS } from './timeline-steps.js';
+
+export {
+  findServiceSelfReferral,
+  type ServiceSelfReferralSent,
+  type ServiceSelfReferralState,
+  selfReferralRefusal,
+  sendServiceSelfReferral,
+} from './use-cases/self-referral.js';

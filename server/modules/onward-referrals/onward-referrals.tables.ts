@@ -20,6 +20,7 @@ import {
   ONWARD_EVENT_TYPES,
   ONWARD_KINDS,
   ONWARD_OUTCOMES,
+  ONWARD_SOURCES,
   ONWARD_STATUSES,
 } from '../../../common/onward-referrals.js';
 import { directoryOrganizations, directoryServices } from '../directory/directory.tables.js';
@@ -42,17 +43,17 @@ export const onwardReferrals = pgTable(
     icbId: uuid('icb_id')
       .notNull()
       .references(() => icbs.id),
-    /** The team whose case it came from. */
-    pcnId: uuid('pcn_id')
-      .notNull()
-      .references(() => pcns.id),
-    /** The case. */
-    referralId: uuid('referral_id')
-      .notNull()
-      .references(() => referrals.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    /**
+     * 'team': a worker sent it from a case. 'self': a resident referred themselves straight to the
+     * service from the public directory (issue 14): no team, case, person record or worker, only
+     * what the resident gave, in `sharedDetails`.
+     */
+    source: text('source', { enum: ONWARD_SOURCES }).notNull().default('team'),
+    /** The team whose case it came from (null for a self-referral). */
+    pcnId: uuid('pcn_id').references(() => pcns.id),
+    /** The case (null for a self-referral). */
+    referralId: uuid('referral_id').references(() => referrals.id),
+    personId: uuid('person_id').references(() => people.id),
     serviceId: uuid('service_id')
       .notNull()
       .references(() => directoryServices.id),
@@ -92,9 +93,8 @@ export const onwardReferrals = pgTable(
     outcomeNote: text('outcome_note'),
     /** After this the organisation sees no personal details (declined or closed + the configured days). */
     accessEndsAt: timestamp('access_ends_at', { withTimezone: true }),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    /** The worker who sent it (null for a self-referral). */
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -124,10 +124,16 @@ export const onwardReferrals = pgTable(
       'onward_referrals_outcome_note_length',
       sql`${t.outcomeNote} IS NULL OR char_length(${t.outcomeNote}) <= 2000`,
     ),
-    // A referral shares data only with the person's recorded consent; a signpost shares nothing.
+    // A referral shares data only with the person's recorded consent (recorded by the worker, or
+    // given by the resident themselves); a signpost shares nothing.
     check(
       'onward_referrals_consent',
-      sql`(${t.kind} = 'signpost' AND ${t.sharedDetails} IS NULL AND ${t.delivery} IS NULL) OR (${t.kind} = 'referral' AND ${t.consentRecordedByUserId} IS NOT NULL AND ${t.consentRecordedAt} IS NOT NULL AND ${t.delivery} IS NOT NULL)`,
+      sql`(${t.kind} = 'signpost' AND ${t.sharedDetails} IS NULL AND ${t.delivery} IS NULL) OR (${t.kind} = 'referral' AND (${t.consentRecordedByUserId} IS NOT NULL OR ${t.source} = 'self') AND ${t.consentRecordedAt} IS NOT NULL AND ${t.delivery} IS NOT NULL)`,
+    ),
+    // A team's onward referral belongs to a case; a resident's own has none of the team's links.
+    check(
+      'onward_referrals_source',
+      sql`(${t.source} = 'team' AND ${t.pcnId} IS NOT NULL AND ${t.referralId} IS NOT NULL AND ${t.personId} IS NOT NULL AND ${t.createdByUserId} IS NOT NULL) OR (${t.source} = 'self' AND ${t.kind} = 'referral' AND ${t.pcnId} IS NULL AND ${t.referralId} IS NULL AND ${t.personId} IS NULL AND ${t.createdByUserId} IS NULL)`,
     ),
   ],
 );
@@ -193,9 +199,8 @@ export const onwardLinks = pgTable(
     tokenHash: text('token_hash').notNull(),
     email: text('email').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    /** Null when the resident's own self-referral sent it. */
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedByUserId: uuid('revoked_by_user_id').references(() => users.id),

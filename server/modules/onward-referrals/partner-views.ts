@@ -72,7 +72,9 @@ export async function caseWorkerOf(
   db: DbOrTx,
   row: Pick<OnwardRow, 'icbId' | 'pcnId' | 'referralId' | 'createdByUserId'>,
 ): Promise<CaseWorker | null> {
-  const theCase = await findReferralInScope(db, teamScopeOf(row), row.referralId);
+  // A resident's own self-referral has no case and no worker.
+  if (!row.pcnId || !row.referralId || !row.createdByUserId) return null;
+  const theCase = await findReferralInScope(db, teamScopeOf({ icbId: row.icbId, pcnId: row.pcnId }), row.referralId);
   const id = theCase?.coverWorkerId ?? theCase?.allocatedWorkerId ?? row.createdByUserId;
   const [user] = await staffByIds(db, [id]);
   return user ? { id: user.id, name: user.name, email: user.email } : null;
@@ -85,14 +87,21 @@ export interface ReferredBy {
   email: string | null;
 }
 
+/** Who to answer: the team's worker, or for a self-referral whoever sent it (the person, or who helped). */
 export async function referredByOf(db: DbOrTx, row: OnwardRow): Promise<ReferredBy> {
-  const [worker, teams] = await readTogether(db, [
-    () => caseWorkerOf(db, row),
-    () => organisationRefs(db, [row.pcnId]),
-  ]);
+  if (row.source === 'self' || !row.pcnId) {
+    const details = row.sharedDetails ?? {};
+    return {
+      name: details.referredBy?.name ?? details.name ?? null,
+      team: details.referredBy ? `Self-referral, made by their ${details.referredBy.relationship}` : 'Self-referral',
+      email: details.referredBy ? details.referredBy.email : (details.email ?? null),
+    };
+  }
+  const pcnId = row.pcnId;
+  const [worker, teams] = await readTogether(db, [() => caseWorkerOf(db, row), () => organisationRefs(db, [pcnId])]);
   return {
     name: worker?.name ?? null,
-    team: teams.get(row.pcnId)?.name ?? 'Social prescribing team',
+    team: teams.get(pcnId)?.name ?? 'Social prescribing team',
     email: worker?.email ?? null,
   };
 }
@@ -109,6 +118,7 @@ export function toPartnerView(
     // The worker's and the organisation's notes may describe the person: they go with the details.
     ...toCoreView(row, names, attendances, { hideNotes: anonymised }),
     reference: referenceOf(row.id),
+    source: row.source,
     tab: tabOf(row),
     sharedDetails: anonymised ? null : (row.sharedDetails ?? null),
     accessEndsAt: iso(row.accessEndsAt),
@@ -122,6 +132,7 @@ export function toInboxItem(row: OnwardRow, names: ServiceNames, now: Date): Inb
   return {
     id: row.id,
     reference: referenceOf(row.id),
+    source: row.source,
     tab: tabOf(row),
     status: row.status,
     statusLabel: ONWARD_STATUS_LABELS[row.status],

@@ -25,7 +25,12 @@ export async function linkListing(db: Db, tenancy: TestTenancy, overrides: Parti
 export async function setReferralSettings(
   db: Db,
   serviceId: string,
-  settings: { takesReferrals?: boolean; referralEmail?: string | null; replyWorkingDays?: number },
+  settings: {
+    takesReferrals?: boolean;
+    takesSelfReferrals?: boolean;
+    referralEmail?: string | null;
+    replyWorkingDays?: number;
+  },
 ) {
   await db
     .insert(serviceReferralSettings)

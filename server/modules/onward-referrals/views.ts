@@ -4,6 +4,7 @@ import { type ListingRef, listingRefsOf } from '../directory/organisations/organ
 import { userNames } from '../users/users.service.js';
 import { toCoreView } from './core-view.js';
 import type { OnwardAttendanceRow, OnwardLinkRow, OnwardReferralRow } from './onward-referrals.repository.js';
+import type { TeamOnward } from './onward-source.js';
 
 // The team's view of an onward referral (the case record), mapped from its row and children.
 
@@ -35,7 +36,7 @@ export interface ViewParts {
   names: Map<string, string>;
 }
 
-export function toOnwardReferralView(row: OnwardReferralRow, parts: ViewParts): OnwardReferralView {
+export function toOnwardReferralView(row: TeamOnward<OnwardReferralRow>, parts: ViewParts): OnwardReferralView {
   const ref = refOf(parts.refs, row);
   const attendance = parts.attendances.filter((a) => a.onwardReferralId === row.id);
   const link = parts.links.get(row.id);
@@ -63,7 +64,7 @@ export function toOnwardReferralView(row: OnwardReferralRow, parts: ViewParts): 
 }
 
 /** Names of everyone a set of rows points at (creator, consent recorder). */
-export async function namesOf(db: DbOrTx, rows: OnwardReferralRow[]): Promise<Map<string, string>> {
+export async function namesOf(db: DbOrTx, rows: TeamOnward<OnwardReferralRow>[]): Promise<Map<string, string>> {
   return userNames(
     db,
     rows.flatMap((r) => [r.createdByUserId, ...(r.consentRecordedByUserId ? [r.consentRecordedByUserId] : [])]),

@@ -16,6 +16,7 @@ import {
 import { checkSelfReferral, createSelfReferral, startSelfReferral } from './use-cases/self-referral.js';
 import { searchPractices } from './use-cases/self-referral-place.js';
 import { selfReferralStatus } from './use-cases/self-referral-status.js';
+import { checkServiceSelfReferral, createServiceSelfReferral } from './use-cases/self-referral-to-service.js';
 
 // The residents' self-referral over HTTP (issue 14): public routes, no session. Abuse is kept out
 // by construction rather than a third-party CAPTCHA: small bodies, per-address limits on every
@@ -128,7 +129,10 @@ export function selfReferralRoutes(app: App, { db, config }: AppDeps): void {
       bodyLimit: SELF_REFERRAL_BODY_LIMIT,
       config: reading,
     },
-    async (request) => checkSelfReferral(db, request.body),
+    async (request) => {
+      const { serviceId, answers, fields } = request.body;
+      return serviceId ? checkServiceSelfReferral(db, serviceId, answers, fields) : checkSelfReferral(db, request.body);
+    },
   );
 
   app.post(
@@ -136,7 +140,7 @@ export function selfReferralRoutes(app: App, { db, config }: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Send a self-referral to the PCN team',
+        summary: 'Send a self-referral to the PCN team, or (with serviceId) straight to a community group',
         body: ZSelfReferralSubmit,
         response: { 201: ZReference },
       },
@@ -146,7 +150,16 @@ export function selfReferralRoutes(app: App, { db, config }: AppDeps): void {
     },
     async (request, reply) => {
       const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
-      const answer = await createSelfReferral(db, requestContext(request), { body: request.body, idempotencyKey });
+      const { serviceId, answers, formToken, website } = request.body;
+      const answer = serviceId
+        ? await createServiceSelfReferral(db, requestContext(request), config, {
+            serviceId,
+            answers,
+            formToken,
+            website,
+            idempotencyKey,
+          })
+        : await createSelfReferral(db, requestContext(request), { body: request.body, idempotencyKey });
       if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
       return reply.code(201).send(answer.body);
     },

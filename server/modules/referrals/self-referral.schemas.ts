@@ -27,23 +27,83 @@ const yes = (message: string) => z.literal(true, { error: message });
 /** The journey asks for a day, month and year in three boxes: its messages say so. */
 const ZPublicDateOfBirth = zDateOfBirth({ notADate: 'must be a real date, like 15 3 1984', blank: 'is required' });
 
+/** Who is referring, and the person's name, date of birth, postcode, contact and needs: both journeys ask these. */
+const personQuestions = {
+  forWhom: z.enum(FOR_WHOM, { message: 'must be chosen: say who you are referring' }),
+  onBehalfName: optionalText(MAX_LENGTH.personName),
+  onBehalfRelationship: optionalText(100),
+  onBehalfPhone: blankAsMissing(ZUkPhone),
+  onBehalfEmail: blankAsMissing(ZEmailAddress),
+  personAgreed: z.boolean(required('yes or no')).optional(),
+  givenName: requiredText(MAX_LENGTH.personName),
+  familyName: requiredText(MAX_LENGTH.personName),
+  dateOfBirth: ZPublicDateOfBirth,
+  preferredContact: z.enum(CONTACT_METHODS, { message: 'must be chosen: say how we should contact you' }),
+  phone: blankAsMissing(ZUkPhone),
+  email: blankAsMissing(ZEmailAddress),
+  contactTimes: optionalText(CONTACT_TIMES_MAX, true),
+  postcode: ZPostcode,
+  details: optionalText(SELF_DETAILS_MAX, true),
+  language: optionalText(60).transform((v) => v ?? 'English'),
+  interpreterNeeded: z.boolean(required('yes or no')).default(false),
+  accessibilityNeeds: optionalText(MAX_LENGTH.accessibilityNeeds, true),
+};
+
+type PersonAnswers = z.infer<z.ZodObject<typeof personQuestions>>;
+
+/** Someone else referring: who they are, how to reach them, and that the person agreed. */
+function checkOnBehalf(r: PersonAnswers, ctx: z.RefinementCtx): void {
+  if (r.forWhom !== 'someone_else') return;
+  if (!r.onBehalfName) ctx.addIssue({ code: 'custom', path: ['onBehalfName'], message: 'is required' });
+  if (!r.onBehalfRelationship) ctx.addIssue({ code: 'custom', path: ['onBehalfRelationship'], message: 'is required' });
+  if (!r.onBehalfPhone && !r.onBehalfEmail) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['onBehalfPhone'],
+      message: 'is required if you do not give an email address: the team needs a way to reach you',
+    });
+  }
+  if (r.personAgreed !== true) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['personAgreed'],
+      message: 'must be yes: you can only refer someone who has agreed to it',
+    });
+  }
+}
+const onBehalfPaths = whenValid(
+  ['forWhom'],
+  ['onBehalfName'],
+  ['onBehalfRelationship'],
+  ['onBehalfPhone'],
+  ['onBehalfEmail'],
+);
+
+/** The way of contact chosen needs its number or address. */
+function checkContact(r: PersonAnswers, ctx: z.RefinementCtx): void {
+  if ((r.preferredContact === 'phone' || r.preferredContact === 'text') && !r.phone) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['phone'],
+      message: `is required to ${r.preferredContact === 'phone' ? 'call you' : 'send you text messages'}`,
+    });
+  } else if (r.preferredContact === 'text' && r.phone && !isMobile(r.phone)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['phone'],
+      message: 'must be a mobile number (starting 07) to send text messages',
+    });
+  }
+  if (r.preferredContact === 'email' && !r.email) {
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required to email you' });
+  }
+}
+const contactPaths = whenValid(['preferredContact'], ['phone'], ['email']);
+
 export const ZSelfReferral = z
   .object(
     {
-      forWhom: z.enum(FOR_WHOM, { message: 'must be chosen: say who you are referring' }),
-      onBehalfName: optionalText(MAX_LENGTH.personName),
-      onBehalfRelationship: optionalText(100),
-      onBehalfPhone: blankAsMissing(ZUkPhone),
-      onBehalfEmail: blankAsMissing(ZEmailAddress),
-      personAgreed: z.boolean(required('yes or no')).optional(),
-      givenName: requiredText(MAX_LENGTH.personName),
-      familyName: requiredText(MAX_LENGTH.personName),
-      dateOfBirth: ZPublicDateOfBirth,
-      preferredContact: z.enum(CONTACT_METHODS, { message: 'must be chosen: say how we should contact you' }),
-      phone: blankAsMissing(ZUkPhone),
-      email: blankAsMissing(ZEmailAddress),
-      contactTimes: optionalText(CONTACT_TIMES_MAX, true),
-      postcode: ZPostcode,
+      ...personQuestions,
       practiceId: blankAsMissing(z.uuid('must be chosen from the list')),
       practiceUnknown: z.boolean(required('yes or no')).optional(),
       reasons: z
@@ -53,61 +113,13 @@ export const ZSelfReferral = z
         .min(1, 'must be chosen: pick at least one')
         .max(20, 'must be at most 20 choices')
         .transform((codes) => [...new Set(codes)]),
-      details: optionalText(SELF_DETAILS_MAX, true),
-      language: optionalText(60).transform((v) => v ?? 'English'),
-      interpreterNeeded: z.boolean(required('yes or no')).default(false),
-      accessibilityNeeds: optionalText(MAX_LENGTH.accessibilityNeeds, true),
       consentToReferral: yes('must be agreed to send the referral'),
       consentToShare: z.boolean(required('yes or no')),
     },
     required('the answers'),
   )
-  .superRefine(
-    (r, ctx) => {
-      if (r.forWhom !== 'someone_else') return;
-      if (!r.onBehalfName) ctx.addIssue({ code: 'custom', path: ['onBehalfName'], message: 'is required' });
-      if (!r.onBehalfRelationship)
-        ctx.addIssue({ code: 'custom', path: ['onBehalfRelationship'], message: 'is required' });
-      if (!r.onBehalfPhone && !r.onBehalfEmail) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['onBehalfPhone'],
-          message: 'is required if you do not give an email address: the team needs a way to reach you',
-        });
-      }
-      if (r.personAgreed !== true) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['personAgreed'],
-          message: 'must be yes: you can only refer someone who has agreed to it',
-        });
-      }
-    },
-    {
-      when: whenValid(['forWhom'], ['onBehalfName'], ['onBehalfRelationship'], ['onBehalfPhone'], ['onBehalfEmail']),
-    },
-  )
-  .superRefine(
-    (r, ctx) => {
-      if ((r.preferredContact === 'phone' || r.preferredContact === 'text') && !r.phone) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phone'],
-          message: `is required to ${r.preferredContact === 'phone' ? 'call you' : 'send you text messages'}`,
-        });
-      } else if (r.preferredContact === 'text' && r.phone && !isMobile(r.phone)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phone'],
-          message: 'must be a mobile number (starting 07) to send text messages',
-        });
-      }
-      if (r.preferredContact === 'email' && !r.email) {
-        ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required to email you' });
-      }
-    },
-    { when: whenValid(['preferredContact'], ['phone'], ['email']) },
-  )
+  .superRefine(checkOnBehalf, { when: onBehalfPaths })
+  .superRefine(checkContact, { when: contactPaths })
   .superRefine(
     (r, ctx) => {
       if (!r.practiceId && r.practiceUnknown !== true) {
@@ -128,11 +140,31 @@ export const ZSelfReferral = z
     { when: whenValid(['practiceId'], ['practiceUnknown']) },
   );
 
+/**
+ * Straight to a community group (issue 14, point 3): the same questions about the person, without
+ * the GP surgery and the reasons; `details` is what they would like the group to know, and the
+ * consent is to share these answers with the organisation that runs it.
+ */
+export const ZServiceSelfReferral = z
+  .object(
+    {
+      ...personQuestions,
+      consentToShare: yes('must be agreed to send your details to the group'),
+    },
+    required('the answers'),
+  )
+  .superRefine(checkOnBehalf, { when: onBehalfPaths })
+  .superRefine(checkContact, { when: contactPaths });
+
+export type TServiceSelfReferral = z.infer<typeof ZServiceSelfReferral>;
+
 export type TSelfReferral = z.infer<typeof ZSelfReferral>;
 
 /** What the public app sends: the answers, and the journey's anti-abuse fields. */
 export const ZSelfReferralSubmit = z.object({
   answers: z.unknown(),
+  /** A community group's listing: the referral goes to its organisation, not to the PCN team. */
+  serviceId: z.uuid('must be the id of a service in the directory').optional(),
   /** The start page's token (its hash keeps when the journey began): too quick a submission is a bot's. */
   formToken: zText(200, { error: required() }).optional(),
   /** A field people never see or fill: anything in it is a bot's. */
@@ -142,6 +174,8 @@ export const ZSelfReferralSubmit = z.object({
 /** A page's answers checked before the person moves on: only `fields`' errors are returned. */
 export const ZSelfReferralCheck = z.object({
   answers: z.unknown(),
+  /** Checked as the shorter journey to this community group's listing. */
+  serviceId: z.uuid('must be the id of a service in the directory').optional(),
   fields: z
     .array(zText(40, { error: required('a question name') }), { error: 'must be a list of question names' })
     .min(1, 'must name at least one question')

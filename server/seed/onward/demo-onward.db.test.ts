@@ -11,6 +11,7 @@ import {
   onwardLinks,
   onwardReferrals,
 } from '../../modules/onward-referrals/onward-referrals.tables.js';
+import { asTeamOnward, type TeamOnward } from '../../modules/onward-referrals/onward-source.js';
 import { outcomeMeasures } from '../../modules/outcomes/outcomes.tables.js';
 import { people } from '../../modules/people/people.tables.js';
 import { referrals } from '../../modules/referrals/referrals.tables.js';
@@ -27,7 +28,8 @@ import { CONNECT_WALK, RIVERSIDE_GARDENS_WALK, RIVERSIDE_WALK } from './targets.
 const DAY = 86_400_000;
 let database: TestDatabase;
 let seededAt: number;
-type Onward = typeof onwardReferrals.$inferSelect & { serviceName: string };
+/** The team's onward referrals (the demo's residents' own self-referrals are checked apart). */
+type Onward = TeamOnward<typeof onwardReferrals.$inferSelect> & { serviceName: string };
 let all: Onward[];
 let partnerOrgId: string;
 
@@ -39,7 +41,10 @@ beforeAll(async () => {
     .select({ o: onwardReferrals, serviceName: directoryServices.name })
     .from(onwardReferrals)
     .innerJoin(directoryServices, eq(directoryServices.id, onwardReferrals.serviceId));
-  all = rows.map((r) => ({ ...r.o, serviceName: r.serviceName }));
+  all = rows.flatMap((r) => {
+    const team = asTeamOnward(r.o);
+    return team ? [{ ...team, serviceName: r.serviceName }] : [];
+  });
   const [partner] = await database.db.select().from(users).where(eq(users.email, 'partner@northshire.example'));
   partnerOrgId = partner?.vcsOrganisationId as string;
 });

@@ -4,8 +4,10 @@ export { getReferralSettings, type SettingsEditor, setReferralSettings } from '.
 export { serviceNames as referralServiceNames } from './referral-settings.repository.js';
 export {
   findReferralTarget,
+  publicContactOf,
   REFERRAL_DEFAULTS,
   type ReferralSettings,
   type ReferralTarget,
   referralSettingsOf,
+  selfReferralOpen,
 } from './referral-target.js';

@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DEFAULT_REPLY_WORKING_DAYS } from '../../../../common/onward-referrals.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { directoryOrganizations, directoryServices } from '../directory.tables.js';
+import { directoryPhones } from '../directory-details.tables.js';
 import { serviceReferralSettings } from '../directory-partner.tables.js';
 
 // What the onward referral needs to know about the service a worker chose: where it stands
@@ -37,8 +38,15 @@ export const REFERRAL_DEFAULTS = {
   replyWorkingDays: DEFAULT_REPLY_WORKING_DAYS,
 };
 
-/** The service in the ICB, or null (another ICB's listing is not found). */
-export async function findReferralTarget(db: DbOrTx, icbId: string, serviceId: string): Promise<ReferralTarget | null> {
+/**
+ * The service in the ICB, or null (another ICB's listing is not found). `icbId` null: any ICB's,
+ * for the public directory, which is open to everyone (a resident's self-referral).
+ */
+export async function findReferralTarget(
+  db: DbOrTx,
+  icbId: string | null,
+  serviceId: string,
+): Promise<ReferralTarget | null> {
   const [row] = await db
     .select({
       id: directoryServices.id,
@@ -62,7 +70,7 @@ export async function findReferralTarget(db: DbOrTx, icbId: string, serviceId: s
     .innerJoin(directoryOrganizations, eq(directoryOrganizations.id, directoryServices.organizationId))
     .leftJoin(mergedService, eq(mergedService.id, directoryServices.mergedIntoId))
     .leftJoin(serviceReferralSettings, eq(serviceReferralSettings.serviceId, directoryServices.id))
-    .where(and(eq(directoryServices.id, serviceId), eq(directoryServices.icbId, icbId)));
+    .where(and(eq(directoryServices.id, serviceId), icbId ? eq(directoryServices.icbId, icbId) : undefined));
   if (!row) return null;
   return {
     id: row.id,
@@ -101,4 +109,37 @@ export async function referralSettingsOf(
     .where(inArray(serviceReferralSettings.serviceId, [...serviceIds]));
   for (const { serviceId, ...settings } of rows) result.set(serviceId, settings);
   return result;
+}
+
+/**
+ * A resident may refer themselves to the service through Waymark now: its settings say it takes
+ * self-referrals, it is open (active, not full, not merged away) and a referral can reach the
+ * organisation (its partner's inbox, or an email address for a secure link).
+ */
+export function selfReferralOpen(target: ReferralTarget): boolean {
+  return (
+    target.settings.takesSelfReferrals &&
+    target.mergedInto === null &&
+    target.status === 'active' &&
+    target.referralCapacity !== 'full' &&
+    (target.organisation.vcsOrganisationId !== null || target.settings.referralEmail !== null)
+  );
+}
+
+/** How the public reaches the service (its listing's first phone number and its email), for a resident's status page. */
+export async function publicContactOf(
+  db: DbOrTx,
+  serviceId: string,
+): Promise<{ phone: string | null; email: string | null }> {
+  const [service] = await db
+    .select({ email: directoryServices.email })
+    .from(directoryServices)
+    .where(eq(directoryServices.id, serviceId));
+  const [phone] = await db
+    .select({ number: directoryPhones.number })
+    .from(directoryPhones)
+    .where(eq(directoryPhones.serviceId, serviceId))
+    .orderBy(asc(directoryPhones.number))
+    .limit(1);
+  return { phone: phone?.number ?? null, email: service?.email ?? null };
 }

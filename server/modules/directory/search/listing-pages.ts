@@ -6,6 +6,7 @@ import type { RequestContext, SignedInContext } from '../../../platform/context.
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { loadListing, publicListing } from '../listings/listings.service.js';
+import { findReferralTarget, selfReferralOpen } from '../referral-settings/referral-settings.service.js';
 import { upcomingEventsOf } from '../showcase/showcase.service.js';
 import type { TDirectoryReport } from './search.schemas.js';
 
@@ -19,7 +20,12 @@ const isPublished = (listing: Listing | null): listing is Listing =>
 export async function getPublicListing(db: DbOrTx, id: string): Promise<PublicListing> {
   const listing = await loadListing(db, id);
   if (!isPublished(listing)) throw notFound('service');
-  return { ...publicListing(listing), upcoming_events: await upcomingEventsOf(db, id) };
+  const target = await findReferralTarget(db, listing.icb_id, id);
+  return {
+    ...publicListing(listing),
+    upcoming_events: await upcomingEventsOf(db, id),
+    self_referral: target !== null && selfReferralOpen(target),
+  };
 }
 
 /**

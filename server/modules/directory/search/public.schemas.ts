@@ -93,6 +93,7 @@ export const ZPublicListing = z.object({
   last_modified: text,
   /** Its upcoming sessions and events (issue 12, point 7), soonest first. */
   upcoming_events: z.array(ZUpcomingEvent).optional(),
+  self_referral: z.boolean().optional(),
 });
 
 /** A page of search results, public or staff (staff results may name a confidential place). */

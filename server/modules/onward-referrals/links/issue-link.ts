@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { SignedInContext } from '../../../platform/context.js';
+import type { RequestContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { queueEmail } from '../../notifications/notifications.service.js';
 import * as repo from './links.repository.js';
@@ -22,33 +22,38 @@ const contactOf = (contact: { name: string; email: string | null } | null | unde
 
 export const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Sent by a worker (signed in), or by a resident's own self-referral (no actor). */
 export async function issueSecureLink(
   tx: Tx,
-  ctx: SignedInContext,
+  ctx: RequestContext,
   onward: {
     id: string;
     serviceName: string;
     teamName: string;
     /** Who at the team to contact when the link has expired (the case's worker); optional. */
     contact?: { name: string; email: string | null } | null;
+    /** A resident's own self-referral: no team sent it, and none can send it again. */
+    selfReferral?: boolean;
   },
   email: string,
   settings: LinkSettings,
   now = new Date(),
 ): Promise<{ linkId: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
+  const actorUserId = ctx.actor?.userId ?? null;
   const expiresAt = new Date(now.getTime() + settings.linkDays * 86_400_000);
   const { id } = await repo.insertLink(tx, {
     onwardReferralId: onward.id,
     tokenHash: tokenHashOf(token),
     email,
-    createdByUserId: ctx.actor.userId,
+    createdByUserId: actorUserId,
     expiresAt,
   });
   await repo.insertLinkEvent(tx, {
     onwardReferralId: onward.id,
     type: 'link_sent',
-    actorUserId: ctx.actor.userId,
+    actorUserId,
+    via: actorUserId ? 'team' : 'system',
     details: { linkId: id, expiresAt: expiresAt.toISOString() },
   });
   await writeAudit(tx, ctx, {
@@ -60,11 +65,15 @@ export async function issueSecureLink(
   const expires = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(expiresAt);
   await queueEmail(tx, {
     to: email,
-    subject: `A referral to ${onward.serviceName} from ${onward.teamName}`,
+    subject: onward.selfReferral
+      ? `A self-referral to ${onward.serviceName}`
+      : `A referral to ${onward.serviceName} from ${onward.teamName}`,
     text: [
       'Hello,',
       '',
-      `${onward.teamName} has referred someone to ${onward.serviceName} through Waymark.`,
+      onward.selfReferral
+        ? `Someone has referred themselves to ${onward.serviceName} through Waymark, the directory of local services.`
+        : `${onward.teamName} has referred someone to ${onward.serviceName} through Waymark.`,
       '',
       'To read the referral and reply, open this link:',
       '',
@@ -72,7 +81,9 @@ export async function issueSecureLink(
       `${settings.publicUrl}/referral-link#token=${token}`,
       '',
       'Before you see any details we will email a one-time code to this address.',
-      `The link works until ${expires}. If it has expired, ask ${onward.teamName} for a new one${contactOf(onward.contact)}.`,
+      onward.selfReferral
+        ? `The link works until ${expires}. The person's contact details are inside it: after that, the details are gone.`
+        : `The link works until ${expires}. If it has expired, ask ${onward.teamName} for a new one${contactOf(onward.contact)}.`,
     ].join('\n'),
   });
   return { linkId: id, expiresAt };

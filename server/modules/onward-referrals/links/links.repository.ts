@@ -10,7 +10,7 @@ type LinkEventType = 'link_sent' | 'link_revoked' | 'link_opened' | 'code_sent' 
 
 export async function insertLink(
   db: DbOrTx,
-  row: { onwardReferralId: string; tokenHash: string; email: string; createdByUserId: string; expiresAt: Date },
+  row: { onwardReferralId: string; tokenHash: string; email: string; createdByUserId: string | null; expiresAt: Date },
 ): Promise<{ id: string }> {
   const [inserted] = await db.insert(onwardLinks).values(row).returning({ id: onwardLinks.id });
   return inserted as { id: string };
@@ -23,7 +23,7 @@ export async function insertLinkEvent(
     type: LinkEventType;
     actorUserId: string | null;
     details: Record<string, unknown>;
-    via?: 'team' | 'link';
+    via?: 'team' | 'link' | 'system';
   },
 ): Promise<void> {
   await db.insert(onwardEvents).values({ ...row, via: row.via ?? 'team' });

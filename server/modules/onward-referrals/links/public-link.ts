@@ -26,11 +26,13 @@ export const ACCESS_MINUTES = 30;
 const codeHashOf = (token: string, code: string) => createHash('sha256').update(`${token}:${code}`).digest('hex');
 
 async function namesOf(db: DbOrTx, onward: repo.OnwardRow): Promise<{ serviceName: string; teamName: string }> {
+  const pcnIds = onward.pcnId ? [onward.pcnId] : [];
   const [service, teams] = await readTogether(db, [
     () => findReferralTarget(db, onward.icbId, onward.serviceId),
-    () => organisationRefs(db, [onward.pcnId]),
+    () => organisationRefs(db, pcnIds),
   ]);
-  return { serviceName: service?.name ?? 'the service', teamName: teams.get(onward.pcnId)?.name ?? 'the team' };
+  const teamName = onward.pcnId ? (teams.get(onward.pcnId)?.name ?? 'the team') : 'a self-referral';
+  return { serviceName: service?.name ?? 'the service', teamName };
 }
 
 const hasAccess = (found: LiveLink, access: string | undefined, now: Date) =>

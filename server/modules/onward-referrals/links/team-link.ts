@@ -8,6 +8,7 @@ import { runUseCase } from '../../../platform/use-case.js';
 import { findReferralTarget } from '../../directory/referral-settings/referral-settings.service.js';
 import { organisationRefs } from '../../organisations/organisations.service.js';
 import { loadCase } from '../../referrals/referrals.service.js';
+import { asTeamOnward, type TeamOnward } from '../onward-source.js';
 import { caseWorkerOf } from '../partner-views.js';
 import { issueSecureLink, type LinkSettings } from './issue-link.js';
 import { linkViewOf } from './link-view.js';
@@ -19,7 +20,8 @@ import * as repo from './links.repository.js';
 
 async function loadLinkedOnward(tx: Tx, ctx: SignedInContext, referralId: string, onwardId: string) {
   const { row } = await loadCase(tx, ctx, referralId, { write: true });
-  const onward = await repo.findOnwardOfCase(tx, row.id, onwardId);
+  const found = await repo.findOnwardOfCase(tx, row.id, onwardId);
+  const onward = found && asTeamOnward(found);
   if (!onward || onward.pcnId !== row.pcnId) throw notFound('onward referral');
   if (onward.delivery !== 'link') {
     throw conflict(
@@ -42,7 +44,7 @@ async function revokeAll(tx: Tx, ctx: SignedInContext, onward: repo.OnwardRow, n
   return revoked;
 }
 
-const announce = (tx: Tx, onward: repo.OnwardRow) =>
+const announce = (tx: Tx, onward: TeamOnward<repo.OnwardRow>) =>
   publish(tx, { type: 'onward.changed', pcnId: onward.pcnId, referralId: onward.referralId });
 
 export async function revokeLink(

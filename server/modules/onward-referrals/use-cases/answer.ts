@@ -275,7 +275,10 @@ async function recordStep(tx: Tx, answerer: Answerer, step: Step, now: Date): Pr
       title: `${serviceName} ${step.title}`,
       link: `/referrals/${row.referralId}/case`,
     });
-  await publish(tx, { type: 'onward.changed', pcnId: row.pcnId, referralId: row.referralId });
+  // A resident's own self-referral has no team to tell.
+  if (row.pcnId && row.referralId) {
+    await publish(tx, { type: 'onward.changed', pcnId: row.pcnId, referralId: row.referralId });
+  }
   if (row.vcsOrganisationId) await publish(tx, { type: 'onward.changed', vcsOrganisationId: row.vcsOrganisationId });
 }
 

@@ -68,7 +68,10 @@ export async function recordFirstView(
       via: viewer.via,
       details: viewer.via === 'link' ? { linkId: viewer.linkId } : {},
     });
-    await publish(tx, { type: 'onward.changed', pcnId: row.pcnId, referralId: row.referralId });
+    // A resident's own self-referral has no team to tell.
+    if (row.pcnId && row.referralId) {
+      await publish(tx, { type: 'onward.changed', pcnId: row.pcnId, referralId: row.referralId });
+    }
     if (row.vcsOrganisationId) await publish(tx, { type: 'onward.changed', vcsOrganisationId: row.vcsOrganisationId });
   });
 }

@@ -213,30 +213,42 @@ async function sendReferral(
     );
     return inserted.id;
   }
-  const link = `/partner/referrals/${inserted.id}`;
+  await tellPartners(tx, config, partners, { id: inserted.id, serviceName: target.name, from: `${team} has sent` });
+  await publish(tx, { type: 'onward.changed', vcsOrganisationId: partnerOrg as string });
+  return inserted.id;
+}
+
+/**
+ * The partner organisation's users hear of a new referral in Waymark and by email. The notice
+ * names the service and who sent it only: the person's details stay behind sign-in.
+ */
+export async function tellPartners(
+  tx: Tx,
+  config: Pick<Config, 'publicUrl'>,
+  partners: readonly { id: string; email: string }[],
+  onward: { id: string; serviceName: string /** "North Coast PCN has sent", "Someone has sent" */; from: string },
+): Promise<void> {
+  const link = `/partner/referrals/${onward.id}`;
   for (const partner of partners) {
     await notifyUser(tx, {
       userId: partner.id,
       kind: 'onward.received',
-      title: `New referral to ${target.name}`,
+      title: `New referral to ${onward.serviceName}`,
       link,
     });
-    // The notice names the service and the team only: the person's details stay behind sign-in.
     await queueEmail(tx, {
       to: partner.email,
-      subject: `New referral to ${target.name} in Waymark`,
+      subject: `New referral to ${onward.serviceName} in Waymark`,
       text: [
         'Hello,',
         '',
-        `${team} has sent a referral to ${target.name} through Waymark.`,
+        `${onward.from} a referral to ${onward.serviceName} through Waymark.`,
         '',
         'Sign in to read it and reply:',
         `${config.publicUrl}${link}`,
       ].join('\n'),
     });
   }
-  await publish(tx, { type: 'onward.changed', vcsOrganisationId: partnerOrg as string });
-  return inserted.id;
 }
 
 /** The case's worker hears of it when someone else (the lead, a colleague) acted on their case. */

@@ -1,9 +1,14 @@
 import { referralReference } from '../../../../common/referrals.js';
-import { PUBLIC_STATUS_WORDS, type SelfReferralStatus } from '../../../../common/self-referral.js';
+import {
+  PUBLIC_GROUP_STATUS_WORDS,
+  PUBLIC_STATUS_WORDS,
+  type SelfReferralStatus,
+} from '../../../../common/self-referral.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { findServiceSelfReferral } from '../../onward-referrals/onward-referrals.service.js';
 import { findPcnContact } from '../../organisations/organisations.service.js';
 import * as selfRepo from '../self-referral.repository.js';
 
@@ -13,6 +18,8 @@ import * as selfRepo from '../self-referral.repository.js';
 // the check cannot tell anyone which references exist; the routes rate limit it.
 
 const REFERENCE = /^WM-?([0-9A-F]{4})-?([0-9A-F]{4})$/;
+/** A self-referral straight to a community group: its onward referral's reference. */
+const GROUP_REFERENCE = /^OR-?([0-9A-F]{8})$/;
 export const NOT_FOUND_MESSAGE =
   'We could not find a referral with that reference and date of birth. Check both and try again.';
 
@@ -21,7 +28,10 @@ export async function selfReferralStatus(
   ctx: RequestContext,
   query: { reference: string; dateOfBirth: string },
 ): Promise<SelfReferralStatus> {
-  const match = REFERENCE.exec(query.reference.trim().toUpperCase().replace(/\s+/g, ''));
+  const reference = query.reference.trim().toUpperCase().replace(/\s+/g, '');
+  const group = GROUP_REFERENCE.exec(reference);
+  if (group) return groupStatus(db, ctx, (group[1] as string).toLowerCase(), query.dateOfBirth);
+  const match = REFERENCE.exec(reference);
   const rows = match ? await selfRepo.findSelfReferralsByReference(db, `${match[1]}${match[2]}`.toLowerCase()) : [];
   const found = rows.find((r) => r.personDetails.dateOfBirth === query.dateOfBirth && r.spamMarkedAt === null);
   const team = found ? await findPcnContact(db, found.pcnId) : null;
@@ -34,4 +44,22 @@ export async function selfReferralStatus(
   });
   const words = PUBLIC_STATUS_WORDS[found.status] ?? { title: 'Received', detail: '' };
   return { reference: referralReference(found.id), status: found.status, ...words, team };
+}
+
+async function groupStatus(
+  db: Db,
+  ctx: RequestContext,
+  hex8: string,
+  dateOfBirth: string,
+): Promise<SelfReferralStatus> {
+  const found = await findServiceSelfReferral(db, hex8, dateOfBirth);
+  if (!found) throw new AppError('not_found', { userMessage: NOT_FOUND_MESSAGE });
+  await writeAuditAlone(db, ctx, {
+    action: 'onward.self-referral.status-checked',
+    entityType: 'onward_referral',
+    entityId: found.id,
+    icbId: found.icbId,
+  });
+  const words = PUBLIC_GROUP_STATUS_WORDS[found.status] ?? { title: 'Sent', detail: '' };
+  return { reference: found.reference, status: found.status, ...words, team: found.group };
 }

@@ -34,7 +34,7 @@ import { placeNearest, placeOfPractice, type SelfReferralPlace } from './self-re
 
 const OPERATION = 'POST /api/public/self-referrals';
 /** Idempotency keys of the public journey share one owner: the key itself is a random UUID. */
-const PUBLIC_OWNER = 'public';
+export const PUBLIC_OWNER = 'public';
 export const FOLD_WINDOW_HOURS = 24;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -52,7 +52,7 @@ export async function startSelfReferral(db: Db, ctx: RequestContext, now = new D
   return { formToken };
 }
 
-const issuesToFieldErrors = (error: z.ZodError): FieldError[] =>
+export const issuesToFieldErrors = (error: z.ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'answers', message: issue.message }));
 
 interface Validated {
@@ -143,7 +143,7 @@ export async function createSelfReferral(
 }
 
 /** The journey's start token, used once and no sooner than a person could have answered. */
-async function spendStartToken(tx: Tx, formToken: string | undefined, now: Date): Promise<void> {
+export async function spendStartToken(tx: Tx, formToken: string | undefined, now: Date): Promise<void> {
   const refuse = (message: string) => validationError([{ field: 'formToken', message }]);
   if (!formToken) throw refuse('is missing: start the form again from its first page');
   const startedAt = await selfRepo.spendStart(tx, hashOf(formToken), now);

@@ -1,0 +1,9 @@
+ALTER TABLE "onward_referrals" DROP CONSTRAINT "onward_referrals_consent";--> statement-breakpoint
+ALTER TABLE "onward_links" ALTER COLUMN "created_by_user_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "onward_referrals" ALTER COLUMN "pcn_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "onward_referrals" ALTER COLUMN "referral_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "onward_referrals" ALTER COLUMN "person_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "onward_referrals" ALTER COLUMN "created_by_user_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "onward_referrals" ADD COLUMN "source" text DEFAULT 'team' NOT NULL;--> statement-breakpoint
+ALTER TABLE "onward_referrals" ADD CONSTRAINT "onward_referrals_source" CHECK (("onward_referrals"."source" = 'team' AND "onward_referrals"."pcn_id" IS NOT NULL AND "onward_referrals"."referral_id" IS NOT NULL AND "onward_referrals"."person_id" IS NOT NULL AND "onward_referrals"."created_by_user_id" IS NOT NULL) OR ("onward_referrals"."source" = 'self' AND "onward_referrals"."kind" = 'referral' AND "onward_referrals"."pcn_id" IS NULL AND "onward_referrals"."referral_id" IS NULL AND "onward_referrals"."person_id" IS NULL AND "onward_referrals"."created_by_user_id" IS NULL));--> statement-breakpoint
+ALTER TABLE "onward_referrals" ADD CONSTRAINT "onward_referrals_consent" CHECK (("onward_referrals"."kind" = 'signpost' AND "onward_referrals"."shared_details" IS NULL AND "onward_referrals"."delivery" IS NULL) OR ("onward_referrals"."kind" = 'referral' AND ("onward_referrals"."consent_recorded_by_user_id" IS NOT NULL OR "onward_referrals"."source" = 'self') AND "onward_referrals"."consent_recorded_at" IS NOT NULL AND "onward_referrals"."delivery" IS NOT NULL));
