@@ -67,17 +67,23 @@ export function TextAreaField(props: {
   label: string;
   /** 's': a bold label, for a question that heads its section. */
   labelSize?: 's';
+  /** The page's one question: its label is the page's h1 (NHS.UK "question page" pattern). */
+  asPageHeading?: boolean;
   hint?: string;
   value: string;
   error?: string;
   rows?: number;
   onChange: (value: string) => void;
 }) {
+  const size = props.asPageHeading ? 'l' : props.labelSize;
+  const label = (
+    <label className={`nhsuk-label${size ? ` nhsuk-label--${size}` : ''}`} htmlFor={props.id}>
+      {props.label}
+    </label>
+  );
   return (
     <Group error={props.error}>
-      <label className={`nhsuk-label${props.labelSize ? ` nhsuk-label--${props.labelSize}` : ''}`} htmlFor={props.id}>
-        {props.label}
-      </label>
+      {props.asPageHeading ? <h1 className="nhsuk-label-wrapper">{label}</h1> : label}
       <Hint id={props.id} hint={props.hint} />
       <ErrorMessage id={props.id} error={props.error} />
       <textarea

@@ -165,6 +165,7 @@ export async function insertDemoOnwardReferrals(tx: Tx, icbId: string, now = new
     DEMO_REFERRAL_SETTINGS.map((s) => ({
       serviceId: targets.byName.get(s.service)?.serviceId as string,
       takesReferrals: s.takesReferrals,
+      takesSelfReferrals: s.takesSelfReferrals ?? false,
       referralEmail: s.referralEmail,
       replyWorkingDays: s.replyWorkingDays,
       updatedAt: now,

@@ -56,6 +56,8 @@ export const SIGNPOST_SERVICES: Record<PcnSlug, string[]> = {
 export const DEMO_REFERRAL_SETTINGS: {
   service: string;
   takesReferrals: boolean;
+  /** Residents may refer themselves from the public directory (issue 14): the two walking groups. */
+  takesSelfReferrals?: boolean;
   referralEmail: string | null;
   replyWorkingDays: number;
 }[] = [
@@ -63,6 +65,7 @@ export const DEMO_REFERRAL_SETTINGS: {
   {
     service: RIVERSIDE_WALK,
     takesReferrals: true,
+    takesSelfReferrals: true,
     referralEmail: 'referrals@riverside-walking-friends.example',
     replyWorkingDays: 5,
   },
@@ -72,7 +75,7 @@ export const DEMO_REFERRAL_SETTINGS: {
     referralEmail: 'referrals@riverside-walking-friends.example',
     replyWorkingDays: 5,
   },
-  { service: CONNECT_WALK, takesReferrals: true, referralEmail: null, replyWorkingDays: 3 },
+  { service: CONNECT_WALK, takesReferrals: true, takesSelfReferrals: true, referralEmail: null, replyWorkingDays: 3 },
   // A loan scheme people join themselves: the worker signposts, it takes no referrals.
   { service: 'Device Lending Library', takesReferrals: false, referralEmail: null, replyWorkingDays: 5 },
 ];

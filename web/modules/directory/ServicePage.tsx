@@ -26,6 +26,30 @@ function ServiceNotFound() {
   );
 }
 
+/** The listing takes self-referrals through Waymark (public listing only): the way into the shorter journey. */
+function ReferYourself({ serviceId }: { serviceId: string }) {
+  return (
+    <>
+      <h2>Refer yourself</h2>
+      <p>This group takes referrals from people themselves. You do not need to see your GP first.</p>
+      <Link className="nhsuk-action-link" to={`/self-referral/group/${encodeURIComponent(serviceId)}`}>
+        <svg
+          className="nhsuk-icon nhsuk-icon--arrow-right-circle"
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox="0 0 24 24"
+          width="16"
+          height="16"
+          focusable="false"
+          aria-hidden="true"
+        >
+          <path d="M12 2a10 10 0 0 0-10 9h11.7l-4-4a1 1 0 0 1 1.5-1.4l5.6 5.7a1 1 0 0 1 0 1.4l-5.6 5.7a1 1 0 0 1-1.5 0 1 1 0 0 1 0-1.4l4-4H2A10 10 0 1 0 12 2z" />
+        </svg>
+        <span className="nhsuk-action-link__text">Refer yourself to this group</span>
+      </Link>
+    </>
+  );
+}
+
 /** One listing of the Directory of Services: public, and the same page for staff (with confidential addresses). */
 export function ServicePage() {
   const { serviceId = '' } = useParams();
@@ -78,6 +102,7 @@ export function ServicePage() {
             </div>
           )}
           <p className="waymark-directory-pre-line">{listing.description}</p>
+          {listing.self_referral && <ReferYourself serviceId={listing.id} />}
           {audience.reviewer && (
             <p>
               <Link to={`/directory/review/services/${encodeURIComponent(listing.id)}`}>Review this listing</Link>

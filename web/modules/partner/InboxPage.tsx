@@ -33,7 +33,20 @@ const columnsOf = (tab: InboxTab): DataColumn<InboxItem>[] => [
     ),
   },
   { header: 'Reference', cell: (item) => <span className="waymark-partner-reference">{item.reference}</span> },
-  { header: 'Service', cell: (item) => item.service.name },
+  {
+    header: 'Service',
+    cell: (item) => (
+      <>
+        {item.service.name}
+        {item.source === 'self' && (
+          <>
+            <br />
+            <Tag colour="purple">Self-referral</Tag>
+          </>
+        )}
+      </>
+    ),
+  },
   { header: 'Received', cell: (item) => formatWhen(item.receivedAt) },
   ...(tab === 'new' || tab === 'waiting'
     ? [{ header: 'Reply by', cell: (item: InboxItem) => (item.replyDueOn ? formatDate(item.replyDueOn) : '') }]

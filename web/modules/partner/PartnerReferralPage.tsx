@@ -40,7 +40,11 @@ function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
   const rows = sharedRows(referral.sharedDetails);
   return (
     <>
-      <h2>What the team shared, with the person’s consent</h2>
+      <h2>
+        {referral.source === 'self'
+          ? 'What they told you, referring themselves'
+          : 'What the team shared, with the person’s consent'}
+      </h2>
       {rows.length > 0 ? <SummaryList rows={rows} /> : <p>The team shared no personal details.</p>}
       {referral.note && (
         <>
@@ -54,13 +58,14 @@ function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
 
 function ReferredBy({ referral }: { referral: PartnerReferralView }) {
   const { name, team, email } = referral.referredBy;
+  const self = referral.source === 'self';
   return (
     <>
       <h2>Who referred</h2>
       <SummaryList
         rows={[
-          { key: 'Team', value: team },
-          ...(name ? [{ key: 'Worker', value: name }] : []),
+          { key: self ? 'How' : 'Team', value: team },
+          ...(name ? [{ key: self ? 'Name' : 'Worker', value: name }] : []),
           { key: 'Email', value: email ? <a href={`mailto:${email}`}>{email}</a> : 'Not available' },
           { key: 'Received', value: formatWhen(referral.createdAt) },
           ...(referral.replyDueOn && referral.status === 'sent'
@@ -193,6 +198,12 @@ export function PartnerReferral({
       </h1>
       <p>
         <Tag colour={STATUS_TAG_COLOURS[referral.status]}>{referral.statusLabel}</Tag>
+        {referral.source === 'self' && (
+          <>
+            {' '}
+            <Tag colour="purple">Self-referral</Tag>
+          </>
+        )}
       </p>
       <WhatWasShared referral={referral} />
       <ReferredBy referral={referral} />

@@ -28,11 +28,16 @@ const contactWord = (method: string | undefined) =>
 export function sharedRows(details: SharedDetails): { key: string; value: string }[] {
   const rows: { key: string; value: string | null | undefined }[] = [
     { key: 'Name', value: details.name },
+    { key: 'Date of birth', value: details.dateOfBirth ? formatBirthDate(details.dateOfBirth) : undefined },
+    { key: 'Postcode', value: details.postcode },
     { key: 'Phone', value: details.phone },
     { key: 'Email', value: details.email },
     { key: 'Prefers to be contacted by', value: contactWord(details.preferredContact) },
     { key: 'When to contact them', value: details.contactTimes },
-    { key: 'What matters to them and why they are referred', value: details.reason },
+    {
+      key: details.dateOfBirth ? 'What they would like you to know' : 'What matters to them and why they are referred',
+      value: details.reason,
+    },
     { key: 'Access needs', value: details.accessNeeds },
     {
       key: 'Language',
@@ -43,4 +48,12 @@ export function sharedRows(details: SharedDetails): { key: string; value: string
     },
   ];
   return rows.filter((r): r is { key: string; value: string } => typeof r.value === 'string' && r.value !== '');
+}
+
+/** "3 February 1958", from an ISO date (a self-referral's date of birth). */
+function formatBirthDate(iso: string): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

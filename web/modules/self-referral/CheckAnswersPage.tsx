@@ -9,8 +9,8 @@ import { Button } from '../../ui/Button';
 import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
 import { phrase } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
-import { CHECK, FIELD_LABELS, QUESTIONS as Q } from './copy';
-import { listReasons, readJourney, saveJourney, sendReferral, stepAsking, stepsFor } from './journey';
+import { CHECK, FIELD_LABELS, GROUP as G, QUESTIONS as Q } from './copy';
+import { listReasons, readJourney, saveJourney, sendReferral, startPath, stepAsking, stepsFor } from './journey';
 
 const CONTACT_WORDS: Record<string, string> = {
   phone: Q.contact.phone,
@@ -28,7 +28,12 @@ function formatBirth(iso: string | undefined) {
 }
 
 /** Each answer as a row, with the page that asks it (for its Change link). */
-function rows(a: SelfReferralAnswers, practiceName: string | undefined, reasonWords: Map<string, string>) {
+function rows(
+  a: SelfReferralAnswers,
+  practiceName: string | undefined,
+  reasonWords: Map<string, string>,
+  toGroup: boolean,
+) {
   const list: { key: string; value: string; step: string }[] = [
     { key: 'Who you are referring', value: a.forWhom === 'someone_else' ? Q.who.someoneElse : Q.who.self, step: 'who' },
   ];
@@ -43,7 +48,11 @@ function rows(a: SelfReferralAnswers, practiceName: string | undefined, reasonWo
     { key: 'Name', value: `${a.givenName ?? ''} ${a.familyName ?? ''}`.trim(), step: 'name' },
     { key: 'Date of birth', value: formatBirth(a.dateOfBirth), step: 'date-of-birth' },
     { key: 'Postcode', value: formatPostcode(a.postcode), step: 'postcode' },
-    { key: 'GP surgery', value: a.practiceUnknown ? Q.gp.unknown : (practiceName ?? 'Chosen'), step: 'gp' },
+  );
+  if (!toGroup) {
+    list.push({ key: 'GP surgery', value: a.practiceUnknown ? Q.gp.unknown : (practiceName ?? 'Chosen'), step: 'gp' });
+  }
+  list.push(
     {
       key: 'How to contact',
       value: [CONTACT_WORDS[a.preferredContact ?? ''], a.preferredContact === 'email' ? a.email : a.phone]
@@ -52,11 +61,13 @@ function rows(a: SelfReferralAnswers, practiceName: string | undefined, reasonWo
       step: 'contact',
     },
     { key: 'Good times to contact', value: a.contactTimes || 'Not given', step: 'contact-times' },
-    {
-      key: 'Help with',
-      value: [...(a.reasons ?? []).map((r) => reasonWords.get(r) ?? r), a.details].filter(Boolean).join('. '),
-      step: 'help',
-    },
+    toGroup
+      ? { key: G.help, value: a.details || 'Nothing', step: 'for-the-group' }
+      : {
+          key: 'Help with',
+          value: [...(a.reasons ?? []).map((r) => reasonWords.get(r) ?? r), a.details].filter(Boolean).join('. '),
+          step: 'help',
+        },
     {
       key: 'Taking part',
       value: [a.language || 'English', a.interpreterNeeded ? Q.access.interpreter : null, a.accessibilityNeeds]
@@ -64,7 +75,9 @@ function rows(a: SelfReferralAnswers, practiceName: string | undefined, reasonWo
         .join('. '),
       step: 'access-needs',
     },
-    { key: 'Share details with groups', value: a.consentToShare ? Q.consent.yes : Q.consent.no, step: 'consent' },
+    toGroup
+      ? { key: G.sharing, value: a.consentToShare ? Q.consent.yes : Q.consent.no, step: 'share-with-group' }
+      : { key: 'Share details with groups', value: a.consentToShare ? Q.consent.yes : Q.consent.no, step: 'consent' },
   );
   return list;
 }
@@ -87,7 +100,8 @@ export function CheckAnswersPage() {
       setJourney(kept);
     }
   }, [journey]);
-  if (!journey.formToken) return <Navigate to="/self-referral" replace />;
+  const { group } = journey;
+  if (!journey.formToken) return <Navigate to={startPath(group)} replace />;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -96,7 +110,12 @@ export function CheckAnswersPage() {
     try {
       const { reference } = await sendReferral(journey, website);
       const channel = journey.answers.preferredContact;
-      saveJourney({ answers: {}, reference, messagedBy: channel === 'text' || channel === 'email' ? channel : null });
+      saveJourney({
+        answers: {},
+        reference,
+        messagedBy: channel === 'text' || channel === 'email' ? channel : null,
+        ...(group ? { group } : {}),
+      });
       navigate('/self-referral/confirmation');
     } catch (error) {
       const problem = isProblemAnswer(error) ? error.problem : null;
@@ -106,9 +125,9 @@ export function CheckAnswersPage() {
           ? fieldErrors.map((e) => ({
               message: phrase(FIELD_LABELS[e.field] ?? e.field, e.message),
               href:
-                e.field === 'formToken'
-                  ? '/self-referral'
-                  : `/self-referral/${stepAsking(e.field)?.slug ?? 'who'}?change`,
+                e.field === 'formToken' || e.field === 'serviceId'
+                  ? startPath(group)
+                  : `/self-referral/${stepAsking(e.field, group)?.slug ?? 'who'}?change`,
             }))
           : [{ message: problem?.detail ?? 'Sorry, something went wrong. Check your connection and try again.' }],
       );
@@ -117,16 +136,21 @@ export function CheckAnswersPage() {
     }
   }
 
-  const last = stepsFor(journey.answers).at(-1)?.slug ?? 'consent';
+  const last = stepsFor(journey.answers, group).at(-1)?.slug ?? 'consent';
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink to={`/self-referral/${last}`}>Back</BackLink>
         <ErrorSummary errors={errors} revision={errors} />
+        {group && (
+          <span className="nhsuk-caption-l">
+            {G.caption} {group.name}
+          </span>
+        )}
         <h1>{CHECK.title}</h1>
         <p>{CHECK.lede}</p>
         <dl className="nhsuk-summary-list">
-          {rows(journey.answers, journey.practiceName, reasonWords).map((row) => (
+          {rows(journey.answers, journey.practiceName, reasonWords, !!group).map((row) => (
             <div className="nhsuk-summary-list__row" key={row.key}>
               <dt className="nhsuk-summary-list__key">{row.key}</dt>
               <dd className="nhsuk-summary-list__value waymark-break">{row.value}</dd>
@@ -153,7 +177,7 @@ export function CheckAnswersPage() {
               onChange={(e) => setWebsite(e.target.value)}
             />
           </div>
-          <p>{CHECK.notice}</p>
+          <p>{group ? G.checkNotice : CHECK.notice}</p>
           <Button aria-disabled={busy || undefined}>{busy ? CHECK.sending : CHECK.send}</Button>
         </form>
       </div>

@@ -1,12 +1,12 @@
 import { Link, Navigate } from 'react-router';
 import { usePageTitle } from '../../ui/use-page-title';
-import { CONFIRMATION } from './copy';
+import { CONFIRMATION, GROUP as G } from './copy';
 import { readJourney } from './journey';
 
 /** The NHS.UK confirmation page: the reference in a panel, and what happens next. */
 export function ConfirmationPage() {
   usePageTitle(CONFIRMATION.title);
-  const { reference, messagedBy } = readJourney();
+  const { reference, messagedBy, group } = readJourney();
   if (!reference) return <Navigate to="/self-referral" replace />;
   return (
     <div className="nhsuk-grid-row">
@@ -23,8 +23,13 @@ export function ConfirmationPage() {
         {messagedBy === 'text' && <p>{CONFIRMATION.textMessage}</p>}
         {messagedBy === 'email' && <p>{CONFIRMATION.emailMessage}</p>}
         <h2>{CONFIRMATION.nextTitle}</h2>
+        {group && (
+          <p>
+            {G.sentTo} <strong>{group.name}</strong>.
+          </p>
+        )}
         <ul className="nhsuk-list nhsuk-list--bullet">
-          {CONFIRMATION.next.map((line) => (
+          {(group ? G.next : CONFIRMATION.next).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -7,8 +7,8 @@ import { Button } from '../../ui/Button';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { type FormErrors, hasErrors, NO_ERRORS, phrase, summaryOf } from '../../ui/form-errors';
 import { usePageTitle } from '../../ui/use-page-title';
-import { FIELD_LABELS, QUESTIONS } from './copy';
-import { checkAnswers, nextPath, previousPath, readJourney, saveJourney, stepOf } from './journey';
+import { FIELD_LABELS, GROUP as G, QUESTIONS } from './copy';
+import { checkAnswers, nextPath, previousPath, readJourney, saveJourney, startPath, stepOf } from './journey';
 import { STEP_FIELDS, stepTitle } from './StepFields';
 
 /**
@@ -18,16 +18,17 @@ import { STEP_FIELDS, stepTitle } from './StepFields';
  */
 export function QuestionPage() {
   const { step: slug } = useParams();
-  const step = stepOf(slug);
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const [journey, setJourney] = useState(readJourney);
+  const { group } = journey;
+  const step = stepOf(slug, group);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   usePageTitle(step ? stepTitle(step.slug, journey.answers) : 'Page not found', hasErrors(errors));
   if (!step) return <NotFoundPage />;
   // The journey begins on its start page, which times it.
-  if (!journey.formToken) return <Navigate to="/self-referral" replace />;
+  if (!journey.formToken) return <Navigate to={startPath(group)} replace />;
   const Fields = STEP_FIELDS[step.slug] as (typeof STEP_FIELDS)[string];
   const changing = search.has('change');
 
@@ -51,7 +52,7 @@ export function QuestionPage() {
         ] as const)
           delete answers[f];
       }
-      const { errors: found } = await checkAnswers(answers, step.fields);
+      const { errors: found } = await checkAnswers(answers, step.fields, group);
       if (found.length > 0) {
         const fields: Record<string, string> = {};
         for (const e of found) fields[e.field] ??= phrase(FIELD_LABELS[e.field] ?? e.field, e.message);
@@ -60,7 +61,7 @@ export function QuestionPage() {
       }
       const kept = { ...journey, answers };
       saveJourney(kept);
-      navigate(changing ? '/self-referral/check' : nextPath(step.slug, answers));
+      navigate(changing ? '/self-referral/check' : nextPath(step.slug, answers, group));
     } catch {
       setErrors({ fields: {}, form: 'Sorry, something went wrong. Check your connection and try again.' });
     } finally {
@@ -71,8 +72,15 @@ export function QuestionPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={changing ? '/self-referral/check' : previousPath(step.slug, journey.answers)}>Back</BackLink>
+        <BackLink to={changing ? '/self-referral/check' : previousPath(step.slug, journey.answers, group)}>
+          Back
+        </BackLink>
         <ErrorSummary errors={summaryOf(errors, step.fields)} revision={errors} />
+        {group && (
+          <span className="nhsuk-caption-l">
+            {G.caption} {group.name}
+          </span>
+        )}
         <form noValidate onSubmit={onSubmit}>
           <Fields
             answers={journey.answers}

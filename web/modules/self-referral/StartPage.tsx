@@ -18,8 +18,9 @@ export function StartPage() {
     try {
       const { formToken } = await startJourney();
       const kept = readJourney();
-      // Answers of a journey not yet sent are kept (a reload, a step back); a sent one starts afresh.
-      saveJourney(kept.reference ? { answers: {}, formToken } : { ...kept, formToken });
+      // Answers of a journey not yet sent are kept (a reload, a step back); a sent one, or one to
+      // a group, starts afresh.
+      saveJourney(kept.reference || kept.group ? { answers: {}, formToken } : { ...kept, formToken });
       navigate('/self-referral/who');
     } catch {
       setProblem('Sorry, the form could not be started. Check your connection and try again.');

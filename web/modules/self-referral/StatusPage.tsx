@@ -19,6 +19,8 @@ export function StatusPage() {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [answer, setAnswer] = useState<SelfReferralStatus | null>(null);
+  /** A self-referral straight to a community group (its reference begins OR-): the group answers it. */
+  const toGroup = answer?.reference.startsWith('OR-') ?? false;
   const [busy, setBusy] = useState(false);
   usePageTitle(answer ? `${STATUS.statusTitle}: ${answer.title}` : STATUS.title, hasErrors(errors));
 
@@ -82,10 +84,10 @@ export function StatusPage() {
               {STATUS.statusTitle}: {answer.title}
             </h2>
             <p>{answer.detail}</p>
-            <h3>{STATUS.team}</h3>
+            <h3>{toGroup ? STATUS.group : STATUS.team}</h3>
             <SummaryList
               rows={[
-                { key: 'Team', value: answer.team.name },
+                { key: toGroup ? 'Group' : 'Team', value: answer.team.name },
                 ...(answer.team.phone ? [{ key: STATUS.phone, value: answer.team.phone }] : []),
                 ...(answer.team.email ? [{ key: STATUS.email, value: answer.team.email }] : []),
               ]}

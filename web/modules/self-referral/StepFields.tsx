@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import type { SelfReferralAnswers } from '../../../common/self-referral';
-import { AccessNeedsStep, ConsentStep, ContactStep, ContactTimesStep, HelpStep } from './contact-steps';
-import { QUESTIONS as Q } from './copy';
+import {
+  AccessNeedsStep,
+  ConsentStep,
+  ContactStep,
+  ContactTimesStep,
+  ForTheGroupStep,
+  HelpStep,
+  ShareWithGroupStep,
+} from './contact-steps';
+import { GROUP as G, QUESTIONS as Q } from './copy';
 import { AboutYouStep, DateOfBirthStep, GpStep, NameStep, PostcodeStep, WhoStep } from './person-steps';
 import { type StepProps, self } from './question-parts';
 
@@ -21,6 +29,8 @@ export const STEP_FIELDS: Record<string, (props: StepProps) => ReactNode> = {
   help: HelpStep,
   'access-needs': AccessNeedsStep,
   consent: ConsentStep,
+  'for-the-group': ForTheGroupStep,
+  'share-with-group': ShareWithGroupStep,
 };
 
 /** The page's title for the browser tab: its question. */
@@ -38,6 +48,8 @@ export function stepTitle(slug: string, a: SelfReferralAnswers): string {
     help: s ? Q.help.self : Q.help.other,
     'access-needs': s ? Q.access.self : Q.access.other,
     consent: Q.consent.title,
+    'for-the-group': s ? G.forGroup.self : G.forGroup.other,
+    'share-with-group': s ? G.share.self : G.share.other,
   };
   return titles[slug] ?? 'Refer yourself';
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { CheckboxesField, CheckboxField, ErrorMessage, TextAreaField, TextField } from '../../ui/FormFields';
-import { QUESTIONS as Q } from './copy';
+import { GROUP as G, QUESTIONS as Q } from './copy';
 import { listReasons } from './journey';
 import { QuestionFieldset, RadioItems, type StepProps, self, text } from './question-parts';
 
@@ -164,5 +164,44 @@ export function ConsentStep({ answers, set, errors }: StepProps) {
         </fieldset>
       </div>
     </>
+  );
+}
+
+/** Straight to a group: what the person would like the group to know (no reasons list: the group is chosen). */
+export function ForTheGroupStep({ answers, set, errors }: StepProps) {
+  return (
+    <TextAreaField
+      id="details"
+      label={self(answers) ? G.forGroup.self : G.forGroup.other}
+      asPageHeading
+      hint={G.forGroup.hint}
+      rows={5}
+      value={text(answers.details)}
+      error={errors.details}
+      onChange={(v) => set({ details: v })}
+    />
+  );
+}
+
+/** Straight to a group: the one consent, to send the answers to the group. */
+export function ShareWithGroupStep({ answers, set, errors }: StepProps) {
+  const share = answers.consentToShare === undefined ? undefined : answers.consentToShare ? 'yes' : 'no';
+  return (
+    <QuestionFieldset
+      id="consentToShare"
+      title={self(answers) ? G.share.self : G.share.other}
+      hint={G.share.hint}
+      error={errors.consentToShare}
+    >
+      <RadioItems
+        name="consentToShare"
+        value={share}
+        options={[
+          { value: 'yes', label: G.share.yes },
+          { value: 'no', label: G.share.no },
+        ]}
+        onChange={(v) => set({ consentToShare: v === 'yes' })}
+      />
+    </QuestionFieldset>
   );
 }

@@ -115,6 +115,46 @@ export const QUESTIONS = {
   continue: 'Continue',
 };
 
+/** The shorter journey straight to a community group (issue 14, point 3). The group's name is shown beside these. */
+export const GROUP = {
+  caption: 'Refer yourself to',
+  startTitle: 'Refer yourself to this group',
+  lede: 'This group takes referrals from people themselves. You do not need to see your GP first.',
+  what: [
+    'Answer a few questions about you.',
+    'We send your answers to the group.',
+    'The group will contact you in the way you ask.',
+  ],
+  needs: ['your date of birth and postcode', 'a phone number or email address, if you have one'],
+  time: 'It takes about 3 minutes.',
+  button: 'Start now',
+  notFoundTitle: 'You cannot refer yourself to this group here',
+  notFound: 'The group may not take referrals from people themselves, or it may be full. Contact the group to ask.',
+  back: 'Back to the group',
+  forGroup: {
+    self: 'What would you like the group to know?',
+    other: 'What would they like the group to know?',
+    hint: 'For example, why you want to go, or something you want to ask. Do not give details of an emergency here.',
+  },
+  share: {
+    title: 'Sending your details',
+    self: 'Can we send your answers to the group?',
+    other: 'Can we send their answers to the group?',
+    hint: 'The group needs them to contact you. We send them to the group and no one else.',
+    yes: 'Yes, send them',
+    no: 'No',
+  },
+  checkNotice: 'When you send this, the group will get your answers.',
+  sentTo: 'Your answers went to',
+  next: [
+    'The group will look at your referral.',
+    'Someone from the group will contact you in the way you asked.',
+    'If you feel worse while you wait, call your GP surgery or 111.',
+  ],
+  help: 'What you would like the group to know',
+  sharing: 'Send your answers to the group',
+};
+
 export const CHECK = {
   title: 'Check your answers',
   lede: 'Check your answers before you send them.',
@@ -143,12 +183,13 @@ export const STATUS = {
   title: 'Check on a referral',
   lede: 'Use the reference you were given and the date of birth of the person referred.',
   reference: 'Reference',
-  referenceHint: 'For example, WM-3F9A-C21B',
+  referenceHint: 'For example, WM-3F9A-C21B or OR-3F9AC21B',
   dateOfBirth: 'Date of birth',
   dateHint: 'For example, 15 3 1984',
   button: 'Check',
   statusTitle: 'Status',
   team: 'Contact the team',
+  group: 'Contact the group',
   phone: 'Phone',
   email: 'Email',
 };
