@@ -81,6 +81,11 @@ export const ZOrganisationDetail = ZOrganisationListItem.extend({
   email: z.string().nullable(),
   /** A practice's registered patients (the denominator of rates per 1,000); null = not recorded. */
   listSize: z.number().int().nullable(),
+  /** A practice's postcode; null for other kinds or not recorded. */
+  postcode: z.string().nullable(),
+  /** A PCN team's public phone and email; null for other kinds or not recorded. */
+  publicPhone: z.string().nullable(),
+  publicEmail: z.string().nullable(),
   activeUsers: z.number(),
   createdAt: z.string(),
   history: z.array(ZOrganisationHistoryItem),

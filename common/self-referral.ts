@@ -108,7 +108,6 @@ export const PUBLIC_GROUP_STATUS_WORDS: Record<string, { title: string; detail: 
   closed: { title: 'Finished', detail: 'The group has closed this referral.' },
 };
 
-
 /** What the status check answers: the status in words and how to reach the team, nothing else. */
 export interface SelfReferralStatus {
   reference: string;

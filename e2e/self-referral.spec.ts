@@ -4,7 +4,7 @@ import { expect, test } from './fixtures.js';
 import { E2E_NOTIFY_TEMPLATES } from './notify-settings.mjs';
 import { notifyMessages } from './support/notify.js';
 import { checkPage } from './support/page-checks.js';
-import { signIn } from './support/sign-in.js';
+import { signedInPage, signIn } from './support/sign-in.js';
 
 // Journey (issue 14): a resident on a phone refers themselves to their PCN's social prescribing
 // team, one question a page; the team lead sees it in the queue marked as a self-referral; the
@@ -147,4 +147,106 @@ test('a resident refers themselves, the lead sees it, the resident checks its st
   await expect(page.getByRole('heading', { name: 'Status: Received' })).toBeVisible();
   await expect(page.getByText('0191 498 0001')).toBeVisible();
   await checkPage(page, 'self-referral-status');
+});
+
+// Issue 14, point 3: the same journey, shorter, straight to a community group whose listing takes
+// self-referrals; it ends in the organisation's inbox, marked as a self-referral.
+test('a resident refers themselves straight to the walking group, the partner sees it in the inbox', async ({
+  page,
+  browser,
+}) => {
+  const GROUP = 'Connect Walk and Talk';
+  await page.goto('/directory');
+  await page.getByLabel('What are you looking for?').fill(GROUP);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: GROUP, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: GROUP })).toBeVisible();
+  await page.getByRole('link', { name: 'Refer yourself to this group' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Refer yourself to this group' })).toBeVisible();
+  await expect(page.getByText(`Refer yourself to ${GROUP}`)).toBeVisible();
+  await checkPage(page, 'group-self-referral-start');
+  await noWiderThanScreen(page, 'the group start page');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Start now' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Who are you referring?' })).toBeVisible();
+  await page.getByLabel('Myself').check();
+  await continueButton(page).click();
+  await page.getByLabel('First name').fill('Morgan');
+  await page.getByLabel('Last name').fill('Groupwalker');
+  await continueButton(page).click();
+  await page.getByLabel('Day').fill('3');
+  await page.getByLabel('Month').fill('2');
+  await page.getByLabel('Year').fill('1958');
+  await continueButton(page).click();
+  await page.getByLabel('Postcode').fill('ne1 3gu');
+  await continueButton(page).click();
+
+  // No GP surgery on this journey: straight on to how to contact.
+  await expect(page.getByRole('heading', { level: 1, name: 'How should we contact you?' })).toBeVisible();
+  await page.getByLabel('Text message').check();
+  await page.getByLabel('Mobile phone number').fill('07700 900 777');
+  await continueButton(page).click();
+  await page.getByLabel('Good times to contact').fill('Afternoons');
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'What would you like the group to know?' })).toBeVisible();
+  await page.getByLabel('What would you like the group to know?').fill('I walk slowly but want to get out more.');
+  await checkPage(page, 'group-self-referral-for-the-group');
+  await continueButton(page).click();
+  await continueButton(page).click(); // access needs: none
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Can we send your answers to the group?' })).toBeVisible();
+  // Continue without an answer: the consent's error, named.
+  await continueButton(page).click();
+  await expect(page.locator('.nhsuk-error-summary')).toContainText('Sharing details');
+  await checkPage(page, 'group-self-referral-share-errors');
+  await page.getByLabel('Yes, send them').check();
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+  const answers = page.locator('.nhsuk-summary-list');
+  await expect(answers).toContainText('I walk slowly but want to get out more.');
+  await expect(answers).not.toContainText('GP surgery');
+  await checkPage(page, 'group-self-referral-check');
+  await noWiderThanScreen(page, 'the group check answers page');
+  const waited = Date.now() - started;
+  if (waited < MIN_SECONDS_TO_FILL * 1000 + 500) await page.waitForTimeout(MIN_SECONDS_TO_FILL * 1000 + 500 - waited);
+  await page.getByRole('button', { name: 'Send referral' }).dblclick();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Referral sent' })).toBeVisible();
+  const reference = (await page.locator('#reference').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^OR-[0-9A-F]{8}$/);
+  await expect(page.getByText(`Your answers went to ${GROUP}.`)).toBeVisible();
+  await checkPage(page, 'group-self-referral-confirmation');
+  await expect.poll(async () => (await notifyMessages('07700900777')).length, { timeout: 20_000 }).toBe(1);
+  const [text] = await notifyMessages('07700900777');
+  expect(text).toMatchObject({ type: 'sms', personalisation: { reference, team: GROUP } });
+
+  // The partner's inbox: the referral, once, marked as a self-referral, with what the person said.
+  const partner = await signedInPage(browser, 'vcs_partner');
+  const p = partner.page;
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await p.goto('/partner/referrals');
+  const row = p.getByRole('row').filter({ hasText: 'Morgan Groupwalker' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Self-referral');
+  await row.getByRole('link', { name: /Morgan Groupwalker/ }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Referral for Morgan Groupwalker' })).toBeVisible();
+  await expect(p.getByText('I walk slowly but want to get out more.')).toBeVisible();
+  await expect(p.getByText('3 February 1958')).toBeVisible();
+  await checkPage(p, 'group-self-referral-partner');
+  await p.context().close();
+
+  // The resident checks on it with the group's reference.
+  await page.getByRole('link', { name: 'Check on your referral' }).click();
+  await page.getByLabel('Reference').fill(reference);
+  await page.getByLabel('Day').fill('3');
+  await page.getByLabel('Month').fill('2');
+  await page.getByLabel('Year').fill('1958');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByRole('heading', { name: 'Status: Sent' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Contact the group' })).toBeVisible();
+  await checkPage(page, 'group-self-referral-status');
 });

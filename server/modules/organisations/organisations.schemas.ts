@@ -7,6 +7,7 @@ import {
   ORGANISATION_TYPES,
   SORT_DIRECTIONS,
 } from '../../../common/admin-lists.js';
+import { zPostcode } from '../../../common/schemas/fields.js';
 import { zQueryInt } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
 
@@ -76,6 +77,21 @@ export const ZOrganisationUpdate = z.object({
     .int('must be a whole number of registered patients')
     .min(0, 'must be 0 or more')
     .max(LIST_SIZE_MAX, `must be at most ${LIST_SIZE_MAX.toLocaleString('en-GB')}`)
+    .nullable()
+    .optional(),
+  /** A practice's postcode: a self-referrer who does not know their surgery is sent to the nearest. */
+  postcode: zPostcode().nullable().optional(),
+  /** A PCN team's phone and email for residents (status page, confirmation messages). */
+  publicPhone: zText(40)
+    .trim()
+    .refine((v) => /^(\+44|0)[0-9]{9,10}$/.test(v.replace(/[\s\-().]/g, '')), {
+      message: 'must be a UK phone number, like 0191 498 0001',
+    })
+    .nullable()
+    .optional(),
+  publicEmail: zText(320)
+    .toLowerCase()
+    .pipe(z.email('must be in the correct format, like team@example.org'))
     .nullable()
     .optional(),
   // A practice's referrals, cases and staff belong to its PCN's team, so moving it would move them

@@ -149,7 +149,7 @@ export const ZServiceSelfReferral = z
   .object(
     {
       ...personQuestions,
-      consentToShare: yes('must be agreed to send your details to the group'),
+      consentToShare: yes('must be yes: the group needs your answers to contact you'),
     },
     required('the answers'),
   )
@@ -160,11 +160,14 @@ export type TServiceSelfReferral = z.infer<typeof ZServiceSelfReferral>;
 
 export type TSelfReferral = z.infer<typeof ZSelfReferral>;
 
+/** A community group's listing, straight to which the shorter journey refers the person. */
+const ZServiceId = zText(40, { error: required() }).pipe(z.uuid('must be the id of a service in the directory'));
+
 /** What the public app sends: the answers, and the journey's anti-abuse fields. */
 export const ZSelfReferralSubmit = z.object({
   answers: z.unknown(),
   /** A community group's listing: the referral goes to its organisation, not to the PCN team. */
-  serviceId: z.uuid('must be the id of a service in the directory').optional(),
+  serviceId: ZServiceId.optional(),
   /** The start page's token (its hash keeps when the journey began): too quick a submission is a bot's. */
   formToken: zText(200, { error: required() }).optional(),
   /** A field people never see or fill: anything in it is a bot's. */
@@ -175,7 +178,7 @@ export const ZSelfReferralSubmit = z.object({
 export const ZSelfReferralCheck = z.object({
   answers: z.unknown(),
   /** Checked as the shorter journey to this community group's listing. */
-  serviceId: z.uuid('must be the id of a service in the directory').optional(),
+  serviceId: ZServiceId.optional(),
   fields: z
     .array(zText(40, { error: required('a question name') }), { error: 'must be a list of question names' })
     .min(1, 'must name at least one question')

@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { NO_ERRORS, summaryOf } from '../../ui/form-errors';
 import { Radios } from '../../ui/Radios';
 import { answerReferral, type PartnerReferralView, type SendAnswer } from './partner-api';
+import { readersOf } from './partner-words';
 
 /** What every answer form is told by its page. */
 export interface AnswerFormProps {
@@ -38,7 +39,7 @@ export function AcceptForm({ referral, onSaved, onConflict, send }: AnswerFormPr
       sendOf({ referral, send })('accept', { version: referral.version, ...body }),
     labels: { note: 'Note' },
     onConflict,
-    onSuccess: () => onSaved('Referral accepted. The team has been told.'),
+    onSuccess: () => onSaved(`Referral accepted.${readersOf(referral).told}`),
   });
   const { errors, setErrors } = write;
 
@@ -58,8 +59,8 @@ export function AcceptForm({ referral, onSaved, onConflict, send }: AnswerFormPr
       <Textarea
         id="acceptNote"
         name="acceptNote"
-        label="Note to the team (optional)"
-        hint="For example, when and where their first session is. The team reads this."
+        label={`${readersOf(referral).noteLabel} (optional)`}
+        hint={`For example, when and where their first session is. ${readersOf(referral).reads}`}
         rows={2}
         error={errors.fields.note}
       />
@@ -78,7 +79,7 @@ export function DeclineForm({ referral, onSaved, onConflict, send }: AnswerFormP
       sendOf({ referral, send })('decline', { version: referral.version, ...body }),
     labels: { reason: 'Reason', note: 'Note' },
     onConflict,
-    onSuccess: () => onSaved('Referral declined. The team has been told why.'),
+    onSuccess: () => onSaved(`Referral declined.${readersOf(referral).told}`),
   });
   const { errors, setErrors } = write;
 
@@ -112,8 +113,8 @@ export function DeclineForm({ referral, onSaved, onConflict, send }: AnswerFormP
       <Textarea
         id="declineNote"
         name="declineNote"
-        label="Note to the team"
-        hint="Needed if the reason is other. The team reads this. Up to 2,000 characters."
+        label={readersOf(referral).noteLabel}
+        hint={`Needed if the reason is other. ${readersOf(referral).reads} Up to 2,000 characters.`}
         rows={3}
         error={errors.fields.note}
       />

@@ -66,7 +66,9 @@ function ReferredBy({ referral }: { referral: PartnerReferralView }) {
         rows={[
           { key: self ? 'How' : 'Team', value: team },
           ...(name ? [{ key: self ? 'Name' : 'Worker', value: name }] : []),
-          { key: 'Email', value: email ? <a href={`mailto:${email}`}>{email}</a> : 'Not available' },
+          ...(email || !self
+            ? [{ key: 'Email', value: email ? <a href={`mailto:${email}`}>{email}</a> : 'Not available' }]
+            : []),
           { key: 'Received', value: formatWhen(referral.createdAt) },
           ...(referral.replyDueOn && referral.status === 'sent'
             ? [{ key: 'Reply by', value: formatDate(referral.replyDueOn) }]

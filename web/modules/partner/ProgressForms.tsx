@@ -97,7 +97,8 @@ export function CloseForm({ referral, onSaved, onConflict, send }: AnswerFormPro
       sendOf({ referral, send })('close', { version: referral.version, ...body }),
     labels: { outcome: 'Outcome', note: 'Note' },
     onConflict,
-    onSuccess: () => onSaved('Referral closed. The team has been told the outcome.'),
+    onSuccess: () =>
+      onSaved(`Referral closed.${referral.source === 'self' ? '' : ' The team has been told the outcome.'}`),
   });
   const { errors, setErrors } = write;
 
@@ -131,8 +132,12 @@ export function CloseForm({ referral, onSaved, onConflict, send }: AnswerFormPro
       <Textarea
         id="outcomeNote"
         name="outcomeNote"
-        label="Short note to the team"
-        hint="How it went and anything the team should know. Up to 2,000 characters."
+        label={referral.source === 'self' ? 'Short note for your records' : 'Short note to the team'}
+        hint={
+          referral.source === 'self'
+            ? 'How it went. Only your organisation reads this. Up to 2,000 characters.'
+            : 'How it went and anything the team should know. Up to 2,000 characters.'
+        }
         rows={3}
         error={errors.fields.note}
       />

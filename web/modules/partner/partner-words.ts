@@ -57,3 +57,17 @@ function formatBirthDate(iso: string): string {
     ? iso
     : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/**
+ * Who reads the organisation's notes and hears its answers: the referring team, or (a resident's
+ * own self-referral) no one outside the organisation.
+ */
+export function readersOf(referral: { source: 'team' | 'self' }) {
+  return referral.source === 'self'
+    ? {
+        noteLabel: 'Note for your records',
+        reads: 'Only your organisation reads this.',
+        told: '',
+      }
+    : { noteLabel: 'Note to the team', reads: 'The team reads this.', told: ' The team has been told.' };
+}

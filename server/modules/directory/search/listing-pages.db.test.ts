@@ -53,6 +53,7 @@ describe('public answers carry only the fields they declare (issue 9, finding 8)
     'referral_capacity',
     'review_due_on',
     'schedules',
+    'self_referral',
     'service_areas',
     'status',
     'upcoming_events',

@@ -18,7 +18,16 @@ import type { TOrganisationListQuery, TOrganisationUpdate } from '../organisatio
 // The administrator's view of the ICB's organisations: one list of PCNs, practices and VCS
 // organisations, each with its page, edits and retirement, and a history that is never deleted.
 
-const FIELD_ORDER = ['name', 'code', 'email', 'listSize'];
+const FIELD_ORDER = ['name', 'code', 'email', 'listSize', 'postcode', 'publicPhone', 'publicEmail'];
+/** The fields only one kind of organisation keeps: a practice's, or a PCN's public contact details. */
+const KEPT_BY = {
+  email: 'practice',
+  listSize: 'practice',
+  postcode: 'practice',
+  publicPhone: 'pcn',
+  publicEmail: 'pcn',
+} as const;
+const KEPT_WORDS = { practice: 'GP practices', pcn: 'PCNs' } as const;
 
 function icbOf(ctx: SignedInContext): string {
   return ctx.actor.scope.icbId;
@@ -28,8 +37,15 @@ interface Loaded {
   item: OrganisationListItem;
   email: string | null;
   listSize: number | null;
+  /** A practice's postcode (the nearest surgery to a self-referrer who does not know theirs). */
+  postcode: string | null;
+  /** A PCN team's public phone and email (on residents' status pages and messages). */
+  publicPhone: string | null;
+  publicEmail: string | null;
   createdAt: Date;
 }
+
+const NONE = { email: null, listSize: null, postcode: null, publicPhone: null, publicEmail: null };
 
 /** Every PCN, practice and VCS organisation of the ICB, retired ones included. */
 async function loadAll(db: DbOrTx, icbId: string): Promise<Loaded[]> {
@@ -57,19 +73,22 @@ async function loadAll(db: DbOrTx, icbId: string): Promise<Loaded[]> {
     retiredAt: row.retiredAt?.toISOString() ?? null,
   });
   return [
-    ...pcnRows.map((p) => ({ item: item('pcn', p, p.code), email: null, listSize: null, createdAt: p.createdAt })),
+    ...pcnRows.map((p) => ({
+      ...NONE,
+      item: item('pcn', p, p.code),
+      publicPhone: p.publicPhone,
+      publicEmail: p.publicEmail,
+      createdAt: p.createdAt,
+    })),
     ...practiceRows.map((p) => ({
+      ...NONE,
       item: item('practice', p, p.code, p.pcnId),
       email: p.email,
       listSize: p.listSize,
+      postcode: p.postcode,
       createdAt: p.createdAt,
     })),
-    ...vcsRows.map((v) => ({
-      item: item('vcs', v, v.charityNumber),
-      email: null,
-      listSize: null,
-      createdAt: v.createdAt,
-    })),
+    ...vcsRows.map((v) => ({ ...NONE, item: item('vcs', v, v.charityNumber), createdAt: v.createdAt })),
   ];
 }
 
@@ -120,7 +139,7 @@ const placementOf = (item: OrganisationListItem) =>
       : { vcsOrganisationId: item.id };
 
 export async function getOrganisation(db: Db, ctx: SignedInContext, id: string): Promise<OrganisationDetail> {
-  const { item, email, listSize, createdAt } = await findOne(db, ctx, id);
+  const { item, email, listSize, postcode, publicPhone, publicEmail, createdAt } = await findOne(db, ctx, id);
   const rows = await repo.findHistory(db, id);
   const names = await userNames(
     db,
@@ -130,6 +149,9 @@ export async function getOrganisation(db: Db, ctx: SignedInContext, id: string):
     ...item,
     email,
     listSize,
+    postcode,
+    publicPhone,
+    publicEmail,
     createdAt: createdAt.toISOString(),
     activeUsers: await countActiveUsersOf(db, placementOf(item)),
     history: rows.map((r) => ({
@@ -181,7 +203,7 @@ export async function updateOrganisation(
   id: string,
   input: TOrganisationUpdate,
 ): Promise<OrganisationDetail> {
-  const { item, email, listSize } = await findOne(db, ctx, id);
+  const { item, email, listSize, postcode, publicPhone, publicEmail } = await findOne(db, ctx, id);
   if (item.retiredAt) throw conflict(`${item.name} has been retired: reinstate it before changing it.`);
   const asText = (n: number | null | undefined) => (n === undefined ? undefined : n === null ? null : String(n));
   const wanted: Record<string, string | null | undefined> = {
@@ -189,17 +211,26 @@ export async function updateOrganisation(
     code: input.code,
     email: input.email,
     listSize: asText(input.listSize),
+    postcode: input.postcode,
+    publicPhone: input.publicPhone,
+    publicEmail: input.publicEmail,
   };
   const before: Record<string, string | null> = {
     name: item.name,
     code: item.code,
     email,
     listSize: asText(listSize) ?? null,
+    postcode,
+    publicPhone,
+    publicEmail,
   };
-  for (const field of ['email', 'listSize'] as const) {
-    if (input[field] !== undefined && item.type !== 'practice') {
-      throw validationError([{ field, message: 'is only kept for GP practices' }]);
-    }
+  const misplaced = (Object.keys(KEPT_BY) as (keyof typeof KEPT_BY)[]).filter(
+    (field) => input[field] !== undefined && item.type !== KEPT_BY[field],
+  );
+  if (misplaced.length > 0) {
+    throw validationError(
+      misplaced.map((field) => ({ field, message: `is only kept for ${KEPT_WORDS[KEPT_BY[field]]}` })),
+    );
   }
   if (input.code !== undefined) {
     const shape =
@@ -214,7 +245,7 @@ export async function updateOrganisation(
     if (input.code === null && item.type !== 'vcs') throw validationError([{ field: 'code', message: 'is required' }]);
   }
   const changes: Record<string, { from: string | null; to: string | null }> = {};
-  for (const field of ['name', 'code', 'email', 'listSize'] as const) {
+  for (const field of FIELD_ORDER) {
     const to = wanted[field];
     if (to !== undefined && to !== before[field]) changes[field] = { from: before[field] ?? null, to };
   }
@@ -230,6 +261,9 @@ export async function updateOrganisation(
           : {}),
         ...(changes.email ? { email: changes.email.to } : {}),
         ...(changes.listSize ? { listSize: changes.listSize.to === null ? null : Number(changes.listSize.to) } : {}),
+        ...(changes.postcode ? { postcode: changes.postcode.to } : {}),
+        ...(changes.publicPhone ? { publicPhone: changes.publicPhone.to } : {}),
+        ...(changes.publicEmail ? { publicEmail: changes.publicEmail.to } : {}),
       };
       if (item.type === 'pcn') await repo.updatePcn(tx, id, values);
       else if (item.type === 'practice') await repo.updatePractice(tx, id, values);

@@ -31,7 +31,11 @@ const FIELD_LABELS: Record<string, string> = {
   code: 'Code',
   email: 'Practice mailbox',
   listSize: LIST_SIZE_LABEL,
+  postcode: 'Postcode',
+  publicPhone: 'Phone for residents',
+  publicEmail: 'Email for residents',
 };
+const EDIT_FIELDS = ['name', 'code', 'email', 'listSize', 'postcode', 'publicPhone', 'publicEmail'];
 const CHANGE_LABELS = { created: 'Added', edited: 'Changed', retired: 'Retired', reinstated: 'Reinstated' } as const;
 
 export function OrganisationPage() {
@@ -63,6 +67,13 @@ export function OrganisationPage() {
                     key: LIST_SIZE_LABEL,
                     value: data.listSize === null ? 'Not recorded' : data.listSize.toLocaleString('en-GB'),
                   },
+                  { key: 'Postcode', value: data.postcode ?? 'Not recorded' },
+                ]
+              : []),
+            ...(data.type === 'pcn'
+              ? [
+                  { key: 'Phone for residents', value: data.publicPhone ?? 'Not set' },
+                  { key: 'Email for residents', value: data.publicEmail ?? 'Not set' },
                 ]
               : []),
             {
@@ -84,7 +95,7 @@ export function OrganisationPage() {
         />
         {!data.retiredAt && (
           <EditForm
-            key={JSON.stringify([data.name, data.code, data.email, data.listSize])}
+            key={JSON.stringify(EDIT_FIELDS.map((f) => data[f as keyof OrganisationDetail]))}
             organisation={data}
             onSaved={setNotice}
           />
@@ -118,6 +129,7 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
       .trim()
       .toUpperCase();
     const email = String(form.get('email') ?? '').trim();
+    const optional = (field: string) => String(form.get(field) ?? '').trim() || null;
     const listSize = readListSize(String(form.get('listSize') ?? ''));
     const fields: Record<string, string> = {};
     if (listSize.error) fields.listSize = listSize.error;
@@ -127,14 +139,19 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
     void write.submit({
       name,
       code: code || null,
-      ...(organisation.type === 'practice' ? { email: email || null, listSize: listSize.value ?? null } : {}),
+      ...(organisation.type === 'practice'
+        ? { email: email || null, listSize: listSize.value ?? null, postcode: optional('postcode') }
+        : {}),
+      ...(organisation.type === 'pcn'
+        ? { publicPhone: optional('publicPhone'), publicEmail: optional('publicEmail') }
+        : {}),
     });
   }
 
   return (
     <section aria-labelledby="edit-heading">
       <h2 id="edit-heading">Change the details</h2>
-      <ErrorSummary errors={summaryOf(errors, ['name', 'code', 'email', 'listSize'])} revision={errors} />
+      <ErrorSummary errors={summaryOf(errors, EDIT_FIELDS)} revision={errors} />
       <form onSubmit={submit} noValidate>
         <TextInput id="name" name="name" label="Name" defaultValue={organisation.name} error={errors.fields.name} />
         <TextInput
@@ -167,6 +184,41 @@ function EditForm({ organisation, onSaved }: { organisation: OrganisationDetail;
             defaultValue={organisation.listSize ?? ''}
             error={errors.fields.listSize}
           />
+        )}
+        {organisation.type === 'practice' && (
+          <TextInput
+            id="postcode"
+            name="postcode"
+            label="Postcode (optional)"
+            hint="A resident who does not know their GP surgery is sent to the team of the nearest one."
+            width={10}
+            autoComplete="off"
+            defaultValue={organisation.postcode ?? ''}
+            error={errors.fields.postcode}
+          />
+        )}
+        {organisation.type === 'pcn' && (
+          <>
+            <TextInput
+              id="publicPhone"
+              name="publicPhone"
+              type="tel"
+              label="Phone for residents (optional)"
+              hint="Shown to people who refer themselves, on their status page and in their confirmation."
+              width={20}
+              defaultValue={organisation.publicPhone ?? ''}
+              error={errors.fields.publicPhone}
+            />
+            <TextInput
+              id="publicEmail"
+              name="publicEmail"
+              type="email"
+              label="Email for residents (optional)"
+              hint="A shared team mailbox, not a person's own address."
+              defaultValue={organisation.publicEmail ?? ''}
+              error={errors.fields.publicEmail}
+            />
+          </>
         )}
         <Button variant="secondary" aria-disabled={busy || undefined}>
           {busy ? 'Saving…' : 'Save changes'}

@@ -49,6 +49,9 @@ export interface OrganisationChanges {
   code?: string | null;
   email?: string | null;
   listSize?: number | null;
+  postcode?: string | null;
+  publicPhone?: string | null;
+  publicEmail?: string | null;
 }
 
 export function updateOrganisation(id: string, changes: OrganisationChanges): Promise<OrganisationDetail> {
