@@ -226,7 +226,9 @@ const OnwardCoreSchema = z.object({
 
 /** A secure link's state as the team sees it (never the token). */
 export const OnwardLinkViewSchema = z.object({
-  email: z.string(),
+  /** Where the link went: an email address, or (by text) a mobile number; the other is null. */
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
   state: z.enum(['active', 'expired', 'revoked']),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -375,14 +377,22 @@ export const LinkStateSchema = z.discriminatedUnion('state', [
     state: z.literal('valid'),
     serviceName: z.string(),
     teamName: z.string(),
-    /** The mailbox the code goes to, masked ("j***@example.org"). */
+    /** The mailbox or mobile the code goes to, masked ("j***@example.org", "07*** ***123"). */
     sentTo: z.string(),
+    /** How the code goes: by email, or by text to a mobile. */
+    codeBy: z.enum(['email', 'text']),
+    /** A resident referred themselves (no team sent it). */
+    selfReferral: z.boolean(),
     codeNeeded: z.boolean(),
   }),
   z.object({ state: z.literal('ended') }),
 ]);
 export type LinkState = z.infer<typeof LinkStateSchema>;
-export const LinkCodeSentSchema = z.object({ sentTo: z.string(), expiresInMinutes: z.number() });
+export const LinkCodeSentSchema = z.object({
+  sentTo: z.string(),
+  codeBy: z.enum(['email', 'text']),
+  expiresInMinutes: z.number(),
+});
 export const LinkAccessGrantedSchema = z.object({ access: z.string(), expiresAt: z.string() });
 export type OnwardLinkView = z.infer<typeof OnwardLinkViewSchema>;
 export const OnwardLinkAnswerSchema = z.object({ link: OnwardLinkViewSchema });

@@ -5,6 +5,7 @@ export const RESIDENT_MESSAGE_KINDS = [
   'first_contact_appointment',
   'contact_reminder',
   'secure_link',
+  'secure_link_code',
 ] as const;
 export type ResidentMessageKind = (typeof RESIDENT_MESSAGE_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const RESIDENT_MESSAGE_KIND_LABELS: Record<ResidentMessageKind, string> =
   first_contact_appointment: 'First appointment details',
   contact_reminder: 'Reminder of the appointment the next day',
   secure_link: 'Secure link',
+  secure_link_code: 'Code for a secure link',
 };
 
 export const RESIDENT_MESSAGE_CHANNEL_LABELS: Record<ResidentMessageChannel, string> = {

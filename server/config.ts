@@ -126,6 +126,8 @@ const ConfigSchema = z.object({
   NOTIFY_TEMPLATE_CONTACT_REMINDER_EMAIL: notifyTemplate,
   NOTIFY_TEMPLATE_SECURE_LINK_SMS: notifyTemplate,
   NOTIFY_TEMPLATE_SECURE_LINK_EMAIL: notifyTemplate,
+  NOTIFY_TEMPLATE_SECURE_LINK_CODE_SMS: notifyTemplate,
+  NOTIFY_TEMPLATE_SECURE_LINK_CODE_EMAIL: notifyTemplate,
   /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
   ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */

@@ -22,6 +22,8 @@ export const serviceReferralSettings = pgTable(
     takesReferrals: boolean('takes_referrals').notNull().default(true),
     takesSelfReferrals: boolean('takes_self_referrals').notNull().default(false),
     referralEmail: text('referral_email'),
+    /** A mobile number for secure links by text (issue 14), used when the listing has no email for referrals. */
+    referralMobile: text('referral_mobile'),
     replyWorkingDays: integer('reply_working_days').notNull().default(5),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedByUserId: uuid('updated_by_user_id').references(() => users.id),

@@ -197,7 +197,9 @@ export const onwardLinks = pgTable(
       .notNull()
       .references(() => onwardReferrals.id),
     tokenHash: text('token_hash').notNull(),
-    email: text('email').notNull(),
+    /** Where the link and its codes go: an email address, or a mobile number (by text through Notify). */
+    email: text('email'),
+    mobile: text('mobile'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Null when the resident's own self-referral sent it. */
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
@@ -215,5 +217,6 @@ export const onwardLinks = pgTable(
     uniqueIndex('onward_links_token_uq').on(t.tokenHash),
     uniqueIndex('onward_links_access_uq').on(t.accessHash),
     index('onward_links_referral_idx').on(t.onwardReferralId, t.createdAt),
+    check('onward_links_one_address', sql`(${t.email} IS NULL) <> (${t.mobile} IS NULL)`),
   ],
 );

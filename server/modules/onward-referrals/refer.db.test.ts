@@ -206,7 +206,7 @@ describe('refusals name the field and change nothing', () => {
       'no email to send a link to',
       async () => ({ serviceId: (await linkListing(ctx.db, tenancy, { email: null })).id }),
       'serviceId',
-      /has no email for referrals/,
+      /has no email or mobile for referrals/,
     ],
     [
       'a listing of another ICB',

@@ -55,6 +55,7 @@ export function toOnwardReferralView(row: TeamOnward<OnwardReferralRow>, parts: 
     link: link
       ? {
           email: link.email,
+          mobile: link.mobile,
           state: linkState(link),
           createdAt: link.createdAt.toISOString(),
           expiresAt: link.expiresAt.toISOString(),

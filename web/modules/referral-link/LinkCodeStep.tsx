@@ -42,13 +42,15 @@ export function LinkCodeStep({
     onError: endedOr404,
   });
   const errors = hasErrors(verify.errors) ? verify.errors : request.errors;
-  usePageTitle(sent ? 'Enter the code from your email' : `A referral to ${link.serviceName}`, hasErrors(errors));
+  const byText = link.codeBy === 'text';
+  const from = byText ? 'text message' : 'email';
+  usePageTitle(sent ? `Enter the code from your ${from}` : `A referral to ${link.serviceName}`, hasErrors(errors));
 
   function submitCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get('code') ?? '').replace(/\s/g, '');
     if (!/^\d{6}$/.test(code)) {
-      return verify.setErrors({ fields: { code: 'Enter the 6-digit code from the email' }, form: null });
+      return verify.setErrors({ fields: { code: `Enter the 6-digit code from the ${from}` }, form: null });
     }
     verify.setErrors(NO_ERRORS);
     void verify.submit(code);
@@ -59,14 +61,18 @@ export function LinkCodeStep({
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={summaryOf(errors, ['code'])} revision={errors} />
         <h1>
-          <span className="nhsuk-caption-l">{link.teamName}</span>A referral to {link.serviceName}
+          <span className="nhsuk-caption-l">{link.selfReferral ? 'Self-referral' : link.teamName}</span>A referral to{' '}
+          {link.serviceName}
         </h1>
         <p>
-          {link.teamName} has referred someone to {link.serviceName} through Waymark, with the person’s consent.
+          {link.selfReferral
+            ? `Someone has referred themselves to ${link.serviceName} through Waymark, and agreed to send you their details.`
+            : `${link.teamName} has referred someone to ${link.serviceName} through Waymark, with the person’s consent.`}
         </p>
         <p>
-          To keep the person’s details safe, we first check that you can read the email address the referral was sent
-          to: <strong>{link.sentTo}</strong>.
+          To keep the person’s details safe, we first check that you can read the{' '}
+          {byText ? 'text messages to the mobile' : 'email address'} the referral was sent to:{' '}
+          <strong>{link.sentTo}</strong>.
         </p>
         {sent ? (
           <>
@@ -80,7 +86,7 @@ export function LinkCodeStep({
               <TextInput
                 id="code"
                 name="code"
-                label="Code from the email"
+                label={`Code from the ${from}`}
                 labelProps={{ size: 's' }}
                 hint="6 digits, for example 123456"
                 inputMode="numeric"
@@ -111,7 +117,9 @@ export function LinkCodeStep({
               void request.submit(undefined);
             }}
           >
-            <Button aria-disabled={request.busy || undefined}>{request.busy ? 'Sending…' : 'Email me a code'}</Button>
+            <Button aria-disabled={request.busy || undefined}>
+              {request.busy ? 'Sending…' : byText ? 'Text me a code' : 'Email me a code'}
+            </Button>
           </form>
         )}
       </div>

@@ -38,7 +38,7 @@ export function LinkControls({
         said:
           what === 'revoke'
             ? 'Link withdrawn: it no longer opens the referral.'
-            : `New link sent to ${answer.link.email}. The old link no longer works.`,
+            : `New link sent to ${answer.link.email ?? answer.link.mobile}. The old link no longer works.`,
       });
       await queryClient.invalidateQueries({
         predicate: (query) => JSON.stringify(query.queryKey).includes(referralId),
@@ -54,7 +54,7 @@ export function LinkControls({
     <div className="waymark-link-controls">
       <SummaryList
         rows={[
-          { key: 'Secure link sent to', value: link.email },
+          { key: 'Secure link sent to', value: link.email ?? `${link.mobile} (by text)` },
           { key: 'Link', value: <Tag colour={words.colour}>{words.text}</Tag> },
           {
             key: link.state === 'active' ? 'Works until' : 'Sent',

@@ -32,6 +32,7 @@ const LABELS = {
   takesReferrals: 'Takes referrals through Waymark',
   takesSelfReferrals: 'Takes self-referrals from residents',
   referralEmail: 'Email address for referrals',
+  referralMobile: 'Mobile for referrals by text',
   replyWorkingDays: 'Working days to reply',
 };
 const ORDER = Object.keys(LABELS);
@@ -70,6 +71,7 @@ interface Draft {
   takesReferrals: boolean;
   takesSelfReferrals: boolean;
   referralEmail: string;
+  referralMobile: string;
   replyWorkingDays: string;
 }
 
@@ -94,6 +96,7 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
     takesReferrals: settings.takesReferrals,
     takesSelfReferrals: settings.takesSelfReferrals,
     referralEmail: settings.referralEmail ?? '',
+    referralMobile: settings.referralMobile ?? '',
     replyWorkingDays: String(settings.replyWorkingDays),
   });
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
@@ -104,7 +107,11 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
     onSuccess: async (view) => {
       queryClient.setQueryData(referralSettingsKey(audience, service.id), view);
       // Shown as stored (the address in lower case), so what the form says is what was saved.
-      set({ referralEmail: view.referralEmail ?? '', replyWorkingDays: String(view.replyWorkingDays) });
+      set({
+        referralEmail: view.referralEmail ?? '',
+        referralMobile: view.referralMobile ?? '',
+        replyWorkingDays: String(view.replyWorkingDays),
+      });
       setSaved(true);
     },
   });
@@ -175,6 +182,17 @@ function SettingsForm({ audience, settings }: { audience: SettingsAudience; sett
             value={draft.referralEmail}
             error={errors.fields.referralEmail}
             onChange={(referralEmail) => set({ referralEmail })}
+          />
+          <TextField
+            id="referralMobile"
+            label={`${LABELS.referralMobile} (optional)`}
+            hint="For an organisation with no email at all: the secure link and its one-time codes are sent by text message to this mobile. An email address, when there is one, is used instead."
+            type="tel"
+            autoComplete="off"
+            width={20}
+            value={draft.referralMobile}
+            error={errors.fields.referralMobile}
+            onChange={(referralMobile) => set({ referralMobile })}
           />
           <TextField
             id="replyWorkingDays"

@@ -44,12 +44,16 @@ async function serviceFor(
   throw notFound('service');
 }
 
-type Settings = Pick<repo.SettingsRow, 'takesReferrals' | 'takesSelfReferrals' | 'referralEmail' | 'replyWorkingDays'>;
+type Settings = Pick<
+  repo.SettingsRow,
+  'takesReferrals' | 'takesSelfReferrals' | 'referralEmail' | 'referralMobile' | 'replyWorkingDays'
+>;
 
 const settingsOf = (row: repo.SettingsRow | null): Settings => ({
   takesReferrals: row?.takesReferrals ?? REFERRAL_DEFAULTS.takesReferrals,
   takesSelfReferrals: row?.takesSelfReferrals ?? REFERRAL_DEFAULTS.takesSelfReferrals,
   referralEmail: row?.referralEmail ?? null,
+  referralMobile: row?.referralMobile ?? null,
   replyWorkingDays: row?.replyWorkingDays ?? REFERRAL_DEFAULTS.replyWorkingDays,
 });
 
@@ -79,7 +83,7 @@ export async function setReferralSettings(
   ctx: SignedInContext,
   as: SettingsEditor,
   serviceId: string,
-  input: Settings,
+  input: Omit<Settings, 'referralMobile'> & { referralMobile?: string | null },
 ): Promise<ReferralSettingsView> {
   await serviceFor(db, ctx, as, serviceId);
   return runUseCase(db, ctx, async (tx, actor) => {
@@ -87,6 +91,7 @@ export async function setReferralSettings(
     const saved = await repo.saveSettings(tx, {
       serviceId,
       ...input,
+      referralMobile: input.referralMobile ?? null,
       updatedAt: new Date(),
       updatedByUserId: actor.userId,
     });

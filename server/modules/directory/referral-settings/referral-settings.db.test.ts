@@ -108,6 +108,7 @@ describe('PUT the referral settings', () => {
             takesReferrals: true,
             takesSelfReferrals: true,
             referralEmail: 'referrals@walk.example',
+            referralMobile: null,
             replyWorkingDays: 3,
           },
         },

@@ -4,6 +4,8 @@ export { getReferralSettings, type SettingsEditor, setReferralSettings } from '.
 export { serviceNames as referralServiceNames } from './referral-settings.repository.js';
 export {
   findReferralTarget,
+  type LinkAddress,
+  linkAddressOf,
   publicContactOf,
   REFERRAL_DEFAULTS,
   type ReferralSettings,

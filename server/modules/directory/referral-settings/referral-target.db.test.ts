@@ -64,6 +64,7 @@ describe('findReferralTarget', () => {
       takesReferrals: false,
       takesSelfReferrals: true,
       referralEmail: 'referrals@charity.example',
+      referralMobile: null,
       replyWorkingDays: 12,
     });
   });

@@ -15,6 +15,8 @@ export interface ReferralSettings {
   takesSelfReferrals: boolean;
   /** Where a secure link goes: the settings' address, else the listing's, else its organisation's. */
   referralEmail: string | null;
+  /** Where a secure link goes by text when there is no email at all. */
+  referralMobile: string | null;
   replyWorkingDays: number;
 }
 
@@ -64,6 +66,7 @@ export async function findReferralTarget(
       takesReferrals: serviceReferralSettings.takesReferrals,
       takesSelfReferrals: serviceReferralSettings.takesSelfReferrals,
       referralEmail: serviceReferralSettings.referralEmail,
+      referralMobile: serviceReferralSettings.referralMobile,
       replyWorkingDays: serviceReferralSettings.replyWorkingDays,
     })
     .from(directoryServices)
@@ -84,6 +87,7 @@ export async function findReferralTarget(
       takesReferrals: row.takesReferrals ?? REFERRAL_DEFAULTS.takesReferrals,
       takesSelfReferrals: row.takesSelfReferrals ?? REFERRAL_DEFAULTS.takesSelfReferrals,
       referralEmail: row.referralEmail ?? row.serviceEmail ?? row.organisationEmail ?? null,
+      referralMobile: row.referralMobile ?? null,
       replyWorkingDays: row.replyWorkingDays ?? REFERRAL_DEFAULTS.replyWorkingDays,
     },
   };
@@ -93,8 +97,8 @@ export async function findReferralTarget(
 export async function referralSettingsOf(
   db: DbOrTx,
   serviceIds: readonly string[],
-): Promise<Map<string, Omit<ReferralSettings, 'referralEmail'>>> {
-  const result = new Map<string, Omit<ReferralSettings, 'referralEmail'>>(
+): Promise<Map<string, Omit<ReferralSettings, 'referralEmail' | 'referralMobile'>>> {
+  const result = new Map<string, Omit<ReferralSettings, 'referralEmail' | 'referralMobile'>>(
     serviceIds.map((id) => [id, { ...REFERRAL_DEFAULTS }]),
   );
   if (serviceIds.length === 0) return result;
@@ -122,7 +126,7 @@ export function selfReferralOpen(target: ReferralTarget): boolean {
     target.mergedInto === null &&
     target.status === 'active' &&
     target.referralCapacity !== 'full' &&
-    (target.organisation.vcsOrganisationId !== null || target.settings.referralEmail !== null)
+    (target.organisation.vcsOrganisationId !== null || linkAddressOf(target.settings) !== null)
   );
 }
 
@@ -142,4 +146,16 @@ export async function publicContactOf(
     .orderBy(asc(directoryPhones.number))
     .limit(1);
   return { phone: phone?.number ?? null, email: service?.email ?? null };
+}
+
+/** Where a secure link to an organisation goes: an email address, or a mobile number for a text. */
+export type LinkAddress = { email: string; mobile?: undefined } | { mobile: string; email?: undefined };
+
+/** The organisation's address for secure links: its email when it has one, else its mobile; null when neither. */
+export function linkAddressOf(
+  settings: Pick<ReferralSettings, 'referralEmail' | 'referralMobile'>,
+): LinkAddress | null {
+  if (settings.referralEmail) return { email: settings.referralEmail };
+  if (settings.referralMobile) return { mobile: settings.referralMobile };
+  return null;
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/client.js';
-import { queueEmail } from '../../notifications/notifications.service.js';
+import type { LinkAddress } from '../../directory/referral-settings/referral-settings.service.js';
+import { queueEmail, queueResidentMessage } from '../../notifications/notifications.service.js';
 import * as repo from './links.repository.js';
 
 // An organisation without Waymark accounts is sent one referral by a secure link: a random
@@ -28,6 +29,8 @@ export async function issueSecureLink(
   ctx: RequestContext,
   onward: {
     id: string;
+    /** The ICB whose Notify account texts the link (a link to a mobile). */
+    icbId: string;
     serviceName: string;
     teamName: string;
     /** Who at the team to contact when the link has expired (the case's worker); optional. */
@@ -35,7 +38,7 @@ export async function issueSecureLink(
     /** A resident's own self-referral: no team sent it, and none can send it again. */
     selfReferral?: boolean;
   },
-  email: string,
+  address: LinkAddress,
   settings: LinkSettings,
   now = new Date(),
 ): Promise<{ linkId: string; expiresAt: Date }> {
@@ -45,7 +48,8 @@ export async function issueSecureLink(
   const { id } = await repo.insertLink(tx, {
     onwardReferralId: onward.id,
     tokenHash: tokenHashOf(token),
-    email,
+    email: address.email ?? null,
+    mobile: address.mobile ?? null,
     createdByUserId: actorUserId,
     expiresAt,
   });
@@ -54,7 +58,7 @@ export async function issueSecureLink(
     type: 'link_sent',
     actorUserId,
     via: actorUserId ? 'team' : 'system',
-    details: { linkId: id, expiresAt: expiresAt.toISOString() },
+    details: { linkId: id, expiresAt: expiresAt.toISOString(), by: address.mobile ? 'text' : 'email' },
   });
   await writeAudit(tx, ctx, {
     action: 'onward.link.issue',
@@ -63,8 +67,28 @@ export async function issueSecureLink(
     details: { linkId: id },
   });
   const expires = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(expiresAt);
+  // The token travels in the fragment: browsers never send it to a server, so it stays out of logs.
+  const url = `${settings.publicUrl}/referral-link#token=${token}`;
+  if (address.mobile) {
+    // By text through GOV.UK Notify: the template says who referred to what, and gives the link.
+    await queueResidentMessage(tx, {
+      icbId: onward.icbId,
+      referralId: null,
+      personId: null,
+      kind: 'secure_link',
+      channel: 'sms',
+      recipient: address.mobile,
+      personalisation: {
+        service: onward.serviceName,
+        team: onward.selfReferral ? 'Someone (a self-referral)' : onward.teamName,
+        link: url,
+        expires,
+      },
+    });
+    return { linkId: id, expiresAt };
+  }
   await queueEmail(tx, {
-    to: email,
+    to: address.email as string,
     subject: onward.selfReferral
       ? `A self-referral to ${onward.serviceName}`
       : `A referral to ${onward.serviceName} from ${onward.teamName}`,
@@ -77,8 +101,7 @@ export async function issueSecureLink(
       '',
       'To read the referral and reply, open this link:',
       '',
-      // The token travels in the fragment: browsers never send it to a server, so it stays out of logs.
-      `${settings.publicUrl}/referral-link#token=${token}`,
+      url,
       '',
       'Before you see any details we will email a one-time code to this address.',
       onward.selfReferral

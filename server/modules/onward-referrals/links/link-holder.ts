@@ -99,6 +99,13 @@ export async function requireAccess(
   return found;
 }
 
+/** Where the link's codes go, masked: the mailbox, or the mobile ("07*** ***123"). */
+export function maskAddress(link: { email: string | null; mobile: string | null }): string {
+  if (link.email) return maskEmail(link.email);
+  const digits = (link.mobile ?? '').replace(/\D/g, '');
+  return digits.length >= 5 ? `${digits.slice(0, 2)}*** ***${digits.slice(-3)}` : '***';
+}
+
 /** "j***@example.org": enough for the holder to recognise the mailbox, not to learn it. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');

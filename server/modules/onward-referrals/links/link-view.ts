@@ -5,6 +5,7 @@ import type { LinkRow } from './links.repository.js';
 export function linkViewOf(link: LinkRow, now = new Date()): OnwardLinkView {
   return {
     email: link.email,
+    mobile: link.mobile,
     state: link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active',
     createdAt: link.createdAt.toISOString(),
     expiresAt: link.expiresAt.toISOString(),

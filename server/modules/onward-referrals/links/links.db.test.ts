@@ -81,6 +81,8 @@ describe('opening a secure link', () => {
       serviceName: linked.serviceName,
       teamName: expect.stringMatching(/^Test PCN /),
       sentTo: `${local?.[0]}***@${domain}`,
+      codeBy: 'email',
+      selfReferral: false,
       codeNeeded: true,
     });
     expectNoPersonalData(first.body, linked);
@@ -104,6 +106,7 @@ describe('the one-time code', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({
       sentTo: expect.stringMatching(/^r\*\*\*@walkers\.test\.example$/),
+      codeBy: 'email',
       expiresInMinutes: 10,
     });
     const code = await codeEmailedTo(ctx.db, own.email);

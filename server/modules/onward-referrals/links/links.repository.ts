@@ -10,7 +10,14 @@ type LinkEventType = 'link_sent' | 'link_revoked' | 'link_opened' | 'code_sent' 
 
 export async function insertLink(
   db: DbOrTx,
-  row: { onwardReferralId: string; tokenHash: string; email: string; createdByUserId: string | null; expiresAt: Date },
+  row: {
+    onwardReferralId: string;
+    tokenHash: string;
+    email: string | null;
+    mobile: string | null;
+    createdByUserId: string | null;
+    expiresAt: Date;
+  },
 ): Promise<{ id: string }> {
   const [inserted] = await db.insert(onwardLinks).values(row).returning({ id: onwardLinks.id });
   return inserted as { id: string };

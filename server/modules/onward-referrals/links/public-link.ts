@@ -6,9 +6,9 @@ import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { readTogether } from '../../../platform/db/read-together.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import { findReferralTarget } from '../../directory/referral-settings/referral-settings.service.js';
-import { queueEmail } from '../../notifications/notifications.service.js';
+import { queueEmail, queueResidentMessage } from '../../notifications/notifications.service.js';
 import { organisationRefs } from '../../organisations/organisations.service.js';
-import { findLiveLink, type LiveLink, linkAudit, linkEnded, maskEmail, matchesHash } from './link-holder.js';
+import { findLiveLink, type LiveLink, linkAudit, linkEnded, maskAddress, matchesHash } from './link-holder.js';
 import * as repo from './links.repository.js';
 
 // What the holder of a secure link does before seeing anything personal: open it (the service
@@ -70,7 +70,9 @@ export async function openLink(
   return {
     state: 'valid',
     ...(await namesOf(db, found.onward)),
-    sentTo: maskEmail(found.link.email),
+    sentTo: maskAddress(found.link),
+    codeBy: found.link.mobile ? 'text' : 'email',
+    selfReferral: found.onward.source === 'self',
     codeNeeded: !hasAccess(found, input.access, now),
   };
 }
@@ -80,7 +82,7 @@ export async function sendCode(
   db: Db,
   ctx: RequestContext,
   input: { token: string },
-): Promise<{ sentTo: string; expiresInMinutes: number }> {
+): Promise<{ sentTo: string; codeBy: 'email' | 'text'; expiresInMinutes: number }> {
   const now = new Date();
   const outcome = await db.transaction(async (tx) => {
     const found = await findLiveLink(tx, ctx, input.token, 'onward.link.code', { lock: true, now });
@@ -104,8 +106,20 @@ export async function sendCode(
     });
     await writeAudit(tx, ctx, { ...linkAudit(found, 'onward.link.code'), details: { linkId: link.id } });
     const { serviceName } = await namesOf(tx, onward);
+    if (link.mobile) {
+      await queueResidentMessage(tx, {
+        icbId: onward.icbId,
+        referralId: null,
+        personId: null,
+        kind: 'secure_link_code',
+        channel: 'sms',
+        recipient: link.mobile,
+        personalisation: { code, service: serviceName, minutes: String(CODE_MINUTES) },
+      });
+      return { found, refused: false as const };
+    }
     await queueEmail(tx, {
-      to: link.email,
+      to: link.email as string,
       subject: `Your code to read a referral to ${serviceName}`,
       text: [
         'Hello,',
@@ -126,10 +140,11 @@ export async function sendCode(
       details: { reason: 'too-many-codes', linkId: outcome.found.link.id },
     });
     throw new AppError('rate_limited', {
-      userMessage: `We have sent ${CODES_PER_HOUR} codes in the last hour. Use the latest code in your email, or try again in an hour.`,
+      userMessage: `We have sent ${CODES_PER_HOUR} codes in the last hour. Use the latest code you were sent, or try again in an hour.`,
     });
   }
-  return { sentTo: maskEmail(outcome.found.link.email), expiresInMinutes: CODE_MINUTES };
+  const { link } = outcome.found;
+  return { sentTo: maskAddress(link), codeBy: link.mobile ? 'text' : 'email', expiresInMinutes: CODE_MINUTES };
 }
 
 type Verdict =

@@ -5,7 +5,11 @@ import type { Db, Tx } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
-import { findReferralTarget } from '../../directory/referral-settings/referral-settings.service.js';
+import {
+  findReferralTarget,
+  type LinkAddress,
+  linkAddressOf,
+} from '../../directory/referral-settings/referral-settings.service.js';
 import { organisationRefs } from '../../organisations/organisations.service.js';
 import { loadCase } from '../../referrals/referrals.service.js';
 import { asTeamOnward, type TeamOnward } from '../onward-source.js';
@@ -99,19 +103,28 @@ export async function resendLink(
     const teams = await organisationRefs(tx, [onward.pcnId]);
     const last = await repo.latestLinkOf(tx, onward.id);
     const worker = await caseWorkerOf(tx, onward);
-    const email = target?.settings.referralEmail ?? last?.email;
-    if (!email) throw conflict('The listing has no email for referrals: ask the directory team to add one.');
+    // The listing's address now (it may have changed), else where the last link went.
+    const lastAddress: LinkAddress | null = last?.email
+      ? { email: last.email }
+      : last?.mobile
+        ? { mobile: last.mobile }
+        : null;
+    const address = (target && linkAddressOf(target.settings)) ?? lastAddress;
+    if (!address) {
+      throw conflict('The listing has no email or mobile for referrals: ask the directory team to add one.');
+    }
     const revoked = await revokeAll(tx, ctx, onward, now);
     const issued = await issueSecureLink(
       tx,
       ctx,
       {
         id: onward.id,
+        icbId: onward.icbId,
         serviceName: target?.name ?? 'your service',
         teamName: teams.get(onward.pcnId)?.name ?? 'A social prescribing team',
         contact: worker,
       },
-      email,
+      address,
       settings,
       now,
     );

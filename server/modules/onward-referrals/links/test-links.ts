@@ -114,8 +114,8 @@ export async function createLinkedReferral(
     issueSecureLink(
       tx,
       workerContext(tenancy, c.workerId),
-      { id: onwardId, serviceName: listing.name, teamName: 'Test PCN' },
-      email,
+      { id: onwardId, icbId: tenancy.icbId, serviceName: listing.name, teamName: 'Test PCN' },
+      { email },
       { publicUrl: 'https://waymark.test.example', linkDays: 14 },
     ),
   );

@@ -14,6 +14,8 @@ import { runUseCase } from '../../../platform/use-case.js';
 import { addWorkingDays, londonDate } from '../../../platform/working-days.js';
 import {
   findReferralTarget,
+  type LinkAddress,
+  linkAddressOf,
   type ReferralTarget,
 } from '../../directory/referral-settings/referral-settings.service.js';
 import { notifyUser, queueEmail } from '../../notifications/notifications.service.js';
@@ -173,11 +175,12 @@ async function sendReferral(
   const partnerOrg = target.organisation.vcsOrganisationId;
   const partners = partnerOrg ? await activePartnersOf(tx, partnerOrg) : [];
   const delivery = partners.length > 0 ? 'inbox' : 'link';
-  if (delivery === 'link' && !target.settings.referralEmail) {
+  const address = linkAddressOf(target.settings);
+  if (delivery === 'link' && !address) {
     throw validationError([
       {
         field: 'serviceId',
-        message: 'has no email for referrals: signpost instead, or ask the directory team',
+        message: 'has no email or mobile for referrals: signpost instead, or ask the directory team',
       },
     ]);
   }
@@ -206,8 +209,8 @@ async function sendReferral(
     await issueSecureLink(
       tx,
       ctx,
-      { id: inserted.id, serviceName: target.name, teamName: team },
-      target.settings.referralEmail as string,
+      { id: inserted.id, icbId: row.icbId, serviceName: target.name, teamName: team },
+      address as LinkAddress,
       { publicUrl: config.publicUrl, linkDays: config.ONWARD_LINK_DAYS },
       now,
     );

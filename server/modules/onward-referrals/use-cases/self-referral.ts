@@ -8,6 +8,8 @@ import { publish } from '../../../platform/realtime.js';
 import { addWorkingDays, londonDate } from '../../../platform/working-days.js';
 import {
   findReferralTarget,
+  type LinkAddress,
+  linkAddressOf,
   publicContactOf,
   type ReferralTarget,
   selfReferralOpen,
@@ -83,8 +85,8 @@ export async function sendServiceSelfReferral(
   const partnerOrg = target.organisation.vcsOrganisationId;
   const partners = partnerOrg ? await activePartnersOf(tx, partnerOrg) : [];
   const delivery = partners.length > 0 ? 'inbox' : 'link';
-  const email = target.settings.referralEmail;
-  if (delivery === 'link' && !email) {
+  const address = linkAddressOf(target.settings);
+  if (delivery === 'link' && !address) {
     throw validationError([
       { field: 'serviceId', message: 'cannot receive referrals at the moment: contact the group' },
     ]);
@@ -126,8 +128,14 @@ export async function sendServiceSelfReferral(
     await issueSecureLink(
       tx,
       ctx,
-      { id: inserted.id, serviceName: target.name, teamName: 'a self-referral', selfReferral: true },
-      email as string,
+      {
+        id: inserted.id,
+        icbId: target.icbId,
+        serviceName: target.name,
+        teamName: 'a self-referral',
+        selfReferral: true,
+      },
+      address as LinkAddress,
       { publicUrl: config.publicUrl, linkDays: config.ONWARD_LINK_DAYS },
       now,
     );
