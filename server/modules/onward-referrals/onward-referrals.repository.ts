@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { OnwardEventType } from '../../../common/onward-referrals.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
@@ -98,4 +98,37 @@ export async function findSelfReferralsByReference(db: DbOrTx, hex8: string): Pr
         eq(onwardReferrals.source, 'self'),
       ),
     );
+}
+
+/** Serialises self-referrals to one service that may be the same person's (name and date of birth). */
+export async function lockSelfReferralKey(db: DbOrTx, key: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`onward-self-referral:${key}`}, 0))`);
+}
+
+/** The service's self-referrals since `since` whose person gave this date of birth. */
+export async function findRecentSelfReferrals(
+  db: DbOrTx,
+  serviceId: string,
+  dateOfBirth: string,
+  since: Date,
+): Promise<OnwardReferralRow[]> {
+  return db
+    .select()
+    .from(onwardReferrals)
+    .where(
+      and(
+        eq(onwardReferrals.serviceId, serviceId),
+        eq(onwardReferrals.source, 'self'),
+        gte(onwardReferrals.createdAt, since),
+        sql`${onwardReferrals.sharedDetails}->>'dateOfBirth' = ${dateOfBirth}`,
+      ),
+    );
+}
+
+/** The resident's repeated answers, as a note the organisation reads beside the referral. */
+export async function addNoteToSelfReferral(db: DbOrTx, id: string, note: string, now: Date): Promise<void> {
+  await db
+    .update(onwardReferrals)
+    .set({ note, updatedAt: now, version: sql`${onwardReferrals.version} + 1` })
+    .where(eq(onwardReferrals.id, id));
 }

@@ -188,6 +188,7 @@ describe('a self-referral to a group with a partner inbox', () => {
         onBehalfName: 'Jo Helper',
         onBehalfRelationship: 'daughter',
         onBehalfEmail: 'jo@example.com',
+        givenName: 'Kim',
         personAgreed: true,
       }),
     });
@@ -205,10 +206,39 @@ describe('a self-referral to a group with a partner inbox', () => {
     const key = randomUUID();
     const formToken = await beginSelfReferral(ctx, 60, nextAddress());
     const before = await onwardCount();
-    const [a, b] = [await send(walking.id, { formToken }, key), await send(walking.id, { formToken }, key)];
+    const body = { formToken, answers: answers({ givenName: 'Idem' }) };
+    const [a, b] = [await send(walking.id, body, key), await send(walking.id, body, key)];
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(b.json().reference).toBe(a.json().reference);
     expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(await onwardCount()).toBe(before + 1);
+  });
+});
+
+describe('the same person again within a day', () => {
+  it('is folded into their first referral as a note (one row, the same reference, audited, not texted again)', async () => {
+    const first = await send(walking.id, { answers: answers({ givenName: 'Robin', phone: '07700 900 600' }) });
+    const before = await onwardCount();
+    const again = await send(walking.id, {
+      answers: answers({ givenName: 'robin', phone: '07700900600', details: 'Can I bring my dog?' }),
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().reference).toBe(first.json().reference);
+    expect(await onwardCount()).toBe(before);
+    const row = await rowByReference(first.json().reference);
+    expect(row?.note).toMatch(/^Sent again on .+ They said: Can I bring my dog\?/);
+    const [audit] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, row?.id as string), eq(auditEvents.action, 'onward.self-referral-folded')));
+    expect(audit?.outcome).toBe('success');
+    const texts = await ctx.db.select().from(residentMessages).where(eq(residentMessages.recipient, '07700900600'));
+    expect(texts).toHaveLength(1);
+    // Another person of the same name and birthday (nothing else in common) is a referral of their own.
+    const other = await send(walking.id, {
+      answers: answers({ givenName: 'Robin', phone: '07700 900 601', postcode: 'TS5 1UX' }),
+    });
+    expect(other.json().reference).not.toBe(first.json().reference);
     expect(await onwardCount()).toBe(before + 1);
   });
 });
@@ -289,7 +319,7 @@ describe('bad input and closed doors', () => {
   });
 
   it('the status check answers a wrong date of birth as it answers an unknown reference', async () => {
-    const { reference } = (await send(walking.id)).json();
+    const { reference } = (await send(walking.id, { answers: answers({ givenName: 'Stat' }) })).json();
     const wrong = await status(reference, '1958-02-04');
     const unknown = await status('OR-00000000', '1958-02-03');
     expect(wrong.statusCode).toBe(404);

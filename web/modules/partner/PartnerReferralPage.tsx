@@ -48,7 +48,7 @@ function WhatWasShared({ referral }: { referral: PartnerReferralView }) {
       {rows.length > 0 ? <SummaryList rows={rows} /> : <p>The team shared no personal details.</p>}
       {referral.note && (
         <>
-          <h3>Note from the team</h3>
+          <h3>{referral.source === 'self' ? 'Sent again by the person' : 'Note from the team'}</h3>
           <p className="waymark-partner-note">{referral.note}</p>
         </>
       )}

@@ -39,6 +39,8 @@ export interface ServiceSelfReferralSent {
   icbId: string;
   serviceName: string;
   organisationName: string;
+  /** The same person's earlier self-referral to this group, which these answers were added to. */
+  folded: boolean;
 }
 
 /** Why a listing cannot take this self-referral, in the resident's words (null: it can). */
@@ -91,6 +93,8 @@ export async function sendServiceSelfReferral(
       { field: 'serviceId', message: 'cannot receive referrals at the moment: contact the group' },
     ]);
   }
+  const folded = await foldIntoRecent(tx, ctx, target, input.details, now);
+  if (folded) return folded;
   const sharedFields = [
     ...new Set(SHARED_BY_KEY.filter(([key]) => input.details[key] != null).map(([, field]) => field)),
   ];
@@ -149,6 +153,7 @@ export async function sendServiceSelfReferral(
     icbId: target.icbId,
     serviceName: target.name,
     organisationName: target.organisation.name,
+    folded: false,
   };
 }
 
@@ -182,5 +187,65 @@ export async function findServiceSelfReferral(
     reference: referenceOf(found.id),
     status: found.status,
     group: { name: target?.name ?? 'The group', ...contact },
+  };
+}
+
+/** A repeat within this window, by the same person to the same group, is folded into the first. */
+export const FOLD_WINDOW_HOURS = 24;
+
+const same = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The same person (name, date of birth and a phone, email or postcode in common) self-referred to
+ * this group within the window and it has not answered yet: their new answers become a note on
+ * that referral, whose reference is answered, instead of a second referral in the inbox.
+ */
+async function foldIntoRecent(
+  tx: Tx,
+  ctx: RequestContext,
+  target: ReferralTarget,
+  details: SharedDetails,
+  now: Date,
+): Promise<ServiceSelfReferralSent | null> {
+  if (!details.dateOfBirth || !details.name) return null;
+  await repo.lockSelfReferralKey(tx, [target.id, details.dateOfBirth, details.name.toLowerCase()].join(':'));
+  const since = new Date(now.getTime() - FOLD_WINDOW_HOURS * 3_600_000);
+  const recent = await repo.findRecentSelfReferrals(tx, target.id, details.dateOfBirth, since);
+  const earlier = recent.find(
+    ({ sharedDetails: d, status }) =>
+      status === 'sent' &&
+      same(d?.name, details.name) &&
+      (same(d?.phone, details.phone) || same(d?.email, details.email) || same(d?.postcode, details.postcode)),
+  );
+  if (!earlier) return null;
+  const at = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+  const again = [
+    `Sent again on ${at.format(now)}.`,
+    details.reason ? `They said: ${details.reason}` : null,
+    details.contactTimes ? `Good times to contact: ${details.contactTimes}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  // The note keeps within its 2,000 characters: the newest repeat is what the group needs.
+  const note = [earlier.note, again].filter(Boolean).join('\n\n').slice(-2000);
+  await repo.addNoteToSelfReferral(tx, earlier.id, note, now);
+  await writeAudit(tx, ctx, {
+    action: 'onward.self-referral-folded',
+    entityType: 'onward_referral',
+    entityId: earlier.id,
+    icbId: target.icbId,
+    details: { serviceId: target.id },
+  });
+  if (earlier.vcsOrganisationId) {
+    await publish(tx, { type: 'onward.changed', vcsOrganisationId: earlier.vcsOrganisationId });
+  }
+  return {
+    id: earlier.id,
+    reference: referenceOf(earlier.id),
+    icbId: target.icbId,
+    serviceName: target.name,
+    organisationName: target.organisation.name,
+    folded: true,
   };
 }

@@ -113,7 +113,8 @@ export async function createServiceSelfReferral(
       phone: answers.phone ?? null,
       email: answers.email ?? null,
     });
-    if (to) {
+    // A repeat folded into the person's first referral was confirmed then: not texted again.
+    if (to && !sent.folded) {
       const contact = await publicContactOf(tx, input.serviceId);
       await notifications.queueResidentMessage(tx, {
         icbId: sent.icbId,
