@@ -104,7 +104,7 @@ test('the administrator records a practice’s list size', async ({ adminPage: p
 
   await page.goto(`/admin/organisations/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: /Meadowbank Surgery/ })).toBeVisible();
-  await expect(page.getByText('Not recorded')).toBeVisible();
+  await expect(page.locator('.nhsuk-summary-list')).toContainText(/Registered patients \(list size\)\s*Not recorded/);
   const listSize = page.getByLabel('Registered patients (list size) (optional)');
   await listSize.fill('lots');
   await page.getByRole('button', { name: 'Save changes' }).click();

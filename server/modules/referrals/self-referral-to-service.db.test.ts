@@ -9,6 +9,7 @@ import { residentMessages } from '../notifications/resident-messages.tables.js';
 import { onwardEvents, onwardLinks, onwardReferrals } from '../onward-referrals/onward-referrals.tables.js';
 import {
   createPartnerService,
+  createTestOnward,
   linkListing,
   setReferralSettings,
   type TestService,
@@ -23,9 +24,9 @@ import { beginSelfReferral } from './test-self-referrals.js';
 // any other, the person is sent the reference and can check where it stands. Nothing reaches a
 // PCN team, and a refused request stores nothing.
 
-const { ctx, tenancy, partner } = setUpTestApp({
+const { ctx, tenancy, partner, tom } = setUpTestApp({
   config: { SELF_REFERRAL_RATE_LIMIT: '50', SIGN_IN_RATE_LIMIT: '1000' },
-  team: { partner: 'vcs_partner' },
+  team: { partner: 'vcs_partner', tom: 'link_worker' },
 });
 const { get, post } = requestsAs(ctx);
 
@@ -38,6 +39,8 @@ const nextAddress = () => `203.0.113.${(address++ % 250) + 1}`;
 beforeAll(async () => {
   walking = await createPartnerService(ctx.db, tenancy, 'Seafront Walking Group');
   await setReferralSettings(ctx.db, walking.id, { takesSelfReferrals: true });
+  // A team's referral to the same group: the organisation's figures hold both kinds.
+  await createTestOnward(ctx.db, tenancy, tom, walking, { createdAt: new Date() });
   byLink = await linkListing(ctx.db, tenancy, { name: 'Allotment Friends' });
   await setReferralSettings(ctx.db, byLink.id, {
     takesSelfReferrals: true,
@@ -170,6 +173,17 @@ describe('a self-referral to a group with a partner inbox', () => {
     });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().status).toBe('accepted');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const attended = await post(partner, `/api/partner/referrals/${row?.id}/attendance`, {
+      version: accepted.json().version,
+      kind: 'attended',
+      on: today,
+    });
+    expect(attended.statusCode).toBe(200);
+    // The organisation's impact counts the person (no case, so no measures to compare).
+    const impact = await get(partner, '/api/partner/impact');
+    expect(impact.statusCode).toBe(200);
+    expect(JSON.stringify(impact.json())).toContain('Seafront Walking Group');
 
     const checked = await status(reference, '1958-02-03');
     expect(checked.statusCode).toBe(200);

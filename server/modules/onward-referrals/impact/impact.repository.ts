@@ -102,7 +102,9 @@ export async function referralGroups(db: DbOrTx, s: ImpactSelection): Promise<Re
 export async function attendanceGroups(db: DbOrTx, s: ImpactSelection): Promise<AttendanceGroup[]> {
   const { rows } = await db.execute<AttendanceGroup & Record<string, unknown>>(sql`
     WITH a AS (
-      SELECT o.service_id, o.person_id, o.pcn_id, a.sessions, to_char(a.on, 'YYYY-MM') AS month
+      -- A resident's own self-referral has no person record: each is one person of its own.
+      SELECT o.service_id, coalesce(o.person_id, o.id) AS person_id, o.pcn_id, a.sessions,
+        to_char(a.on, 'YYYY-MM') AS month
       FROM onward_referrals o
       JOIN onward_attendances a ON a.onward_referral_id = o.id
       WHERE o.icb_id = ${s.icbId}::uuid
@@ -139,13 +141,14 @@ export async function outcomesAtClose(
 
 /**
  * The people referred to the organisations in the period, each once: the case of their latest
- * such referral (whose outcome measures are compared) and its PCN.
+ * such referral (whose outcome measures are compared) and its PCN. A resident's own self-referral
+ * has no case, so no measures to compare: it is not among them.
  */
 export async function casesReferred(db: DbOrTx, s: ImpactSelection): Promise<{ referralId: string; pcnId: string }[]> {
   const { rows } = await db.execute<{ referralId: string; pcnId: string }>(sql`
     SELECT DISTINCT ON (o.person_id) o.referral_id AS "referralId", o.pcn_id AS "pcnId"
     FROM onward_referrals o
-    WHERE ${sentInPeriod(s)} AND o.kind = 'referral'
+    WHERE ${sentInPeriod(s)} AND o.kind = 'referral' AND o.source = 'team'
     ORDER BY o.person_id, o.created_at DESC`);
   return rows;
 }
