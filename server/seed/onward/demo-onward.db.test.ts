@@ -192,4 +192,23 @@ describe('the demo onward referrals', () => {
       .where(eq(directoryServices.name, CONNECT_WALK));
     expect(owner?.vcs).toBe(partnerOrgId);
   });
+
+  describe('the demo self-referral', () => {
+    it('is one resident’s, to the partner’s walking group, new in its inbox: no team, case or person behind it', async () => {
+      const rows = await database.db.select().from(onwardReferrals).where(eq(onwardReferrals.source, 'self'));
+      expect(rows).toHaveLength(1);
+      const [row] = rows;
+      expect(row).toMatchObject({
+        vcsOrganisationId: partnerOrgId,
+        delivery: 'inbox',
+        status: 'sent',
+        viewedAt: null,
+        pcnId: null,
+        referralId: null,
+        personId: null,
+        createdByUserId: null,
+      });
+      expect(row?.sharedDetails?.phone).toMatch(/^07700900\d{3}$/);
+    });
+  });
 });

@@ -14,12 +14,14 @@ import { people } from '../../modules/people/people.tables.js';
 import { referrals } from '../../modules/referrals/referrals.tables.js';
 import { users } from '../../modules/users/users.tables.js';
 import type { Tx } from '../../platform/db/client.js';
+import { addWorkingDays, londonDate } from '../../platform/working-days.js';
 import { seededRandom, seedOf } from '../cases/random.js';
 import { type DemoTargets, planDemoOnward } from './plan-onward.js';
 import type { OnwardCase, OnwardTarget } from './rows.js';
 import {
   ALL_TARGET_NAMES,
   CONNECT_SERVICES,
+  CONNECT_WALK,
   DEMO_REFERRAL_SETTINGS,
   LINK_SERVICES,
   type PcnSlug,
@@ -188,5 +190,57 @@ export async function insertDemoOnwardReferrals(tx: Tx, icbId: string, now = new
     planned.flatMap((p) => (p.link ? [p.link] : [])),
     (chunk) => tx.insert(onwardLinks).values(chunk),
   );
-  return planned.length;
+  const selfReferrals = await insertDemoSelfReferral(tx, icbId, targets, now);
+  return planned.length + selfReferrals;
+}
+
+/**
+ * A resident's own self-referral to the demo partner's walking group (issue 14), sent yesterday
+ * and not opened yet: the partner's inbox shows what one looks like. Synthetic person, no case.
+ */
+async function insertDemoSelfReferral(tx: Tx, icbId: string, targets: DemoTargets, now: Date): Promise<number> {
+  const walk = targets.byName.get(CONNECT_WALK);
+  if (!walk?.partner) return 0;
+  const sentAt = new Date(now.getTime() - 86_400_000);
+  const [row] = await tx
+    .insert(onwardReferrals)
+    .values({
+      source: 'self',
+      icbId,
+      serviceId: walk.serviceId,
+      organizationId: walk.organizationId,
+      vcsOrganisationId: walk.partner.vcsOrganisationId,
+      kind: 'referral',
+      delivery: 'inbox',
+      status: 'sent',
+      consentRecordedAt: sentAt,
+      sharedFields: ['name', 'contact', 'contact_times', 'reason', 'language'],
+      sharedDetails: {
+        name: 'Morgan Hadley',
+        dateOfBirth: '1957-09-21',
+        postcode: 'NE6 1AS',
+        phone: '07700900461',
+        email: null,
+        preferredContact: 'text',
+        contactTimes: 'Weekday afternoons',
+        reason: 'I retired in the spring and would like to walk with other people. I am slow on hills.',
+        language: 'English',
+        interpreterNeeded: false,
+      },
+      capacityAtSend: walk.capacity,
+      serviceStatusAtSend: walk.status,
+      replyDueOn: addWorkingDays(londonDate(sentAt), walk.replyWorkingDays),
+      createdAt: sentAt,
+      updatedAt: sentAt,
+    })
+    .returning({ id: onwardReferrals.id });
+  await tx.insert(onwardEvents).values({
+    onwardReferralId: (row as { id: string }).id,
+    type: 'sent',
+    at: sentAt,
+    actorUserId: null,
+    via: 'system',
+    details: { delivery: 'inbox', source: 'self' },
+  });
+  return 1;
 }
