@@ -31,7 +31,8 @@ function delivery(o: OnwardReferralView): string {
   if (o.delivery === 'inbox') return 'Waymark inbox';
   if (!o.link) return 'Secure link';
   const state = o.link.state === 'active' ? `active until ${day(o.link.expiresAt)}` : o.link.state;
-  return `Secure link to ${o.link.email ?? `text to ${o.link.mobile}`} (${state})`;
+  const to = o.link.email ? `to ${o.link.email}` : `by text to ${o.link.mobile}`;
+  return `Secure link ${to} (${state})`;
 }
 
 const COLUMNS: DataColumn<OnwardReferralView>[] = [
