@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { zText } from './schemas/text.js';
+
+// Video consultations (issue 15): what the server, the person's page and the worker's page share —
+// the ICE servers' shape, the one answer to opening a link, and the signalling protocol.
+
+/** RTCIceServer as the browser takes it: STUN/TURN addresses and, for TURN, its credentials. */
+export const ZIceServer = z.object({
+  urls: z
+    .union([z.string(), z.array(z.string()).min(1)])
+    .refine(
+      (urls) => (Array.isArray(urls) ? urls : [urls]).every((u) => /^(stuns?|turns?):[^\s]+$/.test(u)),
+      'must be stun:, stuns:, turn: or turns: addresses',
+    ),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export const ZIceServers = z.array(ZIceServer).max(10);
+export type IceServer = z.infer<typeof ZIceServer>;
+
+/** The link's token: 32 random bytes, base64url (43 characters). */
+export const zVideoToken = z
+  .string('must be the token from the link')
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be the token from the link');
+
+export const ZVideoOpen = z.object({ token: zVideoToken });
+
+export const VIDEO_PUBLIC_STATES = ['booked', 'waiting', 'in_call', 'ended'] as const;
+
+/** What the person sees on opening a live link; any link that cannot be used gets `unavailable`. */
+export const ZVideoOpenAnswer = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('open'),
+    /** The appointment's time (ISO 8601). */
+    at: z.string(),
+    teamName: z.string(),
+    state: z.enum(VIDEO_PUBLIC_STATES),
+  }),
+  z.object({ status: z.literal('unavailable') }),
+]);
+export type VideoOpenAnswer = z.infer<typeof ZVideoOpenAnswer>;
+
+// ——— Signalling (WebSocket, JSON text frames) ———
+// An SDP or candidate relayed through PostgreSQL's NOTIFY, whose payload must stay under 8000
+// bytes: hence the limits (an offer of audio, video and a shared screen is ~5 KB in Chromium).
+export const MAX_SDP_LENGTH = 6_000;
+export const MAX_SIGNAL_FRAME_BYTES = 8_192;
+
+const zSdp = zText(MAX_SDP_LENGTH, { multiline: true, trim: false }).min(1, 'must not be empty');
+
+export const ZSignal = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['offer', 'answer']), sdp: zSdp }),
+  z.object({
+    kind: z.literal('candidate'),
+    candidate: zText(1_000, { trim: false }),
+    sdpMid: zText(64).nullable(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  }),
+]);
+export type Signal = z.infer<typeof ZSignal>;
+
+const zSignalMessage = z.object({ type: z.literal('signal'), signal: ZSignal });
+
+/** What the person's page sends (public socket). The first message is `join` with the link's token. */
+export const ZPersonMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('join'), token: zVideoToken }),
+  zSignalMessage,
+]);
+export type PersonMessage = z.infer<typeof ZPersonMessage>;
+
+/** What the worker's page sends (signed-in socket). The first message is `join` with the appointment's id. */
+export const ZWorkerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('join'), appointmentId: z.uuid('must be an appointment id') }),
+  z.object({ type: z.literal('admit') }),
+  z.object({ type: z.literal('end') }),
+  zSignalMessage,
+]);
+export type WorkerMessage = z.infer<typeof ZWorkerMessage>;
+
+/** What the server sends. */
+export type VideoServerMessage =
+  /** The call's state as this side may know it (the worker also learns whether the person waits). */
+  | { type: 'state'; state: (typeof VIDEO_PUBLIC_STATES)[number]; personWaiting?: boolean; role: 'person' | 'worker' }
+  /** The peer's offer, answer or candidate. */
+  | { type: 'signal'; signal: Signal }
+  /** A refusal: the connection closes after it (unavailable link, second device, not allowed). */
+  | { type: 'refused'; reason: 'unavailable' | 'in_use' | 'not_allowed' }
+  /** A message that was not understood or not allowed now; the connection stays. */
+  | { type: 'error'; message: string };
