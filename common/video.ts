@@ -77,13 +77,54 @@ export const ZWorkerMessage = z.discriminatedUnion('type', [
 ]);
 export type WorkerMessage = z.infer<typeof ZWorkerMessage>;
 
+export type VideoCallState = (typeof VIDEO_PUBLIC_STATES)[number];
+
 /** What the server sends. */
 export type VideoServerMessage =
-  /** The call's state as this side may know it (the worker also learns whether the person waits). */
-  | { type: 'state'; state: (typeof VIDEO_PUBLIC_STATES)[number]; personWaiting?: boolean; role: 'person' | 'worker' }
-  /** The peer's offer, answer or candidate. */
+  /** The answer to `join`: the call's state, and the STUN/TURN servers to use. */
+  | {
+      type: 'joined';
+      role: 'person' | 'worker';
+      state: VideoCallState;
+      /** The appointment's time (ISO 8601). */
+      at: string;
+      /** The worker's side: whether the person is connected (waiting, or in the call). */
+      personPresent?: boolean;
+      iceServers: IceServer[];
+    }
+  /** The call's state changed (admitted: in_call; ended; a waiting person left: booked). */
+  | { type: 'state'; state: VideoCallState; personPresent?: boolean }
+  /** In the call, the other side's connection went or came back (a reconnection: restart ICE). */
+  | { type: 'peer'; present: boolean }
+  /** The other side's offer, answer or candidate. */
   | { type: 'signal'; signal: Signal }
-  /** A refusal: the connection closes after it (unavailable link, second device, not allowed). */
+  /** A refusal: the connection closes after it (unusable link, link in use elsewhere, not allowed). */
   | { type: 'refused'; reason: 'unavailable' | 'in_use' | 'not_allowed' }
-  /** A message that was not understood or not allowed now; the connection stays. */
+  /** A message not understood or not allowed now (names the field); the connection stays. */
   | { type: 'error'; message: string };
+
+// ——— The team's view ———
+export const ZVideoAppointmentView = z.object({
+  id: z.uuid(),
+  plannedContactId: z.uuid(),
+  /** The appointment's time (ISO 8601). */
+  at: z.string(),
+  state: z.enum(['booked', 'waiting', 'in_call', 'ended', 'cancelled']),
+  linkIssuedAt: z.string(),
+  /** The link was withdrawn (a new one can be sent). */
+  revoked: z.boolean(),
+  /** The person opened the link at least once. */
+  opened: z.boolean(),
+  admittedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** Whole minutes from admission to the end, for recording the contact afterwards. */
+  durationMinutes: z.number().int().nullable(),
+});
+export type VideoAppointmentView = z.infer<typeof ZVideoAppointmentView>;
+export const ZVideoAppointmentList = z.object({ appointments: z.array(ZVideoAppointmentView) });
+
+export const ZVideoLinkResent = z.object({
+  appointment: ZVideoAppointmentView,
+  /** False when the person chose neither texts nor emails: the worker gives them the link another way. */
+  sent: z.boolean(),
+});

@@ -10,7 +10,8 @@ import { users } from '../users/users.tables.js';
 // minutes before the appointment to an hour after its end) and not once revoked or re-sent. No
 // media and no signalling content is ever stored: only who did what when, for the record.
 
-export const VIDEO_STATES = ['booked', 'waiting', 'in_call', 'ended'] as const;
+// 'cancelled': the planned contact was called off (or the case closed) before a call ended it.
+export const VIDEO_STATES = ['booked', 'waiting', 'in_call', 'ended', 'cancelled'] as const;
 export type VideoState = (typeof VIDEO_STATES)[number];
 
 export const videoAppointments = pgTable(
