@@ -50,6 +50,7 @@ import { type RegisteredRoute, registerAccessControl } from './platform/http/acc
 import type { App } from './platform/http/deps.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHostileInputGuard } from './platform/http/hostile-input.js';
+import { registerPermissionsPolicy } from './platform/http/permissions-policy.js';
 import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
@@ -126,6 +127,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
   });
+  registerPermissionsPolicy(app);
   await app.register(fastifyCookie);
   // Before every route: the plugin wraps each route's handler as it is added (video signalling).
   await app.register(fastifyWebsocket, { options: SIGNAL_SOCKET_OPTIONS });
@@ -237,7 +239,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   });
   notifyReceiptsRoutes(app, deps);
   videoRoutes(app, deps);
-  videoSignalRoutes(app, { ...deps, hub: opts.hub });
+  videoSignalRoutes(app, { ...deps, hub: opts.hub, sessionIdOf });
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),

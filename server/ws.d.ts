@@ -27,9 +27,11 @@ declare module 'ws' {
     send(data: string | Buffer, cb?: (err?: Error) => void): void;
     close(code?: number, reason?: string): void;
     terminate(): void;
+    ping(): void;
     on(event: 'message', listener: (data: RawData, isBinary: boolean) => void): this;
     on(event: 'close', listener: (code: number, reason: Buffer) => void): this;
     on(event: 'open', listener: () => void): this;
+    on(event: 'pong', listener: () => void): this;
     on(event: 'error', listener: (err: Error) => void): this;
     once(event: 'message', listener: (data: RawData, isBinary: boolean) => void): this;
     once(event: 'close', listener: (code: number, reason: Buffer) => void): this;

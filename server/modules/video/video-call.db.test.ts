@@ -7,7 +7,7 @@ import { auditEvents } from '../../platform/audit/audit.tables.js';
 import type { RealtimeEvent } from '../../platform/realtime.js';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
-import { createTestApp, type TestContext, waitUntil } from '../../test/toolkit.js';
+import { createTestApp, signIn, type TestContext, waitUntil } from '../../test/toolkit.js';
 import { appointmentRow, bookVideo, createVideoCase } from './test-video.js';
 import { videoAppointments } from './video.tables.js';
 
@@ -260,6 +260,19 @@ describe('who may signal', () => {
       origin: addresses.get(ctx)?.replace('ws:', 'http:') ?? '',
     });
     expect(home.closedWith()).toBeNull();
+  });
+});
+
+describe("the worker's session", () => {
+  it('signing out ends the worker’s connection at once (session.ended, heard by every instance)', async () => {
+    const r = await createVideoCase(ctx, tenancy, tom);
+    const { appointment } = await bookVideo(ctx, tom, r.id);
+    const second = await signIn(ctx, tom);
+    const me = await worker(second, appointment.id);
+    await me.next('joined');
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: second.headers });
+    expect(out.statusCode).toBeLessThan(300);
+    await waitUntil(() => me.closedWith() === 1008, { what: "the signed-out worker's socket to close" });
   });
 });
 

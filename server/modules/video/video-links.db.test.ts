@@ -187,6 +187,16 @@ describe("opening the person's link", () => {
     expect(rows[1]).toMatchObject({ entityId: early.id, icbId: tenancy.icbId, actorUserId: null });
   });
 
+  it('camera and microphone are allowed to the video pages only (Permissions-Policy), and CSP stays strict', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: '/video?x=1' });
+    expect(page.headers['permissions-policy']).toMatch(/^camera=\(self\), microphone=\(self\)/);
+    const api = await open('A'.repeat(43));
+    expect(api.headers['permissions-policy']).toMatch(/^camera=\(\), microphone=\(\)/);
+    const other = await ctx.app.inject({ method: 'GET', url: '/caseload' });
+    expect(other.headers['permissions-policy']).toMatch(/^camera=\(\), microphone=\(\)/);
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+  });
+
   it('refuses a malformed token with a 400 naming the field, auditing and changing nothing', async () => {
     const before = await lastAuditId();
     for (const token of ['short', 'not base64url!'.repeat(4), 42, undefined]) {

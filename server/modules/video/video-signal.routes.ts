@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import { requestContext, signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { safeError } from '../../platform/logger.js';
-import { RELAY } from '../../platform/realtime.js';
+import { RELAY, type RealtimeEvent, SESSION_ENDED } from '../../platform/realtime.js';
 import type { RealtimeHub } from '../../platform/realtime-hub.js';
 import {
   admitPerson,
@@ -41,10 +41,18 @@ import type { VideoAppointmentRow } from './video.repository.js';
 export interface VideoSignalDeps extends AppDeps {
   /** Absent (an app built without realtime): a connection is refused, nothing could reach it. */
   hub?: RealtimeHub;
+  /** The stored id of a session, as `session.ended` names it: a worker signed out leaves the call. */
+  sessionIdOf(token: string): string;
 }
 
 /** Time to send `join` before the connection is closed. */
 const JOIN_WITHIN_MS = 10_000;
+/**
+ * A connection that does not answer a ping within this long is cut off, which frees the
+ * person's place: a phone that changed networks leaves its old connection hanging, and its new
+ * one would be refused as a second device until then.
+ */
+const PING_EVERY_MS = 15_000;
 /** WebSocket close codes: 1008 policy violation (refused), 1000 normal (ended). */
 const CLOSE_REFUSED = 1008;
 const CLOSE_DONE = 1000;
@@ -63,6 +71,8 @@ interface Side<M extends { type: string }> {
     send: (m: VideoServerMessage) => void,
   ): Promise<void>;
   leave(appointmentId: string, connectionId: string): Promise<void>;
+  /** An event that ends this connection (the worker's session was signed out). */
+  endsWith?(event: RealtimeEvent): boolean;
 }
 
 const publicState = (state: VideoAppointmentRow['state']): VideoCallState => (state === 'cancelled' ? 'ended' : state);
@@ -96,6 +106,10 @@ function serve<M extends { type: string }>(
   // Subscribed before joining: a relay addressed to this connection can come the moment the
   // join commits (the worker admits at once), and must not be missed.
   const unsubscribe = hub.subscribe((event) => {
+    if (side.endsWith?.(event)) {
+      close(CLOSE_REFUSED);
+      return;
+    }
     if (event.type !== RELAY || !event.relay) return;
     const { room, to, body } = event.relay;
     if (!joined || room !== joined.id) return;
@@ -117,6 +131,19 @@ function serve<M extends { type: string }>(
     if (!joined) refuse('unavailable');
   }, JOIN_WITHIN_MS);
   joinTimer.unref();
+  let answered = true;
+  socket.on('pong', () => {
+    answered = true;
+  });
+  const pinger = setInterval(() => {
+    if (!answered) {
+      socket.terminate();
+      return;
+    }
+    answered = false;
+    socket.ping();
+  }, PING_EVERY_MS);
+  pinger.unref();
 
   const receive = async (data: unknown, isBinary: boolean) => {
     if (closed) return;
@@ -183,6 +210,7 @@ function serve<M extends { type: string }>(
   socket.on('close', () => {
     closed = true;
     clearTimeout(joinTimer);
+    clearInterval(pinger);
     unsubscribe();
     queue = queue
       .then(async () => {
@@ -275,6 +303,7 @@ export function videoSignalRoutes(app: App, deps: VideoSignalDeps): void {
     },
     (socket, request) => {
       const ctx = signedInContext(request);
+      const sessionId = request.sessionToken ? deps.sessionIdOf(request.sessionToken) : null;
       serve(
         socket,
         request,
@@ -302,6 +331,9 @@ export function videoSignalRoutes(app: App, deps: VideoSignalDeps): void {
             }
           },
           leave: (appointmentId, connectionId) => workerLeaves(db, appointmentId, connectionId),
+          endsWith: (event) =>
+            event.type === SESSION_ENDED &&
+            ((sessionId !== null && event.sessionId === sessionId) || event.userId === ctx.actor.userId),
         },
         deps,
       );
