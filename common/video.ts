@@ -128,3 +128,8 @@ export const ZVideoLinkResent = z.object({
   /** False when the person chose neither texts nor emails: the worker gives them the link another way. */
   sent: z.boolean(),
 });
+
+/** The team's people waiting now, for the caseload's live "waiting" mark. */
+export const ZVideoWaiting = z.object({
+  waiting: z.array(z.object({ appointmentId: z.uuid(), referralId: z.uuid(), waitingSince: z.string() })),
+});

@@ -164,6 +164,9 @@ describe('a call across two instances', () => {
       CANDIDATE,
     ]);
 
+    expect((await get(tom, '/api/video/waiting')).json().waiting).not.toContainEqual(
+      expect.objectContaining({ appointmentId: appointment.id }),
+    );
     me.send({ type: 'end' });
     expect(await them.next('state', (m) => m.state === 'ended')).toEqual({ type: 'state', state: 'ended' });
     expect(await me.next('state', (m) => m.state === 'ended')).toEqual({ type: 'state', state: 'ended' });

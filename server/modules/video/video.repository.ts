@@ -77,6 +77,15 @@ export async function findOfCase(db: DbOrTx, scope: Scope, referralId: string): 
     .orderBy(videoAppointments.windowStartsAt);
 }
 
+/** Everyone waiting now in the scope (the caseload marks their cases). */
+export async function findWaiting(db: DbOrTx, scope: Scope): Promise<VideoAppointmentRow[]> {
+  return db
+    .select()
+    .from(videoAppointments)
+    .where(and(eq(videoAppointments.state, 'waiting'), scopeWhere(scope, { pcnId: videoAppointments.pcnId })))
+    .orderBy(videoAppointments.waitingSince);
+}
+
 type Update = Partial<typeof videoAppointments.$inferInsert>;
 
 async function updateWhere(db: DbOrTx, id: string, where: ReturnType<typeof and>, set: Update) {

@@ -5,13 +5,14 @@ import {
   ZVideoLinkResent,
   ZVideoOpen,
   ZVideoOpenAnswer,
+  ZVideoWaiting,
 } from '../../../common/video.js';
 import { AppError } from '../../platform/errors.js';
 import { requestContext, signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { auditDenied } from './use-cases/audit-denied.js';
 import { openVideoLink } from './use-cases/open-link.js';
-import { listVideoAppointments, resendVideoLink, revokeVideoLink } from './use-cases/team-video.js';
+import { listVideoAppointments, listWaiting, resendVideoLink, revokeVideoLink } from './use-cases/team-video.js';
 import { tokenHashOf } from './use-cases/video-link.js';
 import { ZVideoCaseParams, ZVideoLinkParams } from './video.schemas.js';
 
@@ -34,6 +35,19 @@ export function videoRoutes(app: App, { db, config }: AppDeps): void {
     async (request) => ({
       appointments: await listVideoAppointments(db, signedInContext(request), request.params.id),
     }),
+  );
+
+  app.get(
+    '/api/video/waiting',
+    {
+      schema: {
+        summary: 'People waiting now for a video call with the team',
+        response: { 200: ZVideoWaiting },
+        tags: ['video'],
+      },
+      config: { access: { permission: 'caseload.read' } },
+    },
+    async (request) => ({ waiting: await listWaiting(db, signedInContext(request)) }),
   );
 
   app.post(

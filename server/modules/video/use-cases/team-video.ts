@@ -1,4 +1,5 @@
 import type { VideoAppointmentView } from '../../../../common/video.js';
+import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -34,6 +35,16 @@ export function toVideoAppointmentView(row: repo.VideoAppointmentRow): VideoAppo
 export async function listVideoAppointments(db: Db, ctx: SignedInContext, id: string): Promise<VideoAppointmentView[]> {
   const { actor, row } = await loadCase(db, ctx, id);
   return (await repo.findOfCase(db, actor.scope, row.id)).map(toVideoAppointmentView);
+}
+
+/** Who waits now, in the actor's PCN: the caseload refetches it on each `referral.changed`. */
+export async function listWaiting(db: Db, ctx: SignedInContext) {
+  const actor = requirePcnActor(ctx, 'team');
+  return (await repo.findWaiting(db, actor.scope)).map((row) => ({
+    appointmentId: row.id,
+    referralId: row.referralId,
+    waitingSince: (row.waitingSince ?? row.updatedAt).toISOString(),
+  }));
 }
 
 /** A new link (the old one stops working), texted or emailed again. */
