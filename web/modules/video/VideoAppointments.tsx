@@ -65,7 +65,11 @@ export function VideoAppointments({ referralId, mayWrite }: { referralId: string
                   </a>
                 </p>
               ) : null}
-              {a.state === 'ended' && a.durationMinutes ? <p>The call lasted {a.durationMinutes} minutes.</p> : null}
+              {a.state === 'ended' && a.durationMinutes ? (
+                <p>
+                  The call lasted {a.durationMinutes} {a.durationMinutes === 1 ? 'minute' : 'minutes'}.
+                </p>
+              ) : null}
               {mayWrite && (a.state === 'booked' || a.state === 'waiting') ? (
                 <p>
                   <Button type="button" variant="secondary" small onClick={() => void change(a, 'resend')}>

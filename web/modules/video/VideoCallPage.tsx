@@ -56,7 +56,7 @@ function AfterCall({ referralId, appointmentId }: { referralId: string; appointm
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Duration</dt>
             <dd className="nhsuk-summary-list__value" data-testid="call-duration">
-              {appointment?.durationMinutes} minutes
+              {appointment?.durationMinutes} {appointment?.durationMinutes === 1 ? 'minute' : 'minutes'}
             </dd>
           </div>
         </dl>

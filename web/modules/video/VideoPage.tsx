@@ -10,10 +10,28 @@ import { openVideoLink, takeVideoToken } from './video-api';
 // then the waiting room (the worker is told they are there), then the call. Any link that cannot
 // be used gets one plain page, the same whatever the reason.
 
-const whenOf = (at: string) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' }).format(
-    new Date(at),
-  );
+/** GOV.UK style, in London time: "Sunday 6 December 2026 at 5:18pm". */
+function whenOf(at: string): string {
+  const when = new Date(at);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  })
+    .format(when)
+    .replace(',', '');
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'Europe/London',
+  })
+    .format(when)
+    .replace(/\s+/g, '');
+  return `${day} at ${time}`;
+}
 
 export function LinkUnavailable() {
   usePageTitle('This link cannot be used');
