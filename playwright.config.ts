@@ -30,7 +30,11 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     // en-GB browser UI, so date fields read dd/mm/yyyy in screenshots as they do for NHS staff.
-    launchOptions: { executablePath: findBrowser() ?? undefined, args: [...CHROMIUM_ARGS, '--lang=en-GB'] },
+    // A fake camera and microphone, allowed without asking, for the video consultation (issue 15).
+    launchOptions: {
+      executablePath: findBrowser() ?? undefined,
+      args: [...CHROMIUM_ARGS, '--lang=en-GB', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     locale: 'en-GB',

@@ -6,6 +6,7 @@ export const RESIDENT_MESSAGE_KINDS = [
   'contact_reminder',
   'secure_link',
   'secure_link_code',
+  'video_link',
 ] as const;
 export type ResidentMessageKind = (typeof RESIDENT_MESSAGE_KINDS)[number];
 
@@ -42,6 +43,7 @@ export const RESIDENT_MESSAGE_KIND_LABELS: Record<ResidentMessageKind, string> =
   contact_reminder: 'Reminder of the appointment the next day',
   secure_link: 'Secure link',
   secure_link_code: 'Code for a secure link',
+  video_link: 'Link to a video appointment',
 };
 
 export const RESIDENT_MESSAGE_CHANNEL_LABELS: Record<ResidentMessageChannel, string> = {

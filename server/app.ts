@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
@@ -41,12 +42,15 @@ import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { siteRoutes } from './modules/site/site.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { videoRoutes } from './modules/video/video.routes.js';
+import { SIGNAL_SOCKET_OPTIONS, videoSignalRoutes } from './modules/video/video-signal.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
 import type { Db } from './platform/db/client.js';
 import { type RegisteredRoute, registerAccessControl } from './platform/http/access.js';
 import type { App } from './platform/http/deps.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHostileInputGuard } from './platform/http/hostile-input.js';
+import { registerPermissionsPolicy } from './platform/http/permissions-policy.js';
 import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
@@ -123,7 +127,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
   });
+  registerPermissionsPolicy(app);
   await app.register(fastifyCookie);
+  // Before every route: the plugin wraps each route's handler as it is added (video signalling).
+  await app.register(fastifyWebsocket, { options: SIGNAL_SOCKET_OPTIONS });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -231,6 +238,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     heartbeatMs: opts.liveEventsHeartbeatMs,
   });
   notifyReceiptsRoutes(app, deps);
+  videoRoutes(app, deps);
+  videoSignalRoutes(app, { ...deps, hub: opts.hub, sessionIdOf });
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),

@@ -191,4 +191,28 @@ describe('loadConfig', () => {
       expect(err.message).not.toContain('short9');
     });
   });
+
+  describe('ICE_SERVERS (video consultations)', () => {
+    it('is an empty list by default, and reads STUN and TURN servers from JSON', () => {
+      expect(loadConfig({}).ICE_SERVERS).toEqual([]);
+      const servers = [
+        { urls: 'stun:turn.example.org:3478' },
+        { urls: ['turns:turn.example.org:443?transport=tcp'], username: 'waymark', credential: 'synthetic-secret' },
+      ];
+      expect(loadConfig({ ICE_SERVERS: JSON.stringify(servers) }).ICE_SERVERS).toEqual(servers);
+    });
+
+    it('refuses text that is not JSON, and servers that are not STUN or TURN, never echoing credentials', () => {
+      expect(configErrorOf({ ICE_SERVERS: '[{urls:' }).problems).toEqual([
+        expect.stringMatching(/^ICE_SERVERS: must be JSON/),
+      ]);
+      const err = configErrorOf({
+        ICE_SERVERS: JSON.stringify([{ urls: 'https://turn.example.org', credential: 'synthetic-secret' }]),
+      });
+      expect(err.problems).toEqual([
+        expect.stringMatching(/^ICE_SERVERS: 0\.urls: must be stun:, stuns:, turn: or turns:/),
+      ]);
+      expect(err.message).not.toContain('synthetic-secret');
+    });
+  });
 });

@@ -5,6 +5,7 @@ import {
   type ResidentMessageChannel,
   type ResidentMessageKind,
 } from '../common/resident-messages.js';
+import { type IceServer, ZIceServers } from '../common/video.js';
 
 // The only reader of process.env. Every value is validated at start-up; a bad value stops
 // the process with one clear line per problem rather than failing later at first use.
@@ -16,6 +17,27 @@ const booleanish = z
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A GOV.UK Notify template id, as its Templates page shows it. */
 const notifyTemplate = z.string().regex(UUID, 'must be a Notify template id (a uuid)').optional();
+
+/** ICE_SERVERS: JSON, checked at start so a typo stops the start rather than every call. */
+const iceServers = z
+  .string()
+  .default('[]')
+  .transform((text, ctx): IceServer[] => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: a list of {"urls", "username", "credential"}' });
+      return z.NEVER;
+    }
+    const parsed = ZIceServers.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      ctx.addIssue({ code: 'custom', message: `${issue?.path.join('.') || 'list'}: ${issue?.message}` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -128,6 +150,14 @@ const ConfigSchema = z.object({
   NOTIFY_TEMPLATE_SECURE_LINK_EMAIL: notifyTemplate,
   NOTIFY_TEMPLATE_SECURE_LINK_CODE_SMS: notifyTemplate,
   NOTIFY_TEMPLATE_SECURE_LINK_CODE_EMAIL: notifyTemplate,
+  NOTIFY_TEMPLATE_VIDEO_LINK_SMS: notifyTemplate,
+  NOTIFY_TEMPLATE_VIDEO_LINK_EMAIL: notifyTemplate,
+  /**
+   * The STUN and TURN servers browsers use for video consultations, as RTCPeerConnection's
+   * `iceServers` (JSON). Behind NHS firewalls peer-to-peer UDP is often blocked: a TURN server
+   * (coturn, on 443 over TLS) relays the encrypted media. Unset: none (same network only).
+   */
+  ICE_SERVERS: iceServers,
   /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
   ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
@@ -141,6 +171,8 @@ const SECRET_KEYS = new Set([
   'SMTP_URL',
   'NOTIFY_API_KEY',
   'NOTIFY_CALLBACK_TOKEN',
+  // TURN credentials
+  'ICE_SERVERS',
 ]);
 
 /** Notify's template id of each kind of resident message and channel, where one is configured. */

@@ -14,6 +14,7 @@ import { codeEmailedTo, createLinkedCase } from '../modules/onward-referrals/lin
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
 import { beginSelfReferral, selfReferralAnswers } from '../modules/referrals/test-self-referrals.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
+import { bookVideo, createVideoCase } from '../modules/video/test-video.js';
 import { auditEvents } from '../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../test/team.js';
 import { createTestUser, type Session, sessionCookieFrom, signIn } from '../test/toolkit.js';
@@ -344,6 +345,15 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
   },
   // ---- end showcase ----
   ...LINK_WRITES,
+  // ---- issue 15: the person opens their link to a video appointment ----
+  'POST /api/public/video/open': {
+    action: 'video.link.open',
+    run: async () => {
+      const kase = await createVideoCase(ctx, home, worker);
+      const { token } = await bookVideo(ctx, lead, kase.id);
+      return post('/api/public/video/open', null, { token });
+    },
+  },
 };
 
 const lastAuditId = async () => (await ctx.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0n;

@@ -14,6 +14,8 @@ const ctx = await createTestApp();
 // Routes whose success answer is not a JSON body the serializer writes. Each says why.
 const NOT_JSON: Record<string, string> = {
   'GET /api/events': 'a text/event-stream written to the raw socket',
+  'GET /api/video/signal': 'a WebSocket (101 Switching Protocols): JSON messages checked by common/video.ts',
+  'GET /api/public/video/signal': 'a WebSocket (101 Switching Protocols): JSON messages checked by common/video.ts',
 };
 
 const apiRoutes = () =>

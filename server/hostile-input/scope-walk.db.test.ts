@@ -51,6 +51,8 @@ const listings = {} as Record<'listing' | 'partnerListing', Listing>;
 /** What each path parameter names, by route prefix (first match wins). */
 const PARAMS: [RegExp, Record<string, string>][] = [
   // onwardId (issue 12, link helper): an onward referral of the home case, sent by secure link.
+  // Issue 15: a planned contact by video of the home case (its own, as the other one is cancelled).
+  [/^\/api\/referrals\/:id\/planned-contacts\/:plannedId\/video-link\//, { id: 'referral', plannedId: 'videoContact' }],
   [/^\/api\/referrals\/:id/, { id: 'referral', plannedId: 'plannedContact', onwardId: 'onward' }],
   [/^\/api\/people\/:personId/, { personId: 'person' }],
   [/^\/api\/tasks\/:id/, { id: 'task' }],
@@ -257,6 +259,14 @@ beforeAll(async () => {
   });
   expect(planned.statusCode).toBe(201);
   ids.plannedContact = planned.json().id;
+  const byVideo = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/referrals/${referral.id}/planned-contacts`,
+    headers: workerS.headers,
+    payload: { at: new Date(Date.now() + 2 * 86_400_000).toISOString(), mode: 'video' },
+  });
+  expect(byVideo.statusCode).toBe(201);
+  ids.videoContact = byVideo.json().id;
 
   const plan = await ctx.app.inject({
     method: 'PUT',

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { waitUntil } from '../test/toolkit.js';
-import { publish, REALTIME_CHANNEL, type RealtimeEvent } from './realtime.js';
+import { publish, REALTIME_CHANNEL, type RealtimeEvent, relayNow } from './realtime.js';
 import { createRealtimeHub, parseRealtimePayload, REALTIME_RESYNC, type RealtimeHub } from './realtime-hub.js';
 
 const log = pino({ level: 'silent' });
@@ -151,5 +151,32 @@ describe('parseRealtimePayload', () => {
     expect(parseRealtimePayload('{"type":""}')).toBeNull();
     expect(parseRealtimePayload('[1]')).toBeNull();
     expect(parseRealtimePayload(undefined)).toBeNull();
+  });
+
+  it("keeps a relay's room, addressee and body, and drops any audience field beside it", () => {
+    expect(
+      parseRealtimePayload(
+        '{"type":"relay","pcnId":"p","userId":"u","relay":{"room":"a","to":"c","body":{"x":1},"more":2}}',
+      ),
+    ).toEqual({ type: 'relay', relay: { room: 'a', to: 'c', body: { x: 1 } } });
+    expect(parseRealtimePayload('{"type":"relay","relay":{"room":"a"}}')).toBeNull();
+    expect(parseRealtimePayload('{"type":"relay"}')).toBeNull();
+  });
+});
+
+describe('relayNow', () => {
+  it('reaches every instance at once, outside any transaction; refuses what NOTIFY cannot carry', async () => {
+    const [a, b] = [await startHub(), await startHub()];
+    const heardA = record(a);
+    const heardB = record(b);
+    expect(await relayNow(database.db, { room: 'r1', to: 'c1', body: { n: 1 } })).toBe(true);
+    expect(await relayNow(database.db, { room: 'r1', to: 'c1', body: 'x'.repeat(8_000) })).toBe(false);
+    await mark('after-relay');
+    await waitUntil(() => sawMarker(heardA, 'after-relay') && sawMarker(heardB, 'after-relay'), { what: 'the marker' });
+    for (const heard of [heardA, heardB]) {
+      expect(heard.filter((e) => e.type === 'relay')).toEqual([
+        { type: 'relay', relay: { room: 'r1', to: 'c1', body: { n: 1 } } },
+      ]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import { safeError } from './logger.js';
-import { REALTIME_CHANNEL, type RealtimeEvent } from './realtime.js';
+import { REALTIME_CHANNEL, RELAY, type RealtimeEvent } from './realtime.js';
 
 // One dedicated PostgreSQL connection per app instance LISTENs on the realtime channel and fans
 // what it hears out to in-process subscribers (open event streams, the outbox trigger). Any
@@ -59,6 +59,13 @@ export function parseRealtimePayload(payload: string | undefined): RealtimeEvent
   for (const field of ID_FIELDS) {
     const id = v[field];
     if (typeof id === 'string') event[field] = id;
+  }
+  // A relay keeps its body (checked again by the module that reads it) and loses every audience
+  // field: it is for one connection, never for anyone's event stream.
+  if (v.type === RELAY) {
+    const r = v.relay as Record<string, unknown> | null | undefined;
+    if (!r || typeof r !== 'object' || typeof r.room !== 'string' || typeof r.to !== 'string') return null;
+    return { type: RELAY, relay: { room: r.room, to: r.to, body: r.body } };
   }
   return event;
 }

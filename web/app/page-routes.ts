@@ -23,6 +23,7 @@ import { SHOWCASE_ROUTES } from '../modules/showcase/routes';
 import { SITE_ROUTES } from '../modules/site/routes';
 import { TEAM_ROUTES } from '../modules/team/routes';
 import { TRIAGE_ROUTES } from '../modules/triage/routes';
+import { VIDEO_ROUTES } from '../modules/video/routes';
 import { WORKFORCE_ROUTES } from '../modules/workforce/routes';
 import type { PageRoute } from './page-route';
 
@@ -54,4 +55,5 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...ANALYTICS_ROUTES,
   ...SHOWCASE_ROUTES,
   ...REFERRAL_SETTINGS_ROUTES,
+  ...VIDEO_ROUTES,
 ];

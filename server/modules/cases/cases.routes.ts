@@ -23,7 +23,9 @@ import {
 import * as cases from './cases.service.js';
 import { updateEqualityAnswersOfCase } from './use-cases/update-equality-answers.js';
 
-export function casesRoutes(app: App, { db }: AppDeps): void {
+export function casesRoutes(app: App, { db, config }: AppDeps): void {
+  // Where a video appointment's link points (PUBLIC_URL, never the request's Host).
+  const links = { publicUrl: config.publicUrl };
   app.get(
     '/api/referrals/:id/case',
     {
@@ -40,7 +42,9 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
-      reply.code(201).send(await cases.recordContact(db, signedInContext(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await cases.recordContact(db, signedInContext(request), request.params.id, request.body, links)),
   );
 
   app.post(
@@ -55,7 +59,9 @@ export function casesRoutes(app: App, { db }: AppDeps): void {
       config: { access: { permission: 'case.write' } },
     },
     async (request, reply) =>
-      reply.code(201).send(await cases.planContact(db, signedInContext(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await cases.planContact(db, signedInContext(request), request.params.id, request.body, links)),
   );
 
   app.post(

@@ -113,11 +113,14 @@ describe('the first-contact appointment', () => {
       next: { at: fromNow(7 * DAY), mode: 'video' },
     });
     expect(dna.statusCode).toBe(201);
-    expect(await messagesOf(missed.id)).toEqual([
+    // By video, the person's one-time link to the call goes too (issue 15).
+    const byKind = (await messagesOf(missed.id)).sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(byKind).toEqual([
       expect.objectContaining({
         kind: 'first_contact_appointment',
         personalisation: expect.objectContaining({ how: 'by video' }),
       }),
+      expect.objectContaining({ kind: 'video_link' }),
     ]);
   });
 

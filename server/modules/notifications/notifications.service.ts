@@ -9,7 +9,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import type { Principal, RequestContext, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import { publish, type RealtimeEvent } from '../../platform/realtime.js';
+import { publish, RELAY, type RealtimeEvent } from '../../platform/realtime.js';
 import { runUseCase } from '../../platform/use-case.js';
 import * as repo from './notifications.repository.js';
 import * as residentRepo from './resident-messages.repository.js';
@@ -195,6 +195,8 @@ export async function markAllNotificationsRead(db: Db, ctx: SignedInContext): Pr
  * hear the PCN queue. Events naming neither (internal ones such as outbox.queued) reach no one.
  */
 export function mayHear(principal: Pick<Principal, 'userId' | 'scope'>, event: RealtimeEvent): boolean {
+  // A relay (a video call's signalling) is for one connection between instances, never a stream.
+  if (event.type === RELAY || event.relay !== undefined) return false;
   if (event.userId !== undefined && event.userId === principal.userId) return true;
   const { scope } = principal;
   if (event.vcsOrganisationId !== undefined) {

@@ -40,6 +40,12 @@ describe('who hears a live event (mayHear)', () => {
       { type: 'referral.received', pcnId: 'pcn-a' },
       false,
     ],
+    [
+      "a video call's relay reaches no one's stream, even one naming them",
+      { userId: 'u1', scope: pcnScope },
+      { type: 'relay', pcnId: 'pcn-a', userId: 'u1', relay: { room: 'a', to: 'c', body: {} } },
+      false,
+    ],
     ['internal events reach no one', { userId: 'u1', scope: pcnScope }, { type: 'outbox.queued' }, false],
     [
       "a partner hears its own organisation's inbox",

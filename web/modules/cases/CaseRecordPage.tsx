@@ -20,6 +20,7 @@ import { formatDate, formatWhen, statusColour } from '../referrals/referral-form
 import { useGpMessage } from '../referrals/referrals-api';
 import { IdentityCheckWarning, PersonDetailsOffer } from '../triage/PersonDetailsOffer';
 import { ContactDetails } from '../triage/ReferralDetails';
+import { VideoAppointments } from '../video/VideoAppointments';
 import { CaseTimeline } from './CaseTimeline';
 import { ContactForm } from './ContactForm';
 import { caseChanged, useCaseRecord } from './cases-api';
@@ -152,6 +153,7 @@ export function CaseRecordPage() {
             onSaved={(m) => void savedBy('planned')(m)}
           />
         )}
+        <VideoAppointments referralId={r.id} mayWrite={data.may.write} />
         <CommunityServices referralId={r.id} mayWrite={data.may.write} />
         {/* The long parts behind tabs: the page opens on what the worker does next. */}
         <Tabs

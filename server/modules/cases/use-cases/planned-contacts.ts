@@ -9,6 +9,7 @@ import { publish } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { isWorkable, loadCase } from '../../referrals/referrals.service.js';
 import { userNames } from '../../users/users.service.js';
+import { bookVideoAppointment, cancelVideoAppointments, type VideoLinkSettings } from '../../video/video.service.js';
 import * as repo from '../cases.repository.js';
 import type { TPlannedContactCreate } from '../cases.schemas.js';
 import { queueFirstContactAppointment } from './resident-messages.js';
@@ -39,12 +40,14 @@ export function plannedAtErrors(at: string, field: string, now = new Date()): Fi
 /**
  * Books a planned contact on a case already loaded for writing, audited, in the caller's
  * transaction; before the person has been met, the appointment is texted or emailed to them.
+ * A contact by video gets its video appointment and the person's one-time link (issue 15).
  */
 export async function insertPlannedContact(
   tx: Tx,
   ctx: SignedInContext,
   { actor, row }: { actor: PcnActor; row: repo.ReferralRow },
   input: TPlannedContactCreate,
+  links: VideoLinkSettings,
 ): Promise<PlannedContact> {
   const planned = await repo.insertPlannedContact(tx, {
     referralId: row.id,
@@ -61,6 +64,7 @@ export async function insertPlannedContact(
     details: { plannedContactId: planned.id, plannedFor: planned.plannedFor.toISOString(), mode: planned.mode },
   });
   await queueFirstContactAppointment(tx, actor.scope, row, planned);
+  if (planned.mode === 'video') await bookVideoAppointment(tx, ctx, actor.scope, row, planned, links);
   return toPlannedContact(planned, actor.name);
 }
 
@@ -70,6 +74,7 @@ export async function planContact(
   ctx: SignedInContext,
   id: string,
   input: TPlannedContactCreate,
+  links: VideoLinkSettings,
 ): Promise<PlannedContact> {
   const errors = plannedAtErrors(input.at, 'at');
   if (errors.length > 0) throw validationError(errors);
@@ -80,7 +85,7 @@ export async function planContact(
         `Contacts cannot be booked on a referral that is ${STATUS_LABELS[loaded.row.status].toLowerCase()}.`,
       );
     }
-    const planned = await insertPlannedContact(tx, ctx, loaded, input);
+    const planned = await insertPlannedContact(tx, ctx, loaded, input, links);
     await publish(tx, { type: 'referral.changed', pcnId: loaded.row.pcnId, referralId: loaded.row.id });
     return planned;
   });
@@ -112,6 +117,7 @@ export async function cancelPlannedContact(
       entityId: row.id,
       details: { plannedContactId: cancelled.id },
     });
+    await cancelVideoAppointments(tx, ctx, row.id, [cancelled.id]);
     await publish(tx, { type: 'referral.changed', pcnId: row.pcnId, referralId: row.id });
     const names = await userNames(tx, [cancelled.createdByUserId]);
     return toPlannedContact(cancelled, names.get(cancelled.createdByUserId) ?? null);
@@ -139,6 +145,7 @@ export async function cancelPlannedContactsOfClosingCase(
       entityId: referralId,
       details: { plannedContactIds: cancelled, reason },
     });
+    await cancelVideoAppointments(tx, ctx, referralId, cancelled);
   }
   return cancelled;
 }

@@ -7,6 +7,7 @@ import { conflict, type FieldError, validationError } from '../../../platform/er
 import { publish } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { isWorkable, loadCase, transitionReferral } from '../../referrals/referrals.service.js';
+import type { VideoLinkSettings } from '../../video/video.service.js';
 import * as repo from '../cases.repository.js';
 import type { TContactCreate } from '../cases.schemas.js';
 import { insertPlannedContact, plannedAtErrors } from './planned-contacts.js';
@@ -28,6 +29,7 @@ export async function recordContact(
   ctx: SignedInContext,
   id: string,
   input: TContactCreate,
+  links: VideoLinkSettings,
 ): Promise<TimelineItem> {
   const at = new Date(input.at);
   const errors: FieldError[] = [];
@@ -48,7 +50,7 @@ export async function recordContact(
       notes: input.notes || null,
       userId: actor.userId,
     });
-    if (input.next) await insertPlannedContact(tx, ctx, loaded, input.next);
+    if (input.next) await insertPlannedContact(tx, ctx, loaded, input.next, links);
     if (contact.outcome === 'attended' && row.status === 'allocated' && !row.firstContactAt) {
       await transitionReferral(tx, ctx, {
         id: row.id,

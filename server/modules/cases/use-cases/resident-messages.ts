@@ -1,6 +1,7 @@
 import { CONTACT_MODE_LABELS } from '../../../../common/cases.js';
 import type { Scope } from '../../../platform/access/scope.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
+import { londonDayAndTime } from '../../../platform/london-time.js';
 import { londonDate } from '../../../platform/working-days.js';
 import { queueResidentMessage, residentChannel } from '../../notifications/notifications.service.js';
 import { organisationRefs, resolveOrganisation } from '../../organisations/organisations.service.js';
@@ -22,27 +23,11 @@ const HOW: Record<repo.PlannedContactRow['mode'], string> = {
 
 /** The template's placeholders: the day, the time and how, in London time, and the team's name. */
 export function appointmentPersonalisation(plannedFor: Date, mode: repo.PlannedContactRow['mode'], team: string) {
-  const day = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
-    .format(plannedFor)
-    .replace(',', ''); // GOV.UK style: "Wednesday 9 December 2026", no comma
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-  })
-    .format(plannedFor)
-    .replace(/\s+/g, ''); // "1:30pm" (ICU may put a narrow no-break space before "pm")
-  return { date: day, time, how: HOW[mode] ?? CONTACT_MODE_LABELS[mode].toLowerCase(), team };
+  const { date, time } = londonDayAndTime(plannedFor);
+  return { date, time, how: HOW[mode] ?? CONTACT_MODE_LABELS[mode].toLowerCase(), team };
 }
 
-const teamNameOf = async (db: Db | Tx, pcnId: string) =>
+export const teamNameOf = async (db: Db | Tx, pcnId: string) =>
   (await organisationRefs(db, [pcnId])).get(pcnId)?.name ?? 'your social prescribing team';
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "resident_messages" DROP CONSTRAINT "resident_messages_kind_known";--> statement-breakpoint
+ALTER TABLE "resident_messages" ADD CONSTRAINT "resident_messages_kind_known" CHECK ("resident_messages"."kind" IN ('self_referral_confirmation', 'first_contact_appointment', 'contact_reminder', 'secure_link', 'secure_link_code', 'video_link'));
