@@ -3,10 +3,10 @@
 // Every use-case that names a referral audits a refusal (404 / 403) as a denied attempt.
 import type { ContactMode } from '../../../common/cases.js';
 import type { Scope } from '../../platform/access/scope.js';
+import { auditDenied } from '../../platform/audit/audit-denied.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { findLastAttendedContacts, findNextPlannedContacts } from './cases.repository.js';
 import { addCaseNote as addNote } from './use-cases/add-note.js';
-import { auditDenied } from './use-cases/audit-denied.js';
 import { dischargeCase as discharge } from './use-cases/discharge.js';
 import { getCaseRecord as getCase } from './use-cases/get-case.js';
 import { getGpMessage as getMessage } from './use-cases/gp-message.js';

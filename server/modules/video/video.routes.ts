@@ -7,10 +7,10 @@ import {
   ZVideoOpenAnswer,
   ZVideoWaiting,
 } from '../../../common/video.js';
+import { auditDenied } from '../../platform/audit/audit-denied.js';
 import { AppError } from '../../platform/errors.js';
 import { requestContext, signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { auditDenied } from './use-cases/audit-denied.js';
 import { openVideoLink } from './use-cases/open-link.js';
 import { listVideoAppointments, listWaiting, resendVideoLink, revokeVideoLink } from './use-cases/team-video.js';
 import { tokenHashOf } from './use-cases/video-link.js';
