@@ -63,7 +63,12 @@ const zSignalMessage = z.object({ type: z.literal('signal'), signal: ZSignal });
 
 /** What the person's page sends (public socket). The first message is `join` with the link's token. */
 export const ZPersonMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('join'), token: zVideoToken }),
+  z.object({
+    type: z.literal('join'),
+    token: zVideoToken,
+    /** The connection this page had before its network dropped (from `joined`): it takes its place. */
+    replaces: z.uuid('must be the connection this page had').optional(),
+  }),
   zSignalMessage,
 ]);
 export type PersonMessage = z.infer<typeof ZPersonMessage>;
@@ -79,6 +84,8 @@ export type WorkerMessage = z.infer<typeof ZWorkerMessage>;
 
 export type VideoCallState = (typeof VIDEO_PUBLIC_STATES)[number];
 
+export type VideoRefusal = 'unavailable' | 'in_use' | 'not_allowed' | 'signed_out';
+
 /** What the server sends. */
 export type VideoServerMessage =
   /** The answer to `join`: the call's state, and the STUN/TURN servers to use. */
@@ -91,15 +98,23 @@ export type VideoServerMessage =
       /** The worker's side: whether the person is connected (waiting, or in the call). */
       personPresent?: boolean;
       iceServers: IceServer[];
+      /** The person's side: this connection's id, named by `replaces` when the page reconnects. */
+      connection?: string;
     }
   /** The call's state changed (admitted: in_call; ended; a waiting person left: booked). */
   | { type: 'state'; state: VideoCallState; personPresent?: boolean }
-  /** In the call, the other side's connection went or came back (a reconnection: restart ICE). */
-  | { type: 'peer'; present: boolean }
+  /**
+   * In the call, the other side's connection went or came back: `resumed`, the same page
+   * reconnected (restart ICE on the same peer connection); otherwise a new page (a new one).
+   */
+  | { type: 'peer'; present: boolean; resumed?: boolean }
   /** The other side's offer, answer or candidate. */
   | { type: 'signal'; signal: Signal }
-  /** A refusal: the connection closes after it (unusable link, link in use elsewhere, not allowed). */
-  | { type: 'refused'; reason: 'unavailable' | 'in_use' | 'not_allowed' }
+  /**
+   * A refusal: the connection closes after it (unusable link, link in use elsewhere, not allowed,
+   * the worker's session ended).
+   */
+  | { type: 'refused'; reason: VideoRefusal }
   /** A message not understood or not allowed now (names the field); the connection stays. */
   | { type: 'error'; message: string };
 

@@ -68,6 +68,8 @@ export interface BuildAppOptions {
   hub?: RealtimeHub;
   /** Keep-alive interval of the event stream (tests shorten it). */
   liveEventsHeartbeatMs?: number;
+  /** How often a video call's signalling connections are pinged (tests shorten it). */
+  videoPingEveryMs?: number;
   /** Window of the refusal audit throttle (tests shorten it). */
   auditDenialWindowMs?: number;
   /** The embedded PostgreSQL this process runs, if any: /healthz fails while it is down. */
@@ -239,7 +241,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   });
   notifyReceiptsRoutes(app, deps);
   videoRoutes(app, deps);
-  videoSignalRoutes(app, { ...deps, hub: opts.hub, sessionIdOf });
+  videoSignalRoutes(app, {
+    ...deps,
+    hub: opts.hub,
+    sessionIdOf,
+    isSessionActive: (token) => isSessionActive(db, settings, token),
+    keepSessionAlive: async (token) => (await authenticate(db, settings, token)) !== null,
+    pingEveryMs: opts.videoPingEveryMs,
+  });
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),

@@ -39,6 +39,8 @@ export interface TestAppOptions {
   realtime?: boolean;
   /** Event-stream keep-alive interval (default 25 s). */
   liveEventsHeartbeatMs?: number;
+  /** Video signalling ping interval (default 15 s). */
+  videoPingEveryMs?: number;
   /** Window of the refusal audit throttle (default 60 s). */
   auditDenialWindowMs?: number;
   /**
@@ -71,6 +73,7 @@ export async function createTestApp(
     webRoot: '/nonexistent',
     hub,
     liveEventsHeartbeatMs: options.liveEventsHeartbeatMs,
+    videoPingEveryMs: options.videoPingEveryMs,
     auditDenialWindowMs: options.auditDenialWindowMs,
   });
   await built.app.ready();

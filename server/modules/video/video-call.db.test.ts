@@ -7,8 +7,11 @@ import { auditEvents } from '../../platform/audit/audit.tables.js';
 import type { RealtimeEvent } from '../../platform/realtime.js';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
-import { createTestApp, signIn, type TestContext, waitUntil } from '../../test/toolkit.js';
+import { createTestApp, type Session, signIn, type TestContext, waitUntil } from '../../test/toolkit.js';
+import { sessionIdOf } from '../auth/auth.service.js';
+import { sessions } from '../auth/auth.tables.js';
 import { appointmentRow, bookVideo, createVideoCase } from './test-video.js';
+import { PERSON_STALE_AFTER_MS } from './video.repository.js';
 import { videoAppointments } from './video.tables.js';
 
 // A video call's signalling through the real WebSockets of two app instances over one database:
@@ -110,6 +113,7 @@ const auditSince = (since: bigint) =>
     .where(gt(auditEvents.id, since))
     .orderBy(auditEvents.id);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const OFFER = { kind: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n' };
 const ANSWER = { kind: 'answer', sdp: 'v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\n' };
 const CANDIDATE = {
@@ -132,6 +136,7 @@ describe('a call across two instances', () => {
       state: 'waiting',
       at: new Date(appointment.windowStartsAt.getTime() + 15 * 60_000).toISOString(),
       iceServers: ICE_SERVERS,
+      connection: expect.stringMatching(UUID),
     });
     // The caseload hears it live (the existing event stream): referral.changed for the PCN.
     await waitUntil(() => heard.find((e) => e.type === 'referral.changed' && e.referralId === r.id), {
@@ -221,8 +226,155 @@ describe('a call across two instances', () => {
     expect(await me.next('peer', (m) => !m.present)).toEqual({ type: 'peer', present: false });
     const back = await person(token);
     expect(await back.next('joined')).toMatchObject({ state: 'in_call' });
-    expect(await me.next('peer', (m) => m.present)).toEqual({ type: 'peer', present: true });
+    // A new page: the worker starts a new peer connection with it (not an ICE restart).
+    expect(await me.next('peer', (m) => m.present)).toEqual({ type: 'peer', present: true, resumed: false });
     expect((await appointmentRow(ctx, appointment.id))?.state).toBe('in_call');
+  });
+
+  it('a page whose network changed reconnects in its own place (naming its connection); the worker restarts ICE', async () => {
+    const r = await createVideoCase(ctx, tenancy, tom);
+    const { appointment, token } = await bookVideo(ctx, tom, r.id);
+    const first = await person(token);
+    const { connection } = await first.next('joined');
+    const me = await worker(tom, appointment.id);
+    await me.next('joined');
+    me.send({ type: 'admit' });
+    await first.next('state', (m) => m.state === 'in_call');
+
+    // A guess at the connection is no key: refused as any second device.
+    const guess = await connect(two, '/api/public/video/signal');
+    guess.send({ type: 'join', token, replaces: crypto.randomUUID() });
+    expect(await guess.next('refused')).toEqual({ type: 'refused', reason: 'in_use' });
+
+    // The old socket has not closed yet (the phone left that network without a word).
+    const before = await lastAuditId();
+    const again = await connect(ctx, '/api/public/video/signal');
+    again.send({ type: 'join', token, replaces: connection });
+    expect(await again.next('joined')).toMatchObject({ state: 'in_call', connection: expect.stringMatching(UUID) });
+    expect(await me.next('peer', (m) => m.present)).toEqual({ type: 'peer', present: true, resumed: true });
+    // The old one, wherever it hangs on, is told and closed.
+    expect(await first.next('refused')).toEqual({ type: 'refused', reason: 'in_use' });
+    await waitUntil(() => first.closedWith() === 1008, { what: 'the old connection to close' });
+    const audit = await auditSince(before);
+    expect(audit.map((a) => [a.action, a.details])).toEqual([
+      ['video.rejoined', { videoAppointmentId: appointment.id, resumed: true }],
+    ]);
+
+    // Signals flow on the new connection; the old one's leaving changed nothing.
+    me.send({ type: 'signal', signal: OFFER });
+    expect((await again.next('signal')).signal).toEqual(OFFER);
+    expect((await appointmentRow(ctx, appointment.id))?.personConnectionId).not.toBeNull();
+
+    // The socket may close before the page reconnects: the same page still resumes its call.
+    const { connection: second } = await again.next('joined');
+    again.ws.close();
+    await me.next('peer', (m) => !m.present);
+    me.inbox.length = 0;
+    const resumedPage = await connect(two, '/api/public/video/signal');
+    resumedPage.send({ type: 'join', token, replaces: second });
+    await resumedPage.next('joined');
+    expect(await me.next('peer', (m) => m.present)).toEqual({ type: 'peer', present: true, resumed: true });
+  });
+
+  it('a connection left behind by a crashed instance (silent past the limit) gives way to the person’s next one', async () => {
+    const r = await createVideoCase(ctx, tenancy, tom);
+    const { appointment, token } = await bookVideo(ctx, tom, r.id);
+    const lost = await person(token);
+    await lost.next('joined');
+    expect((await get(tom, '/api/video/waiting')).json().waiting).toContainEqual(
+      expect.objectContaining({ appointmentId: appointment.id }),
+    );
+    // Its instance died: nothing closed the connection, and it stops answering pings.
+    await ctx.db
+      .update(videoAppointments)
+      .set({ personSeenAt: new Date(Date.now() - PERSON_STALE_AFTER_MS - 1_000) })
+      .where(eq(videoAppointments.id, appointment.id));
+    expect((await get(tom, '/api/video/waiting')).json().waiting).not.toContainEqual(
+      expect.objectContaining({ appointmentId: appointment.id }),
+    );
+    const me = await worker(tom, appointment.id);
+    expect(await me.next('joined')).toMatchObject({ state: 'waiting', personPresent: false });
+    me.send({ type: 'admit' });
+    expect(await me.next('error')).toEqual({ type: 'error', message: 'Nobody is waiting.' });
+
+    const before = await lastAuditId();
+    const back = await person(token);
+    expect(await back.next('joined')).toMatchObject({ state: 'waiting' });
+    expect((await auditSince(before)).map((a) => [a.action, a.details])).toEqual([
+      ['video.waiting', { videoAppointmentId: appointment.id, replacedStaleConnection: true }],
+    ]);
+    me.send({ type: 'admit' });
+    expect(await back.next('state', (m) => m.state === 'in_call')).toEqual({ type: 'state', state: 'in_call' });
+  });
+});
+
+describe('heartbeats (a third instance pinging every 100 ms)', () => {
+  let fast: TestContext;
+  beforeAll(async () => {
+    fast = await createTestApp(
+      { ICE_SERVERS: JSON.stringify(ICE_SERVERS) },
+      { realtime: true, sameDatabaseAs: ctx, videoPingEveryMs: 100 },
+    );
+  });
+  const tokenOf = (s: Session) => decodeURIComponent(s.cookie.slice(s.cookie.indexOf('=') + 1).split(';')[0] ?? '');
+  const idleFor = (s: Session, minutes: number) =>
+    ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - minutes * 60_000) })
+      .where(eq(sessions.id, sessionIdOf(tokenOf(s))));
+  const lastSeen = async (s: Session) =>
+    (
+      await ctx.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sessionIdOf(tokenOf(s))))
+    )[0]?.lastSeenAt;
+
+  it('each answered ping keeps the person’s place; a connection whose place was taken is closed', async () => {
+    const r = await createVideoCase(ctx, tenancy, tom);
+    const { appointment, token } = await bookVideo(ctx, tom, r.id);
+    const them = await connect(fast, '/api/public/video/signal');
+    them.send({ type: 'join', token });
+    await them.next('joined');
+    const seen = (await appointmentRow(ctx, appointment.id))?.personSeenAt?.getTime() ?? 0;
+    await waitUntil(async () => ((await appointmentRow(ctx, appointment.id))?.personSeenAt?.getTime() ?? 0) > seen, {
+      what: 'a ping to be answered',
+    });
+    await ctx.db
+      .update(videoAppointments)
+      .set({ personConnectionId: crypto.randomUUID() })
+      .where(eq(videoAppointments.id, appointment.id));
+    expect(await them.next('refused')).toEqual({ type: 'refused', reason: 'in_use' });
+    await waitUntil(() => them.closedWith() === 1008, { what: 'the displaced connection to close' });
+  });
+
+  it('a worker waiting on the page is signed out when the session goes idle; in a call, the call is activity', async () => {
+    const r = await createVideoCase(ctx, tenancy, tom);
+    const { appointment, token } = await bookVideo(ctx, tom, r.id);
+    const waitingWorker = await signIn(ctx, tom);
+    const idle = await connect(fast, '/api/video/signal', { cookie: waitingWorker.cookie });
+    idle.send({ type: 'join', appointmentId: appointment.id });
+    await idle.next('joined');
+    await idleFor(waitingWorker, 31);
+    expect(await idle.next('refused')).toEqual({ type: 'refused', reason: 'signed_out' });
+    await waitUntil(() => idle.closedWith() === 1008, { what: 'the idle worker to be cut off' });
+    expect((await get(waitingWorker, '/api/auth/me')).statusCode).toBe(401);
+
+    const calling = await signIn(ctx, tom);
+    const them = await person(token);
+    await them.next('joined');
+    const me = await connect(fast, '/api/video/signal', { cookie: calling.cookie });
+    me.send({ type: 'join', appointmentId: appointment.id });
+    await me.next('joined');
+    me.send({ type: 'admit' });
+    await me.next('state', (m) => m.state === 'in_call');
+    // 25 minutes without a request: the call's pings count as the worker's activity.
+    await idleFor(calling, 25);
+    const stale = (await lastSeen(calling))?.getTime() ?? 0;
+    await waitUntil(async () => ((await lastSeen(calling))?.getTime() ?? 0) > stale, {
+      what: 'the session to be kept alive by the call',
+    });
+    expect(me.closedWith()).toBeNull();
   });
 });
 
@@ -275,6 +427,7 @@ describe("the worker's session", () => {
     await me.next('joined');
     const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: second.headers });
     expect(out.statusCode).toBeLessThan(300);
+    expect(await me.next('refused')).toEqual({ type: 'refused', reason: 'signed_out' });
     await waitUntil(() => me.closedWith() === 1008, { what: "the signed-out worker's socket to close" });
   });
 });

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   MAX_SIGNAL_FRAME_BYTES,
   type VideoCallState,
+  type VideoRefusal,
   type VideoServerMessage,
   ZPersonMessage,
   ZWorkerMessage,
@@ -20,16 +21,18 @@ import {
   admitPerson,
   endCall,
   type Joined,
+  personHeard,
   personJoins,
   personLeaves,
   relaySignal,
   userMessageOf,
+  workerInCall,
   workerJoins,
   workerLeaves,
 } from './use-cases/call.js';
 import { relayedMessage, WORKERS } from './use-cases/call-messages.js';
 import { appointmentAt } from './use-cases/video-link.js';
-import type { VideoAppointmentRow } from './video.repository.js';
+import { personConnected, type VideoAppointmentRow } from './video.repository.js';
 
 // Signalling for a video call, over a WebSocket per side: the person's (public; the link's token
 // is its first message, never in the address) and the worker's (signed in; the session cookie is
@@ -43,6 +46,12 @@ export interface VideoSignalDeps extends AppDeps {
   hub?: RealtimeHub;
   /** The stored id of a session, as `session.ended` names it: a worker signed out leaves the call. */
   sessionIdOf(token: string): string;
+  /** Whether the session is still signed in, without counting as activity. */
+  isSessionActive(token: string): Promise<boolean>;
+  /** The same, counting as activity (as a request does). */
+  keepSessionAlive(token: string): Promise<boolean>;
+  /** How often each connection is pinged (default 15 s). */
+  pingEveryMs?: number | undefined;
 }
 
 /** Time to send `join` before the connection is closed. */
@@ -73,6 +82,11 @@ interface Side<M extends { type: string }> {
   leave(appointmentId: string, connectionId: string): Promise<void>;
   /** An event that ends this connection (the worker's session was signed out). */
   endsWith?(event: RealtimeEvent): boolean;
+  /**
+   * Each answered ping of a joined connection: whether it may stay (the person's connection
+   * still holds its place; the worker is still signed in). False closes it with that refusal.
+   */
+  stillWanted?(appointmentId: string, connectionId: string): Promise<true | VideoRefusal>;
 }
 
 const publicState = (state: VideoAppointmentRow['state']): VideoCallState => (state === 'cancelled' ? 'ended' : state);
@@ -93,7 +107,7 @@ function serve<M extends { type: string }>(
   const close = (code: number) => {
     if (!closed) socket.close(code);
   };
-  const refuse = (reason: 'unavailable' | 'in_use' | 'not_allowed') => {
+  const refuse = (reason: VideoRefusal) => {
     send({ type: 'refused', reason });
     close(CLOSE_REFUSED);
   };
@@ -107,7 +121,7 @@ function serve<M extends { type: string }>(
   // join commits (the worker admits at once), and must not be missed.
   const unsubscribe = hub.subscribe((event) => {
     if (side.endsWith?.(event)) {
-      close(CLOSE_REFUSED);
+      refuse('signed_out');
       return;
     }
     if (event.type !== RELAY || !event.relay) return;
@@ -131,9 +145,22 @@ function serve<M extends { type: string }>(
     if (!joined) refuse('unavailable');
   }, JOIN_WITHIN_MS);
   joinTimer.unref();
+  // One message at a time, in order: a signal never overtakes the join before it (heartbeats
+  // join the same queue, so one never races the join or the leave).
+  let queue: Promise<void> = Promise.resolve();
   let answered = true;
   socket.on('pong', () => {
     answered = true;
+    const check = side.stillWanted;
+    if (!check || !joined || closed) return;
+    const appointmentId = joined.id;
+    queue = queue
+      .then(async () => {
+        const wanted = await check(appointmentId, connectionId);
+        if (wanted !== true) refuse(wanted);
+      })
+      // The database is unreachable: keep the connection; the next ping asks again.
+      .catch((err) => log.warn({ err: safeError(err), role: side.role }, 'video: a heartbeat failed'));
   });
   const pinger = setInterval(() => {
     if (!answered) {
@@ -142,7 +169,7 @@ function serve<M extends { type: string }>(
     }
     answered = false;
     socket.ping();
-  }, PING_EVERY_MS);
+  }, deps.pingEveryMs ?? PING_EVERY_MS);
   pinger.unref();
 
   const receive = async (data: unknown, isBinary: boolean) => {
@@ -185,7 +212,9 @@ function serve<M extends { type: string }>(
         role: side.role,
         state: publicState(joined.state),
         at: appointmentAt(joined).toISOString(),
-        ...(side.role === 'worker' ? { personPresent: joined.personConnectionId !== null } : {}),
+        ...(side.role === 'worker'
+          ? { personPresent: personConnected(joined, new Date()) }
+          : { connection: connectionId }),
         iceServers: deps.config.ICE_SERVERS,
       });
       return;
@@ -197,8 +226,6 @@ function serve<M extends { type: string }>(
     await side.handle(message, joined, connectionId, send);
   };
 
-  // One message at a time, in order: a signal never overtakes the join before it.
-  let queue: Promise<void> = Promise.resolve();
   socket.on('message', (data, isBinary) => {
     queue = queue
       .then(() => receive(data, isBinary))
@@ -273,7 +300,7 @@ export function videoSignalRoutes(app: App, deps: VideoSignalDeps): void {
           role: 'person',
           schema: ZPersonMessage,
           join: (message, connectionId) =>
-            message.type === 'join' ? personJoins(db, ctx, message.token, connectionId) : Promise.reject(),
+            message.type === 'join' ? personJoins(db, ctx, message, connectionId) : Promise.reject(),
           handle: async (message, appointment, connectionId, send) => {
             if (message.type === 'signal') {
               await forwardSignal(
@@ -287,6 +314,8 @@ export function videoSignalRoutes(app: App, deps: VideoSignalDeps): void {
             }
           },
           leave: (appointmentId, connectionId) => personLeaves(db, ctx, appointmentId, connectionId),
+          stillWanted: async (appointmentId, connectionId) =>
+            (await personHeard(db, appointmentId, connectionId)) ? true : 'in_use',
         },
         deps,
       );
@@ -334,6 +363,16 @@ export function videoSignalRoutes(app: App, deps: VideoSignalDeps): void {
           endsWith: (event) =>
             event.type === SESSION_ENDED &&
             ((sessionId !== null && event.sessionId === sessionId) || event.userId === ctx.actor.userId),
+          // The session's idle and absolute expiry hold here too. A call the worker is in counts
+          // as activity (a conversation is not idleness); waiting on the page for the person does not.
+          stillWanted: async (appointmentId, connectionId) => {
+            const token = request.sessionToken;
+            if (!token) return 'signed_out';
+            const active = (await workerInCall(db, appointmentId, connectionId))
+              ? await deps.keepSessionAlive(token)
+              : await deps.isSessionActive(token);
+            return active ? true : 'signed_out';
+          },
         },
         deps,
       );

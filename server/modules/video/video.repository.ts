@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { videoAppointments } from './video.tables.js';
@@ -77,12 +77,40 @@ export async function findOfCase(db: DbOrTx, scope: Scope, referralId: string): 
     .orderBy(videoAppointments.windowStartsAt);
 }
 
+/**
+ * A person's connection silent for this long is stale: its app instance died without closing it
+ * (the server pings every 15 seconds and cuts off a connection that misses one answer, so a live
+ * one is never more than about 30 seconds quiet).
+ */
+export const PERSON_STALE_AFTER_MS = 45_000;
+
+const staleBefore = (now: Date) => new Date(now.getTime() - PERSON_STALE_AFTER_MS).toISOString();
+
+/** The person's connection is set and has been heard from lately. */
+const personLive = (now: Date) =>
+  and(
+    isNotNull(videoAppointments.personConnectionId),
+    sql`${videoAppointments.personSeenAt} >= ${staleBefore(now)}::timestamptz`,
+  );
+
+/** Whether the row's person connection is live (set and not stale). */
+export const personConnected = (row: VideoAppointmentRow, now: Date) =>
+  row.personConnectionId !== null &&
+  row.personSeenAt !== null &&
+  row.personSeenAt.getTime() >= now.getTime() - PERSON_STALE_AFTER_MS;
+
 /** Everyone waiting now in the scope (the caseload marks their cases). */
-export async function findWaiting(db: DbOrTx, scope: Scope): Promise<VideoAppointmentRow[]> {
+export async function findWaiting(db: DbOrTx, scope: Scope, now: Date): Promise<VideoAppointmentRow[]> {
   return db
     .select()
     .from(videoAppointments)
-    .where(and(eq(videoAppointments.state, 'waiting'), scopeWhere(scope, { pcnId: videoAppointments.pcnId })))
+    .where(
+      and(
+        eq(videoAppointments.state, 'waiting'),
+        scopeWhere(scope, { pcnId: videoAppointments.pcnId }),
+        personLive(now),
+      ),
+    )
     .orderBy(videoAppointments.waitingSince);
 }
 
@@ -124,17 +152,26 @@ export const revoke = (db: DbOrTx, id: string, set: { userId: string; at: Date }
 export const markOpened = (db: DbOrTx, id: string, at: Date) =>
   updateWhere(db, id, isNull(videoAppointments.openedAt), { openedAt: at });
 
-/** The person's connection waits (from booked), or takes up its place in the call again (after a drop). */
-export const attachPerson = (db: DbOrTx, id: string, connectionId: string, at: Date) =>
+/**
+ * The person's connection waits (from booked), or takes up its place in the call again (after a
+ * drop). It takes the place of `replaces` (the same page's earlier connection, which it names) or
+ * of a stale one; never of another live device.
+ */
+export const attachPerson = (db: DbOrTx, id: string, connectionId: string, at: Date, replaces: string | null) =>
   updateWhere(
     db,
     id,
     and(
-      isNull(videoAppointments.personConnectionId),
+      or(
+        isNull(videoAppointments.personConnectionId),
+        replaces ? eq(videoAppointments.personConnectionId, replaces) : undefined,
+        sql`${videoAppointments.personSeenAt} IS NULL OR ${videoAppointments.personSeenAt} < ${staleBefore(at)}::timestamptz`,
+      ),
       inArray(videoAppointments.state, ['booked', 'waiting', 'in_call']),
     ),
     {
       personConnectionId: connectionId,
+      personSeenAt: at,
       state:
         sql`CASE WHEN ${videoAppointments.state} = 'in_call' THEN 'in_call' ELSE 'waiting' END` as unknown as 'waiting',
       waitingSince:
@@ -146,6 +183,7 @@ export const attachPerson = (db: DbOrTx, id: string, connectionId: string, at: D
 export const detachPerson = (db: DbOrTx, id: string, connectionId: string) =>
   updateWhere(db, id, eq(videoAppointments.personConnectionId, connectionId), {
     personConnectionId: null,
+    personSeenAt: null,
     state:
       sql`CASE WHEN ${videoAppointments.state} = 'waiting' THEN 'booked' ELSE ${videoAppointments.state} END` as unknown as 'booked',
     waitingSince:
@@ -157,7 +195,7 @@ export const admit = (db: DbOrTx, id: string, set: { userId: string; connectionI
   updateWhere(
     db,
     id,
-    and(isNotNull(videoAppointments.personConnectionId), inArray(videoAppointments.state, ['waiting', 'in_call'])),
+    or(and(eq(videoAppointments.state, 'waiting'), personLive(set.at)), eq(videoAppointments.state, 'in_call')),
     {
       state: 'in_call',
       admittedAt:
@@ -166,6 +204,10 @@ export const admit = (db: DbOrTx, id: string, set: { userId: string; connectionI
       workerConnectionId: set.connectionId,
     },
   );
+
+/** The person's connection answered a ping: it is live. Null when it no longer holds the place. */
+export const touchPerson = (db: DbOrTx, id: string, connectionId: string, at: Date) =>
+  updateWhere(db, id, eq(videoAppointments.personConnectionId, connectionId), { personSeenAt: at });
 
 export const detachWorker = (db: DbOrTx, id: string, connectionId: string) =>
   updateWhere(db, id, eq(videoAppointments.workerConnectionId, connectionId), { workerConnectionId: null });

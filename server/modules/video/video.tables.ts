@@ -53,6 +53,12 @@ export const videoAppointments = pgTable(
      * the link while this is set and the call is on is refused.
      */
     personConnectionId: uuid('person_connection_id'),
+    /**
+     * When the person's connection last answered the server's ping. A connection silent for
+     * longer than a few pings is stale (its app instance died without a word) and gives way to
+     * the person's next one, so a crash never locks them out of their own call.
+     */
+    personSeenAt: timestamp('person_seen_at', { withTimezone: true }),
     /** The worker's connection that admitted the person: the only one whose signals reach them. */
     workerConnectionId: uuid('worker_connection_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

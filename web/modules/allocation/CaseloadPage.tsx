@@ -11,6 +11,7 @@ import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate, formatWhen } from '../referrals/referral-format';
 import { PRIORITY_COLOURS, PRIORITY_LABELS } from '../triage/triage-labels';
+import { VideoWaitingBanner, VideoWaitingTag } from '../video/VideoWaiting';
 import '../triage/triage.css';
 import { CASELOAD_KEY, type CaseloadItem, useCaseload } from './caseload-api';
 import { CASELOAD_SHOWS, type CaseloadShow, filterCaseload } from './caseload-filter';
@@ -135,6 +136,7 @@ const COLUMNS: DataColumn<CaseloadItem>[] = [
             <Tag colour="grey">Covered by {item.cover.worker.name}</Tag>
           </span>
         )}
+        <VideoWaitingTag referralId={item.id} />
         {item.safeguardingConcern && (
           <span className="waymark-block">
             <Tag colour="red">Safeguarding concern</Tag>
@@ -275,6 +277,12 @@ export function CaseloadPage() {
         <Loading what="your caseload" />
       ) : (
         <>
+          <VideoWaitingBanner
+            people={data.items.map((i) => ({
+              referralId: i.id,
+              name: `${i.person.givenName} ${i.person.familyName}`,
+            }))}
+          />
           <ul className="waymark-counts" aria-label="Your caseload in numbers">
             <li className="waymark-counts__item">
               <span className="waymark-counts__value">{data.counts.total}</span>

@@ -106,17 +106,30 @@ export function VideoCallPage() {
       <div>
         <h1>You cannot join this call</h1>
         <p>
-          {view.refused === 'not_allowed'
-            ? 'Only the worker the case is allocated to, a colleague covering it, or the team lead can join.'
-            : view.refused === 'in_use'
-              ? 'You joined this call from another tab or device.'
-              : 'This video appointment cannot be found or was cancelled.'}
+          {
+            {
+              not_allowed:
+                'Only the worker the case is allocated to, a colleague covering it, or the team lead can join.',
+              in_use: 'You joined this call from another tab or device.',
+              signed_out: 'You were signed out. Sign in again, then open the call from the case record.',
+              unavailable: 'This video appointment cannot be found or was cancelled.',
+            }[view.refused]
+          }
         </p>
       </div>
     );
   }
   if (view?.state === 'in_call' && local && call.current) {
-    return <CallScreen call={call.current} local={local} remote={remote} side="worker" peerAway={view.peerAway} />;
+    return (
+      <CallScreen
+        call={call.current}
+        local={local}
+        remote={remote}
+        side="worker"
+        peerAway={view.peerAway}
+        reconnecting={view.reconnecting}
+      />
+    );
   }
   return (
     <div>
@@ -142,6 +155,7 @@ export function VideoCallPage() {
       ) : (
         <p role="status">Nobody is waiting yet. This page shows it as soon as the person opens their link.</p>
       )}
+      {view?.reconnecting ? <p role="status">Your connection dropped. Reconnecting…</p> : null}
       {view?.error ? <p className="nhsuk-error-message">{view.error}</p> : null}
     </div>
   );

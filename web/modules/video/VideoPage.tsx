@@ -84,7 +84,16 @@ export function VideoPage() {
     );
   }
   if (view?.state === 'in_call' && local && call.current) {
-    return <CallScreen call={call.current} local={local} remote={remote} side="person" peerAway={view.peerAway} />;
+    return (
+      <CallScreen
+        call={call.current}
+        local={local}
+        remote={remote}
+        side="person"
+        peerAway={view.peerAway}
+        reconnecting={view.reconnecting}
+      />
+    );
   }
   if (view) {
     return (
@@ -94,6 +103,7 @@ export function VideoPage() {
           {link.teamName} knows you are here. They will let you in at {whenOf(link.at)}, or as soon as they can.
         </p>
         <p>Keep this page open.</p>
+        {view.reconnecting ? <p role="status">Your connection dropped. Reconnecting…</p> : null}
         {view.error ? <p className="nhsuk-error-message">{view.error}</p> : null}
       </div>
     );

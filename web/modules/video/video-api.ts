@@ -22,3 +22,6 @@ export const openVideoLink = (token: string) =>
 
 export const videoAppointmentsOf = (referralId: string) =>
   api<{ appointments: VideoAppointmentView[] }>(`/api/referrals/${referralId}/video-appointments`);
+
+export const videoWaiting = () =>
+  api<{ waiting: { appointmentId: string; referralId: string; waitingSince: string }[] }>('/api/video/waiting');

@@ -1,4 +1,4 @@
-import type { Signal } from '../../../../common/video.js';
+import type { Signal, VideoRefusal } from '../../../../common/video.js';
 import { requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext, SignedInContext } from '../../../platform/context.js';
@@ -17,7 +17,7 @@ import { tokenHashOf } from './video-link.js';
 // (who, when, never content), announced to the team's caseload as `referral.changed`, and told
 // to the other side through a relay that commits with it, whichever instance holds that side.
 
-export type Refusal = 'unavailable' | 'in_use' | 'not_allowed';
+export type Refusal = Exclude<VideoRefusal, 'signed_out'>;
 export type Joined = { appointment: repo.VideoAppointmentRow } | { refused: Refusal };
 
 /** Why a link cannot be used now (null: it can). Each gets the same answer; the audit row says which. */
@@ -52,30 +52,55 @@ const changed = (tx: Tx, row: repo.VideoAppointmentRow) =>
 export async function personJoins(
   db: Db,
   ctx: RequestContext,
-  token: string,
+  join: { token: string; replaces?: string | undefined },
   connectionId: string,
   now = new Date(),
 ): Promise<Joined> {
+  const replaces = join.replaces ?? null;
   type Outcome =
     | { appointment: repo.VideoAppointmentRow }
     | { row: repo.VideoAppointmentRow | null; refused: Refusal; reason: string };
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
-    const row = await repo.findByTokenHash(tx, tokenHashOf(token), { lock: true });
+    const row = await repo.findByTokenHash(tx, tokenHashOf(join.token), { lock: true });
     const dead = deadReason(row, now);
     if (dead || !row) return { row, refused: 'unavailable' as const, reason: dead ?? 'unknown' };
-    if (row.personConnectionId) return { row, refused: 'in_use' as const, reason: 'second-device' };
-    const attached = await repo.attachPerson(tx, row.id, connectionId, now);
+    // The same page reconnecting (its network changed) names its earlier connection and takes
+    // its place; so does anyone after a connection gone stale (its instance died). Another live
+    // device is refused: one device at a time.
+    const replacing = replaces !== null && row.personConnectionId === replaces;
+    const other = row.personConnectionId !== null && !replacing;
+    if (other && repo.personConnected(row, now)) return { row, refused: 'in_use' as const, reason: 'second-device' };
+    const attached = await repo.attachPerson(tx, row.id, connectionId, now, replacing ? replaces : null);
+    // Only that page knows its earlier connection's id: it still holds its peer connection. (Its
+    // old socket may have closed first, leaving the place empty: still the same page.)
+    const resumed = replaces !== null && (replacing || row.personConnectionId === null);
     if (!attached) return { row, refused: 'unavailable' as const, reason: 'changed' };
     const rejoined = row.state === 'in_call';
     await writeAudit(tx, ctx, {
       ...linkAudit(row, rejoined ? 'video.rejoined' : 'video.waiting'),
-      details: { videoAppointmentId: row.id },
+      details: {
+        videoAppointmentId: row.id,
+        ...(resumed ? { resumed: true } : {}),
+        ...(other ? { replacedStaleConnection: true } : {}),
+      },
     });
     await changed(tx, attached);
+    if (row.personConnectionId) {
+      // The earlier connection, if it still hangs on somewhere, closes.
+      await relayOnCommit(tx, {
+        room: row.id,
+        to: row.personConnectionId,
+        body: { type: 'refused', reason: 'in_use' },
+      });
+    }
     await relayOnCommit(tx, {
       room: row.id,
       to: WORKERS,
-      body: rejoined ? { type: 'peer', present: true } : { type: 'state', state: 'waiting', personPresent: true },
+      // Resumed: the same page, the same peer connection, so the worker restarts ICE on it;
+      // otherwise a new page, which needs a new peer connection.
+      body: rejoined
+        ? { type: 'peer', present: true, resumed }
+        : { type: 'state', state: 'waiting', personPresent: true },
     });
     return { appointment: attached };
   });
@@ -141,7 +166,10 @@ async function loadForWrite(tx: Tx, ctx: SignedInContext, appointmentId: string)
   return { actor, kase, row };
 }
 
-/** Admits the person who waits; in the call, hands the worker's side to this connection (a rejoin). */
+/**
+ * Admits the person who waits; in the call, hands the worker's side to this connection (the
+ * worker's page reloaded or reconnected: it takes the call back, the person there or not yet).
+ */
 export async function admitPerson(
   db: Db,
   ctx: SignedInContext,
@@ -152,7 +180,7 @@ export async function admitPerson(
     const { actor, row } = await loadForWrite(tx, ctx, appointmentId);
     if (row.revokedAt) throw conflict('The link was withdrawn.');
     const admitted = await repo.admit(tx, row.id, { userId: actor.userId, connectionId, at: new Date() });
-    if (!admitted?.personConnectionId) throw conflict('Nobody is waiting.');
+    if (!admitted) throw conflict(row.state === 'ended' ? 'This call has already ended.' : 'Nobody is waiting.');
     await writeAudit(tx, ctx, {
       action: 'video.admitted',
       entityType: 'referral',
@@ -160,11 +188,13 @@ export async function admitPerson(
       details: { videoAppointmentId: row.id, ...(row.state === 'in_call' ? { rejoined: true } : {}) },
     });
     await changed(tx, admitted);
-    await relayOnCommit(tx, {
-      room: row.id,
-      to: admitted.personConnectionId,
-      body: { type: 'state', state: 'in_call' },
-    });
+    if (admitted.personConnectionId) {
+      await relayOnCommit(tx, {
+        room: row.id,
+        to: admitted.personConnectionId,
+        body: { type: 'state', state: 'in_call' },
+      });
+    }
     if (row.workerConnectionId && row.workerConnectionId !== connectionId) {
       // The worker's earlier connection (another tab, a dropped network) leaves the call.
       await relayOnCommit(tx, {
@@ -231,6 +261,17 @@ export async function relaySignal(
   if (mine !== from.connectionId || !theirs) return 'not-in-call';
   const sent = await relayNow(db, { room: row.id, to: theirs, body: { type: 'signal', signal } });
   return sent ? 'relayed' : 'too-large';
+}
+
+/** The person's connection answered a ping. False: it lost its place (another connection took it). */
+export async function personHeard(db: Db, appointmentId: string, connectionId: string, now = new Date()) {
+  return (await repo.touchPerson(db, appointmentId, connectionId, now)) !== null;
+}
+
+/** Whether the worker's connection is the one in the call now (its session then counts as in use). */
+export async function workerInCall(db: Db, appointmentId: string, connectionId: string): Promise<boolean> {
+  const row = await repo.findById(db, appointmentId);
+  return row?.state === 'in_call' && row.workerConnectionId === connectionId;
 }
 
 /** An AppError from a use-case, said to the socket in the user's words. */

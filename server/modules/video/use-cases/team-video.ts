@@ -40,7 +40,7 @@ export async function listVideoAppointments(db: Db, ctx: SignedInContext, id: st
 /** Who waits now, in the actor's PCN: the caseload refetches it on each `referral.changed`. */
 export async function listWaiting(db: Db, ctx: SignedInContext) {
   const actor = requirePcnActor(ctx, 'team');
-  return (await repo.findWaiting(db, actor.scope)).map((row) => ({
+  return (await repo.findWaiting(db, actor.scope, new Date())).map((row) => ({
     appointmentId: row.id,
     referralId: row.referralId,
     waitingSince: (row.waitingSince ?? row.updatedAt).toISOString(),

@@ -1,0 +1,1 @@
+ALTER TABLE "video_appointments" ADD COLUMN "person_seen_at" timestamp with time zone;
