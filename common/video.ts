@@ -18,6 +18,10 @@ export const ZIceServer = z.object({
 export const ZIceServers = z.array(ZIceServer).max(10);
 export type IceServer = z.infer<typeof ZIceServer>;
 
+/** A TURN server (relays media), as opposed to STUN only. */
+export const isTurnServer = (server: IceServer) =>
+  (Array.isArray(server.urls) ? server.urls : [server.urls]).some((u) => /^turns?:/.test(u));
+
 /** The link's token: 32 random bytes, base64url (43 characters). */
 export const zVideoToken = z
   .string('must be the token from the link')

@@ -214,5 +214,26 @@ describe('loadConfig', () => {
       ]);
       expect(err.message).not.toContain('synthetic-secret');
     });
+
+    it('a TURN server needs credentials: fixed ones, or TURN_SHARED_SECRET to make them (and that needs a TURN server)', () => {
+      const bare = JSON.stringify([{ urls: 'turns:turn.example.org:443?transport=tcp' }]);
+      expect(configErrorOf({ ICE_SERVERS: bare }).problems).toEqual([
+        'ICE_SERVERS: TURN server 1 has no credentials: give them, or set TURN_SHARED_SECRET',
+      ]);
+      const half = JSON.stringify([{ urls: 'turn:turn.example.org:3478', username: 'waymark' }]);
+      expect(configErrorOf({ ICE_SERVERS: half }).problems).toEqual([
+        'ICE_SERVERS: TURN server 1: give both username and credential, or neither',
+      ]);
+      const secret = 's'.repeat(32);
+      expect(loadConfig({ ICE_SERVERS: bare, TURN_SHARED_SECRET: secret }).TURN_SHARED_SECRET).toBe(secret);
+      const err = configErrorOf({ ICE_SERVERS: '[{"urls":"stun:turn.example.org"}]', TURN_SHARED_SECRET: secret });
+      expect(err.problems).toEqual([
+        'TURN_SHARED_SECRET: no TURN server in ICE_SERVERS is without credentials, so none would use it',
+      ]);
+      expect(configErrorOf({ ICE_SERVERS: bare, TURN_SHARED_SECRET: 'short' }).problems).toEqual([
+        'TURN_SHARED_SECRET: must be at least 32 characters',
+      ]);
+      expect(err.message).not.toContain(secret);
+    });
   });
 });

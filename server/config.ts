@@ -5,7 +5,7 @@ import {
   type ResidentMessageChannel,
   type ResidentMessageKind,
 } from '../common/resident-messages.js';
-import { type IceServer, ZIceServers } from '../common/video.js';
+import { type IceServer, isTurnServer, ZIceServers } from '../common/video.js';
 
 // The only reader of process.env. Every value is validated at start-up; a bad value stops
 // the process with one clear line per problem rather than failing later at first use.
@@ -39,130 +39,162 @@ const iceServers = z
     return parsed.data;
   });
 
-const ConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** PostgreSQL ≥ 15. When absent, Waymark starts an embedded PostgreSQL under DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  /** Tests only: run the database tests against this PostgreSQL instead of an embedded one. */
-  TEST_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  /**
-   * Port of the embedded PostgreSQL (only used without DATABASE_URL). Unset: 54329, or the next
-   * free port when another program (another Waymark) has it.
-   */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  /**
-   * As root only: where the embedded PostgreSQL's binaries and data are placed when the
-   * `postgres` user it runs as cannot reach them where they are (a checkout in root's home).
-   */
-  EMBEDDED_PG_STAGING_DIR: z.string().regex(/^\//, 'must be an absolute path').default('/var/lib/waymark'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Seed the synthetic Northshire demo ICB into an empty database. Defaults to true on the embedded database. */
-  SEED_DEMO: booleanish.optional(),
-  /** Password given to every demo user (synthetic demo accounts only). */
-  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('waymark-demo-password'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** `pretty`: readable lines for a terminal; `json`: one JSON object a line, for log collectors. */
-  LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
-  /** Set the Secure flag (and __Host- prefix) on the session cookie. Defaults to true in production. */
-  COOKIE_SECURE: booleanish.optional(),
-  /** Trust X-Forwarded-* from a load balancer in front of the app. */
-  TRUST_PROXY: booleanish.default(false),
-  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
-  /** Self-referrals a resident may send per hour, per address and per phone number or email. */
-  SELF_REFERRAL_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
-  /**
-   * The mail server for outgoing email, e.g. smtp://user:pass@mail.example:587 or
-   * smtps://… for TLS from the start. When unset, emails stay in the outbox unsent.
-   */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL')
-    .optional(),
-  /** The From address of outgoing email. */
-  MAIL_FROM: z
-    .string()
-    .regex(
-      /^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/,
-      'must be an email address, optionally as Name <address>',
-    )
-    .default('Waymark <no-reply@waymark.example>'),
-  /** Where people write about the service (accessibility, privacy, problems): shown on the footer pages. */
-  SUPPORT_EMAIL: z
-    .string()
-    .regex(/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/, 'must be an email address, like support@example.org')
-    .default('support@waymark.example'),
-  /**
-   * The address people use to reach this Waymark, for links in emails (password reset). Never
-   * taken from a request's Host header, which anyone can set. Unset: http://localhost:PORT.
-   */
-  PUBLIC_URL: z
-    .string()
-    .regex(/^https?:\/\/[^/\s?#]+\/?$/, 'must be the address of the service, like https://waymark.example.org')
-    .optional(),
-  /** Days without an attended contact before the daily job reminds the worker of an open case. */
-  REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
-  /**
-   * GOV.UK Notify, for texts and emails to residents: `{key name}-{service id}-{secret}`, as
-   * Notify's API integration page gives it. When unset, those messages wait, queued.
-   */
-  NOTIFY_API_KEY: z
-    .string()
-    .regex(
-      /^.+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-      'must be a GOV.UK Notify API key: the key name, the service id and the secret, joined by hyphens',
-    )
-    .optional(),
-  /** Notify's API address; only tests and NHS Notify-style gateways change it. */
-  NOTIFY_BASE_URL: z
-    .string()
-    .regex(
-      /^https?:\/\/[^/\s?#]+\/?$/,
-      'must be the address of the Notify API, like https://api.notifications.service.gov.uk',
-    )
-    .default('https://api.notifications.service.gov.uk'),
-  /** The bearer token Notify sends with delivery receipts (set on Notify's callbacks page; at least 10 characters). */
-  NOTIFY_CALLBACK_TOKEN: z.string().min(10, 'must be at least 10 characters, as Notify requires').optional(),
-  NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_SMS: notifyTemplate,
-  NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_EMAIL: notifyTemplate,
-  NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_SMS: notifyTemplate,
-  NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_EMAIL: notifyTemplate,
-  NOTIFY_TEMPLATE_CONTACT_REMINDER_SMS: notifyTemplate,
-  NOTIFY_TEMPLATE_CONTACT_REMINDER_EMAIL: notifyTemplate,
-  NOTIFY_TEMPLATE_SECURE_LINK_SMS: notifyTemplate,
-  NOTIFY_TEMPLATE_SECURE_LINK_EMAIL: notifyTemplate,
-  NOTIFY_TEMPLATE_SECURE_LINK_CODE_SMS: notifyTemplate,
-  NOTIFY_TEMPLATE_SECURE_LINK_CODE_EMAIL: notifyTemplate,
-  NOTIFY_TEMPLATE_VIDEO_LINK_SMS: notifyTemplate,
-  NOTIFY_TEMPLATE_VIDEO_LINK_EMAIL: notifyTemplate,
-  /**
-   * The STUN and TURN servers browsers use for video consultations, as RTCPeerConnection's
-   * `iceServers` (JSON). Behind NHS firewalls peer-to-peer UDP is often blocked: a TURN server
-   * (coturn, on 443 over TLS) relays the encrypted media. Unset: none (same network only).
-   */
-  ICE_SERVERS: iceServers,
-  /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
-  ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
-  PARTNER_ACCESS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-});
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** PostgreSQL ≥ 15. When absent, Waymark starts an embedded PostgreSQL under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    /** Tests only: run the database tests against this PostgreSQL instead of an embedded one. */
+    TEST_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    /**
+     * Port of the embedded PostgreSQL (only used without DATABASE_URL). Unset: 54329, or the next
+     * free port when another program (another Waymark) has it.
+     */
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /**
+     * As root only: where the embedded PostgreSQL's binaries and data are placed when the
+     * `postgres` user it runs as cannot reach them where they are (a checkout in root's home).
+     */
+    EMBEDDED_PG_STAGING_DIR: z.string().regex(/^\//, 'must be an absolute path').default('/var/lib/waymark'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Seed the synthetic Northshire demo ICB into an empty database. Defaults to true on the embedded database. */
+    SEED_DEMO: booleanish.optional(),
+    /** Password given to every demo user (synthetic demo accounts only). */
+    DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('waymark-demo-password'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `pretty`: readable lines for a terminal; `json`: one JSON object a line, for log collectors. */
+    LOG_FORMAT: z.enum(['pretty', 'json'], { message: 'must be pretty or json' }).optional(),
+    /** Set the Secure flag (and __Host- prefix) on the session cookie. Defaults to true in production. */
+    COOKIE_SECURE: booleanish.optional(),
+    /** Trust X-Forwarded-* from a load balancer in front of the app. */
+    TRUST_PROXY: booleanish.default(false),
+    SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    /** Self-referrals a resident may send per hour, per address and per phone number or email. */
+    SELF_REFERRAL_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+    /**
+     * The mail server for outgoing email, e.g. smtp://user:pass@mail.example:587 or
+     * smtps://… for TLS from the start. When unset, emails stay in the outbox unsent.
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** The From address of outgoing email. */
+    MAIL_FROM: z
+      .string()
+      .regex(
+        /^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/,
+        'must be an email address, optionally as Name <address>',
+      )
+      .default('Waymark <no-reply@waymark.example>'),
+    /** Where people write about the service (accessibility, privacy, problems): shown on the footer pages. */
+    SUPPORT_EMAIL: z
+      .string()
+      .regex(/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/, 'must be an email address, like support@example.org')
+      .default('support@waymark.example'),
+    /**
+     * The address people use to reach this Waymark, for links in emails (password reset). Never
+     * taken from a request's Host header, which anyone can set. Unset: http://localhost:PORT.
+     */
+    PUBLIC_URL: z
+      .string()
+      .regex(/^https?:\/\/[^/\s?#]+\/?$/, 'must be the address of the service, like https://waymark.example.org')
+      .optional(),
+    /** Days without an attended contact before the daily job reminds the worker of an open case. */
+    REMINDER_NO_CONTACT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+    /**
+     * GOV.UK Notify, for texts and emails to residents: `{key name}-{service id}-{secret}`, as
+     * Notify's API integration page gives it. When unset, those messages wait, queued.
+     */
+    NOTIFY_API_KEY: z
+      .string()
+      .regex(
+        /^.+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        'must be a GOV.UK Notify API key: the key name, the service id and the secret, joined by hyphens',
+      )
+      .optional(),
+    /** Notify's API address; only tests and NHS Notify-style gateways change it. */
+    NOTIFY_BASE_URL: z
+      .string()
+      .regex(
+        /^https?:\/\/[^/\s?#]+\/?$/,
+        'must be the address of the Notify API, like https://api.notifications.service.gov.uk',
+      )
+      .default('https://api.notifications.service.gov.uk'),
+    /** The bearer token Notify sends with delivery receipts (set on Notify's callbacks page; at least 10 characters). */
+    NOTIFY_CALLBACK_TOKEN: z.string().min(10, 'must be at least 10 characters, as Notify requires').optional(),
+    NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_SELF_REFERRAL_CONFIRMATION_EMAIL: notifyTemplate,
+    NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_FIRST_CONTACT_APPOINTMENT_EMAIL: notifyTemplate,
+    NOTIFY_TEMPLATE_CONTACT_REMINDER_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_CONTACT_REMINDER_EMAIL: notifyTemplate,
+    NOTIFY_TEMPLATE_SECURE_LINK_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_SECURE_LINK_EMAIL: notifyTemplate,
+    NOTIFY_TEMPLATE_SECURE_LINK_CODE_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_SECURE_LINK_CODE_EMAIL: notifyTemplate,
+    NOTIFY_TEMPLATE_VIDEO_LINK_SMS: notifyTemplate,
+    NOTIFY_TEMPLATE_VIDEO_LINK_EMAIL: notifyTemplate,
+    /**
+     * The STUN and TURN servers browsers use for video consultations, as RTCPeerConnection's
+     * `iceServers` (JSON). Behind NHS firewalls peer-to-peer UDP is often blocked: a TURN server
+     * (coturn, on 443 over TLS) relays the encrypted media. Unset: none (same network only).
+     */
+    ICE_SERVERS: iceServers,
+    /**
+     * coturn's `static-auth-secret`: TURN servers in ICE_SERVERS without a username then get
+     * time-limited credentials per call (the TURN REST API) instead of one fixed password.
+     */
+    TURN_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
+    ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
+    PARTNER_ACCESS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  })
+  .superRefine((c, ctx) => {
+    // TURN needs credentials: fixed ones in ICE_SERVERS, or the shared secret that makes them.
+    const turn = c.ICE_SERVERS.filter(isTurnServer);
+    for (const [i, server] of turn.entries()) {
+      if ((server.username === undefined) !== (server.credential === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ICE_SERVERS'],
+          message: `TURN server ${i + 1}: give both username and credential, or neither`,
+        });
+      } else if (server.username === undefined && !c.TURN_SHARED_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ICE_SERVERS'],
+          message: `TURN server ${i + 1} has no credentials: give them, or set TURN_SHARED_SECRET`,
+        });
+      }
+    }
+    if (c.TURN_SHARED_SECRET && !turn.some((s) => s.username === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TURN_SHARED_SECRET'],
+        message: 'no TURN server in ICE_SERVERS is without credentials, so none would use it',
+      });
+    }
+  });
 
 const SECRET_KEYS = new Set([
   'DATABASE_URL',
@@ -173,6 +205,7 @@ const SECRET_KEYS = new Set([
   'NOTIFY_CALLBACK_TOKEN',
   // TURN credentials
   'ICE_SERVERS',
+  'TURN_SHARED_SECRET',
 ]);
 
 /** Notify's template id of each kind of resident message and channel, where one is configured. */

@@ -17,6 +17,7 @@ import type { App, AppDeps } from '../../platform/http/deps.js';
 import { safeError } from '../../platform/logger.js';
 import { RELAY, type RealtimeEvent, SESSION_ENDED } from '../../platform/realtime.js';
 import type { RealtimeHub } from '../../platform/realtime-hub.js';
+import { iceServersFor } from './turn-credentials.js';
 import {
   admitPerson,
   endCall,
@@ -215,7 +216,7 @@ function serve<M extends { type: string }>(
         ...(side.role === 'worker'
           ? { personPresent: personConnected(joined, new Date()) }
           : { connection: connectionId }),
-        iceServers: deps.config.ICE_SERVERS,
+        iceServers: iceServersFor(deps.config.ICE_SERVERS, deps.config.TURN_SHARED_SECRET, `waymark-${side.role}`),
       });
       return;
     }
