@@ -38,9 +38,18 @@ export const ZVideoOpenAnswer = z.discriminatedUnion('status', [
     /** The appointment's time (ISO 8601). */
     at: z.string(),
     teamName: z.string(),
+    /** The team's public phone number, for when the call cannot happen. */
+    teamPhone: z.string().nullable(),
     state: z.enum(VIDEO_PUBLIC_STATES),
   }),
-  z.object({ status: z.literal('unavailable') }),
+  z.object({
+    status: z.literal('unavailable'),
+    /**
+     * Whose link it was, when it was a real one (whatever the reason it is dead, which is never
+     * said): the person can phone them. An unknown link (mistyped, cut short) has none.
+     */
+    team: z.object({ name: z.string(), phone: z.string().nullable() }).optional(),
+  }),
 ]);
 export type VideoOpenAnswer = z.infer<typeof ZVideoOpenAnswer>;
 

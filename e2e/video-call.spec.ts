@@ -205,6 +205,8 @@ test('the person waits, the worker admits, both receive media, the worker ends a
   const again = await personContext.newPage();
   await again.goto(path);
   await expect(again.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
+  // The team it came from, with their phone number to call.
+  await expect(again.getByRole('link', { name: /^[0-9 ]+$/ })).toHaveAttribute('href', /^tel:\d+$/);
   await checkPage(again, 'video-link-unavailable-390');
 });
 

@@ -4,6 +4,7 @@ import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
 import { residentMessages } from '../notifications/resident-messages.tables.js';
+import { pcns } from '../organisations/organisations.tables.js';
 import { createAllocatedReferral } from '../triage/test-referrals.js';
 import { appointmentRow, bookVideo, createVideoCase, inMinutes, TEST_MOBILE, textedToken } from './test-video.js';
 import { videoAppointments } from './video.tables.js';
@@ -21,6 +22,12 @@ const { ctx, tenancy, tom, hannah, lead, stranger } = setUpTestApp({
   },
 });
 const { get, post } = requestsAs(ctx);
+const TEAM_PHONE = '0191 498 0001';
+beforeAll(async () => {
+  await ctx.db.update(pcns).set({ publicPhone: TEAM_PHONE }).where(eq(pcns.id, tenancy.pcnId));
+});
+/** What any dead link of the test team answers, whatever the reason. */
+const DEAD = { status: 'unavailable', team: { name: expect.stringMatching(/^Test PCN/), phone: TEAM_PHONE } };
 
 let requests = 0;
 const open = (token: unknown) =>
@@ -117,7 +124,7 @@ describe('booking a contact by video', () => {
     const res = await post(tom, `/api/referrals/${r.id}/planned-contacts/${plannedId}/cancel`);
     expect(res.statusCode).toBe(200);
     expect((await appointmentRow(ctx, appointment.id))?.state).toBe('cancelled');
-    expect((await open(token)).json()).toEqual({ status: 'unavailable' });
+    expect((await open(token)).json()).toEqual(DEAD);
   });
 });
 
@@ -132,6 +139,7 @@ describe("opening the person's link", () => {
       status: 'open',
       at: new Date(appointment.windowStartsAt.getTime() + 15 * 60_000).toISOString(),
       teamName: expect.stringMatching(/^Test PCN/),
+      teamPhone: TEAM_PHONE,
       state: 'booked',
     });
     expect(first.body).not.toContain(TEST_MOBILE);
@@ -153,7 +161,7 @@ describe("opening the person's link", () => {
     expect((await appointmentRow(ctx, appointment.id))?.openedAt).toBeInstanceOf(Date);
   });
 
-  it('unknown, too early, expired and withdrawn links all get the same plain answer; the audit says which', async () => {
+  it('too early, expired and withdrawn links all get the same answer (the team to call); unknown ones no team; the audit says which', async () => {
     const early = await createVideoCase(ctx, tenancy, tom);
     const tooEarly = await bookVideo(ctx, tom, early.id, 24 * 60);
     const late = await createVideoCase(ctx, tenancy, tom);
@@ -174,9 +182,10 @@ describe("opening the person's link", () => {
       const res = await open(token);
       answers.push([res.statusCode, res.body]);
     }
-    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
-      new Set([JSON.stringify([200, '{"status":"unavailable"}'])]),
-    );
+    expect(answers[0]).toEqual([200, '{"status":"unavailable"}']);
+    expect(new Set(answers.slice(1).map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[1]?.[0]).toBe(200);
+    expect(JSON.parse(String(answers[1]?.[1]))).toEqual(DEAD);
     const rows = await auditSince(before);
     expect(rows.map((a) => [a.action, a.outcome, (a.details as { reason: string }).reason])).toEqual([
       ['video.link.open', 'denied', 'unknown'],
@@ -225,7 +234,7 @@ describe('re-sending and withdrawing the link', () => {
     expect(res.json()).toMatchObject({ sent: true, appointment: { id: booked.appointment.id, revoked: false } });
     const token = await textedToken(ctx, r.id);
     expect(token).not.toBe(booked.token);
-    expect((await open(booked.token)).json()).toEqual({ status: 'unavailable' });
+    expect((await open(booked.token)).json()).toEqual({ status: 'unavailable' }); // its hash is gone: unknown
     expect((await open(token)).json().status).toBe('open');
     expect(await videoMessagesOf(r.id)).toHaveLength(2);
     expect((await auditSince(before)).slice(0, 1)).toEqual([
@@ -238,7 +247,7 @@ describe('re-sending and withdrawing the link', () => {
     const res = await post(lead, revokeUrl());
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: booked.appointment.id, revoked: true });
-    expect((await open(await textedToken(ctx, r.id))).json()).toEqual({ status: 'unavailable' });
+    expect((await open(await textedToken(ctx, r.id))).json()).toEqual(DEAD);
     expect((await auditSince(before))[0]).toMatchObject({ action: 'video.link.revoke', actorUserId: lead.id });
     const again = await post(lead, revokeUrl());
     expect(again.statusCode).toBe(409);

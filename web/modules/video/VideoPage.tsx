@@ -33,7 +33,7 @@ function whenOf(at: string): string {
   return `${day} at ${time}`;
 }
 
-export function LinkUnavailable() {
+export function LinkUnavailable({ team }: { team: { name: string; phone: string | null } | null }) {
   usePageTitle('This link cannot be used');
   return (
     <div>
@@ -42,7 +42,17 @@ export function LinkUnavailable() {
         Links to a video appointment work from 15 minutes before it starts until an hour after it ends, on one device at
         a time. The team can also withdraw a link or send a new one.
       </p>
-      <p>Contact your social prescribing team: they can send you a new link or speak to you another way.</p>
+      {team?.phone ? (
+        <p>
+          Call {team.name} on <a href={`tel:${team.phone.replace(/\s+/g, '')}`}>{team.phone}</a>: they can send you a
+          new link or speak to you another way.
+        </p>
+      ) : (
+        <p>
+          Contact {team?.name ?? 'your social prescribing team'}: they can send you a new link or speak to you another
+          way.
+        </p>
+      )}
     </div>
   );
 }
@@ -66,7 +76,8 @@ export function VideoPage() {
   useEffect(() => () => call.current?.close(), []);
 
   if (!link) return <p>Loading…</p>;
-  if (link.status === 'unavailable' || view?.refused === 'unavailable') return <LinkUnavailable />;
+  if (link.status === 'unavailable') return <LinkUnavailable team={link.team ?? null} />;
+  if (view?.refused === 'unavailable') return <LinkUnavailable team={{ name: link.teamName, phone: link.teamPhone }} />;
   if (view?.refused === 'in_use') {
     return (
       <div>

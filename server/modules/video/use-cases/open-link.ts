@@ -2,14 +2,17 @@ import type { VideoOpenAnswer } from '../../../../common/video.js';
 import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import { organisationRefs } from '../../organisations/organisations.service.js';
+import { findPcnContact } from '../../organisations/organisations.service.js';
 import * as repo from '../video.repository.js';
 import { deadReason, linkAudit } from './call.js';
 import { appointmentAt, tokenHashOf } from './video-link.js';
 
 // Opening the person's link (no sign-in): when the appointment is and with whom — nothing about
-// the person, who is the one holding the link. An unknown, withdrawn, spent or out-of-window link
-// gets one answer, the same for each, so that it tells nothing; the audit row says which it was.
+// the person, who is the one holding the link. A withdrawn, spent or out-of-window link gets one
+// answer, the same for each, so that it tells nothing of why; the audit row says which it was.
+// That answer names the team and its phone number, so the person can call them: the holder of a
+// real link (a 256-bit secret, never guessed) was sent it by that team. An unknown link (mistyped
+// or cut short) gets the same page without them.
 
 export async function openVideoLink(
   db: Db,
@@ -34,14 +37,16 @@ export async function openVideoLink(
       outcome: 'denied',
       details: { reason: found.dead, ...(found.row ? { videoAppointmentId: found.row.id } : {}) },
     });
-    return { status: 'unavailable' };
+    const team = found.row ? await findPcnContact(db, found.row.pcnId) : null;
+    return team ? { status: 'unavailable', team: { name: team.name, phone: team.phone } } : { status: 'unavailable' };
   }
   const { row } = found;
-  const team = (await organisationRefs(db, [row.pcnId])).get(row.pcnId)?.name ?? 'your social prescribing team';
+  const team = await findPcnContact(db, row.pcnId);
   return {
     status: 'open',
     at: appointmentAt(row).toISOString(),
-    teamName: team,
+    teamName: team?.name ?? 'your social prescribing team',
+    teamPhone: team?.phone ?? null,
     state: row.state === 'cancelled' ? 'ended' : row.state,
   };
 }
