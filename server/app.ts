@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -54,10 +52,10 @@ import { registerPermissionsPolicy } from './platform/http/permissions-policy.js
 import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
+import { projectPath } from './platform/paths.js';
 import type { RealtimeHub } from './platform/realtime-hub.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_WEB_ROOT = path.resolve(here, '../dist/web');
+export const DEFAULT_WEB_ROOT = projectPath('dist', 'web');
 
 export interface BuildAppOptions {
   db: Db;

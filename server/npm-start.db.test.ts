@@ -40,7 +40,8 @@ describe.skipIf(process.platform !== 'linux')('npm start', () => {
     const postmaster = await postmasterPid(dataDir);
     expect(postmaster).not.toBeNull();
     expect(tree).toContain(postmaster);
-    expect(tree.map(commandOf).some((c) => c.includes('server/main.ts'))).toBe(true);
+    // The compiled server (no TypeScript loader), as npm start runs it.
+    expect(tree.map(commandOf).some((c) => c.includes('dist/server/main.js'))).toBe(true);
 
     npm.child.kill('SIGTERM');
     const stillRunning = () => tree.filter(isAlive).map((pid) => `${pid}: ${commandOf(pid)}`);

@@ -10,6 +10,7 @@ import {
 import { importOrukDocuments } from '../../modules/directory/transfer/transfer.service.js';
 import { vcsOrganisations } from '../../modules/organisations/organisations.tables.js';
 import type { Tx } from '../../platform/db/client.js';
+import { projectUrl } from '../../platform/paths.js';
 import { buildDemoOrganisation, DEMO_ORGANISATIONS, type OrganisationKey } from './demo-organisations.js';
 import { livePostcodes, readImdSample, readOnspdSample } from './onspd-sample.js';
 
@@ -24,7 +25,7 @@ const DEMO_AUTHOR: ChangeAuthor = { userId: null, label: 'demo data' };
 /** Who "verified" the demo listings in the past. */
 const DEMO_ASSURER = 'coordinator@northshire.example';
 
-export const DEMO_SERVICES_DIR = new URL('./services/', import.meta.url);
+export const DEMO_SERVICES_DIR = projectUrl('server/seed/directory/services/');
 
 /** One organisation's file: its ORUK documents, and how long ago each listing was last verified. */
 export interface DemoServiceFile {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { projectUrl } from '../../platform/paths.js';
 
 // The synthetic ONS Postcode Directory sample shipped for the demo (see ../data/README.md).
 
-export const ONSPD_SAMPLE_PATH = new URL('../data/onspd-sample.csv', import.meta.url);
+export const ONSPD_SAMPLE_PATH = projectUrl('server/seed/data/onspd-sample.csv');
 
 export interface OnspdRow {
   pcd: string;
@@ -24,7 +25,7 @@ export interface PostcodeCentroid {
   lsoa: string | null;
 }
 
-export const IMD_SAMPLE_PATH = new URL('../data/imd-sample.csv', import.meta.url);
+export const IMD_SAMPLE_PATH = projectUrl('server/seed/data/imd-sample.csv');
 
 /** The synthetic IMD deciles of the sample's LSOAs. */
 export function readImdSample(): { lsoa: string; decile: number }[] {
