@@ -192,6 +192,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('BACKUP_ENCRYPTION_KEY must be 32 bytes in base64, and is never echoed', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ BACKUP_ENCRYPTION_KEY: key }).BACKUP_ENCRYPTION_KEY).toBe(key);
+    const err = configErrorOf({ BACKUP_ENCRYPTION_KEY: 'c2hvcnQta2V5' });
+    expect(err.problems).toEqual(['BACKUP_ENCRYPTION_KEY: must be 32 bytes, base64 (openssl rand -base64 32)']);
+    expect(err.message).not.toContain('c2hvcnQta2V5');
+  });
+
   describe('ICE_SERVERS (video consultations)', () => {
     it('is an empty list by default, and reads STUN and TURN servers from JSON', () => {
       expect(loadConfig({}).ICE_SERVERS).toEqual([]);

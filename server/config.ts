@@ -164,6 +164,16 @@ const ConfigSchema = z
      * time-limited credentials per call (the TURN REST API) instead of one fixed password.
      */
     TURN_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Where `npm run backup` writes its files. */
+    BACKUP_DIR: z.string().min(1).default('backups'),
+    /** Encrypts backups (AES-256-GCM): 32 bytes, base64 (`openssl rand -base64 32`). Keep it apart from the backups. */
+    BACKUP_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes, base64 (openssl rand -base64 32)',
+      )
+      .optional(),
     /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
     ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
@@ -206,6 +216,7 @@ const SECRET_KEYS = new Set([
   // TURN credentials
   'ICE_SERVERS',
   'TURN_SHARED_SECRET',
+  'BACKUP_ENCRYPTION_KEY',
 ]);
 
 /** Notify's template id of each kind of resident message and channel, where one is configured. */
