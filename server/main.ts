@@ -6,7 +6,7 @@ import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { purgeResidentMessageDetails } from './modules/notifications/notifications.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
-import { purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
+import { purgeIdempotencyKeys, purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
 import { startContactReminderJob } from './modules/reminders/contact-reminders-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
 import { connectDatabase } from './platform/db/client.js';
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => {
     purgeExpiredSessions(database.db).catch(() => {});
     purgeSelfReferralStarts(database.db).catch(() => {});
+    purgeIdempotencyKeys(database.db).catch(() => {});
     purgeResidentMessageDetails(database.db).catch(() => {});
   }, 10 * 60_000);
   sweep.unref();

@@ -13,6 +13,7 @@ import {
   type TestTenancy,
   waitUntil,
 } from '../../test/toolkit.js';
+import { MAX_STREAMS_PER_USER } from './events.routes.js';
 import { notifyUser } from './notifications.service.js';
 
 // The live event stream over real HTTP (Server-Sent Events cannot be injected: the response
@@ -191,6 +192,21 @@ describe('GET /api/events', () => {
     expect(hub.subscriberCount).toBe(before + 1);
     s.close();
     await waitUntil(() => hub.subscriberCount === before, { what: 'the subscription to go' });
+  });
+
+  it(`holds at most ${MAX_STREAMS_PER_USER} streams per user on an instance (429 beyond); a closed one frees its place`, async () => {
+    const lead = await signIn(one, await createTestUser(one.db, pcnA, 'team_lead'));
+    const held = [];
+    for (let i = 0; i < MAX_STREAMS_PER_USER; i++) held.push(await stream(urlOne, lead));
+    expect(held.map((s) => s.status)).toEqual(Array(MAX_STREAMS_PER_USER).fill(200));
+    const refused = await stream(urlOne, lead);
+    expect(refused.status).toBe(429);
+    // Another user is not held back by this one's tabs.
+    expect((await stream(urlOne, leadA)).status).toBe(200);
+    held[0]?.close();
+    await waitUntil(async () => (await stream(urlOne, lead)).status === 200, {
+      what: 'the closed stream to free its place',
+    });
   });
 
   it('sends a heartbeat comment, and ends the stream once the session has ended (without keeping it alive)', async () => {

@@ -19,6 +19,11 @@ export interface LiveEventsDeps {
 export const HEARTBEAT_MS = 25_000;
 /** A client that stops reading is cut off rather than buffered for without limit; it reconnects. */
 const MAX_BUFFERED_BYTES = 256 * 1024;
+/**
+ * Open streams one user may hold on an instance: one per tab, with room for many tabs. More is a
+ * leak or an attack (each holds a connection and a subscription), refused with 429.
+ */
+export const MAX_STREAMS_PER_USER = 12;
 
 /**
  * GET /api/events: Server-Sent Events, same origin (the strict CSP's connect-src 'self'
@@ -32,6 +37,7 @@ const MAX_BUFFERED_BYTES = 256 * 1024;
 export function liveEventsRoutes(app: App, deps: LiveEventsDeps): void {
   const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
   const openStreams = new Set<() => void>();
+  const streamsOf = new Map<string, number>();
 
   // End every stream before the server closes: an open stream would hold the shutdown up.
   app.addHook('preClose', async () => {
@@ -55,6 +61,15 @@ export function liveEventsRoutes(app: App, deps: LiveEventsDeps): void {
       // An app built without realtime (some tests, tools): 204 tells an EventSource there is
       // nothing to stream. Every instance started by main.ts has a hub.
       if (!hub) return reply.code(204).send();
+
+      const userId = principal.userId;
+      const held = streamsOf.get(userId) ?? 0;
+      if (held >= MAX_STREAMS_PER_USER) {
+        throw new AppError('rate_limited', {
+          userMessage: 'Waymark is open in too many tabs or windows. Close some of them, then reload this page.',
+        });
+      }
+      streamsOf.set(userId, held + 1);
 
       const sessionId = deps.sessionIdOf(token);
       const stream = new PassThrough();
@@ -95,6 +110,9 @@ export function liveEventsRoutes(app: App, deps: LiveEventsDeps): void {
         clearInterval(heartbeat);
         unsubscribe();
         openStreams.delete(end);
+        const left = (streamsOf.get(userId) ?? 1) - 1;
+        if (left > 0) streamsOf.set(userId, left);
+        else streamsOf.delete(userId);
         stream.end();
       }
       openStreams.add(end);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { stableStringify } from '../../platform/stable-json.js';
@@ -13,6 +13,19 @@ import { idempotencyKeys } from './referrals.tables.js';
 // that failed stored nothing, so the same key may be used again once it is corrected.
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/**
+ * How long a key's answer is kept (the draft lets a server expire keys; clients retry within
+ * minutes): after a day the same key is a new request. The app's sweep purges older ones.
+ */
+export const IDEMPOTENCY_KEEP_MS = 24 * 60 * 60_000;
+
+export async function purgeIdempotencyKeys(db: DbOrTx, now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_KEEP_MS)));
+  return gone.rowCount ?? 0;
+}
 
 export interface StoredAnswer {
   status: number;

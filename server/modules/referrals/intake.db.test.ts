@@ -9,6 +9,7 @@ import { createTestTenancy, createTestUser, type Session, signIn } from '../../t
 import { referralReasons } from '../codes/codes.tables.js';
 import { people } from '../people/people.tables.js';
 import { findUserById, principalOf, type UserRow } from '../users/users.service.js';
+import { IDEMPOTENCY_KEEP_MS, purgeIdempotencyKeys } from './idempotency.js';
 import { testNhsNumber, uniqueFamilyName, validReferralBody } from './referral-fixtures.js';
 import { idempotencyKeys, referralEvents, referrals } from './referrals.tables.js';
 import { createReferral } from './use-cases/create-referral.js';
@@ -534,6 +535,21 @@ describe('Idempotency-Key', () => {
     expect((await refer({ ...body, reasons: [] }, referrer.headers, key)).statusCode).toBe(400);
     const res = await refer(body, referrer.headers, key);
     expect(res.statusCode).toBe(201);
+  });
+
+  it('keys are kept a day: the sweep purges older ones, and the same key is then a new request', async () => {
+    const key = crypto.randomUUID();
+    const first = await refer(validReferralBody(), referrer.headers, key);
+    expect(first.statusCode).toBe(201);
+    const keyRow = and(eq(idempotencyKeys.owner, referrer.me.user.id), eq(idempotencyKeys.key, key));
+    expect(await purgeIdempotencyKeys(ctx.db, new Date(Date.now() + IDEMPOTENCY_KEEP_MS - 60_000))).toBe(0);
+    expect(await ctx.db.$count(idempotencyKeys, keyRow)).toBe(1);
+    expect(await purgeIdempotencyKeys(ctx.db, new Date(Date.now() + IDEMPOTENCY_KEEP_MS + 60_000))).toBeGreaterThan(0);
+    expect(await ctx.db.$count(idempotencyKeys, keyRow)).toBe(0);
+    // Another person's referral under the old key: a 422 while the key was kept, a new request now.
+    const later = await refer(validReferralBody(), referrer.headers, key);
+    expect(later.statusCode).toBe(201);
+    expect(later.json().id).not.toBe(first.json().id);
   });
 
   it('a malformed key is a 400 naming the header', async () => {

@@ -364,4 +364,5 @@ async function practiceNamesOf(
   return new Map([...refs].map(([id, ref]) => [id, ref.name]));
 }
 
+export { purgeIdempotencyKeys } from './idempotency.js';
 export { purgeSelfReferralStarts } from './use-cases/self-referral.js';
