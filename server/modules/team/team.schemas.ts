@@ -9,7 +9,7 @@ const zId = (message: string) => zText(40).pipe(z.uuid(message));
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 const zPastDate = zDate('must be a real date, like 2026-03-12');
 
-export const ZMemberIdParam = z.object({ id: zId('must be a valid id') });
+export const ZMemberIdParam = z.object({ id: z.uuid('must be a valid id') });
 
 // The same rules as the user record's own fields (users.schemas.ts), which these write.
 const ZBand = zText(10).regex(
