@@ -146,10 +146,7 @@ function ProfileForm({ profile: p, onSaved }: { profile: TeamMemberProfile; onSa
           </div>
         </div>
       )}
-      <ErrorSummary
-        errors={summaryOf(errors, ORDER, undefined, { startDate: 'startDate-day' })}
-        revision={errors}
-      />
+      <ErrorSummary errors={summaryOf(errors, ORDER, undefined, { startDate: 'startDate-day' })} revision={errors} />
       <SelectField
         id="band"
         label="Agenda for Change band"
@@ -228,4 +225,3 @@ function ProfileForm({ profile: p, onSaved }: { profile: TeamMemberProfile; onSa
     </form>
   );
 }
-

@@ -86,12 +86,22 @@ function GivenSessions({ sessions }: { sessions: TeamMemberProfile['supervisionG
   return (
     <>
       <h2>Supervision you gave</h2>
-      <DataTable caption="Sessions where you were the supervisor" columns={columns} rows={sessions} rowKey={(s) => s.id} />
+      <DataTable
+        caption="Sessions where you were the supervisor"
+        columns={columns}
+        rows={sessions}
+        rowKey={(s) => s.id}
+      />
     </>
   );
 }
 
-const LABELS = { heldOn: 'Date of the session', supervisorId: 'Supervisor', kind: 'Kind', privateNotes: 'Private notes' };
+const LABELS = {
+  heldOn: 'Date of the session',
+  supervisorId: 'Supervisor',
+  kind: 'Kind',
+  privateNotes: 'Private notes',
+};
 
 function RecordSupervisionForm({ profile: p, onSaved }: { profile: TeamMemberProfile; onSaved: (m: string) => void }) {
   const queryClient = useQueryClient();

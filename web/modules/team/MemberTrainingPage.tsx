@@ -154,9 +154,20 @@ function RecordTrainingForm({ profile: p, onSaved }: { profile: TeamMemberProfil
         onChange={setRequirement}
       />
       {requirement === OTHER && (
-        <TextField id="title" label="Name of the training" value={title} error={errors.fields.title} onChange={setTitle} />
+        <TextField
+          id="title"
+          label="Name of the training"
+          value={title}
+          error={errors.fields.title}
+          onChange={setTitle}
+        />
       )}
-      <DateInput id="completedOn" legend="Date completed" hint="For example, 12 3 2026" error={errors.fields.completedOn} />
+      <DateInput
+        id="completedOn"
+        legend="Date completed"
+        hint="For example, 12 3 2026"
+        error={errors.fields.completedOn}
+      />
       <TextAreaField
         id="evidenceNote"
         label="Evidence"

@@ -81,6 +81,13 @@ export function useTeamSettings() {
   return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api<TeamSettings>('/api/team/settings') });
 }
 
-export function saveTeamSettings(body: Omit<TeamSettings, 'reasons'>) {
+type WithNewRows<T> = Omit<T, 'id'> & { id: string | null };
+
+/** Rows with an id are edited, rows without (id null) are added. */
+export function saveTeamSettings(body: {
+  skills: WithNewRows<TeamSettings['skills'][number]>[];
+  requirements: WithNewRows<TeamSettings['requirements'][number]>[];
+  targets: TeamSettings['targets'];
+}) {
   return api<TeamSettings>('/api/team/settings', { method: 'PUT', body });
 }
