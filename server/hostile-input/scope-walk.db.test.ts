@@ -153,7 +153,12 @@ const BODIES: Record<string, unknown> = {
     completedOn: '2025-01-01',
     evidenceNote: 'Walk test',
   },
-  'POST /api/team/members/:id/supervisions': { heldOn: '2025-01-01', supervisorId: '', kind: 'peer', privateNotes: null },
+  'POST /api/team/members/:id/supervisions': {
+    heldOn: '2025-01-01',
+    supervisorId: '',
+    kind: 'peer',
+    privateNotes: null,
+  },
   'POST /api/directory/review/services/:serviceId/reports/:reportId/dismiss': { reason: 'Walk test' },
   'POST /api/directory/changes/:changeId/reject': { reason: 'Walk test' },
   'POST /api/directory/review/services/:serviceId/retire': { reason: 'Walk test' },

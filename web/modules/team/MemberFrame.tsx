@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TeamMemberProfile } from '../../../common/team';
-import { useSignedInMe } from '../../app/session';
+import { hasPermission, useSignedInMe } from '../../app/session';
 import { BackLink } from '../../ui/BackLink';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -39,7 +39,12 @@ export function MemberFrame({
   const base = `/team/members/${encodeURIComponent(memberId)}`;
   return (
     <>
-      <BackLink to="/team">Your team</BackLink>
+      {hasPermission(me, 'team.read') ? (
+        <BackLink to="/team">Your team</BackLink>
+      ) : (
+        // The ICB's administrator comes here from the user's page.
+        <BackLink to={`/admin/users/${encodeURIComponent(memberId)}`}>Back to the user</BackLink>
+      )}
       <h1>
         <span className="nhsuk-caption-l">
           {data.member.name}

@@ -22,7 +22,7 @@ export async function recordTraining(
     ? (await repo.findRequirementsOfIcb(db, member.icbId)).find((r) => r.id === input.requirementId)
     : undefined;
   const problems = [];
-  if (input.requirementId && (!requirement || !requirement.active || requirement.role !== member.role)) {
+  if (input.requirementId && (!requirement?.active || requirement.role !== member.role)) {
     problems.push({ field: 'requirementId', message: `is not training required of ${member.name}'s role` });
   }
   if (input.completedOn > londonToday()) problems.push({ field: 'completedOn', message: 'must not be in the future' });
