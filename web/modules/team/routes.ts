@@ -9,5 +9,5 @@ export const TEAM_ROUTES: PageRoute[] = [
   { path: 'team/members/:memberId', access: ['account.self'], page: lazyPage(() => import('./MemberProfilePage'), 'MemberProfilePage') },
   { path: 'team/members/:memberId/training', access: ['account.self'], page: lazyPage(() => import('./MemberTrainingPage'), 'MemberTrainingPage') },
   { path: 'team/members/:memberId/supervision', access: ['account.self'], page: lazyPage(() => import('./MemberSupervisionPage'), 'MemberSupervisionPage') },
-  { path: 'admin/team-settings', access: ['team.settings'], page: lazyPage(() => import('./TeamSettingsPage'), 'TeamSettingsPage'), menu: { text: 'Team skills, training and supervision', order: 135, summary: 'Keep the list of skills and specialisms, the training each role needs and how often each role has supervision.' } },
+  { path: 'admin/team-settings', access: ['team.settings'], page: lazyPage(() => import('./TeamSettingsPage'), 'TeamSettingsPage'), menu: { text: 'Team settings', order: 155, summary: 'Keep the list of skills and specialisms, the training each role needs and how often each role has supervision.' } },
 ];
