@@ -48,7 +48,8 @@ const TEAM: DemoMember[] = [
   {
     email: 'linkworker@northshire.example',
     languages: ['Yoruba'],
-    skills: ['Debt and benefits', 'Housing', 'Employment'],
+    // Loneliness too: like most link workers (and the referral journey's suggestion stays Tom's).
+    skills: ['Debt and benefits', 'Housing', 'Loneliness and isolation', 'Employment'],
     workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
     startDate: '2022-04-04',
     funding: 'arrs',
