@@ -56,6 +56,11 @@ describe('the demo team (issue 16)', () => {
 
   it('gives the team languages and skills', () => {
     expect(byName('Hannah Reid')).toMatchObject({ languages: ['Polish'] });
-    expect(byName('Tom Okafor')?.skills).toEqual(['Debt and benefits', 'Housing', 'Loneliness and isolation', 'Employment']);
+    expect(byName('Tom Okafor')?.skills).toEqual([
+      'Debt and benefits',
+      'Housing',
+      'Loneliness and isolation',
+      'Employment',
+    ]);
   });
 });
