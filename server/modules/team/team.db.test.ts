@@ -324,5 +324,9 @@ describe('team settings (admin)', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['skills.0.id', 'skills.0.reasonCodes.0']);
+    // Nothing was saved: neither the rename of the other ICB's skill nor the targets sent with it.
+    const after = (await get(admin, '/api/team/settings')).json();
+    expect(after.skills.map((x: { label: string }) => x.label)).not.toContain('Stolen');
+    expect((await get(otherAdmin, '/api/team/settings')).json().skills[0].label).toBe(far.skills[0].label);
   });
 });
