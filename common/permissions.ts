@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'partner.referrals', // a VCS partner's inbox: the onward referrals sent to its own organisation's services, and answering them
   'partner.impact', // a VCS partner's own organisation's evidence of value (referrals, attendance, outcomes)
   'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
+  'team.manage', // issue 16: edit team members' profiles, record their training and supervision (the PCN's lead; the ICB's admin)
+  'team.settings', // issue 16: the ICB's skills list, training required per role, supervision frequency per role (admin)
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
 ] as const;
 
@@ -58,7 +60,15 @@ const TEAM: Permission[] = [
 
 export const ROLE_PERMISSIONS = {
   referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read', 'directory.read'],
-  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage', 'impact.read', 'analytics.read'],
+  team_lead: [
+    ...TEAM,
+    'referral.triage',
+    'referral.allocate',
+    'leave.manage',
+    'impact.read',
+    'analytics.read',
+    'team.manage',
+  ],
   link_worker: TEAM,
   health_coach: TEAM,
   care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
@@ -74,6 +84,8 @@ export const ROLE_PERMISSIONS = {
     'directory.review',
     'directory.manage',
     'impact.read',
+    'team.manage',
+    'team.settings',
   ],
 } satisfies Record<Role, Permission[]>;
 

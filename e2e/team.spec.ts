@@ -7,7 +7,9 @@ test('the team lead sees the PCN team with capacity scaled by working hours', as
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Team', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Northshire Central PCN');
 
-  const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) });
+  // The capacity table (the lead's page also has a training and supervision table, issue 16).
+  const capacity = page.getByRole('table', { name: 'Team members, roles and caseload capacity' });
+  const row = (name: string) => capacity.getByRole('row', { name: new RegExp(`^${name}`) });
   // Aisha Khan: health and wellbeing coach, 0.8 FTE × 25 = 20 open cases.
   await expect(row('Aisha Khan')).toContainText('Health and wellbeing coach');
   // The cell's name, as heard: it also holds its column heading, shown only when the table turns into cards.

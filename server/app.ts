@@ -38,6 +38,7 @@ import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { selfReferralRoutes } from './modules/referrals/self-referral.routes.js';
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { siteRoutes } from './modules/site/site.routes.js';
+import { teamRoutes } from './modules/team/team.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { videoRoutes } from './modules/video/video.routes.js';
@@ -215,6 +216,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   allocationRoutes(app, deps);
   casesRoutes(app, deps);
   workforceRoutes(app, deps);
+  teamRoutes(app, deps);
   outcomesRoutes(app, deps);
   carePlansRoutes(app, deps);
   remindersRoutes(app, deps);

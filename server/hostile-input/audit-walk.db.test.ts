@@ -180,6 +180,24 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
     action: 'triage.settings.update',
     run: () => post('/api/pcn/triage-settings', lead, { urgentDays: 2, soonDays: 7, routineDays: 21 }, 'PUT'),
   },
+  // Issue 16: the ICB's team lists, saved as the admin read them, plus a target changed.
+  'PUT /api/team/settings': {
+    action: 'team.settings.update',
+    run: async () => {
+      const read = await ctx.app.inject({ method: 'GET', url: '/api/team/settings', headers: admin.headers });
+      const s = read.json();
+      return post(
+        '/api/team/settings',
+        admin,
+        {
+          skills: s.skills,
+          requirements: s.requirements,
+          targets: [{ role: 'care_coordinator', intervalDays: 42, note: 'Walk test' }],
+        },
+        'PUT',
+      );
+    },
+  },
   'POST /api/team/leave': {
     action: 'leave.create',
     run: () =>

@@ -135,6 +135,30 @@ const BODIES: Record<string, unknown> = {
   },
   'PUT /api/people/:personId/care-plan': { ...EMPTY_PLAN, whatMattersToMe: 'Walk test.', version: 1 },
   'POST /api/team/members/:id/cover': { coverWorkerId: '' },
+  // Issue 16: the home link worker's profile, training and supervision (the supervisor: a colleague).
+  'PUT /api/team/members/:id/profile': {
+    version: 1,
+    band: '5',
+    fte: 1,
+    workingDays: ['mon', 'tue'],
+    startDate: '2025-04-01',
+    funding: 'arrs',
+    fundingNote: null,
+    languages: ['Polish'],
+    skillIds: [],
+  },
+  'POST /api/team/members/:id/training': {
+    requirementId: null,
+    title: 'Walk training',
+    completedOn: '2025-01-01',
+    evidenceNote: 'Walk test',
+  },
+  'POST /api/team/members/:id/supervisions': {
+    heldOn: '2025-01-01',
+    supervisorId: '',
+    kind: 'peer',
+    privateNotes: null,
+  },
   'POST /api/directory/review/services/:serviceId/reports/:reportId/dismiss': { reason: 'Walk test' },
   'POST /api/directory/changes/:changeId/reject': { reason: 'Walk test' },
   'POST /api/directory/review/services/:serviceId/retire': { reason: 'Walk test' },
@@ -389,7 +413,7 @@ async function currentVersion(pattern: string): Promise<number> {
       .where(eq(onwardReferrals.id, ids.onwardReferral as string));
     return onward?.version ?? 1;
   }
-  const [row] = pattern.startsWith('/api/admin/users')
+  const [row] = /^\/api\/(admin\/users|team\/members\/:id\/profile)/.test(pattern)
     ? await ctx.db
         .select({ version: users.version })
         .from(users)
@@ -417,6 +441,8 @@ const AUDITED_READS: Record<string, string> = {
   'GET /api/referrals/:id/measures': 'outcome.read',
   'GET /api/referrals/:id/gp-message': 'gpmessage.read',
   'GET /api/team/members/:id/handover': 'team.handover.read',
+  // Issue 16: a team member's profile, training and supervision (the lead reads it).
+  'GET /api/team/members/:id/profile': 'team.profile.read',
   'GET /api/people/:personId/care-plan': 'careplan.read',
   'GET /api/people/:personId/care-plan/versions': 'careplan.read-versions',
   'GET /api/people/:personId/care-plan/versions/compare': 'careplan.compare',
@@ -564,6 +590,6 @@ function listingBody(key: string): unknown {
 function fillIds(body: unknown): unknown {
   if (!body || typeof body !== 'object') return body;
   const filled: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  for (const k of ['workerId', 'coverWorkerId']) if (k in filled) filled[k] = ids.colleague;
+  for (const k of ['workerId', 'coverWorkerId', 'supervisorId']) if (k in filled) filled[k] = ids.colleague;
   return filled;
 }

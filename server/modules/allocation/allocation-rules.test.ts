@@ -308,6 +308,67 @@ function suitableByOracle(r: ReferralForAllocation, team: TeamMemberForAllocatio
   return here.filter((m) => does(m, wanted === 'care_coordinator' ? 'link_worker' : 'care_coordinator'));
 }
 
+// Issue 16: skills and specialisms from the team profile, matched to the referral's reasons.
+describe('skills and languages from the team profile', () => {
+  const debt = { label: 'Debt and benefits', reasonCodes: ['debt', 'money', 'benefits'] };
+  const housing = { label: 'Housing', reasonCodes: ['housing'] };
+  const mental = { label: 'Mental health', reasonCodes: ['low_mood', 'anxiety', 'stress'] };
+  // Tom has more spare capacity (15) than Hannah (4): capacity alone would choose Tom.
+
+  it('prefers a worker whose skills suit the reasons over more spare capacity, and says so', () => {
+    const s = suggestAllocation(referral({ reasons: ['debt', 'anxiety'] }), [tom, { ...hannah, skills: [debt] }]);
+    expect(s.worker?.name).toBe(hannah.name);
+    expect(s.reasons).toContain(
+      'Hannah Link has skills in Debt and benefits, which suit the reasons for referral (the closest match among suitable colleagues with room).',
+    );
+    expect(s.alternatives[0]?.name).toBe(tom.name);
+  });
+
+  it('more matching skills rank first; a skill that suits no reason counts for nothing', () => {
+    const s = suggestAllocation(referral({ reasons: ['debt', 'housing'] }), [
+      { ...tom, skills: [debt, mental] },
+      { ...hannah, skills: [debt, housing] },
+    ]);
+    expect(s.worker?.name).toBe(hannah.name);
+    expect(s.reasons.join(' ')).toMatch(/skills in Debt and benefits and Housing/);
+    expect(s.alternatives[0]?.note).toMatch(/skills: Debt and benefits$/);
+  });
+
+  it('no matching skill anywhere: capacity decides and nothing is said about skills', () => {
+    const s = suggestAllocation(referral({ reasons: ['frailty'] }), [tom, { ...hannah, skills: [debt] }]);
+    expect(s.worker?.name).toBe(tom.name);
+    expect(s.reasons.join(' ')).not.toMatch(/skill/);
+  });
+
+  it('language comes before skills: the Polish speaker is chosen over the debt specialist', () => {
+    const s = suggestAllocation(referral({ reasons: ['debt'], language: 'Polish', interpreterNeeded: true }), [
+      { ...tom, skills: [debt] },
+      { ...hannah, languages: ['polish'] },
+    ]);
+    expect(s.worker?.name).toBe(hannah.name);
+    expect(s.reasons.join(' ')).toMatch(/Hannah Link speaks Polish/);
+    expect(s.reasons.join(' ')).toMatch(/ranked lower for continuity or language/);
+  });
+
+  it('speaking the language and having the skill: both are said', () => {
+    const s = suggestAllocation(referral({ reasons: ['money'], language: 'Urdu' }), [
+      tom,
+      { ...hannah, languages: ['Urdu'], skills: [debt] },
+    ]);
+    expect(s.worker?.name).toBe(hannah.name);
+    expect(s.reasons.join(' ')).toMatch(
+      /Hannah Link speaks Urdu: the person speaks Urdu\..*has skills in Debt and benefits/,
+    );
+  });
+
+  it('a skilled worker at capacity is not chosen over a colleague with room', () => {
+    const full = { ...hannah, openCases: 24, skills: [debt] };
+    const s = suggestAllocation(referral({ reasons: ['debt'] }), [tom, full]);
+    expect(s.worker?.name).toBe(tom.name);
+    expect(s.alternatives[0]).toMatchObject({ name: hannah.name, overCapacity: true });
+  });
+});
+
 describe("the lead's own choices (allocate all, cover)", () => {
   it('says when a chosen worker is not of the role the rules give the referral, and why', () => {
     expect(choiceWarnings(referral({ complexity: 'high' }), team, ben)).toEqual([

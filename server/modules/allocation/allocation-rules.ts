@@ -17,6 +17,13 @@ export interface TeamMemberForAllocation {
   languages: readonly string[];
   /** Leave covering today, if any: nobody on leave is given new work. */
   onLeaveUntil: string | null;
+  /** Skills and specialisms from the team profile, each with the referral reasons it suits (issue 16). */
+  skills?: readonly MemberSkill[];
+}
+
+export interface MemberSkill {
+  label: string;
+  reasonCodes: readonly string[];
 }
 
 export interface ReferralForAllocation {
@@ -30,6 +37,8 @@ export interface ReferralForAllocation {
   interpreterNeeded: boolean;
   /** Workers who were allocated to this person before (any earlier referral). */
   previousWorkerIds: readonly string[];
+  /** The referral's reason codes (loneliness, debt, …): a worker with a matching skill is preferred. */
+  reasons?: readonly string[];
 }
 
 export interface SuggestedWorker {
@@ -115,6 +124,12 @@ function speaks(member: TeamMemberForAllocation, language: string): boolean {
   return member.languages.some((l) => l.trim().toLowerCase() === wanted);
 }
 
+/** The member's skills that suit the referral's reasons, in the order of their profile. */
+function matchingSkills(member: TeamMemberForAllocation, reasons: readonly string[]): string[] {
+  if (reasons.length === 0) return [];
+  return (member.skills ?? []).filter((s) => s.reasonCodes.some((c) => reasons.includes(c))).map((s) => s.label);
+}
+
 /** Deterministic order: name, then id (never the order the team happened to be listed in). */
 function byName(a: TeamMemberForAllocation, b: TeamMemberForAllocation): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
@@ -195,15 +210,19 @@ export function suggestAllocation(
 
   const language = needsLanguage(referral);
   const previous = new Set(referral.previousWorkerIds);
+  const reasonCodes = referral.reasons ?? [];
+  const skillsOf = (m: TeamMemberForAllocation) => matchingSkills(m, reasonCodes);
   const withRoom = pool.filter((m) => spareOf(m) > 0);
   let chosen: TeamMemberForAllocation;
   let ranked: TeamMemberForAllocation[];
 
   if (withRoom.length > 0) {
-    // Continuity first, then language, then the most spare capacity, then name.
+    // Continuity first, then language, then skills that suit the reasons (more is better),
+    // then the most spare capacity, then name.
     const score = (m: TeamMemberForAllocation) => [
       previous.has(m.id) ? 0 : 1,
       language && speaks(m, language) ? 0 : 1,
+      -skillsOf(m).length,
       -spareOf(m),
     ];
     ranked = [...withRoom].sort((a, b) => {
@@ -226,6 +245,17 @@ export function suggestAllocation(
       } else if (!withRoom.some((m) => speaks(m, language))) {
         reasons.push(`The person speaks ${need}; nobody suitable with room speaks it, so book an interpreter.`);
       }
+    }
+    const chosenSkills = skillsOf(chosen);
+    if (chosenSkills.length > 0) {
+      const others = withRoom.filter((m) => m !== chosen && skillsOf(m).length >= chosenSkills.length);
+      reasons.push(
+        `${chosen.name} has skills in ${joinNames(chosenSkills)}, which suit the reasons for referral${others.length === 0 && withRoom.length > 1 ? ' (the closest match among suitable colleagues with room)' : ''}.`,
+      );
+    } else if (reasonCodes.length > 0 && withRoom.some((m) => skillsOf(m).length > 0)) {
+      reasons.push(
+        `Colleagues with skills that suit the reasons for referral were ranked lower for continuity or language.`,
+      );
     }
     const chosenScore = score(chosen).join();
     const tied = ranked.filter((m) => m !== chosen && score(m).join() === chosenScore);
@@ -259,6 +289,8 @@ export function suggestAllocation(
       if (s.overCapacity) notes.push('at capacity');
       if (previous.has(m.id)) notes.push('worked with this person before');
       if (language && speaks(m, language)) notes.push(`speaks ${language}`);
+      const skills = skillsOf(m);
+      if (skills.length > 0) notes.push(`skills: ${skills.join(', ')}`);
       return { ...s, note: notes.join('; ') };
     });
   return { role, worker: toSuggested(chosen), reasons, alternatives };

@@ -321,3 +321,27 @@ export async function activeReferrersOfPractice(db: DbOrTx, practiceId: string):
 export async function activePartnersOf(db: DbOrTx, vcsOrganisationId: string): Promise<repo.UserRow[]> {
   return repo.findActivePartnersOf(db, vcsOrganisationId);
 }
+
+// ---- issue 16 (team profiles): what the team module reads and writes of the user record ----
+
+/** A user the actor's scope reaches: their PCN's team for a PCN member, the ICB's users for an admin. */
+export async function findUserInScope(db: DbOrTx, scope: Scope, id: string): Promise<repo.UserRow | null> {
+  return repo.findUserInScope(db, scope, id);
+}
+
+/**
+ * The team profile's fields that live on the user record (band, FTE, languages), at the version
+ * the editor read; null when someone changed the record since (optimistic concurrency).
+ */
+export async function updateWorkPattern(
+  tx: DbOrTx,
+  id: string,
+  version: number,
+  values: { band: string | null; fte: number | null; languages: string[] },
+): Promise<repo.UserRow | null> {
+  return repo.updateUserVersioned(tx, id, version, {
+    band: values.band,
+    fte: values.fte === null ? null : String(values.fte),
+    languages: values.languages,
+  });
+}

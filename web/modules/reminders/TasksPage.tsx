@@ -12,6 +12,7 @@ import { TableScroll } from '../../ui/TableScroll';
 import { Tag, type TagColour } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { formatDate } from '../referrals/referral-format';
+import { DevelopmentTasks } from '../team/DevelopmentTasks';
 import { markTaskDone, TASKS_KEY, type TaskItem, useTasks } from './reminders-api';
 
 const KIND_COLOURS: Record<TaskItem['kind'], TagColour> = {
@@ -100,6 +101,7 @@ export function TasksPage() {
           />
         </TableScroll>
       )}
+      <DevelopmentTasks />
     </>
   );
 }

@@ -1,9 +1,12 @@
+import { Link } from 'react-router';
 import type { StaffMember } from '../../../common/api-types';
 import { TEAM_ROLES } from '../../../common/roles';
+import { hasPermission, useSignedInMe } from '../../app/session';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { formatBand, formatFte, orNotSet } from '../../ui/format';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
+import { TeamDevelopmentTable } from './TeamDevelopmentTable';
 import { useTeam } from './team-api';
 
 // Lead first, then the roles in the order the seed article describes them.
@@ -29,6 +32,8 @@ const COLUMNS: DataColumn<StaffMember>[] = [
 
 export function TeamPage() {
   usePageTitle('Your team');
+  const me = useSignedInMe();
+  const manages = hasPermission(me, 'team.manage');
   const { data, error, isPending } = useTeam();
   if (error) return <ServiceProblem error={error} />;
 
@@ -46,6 +51,9 @@ export function TeamPage() {
         The team works for the whole primary care network: referrals from every practice come to one queue. Caseload
         capacity is scaled by each person's working hours (FTE).
       </p>
+      <p>
+        <Link to={`/team/members/${me.user.id}`}>Your profile, training and supervision</Link>
+      </p>
       {isPending ? (
         <Loading what="the team" />
       ) : members.length === 0 ? (
@@ -62,6 +70,7 @@ export function TeamPage() {
           }}
         />
       )}
+      {manages && <TeamDevelopmentTable />}
     </>
   );
 }

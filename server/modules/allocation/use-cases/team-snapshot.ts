@@ -8,6 +8,7 @@ import type { PcnScope } from '../../../platform/access/pcn-member.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { peopleByIds } from '../../people/people.service.js';
 import { type ReferralRow, workLists } from '../../referrals/referrals.service.js';
+import { skillsOfMembers } from '../../team/team.service.js';
 import { teamMembersOfPcn } from '../../users/users.service.js';
 import { leaveOnDate } from '../../workforce/workforce.service.js';
 import {
@@ -20,7 +21,7 @@ import {
 
 const CASELOAD_ROLES: readonly string[] = ['team_lead', 'link_worker', 'health_coach', 'care_coordinator'];
 
-/** The PCN's team as allocation sees it today: capacity, open cases, languages, leave. */
+/** The PCN's team as allocation sees it today: capacity, open cases, languages, skills, leave. */
 export async function loadTeamForAllocation(
   db: DbOrTx,
   scope: PcnScope,
@@ -30,6 +31,10 @@ export async function loadTeamForAllocation(
   const users = await teamMembersOfPcn(db, scope.pcnId);
   const load = await workLists.findOpenCaseLoad(db, scope);
   const leave = await leaveOnDate(db, scope.pcnId, today);
+  const skills = await skillsOfMembers(
+    db,
+    users.map((u) => u.id),
+  );
   return users
     .filter((u) => u.active && CASELOAD_ROLES.includes(u.role))
     .map((u) => ({
@@ -41,6 +46,7 @@ export async function loadTeamForAllocation(
       openCases: load.get(u.id) ?? 0,
       languages: u.languages,
       onLeaveUntil: leave.get(u.id) ?? null,
+      skills: skills.get(u.id) ?? [],
     }));
 }
 
@@ -69,6 +75,7 @@ export async function referralsForAllocation(
       language: person?.language ?? 'English',
       interpreterNeeded: person?.interpreterNeeded ?? false,
       previousWorkerIds: previous.get(r.personId) ?? [],
+      reasons: r.reasons,
     };
   });
 }

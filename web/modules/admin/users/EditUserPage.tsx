@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Select, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { StaffMember } from '../../../../common/api-types';
 import { ROLE_LABELS, ROLE_ORGANISATION, ROLES, type Role } from '../../../../common/roles';
 import { ApiError } from '../../../app/api';
@@ -116,6 +116,11 @@ function EditUserForm({
         <p>
           Email address: <strong>{user.email}</strong>
         </p>
+        {isTeamRole(user.role) && (
+          <p>
+            <Link to={`/team/members/${user.id}`}>Team profile, training and supervision</Link>
+          </p>
+        )}
         <form onSubmit={submit} noValidate>
           <TextInput id="name" name="name" label={LABELS.name} defaultValue={user.name} error={errors.fields.name} />
           <Select
