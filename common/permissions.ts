@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'partner.impact', // a VCS partner's own organisation's evidence of value (referrals, attendance, outcomes)
   'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
+  'workforce.plan', // the workforce planner and its named scenarios: the own PCN's (team lead) or the ICB's (commissioner)
+  'workforce.rates', // the ICB's pay points, employer on-cost rates and ARRS maximums (administrator)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -58,12 +60,20 @@ const TEAM: Permission[] = [
 
 export const ROLE_PERMISSIONS = {
   referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read', 'directory.read'],
-  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage', 'impact.read', 'analytics.read'],
+  team_lead: [
+    ...TEAM,
+    'referral.triage',
+    'referral.allocate',
+    'leave.manage',
+    'impact.read',
+    'analytics.read',
+    'workforce.plan',
+  ],
   link_worker: TEAM,
   health_coach: TEAM,
   care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
   vcs_partner: [...EVERYONE, 'directory.propose', 'partner.referrals', 'partner.impact'],
-  commissioner: [...EVERYONE, 'impact.read', 'analytics.read'],
+  commissioner: [...EVERYONE, 'impact.read', 'analytics.read', 'workforce.plan'],
   admin: [
     ...EVERYONE,
     'organisation.manage',
@@ -74,6 +84,7 @@ export const ROLE_PERMISSIONS = {
     'directory.review',
     'directory.manage',
     'impact.read',
+    'workforce.rates',
   ],
 } satisfies Record<Role, Permission[]>;
 
