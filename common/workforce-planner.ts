@@ -143,6 +143,8 @@ export const ZRoleResult = z.object({
   /** Needed less today's: positive means more staff are needed. */
   wteGap: z.number(),
   salary: z.number().nullable(),
+  /** WTE needed × salary: known whenever the pay point is, on-costs or not. */
+  salaryCost: z.number().nullable(),
   employerNi: z.number().nullable(),
   employerPension: z.number().nullable(),
   costPerWte: z.number().nullable(),
@@ -163,6 +165,7 @@ export const ZPlannerResult = z.object({
     wteNeeded: z.number(),
     wteToday: z.number(),
     wteGap: z.number(),
+    salaryCost: z.number().nullable(),
     totalCost: z.number().nullable(),
     arrsReimbursable: z.number().nullable(),
     aboveArrs: z.number().nullable(),

@@ -3,6 +3,7 @@ import { suppressCount, suppressStatistic } from '../../../common/suppression.js
 import type { Complexity, PlannedRole } from '../../../common/workforce-planner.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
+import { roleByRules } from '../allocation/allocation.service.js';
 import type { ExactCell } from './figures.js';
 import { londonMonth } from './refresh/sql-parts.js';
 import { analyticsScopeOf, monthsOf, resolveFilters, scopeSnapshot } from './scope.js';
@@ -13,7 +14,7 @@ import { uuidArray } from './sections/rollup-filters.js';
 // dashboards (a commissioner the ICB or one PCN of it, a team lead their own PCN only; an id out
 // of scope is 404), the referrals a month from the demand section's rollups (so the planner and
 // the Figures page agree), and what the rollups do not hold — the case mix at triage
-// (recommended role × complexity), how many triaged referrals became cases, and contacts per
+// (the role recommended, or the allocation rules' role, × complexity), how many triaged referrals became cases, and contacts per
 // closed case — read as aggregates from the PCNs' referrals. Outside the lead's own team every
 // count goes under the small-number rule: null where it is 1 to 7.
 
@@ -73,13 +74,20 @@ export async function planningDemand(db: Db, ctx: SignedInContext, pcnId: string
 
   const [tables, mixRows, flowRows, contactRows] = await Promise.all([
     demandSection(db, filters),
-    db.execute<{ role: PlannedRole; complexity: Complexity; n: number }>(sql`
-      SELECT recommended_role AS role, complexity, count(*)::int AS n
+    db.execute<{
+      recommendedRole: PlannedRole | null;
+      complexity: Complexity;
+      predictedPam: number | null;
+      signpostingOnly: boolean;
+      n: number;
+    }>(sql`
+      SELECT recommended_role AS "recommendedRole", complexity, predicted_pam AS "predictedPam",
+             signposting_only AS "signpostingOnly", count(*)::int AS n
         FROM referrals
        WHERE pcn_id = ANY(${uuidArray(filters.pcnIds)}) AND spam_marked_at IS NULL
          AND ${londonMonth(sql`received_at`)} BETWEEN ${filters.fromMonth}::date AND ${filters.toMonth}::date
-         AND recommended_role IS NOT NULL AND complexity IS NOT NULL
-       GROUP BY 1, 2`),
+         AND complexity IS NOT NULL
+       GROUP BY 1, 2, 3, 4`),
     db.execute<{ decided: number; cases: number }>(sql`
       SELECT count(*) FILTER (WHERE triaged_at IS NOT NULL OR status IN ('declined', 'redirected'))::int AS decided,
              count(*) FILTER (WHERE allocated_at IS NOT NULL)::int AS cases
@@ -96,6 +104,16 @@ export async function planningDemand(db: Db, ctx: SignedInContext, pcnId: string
        GROUP BY 1`),
   ]);
 
+  // The role a triaged referral calls for: the lead's recommendation, or else the allocation rules'
+  // (high complexity or PAM 1–2 → coach; simple signposting → care coordinator; the rest → link worker).
+  const mix = new Map<string, { role: PlannedRole; complexity: Complexity; n: number }>();
+  for (const r of mixRows.rows) {
+    const role = r.recommendedRole ?? roleByRules(r).role;
+    const key = `${role}|${r.complexity}`;
+    const cell = mix.get(key) ?? { role, complexity: r.complexity, n: 0 };
+    cell.n += r.n;
+    mix.set(key, cell);
+  }
   const perMonth = tables.find((t) => t.id === 'demand-referrals-by-month');
   const referrals = numberOf(perMonth?.total?.values.referrals);
   const flow = flowRows.rows[0] ?? { decided: 0, cases: 0 };
@@ -106,7 +124,7 @@ export async function planningDemand(db: Db, ctx: SignedInContext, pcnId: string
     referrals: count(referrals) ?? 0,
     triaged: count(flow.decided) ?? 0,
     becameCases: count(flow.cases) ?? 0,
-    mix: mixRows.rows.map((r) => ({ role: r.role, complexity: r.complexity, cases: count(r.n) })),
+    mix: [...mix.values()].map((m) => ({ role: m.role, complexity: m.complexity, cases: count(m.n) })),
     contactsPerCase: contactRows.rows.map((r) => {
       const contacts = r.contacts === null ? null : Math.round(r.contacts * 10) / 10;
       const shownContacts = exact ? contacts : suppressStatistic(contacts, r.cases);

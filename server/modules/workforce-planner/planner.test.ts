@@ -90,6 +90,7 @@ describe('planWorkforce, against the example worked by hand', () => {
     expect(role('link_worker')).toMatchObject({
       band: '5',
       salary: 37_796,
+      salaryCost: 113_388, // 3 × 37,796
       employerNi: 4_919.4,
       employerPension: 7_559.2,
       costPerWte: 50_274.6,
@@ -126,6 +127,8 @@ describe('planWorkforce, against the example worked by hand', () => {
       true,
     );
     expect(r.roles[0]?.salary).toBe(37_796);
+    // Salaries alone stay known: 3 × 37,796 + 6 × 31,049 + 0.5 × 30,162 = 113,388 + 186,294 + 15,081.
+    expect(r.totals.salaryCost).toBe(314_763);
     expect(r.totals.totalCost).toBeNull();
     expect(r.warnings.filter((w) => w.includes('pension'))).toHaveLength(1);
     expect(r.warnings).toContain('Band 5, pay point 3 for 2025/26 is not confirmed against its source.');

@@ -20,7 +20,7 @@ import { workforceRates, workforceScenarios } from './workforce-planner.tables.j
 // PCN's triaged referrals, today's team by role (never by name outside the lead's own team page),
 // named scenarios in the planner's scope, and the ICB administrator's rates.
 
-const { ctx, tenancy, other, elsewhere, lead, otherLead, commissioner, admin, otherAdmin, referrer } = setUpTestApp({
+const { ctx, tenancy, other, lead, otherLead, commissioner, admin, otherAdmin, referrer } = setUpTestApp({
   tenancies: { other: 'same-icb', elsewhere: 'new-icb' },
   team: {
     lead: { role: 'team_lead', fte: '1', caseloadCapacity: 15 },
@@ -77,8 +77,8 @@ beforeAll(async () => {
   ]);
   await putCounts(ctx.db, rows);
   await markRefreshed(ctx.db, [tenancy.pcnId, other.pcnId]);
-  // The case mix at triage, received 40 days ago: 6 link worker low, 2 link worker medium, 2 coach high;
-  // 10 allocated of 12 decided (2 declined).
+  // The case mix at triage, received 40 days ago: 6 link worker low, 2 link worker medium, 3 coach
+  // high; 11 allocated of 13 decided (2 declined).
   const at = new Date(Date.now() - 40 * DAY);
   const make = (n: number, extra: Parameters<typeof triaged>[0]) =>
     Promise.all(
@@ -89,6 +89,8 @@ beforeAll(async () => {
   await make(2, { complexity: 'medium', recommendedRole: 'link_worker', ...allocated });
   await make(2, { complexity: 'high', recommendedRole: 'health_coach', ...allocated });
   await make(2, { complexity: 'low', recommendedRole: 'link_worker', status: 'declined', closedAt: at });
+  // No recommendation at triage: the allocation rules' role counts (high complexity → coach).
+  await make(1, { complexity: 'high', recommendedRole: null, ...allocated });
   clearAnalyticsCache();
 });
 
@@ -103,11 +105,11 @@ describe('the lead plans for their PCN', () => {
     const b = await baselineOf(lead);
     expect(b.area).toMatchObject({ kind: 'pcn', id: tenancy.pcnId });
     expect(b.pcns.map((p) => p.id)).toEqual([tenancy.pcnId]);
-    expect(b.demand).toMatchObject({ referrals: 720, referralsPerMonth: 60, triaged: 12 });
-    expect(b.defaults.acceptedPercent).toBe(83); // 10 of 12
+    expect(b.demand).toMatchObject({ referrals: 720, referralsPerMonth: 60, triaged: 13 });
+    expect(b.defaults.acceptedPercent).toBe(85); // 11 of 13
     expect(b.defaults.mix).toEqual({
       link_worker: { low: 8, medium: 2, high: 0 },
-      health_coach: { low: 0, medium: 0, high: 2 },
+      health_coach: { low: 0, medium: 0, high: 3 },
       care_coordinator: { low: 0, medium: 0, high: 0 },
     });
     // Link workers: 1 + 0.5 WTE; caseload per WTE weighted by FTE: (40 × 1 + 30 × 0.5) / 1.5 = 36.67 → 37.
@@ -134,8 +136,8 @@ describe('the lead plans for their PCN', () => {
     expect(result.referralsPerMonth).toBe(72);
     expect(result.roles.map((r) => r.role)).toEqual(['link_worker', 'health_coach', 'care_coordinator']);
     const lw = result.roles[0];
-    // 72 × 83 % = 59.76 new cases; link workers 10 of 12 → 49.8 a month.
-    expect(lw?.newCasesPerMonth).toBe(49.8);
+    // 72 × 85 % = 61.2 new cases; link workers 10 of 13 → 47.08 a month.
+    expect(lw?.newCasesPerMonth).toBe(47.08);
     expect(lw?.wteToday).toBe(1.5);
     expect(lw?.salary).toBe(37_796);
     // No on-cost rates shipped: the cost is unknown and the warnings say so, never a silent 0.
@@ -239,7 +241,7 @@ describe('the commissioner plans for the ICB', () => {
     expect(b.demand.referralsPerMonth).toBe(90);
     // 1.5 link worker WTE at home; 0.8 + 1 coach WTE across the two PCNs.
     expect(b.team.find((t) => t.role === 'health_coach')).toMatchObject({ people: 2, wte: 1.8 });
-    // Small numbers: 2 coach cases is "fewer than 8", so left out, never shown exactly.
+    // Small numbers: 3 coach cases is "fewer than 8", so left out, never shown exactly.
     expect(b.demand.mix.find((m) => m.role === 'health_coach')).toBeUndefined();
     expect(b.demand.mix.find((m) => m.role === 'link_worker' && m.complexity === 'low')?.cases).toBe(10);
     expect(res.body).not.toMatch(/Planner-/);

@@ -5,6 +5,11 @@ import { figure, type PlannerResult, pounds, signed } from './planner-api';
 // The plan worked out: a chart of WTE needed against today's team, and the same figures (and the
 // money) in tables, which are the accessible alternative and what a screen reader reads.
 
+const SHORT: Record<RoleResult['role'], string> = {
+  link_worker: 'Link worker',
+  health_coach: 'Health and wellbeing coach',
+  care_coordinator: 'Care coordinator',
+};
 const NEEDED = '#005eb8';
 const TODAY = '#768692';
 const WIDTH = 640;
@@ -45,7 +50,7 @@ function WteChart({ result }: { result: PlannerResult }) {
           return (
             <g key={r.role}>
               <text x={LABEL - 8} y={y + BAR + 4} textAnchor="end" fontSize="14" fill="#212b32">
-                {r.label.replace('Social prescribing ', '')}
+                {SHORT[r.role]}
               </text>
               <rect x={LABEL} y={y} width={Math.max(0, x(r.wteNeeded) - LABEL)} height={BAR} fill={NEEDED} />
               <text x={x(r.wteNeeded) + 4} y={y + BAR - 3} fontSize="13" fill="#212b32">
@@ -81,8 +86,13 @@ const COST_COLUMNS: DataColumn<RoleResult>[] = [
     numeric: true,
     cell: (r) => pounds(r.costPerWte),
   },
-  { header: 'Cost a year', numeric: true, cell: (r) => pounds(r.totalCost) },
-  { header: 'ARRS maximum per WTE', numeric: true, cell: (r) => pounds(r.arrsMaxPerWte) },
+  { header: 'Salaries a year', numeric: true, cell: (r) => pounds(r.salaryCost) },
+  {
+    header: 'Cost a year',
+    headerNote: 'salaries plus employer on-costs',
+    numeric: true,
+    cell: (r) => pounds(r.totalCost),
+  },
   { header: 'ARRS could reimburse', numeric: true, cell: (r) => pounds(r.arrsReimbursable) },
   { header: 'Above ARRS', headerNote: 'cost ARRS would not meet', numeric: true, cell: (r) => pounds(r.aboveArrs) },
 ];
@@ -97,6 +107,7 @@ const WORKING_COLUMNS: DataColumn<RoleResult>[] = [
   { header: 'Salary', headerNote: 'pay point', numeric: true, cell: (r) => pounds(r.salary) },
   { header: 'Employer NI', numeric: true, cell: (r) => pounds(r.employerNi) },
   { header: 'Employer pension', numeric: true, cell: (r) => pounds(r.employerPension) },
+  { header: 'ARRS maximum per WTE', numeric: true, cell: (r) => pounds(r.arrsMaxPerWte) },
 ];
 
 export function PlanResults({ result, title }: { result: PlannerResult; title: string }) {
@@ -107,9 +118,16 @@ export function PlanResults({ result, title }: { result: PlannerResult; title: s
         {title}
       </h2>
       <p>
-        {figure(result.referralsPerMonth)} referrals a month, {figure(result.newCasesPerMonth)} new cases a month: you
-        need <strong>{figure(t.wteNeeded)} WTE</strong> against {figure(t.wteToday)} in post today ({signed(t.wteGap)}
-        ), costing <strong>{pounds(t.totalCost)}</strong> a year at {result.year} pay.
+        {figure(result.referralsPerMonth)} referrals a month become {figure(result.newCasesPerMonth)} new cases a month.
+        You need <strong>{figure(t.wteNeeded)} WTE</strong>; {figure(t.wteToday)} WTE are in post today (
+        {t.wteGap > 0
+          ? `${figure(t.wteGap)} WTE short`
+          : t.wteGap < 0
+            ? `${figure(-t.wteGap)} WTE more than needed`
+            : 'exactly what is needed'}
+        ). At {result.year} pay the team needed costs{' '}
+        <strong>{t.totalCost === null ? 'an amount not yet known' : pounds(t.totalCost)}</strong> a year
+        {t.totalCost === null && t.salaryCost !== null ? ` (salaries alone ${pounds(t.salaryCost)})` : ''}.
       </p>
       {result.warnings.length > 0 && (
         <div className="nhsuk-warning-callout">
@@ -138,6 +156,7 @@ export function PlanResults({ result, title }: { result: PlannerResult; title: s
             'WTE needed': <strong>{figure(t.wteNeeded)}</strong>,
             'WTE today': <strong>{figure(t.wteToday)}</strong>,
             Difference: <strong>{signed(t.wteGap)}</strong>,
+            'Salaries a year': <strong>{pounds(t.salaryCost)}</strong>,
             'Cost a year': <strong>{pounds(t.totalCost)}</strong>,
             'ARRS could reimburse': <strong>{pounds(t.arrsReimbursable)}</strong>,
             'Above ARRS': <strong>{pounds(t.aboveArrs)}</strong>,
