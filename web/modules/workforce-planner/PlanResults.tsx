@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { RoleResult } from '../../../common/workforce-planner';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { figure, type PlannerResult, pounds, signed } from './planner-api';
@@ -12,61 +13,42 @@ const SHORT: Record<RoleResult['role'], string> = {
 };
 const NEEDED = '#005eb8';
 const TODAY = '#768692';
-const WIDTH = 640;
-const LABEL = 230;
-const BAR = 16;
-const GROUP = BAR * 2 + 18;
 
+/**
+ * Bars drawn with HTML, not SVG, so that the labels and figures stay readable text at any width
+ * (an SVG scaled down to a phone shrinks its text with it). The whole chart is one image to
+ * assistive technology, its figures in its name; the table below has them too.
+ */
 function WteChart({ result }: { result: PlannerResult }) {
   const max = Math.max(1, ...result.roles.flatMap((r) => [r.wteNeeded, r.wteToday]));
-  const step = max > 10 ? 5 : max > 4 ? 2 : 1;
-  const top = Math.ceil(max / step) * step;
-  const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
-  const x = (v: number) => LABEL + (v / top) * (WIDTH - LABEL - 60);
-  const height = 10 + result.roles.length * GROUP + 30;
-  const bottom = height - 30;
+  const width = (v: number) => `${Math.max(0, (v / max) * 100)}%`;
+  const name = `Chart of whole-time equivalents needed and in post today, by role. ${result.roles
+    .map((r) => `${SHORT[r.role]}: ${figure(r.wteNeeded)} needed, ${figure(r.wteToday)} in post.`)
+    .join(' ')}`;
   return (
     <figure className="waymark-planner-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-labelledby="wte-chart-title wte-chart-desc"
-        className="waymark-planner-chart__svg"
-      >
-        <title id="wte-chart-title">Whole-time equivalents needed and in post today, by role</title>
-        <desc id="wte-chart-desc">
-          {result.roles.map((r) => `${r.label}: ${figure(r.wteNeeded)} needed, ${figure(r.wteToday)} today. `).join('')}
-        </desc>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={6} y2={bottom} stroke="#d8dde0" />
-            <text x={x(t)} y={bottom + 18} textAnchor="middle" fontSize="13" fill="#212b32">
-              {t}
-            </text>
-          </g>
+      <div role="img" aria-label={name}>
+        {result.roles.map((r) => (
+          <div key={r.role} className="waymark-planner-chart__group">
+            <div className="waymark-planner-chart__label">{SHORT[r.role]}</div>
+            {(
+              [
+                ['needed', r.wteNeeded, NEEDED],
+                ['today', r.wteToday, TODAY],
+              ] as const
+            ).map(([key, value, colour]) => (
+              <div key={key} className="waymark-planner-chart__bar-row">
+                <span className="waymark-planner-chart__bar" style={{ width: width(value), background: colour }} />
+                <span className="waymark-planner-chart__value">{figure(value)}</span>
+              </div>
+            ))}
+          </div>
         ))}
-        {result.roles.map((r, i) => {
-          const y = 10 + i * GROUP;
-          return (
-            <g key={r.role}>
-              <text x={LABEL - 8} y={y + BAR + 4} textAnchor="end" fontSize="14" fill="#212b32">
-                {SHORT[r.role]}
-              </text>
-              <rect x={LABEL} y={y} width={Math.max(0, x(r.wteNeeded) - LABEL)} height={BAR} fill={NEEDED} />
-              <text x={x(r.wteNeeded) + 4} y={y + BAR - 3} fontSize="13" fill="#212b32">
-                {figure(r.wteNeeded)}
-              </text>
-              <rect x={LABEL} y={y + BAR + 2} width={Math.max(0, x(r.wteToday) - LABEL)} height={BAR} fill={TODAY} />
-              <text x={x(r.wteToday) + 4} y={y + 2 * BAR - 1} fontSize="13" fill="#212b32">
-                {figure(r.wteToday)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      </div>
       <figcaption>
-        <span className="waymark-planner-chart__key" style={{ background: NEEDED }} aria-hidden="true" /> Needed
-        <span className="waymark-planner-chart__key" style={{ background: TODAY }} aria-hidden="true" /> In post today
+        <span className="waymark-planner-chart__key" style={{ background: NEEDED }} aria-hidden="true" /> WTE needed
+        <span className="waymark-planner-chart__key" style={{ background: TODAY }} aria-hidden="true" /> WTE in post
+        today
         <span className="nhsuk-u-visually-hidden">
           . The table “WTE and cost by role” below gives the same figures.
         </span>
@@ -110,11 +92,16 @@ const WORKING_COLUMNS: DataColumn<RoleResult>[] = [
   { header: 'ARRS maximum per WTE', numeric: true, cell: (r) => pounds(r.arrsMaxPerWte) },
 ];
 
-export function PlanResults({ result, title }: { result: PlannerResult; title: string }) {
+/** `focusKey` changes when the plan was asked for (worked out, opened): its heading takes focus then. */
+export function PlanResults({ result, title, focusKey }: { result: PlannerResult; title: string; focusKey: number }) {
   const t = result.totals;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) heading.current?.focus();
+  }, [focusKey]);
   return (
     <section aria-labelledby="plan-results-heading" className="nhsuk-u-margin-top-6">
-      <h2 id="plan-results-heading" tabIndex={-1}>
+      <h2 id="plan-results-heading" tabIndex={-1} ref={heading}>
         {title}
       </h2>
       <p>

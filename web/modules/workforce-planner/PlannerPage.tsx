@@ -176,6 +176,7 @@ export function PlannerPage() {
   const { data: baseline, error, isPending } = useBaselineQuery(pcnId);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [result, setResult] = useState<{ result: PlannerResult; title: string } | null>(null);
+  const [focusKey, setFocusKey] = useState(0);
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const queryClient = useQueryClient();
@@ -193,7 +194,7 @@ export function PlannerPage() {
     onSuccess: (r) => {
       setResult({ result: r, title: 'The plan' });
       setSaved(null);
-      requestAnimationFrame(() => document.getElementById('plan-results-heading')?.focus());
+      setFocusKey((k) => k + 1);
     },
   });
   const save = useSubmit({
@@ -451,7 +452,7 @@ export function PlannerPage() {
         <Button aria-disabled={work.busy || undefined}>{work.busy ? 'Working out…' : 'Work out the plan'}</Button>
       </form>
 
-      {result && <PlanResults result={result.result} title={result.title} />}
+      {result && <PlanResults result={result.result} title={result.title} focusKey={focusKey} />}
 
       <form
         onSubmit={(e) => submit(e, true)}
@@ -483,7 +484,7 @@ export function PlannerPage() {
         onOpen={(s) => {
           setDraft(draftOf(s.inputs));
           setResult({ result: s.result, title: `The plan: ${s.name}` });
-          requestAnimationFrame(() => document.getElementById('plan-results-heading')?.focus());
+          setFocusKey((k) => k + 1);
         }}
       />
     </>
