@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RoleResult } from '../../../common/workforce-planner';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
+import { TableScroll } from '../../ui/TableScroll';
 import { figure, type PlannerResult, pounds, signed } from './planner-api';
 
 // The plan worked out: a chart of WTE needed against today's team, and the same figures (and the
@@ -62,12 +63,6 @@ const COST_COLUMNS: DataColumn<RoleResult>[] = [
   { header: 'WTE needed', numeric: true, cell: (r) => figure(r.wteNeeded) },
   { header: 'WTE today', numeric: true, cell: (r) => figure(r.wteToday) },
   { header: 'Difference', headerNote: 'needed less today', numeric: true, cell: (r) => signed(r.wteGap) },
-  {
-    header: 'Cost per WTE',
-    headerNote: 'salary plus employer NI and pension',
-    numeric: true,
-    cell: (r) => pounds(r.costPerWte),
-  },
   { header: 'Salaries a year', numeric: true, cell: (r) => pounds(r.salaryCost) },
   {
     header: 'Cost a year',
@@ -89,6 +84,12 @@ const WORKING_COLUMNS: DataColumn<RoleResult>[] = [
   { header: 'Salary', headerNote: 'pay point', numeric: true, cell: (r) => pounds(r.salary) },
   { header: 'Employer NI', numeric: true, cell: (r) => pounds(r.employerNi) },
   { header: 'Employer pension', numeric: true, cell: (r) => pounds(r.employerPension) },
+  {
+    header: 'Cost per WTE',
+    headerNote: 'salary plus employer NI and pension',
+    numeric: true,
+    cell: (r) => pounds(r.costPerWte),
+  },
   { header: 'ARRS maximum per WTE', numeric: true, cell: (r) => pounds(r.arrsMaxPerWte) },
 ];
 
@@ -131,32 +132,36 @@ export function PlanResults({ result, title, focusKey }: { result: PlannerResult
         </div>
       )}
       <WteChart result={result} />
-      <DataTable
-        caption="WTE and cost by role"
-        captionSize="m"
-        columns={COST_COLUMNS}
-        rows={result.roles}
-        rowKey={(r) => r.role}
-        totals={{
-          label: 'All roles',
-          cells: {
-            'WTE needed': <strong>{figure(t.wteNeeded)}</strong>,
-            'WTE today': <strong>{figure(t.wteToday)}</strong>,
-            Difference: <strong>{signed(t.wteGap)}</strong>,
-            'Salaries a year': <strong>{pounds(t.salaryCost)}</strong>,
-            'Cost a year': <strong>{pounds(t.totalCost)}</strong>,
-            'ARRS could reimburse': <strong>{pounds(t.arrsReimbursable)}</strong>,
-            'Above ARRS': <strong>{pounds(t.aboveArrs)}</strong>,
-          },
-        }}
-      />
-      <DataTable
-        caption="How the WTE and cost are worked out"
-        captionSize="s"
-        columns={WORKING_COLUMNS}
-        rows={result.roles}
-        rowKey={(r) => r.role}
-      />
+      <TableScroll label="WTE and cost by role">
+        <DataTable
+          caption="WTE and cost by role"
+          captionSize="m"
+          columns={COST_COLUMNS}
+          rows={result.roles}
+          rowKey={(r) => r.role}
+          totals={{
+            label: 'All roles',
+            cells: {
+              'WTE needed': <strong>{figure(t.wteNeeded)}</strong>,
+              'WTE today': <strong>{figure(t.wteToday)}</strong>,
+              Difference: <strong>{signed(t.wteGap)}</strong>,
+              'Salaries a year': <strong>{pounds(t.salaryCost)}</strong>,
+              'Cost a year': <strong>{pounds(t.totalCost)}</strong>,
+              'ARRS could reimburse': <strong>{pounds(t.arrsReimbursable)}</strong>,
+              'Above ARRS': <strong>{pounds(t.aboveArrs)}</strong>,
+            },
+          }}
+        />
+      </TableScroll>
+      <TableScroll label="How the WTE and cost are worked out">
+        <DataTable
+          caption="How the WTE and cost are worked out"
+          captionSize="s"
+          columns={WORKING_COLUMNS}
+          rows={result.roles}
+          rowKey={(r) => r.role}
+        />
+      </TableScroll>
     </section>
   );
 }
