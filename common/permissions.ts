@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'team.manage', // issue 16: edit team members' profiles, record their training and supervision (the PCN's lead; the ICB's admin)
   'team.settings', // issue 16: the ICB's skills list, training required per role, supervision frequency per role (admin)
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
+  'workforce.plan', // the workforce planner and its named scenarios: the own PCN's (team lead) or the ICB's (commissioner)
+  'workforce.rates', // the ICB's pay points, employer on-cost rates and ARRS maximums (administrator)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -68,12 +70,13 @@ export const ROLE_PERMISSIONS = {
     'impact.read',
     'analytics.read',
     'team.manage',
+    'workforce.plan',
   ],
   link_worker: TEAM,
   health_coach: TEAM,
   care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
   vcs_partner: [...EVERYONE, 'directory.propose', 'partner.referrals', 'partner.impact'],
-  commissioner: [...EVERYONE, 'impact.read', 'analytics.read'],
+  commissioner: [...EVERYONE, 'impact.read', 'analytics.read', 'workforce.plan'],
   admin: [
     ...EVERYONE,
     'organisation.manage',
@@ -86,6 +89,7 @@ export const ROLE_PERMISSIONS = {
     'impact.read',
     'team.manage',
     'team.settings',
+    'workforce.rates',
   ],
 } satisfies Record<Role, Permission[]>;
 

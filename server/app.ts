@@ -44,6 +44,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { videoRoutes } from './modules/video/video.routes.js';
 import { SIGNAL_SOCKET_OPTIONS, videoSignalRoutes } from './modules/video/video-signal.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
+import { workforcePlannerRoutes } from './modules/workforce-planner/workforce-planner.routes.js';
 import type { Db } from './platform/db/client.js';
 import { type RegisteredRoute, registerAccessControl } from './platform/http/access.js';
 import type { App } from './platform/http/deps.js';
@@ -230,6 +231,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   onwardLinkRoutes(app, deps);
   impactRoutes(app, deps);
   analyticsRoutes(app, deps);
+  workforcePlannerRoutes(app, deps);
   showcaseRoutes(app, deps);
   referralSettingsRoutes(app, deps);
   notificationsRoutes(app, {

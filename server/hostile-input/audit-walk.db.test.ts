@@ -138,7 +138,11 @@ async function sendSelfReferral(givenName: string) {
  * POSTs that change nothing, so leave no audit row: the self-referral's page check validates a
  * page's answers and stores nothing (self-referral.db.test.ts shows nothing is kept).
  */
-const CHANGES_NOTHING = new Set(['POST /api/public/self-referral/check']);
+const CHANGES_NOTHING = new Set([
+  'POST /api/public/self-referral/check',
+  // Issue 16: the workforce planner works a plan out and keeps nothing (the db test shows it).
+  'POST /api/workforce-planner/calculate',
+]);
 
 /** How to make each write succeed, and the audit action it must record. */
 const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: number; body: string }> }> = {
@@ -363,6 +367,28 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
   },
   // ---- end showcase ----
   ...LINK_WRITES,
+  // ---- issue 16: a workforce scenario saved by the lead; a pay figure changed by the administrator ----
+  'POST /api/workforce-planner/scenarios': {
+    action: 'workforce.scenario-saved',
+    run: async () => {
+      const baseline = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/workforce-planner/baseline',
+        headers: lead.headers,
+      });
+      return post('/api/workforce-planner/scenarios', lead, { name: 'Audit walk', inputs: baseline.json().defaults });
+    },
+  },
+  'PUT /api/workforce-planner/rates': {
+    action: 'workforce.rate-changed',
+    run: () =>
+      post(
+        '/api/workforce-planner/rates',
+        admin,
+        { code: 'oncost:ni_rate', year: '2025/26', amount: 15, verified: false, source: 'Audit walk figure' },
+        'PUT',
+      ),
+  },
   // ---- issue 15: the person opens their link to a video appointment ----
   'POST /api/public/video/open': {
     action: 'video.link.open',

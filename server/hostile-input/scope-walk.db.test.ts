@@ -80,6 +80,8 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   // commissioner must not get figures of. The home ICB's commissioners may (ANALYTICS_ICB_WIDE).
   [/^\/api\/analytics\/:section/, { section: 'analyticsSection' }],
   // ---- end analytics ----
+  // Issue 16, workforce planner: a named scenario of the home PCN's lead.
+  [/^\/api\/workforce-planner\/scenarios\/:id/, { id: 'scenario' }],
 ];
 
 /**
@@ -264,6 +266,20 @@ beforeAll(async () => {
     QUERIES[route] = `?pcnId=${home.pcnId}`;
   }
   // ---- end analytics ----
+  // Issue 16, workforce planner: the home lead's scenario, from the planner's own defaults.
+  const baseline = await ctx.app.inject({
+    method: 'GET',
+    url: '/api/workforce-planner/baseline',
+    headers: lead.headers,
+  });
+  const scenario = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/workforce-planner/scenarios',
+    headers: lead.headers,
+    payload: { name: 'Walk scenario', inputs: baseline.json().defaults },
+  });
+  expect(scenario.statusCode).toBe(201);
+  ids.scenario = scenario.json().id;
   ids.worker = worker.id;
   ids.practice = home.practiceId;
   // Issue 12, link helper: an onward referral of the case sent by secure link (revoke, re-send).

@@ -25,6 +25,7 @@ import { TEAM_ROUTES } from '../modules/team/routes';
 import { TRIAGE_ROUTES } from '../modules/triage/routes';
 import { VIDEO_ROUTES } from '../modules/video/routes';
 import { WORKFORCE_ROUTES } from '../modules/workforce/routes';
+import { WORKFORCE_PLANNER_ROUTES } from '../modules/workforce-planner/routes';
 import type { PageRoute } from './page-route';
 
 /** Every page of the app, as its module declares it: what the router and the menu both read. */
@@ -56,4 +57,5 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...SHOWCASE_ROUTES,
   ...REFERRAL_SETTINGS_ROUTES,
   ...VIDEO_ROUTES,
+  ...WORKFORCE_PLANNER_ROUTES,
 ];

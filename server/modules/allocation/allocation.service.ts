@@ -1,5 +1,7 @@
 // Allocation, caseload, first contact and cover (DESIGN.md §2 step 3). Other modules call
 // allocation through this file only.
+
+export { roleByRules } from './allocation-rules.js';
 export { type AllocateAllResult, allocateAll } from './use-cases/allocate-all.js';
 export { allocateReferral } from './use-cases/allocate-referral.js';
 export { type Caseload, type CaseloadItem, listCaseload, teamCaseloads } from './use-cases/caseload.js';

@@ -177,3 +177,4 @@ export async function analyticsReport(
   }
   return reportOf(r, tables);
 }
+export { type PlanningArea, type PlanningDemand, planningArea, planningDemand } from './planning-demand.js';

@@ -49,6 +49,9 @@ const ALLOWED_2XX = [
   'GET /api/analytics/options',
   'GET /api/analytics/:section',
   'GET /api/analytics/:section.csv',
+  // Issue 16: the workforce planner for the ICB (aggregates: WTE by role, never a worker by name).
+  'GET /api/workforce-planner/baseline',
+  'GET /api/workforce-planner/scenarios',
 ];
 
 /** Paths whose records are people's: a commissioner must be refused (403) or find nothing (404). */
