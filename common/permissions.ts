@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'partner.referrals', // a VCS partner's inbox: the onward referrals sent to its own organisation's services, and answering them
   'partner.impact', // a VCS partner's own organisation's evidence of value (referrals, attendance, outcomes)
   'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
+  'volunteer.read', // the PCN's volunteers and community champions: their records (every read audited)
+  'volunteer.manage', // record volunteers, their checks and hours, and their ending
+  'group.read', // the groups the PCN's team runs itself, their sessions and registers
+  'group.manage', // set up a group, its sessions, facilitators and directory listing; take a register
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
 ] as const;
 
@@ -54,14 +58,25 @@ const TEAM: Permission[] = [
   'outcome.record',
   'outcome.read',
   'directory.read',
+  'volunteer.read',
+  'group.read',
+  'group.manage',
 ];
 
 export const ROLE_PERMISSIONS = {
   referrer: [...EVERYONE, 'referral.create', 'referral.read', 'gpmessage.read', 'directory.read'],
-  team_lead: [...TEAM, 'referral.triage', 'referral.allocate', 'leave.manage', 'impact.read', 'analytics.read'],
+  team_lead: [
+    ...TEAM,
+    'referral.triage',
+    'referral.allocate',
+    'leave.manage',
+    'impact.read',
+    'analytics.read',
+    'volunteer.manage',
+  ],
   link_worker: TEAM,
   health_coach: TEAM,
-  care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
+  care_coordinator: [...TEAM, 'directory.review', 'impact.read', 'volunteer.manage'],
   vcs_partner: [...EVERYONE, 'directory.propose', 'partner.referrals', 'partner.impact'],
   commissioner: [...EVERYONE, 'impact.read', 'analytics.read'],
   admin: [

@@ -40,9 +40,11 @@ import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { selfReferralRoutes } from './modules/referrals/self-referral.routes.js';
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { siteRoutes } from './modules/site/site.routes.js';
+import { teamGroupsRoutes } from './modules/team-groups/team-groups.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { videoRoutes } from './modules/video/video.routes.js';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.js';
 import { SIGNAL_SOCKET_OPTIONS, videoSignalRoutes } from './modules/video/video-signal.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
 import type { Db } from './platform/db/client.js';
@@ -230,6 +232,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   analyticsRoutes(app, deps);
   showcaseRoutes(app, deps);
   referralSettingsRoutes(app, deps);
+  volunteersRoutes(app, deps);
+  teamGroupsRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,
