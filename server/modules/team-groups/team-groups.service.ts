@@ -134,26 +134,25 @@ async function toSummary(
 export async function listGroups(db: Db, ctx: SignedInContext): Promise<GroupsOverview> {
   const actor = requirePcnActor(ctx, 'group');
   const now = new Date();
-  const [groups, figs, next] = await Promise.all([
-    repo.findGroupsOfPcn(db, actor.scope.pcnId),
-    figures(db, actor.scope.pcnId, now),
-    repo.nextSessions(db, actor.scope.pcnId, now),
-  ]);
+  const groups = await repo.findGroupsOfPcn(db, actor.scope.pcnId);
+  const figs = await figures(db, actor.scope.pcnId, now);
+  const next = await repo.nextSessions(db, actor.scope.pcnId, now);
+  const summaries: GroupSummary[] = [];
+  for (const g of groups) summaries.push(await toSummary(db, g, figs, next));
   return {
     windowDays: ATTENDANCE_WINDOW_DAYS,
-    groups: await Promise.all(groups.map((g) => toSummary(db, g, figs, next))),
+    groups: summaries,
     totals: figs.totals,
   };
 }
 
 async function toRecord(db: DbOrTx, pcnId: string, g: repo.GroupRow): Promise<GroupRecord> {
   const now = new Date();
-  const [figs, next, facilitatorRows, sessions] = await Promise.all([
-    figures(db, pcnId, now),
-    repo.nextSessions(db, pcnId, now),
-    repo.findFacilitators(db, [g.id]),
-    repo.findSessions(db, g.id),
-  ]);
+  // One query at a time: this runs inside a write's transaction too.
+  const figs = await figures(db, pcnId, now);
+  const next = await repo.nextSessions(db, pcnId, now);
+  const facilitatorRows = await repo.findFacilitators(db, [g.id]);
+  const sessions = await repo.findSessions(db, g.id);
   const attendance = await repo.findAttendance(
     db,
     sessions.map((s) => s.id),

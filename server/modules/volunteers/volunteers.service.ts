@@ -71,22 +71,19 @@ const toCheck = (c: repo.CheckRow, today: string): VolunteerCheck => ({
 
 async function toRecord(db: DbOrTx, actor: PcnActor, v: repo.VolunteerRow): Promise<VolunteerRecord> {
   const today = londonToday();
-  const [checks, befriending, hours] = await Promise.all([
-    repo.findChecks(db, [v.id]),
-    repo.findBefriendingOfVolunteers(db, [v.id]),
-    repo.findHours(db, v.id),
-  ]);
-  const [people, names] = await Promise.all([
-    peopleByIds(
-      db,
-      actor.scope,
-      befriending.map((b) => b.personId),
-    ),
-    userNames(
-      db,
-      hours.flatMap((h) => (h.recordedBy ? [h.recordedBy] : [])),
-    ),
-  ]);
+  // One query at a time: this runs inside a write's transaction too.
+  const checks = await repo.findChecks(db, [v.id]);
+  const befriending = await repo.findBefriendingOfVolunteers(db, [v.id]);
+  const hours = await repo.findHours(db, v.id);
+  const people = await peopleByIds(
+    db,
+    actor.scope,
+    befriending.map((b) => b.personId),
+  );
+  const names = await userNames(
+    db,
+    hours.flatMap((h) => (h.recordedBy ? [h.recordedBy] : [])),
+  );
   return {
     id: v.id,
     version: v.version,
