@@ -40,7 +40,13 @@ export const VOLUNTEER_END_REASON_LABELS = {
   other: 'Other',
 } as const satisfies Record<VolunteerEndReason, string>;
 
-export const BEFRIENDING_END_REASONS = ['goals_met', 'person_declined', 'volunteer_unavailable', 'case_closed', 'other'] as const;
+export const BEFRIENDING_END_REASONS = [
+  'goals_met',
+  'person_declined',
+  'volunteer_unavailable',
+  'case_closed',
+  'other',
+] as const;
 export type BefriendingEndReason = (typeof BEFRIENDING_END_REASONS)[number];
 export const BEFRIENDING_END_REASON_LABELS = {
   goals_met: 'Goals met',

@@ -28,7 +28,8 @@ export function teamGroupsRoutes(app: App, { db }: AppDeps): void {
       schema: { response: { 201: ZGroupRecord }, body: ZGroupDetails, tags },
       config: { access: { permission: 'group.manage' } },
     },
-    async (request, reply) => reply.status(201).send(await groups.createGroup(db, signedInContext(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await groups.createGroup(db, signedInContext(request), request.body)),
   );
 
   app.get(
@@ -65,8 +66,7 @@ export function teamGroupsRoutes(app: App, { db }: AppDeps): void {
       schema: { response: { 200: ZSessionRegister }, params: ZSessionParams, tags },
       config: { access: { permission: 'group.read' } },
     },
-    async (request) =>
-      groups.getRegister(db, signedInContext(request), request.params.id, request.params.sessionId),
+    async (request) => groups.getRegister(db, signedInContext(request), request.params.id, request.params.sessionId),
   );
 
   app.put(

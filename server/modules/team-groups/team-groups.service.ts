@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type TeamRole } from '../../../common/roles.js';
 import {
   ATTENDANCE_WINDOW_DAYS,
   type Facilitator,
@@ -8,7 +9,6 @@ import {
   type OpenCase,
   type SessionRegister,
 } from '../../../common/team-groups.js';
-import { ROLE_LABELS, type TeamRole } from '../../../common/roles.js';
 import { type PcnActor, requirePcnActor } from '../../platform/access/pcn-member.js';
 import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
@@ -49,7 +49,10 @@ async function checkListing(db: DbOrTx, actor: PcnActor, id: string | null): Pro
   }
   if (listing.status === 'defunct' || listing.merged_into_id) {
     throw validationError([
-      { field: 'directoryServiceId', message: 'must be a listing the public can find (this one was retired or merged)' },
+      {
+        field: 'directoryServiceId',
+        message: 'must be a listing the public can find (this one was retired or merged)',
+      },
     ]);
   }
 }
@@ -82,11 +85,29 @@ async function facilitatorsOf(db: DbOrTx, pcnId: string, rows: repo.FacilitatorR
     if (r.userId) {
       const m = team.get(r.userId);
       return m
-        ? [{ kind: 'staff', id: m.id, name: m.name, roleLabel: ROLE_LABELS[m.role as TeamRole] ?? m.role, active: m.active }]
+        ? [
+            {
+              kind: 'staff',
+              id: m.id,
+              name: m.name,
+              roleLabel: ROLE_LABELS[m.role as TeamRole] ?? m.role,
+              active: m.active,
+            },
+          ]
         : [];
     }
     const v = r.volunteerId ? volunteers.get(r.volunteerId) : undefined;
-    return v ? [{ kind: 'volunteer', id: v.id, name: v.name, roleLabel: `Volunteer: ${v.roleLabel.toLowerCase()}`, active: v.active }] : [];
+    return v
+      ? [
+          {
+            kind: 'volunteer',
+            id: v.id,
+            name: v.name,
+            roleLabel: `Volunteer: ${v.roleLabel.toLowerCase()}`,
+            active: v.active,
+          },
+        ]
+      : [];
   });
 }
 
@@ -404,8 +425,7 @@ export async function findOpenCases(db: Db, ctx: SignedInContext, q: string): Pr
     if (!p) continue;
     const name = `${p.givenName} ${p.familyName}`;
     const matches =
-      (/^\d{3,}$/.test(digits) && p.nhsNumber?.includes(digits)) ||
-      words.every((w) => name.toLowerCase().includes(w));
+      (/^\d{3,}$/.test(digits) && p.nhsNumber?.includes(digits)) || words.every((w) => name.toLowerCase().includes(w));
     if (!matches) continue;
     found.push({
       referralId: c.id,
@@ -430,4 +450,3 @@ export async function attendanceOfCase(db: DbOrTx, scope: Scope, referralId: str
   if (scope.kind !== 'pcn') return [];
   return repo.findAttendanceOfCase(db, scope.pcnId, referralId);
 }
-

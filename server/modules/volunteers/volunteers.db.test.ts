@@ -92,7 +92,9 @@ describe('volunteers', () => {
   });
 
   it('records checks with expiry (expired flagged), hours, and an ending with its reason', async () => {
-    const v = (await call(lead, 'POST', '/api/volunteers', details({ name: 'Check Person', startedOn: '2024-01-10' }))).json();
+    const v = (
+      await call(lead, 'POST', '/api/volunteers', details({ name: 'Check Person', startedOn: '2024-01-10' }))
+    ).json();
     const dbs = await call(lead, 'POST', `/api/volunteers/${v.id}/checks`, {
       kind: 'dbs',
       detail: 'Enhanced',
@@ -178,10 +180,9 @@ describe('volunteers', () => {
     const rows = await ctx.db.select().from(befriendingAssignments).where(eq(befriendingAssignments.volunteerId, v.id));
     expect(rows.map((r) => r.endReason)).toEqual(['volunteer_unavailable']);
     const after = (await call(worker, 'GET', `/api/referrals/${referral.id}/case`)).json().timeline;
-    expect(after.filter((t: { kind: string }) => t.kind === 'befriending').map((t: { state: string }) => t.state)).toEqual([
-      'ended',
-      'started',
-    ]);
+    expect(
+      after.filter((t: { kind: string }) => t.kind === 'befriending').map((t: { state: string }) => t.state),
+    ).toEqual(['ended', 'started']);
   });
 });
 

@@ -257,7 +257,12 @@ export async function recordCheck(
   );
 }
 
-export async function logHours(db: Db, ctx: SignedInContext, id: string, input: THoursCreate): Promise<VolunteerRecord> {
+export async function logHours(
+  db: Db,
+  ctx: SignedInContext,
+  id: string,
+  input: THoursCreate,
+): Promise<VolunteerRecord> {
   const actor = requirePcnActor(ctx, 'volunteer');
   if (input.workedOn > londonToday()) {
     throw validationError([{ field: 'workedOn', message: 'must not be in the future' }]);
@@ -293,12 +298,15 @@ export async function endVolunteering(
   input: TVolunteerEnd,
 ): Promise<VolunteerRecord> {
   const actor = requirePcnActor(ctx, 'volunteer');
-  if (input.endedOn > londonToday()) throw validationError([{ field: 'endedOn', message: 'must not be in the future' }]);
+  if (input.endedOn > londonToday())
+    throw validationError([{ field: 'endedOn', message: 'must not be in the future' }]);
   return auditRefusal(db, ctx, 'volunteer.end', id, () =>
     runUseCase(db, ctx, async (tx) => {
       const current = await loadForChange(tx, actor, id);
       if (input.endedOn < current.startedOn) {
-        throw validationError([{ field: 'endedOn', message: `must not be before they started (${current.startedOn})` }]);
+        throw validationError([
+          { field: 'endedOn', message: `must not be before they started (${current.startedOn})` },
+        ]);
       }
       const row = await repo.updateVolunteer(tx, actor.scope.pcnId, id, input.version, {
         endedOn: input.endedOn,

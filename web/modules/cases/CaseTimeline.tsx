@@ -188,7 +188,10 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
             <>
               <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Attended {item.groupName}</h3>
               <p className="nhsuk-body-s">
-                At {item.venue} · <Link to={`/groups/${item.groupId}`}>About the group<span className="nhsuk-u-visually-hidden">: {item.groupName}</span></Link>
+                At {item.venue} ·{' '}
+                <Link to={`/groups/${item.groupId}`}>
+                  About the group<span className="nhsuk-u-visually-hidden">: {item.groupName}</span>
+                </Link>
               </p>
             </>
           )}
