@@ -66,7 +66,7 @@ async function checkFacilitators(db: DbOrTx, actor: PcnActor, input: Pick<TGroup
   const volunteers = new Map((await volunteersOfPcn(db, actor.scope.pcnId, input.volunteerIds)).map((v) => [v.id, v]));
   input.volunteerIds.forEach((id, i) => {
     const v = volunteers.get(id);
-    if (!v || !v.active) errors.push({ field: `volunteerIds.${i}`, message: 'must be one of your active volunteers' });
+    if (!v?.active) errors.push({ field: `volunteerIds.${i}`, message: 'must be one of your active volunteers' });
   });
   if (new Set(input.staffIds).size !== input.staffIds.length) {
     errors.push({ field: 'staffIds', message: 'must not name anyone twice' });
