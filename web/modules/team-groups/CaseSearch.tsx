@@ -54,7 +54,7 @@ export function CaseSearch({
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
-      <form onSubmit={submit} noValidate role="search" aria-labelledby={`${id}-heading`}>
+      <form onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
         <ErrorSummary errors={summaryOf(errors, ['q'], undefined, { q: `${id}-q` })} revision={errors} />
         <TextField
           id={`${id}-q`}
