@@ -46,8 +46,8 @@ export const ZRegisterSave = z.object({
 });
 export type TRegisterSave = z.infer<typeof ZRegisterSave>;
 
-export const ZGroupIdParam = z.object({ id: zId('must be a valid id') });
-export const ZSessionParams = ZGroupIdParam.extend({ sessionId: zId('must be a valid id') });
+export const ZGroupIdParam = z.object({ id: z.uuid('must be a valid id') });
+export const ZSessionParams = ZGroupIdParam.extend({ sessionId: z.uuid('must be a valid id') });
 export const ZOpenCaseQuery = z.object({
   q: zText(100).min(2, 'must be at least 2 characters: part of a name or an NHS number'),
 });

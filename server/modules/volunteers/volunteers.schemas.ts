@@ -69,7 +69,5 @@ export const ZBefriendingStart = z.object({
 });
 export const ZBefriendingEnd = z.object({ reason: oneOf(BEFRIENDING_END_REASONS) });
 
-export const ZVolunteerIdParam = z.object({ id: zText(40).pipe(z.uuid('must be a valid id')) });
-export const ZBefriendingParams = ZVolunteerIdParam.extend({
-  assignmentId: zText(40).pipe(z.uuid('must be a valid id')),
-});
+export const ZVolunteerIdParam = z.object({ id: z.uuid('must be a valid id') });
+export const ZBefriendingParams = ZVolunteerIdParam.extend({ assignmentId: z.uuid('must be a valid id') });
