@@ -9,6 +9,7 @@ import { demoListSize, insertDemoPopulation } from './demo-population.js';
 import { insertDemoReferrals } from './demo-referrals.js';
 import { seedDemoDirectory } from './directory/demo-directory.js';
 import { insertDemoOnwardReferrals } from './onward/insert-demo-onward.js';
+import { insertDemoTeamGroups } from './team/demo-team-groups.js';
 
 // The synthetic "Northshire" ICB. Every name, code and address here is invented; ODS-shaped
 // codes only look like real ones. Deterministic: the same data on every fresh start.
@@ -208,4 +209,6 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   await seedDemoDirectory(tx, icb.id);
   // After the cases and the directory: the loop with the voluntary sector joins the two.
   await insertDemoOnwardReferrals(tx, icb.id);
+  // Issue 16: a volunteer and a group the coach runs (after the cases and the directory it joins).
+  await insertDemoTeamGroups(tx, icb.id);
 }
