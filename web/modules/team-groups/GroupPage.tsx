@@ -137,7 +137,7 @@ export function GroupPage() {
       hiddenHeader: true,
       cell: (s) => (
         <Link to={`/groups/${g.id}/sessions/${s.id}`}>
-          {s.registerTaken ? 'View register' : 'Take register'}
+          {s.registerTaken ? 'View register' : Date.parse(s.startsAt) > now ? 'Open' : 'Take register'}
           <span className="nhsuk-u-visually-hidden"> for {formatWhen(s.startsAt)}</span>
         </Link>
       ),

@@ -115,7 +115,12 @@ function RegisterForm({ register }: { register: SessionRegister }) {
                 <li key={a.referralId} className="waymark-pick">
                   <span>
                     <Link to={`/referrals/${a.referralId}/case`}>{a.personName}</Link>
-                    {a.nhsNumber && <span className="nhsuk-body-s"> · NHS number {formatNhsNumber(a.nhsNumber)}</span>}
+                    {a.nhsNumber && (
+                      <>
+                        <br />
+                        <span className="nhsuk-body-s">NHS number {formatNhsNumber(a.nhsNumber)}</span>
+                      </>
+                    )}
                   </span>
                   {manage && (
                     <Button
