@@ -24,21 +24,30 @@ import './team-groups.css';
 export function RegisterPage() {
   const { groupId = '', sessionId = '' } = useParams();
   const { data, error, isPending } = useRegister(groupId, sessionId);
+  // Kept here: a save gives the register a new version, which starts the form afresh.
+  const [notice, setNotice] = useState<string | null>(null);
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
   usePageTitle(notFound ? 'Page not found' : data ? `Register: ${data.group.name}` : 'Register');
   if (notFound) return <NotFoundPage />;
   if (error) return <ServiceProblem error={error} />;
   if (isPending) return <Loading what="the register" />;
-  return <RegisterForm key={data.session.version} register={data} />;
+  return <RegisterForm key={data.session.version} register={data} notice={notice} setNotice={setNotice} />;
 }
 
-function RegisterForm({ register }: { register: SessionRegister }) {
+function RegisterForm({
+  register,
+  notice,
+  setNotice,
+}: {
+  register: SessionRegister;
+  notice: string | null;
+  setNotice: (notice: string) => void;
+}) {
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const { group, session } = register;
   const [attendees, setAttendees] = useState<RegisterEntry[]>(register.attendees);
   const [others, setOthers] = useState(String(session.othersCount));
-  const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const manage = hasPermission(me, 'group.manage');
   const upcoming =
