@@ -16,8 +16,15 @@ import { Radios } from '../../ui/Radios';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useTeam } from '../team/team-api';
-import { useVolunteers } from '../volunteers/volunteers-api';
-import { createGroup, type GroupDetailsBody, groupKey, groupsChanged, updateGroup, useGroup } from './team-groups-api';
+import {
+  createGroup,
+  type GroupDetailsBody,
+  groupKey,
+  groupsChanged,
+  updateGroup,
+  useGroup,
+  useVolunteerChoices,
+} from './team-groups-api';
 
 const LABELS = {
   name: 'Name',
@@ -61,7 +68,7 @@ function GroupForm({ current }: { current?: GroupRecord }) {
   const queryClient = useQueryClient();
   const team = useTeam();
   const canSeeVolunteers = hasPermission(me, 'volunteer.read');
-  const volunteers = useVolunteers();
+  const volunteers = useVolunteerChoices(canSeeVolunteers);
   const [name, setName] = useState(current?.name ?? '');
   const [description, setDescription] = useState(current?.description ?? '');
   const [schedule, setSchedule] = useState(current?.schedule ?? '');

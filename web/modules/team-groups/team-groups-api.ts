@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { GroupRecord, GroupsOverview, OpenCase, SessionRegister } from '../../../common/team-groups';
+import type { VolunteerSummary } from '../../../common/volunteers';
 import { api } from '../../app/api';
 
 export const GROUPS_KEY = ['team-groups'] as const;
@@ -25,6 +26,19 @@ export function useRegister(groupId: string, sessionId: string) {
     queryFn: () =>
       api<SessionRegister>(`/api/team-groups/${encodeURIComponent(groupId)}/sessions/${encodeURIComponent(sessionId)}`),
     gcTime: 0,
+  });
+}
+
+/**
+ * The team's volunteers, to name those who help run a group (the same query as the volunteers
+ * page's, asked here so that this module does not import that one: the volunteers page imports
+ * this module's case search). Only for those who may read volunteers.
+ */
+export function useVolunteerChoices(enabled: boolean) {
+  return useQuery({
+    queryKey: ['volunteers'],
+    queryFn: () => api<VolunteerSummary[]>('/api/volunteers'),
+    enabled,
   });
 }
 
