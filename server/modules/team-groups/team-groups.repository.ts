@@ -1,32 +1,34 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { teamGroupAttendance, teamGroupFacilitators, teamGroupSessions, teamGroups } from './team-groups.tables.js';
 
-// The only code that touches the team-groups tables. Every query is bounded by the PCN.
+// The only code that touches the team-groups tables. Every query that finds a group, a session
+// or attendance takes the actor's scope: another PCN's rows are simply not found.
 
 export type GroupRow = typeof teamGroups.$inferSelect;
 export type SessionRow = typeof teamGroupSessions.$inferSelect;
 export type FacilitatorRow = typeof teamGroupFacilitators.$inferSelect;
 export type AttendanceRow = typeof teamGroupAttendance.$inferSelect;
 
-export async function findGroupsOfPcn(db: DbOrTx, pcnId: string): Promise<GroupRow[]> {
+export async function findGroupsOfPcn(db: DbOrTx, scope: Scope): Promise<GroupRow[]> {
   return db
     .select()
     .from(teamGroups)
-    .where(eq(teamGroups.pcnId, pcnId))
+    .where(scopeWhere(scope, { pcnId: teamGroups.pcnId }))
     .orderBy(sql`${teamGroups.closedAt} IS NOT NULL`, asc(teamGroups.name), asc(teamGroups.id));
 }
 
 export async function findGroup(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   id: string,
   opts: { lock?: boolean } = {},
 ): Promise<GroupRow | null> {
   const query = db
     .select()
     .from(teamGroups)
-    .where(and(eq(teamGroups.pcnId, pcnId), eq(teamGroups.id, id)));
+    .where(and(scopeWhere(scope, { pcnId: teamGroups.pcnId }), eq(teamGroups.id, id)));
   const [row] = opts.lock ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -39,7 +41,7 @@ export async function insertGroup(tx: DbOrTx, values: typeof teamGroups.$inferIn
 
 export async function updateGroup(
   tx: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   id: string,
   version: number,
   values: Partial<typeof teamGroups.$inferInsert>,
@@ -47,7 +49,7 @@ export async function updateGroup(
   const [row] = await tx
     .update(teamGroups)
     .set({ ...values, version: sql`${teamGroups.version} + 1` })
-    .where(and(eq(teamGroups.pcnId, pcnId), eq(teamGroups.id, id), eq(teamGroups.version, version)))
+    .where(and(scopeWhere(scope, { pcnId: teamGroups.pcnId }), eq(teamGroups.id, id), eq(teamGroups.version, version)))
     .returning();
   return row ?? null;
 }
@@ -85,7 +87,7 @@ export async function findSessions(db: DbOrTx, groupId: string): Promise<Session
 
 export async function findSession(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   groupId: string,
   id: string,
   opts: { lock?: boolean } = {},
@@ -94,7 +96,11 @@ export async function findSession(
     .select()
     .from(teamGroupSessions)
     .where(
-      and(eq(teamGroupSessions.pcnId, pcnId), eq(teamGroupSessions.groupId, groupId), eq(teamGroupSessions.id, id)),
+      and(
+        scopeWhere(scope, { pcnId: teamGroupSessions.pcnId }),
+        eq(teamGroupSessions.groupId, groupId),
+        eq(teamGroupSessions.id, id),
+      ),
     );
   const [row] = opts.lock ? await query.for('update') : await query;
   return row ?? null;
@@ -135,7 +141,7 @@ export async function replaceAttendance(
 }
 
 /** The sessions of a case's attendance, with their group, for the case timeline. */
-export async function findAttendanceOfCase(db: DbOrTx, pcnId: string, referralId: string) {
+export async function findAttendanceOfCase(db: DbOrTx, scope: Scope, referralId: string) {
   return db
     .select({
       sessionId: teamGroupSessions.id,
@@ -149,14 +155,14 @@ export async function findAttendanceOfCase(db: DbOrTx, pcnId: string, referralId
     .from(teamGroupAttendance)
     .innerJoin(teamGroupSessions, eq(teamGroupSessions.id, teamGroupAttendance.sessionId))
     .innerJoin(teamGroups, eq(teamGroups.id, teamGroupSessions.groupId))
-    .where(and(eq(teamGroupAttendance.pcnId, pcnId), eq(teamGroupAttendance.referralId, referralId)))
+    .where(and(scopeWhere(scope, { pcnId: teamGroupAttendance.pcnId }), eq(teamGroupAttendance.referralId, referralId)))
     .orderBy(asc(teamGroupSessions.startsAt));
 }
 
 /** Per group of the PCN: registers taken between the two instants, attendances of people with cases and others. */
-export async function attendanceFigures(db: DbOrTx, pcnId: string, from: Date, to: Date) {
+export async function attendanceFigures(db: DbOrTx, scope: Scope, from: Date, to: Date) {
   const held = and(
-    eq(teamGroupSessions.pcnId, pcnId),
+    scopeWhere(scope, { pcnId: teamGroupSessions.pcnId }),
     isNotNull(teamGroupSessions.registerTakenAt),
     gte(teamGroupSessions.startsAt, from),
     lte(teamGroupSessions.startsAt, to),
@@ -189,11 +195,11 @@ export async function attendanceFigures(db: DbOrTx, pcnId: string, from: Date, t
 }
 
 /** The next session of each group from `now`. */
-export async function nextSessions(db: DbOrTx, pcnId: string, now: Date): Promise<Map<string, Date>> {
+export async function nextSessions(db: DbOrTx, scope: Scope, now: Date): Promise<Map<string, Date>> {
   const rows = await db
     .select({ groupId: teamGroupSessions.groupId, at: sql<Date>`min(${teamGroupSessions.startsAt})` })
     .from(teamGroupSessions)
-    .where(and(eq(teamGroupSessions.pcnId, pcnId), gte(teamGroupSessions.startsAt, now)))
+    .where(and(scopeWhere(scope, { pcnId: teamGroupSessions.pcnId }), gte(teamGroupSessions.startsAt, now)))
     .groupBy(teamGroupSessions.groupId);
   return new Map(rows.map((r) => [r.groupId, new Date(r.at)]));
 }

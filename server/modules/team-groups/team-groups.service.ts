@@ -9,7 +9,7 @@ import {
   type OpenCase,
   type SessionRegister,
 } from '../../../common/team-groups.js';
-import { type PcnActor, requirePcnActor } from '../../platform/access/pcn-member.js';
+import { type PcnActor, type PcnScope, requirePcnActor } from '../../platform/access/pcn-member.js';
 import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
@@ -63,7 +63,7 @@ async function checkFacilitators(db: DbOrTx, actor: PcnActor, input: Pick<TGroup
   input.staffIds.forEach((id, i) => {
     if (!team.has(id)) errors.push({ field: `staffIds.${i}`, message: 'must be an active member of your team' });
   });
-  const volunteers = new Map((await volunteersOfPcn(db, actor.scope.pcnId, input.volunteerIds)).map((v) => [v.id, v]));
+  const volunteers = new Map((await volunteersOfPcn(db, actor.scope, input.volunteerIds)).map((v) => [v.id, v]));
   input.volunteerIds.forEach((id, i) => {
     const v = volunteers.get(id);
     if (!v?.active) errors.push({ field: `volunteerIds.${i}`, message: 'must be one of your active volunteers' });
@@ -77,10 +77,10 @@ async function checkFacilitators(db: DbOrTx, actor: PcnActor, input: Pick<TGroup
   if (errors.length > 0) throw validationError(errors);
 }
 
-async function facilitatorsOf(db: DbOrTx, pcnId: string, rows: repo.FacilitatorRow[]): Promise<Facilitator[]> {
-  const team = new Map((await teamMembersOfPcn(db, pcnId)).map((m) => [m.id, m]));
+async function facilitatorsOf(db: DbOrTx, scope: PcnScope, rows: repo.FacilitatorRow[]): Promise<Facilitator[]> {
+  const team = new Map((await teamMembersOfPcn(db, scope.pcnId)).map((m) => [m.id, m]));
   const volunteerIds = rows.flatMap((r) => (r.volunteerId ? [r.volunteerId] : []));
-  const volunteers = new Map((await volunteersOfPcn(db, pcnId, volunteerIds)).map((v) => [v.id, v]));
+  const volunteers = new Map((await volunteersOfPcn(db, scope, volunteerIds)).map((v) => [v.id, v]));
   return rows.flatMap((r): Facilitator[] => {
     if (r.userId) {
       const m = team.get(r.userId);
@@ -111,9 +111,9 @@ async function facilitatorsOf(db: DbOrTx, pcnId: string, rows: repo.FacilitatorR
   });
 }
 
-async function figures(db: DbOrTx, pcnId: string, now: Date) {
+async function figures(db: DbOrTx, scope: PcnScope, now: Date) {
   const from = new Date(now.getTime() - ATTENDANCE_WINDOW_DAYS * DAY_MS);
-  const f = await repo.attendanceFigures(db, pcnId, from, now);
+  const f = await repo.attendanceFigures(db, scope, from, now);
   const bySessions = new Map(f.sessions.map((s) => [s.groupId, s]));
   const byPeople = new Map(f.people.map((p) => [p.groupId, p]));
   return {
@@ -155,9 +155,9 @@ async function toSummary(
 export async function listGroups(db: Db, ctx: SignedInContext): Promise<GroupsOverview> {
   const actor = requirePcnActor(ctx, 'group');
   const now = new Date();
-  const groups = await repo.findGroupsOfPcn(db, actor.scope.pcnId);
-  const figs = await figures(db, actor.scope.pcnId, now);
-  const next = await repo.nextSessions(db, actor.scope.pcnId, now);
+  const groups = await repo.findGroupsOfPcn(db, actor.scope);
+  const figs = await figures(db, actor.scope, now);
+  const next = await repo.nextSessions(db, actor.scope, now);
   const summaries: GroupSummary[] = [];
   for (const g of groups) summaries.push(await toSummary(db, g, figs, next));
   return {
@@ -167,11 +167,11 @@ export async function listGroups(db: Db, ctx: SignedInContext): Promise<GroupsOv
   };
 }
 
-async function toRecord(db: DbOrTx, pcnId: string, g: repo.GroupRow): Promise<GroupRecord> {
+async function toRecord(db: DbOrTx, scope: PcnScope, g: repo.GroupRow): Promise<GroupRecord> {
   const now = new Date();
   // One query at a time: this runs inside a write's transaction too.
-  const figs = await figures(db, pcnId, now);
-  const next = await repo.nextSessions(db, pcnId, now);
+  const figs = await figures(db, scope, now);
+  const next = await repo.nextSessions(db, scope, now);
   const facilitatorRows = await repo.findFacilitators(db, [g.id]);
   const sessions = await repo.findSessions(db, g.id);
   const attendance = await repo.findAttendance(
@@ -182,7 +182,7 @@ async function toRecord(db: DbOrTx, pcnId: string, g: repo.GroupRow): Promise<Gr
     ...(await toSummary(db, g, figs, next)),
     version: g.version,
     description: g.description,
-    facilitators: await facilitatorsOf(db, pcnId, facilitatorRows),
+    facilitators: await facilitatorsOf(db, scope, facilitatorRows),
     sessions: sessions.map((s) => toSession(s, attendance.filter((a) => a.sessionId === s.id).length)),
   };
 }
@@ -199,9 +199,9 @@ const toSession = (s: repo.SessionRow, caseAttendances: number): GroupSession =>
 /** The group's record. Audited: it names the volunteers who help run it. */
 export async function getGroup(db: Db, ctx: SignedInContext, id: string): Promise<GroupRecord> {
   const actor = requirePcnActor(ctx, 'group');
-  const g = await repo.findGroup(db, actor.scope.pcnId, id);
+  const g = await repo.findGroup(db, actor.scope, id);
   if (!g) throw notFound('group');
-  const record = await toRecord(db, actor.scope.pcnId, g);
+  const record = await toRecord(db, actor.scope, g);
   await writeAuditAlone(db, ctx, { action: 'team-group.read', entityType: 'team_group', entityId: id });
   return record;
 }
@@ -220,19 +220,19 @@ export async function createGroup(db: Db, ctx: SignedInContext, input: TGroupDet
       entityId: g.id,
       details: { directoryServiceId: g.directoryServiceId, staffIds, volunteerIds },
     });
-    return toRecord(tx, actor.scope.pcnId, g);
+    return toRecord(tx, actor.scope, g);
   });
 }
 
 export async function updateGroup(db: Db, ctx: SignedInContext, id: string, input: TGroupUpdate): Promise<GroupRecord> {
   const actor = requirePcnActor(ctx, 'group');
   return runUseCase(db, ctx, async (tx) => {
-    const current = await repo.findGroup(tx, actor.scope.pcnId, id, { lock: true });
+    const current = await repo.findGroup(tx, actor.scope, id, { lock: true });
     if (!current) throw notFound('group');
     await checkListing(tx, actor, input.directoryServiceId);
     await checkFacilitators(tx, actor, input);
     const { staffIds, volunteerIds, version, closed, ...values } = input;
-    const g = await repo.updateGroup(tx, actor.scope.pcnId, id, version, {
+    const g = await repo.updateGroup(tx, actor.scope, id, version, {
       ...values,
       closedAt: closed ? (current.closedAt ?? new Date()) : null,
     });
@@ -244,7 +244,7 @@ export async function updateGroup(db: Db, ctx: SignedInContext, id: string, inpu
       entityId: id,
       details: { directoryServiceId: g.directoryServiceId, staffIds, volunteerIds, closed },
     });
-    return toRecord(tx, actor.scope.pcnId, g);
+    return toRecord(tx, actor.scope, g);
   });
 }
 
@@ -256,7 +256,7 @@ export async function addSession(
 ): Promise<GroupRecord> {
   const actor = requirePcnActor(ctx, 'group');
   return runUseCase(db, ctx, async (tx) => {
-    const g = await repo.findGroup(tx, actor.scope.pcnId, groupId, { lock: true });
+    const g = await repo.findGroup(tx, actor.scope, groupId, { lock: true });
     if (!g) throw notFound('group');
     if (g.closedAt) throw conflict(`${g.name} has closed: reopen it to add sessions.`);
     const session = await repo
@@ -279,7 +279,7 @@ export async function addSession(
       entityId: groupId,
       details: { sessionId: session.id, startsAt: input.startsAt },
     });
-    return toRecord(tx, actor.scope.pcnId, g);
+    return toRecord(tx, actor.scope, g);
   });
 }
 
@@ -308,9 +308,9 @@ async function registerOf(db: DbOrTx, actor: PcnActor, g: repo.GroupRow, s: repo
 }
 
 async function loadSession(db: DbOrTx, actor: PcnActor, groupId: string, sessionId: string, lock = false) {
-  const g = await repo.findGroup(db, actor.scope.pcnId, groupId);
+  const g = await repo.findGroup(db, actor.scope, groupId);
   if (!g) throw notFound('session');
-  const s = await repo.findSession(db, actor.scope.pcnId, groupId, sessionId, { lock });
+  const s = await repo.findSession(db, actor.scope, groupId, sessionId, { lock });
   if (!s) throw notFound('session');
   return { g, s };
 }
@@ -448,5 +448,5 @@ export async function findOpenCases(db: Db, ctx: SignedInContext, q: string): Pr
 /** For the case timeline: the group sessions the person of this case attended. */
 export async function attendanceOfCase(db: DbOrTx, scope: Scope, referralId: string) {
   if (scope.kind !== 'pcn') return [];
-  return repo.findAttendanceOfCase(db, scope.pcnId, referralId);
+  return repo.findAttendanceOfCase(db, scope, referralId);
 }

@@ -1,42 +1,44 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { befriendingAssignments, volunteerChecks, volunteerHours, volunteers } from './volunteers.tables.js';
 
-// The only code that touches the volunteers tables. Every query is bounded by the PCN.
+// The only code that touches the volunteers tables. Every query that finds a volunteer (or their
+// befriending) takes the actor's scope: another PCN's rows are simply not found.
 
 export type VolunteerRow = typeof volunteers.$inferSelect;
 export type CheckRow = typeof volunteerChecks.$inferSelect;
 export type BefriendingRow = typeof befriendingAssignments.$inferSelect;
 export type HoursRow = typeof volunteerHours.$inferSelect;
 
-export async function findVolunteersOfPcn(db: DbOrTx, pcnId: string): Promise<VolunteerRow[]> {
+export async function findVolunteersOfPcn(db: DbOrTx, scope: Scope): Promise<VolunteerRow[]> {
   return db
     .select()
     .from(volunteers)
-    .where(eq(volunteers.pcnId, pcnId))
+    .where(scopeWhere(scope, { pcnId: volunteers.pcnId }))
     .orderBy(sql`${volunteers.endedOn} IS NOT NULL`, asc(volunteers.name), asc(volunteers.id));
 }
 
 export async function findVolunteer(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   id: string,
   opts: { lock?: boolean } = {},
 ): Promise<VolunteerRow | null> {
   const query = db
     .select()
     .from(volunteers)
-    .where(and(eq(volunteers.pcnId, pcnId), eq(volunteers.id, id)));
+    .where(and(scopeWhere(scope, { pcnId: volunteers.pcnId }), eq(volunteers.id, id)));
   const [row] = opts.lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
-export async function findVolunteersByIds(db: DbOrTx, pcnId: string, ids: string[]): Promise<VolunteerRow[]> {
+export async function findVolunteersByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<VolunteerRow[]> {
   if (ids.length === 0) return [];
   return db
     .select()
     .from(volunteers)
-    .where(and(eq(volunteers.pcnId, pcnId), inArray(volunteers.id, ids)));
+    .where(and(scopeWhere(scope, { pcnId: volunteers.pcnId }), inArray(volunteers.id, ids)));
 }
 
 export async function insertVolunteer(tx: DbOrTx, values: typeof volunteers.$inferInsert): Promise<VolunteerRow> {
@@ -48,7 +50,7 @@ export async function insertVolunteer(tx: DbOrTx, values: typeof volunteers.$inf
 /** Updates a volunteer at the version the caller saw; null when someone else changed it first. */
 export async function updateVolunteer(
   tx: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   id: string,
   version: number,
   values: Partial<typeof volunteers.$inferInsert>,
@@ -56,7 +58,7 @@ export async function updateVolunteer(
   const [row] = await tx
     .update(volunteers)
     .set({ ...values, version: sql`${volunteers.version} + 1` })
-    .where(and(eq(volunteers.pcnId, pcnId), eq(volunteers.id, id), eq(volunteers.version, version)))
+    .where(and(scopeWhere(scope, { pcnId: volunteers.pcnId }), eq(volunteers.id, id), eq(volunteers.version, version)))
     .returning();
   return row ?? null;
 }
@@ -85,11 +87,16 @@ export async function findBefriendingOfVolunteers(db: DbOrTx, volunteerIds: stri
     .orderBy(desc(befriendingAssignments.startedAt));
 }
 
-export async function findBefriendingOfCase(db: DbOrTx, pcnId: string, referralId: string): Promise<BefriendingRow[]> {
+export async function findBefriendingOfCase(db: DbOrTx, scope: Scope, referralId: string): Promise<BefriendingRow[]> {
   return db
     .select()
     .from(befriendingAssignments)
-    .where(and(eq(befriendingAssignments.pcnId, pcnId), eq(befriendingAssignments.referralId, referralId)))
+    .where(
+      and(
+        scopeWhere(scope, { pcnId: befriendingAssignments.pcnId }),
+        eq(befriendingAssignments.referralId, referralId),
+      ),
+    )
     .orderBy(asc(befriendingAssignments.startedAt));
 }
 
@@ -104,7 +111,7 @@ export async function insertBefriending(
 
 export async function findOpenBefriending(
   db: DbOrTx,
-  pcnId: string,
+  scope: Scope,
   volunteerId: string,
   id: string,
 ): Promise<BefriendingRow | null> {
@@ -113,7 +120,7 @@ export async function findOpenBefriending(
     .from(befriendingAssignments)
     .where(
       and(
-        eq(befriendingAssignments.pcnId, pcnId),
+        scopeWhere(scope, { pcnId: befriendingAssignments.pcnId }),
         eq(befriendingAssignments.volunteerId, volunteerId),
         eq(befriendingAssignments.id, id),
       ),
@@ -150,11 +157,11 @@ export async function findHours(db: DbOrTx, volunteerId: string): Promise<HoursR
 }
 
 /** Minutes each volunteer of the PCN gave since `since` (a date). */
-export async function minutesSince(db: DbOrTx, pcnId: string, since: string): Promise<Map<string, number>> {
+export async function minutesSince(db: DbOrTx, scope: Scope, since: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ volunteerId: volunteerHours.volunteerId, minutes: sql<number>`sum(${volunteerHours.minutes})::int` })
     .from(volunteerHours)
-    .where(and(eq(volunteerHours.pcnId, pcnId), gte(volunteerHours.workedOn, since)))
+    .where(and(scopeWhere(scope, { pcnId: volunteerHours.pcnId }), gte(volunteerHours.workedOn, since)))
     .groupBy(volunteerHours.volunteerId);
   return new Map(rows.map((r) => [r.volunteerId, r.minutes]));
 }

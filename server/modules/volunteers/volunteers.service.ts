@@ -145,12 +145,12 @@ async function auditRefusal<T>(db: Db, ctx: SignedInContext, action: string, id:
 export async function listVolunteers(db: Db, ctx: SignedInContext): Promise<VolunteerSummary[]> {
   const actor = requirePcnActor(ctx, 'volunteer');
   const today = londonToday();
-  const rows = await repo.findVolunteersOfPcn(db, actor.scope.pcnId);
+  const rows = await repo.findVolunteersOfPcn(db, actor.scope);
   const ids = rows.map((r) => r.id);
   const [checks, befriending, minutes] = await Promise.all([
     repo.findChecks(db, ids),
     repo.findBefriendingOfVolunteers(db, ids),
-    repo.minutesSince(db, actor.scope.pcnId, addDays(today, -90)),
+    repo.minutesSince(db, actor.scope, addDays(today, -90)),
   ]);
   const latest = latestOfEachKind(checks);
   await writeAuditAlone(db, ctx, { action: 'volunteer.list', entityType: 'pcn', entityId: actor.scope.pcnId });
@@ -170,7 +170,7 @@ export async function listVolunteers(db: Db, ctx: SignedInContext): Promise<Volu
 export async function getVolunteer(db: Db, ctx: SignedInContext, id: string): Promise<VolunteerRecord> {
   return auditRefusal(db, ctx, 'volunteer.read', id, async () => {
     const actor = requirePcnActor(ctx, 'volunteer');
-    const row = await repo.findVolunteer(db, actor.scope.pcnId, id);
+    const row = await repo.findVolunteer(db, actor.scope, id);
     if (!row) throw notFound('volunteer');
     const record = await toRecord(db, actor, row);
     await writeAuditAlone(db, ctx, { action: 'volunteer.read', entityType: 'volunteer', entityId: id });
@@ -197,7 +197,7 @@ export async function createVolunteer(db: Db, ctx: SignedInContext, input: TVolu
 
 /** Loads an active volunteer of the actor's PCN for a change, locked. */
 async function loadForChange(tx: Tx, actor: PcnActor, id: string): Promise<repo.VolunteerRow> {
-  const row = await repo.findVolunteer(tx, actor.scope.pcnId, id, { lock: true });
+  const row = await repo.findVolunteer(tx, actor.scope, id, { lock: true });
   if (!row) throw notFound('volunteer');
   if (row.endedOn) throw conflict(`${row.name} stopped volunteering on ${row.endedOn}: nothing more can be recorded.`);
   return row;
@@ -214,7 +214,7 @@ export async function updateVolunteer(
     runUseCase(db, ctx, async (tx) => {
       await loadForChange(tx, actor, id);
       const { version, ...values } = input;
-      const row = await repo.updateVolunteer(tx, actor.scope.pcnId, id, version, values);
+      const row = await repo.updateVolunteer(tx, actor.scope, id, version, values);
       if (!row) throw conflict('Someone else changed these details first. Reload the page to see their changes.');
       await writeAudit(tx, ctx, {
         action: 'volunteer.update',
@@ -308,7 +308,7 @@ export async function endVolunteering(
           { field: 'endedOn', message: `must not be before they started (${current.startedOn})` },
         ]);
       }
-      const row = await repo.updateVolunteer(tx, actor.scope.pcnId, id, input.version, {
+      const row = await repo.updateVolunteer(tx, actor.scope, id, input.version, {
         endedOn: input.endedOn,
         endReason: input.reason,
       });
@@ -388,9 +388,9 @@ export async function endBefriending(
   const actor = requirePcnActor(ctx, 'volunteer');
   return auditRefusal(db, ctx, 'volunteer.befriending-ended', volunteerId, () =>
     runUseCase(db, ctx, async (tx) => {
-      const volunteer = await repo.findVolunteer(tx, actor.scope.pcnId, volunteerId);
+      const volunteer = await repo.findVolunteer(tx, actor.scope, volunteerId);
       if (!volunteer) throw notFound('volunteer');
-      const current = await repo.findOpenBefriending(tx, actor.scope.pcnId, volunteerId, assignmentId);
+      const current = await repo.findOpenBefriending(tx, actor.scope, volunteerId, assignmentId);
       if (!current) throw notFound('befriending');
       await loadCase(tx, ctx, current.referralId, { write: true });
       if (current.endedOn) throw conflict('This befriending has already ended.');
@@ -415,12 +415,12 @@ export async function endBefriending(
 /** For the case timeline: who befriends (or befriended) the person of this case, and when it ended. */
 export async function befriendingOfCase(db: DbOrTx, scope: Scope, referralId: string) {
   if (scope.kind !== 'pcn') return [];
-  const rows = await repo.findBefriendingOfCase(db, scope.pcnId, referralId);
+  const rows = await repo.findBefriendingOfCase(db, scope, referralId);
   const volunteers = new Map(
     (
       await repo.findVolunteersByIds(
         db,
-        scope.pcnId,
+        scope,
         rows.map((r) => r.volunteerId),
       )
     ).map((v) => [v.id, v]),
@@ -443,8 +443,8 @@ export async function befriendingOfCase(db: DbOrTx, scope: Scope, referralId: st
 }
 
 /** The PCN's volunteers by id (for the groups they help run): names, roles and whether still active. */
-export async function volunteersOfPcn(db: DbOrTx, pcnId: string, ids?: string[]) {
-  const rows = ids ? await repo.findVolunteersByIds(db, pcnId, ids) : await repo.findVolunteersOfPcn(db, pcnId);
+export async function volunteersOfPcn(db: DbOrTx, scope: Scope, ids?: string[]) {
+  const rows = ids ? await repo.findVolunteersByIds(db, scope, ids) : await repo.findVolunteersOfPcn(db, scope);
   return rows.map((v) => ({
     id: v.id,
     name: v.name,
