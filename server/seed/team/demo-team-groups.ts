@@ -120,8 +120,9 @@ export async function insertDemoTeamGroups(tx: Tx, icbId: string, now = new Date
       referralId: befriended.id,
       personId: befriended.personId,
       pcnId: pcn.id,
-      startedOn: dateOf(new Date(now.getTime() - 28 * DAY_MS)),
-      startedAt: new Date(now.getTime() - 28 * DAY_MS),
+      // Recently: after the case's first contact, whenever that was in the demo's past.
+      startedOn: dateOf(new Date(now.getTime() - 2 * DAY_MS)),
+      startedAt: new Date(now.getTime() - 2 * DAY_MS),
       startedBy: coach.id,
     });
   }
