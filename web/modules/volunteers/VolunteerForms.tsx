@@ -53,8 +53,7 @@ export function CheckForm({ volunteer, onSaved }: { volunteer: VolunteerRecord; 
   }
 
   return (
-    <form onSubmit={submit} noValidate key={round} aria-labelledby="check-heading">
-      <h3 id="check-heading">Record a check or training</h3>
+    <form onSubmit={submit} noValidate key={round} aria-label="Record a check or training">
       <ErrorSummary
         errors={summaryOf(errors, ['kind', 'detail', 'completedOn', 'expiresOn'], undefined, {
           completedOn: 'completedOn-day',
@@ -123,8 +122,7 @@ export function HoursForm({ volunteer, onSaved }: { volunteer: VolunteerRecord; 
   }
 
   return (
-    <form onSubmit={submit} noValidate key={round} aria-labelledby="hours-heading">
-      <h3 id="hours-heading">Log hours</h3>
+    <form onSubmit={submit} noValidate key={round} aria-label="Log hours">
       <ErrorSummary
         errors={summaryOf(errors, ['workedOn', 'minutes', 'activity'], undefined, { workedOn: 'workedOn-day' })}
         revision={errors}
@@ -186,8 +184,7 @@ export function EndVolunteeringForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="end-heading">
-      <h2 id="end-heading">Stop volunteering</h2>
+    <form onSubmit={submit} noValidate aria-label="Stop volunteering">
       <p>
         When {volunteer.name} stops, their record is kept with the date and reason. Any befriending they do ends the
         same day, and each case shows it.

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatMinutes, type VolunteerCheck } from '../../../common/volunteers';
 import { ApiError } from '../../app/api';
@@ -25,6 +25,18 @@ const CHECK_TAGS: Record<VolunteerCheck['state'], { colour: 'green' | 'orange' |
   due_soon: { colour: 'orange', text: 'Due for renewal' },
   expired: { colour: 'red', text: 'Expired' },
 };
+
+/** An NHS.UK "details" reveal: the page's forms stay folded until wanted (a long page on a phone). */
+function Reveal({ summary, children }: { summary: string; children: ReactNode }) {
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">{summary}</span>
+      </summary>
+      <div className="nhsuk-details__text">{children}</div>
+    </details>
+  );
+}
 
 const CHECK_COLUMNS: DataColumn<VolunteerCheck>[] = [
   { header: 'Check or training', cell: (c) => c.kindLabel },
@@ -110,7 +122,11 @@ export function VolunteerPage() {
       ) : (
         <DataTable caption="Checks and training" columns={CHECK_COLUMNS} rows={v.checks} rowKey={(c) => c.id} />
       )}
-      {manage && <CheckForm volunteer={v} onSaved={saved} />}
+      {manage && (
+        <Reveal summary="Record a check or training">
+          <CheckForm volunteer={v} onSaved={saved} />
+        </Reveal>
+      )}
 
       <h2>Befriending</h2>
       {v.befriending.length === 0 ? (
@@ -161,9 +177,20 @@ export function VolunteerPage() {
           rowKey={(h) => h.id}
         />
       )}
-      {manage && <HoursForm volunteer={v} onSaved={saved} />}
+      {manage && (
+        <Reveal summary="Log hours">
+          <HoursForm volunteer={v} onSaved={saved} />
+        </Reveal>
+      )}
 
-      {manage && <EndVolunteeringForm volunteer={v} onSaved={saved} onConflict={reload} />}
+      {manage && (
+        <>
+          <h2>Stopping</h2>
+          <Reveal summary={`${v.name} has stopped volunteering`}>
+            <EndVolunteeringForm volunteer={v} onSaved={saved} onConflict={reload} />
+          </Reveal>
+        </>
+      )}
     </>
   );
 }
