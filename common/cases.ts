@@ -138,6 +138,26 @@ export const ZTimelineItem = z.discriminatedUnion('kind', [
     title: z.string(),
     detail: z.string().nullable(),
   }),
+  /** A volunteer befriending the person (issue 16): started, or ended with its reason. */
+  z.object({
+    kind: z.literal('befriending'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    volunteerName: z.string(),
+    state: z.enum(['started', 'ended']),
+    reasonLabel: z.string().nullable(),
+  }),
+  /** The person came to a session of a group the team runs (issue 16); `at` is when it began. */
+  z.object({
+    kind: z.literal('group_attendance'),
+    id: z.string(),
+    at: z.string(),
+    actorName: zActorName,
+    groupId: z.string(),
+    groupName: z.string(),
+    venue: z.string(),
+  }),
 ]);
 export type TimelineItem = z.infer<typeof ZTimelineItem>;
 

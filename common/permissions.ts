@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
   'team.manage', // issue 16: edit team members' profiles, record their training and supervision (the PCN's lead; the ICB's admin)
   'team.settings', // issue 16: the ICB's skills list, training required per role, supervision frequency per role (admin)
+  'volunteer.read', // the PCN's volunteers and community champions: their records (every read audited)
+  'volunteer.manage', // record volunteers, their checks and hours, and their ending
+  'group.read', // the groups the PCN's team runs itself, their sessions and registers
+  'group.manage', // set up a group, its sessions, facilitators and directory listing; take a register
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
   'workforce.plan', // the workforce planner and its named scenarios: the own PCN's (team lead) or the ICB's (commissioner)
   'workforce.rates', // the ICB's pay points, employer on-cost rates and ARRS maximums (administrator)
@@ -58,6 +62,9 @@ const TEAM: Permission[] = [
   'outcome.record',
   'outcome.read',
   'directory.read',
+  'volunteer.read',
+  'group.read',
+  'group.manage',
 ];
 
 export const ROLE_PERMISSIONS = {
@@ -71,10 +78,11 @@ export const ROLE_PERMISSIONS = {
     'analytics.read',
     'team.manage',
     'workforce.plan',
+    'volunteer.manage',
   ],
   link_worker: TEAM,
   health_coach: TEAM,
-  care_coordinator: [...TEAM, 'directory.review', 'impact.read'],
+  care_coordinator: [...TEAM, 'directory.review', 'impact.read', 'volunteer.manage'],
   vcs_partner: [...EVERYONE, 'directory.propose', 'partner.referrals', 'partner.impact'],
   commissioner: [...EVERYONE, 'impact.read', 'analytics.read', 'workforce.plan'],
   admin: [

@@ -39,10 +39,12 @@ import { selfReferralRoutes } from './modules/referrals/self-referral.routes.js'
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { siteRoutes } from './modules/site/site.routes.js';
 import { teamRoutes } from './modules/team/team.routes.js';
+import { teamGroupsRoutes } from './modules/team-groups/team-groups.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { videoRoutes } from './modules/video/video.routes.js';
 import { SIGNAL_SOCKET_OPTIONS, videoSignalRoutes } from './modules/video/video-signal.routes.js';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
 import { workforcePlannerRoutes } from './modules/workforce-planner/workforce-planner.routes.js';
 import type { Db } from './platform/db/client.js';
@@ -234,6 +236,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   workforcePlannerRoutes(app, deps);
   showcaseRoutes(app, deps);
   referralSettingsRoutes(app, deps);
+  volunteersRoutes(app, deps);
+  teamGroupsRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,

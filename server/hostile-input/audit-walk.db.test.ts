@@ -202,6 +202,34 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
       );
     },
   },
+  // Issue 16: volunteers and the groups the team runs.
+  'POST /api/volunteers': {
+    action: 'volunteer.create',
+    run: () =>
+      post('/api/volunteers', lead, {
+        name: 'Audit Walk Volunteer',
+        email: null,
+        phone: null,
+        postcode: null,
+        role: 'befriender',
+        availability: null,
+        startedOn: '2025-01-06',
+      }),
+  },
+  'POST /api/team-groups': {
+    action: 'team-group.create',
+    run: () =>
+      post('/api/team-groups', lead, {
+        name: 'Audit walk group',
+        description: '',
+        schedule: 'Mondays, 2pm',
+        venue: 'The library',
+        capacity: 10,
+        directoryServiceId: null,
+        staffIds: [],
+        volunteerIds: [],
+      }),
+  },
   'POST /api/team/leave': {
     action: 'leave.create',
     run: () =>

@@ -16,8 +16,10 @@ import { createTestOnward } from '../modules/onward-referrals/test-onward.js';
 import { practices, vcsOrganisations } from '../modules/organisations/organisations.tables.js';
 import { referrals } from '../modules/referrals/referrals.tables.js';
 import { reminderTasks } from '../modules/reminders/reminders.tables.js';
+import { teamGroupSessions, teamGroups } from '../modules/team-groups/team-groups.tables.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import { users } from '../modules/users/users.tables.js';
+import { volunteers } from '../modules/volunteers/volunteers.tables.js';
 import { londonToday } from '../modules/workforce/workforce.service.js';
 import { auditEvents } from '../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../test/team.js';
@@ -82,6 +84,9 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   // ---- end analytics ----
   // Issue 16, workforce planner: a named scenario of the home PCN's lead.
   [/^\/api\/workforce-planner\/scenarios\/:id/, { id: 'scenario' }],
+  // Issue 16: a volunteer of the home team (and its befriending of a home case), a group it runs.
+  [/^\/api\/volunteers\/:id/, { id: 'volunteer', assignmentId: 'befriending' }],
+  [/^\/api\/team-groups\/:id/, { id: 'group', sessionId: 'groupSession' }],
 ];
 
 /**
@@ -194,6 +199,33 @@ const BODIES: Record<string, unknown> = {
   'POST /api/partner/referrals/:id/attendance': { version: 1, kind: 'attended', on: londonToday() },
   'POST /api/partner/referrals/:id/close': { version: 1, outcome: 'completed', note: 'Walk test.' },
   'POST /api/partner/referrals/:id/decline': { version: 1, reason: 'person_declined' },
+  // Issue 16: volunteers (befriending and the register name the home case: filled in beforeAll).
+  'PUT /api/volunteers/:id': {
+    name: 'Walk Volunteer',
+    email: null,
+    phone: null,
+    postcode: null,
+    role: 'befriender',
+    availability: null,
+    version: 1,
+  },
+  'POST /api/volunteers/:id/checks': { kind: 'dbs', detail: null, completedOn: '2025-01-06', expiresOn: null },
+  'POST /api/volunteers/:id/hours': { workedOn: '2025-02-03', minutes: 60, activity: 'Walk test' },
+  'POST /api/volunteers/:id/end': { endedOn: londonToday(), reason: 'moved_on', version: 1 },
+  'POST /api/volunteers/:id/befriending/:assignmentId/end': { reason: 'goals_met' },
+  'PUT /api/team-groups/:id': {
+    name: 'Walk group',
+    description: '',
+    schedule: 'Mondays',
+    venue: 'Walk hall',
+    capacity: 10,
+    directoryServiceId: null,
+    staffIds: [],
+    volunteerIds: [],
+    closed: false,
+    version: 1,
+  },
+  'POST /api/team-groups/:id/sessions': { startsAt: at(72), durationMinutes: 60 },
 };
 
 /** Query strings some GET routes need to get past validation. */
@@ -399,6 +431,59 @@ beforeAll(async () => {
   });
   ids.onwardReferral = onward.id;
 
+  // ---- issue 16: a volunteer befriending another home case; a group with a session held an hour ago ----
+  const volunteer = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/volunteers',
+    headers: lead.headers,
+    payload: {
+      name: 'Walk Test Volunteer',
+      email: 'walk.volunteer@example.org',
+      phone: null,
+      postcode: null,
+      role: 'befriender',
+      availability: null,
+      startedOn: '2025-01-06',
+    },
+  });
+  expect(volunteer.statusCode).toBe(201);
+  ids.volunteer = volunteer.json().id;
+  const befriended = await createTestReferral(
+    ctx.db,
+    home,
+    triaged({ status: 'active', allocatedWorkerId: worker.id, allocatedAt: new Date() }),
+  );
+  const befriending = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/volunteers/${ids.volunteer}/befriending`,
+    headers: lead.headers,
+    payload: { referralId: befriended.id },
+  });
+  expect(befriending.statusCode).toBe(201);
+  ids.befriending = befriending.json().befriending[0].id;
+  BODIES['POST /api/volunteers/:id/befriending'] = { referralId: referral.id };
+  const group = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/team-groups',
+    headers: lead.headers,
+    payload: { ...(BODIES['PUT /api/team-groups/:id'] as object), closed: undefined, version: undefined },
+  });
+  expect(group.statusCode).toBe(201);
+  ids.group = group.json().id;
+  const session = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/team-groups/${ids.group}/sessions`,
+    headers: lead.headers,
+    payload: { startsAt: at(-1), durationMinutes: 60 },
+  });
+  expect(session.statusCode).toBe(201);
+  ids.groupSession = session.json().sessions[0].id;
+  BODIES['PUT /api/team-groups/:id/sessions/:sessionId/register'] = {
+    referralIds: [referral.id],
+    othersCount: 2,
+    version: 1,
+  };
+  // ---- end issue 16 ----
   const report = await ctx.app.inject({
     method: 'POST',
     url: `/api/public/directory/services/${listing.id}/reports`,
@@ -422,6 +507,28 @@ async function lastAuditId(): Promise<bigint> {
 }
 
 async function currentVersion(pattern: string): Promise<number> {
+  // Issue 16: a volunteer, a group, a session's register.
+  if (pattern.startsWith('/api/volunteers')) {
+    const [v] = await ctx.db
+      .select({ version: volunteers.version })
+      .from(volunteers)
+      .where(eq(volunteers.id, ids.volunteer as string));
+    return v?.version ?? 1;
+  }
+  if (pattern.startsWith('/api/team-groups/:id/sessions')) {
+    const [s] = await ctx.db
+      .select({ version: teamGroupSessions.version })
+      .from(teamGroupSessions)
+      .where(eq(teamGroupSessions.id, ids.groupSession as string));
+    return s?.version ?? 1;
+  }
+  if (pattern.startsWith('/api/team-groups')) {
+    const [g] = await ctx.db
+      .select({ version: teamGroups.version })
+      .from(teamGroups)
+      .where(eq(teamGroups.id, ids.group as string));
+    return g?.version ?? 1;
+  }
   if (pattern.startsWith('/api/partner/referrals')) {
     const [onward] = await ctx.db
       .select({ version: onwardReferrals.version })
@@ -469,6 +576,10 @@ const AUDITED_READS: Record<string, string> = {
   'GET /api/partner/referrals/:id': 'onward.read',
   // Issue 13, analytics: figures are aggregates; a download that leaves the platform is kept.
   'GET /api/analytics/:section.csv': 'analytics.export',
+  // Issue 16: a volunteer's record (contact details); a group (its volunteers' names); a register.
+  'GET /api/volunteers/:id': 'volunteer.read',
+  'GET /api/team-groups/:id': 'team-group.read',
+  'GET /api/team-groups/:id/sessions/:sessionId': 'team-group.register-read',
 };
 
 /** Parties that stand for one role only: a practice's referrers, a VCS organisation's partners. */
@@ -503,6 +614,7 @@ describe('the scope walk: another team asking for the home team’s records by i
       '/reassign',
       '/cover',
       'DELETE',
+      '/end',
       '/decline',
       '/redirect',
       '/discharge',

@@ -9,6 +9,7 @@ import { demoListSize, insertDemoPopulation } from './demo-population.js';
 import { insertDemoReferrals } from './demo-referrals.js';
 import { seedDemoDirectory } from './directory/demo-directory.js';
 import { insertDemoOnwardReferrals } from './onward/insert-demo-onward.js';
+import { insertDemoTeamGroups } from './team/demo-team-groups.js';
 import { insertDemoTeam } from './team/insert-demo-team.js';
 
 // The synthetic "Northshire" ICB. Every name, code and address here is invented; ODS-shaped
@@ -211,4 +212,6 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   await insertDemoOnwardReferrals(tx, icb.id);
   // Issue 16: the Central team's profiles, training and supervision.
   await insertDemoTeam(tx, icb.id);
+  // Issue 16: a volunteer and a group the coach runs (after the cases and the directory it joins).
+  await insertDemoTeamGroups(tx, icb.id);
 }

@@ -22,8 +22,10 @@ import { SELF_REFERRAL_ROUTES } from '../modules/self-referral/routes';
 import { SHOWCASE_ROUTES } from '../modules/showcase/routes';
 import { SITE_ROUTES } from '../modules/site/routes';
 import { TEAM_ROUTES } from '../modules/team/routes';
+import { TEAM_GROUP_ROUTES } from '../modules/team-groups/routes';
 import { TRIAGE_ROUTES } from '../modules/triage/routes';
 import { VIDEO_ROUTES } from '../modules/video/routes';
+import { VOLUNTEER_ROUTES } from '../modules/volunteers/routes';
 import { WORKFORCE_ROUTES } from '../modules/workforce/routes';
 import { WORKFORCE_PLANNER_ROUTES } from '../modules/workforce-planner/routes';
 import type { PageRoute } from './page-route';
@@ -58,4 +60,6 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...REFERRAL_SETTINGS_ROUTES,
   ...VIDEO_ROUTES,
   ...WORKFORCE_PLANNER_ROUTES,
+  ...VOLUNTEER_ROUTES,
+  ...TEAM_GROUP_ROUTES,
 ];

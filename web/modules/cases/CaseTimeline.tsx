@@ -174,6 +174,27 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
               </p>
             </>
           )}
+          {item.kind === 'befriending' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">
+                {item.state === 'started'
+                  ? `Befriender: ${item.volunteerName} (volunteer) started`
+                  : `Befriending by ${item.volunteerName} ended`}
+              </h3>
+              {item.reasonLabel && <p className="nhsuk-body-s">Reason: {item.reasonLabel}</p>}
+            </>
+          )}
+          {item.kind === 'group_attendance' && (
+            <>
+              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Attended {item.groupName}</h3>
+              <p className="nhsuk-body-s">
+                At {item.venue} ·{' '}
+                <Link to={`/groups/${item.groupId}`}>
+                  About the group<span className="nhsuk-u-visually-hidden">: {item.groupName}</span>
+                </Link>
+              </p>
+            </>
+          )}
           {item.kind === 'note' && (
             <>
               <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Case note</h3>

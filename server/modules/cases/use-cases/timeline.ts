@@ -11,7 +11,9 @@ import {
   TIMELINE_STEPS,
 } from '../../onward-referrals/onward-referrals.service.js';
 import { outcomeRecordingsOfCase } from '../../outcomes/outcomes.service.js';
+import { attendanceOfCase } from '../../team-groups/team-groups.service.js';
 import { userNames } from '../../users/users.service.js';
+import { befriendingOfCase } from '../../volunteers/volunteers.service.js';
 import * as repo from '../cases.repository.js';
 
 export const contactItem = (c: repo.ContactRow, actorName: string | null): TimelineItem => ({
@@ -160,6 +162,51 @@ const residentMessagesSource: TimelineSource = async (db, { referral }) =>
     statusAt: m.statusAt?.toISOString() ?? null,
   }));
 
+// Issue 16: a volunteer befriending the person: when it began and, once over, when and why it ended.
+const befriendingSource: TimelineSource = async (db, { referral, scope }) =>
+  (await befriendingOfCase(db, scope, referral.id)).flatMap((b) => [
+    {
+      kind: 'befriending' as const,
+      id: `befriending:${b.id}:started`,
+      at: b.startedAt.toISOString(),
+      actorName: b.startedByName,
+      volunteerName: b.volunteerName,
+      state: 'started' as const,
+      reasonLabel: null,
+    },
+    ...(b.endedAt
+      ? [
+          {
+            kind: 'befriending' as const,
+            id: `befriending:${b.id}:ended`,
+            at: b.endedAt.toISOString(),
+            actorName: b.endedByName,
+            volunteerName: b.volunteerName,
+            state: 'ended' as const,
+            reasonLabel: b.endReasonLabel,
+          },
+        ]
+      : []),
+  ]);
+
+// Issue 16: sessions of the team's own groups that the person came to (from the session's register).
+const groupAttendanceSource: TimelineSource = async (db, { referral, scope }) => {
+  const rows = await attendanceOfCase(db, scope, referral.id);
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => (r.recordedBy ? [r.recordedBy] : [])),
+  );
+  return rows.map((r) => ({
+    kind: 'group_attendance' as const,
+    id: `group:${r.sessionId}`,
+    at: r.startsAt.toISOString(),
+    actorName: r.recordedBy ? (names.get(r.recordedBy) ?? null) : null,
+    groupId: r.groupId,
+    groupName: r.groupName,
+    venue: r.venue,
+  }));
+};
+
 export const TIMELINE_SOURCES: TimelineSource[] = [
   referralEventsSource,
   contactsSource,
@@ -169,6 +216,8 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   outcomesSource,
   onwardSource,
   residentMessagesSource,
+  befriendingSource,
+  groupAttendanceSource,
 ];
 
 /** Every source merged, newest first (ties: the later-recorded source first, stable). */
