@@ -114,6 +114,36 @@ describe('backup and restore', () => {
     expect(rows).toEqual([{ email: tom.email }]);
   });
 
+  it('restores as a role that is not a superuser (managed PostgreSQL): keys checked, its tables’ triggers off while loading', async () => {
+    const role = `restorer_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    const target = await emptyDatabase();
+    const admin = new pg.Client({ connectionString: adminUrl() });
+    await admin.connect();
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    await admin.query(`ALTER DATABASE ${new URL(target).pathname.slice(1)} OWNER TO ${role}`);
+    await admin.end();
+    const asRole = new URL(target);
+    asRole.username = role;
+    asRole.password = password;
+    const client = new pg.Client({ connectionString: asRole.toString() });
+    await client.connect();
+    await client.query(`ALTER SCHEMA public OWNER TO ${role}`).catch(() => {});
+    await client.end();
+
+    await restoreBackup(asRole.toString(), plain, { key: null, force: false });
+    // The same rows: a new ICB's trigger (its starting team lists) added none of its own.
+    expect(await counts(target)).toEqual(await counts(source));
+    const check = new pg.Client({ connectionString: asRole.toString() });
+    await check.connect();
+    const { rows } = await check.query(
+      `SELECT count(*)::int AS off FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE NOT t.tgisinternal AND t.tgenabled = 'D' AND c.relnamespace = 'public'::regnamespace`,
+    );
+    await check.end();
+    expect(rows).toEqual([{ off: 0 }]); // and every trigger is on again
+  });
+
   it('refuses a database that holds data, changing nothing; --force replaces it', async () => {
     const target = await emptyDatabase();
     await restoreBackup(target, plain, { key: null, force: false });

@@ -137,13 +137,22 @@ export async function restoreBackup(
     const loaded: Record<string, number> = {};
     await client.query('BEGIN');
     try {
-      // As the owner of the data: keys and triggers (the audit's append-only ones) unchecked while
-      // loading, when this role may (a superuser); otherwise every key is checked, in the backup's
-      // parents-first order.
+      // The rows go in as they were: no trigger may add to them (a new ICB's starting lists) or
+      // refuse them. A superuser loads as a replica (keys and triggers unchecked); any other role
+      // (managed PostgreSQL) owns the tables it just migrated, so it switches their own triggers
+      // off for this transaction, and every key is checked, in the backup's parents-first order.
       await client.query('SAVEPOINT replica');
-      await client.query('SET LOCAL session_replication_role = replica').then(
-        () => client.query('RELEASE SAVEPOINT replica'),
-        () => client.query('ROLLBACK TO SAVEPOINT replica'),
+      const triggersOff = await client.query('SET LOCAL session_replication_role = replica').then(
+        async () => {
+          await client.query('RELEASE SAVEPOINT replica');
+          return [];
+        },
+        async () => {
+          await client.query('ROLLBACK TO SAVEPOINT replica');
+          const tables = (await tablesInLoadOrder(client)).map((t) => t.name);
+          for (const t of tables) await client.query(`ALTER TABLE ${quoteIdent(t)} DISABLE TRIGGER USER`);
+          return tables;
+        },
       );
       // The reference rows the migrations just wrote give way to the backup's own.
       for (const table of [...reference].reverse()) {
@@ -195,6 +204,7 @@ export async function restoreBackup(
           [s.seq],
         );
       }
+      for (const t of triggersOff) await client.query(`ALTER TABLE ${quoteIdent(t)} ENABLE TRIGGER USER`);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
