@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenancy, type TestTenancy } from '../../../test/toolkit.js';
 import { createTestOrganization } from '../../directory/listings/test-listings.js';
+import { teamGroupAttendance, teamGroupSessions, teamGroups } from '../../team-groups/team-groups.tables.js';
+import { createTestReferral } from '../../triage/test-referrals.js';
 import { analyticsCounts } from '../analytics.tables.js';
 import { replaceSlicesOf } from '../refresh/slices.js';
 import { buildOnward, ORGANISATIONS_SHOWN } from './onward.js';
@@ -89,7 +91,10 @@ describe('onward referrals and community organisations', () => {
 
   it('answers empty tables with a note when the rollup holds nothing for onward referrals', async () => {
     const tables = await buildOnward(db, quarter(home.icbId, [quiet.pcnId]));
-    for (const table of tables) {
+    expect(tableOf(tables, 'team-groups').notes).toEqual([
+      'No register of a group the team runs was taken in this period.',
+    ]);
+    for (const table of tables.filter((t) => t.id !== 'team-groups')) {
       expect(table.rows).toEqual([]);
       expect(table.total).toBeNull();
       expect(table.notes.join(' ')).toMatch(/No onward referrals are recorded/);
@@ -132,5 +137,56 @@ describe('onward referrals and community organisations', () => {
     expect(byOrg.rows.at(-1)?.label).toBe('Other organisations (2)');
     expect(rowOf(byOrg, 'other')).toMatchObject({ sent: last.reduce((s, o) => s + o.n, 0), accepted: 2 });
     expect(rowOf(byOrg, 'total')).toMatchObject({ sent: sent.reduce((s, o) => s + o.n, 0), accepted: sent.length });
+  });
+});
+
+describe('groups the team runs (issue 16)', () => {
+  // By hand: the walk has two sessions in the quarter with registers taken — 10 January (Ann and
+  // Bob came, 3 others) and 14 March (Ann came, 2 others) — one in April (after the period) and
+  // one on 21 February with no register yet: 2 sessions, 3 attendances, 2 different people,
+  // 5 others. The knit group has one session (Bob; no others): 1, 1, 1, 0.
+  it('counts sessions held, attendances, different people and others per group, in the period only', async () => {
+    const [ann, bob] = [await createTestReferral(db, home), await createTestReferral(db, home)];
+    const group = async (name: string) =>
+      (
+        await db
+          .insert(teamGroups)
+          .values({ pcnId: home.pcnId, name, schedule: 'Weekly', venue: 'The park', capacity: 12 })
+          .returning()
+      )[0]?.id as string;
+    const walk = await group('Walk and talk');
+    const knit = await group('Knit and natter');
+    const session = async (groupId: string, startsAt: string, others: number, came: (typeof ann)[], taken = true) => {
+      const [s] = await db
+        .insert(teamGroupSessions)
+        .values({
+          groupId,
+          pcnId: home.pcnId,
+          startsAt: new Date(startsAt),
+          durationMinutes: 60,
+          othersCount: others,
+          registerTakenAt: taken ? new Date(startsAt) : null,
+        })
+        .returning();
+      for (const r of came) {
+        await db
+          .insert(teamGroupAttendance)
+          .values({ sessionId: s?.id as string, referralId: r.id, personId: r.personId, pcnId: home.pcnId });
+      }
+    };
+    await session(walk, '2026-01-10T10:00:00Z', 3, [ann, bob]);
+    await session(walk, '2026-03-14T10:00:00Z', 2, [ann]);
+    await session(walk, '2026-04-11T10:00:00Z', 9, [ann, bob]); // after the period
+    await session(walk, '2026-02-21T10:00:00Z', 0, [], false); // no register taken
+    await session(knit, '2026-02-03T14:00:00Z', 0, [bob]);
+
+    const table = tableOf(await buildOnward(db, quarter(home.icbId, [home.pcnId])), 'team-groups');
+    expect(table.rows.map((r) => r.label)).toEqual(['Knit and natter', 'Walk and talk']);
+    expect(rowOf(table, walk)).toEqual({ sessions: 2, attendances: 3, people: 2, others: 5 });
+    expect(rowOf(table, knit)).toEqual({ sessions: 1, attendances: 1, people: 1, others: 0 });
+    // Several PCNs: a row per PCN (the quiet one ran nothing).
+    const icb = tableOf(await buildOnward(db, quarter(home.icbId, [home.pcnId, quiet.pcnId])), 'team-groups');
+    expect(icb.rows.map((r) => r.key)).toEqual([home.pcnId]);
+    expect(icb.rowHeader).toBe('Primary care network');
   });
 });

@@ -3,6 +3,7 @@ import type { FigureColumn } from '../../../../common/analytics.js';
 import { ONWARD_STATUS_LABELS, ONWARD_STATUSES } from '../../../../common/onward-referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
 import { percent, rollupSource, uuidArray } from './rollup-filters.js';
+import { teamGroupsTable } from './team-groups.js';
 
 // Onward referrals and the value of community organisations (issue 13), from the closed loop
 // when it is in use: the analytics_counts rollup, measure 'onward', month = month sent.
@@ -149,5 +150,9 @@ export const buildOnward: SectionBuilder = async (db, f) => {
              sum(accepted)::int AS accepted, sum(attended)::int AS attended, count(*)::int AS organisations
         FROM ranked GROUP BY 1`),
   ]);
-  return [statusTable(statuses.rows), await organisationTable(db, f.icbId, organisations.rows)];
+  return [
+    statusTable(statuses.rows),
+    await organisationTable(db, f.icbId, organisations.rows),
+    await teamGroupsTable(db, f),
+  ];
 };
