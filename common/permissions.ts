@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'partner.referrals', // a VCS partner's inbox: the onward referrals sent to its own organisation's services, and answering them
   'partner.impact', // a VCS partner's own organisation's evidence of value (referrals, attendance, outcomes)
   'impact.read', // any organisation's evidence of value in the ICB (small numbers suppressed outside the team's scope)
+  'systemclient.manage', // register the GP systems and NHS services that talk to Waymark over FHIR, and revoke them
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
 ] as const;
 
@@ -74,9 +75,22 @@ export const ROLE_PERMISSIONS = {
     'directory.review',
     'directory.manage',
     'impact.read',
+    'systemclient.manage',
   ],
 } satisfies Record<Role, Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
   return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
 }
+
+/**
+ * What an admin may grant a system client (OAuth 2.0 scopes are these permission names). A client's
+ * permissions are its scopes within what a person of the same organisation could do (see
+ * system-clients.service `clientPrincipal`): a scope never widens a role.
+ */
+export const SYSTEM_CLIENT_SCOPES = [
+  'referral.create',
+  'referral.read',
+  'gpmessage.read',
+] as const satisfies readonly Permission[];
+export type SystemClientScope = (typeof SYSTEM_CLIENT_SCOPES)[number];
