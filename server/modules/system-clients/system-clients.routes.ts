@@ -1,3 +1,4 @@
+import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zText } from '../../../common/schemas/text.js';
@@ -7,6 +8,7 @@ import {
   ZSystemClientCreated,
   ZSystemClientList,
 } from '../../../common/system-clients.js';
+import { AppError } from '../../platform/errors.js';
 import { requestContext, signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import * as clients from './system-clients.service.js';
@@ -28,7 +30,12 @@ const ZTokenRequest = z.object({
   client_assertion: zText(8000).optional(),
 });
 
-const ZOAuthError = z.object({ error: z.string(), error_description: z.string() });
+const ZOAuthError = z.object({
+  error: z.string(),
+  error_description: z.string(),
+  /** For a malformed request, each field at fault and why (as every other Waymark 400 names them). */
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
 
 const ZTokenAnswer = z.object({
   access_token: z.string(),
@@ -89,6 +96,20 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
       }
       done(null, fields);
     });
+    // Every refusal here is an OAuth error body (RFC 6749 §5.2), even one from before the handler:
+    // a malformed body, or a control character the app-wide guard refused.
+    oauth.setErrorHandler((error: FastifyError | AppError, _request, reply) => {
+      const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+      if (status !== 400) throw error;
+      const fields = error instanceof AppError ? (error.details.errors ?? []) : [];
+      const description = fields.length
+        ? fields.map((f) => `${f.field} ${f.message}`).join('; ')
+        : error instanceof AppError
+          ? error.userMessage
+          : 'The request body could not be read.';
+      reply.header('Cache-Control', 'no-store');
+      return reply.status(400).send({ error: 'invalid_request', error_description: description, errors: fields });
+    });
     oauth.post(
       '/oauth2/token',
       {
@@ -108,14 +129,20 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
         reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
         const raw = (request.body ?? {}) as Record<string, string>;
         try {
-          if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-            throw new OAuthError('invalid_request', 'Send the request as application/x-www-form-urlencoded.');
-          }
           if (raw.__repeated) throw new OAuthError('invalid_request', `${raw.__repeated} is given more than once.`);
           if (request.validationError) {
-            const issue = request.validationError.validation[0];
-            const field = issue?.instancePath.replace(/^\//, '') || 'request';
-            throw new OAuthError('invalid_request', `${field} ${issue?.message ?? 'is not valid'}.`);
+            const fields = request.validationError.validation.map((v: { instancePath: string; message?: string }) => ({
+              field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body',
+              message: v.message ?? 'is not valid',
+            }));
+            reply.status(400);
+            return reply.send({
+              error: 'invalid_request',
+              error_description: fields
+                .map((f: { field: string; message: string }) => `${f.field} ${f.message}`)
+                .join('; '),
+              errors: fields,
+            } as never);
           }
           return await issueToken(db, requestContext(request), {
             body: request.body,
