@@ -85,7 +85,7 @@ export function SystemClientsPage() {
 
 function CreatedPanel({ created }: { created: SystemClientCreated }) {
   return (
-    <div className="nhsuk-card nhsuk-card--feature" aria-labelledby="created-heading">
+    <section className="nhsuk-card nhsuk-card--feature" aria-labelledby="created-heading">
       <div className="nhsuk-card__content nhsuk-card__content--feature">
         <h2 className="nhsuk-card__heading nhsuk-card__heading--feature" id="created-heading">
           {created.name} is registered
@@ -117,9 +117,7 @@ function CreatedPanel({ created }: { created: SystemClientCreated }) {
         {created.clientSecret && (
           <div className="nhsuk-warning-callout">
             <h3 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>Copy the secret now
-              </span>
+              <span className="nhsuk-u-visually-hidden">Important: </span>Copy the secret now
             </h3>
             <p>
               This is the only time the secret is shown. Waymark keeps only a scrambled copy it cannot read back. If it
@@ -128,7 +126,7 @@ function CreatedPanel({ created }: { created: SystemClientCreated }) {
           </div>
         )}
       </div>
-    </div>
+    </section>
   );
 }
 
