@@ -39,7 +39,10 @@ test('the administrator registers a system client, sees its secret once, then re
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
   await expect(page.getByText(secret)).toHaveCount(0);
 
-  await page.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: `Revoke ${name}` }).click();
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .getByRole('button', { name: `Revoke ${name}` })
+    .click();
   await expect(page.getByRole('status')).toContainText(`${name} has been revoked`);
   await expect(page.getByRole('row', { name: new RegExp(name) }).getByText('Revoked')).toBeVisible();
   await checkPage(page, 'admin-system-clients-revoked');
