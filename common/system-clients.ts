@@ -10,8 +10,9 @@ export const SYSTEM_CLIENT_AUTH_METHODS = ['private_key_jwt', 'client_secret'] a
 export type SystemClientAuthMethod = (typeof SYSTEM_CLIENT_AUTH_METHODS)[number];
 
 export const AUTH_METHOD_LABELS = {
-  private_key_jwt: 'Signed JWT (private_key_jwt): the system keeps its private key, Waymark its public key',
-  client_secret: 'Client secret: Waymark makes a secret, shown once',
+  private_key_jwt:
+    'The system signs each token request with its private key; Waymark checks it with the public key you paste. Nothing secret is stored here.',
+  client_secret: 'Waymark makes a secret, shown once. Use it only for a system that cannot sign.',
 } as const satisfies Record<SystemClientAuthMethod, string>;
 
 export const SCOPE_LABELS = {

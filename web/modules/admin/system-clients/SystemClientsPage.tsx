@@ -160,10 +160,8 @@ function ClientsTable({ clients, onRevoked }: { clients: SystemClient[]; onRevok
           <caption className="nhsuk-u-visually-hidden">Registered systems</caption>
           <thead className="nhsuk-table__head">
             <tr>
-              <th scope="col">Name</th>
+              <th scope="col">System</th>
               <th scope="col">Acts for</th>
-              <th scope="col">Sign-in</th>
-              <th scope="col">May</th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="nhsuk-u-visually-hidden">Actions</span>
@@ -176,14 +174,15 @@ function ClientsTable({ clients, onRevoked }: { clients: SystemClient[]; onRevok
                 <td>
                   {c.name}
                   <br />
-                  <span className="nhsuk-body-s">Registered {formatDateTime(c.createdAt)}</span>
+                  <span className="nhsuk-body-s">
+                    {c.authMethod === 'private_key_jwt' ? 'Signed JWT' : 'Client secret'}; may {c.scopes.join(', ')};
+                    registered {formatDateTime(c.createdAt)}
+                  </span>
                 </td>
                 <td>
                   {c.organisation.name}
                   {c.organisation.code ? ` (${c.organisation.code})` : ''}
                 </td>
-                <td>{c.authMethod === 'private_key_jwt' ? 'Signed JWT' : 'Client secret'}</td>
-                <td>{c.scopes.join(', ')}</td>
                 <td>{c.revokedAt ? <Tag colour="grey">Revoked</Tag> : <Tag colour="green">Active</Tag>}</td>
                 <td>
                   {!c.revokedAt && (
