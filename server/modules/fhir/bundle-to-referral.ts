@@ -241,6 +241,9 @@ export function readReferralMessage(bundle: unknown): ReferralMessage {
       )[0] ?? null)
     : null;
   const ods = organisation ? odsOf(organisation.resource) : undefined;
+  const requesterOdsPath = organisation ? at(organisation, `identifier[${ods?.index ?? 0}].value`) : at(sr, 'requester');
+  // A PCN's system names the referring practice by this ODS code (placed as the intake's practiceId).
+  paths.set('practiceId', requesterOdsPath);
 
   return {
     bundleId,
@@ -249,7 +252,7 @@ export function readReferralMessage(bundle: unknown): ReferralMessage {
     serviceRequestId,
     waymarkReferralId: isObject(waymarkId) ? (str(waymarkId.value) ?? null) : null,
     requesterOdsCode: ods?.value ?? null,
-    requesterOdsPath: organisation ? at(organisation, `identifier[${ods?.index ?? 0}].value`) : at(sr, 'requester'),
+    requesterOdsPath,
     referrer: {
       referrerName: practitionerName?.slice(0, 120) ?? null,
       referrerOrganisation: organisation ? (str(organisation.resource.name)?.slice(0, 200) ?? null) : null,

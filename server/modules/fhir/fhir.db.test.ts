@@ -536,4 +536,39 @@ describe('$process-message', () => {
     expect(await ctx.db.$count(fhirServiceRequests)).toBeGreaterThan(0);
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });
+
+  it('takes a bearer token on the FHIR edge only: the same token is nobody on the rest of the API', async () => {
+    const { token } = await practiceSystem(tenancy.practiceId);
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/practice/referrals',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('lets a system acting for a PCN refer for a practice of the PCN, named by its ODS code', async () => {
+    const { privateKey, jwks } = await keyPair();
+    const reg = await register({
+      name: 'PCN hub',
+      organisationId: tenancy.pcnId,
+      authMethod: 'private_key_jwt',
+      jwks,
+      scopes: ['referral.create'],
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const token = await jwtToken(reg.json().id, privateKey);
+    const res = await send(token, referralMessage({ ods: await practiceCode(tenancy.practiceId) }));
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = await ctx.db.select().from(referrals).where(eq(referrals.id, res.json().entry[1].resource.id));
+    expect(row).toMatchObject({ pcnId: tenancy.pcnId, practiceId: tenancy.practiceId, source: 'practice' });
+    // A practice of another PCN is not this system's to name.
+    const before = await referralCount();
+    const issues = expectOutcome(
+      await send(token, referralMessage({ ods: await practiceCode(other.practiceId) })),
+      400,
+    );
+    expect(issues[0]?.expression).toEqual(['Bundle.entry[4].resource.identifier[0].value']);
+    expect(await referralCount()).toBe(before);
+  });
 });
