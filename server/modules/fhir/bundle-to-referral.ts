@@ -241,7 +241,9 @@ export function readReferralMessage(bundle: unknown): ReferralMessage {
       )[0] ?? null)
     : null;
   const ods = organisation ? odsOf(organisation.resource) : undefined;
-  const requesterOdsPath = organisation ? at(organisation, `identifier[${ods?.index ?? 0}].value`) : at(sr, 'requester');
+  const requesterOdsPath = organisation
+    ? at(organisation, `identifier[${ods?.index ?? 0}].value`)
+    : at(sr, 'requester');
   // A PCN's system names the referring practice by this ODS code (placed as the intake's practiceId).
   paths.set('practiceId', requesterOdsPath);
 
