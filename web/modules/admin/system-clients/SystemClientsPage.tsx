@@ -175,8 +175,7 @@ function ClientsTable({ clients, onRevoked }: { clients: SystemClient[]; onRevok
                   {c.name}
                   <br />
                   <span className="nhsuk-body-s">
-                    {c.authMethod === 'private_key_jwt' ? 'Signed JWT' : 'Client secret'}; may {c.scopes.join(', ')};
-                    registered {formatDateTime(c.createdAt)}
+                    {`${c.authMethod === 'private_key_jwt' ? 'Signed JWT' : 'Client secret'}; may ${c.scopes.join(', ')}; registered ${formatDateTime(c.createdAt)}`}
                   </span>
                 </td>
                 <td>
