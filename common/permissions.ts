@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'volunteer.manage', // record volunteers, their checks and hours, and their ending
   'group.read', // the groups the PCN's team runs itself, their sessions and registers
   'group.manage', // set up a group, its sessions, facilitators and directory listing; take a register
+  'systemclient.manage', // register the GP systems and NHS services that talk to Waymark over FHIR, and revoke them
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
   'workforce.plan', // the workforce planner and its named scenarios: the own PCN's (team lead) or the ICB's (commissioner)
   'workforce.rates', // the ICB's pay points, employer on-cost rates and ARRS maximums (administrator)
@@ -98,9 +99,22 @@ export const ROLE_PERMISSIONS = {
     'team.manage',
     'team.settings',
     'workforce.rates',
+    'systemclient.manage',
   ],
 } satisfies Record<Role, Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
   return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
 }
+
+/**
+ * What an admin may grant a system client (OAuth 2.0 scopes are these permission names). A client's
+ * permissions are its scopes within what a person of the same organisation could do (see
+ * system-clients.service `clientPrincipal`): a scope never widens a role.
+ */
+export const SYSTEM_CLIENT_SCOPES = [
+  'referral.create',
+  'referral.read',
+  'gpmessage.read',
+] as const satisfies readonly Permission[];
+export type SystemClientScope = (typeof SYSTEM_CLIENT_SCOPES)[number];

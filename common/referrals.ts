@@ -57,6 +57,15 @@ export const CLOSURE_REASONS = {
 } as const;
 export type ClosureReason = keyof typeof CLOSURE_REASONS;
 
+/**
+ * How each closure reason reads, with the one no one picks at triage: the referrer withdrew the
+ * referral before allocation (a GP system's cancelling message, issue 17).
+ */
+export const CLOSURE_REASON_LABELS: Readonly<Record<string, string>> = {
+  ...CLOSURE_REASONS,
+  withdrawn_by_referrer: 'Withdrawn by the referrer before allocation',
+};
+
 /** Which recommended role suits a triage outcome; see allocation rules. */
 export const RECOMMENDABLE_ROLES = [
   'link_worker',

@@ -26,6 +26,7 @@ import { referralSettingsRoutes } from './modules/directory/referral-settings/re
 import { directorySearchRoutes } from './modules/directory/search/search.routes.js';
 import { showcaseRoutes } from './modules/directory/showcase/showcase.routes.js';
 import { directoryTransferRoutes } from './modules/directory/transfer/transfer.routes.js';
+import { FHIR_BASE, fhirRoutes } from './modules/fhir/fhir.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { notifyReceiptsRoutes } from './modules/notifications/notify-receipts.routes.js';
 import { impactRoutes } from './modules/onward-referrals/impact/impact.routes.js';
@@ -38,6 +39,8 @@ import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { selfReferralRoutes } from './modules/referrals/self-referral.routes.js';
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { siteRoutes } from './modules/site/site.routes.js';
+import { systemClientsRoutes } from './modules/system-clients/system-clients.routes.js';
+import { authenticateBearer } from './modules/system-clients/system-clients.service.js';
 import { teamRoutes } from './modules/team/team.routes.js';
 import { teamGroupsRoutes } from './modules/team-groups/team-groups.routes.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
@@ -151,6 +154,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     publicPrefixes: ['/api/docs'],
     authenticate: (token) => authenticate(db, settings, token),
     denialWindowMs: opts.auditDenialWindowMs,
+    // The FHIR edge is for registered systems: bearer tokens from /oauth2/token, never the cookie.
+    bearer: { prefixes: [`${FHIR_BASE}/`], authenticate: (token) => authenticateBearer(db, token) },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -238,6 +243,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   referralSettingsRoutes(app, deps);
   volunteersRoutes(app, deps);
   teamGroupsRoutes(app, deps);
+  systemClientsRoutes(app, deps);
+  fhirRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,
     hub: opts.hub,

@@ -80,6 +80,10 @@ const ConfigSchema = z
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     /** Self-referrals a resident may send per hour, per address and per phone number or email. */
     SELF_REFERRAL_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+    /** Token requests per minute per address at POST /oauth2/token (system clients). */
+    OAUTH_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    /** FHIR requests per minute per system client (per address before the client is known). */
+    FHIR_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()

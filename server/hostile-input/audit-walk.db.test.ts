@@ -417,6 +417,17 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
         'PUT',
       ),
   },
+  // ---- issue 17: an admin registers a system client ----
+  'POST /api/admin/system-clients': {
+    action: 'system-client.register',
+    run: () =>
+      post('/api/admin/system-clients', admin, {
+        name: 'Walk GP system',
+        organisationId: home.practiceId,
+        authMethod: 'client_secret',
+        scopes: ['referral.create'],
+      }),
+  },
   // ---- issue 15: the person opens their link to a video appointment ----
   'POST /api/public/video/open': {
     action: 'video.link.open',

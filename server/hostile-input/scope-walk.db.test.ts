@@ -62,6 +62,7 @@ const PARAMS: [RegExp, Record<string, string>][] = [
   [/^\/api\/team\/leave\/:id/, { id: 'leave' }],
   [/^\/api\/team\/members\/:id/, { id: 'worker' }],
   [/^\/api\/admin\/users\/:id/, { id: 'worker' }],
+  [/^\/api\/admin\/system-clients\/:id/, { id: 'systemClient' }],
   [/^\/api\/organisations\/practices\/:id/, { id: 'practice' }],
   [/^\/api\/admin\/organisations\/:id/, { id: 'practice' }],
   [/^\/api\/directory\/our-listings\/:serviceId/, { serviceId: 'partnerListing' }],
@@ -102,6 +103,7 @@ const ICB_WIDE = new Set([
   'change',
   'practice',
   'worker:admin',
+  'systemClient:admin',
   // showcase: directory staff keep the events and new listings of their whole ICB
   'staffEvent',
   'proposal',
@@ -314,6 +316,20 @@ beforeAll(async () => {
   ids.scenario = scenario.json().id;
   ids.worker = worker.id;
   ids.practice = home.practiceId;
+  // Issue 17: a system client of the home practice (the ICB's admins manage all of its ICB's).
+  const client = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/admin/system-clients',
+    headers: (sessions.get('home:admin') as Session).headers,
+    payload: {
+      name: 'Walk GP system',
+      organisationId: home.practiceId,
+      authMethod: 'client_secret',
+      scopes: ['referral.create'],
+    },
+  });
+  expect(client.statusCode, client.body).toBe(201);
+  ids.systemClient = client.json().id;
   // Issue 12, link helper: an onward referral of the case sent by secure link (revoke, re-send).
   ids.onward = (
     await createLinkedReferral(ctx.db, home, {

@@ -10,6 +10,17 @@ export interface Principal {
   role: Role;
   scope: Scope;
   permissions: readonly Permission[];
+  /**
+   * Set when the actor is a registered system (a GP system, another NHS service) authenticated by
+   * an OAuth bearer token rather than a person with a session: `userId` is then the client's id,
+   * which is no user's, so columns that reference users take `userIdOf(actor)` (null for a client).
+   */
+  systemClient?: { id: string; name: string };
+}
+
+/** The acting user's id for columns that reference users; null when a system client acts. */
+export function userIdOf(actor: Principal): string | null {
+  return actor.systemClient ? null : actor.userId;
 }
 
 /** What a use-case needs to know about the request it serves (for scope and audit). */

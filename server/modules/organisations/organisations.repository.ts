@@ -59,6 +59,11 @@ export async function findPracticeById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(practices).where(eq(practices.id, id));
   return row ?? null;
 }
+export async function findPracticeByCode(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(practices).where(eq(practices.code, code));
+  return row ?? null;
+}
+
 export async function findVcsById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(vcsOrganisations).where(eq(vcsOrganisations.id, id));
   return row ?? null;

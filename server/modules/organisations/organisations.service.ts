@@ -226,6 +226,11 @@ export async function resolveOrganisation(db: DbOrTx, id: string): Promise<Organ
   return null;
 }
 
+/** The id of the GP practice with this ODS code, or null (the FHIR edge names practices by code). */
+export async function practiceIdByOdsCode(db: DbOrTx, code: string): Promise<string | null> {
+  return (await repo.findPracticeByCode(db, code))?.id ?? null;
+}
+
 /** A reference to the organisation of the given kind and id (for display). */
 export async function organisationRef(db: DbOrTx, kind: OrganisationKind, id: string): Promise<OrganisationRef | null> {
   const placement = await resolveOrganisation(db, id);

@@ -18,7 +18,7 @@ import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import type { PcnScope } from '../../platform/access/pcn-member.js';
 import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
-import type { SignedInContext } from '../../platform/context.js';
+import { type SignedInContext, userIdOf } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { readTogether } from '../../platform/db/read-together.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -101,7 +101,7 @@ export async function transitionReferral(tx: Tx, ctx: SignedInContext, t: Transi
     type: t.event.type,
     fromStatus: previous,
     toStatus: t.to,
-    actorUserId: actor.userId,
+    actorUserId: userIdOf(actor),
     snomedCode: t.event.snomedCode ?? null,
     details: t.event.details ?? {},
   });
@@ -128,7 +128,7 @@ export async function recordReferralEvent(
     type: event.type,
     fromStatus: row.status,
     toStatus: row.status,
-    actorUserId: actor.userId,
+    actorUserId: userIdOf(actor),
     details: event.details ?? {},
   });
   await writeAudit(tx, ctx, { action: `referral.${event.type}`, entityType: 'referral', entityId: row.id });
@@ -364,5 +364,51 @@ async function practiceNamesOf(
   return new Map([...refs].map(([id, ref]) => [id, ref.name]));
 }
 
-export { purgeIdempotencyKeys } from './idempotency.js';
+// Intake for other edges (the FHIR edge's $process-message): the same validation, person matching
+// and queue as the web form, and the same idempotency store.
+export {
+  claimKey,
+  purgeIdempotencyKeys,
+  requestHash,
+  type StoredAnswer,
+  saveAnswer,
+  storedAnswer,
+} from './idempotency.js';
+export { type ReferringSystem, storeReferral, validateReferral } from './use-cases/create-referral.js';
+export { OpenReferralError, PossibleDuplicatesError } from './use-cases/intake-person.js';
 export { purgeSelfReferralStarts } from './use-cases/self-referral.js';
+
+/** A referral may be withdrawn by its referrer until the team has allocated it. */
+export const WITHDRAWABLE_STATUSES: readonly ReferralStatus[] = ['received', 'triaged'];
+
+/** The closure reason of a referral its referrer withdrew (not one a team lead chooses at triage). */
+export const WITHDRAWN_BY_REFERRER = 'withdrawn_by_referrer';
+
+/**
+ * The referrer withdraws a referral the team has not yet allocated (in the caller's transaction):
+ * it is closed as declined with the reason `withdrawn_by_referrer`, with its event and audit row.
+ * Out of scope: 404. Allocated or later: 409 naming its status (the team must be asked).
+ */
+export async function withdrawReferral(tx: Tx, ctx: SignedInContext, id: string): Promise<repo.ReferralRow> {
+  const row = await repo.findReferralInScope(tx, ctx.actor.scope, id, { lock: true });
+  if (!row) throw notFound('referral');
+  if (!WITHDRAWABLE_STATUSES.includes(row.status)) {
+    throw new AppError('conflict', {
+      userMessage: `This referral is ${STATUS_LABELS[row.status].toLowerCase()}: the team has already taken it on, so it can no longer be withdrawn by message. Contact the social prescribing team.`,
+      details: { currentStatus: row.status },
+    });
+  }
+  return transitionReferral(tx, ctx, {
+    id: row.id,
+    version: row.version,
+    to: 'declined',
+    set: { closureReason: WITHDRAWN_BY_REFERRER, closedAt: new Date() },
+    event: {
+      type: 'withdrawn',
+      details: {
+        reason: WITHDRAWN_BY_REFERRER,
+        ...(ctx.actor.systemClient ? { systemClientId: ctx.actor.systemClient.id } : {}),
+      },
+    },
+  });
+}

@@ -27,6 +27,9 @@ export interface AuditEntry {
   icbId?: string | null;
 }
 
+/** The actor_role of audit rows written for a system client (actor_user_id holds the client's id). */
+export const SYSTEM_CLIENT_ACTOR_ROLE = 'system_client';
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 // Arbitrary constant naming "audit chain append" among advisory locks.
@@ -58,7 +61,13 @@ export function hashAuditRow(prevHash: string, row: Hashable): string {
 export function auditorOf(ctx: RequestContext, entry: AuditEntry) {
   return {
     actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (ctx.actor?.userId ?? null),
-    actorRole: entry.actorRole !== undefined ? entry.actorRole : (ctx.actor?.role ?? null),
+    // A system client is recorded by its id (in actor_user_id) and the role `system_client`.
+    actorRole:
+      entry.actorRole !== undefined
+        ? entry.actorRole
+        : ctx.actor?.systemClient
+          ? SYSTEM_CLIENT_ACTOR_ROLE
+          : (ctx.actor?.role ?? null),
     icbId: entry.icbId !== undefined ? entry.icbId : (ctx.actor?.scope.icbId ?? null),
   };
 }

@@ -39,6 +39,14 @@ export interface AccessControlOptions {
   authenticate(token: string): Promise<AuthenticatedSession | null>;
   /** Window of the refusal audit throttle (default 60 s; tests shorten it). */
   denialWindowMs?: number;
+  /**
+   * Routes under these prefixes (the FHIR edge) are for registered systems, not people: they take
+   * an OAuth bearer token (`Authorization: Bearer …`) and never the session cookie, so no CSRF
+   * token is needed (nothing is sent ambiently). The token resolves to the client's principal —
+   * its scopes within what a person of its organisation may do — and the route's declared
+   * permission is checked against it exactly as for a person. Elsewhere a bearer token is ignored.
+   */
+  bearer?: { prefixes: string[]; authenticate(token: string): Promise<Principal | null> };
 }
 
 export interface RegisteredRoute {
@@ -100,7 +108,7 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.auditDenials = denials;
     const token = request.cookies[opts.cookieName] ?? null;
     request.sessionToken = token;
@@ -109,14 +117,35 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
     if (!request.routeOptions.url) return; // no route matched: the not-found handler answers
     if (access && 'public' in access) return;
 
-    const session = token ? await opts.authenticate(token) : null;
-    if (!session) {
-      throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+    const bearer = opts.bearer;
+    const forSystems = !!bearer && bearer.prefixes.some((p) => request.routeOptions.url?.startsWith(p));
+    let principal: Principal;
+    let csrfToken: string | null = null;
+    if (forSystems) {
+      const presented = bearerToken(request.headers.authorization);
+      const client = presented ? await bearer.authenticate(presented) : null;
+      if (!client) {
+        // RFC 6750 §3: say which scheme is wanted, and whether the token given was bad.
+        reply.header('WWW-Authenticate', presented ? 'Bearer error="invalid_token"' : 'Bearer');
+        throw new AppError('unauthenticated', {
+          userMessage: presented
+            ? 'The access token is not valid: it has expired, been revoked or was never issued. Get a new one from /oauth2/token.'
+            : 'An access token is needed: send Authorization: Bearer <token> from /oauth2/token.',
+        });
+      }
+      principal = client;
+    } else {
+      const session = token ? await opts.authenticate(token) : null;
+      if (!session) {
+        throw new AppError('unauthenticated', { userMessage: 'You need to sign in.' });
+      }
+      principal = session.principal;
+      csrfToken = session.csrfToken;
     }
-    request.principal = session.principal;
-    request.csrfToken = session.csrfToken;
+    request.principal = principal;
+    request.csrfToken = csrfToken;
 
-    if (!access || !session.principal.permissions.includes(access.permission)) {
+    if (!access || !principal.permissions.includes(access.permission)) {
       await writeAuditAlone(opts.db, requestContext(request), {
         action: 'access.denied',
         outcome: 'denied',
@@ -126,9 +155,10 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
           permission: access ? access.permission : null,
         },
       });
+      if (forSystems) reply.header('WWW-Authenticate', 'Bearer error="insufficient_scope"');
       throw new AppError('forbidden', { userMessage: 'You do not have permission to do this.' });
     }
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    if (!forSystems && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== csrfToken) {
       await writeAuditAlone(opts.db, requestContext(request), {
         action: 'access.csrf-rejected',
         outcome: 'denied',
@@ -140,4 +170,10 @@ export function registerAccessControl(app: FastifyInstance, opts: AccessControlO
     }
   });
   return routes;
+}
+
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750 §2.1), or null. */
+function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header.trim()) : null;
+  return match?.[1] ?? null;
 }

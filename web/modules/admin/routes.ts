@@ -11,5 +11,6 @@ export const ADMIN_ROUTES: PageRoute[] = [
   { path: 'admin/organisations', access: ORGANISATION_ADMIN, page: lazyPage(() => import('./organisations/OrganisationsPage'), 'OrganisationsPage'), menu: { text: 'Organisations', order: 140, summary: 'Manage the ICB’s primary care networks, GP practices and voluntary sector organisations.' } },
   { path: 'admin/organisations/:organisationId', access: ORGANISATION_ADMIN, page: lazyPage(() => import('./organisations/OrganisationPage'), 'OrganisationPage') },
   { path: 'admin/organisations/new/:kind', access: ORGANISATION_ADMIN, page: lazyPage(() => import('./organisations/AddOrganisationPage'), 'AddOrganisationPage') },
+  { path: 'admin/system-clients', access: ['systemclient.manage', 'organisation.read'], page: lazyPage(() => import('./system-clients/SystemClientsPage'), 'SystemClientsPage'), menu: { text: 'System clients', order: 157, summary: 'Register the GP systems and NHS services that send referrals over FHIR, and revoke them.' } },
   { path: 'admin/audit', access: ['audit.read'], page: lazyPage(() => import('./audit/AuditPage'), 'AuditPage'), menu: { text: 'Audit log', order: 150, summary: 'Search the audit log of sign-ins, changes and refused attempts.' } },
 ];

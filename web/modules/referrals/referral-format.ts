@@ -1,4 +1,4 @@
-import { CLOSURE_REASONS, type ClosureReason, type ReferralStatus } from '../../../common/referrals';
+import { CLOSURE_REASON_LABELS, type ReferralStatus } from '../../../common/referrals';
 import type { TagColour } from '../../ui/Tag';
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -54,5 +54,5 @@ export const STATUS_MEANING: Record<ReferralStatus, string> = {
 
 export function closureReasonText(reason: string | null): string | null {
   if (!reason) return null;
-  return CLOSURE_REASONS[reason as ClosureReason] ?? reason;
+  return CLOSURE_REASON_LABELS[reason] ?? reason;
 }

@@ -1,5 +1,5 @@
 import type { ReferralEventView } from '../../../common/api-types';
-import { CLOSURE_REASONS, type ClosureReason, type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
+import { CLOSURE_REASON_LABELS, type ReferralStatus, STATUS_LABELS } from '../../../common/referrals';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
 import { formatWhen } from '../referrals/referral-format';
 
@@ -51,7 +51,7 @@ function describe(e: ReferralEventView): string | null {
     case 'declined':
     case 'redirected': {
       const reason = text(d.reason);
-      return reason ? (CLOSURE_REASONS[reason as ClosureReason] ?? reason) : null;
+      return reason ? (CLOSURE_REASON_LABELS[reason] ?? reason) : null;
     }
     case 'received':
       return d.source === 'self'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { CLOSURE_REASONS, STATUS_LABELS } from '../../../../common/referrals.js';
+import { CLOSURE_REASON_LABELS, STATUS_LABELS } from '../../../../common/referrals.js';
 import { count, type ExactRow, type ExactTable, type SectionBuilder, statistic } from '../figures.js';
 import { tally } from './months.js';
 import { percent, rollupSource } from './rollup-filters.js';
@@ -8,7 +8,7 @@ import { percent, rollupSource } from './rollup-filters.js';
 // - measure 'flow', dimension 'stage': referrals received in the period that reached each stage
 //   (received, triaged, allocated, first_contact, plan_agreed, discharged);
 // - measure 'closures', dimension 'reason', value '<status>:<reason>': referrals closed without
-//   support (declined, redirected, not_contactable) and why (CLOSURE_REASONS, or the code;
+//   support (declined, redirected, not_contactable) and why (CLOSURE_REASON_LABELS, or the code;
 //   'not_recorded' when none was given).
 // Shares are of the referrals received, so each stage reads "how many got this far".
 // Each measure has its one dimension, so the query says both as lists: an OR of the two pairs
@@ -27,7 +27,7 @@ const STAGES = [
 const CLOSURE_STATUSES = ['declined', 'redirected', 'not_contactable'] as const;
 type ClosureStatus = (typeof CLOSURE_STATUSES)[number];
 
-const reasonLabel = (reason: string) => CLOSURE_REASONS[reason as keyof typeof CLOSURE_REASONS] ?? reason;
+const reasonLabel = (reason: string) => CLOSURE_REASON_LABELS[reason] ?? reason;
 
 export const flowSection: SectionBuilder = async (db, f) => {
   const from = rollupSource('counts', f);

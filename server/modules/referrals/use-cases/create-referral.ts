@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import type { Principal, SignedInContext } from '../../../platform/context.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { type Principal, type SignedInContext, userIdOf } from '../../../platform/context.js';
+import type { Db, DbOrTx, Tx } from '../../../platform/db/client.js';
 import { AppError, type FieldError, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
 import { nothingChanged, runUseCase } from '../../../platform/use-case.js';
@@ -61,61 +61,92 @@ export async function createReferral(
       const earlier = await claimKey(tx, claim);
       if (earlier) return nothingChanged(tx, replay(earlier));
     }
-    const { person, match, identityCheck } = await findOrAddPerson(tx, ctx, actor, referral, placement);
-    await linkTeam(tx, person.id, placement);
-    if (match !== 'new_person' && !referral.confirmedSecondReferral) {
-      await refuseRecentOpenReferral(tx, actor, person.id, placement.pcnId);
-    }
-    const fromOutside = referral.source !== 'practice';
-    const row = await repo.insertReferral(tx, {
-      personId: person.id,
-      personDetails: detailsAsGiven(referral, placement),
-      identityCheck,
-      icbId: placement.icbId,
-      pcnId: placement.pcnId,
-      practiceId: placement.practiceId,
-      source: referral.source,
-      referrerUserId: actor.userId,
-      referrerName: fromOutside ? (referral.referrer?.name ?? null) : null,
-      referrerOrganisation: fromOutside ? (referral.referrer?.organisation ?? null) : null,
-      referrerContact: fromOutside ? (referral.referrer?.contact ?? null) : null,
-      reasons: referral.reasons,
-      details: referral.details ?? null,
-      urgencyRequested: referral.urgencyRequested,
-      consentToReferral: referral.consentToReferral,
-      consentToShare: referral.consentToShare,
-      safeguardingConcern: referral.safeguardingConcern,
-      status: 'received',
-      receivedAt: new Date(),
-    });
-    await repo.insertReferralEvent(tx, {
-      referralId: row.id,
-      type: 'received',
-      fromStatus: null,
-      toStatus: 'received',
-      actorUserId: actor.userId,
-      details: { source: row.source, personMatch: match },
-    });
-    await writeAudit(tx, ctx, {
-      action: 'referral.create',
-      entityType: 'referral',
-      entityId: row.id,
-      details: {
-        source: row.source,
-        pcnId: row.pcnId,
-        practiceId: row.practiceId,
-        personId: person.id,
-        personMatch: match,
-        ...(identityCheck ? { identityCheck } : {}),
-      },
-    });
-    // Delivered to listeners only when this transaction commits.
-    await publish(tx, { type: 'referral.received', pcnId: row.pcnId, referralId: row.id });
+    const row = await storeReferral(tx, ctx, referral, placement);
     const created: IntakeAnswer = { status: 201, body: { id: row.id, status: 'received' }, replayed: false };
     if (claim) await saveAnswer(tx, claim, { status: created.status, body: created.body });
     return created;
   });
   return answer;
+}
+
+/** Who referred, when the referral came from a system rather than a signed-in person. */
+export interface ReferringSystem {
+  /** The referring clinician and organisation as the message named them (kept on the referral). */
+  referrerName: string | null;
+  referrerOrganisation: string | null;
+  referrerContact: string | null;
+}
+
+/**
+ * The intake's writes, in the caller's transaction (a validated referral): find or make the
+ * person, the referral with its 'received' event, its audit row and the notice to the PCN's live
+ * queue. The web form's intake above and the FHIR edge's (`$process-message`) both come here.
+ */
+export async function storeReferral(
+  tx: Tx,
+  ctx: SignedInContext,
+  referral: TReferralCreate,
+  placement: Placement,
+  system?: ReferringSystem,
+) {
+  const { actor } = ctx;
+  const { person, match, identityCheck } = await findOrAddPerson(tx, ctx, actor, referral, placement);
+  await linkTeam(tx, person.id, placement);
+  if (match !== 'new_person' && !referral.confirmedSecondReferral) {
+    await refuseRecentOpenReferral(tx, actor, person.id, placement.pcnId);
+  }
+  const fromOutside = referral.source !== 'practice';
+  const row = await repo.insertReferral(tx, {
+    personId: person.id,
+    personDetails: detailsAsGiven(referral, placement),
+    identityCheck,
+    icbId: placement.icbId,
+    pcnId: placement.pcnId,
+    practiceId: placement.practiceId,
+    source: referral.source,
+    referrerUserId: userIdOf(actor),
+    referrerName: system ? system.referrerName : fromOutside ? (referral.referrer?.name ?? null) : null,
+    referrerOrganisation: system
+      ? system.referrerOrganisation
+      : fromOutside
+        ? (referral.referrer?.organisation ?? null)
+        : null,
+    referrerContact: system ? system.referrerContact : fromOutside ? (referral.referrer?.contact ?? null) : null,
+    reasons: referral.reasons,
+    details: referral.details ?? null,
+    urgencyRequested: referral.urgencyRequested,
+    consentToReferral: referral.consentToReferral,
+    consentToShare: referral.consentToShare,
+    safeguardingConcern: referral.safeguardingConcern,
+    status: 'received',
+    receivedAt: new Date(),
+  });
+  const systemClient = actor.systemClient ? { systemClientId: actor.systemClient.id } : {};
+  await repo.insertReferralEvent(tx, {
+    referralId: row.id,
+    type: 'received',
+    fromStatus: null,
+    toStatus: 'received',
+    actorUserId: userIdOf(actor),
+    details: { source: row.source, personMatch: match, ...systemClient },
+  });
+  await writeAudit(tx, ctx, {
+    action: 'referral.create',
+    entityType: 'referral',
+    entityId: row.id,
+    details: {
+      source: row.source,
+      pcnId: row.pcnId,
+      practiceId: row.practiceId,
+      personId: person.id,
+      personMatch: match,
+      ...(identityCheck ? { identityCheck } : {}),
+      ...systemClient,
+    },
+  });
+  // Delivered to listeners only when this transaction commits.
+  await publish(tx, { type: 'referral.received', pcnId: row.pcnId, referralId: row.id });
+  return row;
 }
 
 function replay(earlier: StoredAnswer): IntakeAnswer {
@@ -134,7 +165,7 @@ function issuesToFieldErrors(error: z.ZodError): FieldError[] {
  * The shape rules (zod) and the rules that need data (reason codes in use, the practice, the
  * matched person) are checked together, so the user sees every problem at once.
  */
-async function validateReferral(
+export async function validateReferral(
   db: Db,
   actor: Principal,
   raw: unknown,
