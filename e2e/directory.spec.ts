@@ -76,3 +76,24 @@ test('directory: the public finds a walking group near a postcode and reports it
   }).format(new Date());
   await expect(visitor.getByText(new RegExp(`Last checked.*${today}`)).first()).toBeVisible();
 });
+
+// A slow connection: the categories arrive after the person has started typing. What they typed
+// stays (the form used to be redrawn when the list arrived, and the search went out empty).
+test('directory: what is typed before the categories arrive is kept and searched for', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/public/directory/categories', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/directory');
+  await page.getByLabel('What are you looking for?').fill('Connect Walk and Talk');
+  release();
+  await expect(page.getByLabel('Category').getByRole('option', { name: 'Nature and green space' })).toBeAttached();
+  await expect(page.getByLabel('What are you looking for?')).toHaveValue('Connect Walk and Talk');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '1 service found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Connect Walk and Talk', exact: true })).toBeVisible();
+});

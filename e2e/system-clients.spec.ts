@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { followMenuLink } from './support/menu.js';
 import { checkPage } from './support/page-checks.js';
 
 // Journey (issue 17): the ICB administrator registers a GP system to send referrals over FHIR,
@@ -9,10 +10,7 @@ test('the administrator registers a system client, sees its secret once, then re
 }) => {
   await page.goto('/');
   // The admin's menu is long: System clients may be behind "More" (it comes after the audit log).
-  const menu = page.getByRole('navigation', { name: 'Menu' });
-  const more = menu.getByRole('button', { name: 'Browse More' });
-  if (await more.isVisible()) await more.click();
-  await menu.getByRole('link', { name: 'System clients' }).click();
+  await followMenuLink(page, 'System clients');
   await expect(page.getByRole('heading', { level: 1, name: 'System clients' })).toBeVisible();
   await checkPage(page, 'admin-system-clients');
 

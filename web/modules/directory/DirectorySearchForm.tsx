@@ -1,5 +1,5 @@
 import { Select, TextInput } from 'nhsuk-react-components';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { WEEKDAY_LABELS, WEEKDAYS } from '../../../common/directory';
 import { Button } from '../../ui/Button';
 import type { FormErrors } from '../../ui/form-errors';
@@ -36,6 +36,10 @@ export function DirectorySearchForm({
   errors: FormErrors;
   onSearch: (form: SearchForm) => void;
 }) {
+  // Controlled, so a shared link's category stays chosen when the list of categories arrives
+  // (the form is not redrawn then: that would throw away what the person has typed meanwhile).
+  const [category, setCategory] = useState(form.category);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSearch(formFromFormData(new FormData(event.currentTarget)));
@@ -59,7 +63,8 @@ export function DirectorySearchForm({
         id="category"
         name="category"
         label="Category"
-        defaultValue={form.category}
+        value={category}
+        onChange={(event) => setCategory(event.currentTarget.value)}
         error={errors.fields.category}
       >
         <Select.Option value="">Any category</Select.Option>

@@ -87,9 +87,9 @@ export function DirectorySearchPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
           <DirectorySearchForm
-            // A new address (Back, a shared link, another page) shows its own values in the form;
-            // so does the arrival of the categories, which selects a shared link's category.
-            key={`${searchParams.toString()}:${audience.staff}:${!!categories.data}`}
+            // A new address (Back, a shared link, another page) shows its own values in the form.
+            // Nothing else redraws it: what someone types while the page loads must survive.
+            key={searchParams.toString()}
             form={form}
             staff={audience.staff}
             categories={categories.data}
