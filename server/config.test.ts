@@ -44,12 +44,13 @@ describe('loadConfig', () => {
   });
 
   it('turns on secure cookies in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    const production = { NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') };
+    expect(loadConfig(production).cookieSecure).toBe(true);
+    expect(loadConfig(production).logFormat).toBe('json');
     expect(loadConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
     expect(loadConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be pretty or json/);
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({ ...production, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
     expect(loadConfig({ COOKIE_SECURE: 'yes' }).cookieSecure).toBe(true);
   });
 
@@ -198,6 +199,33 @@ describe('loadConfig', () => {
     const err = configErrorOf({ BACKUP_ENCRYPTION_KEY: 'c2hvcnQta2V5' });
     expect(err.problems).toEqual(['BACKUP_ENCRYPTION_KEY: must be 32 bytes, base64 (openssl rand -base64 32)']);
     expect(err.message).not.toContain('c2hvcnQta2V5');
+  });
+
+  describe('SECRETS_ENCRYPTION_KEY (secrets at rest)', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    const old = Buffer.alloc(32, 8).toString('base64');
+
+    it('is required in production, and never echoed when wrong', () => {
+      expect(configErrorOf({ NODE_ENV: 'production' }).problems).toEqual([
+        'SECRETS_ENCRYPTION_KEY: is required in production (openssl rand -base64 32), and must be kept apart from the backups',
+      ]);
+      expect(loadConfig({}).SECRETS_ENCRYPTION_KEY).toBeUndefined();
+      const err = configErrorOf({ SECRETS_ENCRYPTION_KEY: 'c2hvcnQta2V5' });
+      expect(err.problems).toEqual(['SECRETS_ENCRYPTION_KEY: must be 32 bytes, base64 (openssl rand -base64 32)']);
+      expect(err.message).not.toContain('c2hvcnQta2V5');
+    });
+
+    it('takes retired keys as a comma-separated list of keys', () => {
+      expect(
+        loadConfig({ SECRETS_ENCRYPTION_KEY: key, SECRETS_ENCRYPTION_KEYS_RETIRED: `${old}, ${key}` })
+          .SECRETS_ENCRYPTION_KEYS_RETIRED,
+      ).toEqual([old, key]);
+      const err = configErrorOf({ SECRETS_ENCRYPTION_KEYS_RETIRED: `${old},nope` });
+      expect(err.problems).toEqual([
+        'SECRETS_ENCRYPTION_KEYS_RETIRED: must be keys of 32 bytes, base64, separated by commas',
+      ]);
+      expect(err.message).not.toContain(old);
+    });
   });
 
   describe('ICE_SERVERS (video consultations)', () => {

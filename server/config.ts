@@ -39,6 +39,10 @@ const iceServers = z
     return parsed.data;
   });
 
+const isBase64Key = (v: string) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32;
+/** An AES-256 key as `openssl rand -base64 32` prints it. */
+const base64Key = z.string().refine(isBase64Key, 'must be 32 bytes, base64 (openssl rand -base64 32)');
+
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -171,12 +175,24 @@ const ConfigSchema = z
     /** Where `npm run backup` writes its files. */
     BACKUP_DIR: z.string().min(1).default('backups'),
     /** Encrypts backups (AES-256-GCM): 32 bytes, base64 (`openssl rand -base64 32`). Keep it apart from the backups. */
-    BACKUP_ENCRYPTION_KEY: z
+    BACKUP_ENCRYPTION_KEY: base64Key.optional(),
+    /**
+     * Encrypts secrets kept at rest that Waymark must read back (TOTP secrets): 32 bytes, base64
+     * (`openssl rand -base64 32`). Required in production; elsewhere a key is made once and kept in
+     * DATA_DIR/secrets-encryption.key. To rotate, see README "Secrets at rest".
+     */
+    SECRETS_ENCRYPTION_KEY: base64Key.optional(),
+    /** Earlier SECRETS_ENCRYPTION_KEYs, comma-separated: they still open what they sealed until it is sealed again. */
+    SECRETS_ENCRYPTION_KEYS_RETIRED: z
       .string()
-      .refine(
-        (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32,
-        'must be 32 bytes, base64 (openssl rand -base64 32)',
-      )
+      .transform((text, ctx) => {
+        const keys = text.split(',').map((k) => k.trim());
+        if (keys.some((k) => !isBase64Key(k))) {
+          ctx.addIssue({ code: 'custom', message: 'must be keys of 32 bytes, base64, separated by commas' });
+          return z.NEVER;
+        }
+        return keys;
+      })
       .optional(),
     /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
     ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -184,6 +200,13 @@ const ConfigSchema = z
     PARTNER_ACCESS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && !c.SECRETS_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SECRETS_ENCRYPTION_KEY'],
+        message: 'is required in production (openssl rand -base64 32), and must be kept apart from the backups',
+      });
+    }
     // TURN needs credentials: fixed ones in ICE_SERVERS, or the shared secret that makes them.
     const turn = c.ICE_SERVERS.filter(isTurnServer);
     for (const [i, server] of turn.entries()) {
@@ -221,6 +244,8 @@ const SECRET_KEYS = new Set([
   'ICE_SERVERS',
   'TURN_SHARED_SECRET',
   'BACKUP_ENCRYPTION_KEY',
+  'SECRETS_ENCRYPTION_KEY',
+  'SECRETS_ENCRYPTION_KEYS_RETIRED',
 ]);
 
 /** Notify's template id of each kind of resident message and channel, where one is configured. */

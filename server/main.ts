@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
+import { resealTotpSecrets } from './modules/auth/reseal-secrets.js';
 import { purgeResidentMessageDetails } from './modules/notifications/notifications.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
@@ -13,9 +14,11 @@ import { connectDatabase } from './platform/db/client.js';
 import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { describeError } from './platform/describe-error.js';
+import { developmentSecretsKey } from './platform/development-secrets-key.js';
 import { startJobs } from './platform/jobs.js';
 import { loggerOptions, logStream } from './platform/logger.js';
 import { createRealtimeHub } from './platform/realtime-hub.js';
+import { secretBoxOf } from './platform/secret-box.js';
 import { DEMO_SIGN_INS, seedDemoData } from './seed/demo.js';
 
 /** The embedded PostgreSQL this process started, if any: stopped on shutdown and on a failed start. */
@@ -47,6 +50,14 @@ async function main(): Promise<void> {
     loggerOptions(config.LOG_LEVEL) as pino.LoggerOptions,
     logStream(config.logFormat) ?? pino.destination(1),
   );
+  if (!config.SECRETS_ENCRYPTION_KEY) {
+    const { key, file, made } = await developmentSecretsKey(config.DATA_DIR);
+    log[made ? 'warn' : 'info'](
+      { file },
+      `SECRETS_ENCRYPTION_KEY is not set: ${made ? 'made a key in' : 'using the key in'} DATA_DIR`,
+    );
+    config = { ...config, SECRETS_ENCRYPTION_KEY: key };
+  }
   let url = config.DATABASE_URL;
   if (!url) {
     console.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg) …`);
@@ -62,6 +73,14 @@ async function main(): Promise<void> {
   const { applied } = await migrateDatabase(url);
   const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
   const seeded = config.seedDemo ? await seedDemoData(database.db, config.DEMO_PASSWORD) : false;
+  const resealed = await resealTotpSecrets(database.db, secretBoxOf(config));
+  if (resealed.users + resealed.sessions > 0) log.info(resealed, 'TOTP secrets sealed under the current key');
+  if (resealed.unreadable > 0) {
+    log.warn(
+      resealed,
+      'TOTP secrets that no key opens: put the key that sealed them back in SECRETS_ENCRYPTION_KEYS_RETIRED, or those users must set up two-step verification again',
+    );
+  }
 
   // Realtime fan-out and background jobs live in PostgreSQL too: one LISTEN connection and a
   // pg-boss worker per instance, so any number of instances share them.

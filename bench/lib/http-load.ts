@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { buildApp } from '../../server/app.js';
@@ -14,7 +15,12 @@ export interface BenchApp {
 }
 
 export async function startBenchApp(db: Db): Promise<BenchApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT: '1000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SIGN_IN_RATE_LIMIT: '1000',
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
   const built = await buildApp({ db, config, webRoot: '/nonexistent' });
   await built.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = built.app.server.address() as AddressInfo;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { afterAll } from 'vitest';
@@ -22,8 +23,17 @@ const unique = () => String(++counter).padStart(5, '0');
 let icbCounter = 0;
 const uniqueIcbSuffix = () => (++icbCounter % 1296).toString(36).toUpperCase().padStart(2, '0');
 
+/** A key of this test process's own, as production would have one of its own. */
+const SECRETS_KEY = randomBytes(32).toString('base64');
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT: '1000', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SIGN_IN_RATE_LIMIT: '1000',
+    SECRETS_ENCRYPTION_KEY: SECRETS_KEY,
+    ...overrides,
+  });
 }
 
 export interface TestContext extends BuiltApp {

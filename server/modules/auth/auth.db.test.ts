@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
+import { secretBoxOf } from '../../platform/secret-box.js';
 import { setUpTestApp } from '../../test/team.js';
 import {
   createTestApp,
@@ -436,7 +437,7 @@ describe('auth writes commit with their audit row or not at all', () => {
     expect(after?.totpSecret).toBeNull();
     const [still] = await sessionsOf2(admin.id);
     expect(still?.stage).toBe('second-factor-setup');
-    expect(still?.pendingTotpSecret).toBe(secret);
+    expect(secretBoxOf(ctx.config).open(still?.pendingTotpSecret as string)).toBe(secret);
   });
 
   it('second step of sign-in: the code is not used up and no signed-in session exists', async () => {

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { requestContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import { secretBoxOf } from '../../platform/secret-box.js';
 import { ZSecondFactorCode, ZSignIn } from './auth.schemas.js';
 import * as auth from './auth.service.js';
 
@@ -18,6 +19,7 @@ export function authSettings(config: Config): auth.AuthSettings {
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
     lockoutThreshold: config.LOCKOUT_THRESHOLD,
     lockoutMinutes: config.LOCKOUT_MINUTES,
+    secrets: secretBoxOf(config),
   };
 }
 
@@ -104,7 +106,8 @@ export function authRoutes(app: App, { db, config }: AppDeps): void {
       schema: { response: { 200: ZSecondFactorSetup }, tags: ['auth'] },
       config: { access: { permission: 'account.self' } },
     },
-    async (request) => auth.startSecondFactorSetup(db, requestContext(request), request.sessionToken as string),
+    async (request) =>
+      auth.startSecondFactorSetup(db, settings, requestContext(request), request.sessionToken as string),
   );
 
   app.get(

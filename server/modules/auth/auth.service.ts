@@ -8,6 +8,7 @@ import { AppError, conflict } from '../../platform/errors.js';
 import type { AuthenticatedSession } from '../../platform/http/access.js';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
+import type { SecretBox } from '../../platform/secret-box.js';
 import { organisationRefs } from '../organisations/organisations.service.js';
 import * as users from '../users/users.service.js';
 import * as repo from './auth.repository.js';
@@ -19,6 +20,8 @@ export interface AuthSettings {
   absoluteHours: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** Seals TOTP secrets at rest (users.totp_secret, sessions.pending_totp_secret). */
+  secrets: SecretBox;
 }
 
 /** A sign-in waiting for its second factor must finish within this time. */
@@ -65,7 +68,7 @@ async function issueSession(
     userId: user.id,
     stage,
     csrfToken,
-    pendingTotpSecret,
+    pendingTotpSecret: pendingTotpSecret === null ? null : settings.secrets.seal(pendingTotpSecret),
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + minutes(lifetime)),
@@ -218,7 +221,7 @@ export async function completeSecondFactor(
     await audit(db, 'failure', { reason: 'locked-out' });
     throw signInRefused(settings);
   }
-  const step = user.totpSecret ? matchTotpStep(user.totpSecret, code) : null;
+  const step = user.totpSecret ? matchTotpStep(settings.secrets.open(user.totpSecret), code) : null;
   if (step === null) {
     await db.transaction(async (tx) => {
       const { failed, lockedOut } = await countFailure(tx, settings, user);
@@ -244,13 +247,13 @@ export async function completeSecondFactor(
 }
 
 /** Starts optional set-up of a second factor from a signed-in session. */
-export async function startSecondFactorSetup(db: Db, ctx: RequestContext, token: string) {
+export async function startSecondFactorSetup(db: Db, settings: AuthSettings, ctx: RequestContext, token: string) {
   const userId = ctx.actor?.userId;
   const user = userId ? await users.findUserById(db, userId) : null;
   if (!user) throw pendingExpired();
   if (user.totpEnabled) throw conflict('Two-step verification is already on for your account.');
   const secret = newTotpSecret();
-  await repo.setPendingTotpSecret(db, sessionIdOf(token), secret);
+  await repo.setPendingTotpSecret(db, sessionIdOf(token), settings.secrets.seal(secret));
   return { secret, otpauthUri: otpauthUri(secret, user.email) };
 }
 
@@ -274,7 +277,8 @@ export async function enrolSecondFactor(
   if (!session || !usable || !session.pendingTotpSecret) throw pendingExpired();
   const user = await users.findUserById(db, session.userId);
   if (!user?.active) throw pendingExpired();
-  const secret = session.pendingTotpSecret;
+  const sealed = session.pendingTotpSecret;
+  const secret = settings.secrets.open(sealed);
   const step = matchTotpStep(secret, code);
   const audit = (tx: DbOrTx, action: string, outcome: 'success' | 'failure', details?: Record<string, unknown>) =>
     signInStepAudit(ctx, action, user)(tx, outcome, details);
@@ -282,12 +286,14 @@ export async function enrolSecondFactor(
     await audit(db, 'auth.second-factor.enrol', 'failure', { reason: 'wrong-code' });
     throw wrongCode();
   }
-  const enrolled = { ...user, totpSecret: secret, totpEnabled: true, totpLastStep: step };
+  const enrolled = { ...user, totpSecret: sealed, totpEnabled: true, totpLastStep: step };
   // Turning the factor on, its audit row and the session change commit together or not at all.
   const kept = await db.transaction(async (tx) => {
     // Of two submits of one enrolment, only the first takes the pending secret; the other ends here.
-    if (!(await repo.takePendingTotpSecret(tx, session.id, secret))) throw pendingExpired();
-    await users.updateUserSecurity(tx, user.id, { totpSecret: secret, totpEnabled: true, totpLastStep: step });
+    if (!(await repo.takePendingTotpSecret(tx, session.id, sealed))) throw pendingExpired();
+    // Sealed again: the pending value may have been sealed by a key retired since.
+    const totpSecret = settings.secrets.needsResealing(sealed) ? settings.secrets.seal(secret) : sealed;
+    await users.updateUserSecurity(tx, user.id, { totpSecret, totpEnabled: true, totpLastStep: step });
     await audit(tx, 'auth.second-factor.enrol', 'success');
     if (session.stage === 'second-factor-setup') {
       await repo.deleteSession(tx, session.id);

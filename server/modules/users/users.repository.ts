@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { preparedPerDb } from '../../platform/db/prepared.js';
@@ -225,4 +225,23 @@ export async function countActiveUsersOf(
     .from(users)
     .where(and(where, eq(users.active, true)));
   return row?.n ?? 0;
+}
+
+/** Every stored TOTP secret (sealed, or plain from before encryption), for the reseal sweep. */
+export async function listTotpSecrets(db: DbOrTx): Promise<{ id: string; secret: string }[]> {
+  const rows = await db
+    .select({ id: users.id, secret: users.totpSecret })
+    .from(users)
+    .where(isNotNull(users.totpSecret));
+  return rows.flatMap((r) => (r.secret ? [{ id: r.id, secret: r.secret }] : []));
+}
+
+/** Replaces a user's TOTP secret only if it is still `was`; false when it changed meanwhile. */
+export async function replaceTotpSecret(db: DbOrTx, id: string, was: string, now: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpSecret: now })
+    .where(and(eq(users.id, id), eq(users.totpSecret, was)))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }

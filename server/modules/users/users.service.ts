@@ -23,6 +23,8 @@ export {
   findUserById,
   findUserByIdPrepared,
   incrementFailedSignIns,
+  listTotpSecrets,
+  replaceTotpSecret,
   updateUserSecurity,
 } from './users.repository.js';
 
