@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { writeAudit, writeAuditAlone } from './audit/audit.js';
+import { verifyAuditChain, writeAudit, writeAuditAlone } from './audit/audit.js';
 import { auditEvents } from './audit/audit.tables.js';
 import type { SignedInContext } from './context.js';
 import type { Tx } from './db/client.js';
@@ -85,6 +85,54 @@ describe('runUseCase', () => {
     ).rejects.toThrow();
     expect(await probes(4)).toBe(0);
     expect(await rowsOf('probe.rolled-back')).toBe(0);
+  });
+});
+
+describe('the audit chain lock (issue 18, point 4)', () => {
+  it('is not held while a use-case works: another audited write gets through meanwhile', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote = () => {};
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    const slow = runUseCase(database.db, ctx, async (tx) => {
+      await insertProbe(tx, 10);
+      await writeAudit(tx, ctx, { action: 'probe.slow', entityId: '10' });
+      wrote();
+      await held; // the rest of a long use-case, its audit row already written
+    });
+    await written;
+    // Before, the slow use-case's first audit row took the chain's lock until its commit, and
+    // this would wait for it (the test would time out).
+    await writeAuditAlone(database.db, ctx, { action: 'probe.meanwhile' });
+    expect(await rowsOf('probe.meanwhile')).toBe(1);
+    release();
+    await slow;
+    // In the chain, the slow use-case's row comes after the one written meanwhile: rows are
+    // appended at commit time, in the order of the chain, which still verifies.
+    const order = await database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} IN ('probe.slow', 'probe.meanwhile')`)
+      .orderBy(auditEvents.id);
+    expect(order.map((r) => r.action)).toEqual(['probe.meanwhile', 'probe.slow']);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it("keeps a use-case's rows in the order it wrote them", async () => {
+    await runUseCase(database.db, ctx, async (tx) => {
+      await insertProbe(tx, 11);
+      for (const n of [1, 2, 3]) await writeAudit(tx, ctx, { action: 'probe.ordered', entityId: String(n) });
+    });
+    const rows = await database.db
+      .select({ entityId: auditEvents.entityId })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'probe.ordered'))
+      .orderBy(auditEvents.id);
+    expect(rows.map((r) => r.entityId)).toEqual(['1', '2', '3']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { hasWrittenAudit } from './audit/audit.js';
+import { appendDeferredAudit, deferAudit, hasWrittenAudit } from './audit/audit.js';
 import type { Principal, SignedInContext } from './context.js';
 import type { Db, Tx } from './db/client.js';
 
@@ -27,9 +27,12 @@ export async function runUseCase<T>(
   work: (tx: Tx, actor: Principal) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
+    deferAudit(tx);
     const result = await work(tx, ctx.actor);
     if (!hasWrittenAudit(tx) && !unchanged.has(tx))
       throw new Error('a use-case that writes finished without writing its audit row');
+    // Last, just before the commit: the audit chain's lock is held only from here.
+    await appendDeferredAudit(tx);
     return result;
   });
 }

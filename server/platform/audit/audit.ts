@@ -75,6 +75,25 @@ export function auditorOf(ctx: RequestContext, entry: AuditEntry) {
 // The transactions that have written a success row: runUseCase asks before it commits.
 const audited = new WeakSet<Tx>();
 
+// Use-cases' transactions (runUseCase): their audit rows wait in a queue and are appended as the
+// use-case's last step. The chain's lock is then held from the append to the commit only, not
+// from the first audit row through the rest of the use-case's work: audited writes across the
+// whole ICB queue behind each other for the time of an insert, not of a request.
+const pending = new WeakMap<Tx, { ctx: RequestContext; entry: AuditEntry }[]>();
+
+/** Makes this transaction's audit rows wait for `appendDeferredAudit` (runUseCase does both). */
+export function deferAudit(tx: Tx): void {
+  pending.set(tx, []);
+}
+
+/** Appends the audit rows this transaction's work has written so far, in the order written. */
+export async function appendDeferredAudit(tx: Tx): Promise<void> {
+  const queue = pending.get(tx);
+  if (!queue) return;
+  pending.delete(tx);
+  for (const { ctx, entry } of queue) await writeAuditRows(tx, ctx, entry);
+}
+
 /** Whether this transaction has written an audit row of a success (see runUseCase). */
 export function hasWrittenAudit(tx: Tx): boolean {
   return audited.has(tx);
@@ -90,7 +109,9 @@ export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry)
   if (!(tx instanceof PgTransaction)) {
     throw new Error(`writeAudit(${entry.action}) needs the transaction of the change it records`);
   }
-  await writeAuditRows(tx, ctx, entry);
+  const queue = pending.get(tx);
+  if (queue) queue.push({ ctx, entry });
+  else await writeAuditRows(tx, ctx, entry);
   if ((entry.outcome ?? 'success') === 'success') audited.add(tx);
 }
 
