@@ -498,6 +498,9 @@ describe('the CapabilityStatement', () => {
       const res = await get(`/fhir/R4/${r.type}?_count=1`, home.token);
       expect([200, 400, 403], r.type).toContain(res.statusCode);
     }
-    expect((await get('/fhir/R4/Practitioner?_count=1', home.token)).statusCode).toBe(404);
+    expectOutcome(await get('/fhir/R4/Practitioner?_count=1', home.token), 404);
+    // Addresses the router cannot match are OperationOutcomes under /fhir too.
+    expectOutcome(await get(`/fhir/R4/Task/${'x'.repeat(500)}`, home.token), 404);
+    expectOutcome(await get('/fhir/R4/Task/%E0%A4%A', home.token), 400);
   });
 });
