@@ -151,7 +151,8 @@ const bench: BenchCase = {
           `${(INTAKE_MANY / intakeMany.seconds).toFixed(1)} messages/s from ${CLIENTS} clients`,
       ];
       for (const s of searches) {
-        const gets = (n: number, offset: number): Request[] => Array.from({ length: n }, (_, i) => ({ path: s.at(i + offset) }));
+        const gets = (n: number, offset: number): Request[] =>
+          Array.from({ length: n }, (_, i) => ({ path: s.at(i + offset) }));
         await timed(baseUrl, token, gets(WARM_UP, 0), 1);
         const sequential = await timed(baseUrl, token, gets(SEQUENTIAL, WARM_UP), 1);
         const concurrent = await timed(baseUrl, token, gets(CONCURRENT, 1000), CLIENTS);
@@ -167,7 +168,10 @@ const bench: BenchCase = {
             heading: `One client: ${INTAKE_ONE} messages, then ${SEQUENTIAL} of each search (after ${WARM_UP} warm-up)`,
             rows: one,
           },
-          { heading: `${CLIENTS} concurrent clients: ${INTAKE_MANY} messages, then ${CONCURRENT} of each search`, rows: many },
+          {
+            heading: `${CLIENTS} concurrent clients: ${INTAKE_MANY} messages, then ${CONCURRENT} of each search`,
+            rows: many,
+          },
         ],
         notes,
       };

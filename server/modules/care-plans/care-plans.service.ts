@@ -253,7 +253,8 @@ export async function currentCarePlanInScope(
   scope: Scope,
   by: { id: string } | { personId: string },
 ): Promise<CurrentCarePlan | null> {
-  const plan = 'id' in by ? await repo.findPlanInScope(db, scope, by.id) : await repo.findPlanByPerson(db, scope, by.personId);
+  const plan =
+    'id' in by ? await repo.findPlanInScope(db, scope, by.id) : await repo.findPlanByPerson(db, scope, by.personId);
   if (!plan) return null;
   const latest = await repo.findVersion(db, plan.id, plan.currentVersion);
   return latest ? { plan, content: latest.content } : null;

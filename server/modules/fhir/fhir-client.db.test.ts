@@ -85,7 +85,7 @@ describe('a GP system with fhir-kit-client', () => {
       subject: { identifier: { system: NHS_NUMBER, value: nhsNumber } },
     });
     // And by the id the system gave it in its own message.
-    const serviceRequestId = (message.entry[1]?.resource as { id: string }).id;
+    const serviceRequestId = (message.entry[1]?.resource as { id: string } | undefined)?.id as string;
     const byTheirs = (await client.search({
       resourceType: 'ServiceRequest',
       searchParams: { identifier: serviceRequestId },

@@ -144,7 +144,10 @@ describe('ServiceRequest and Task', () => {
     expect([byWaymark.total, ids(byWaymark)]).toEqual([1, [first]]);
     const byTheirs = await search(`/fhir/R4/ServiceRequest?identifier=${serviceRequestId}`, home.token);
     expect(ids(byTheirs)).toEqual([first]);
-    const otherSystem = await search(`/fhir/R4/ServiceRequest?identifier=https://elsewhere.example|${first}`, home.token);
+    const otherSystem = await search(
+      `/fhir/R4/ServiceRequest?identifier=https://elsewhere.example|${first}`,
+      home.token,
+    );
     expect(otherSystem.total).toBe(0);
 
     const { resource: sr } = await read(`/fhir/R4/ServiceRequest/${first}`, home.token);
@@ -222,7 +225,9 @@ describe('ServiceRequest and Task', () => {
     const [denied] = await ctx.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'referral.read'), eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'denied')))
+      .where(
+        and(eq(auditEvents.action, 'referral.read'), eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'denied')),
+      )
       .limit(1);
     expect(denied?.actorUserId).toBe(away.clientId);
   });
@@ -472,7 +477,11 @@ describe('the CapabilityStatement', () => {
     const res = await get('/fhir/R4/metadata');
     const cs = res.json();
     expect(fhirSchemaErrors(cs)).toEqual([]);
-    const resources = cs.rest[0].resource as { type: string; interaction: { code: string }[]; searchParam?: { name: string }[] }[];
+    const resources = cs.rest[0].resource as {
+      type: string;
+      interaction: { code: string }[];
+      searchParam?: { name: string }[];
+    }[];
     expect(
       Object.fromEntries(
         resources.map((r) => [

@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { zText } from '../../../common/schemas/text.js';
 import type { Permission } from '../../../common/permissions.js';
+import { zText } from '../../../common/schemas/text.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
-import { ORUK_RATE_LIMIT_PER_MINUTE } from '../directory/oruk/oruk.routes.js';
 import { FHIR_JSON } from './fhir-terms.js';
 import type { RawQuery } from './search-params.js';
 import type { FhirResource, Searchset } from './searchset.js';
@@ -23,12 +22,19 @@ import {
   searchOutcomeResources,
   searchPatients,
 } from './use-cases/read-people.js';
-import { type ReferralResourceType, readReferralResource, searchReferralResources } from './use-cases/read-referrals.js';
+import {
+  type ReferralResourceType,
+  readReferralResource,
+  searchReferralResources,
+} from './use-cases/read-referrals.js';
 
 // Reading state over FHIR (issue 17 point 3): read and search of the resources the
 // CapabilityStatement lists, each a thin route onto a use-case that finds the records through
 // their own module's scoped lookups. Person data needs the permission the web's routes for the
 // same data need (and a token with that scope); the directory is public, as /oruk is.
+
+/** Requests per minute per client address to the public directory (as /oruk allows). */
+const DIRECTORY_RATE_LIMIT_PER_MINUTE = 120;
 
 const ZResource = z.looseObject({ resourceType: z.string() });
 /** Search parameters are checked by name and shape in search-params.ts (a 400 naming the parameter). */
@@ -129,11 +135,19 @@ export function fhirReadRoutes(fhir: App, { db, config }: AppDeps, base: string)
   }
 
   // The directory: public, like /oruk, and limited per client address as /oruk is.
-  const publicConfig = { access: { public: true as const }, rateLimit: { max: ORUK_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
+  const publicConfig = {
+    access: { public: true as const },
+    rateLimit: { max: DIRECTORY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+  };
   fhir.get(
     `${base}/HealthcareService`,
     {
-      schema: { querystring: ZSearchQuery, response: { 200: ZResource }, tags: ['fhir'], summary: 'Search the directory' },
+      schema: {
+        querystring: ZSearchQuery,
+        response: { 200: ZResource },
+        tags: ['fhir'],
+        summary: 'Search the directory',
+      },
       config: publicConfig,
     },
     async (request, reply) => sendBundle(reply, await searchHealthcareServices(db, request.query, baseUrl)),

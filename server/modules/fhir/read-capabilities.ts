@@ -64,7 +64,7 @@ export function readResources() {
       search: PATIENT_SEARCH,
       scope: 'referral.read',
       documentation:
-        'A person the system\'s practice or PCN has referred or works with. Search by NHS number only: identifier=https://fhir.nhs.uk/Id/nhs-number|<number>.',
+        "A person the system's practice or PCN has referred or works with. Search by NHS number only: identifier=https://fhir.nhs.uk/Id/nhs-number|<number>.",
     }),
     resource('CarePlan', {
       search: PATIENT_OWNED_SEARCH,
@@ -82,7 +82,7 @@ export function readResources() {
       search: PATIENT_OWNED_SEARCH,
       scope: 'outcome.read',
       documentation:
-        "The answers of one outcome measure recording. Systems acting for a PCN only; patient is required.",
+        'The answers of one outcome measure recording. Systems acting for a PCN only; patient is required.',
     }),
     resource('HealthcareService', {
       search: HEALTHCARE_SERVICE_SEARCH,

@@ -87,7 +87,10 @@ export async function findOutcomeMeasureInScope(
     .select()
     .from(outcomeMeasures)
     .where(
-      and(eq(outcomeMeasures.id, id), scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId })),
+      and(
+        eq(outcomeMeasures.id, id),
+        scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId }),
+      ),
     );
   return row ?? null;
 }

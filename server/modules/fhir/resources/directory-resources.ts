@@ -21,7 +21,9 @@ export function toOrganization(o: Doc): FhirResource {
     identifier: [
       { system: WAYMARK_DIRECTORY_SYSTEM, value: o.id as string },
       ...docs(o.organization_identifiers).flatMap((i) =>
-        str(i.identifier) ? [{ type: { text: str(i.identifier_type) ?? 'identifier' }, value: i.identifier as string }] : [],
+        str(i.identifier)
+          ? [{ type: { text: str(i.identifier_type) ?? 'identifier' }, value: i.identifier as string }]
+          : [],
       ),
     ],
     active: true,
@@ -46,7 +48,13 @@ export function toLocation(l: Doc): FhirResource {
     ...(virtual
       ? {
           physicalType: {
-            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'vi', display: 'Virtual' }],
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/location-physical-type',
+                code: 'vi',
+                display: 'Virtual',
+              },
+            ],
           },
         }
       : {}),

@@ -80,7 +80,9 @@ export function toCarePlan(current: CurrentCarePlan, reasonLabels: Map<string, s
     ...(c.needs.length > 0
       ? {
           category: c.needs.map((n) => ({
-            coding: [{ system: WAYMARK_REASON_SYSTEM, code: n.domain, display: reasonLabels.get(n.domain) ?? n.domain }],
+            coding: [
+              { system: WAYMARK_REASON_SYSTEM, code: n.domain, display: reasonLabels.get(n.domain) ?? n.domain },
+            ],
           })),
         }
       : {}),

@@ -1,5 +1,5 @@
-import { CLOSURE_REASON_LABELS, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import type { OrganisationRef } from '../../../../common/api-types.js';
+import { CLOSURE_REASON_LABELS, type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import type { ReferralRow } from '../../referrals/referrals.service.js';
 import {
   NHS_NUMBER_SYSTEM,
@@ -70,7 +70,9 @@ export { taskStatusOf };
 
 function invert<K extends string, V extends string>(map: Record<K, V>): Record<V, K[]> {
   const out = {} as Record<V, K[]>;
-  for (const [k, v] of Object.entries(map) as [K, V][]) (out[v] ??= []).push(k);
+  for (const [k, v] of Object.entries(map) as [K, V][]) {
+    out[v] = [...(out[v] ?? []), k];
+  }
   return out;
 }
 

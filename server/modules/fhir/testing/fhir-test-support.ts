@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { SystemClientScope } from '../../../../common/permissions.js';
 import type { Session, TestContext } from '../../../test/toolkit.js';
-import { practices } from '../../organisations/organisations.tables.js';
+import { organisationRefs } from '../../organisations/organisations.service.js';
 import {
   clientAssertion,
   keyPair,
@@ -36,8 +35,7 @@ export function fhirTestSupport(ctx: TestContext, admin: Session) {
   const tokenUrl = () => `${ctx.config.publicUrl}/oauth2/token`;
 
   async function practiceCode(id: string): Promise<string> {
-    const [row] = await ctx.db.select({ code: practices.code }).from(practices).where(eq(practices.id, id));
-    return (row as { code: string }).code;
+    return (await organisationRefs(ctx.db, [id])).get(id)?.code as string;
   }
 
   async function token(clientId: string, privateKey: PrivateKey, scope?: string): Promise<string> {

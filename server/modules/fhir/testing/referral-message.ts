@@ -1,10 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { testNhsNumber, uniqueFamilyName } from '../../referrals/referral-fixtures.js';
+import { isValidNhsNumber } from '../../../../common/nhs-number.js';
 
 // Synthetic FHIR traffic of a GP system, shared by the FHIR edge's tests and its benchmark (so no
 // test-runner import here): a signing key and its client assertion, and a BaRS-style referral
 // message. Synthetic people only, NHS numbers from the 999 test range.
+
+/** A random valid NHS number in the test range 999 000 0000 – 999 999 9999. */
+export function syntheticNhsNumber(): string {
+  for (;;) {
+    const candidate = `999${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+    if (isValidNhsNumber(candidate)) return candidate;
+  }
+}
+
+let names = 0;
+const syntheticFamilyName = () => `Fhirperson${process.pid}x${++names}x${randomInt(0, 1_000_000)}`;
 
 export type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
@@ -57,15 +68,13 @@ export function referralMessage(opts: ReferralMessageOptions) {
       subject: { reference: 'Patient/pat-1' },
       requester: { reference: 'Practitioner/gp-1' },
       priority: 'routine',
-      reasonCode: [
-        { coding: [{ system: 'https://waymark.example/CodeSystem/referral-reason', code: 'loneliness' }] },
-      ],
+      reasonCode: [{ coding: [{ system: 'https://waymark.example/CodeSystem/referral-reason', code: 'loneliness' }] }],
     },
     {
       resourceType: 'Patient',
       id: 'pat-1',
-      identifier: [{ system: NHS_NUMBER, value: opts.nhsNumber ?? testNhsNumber() }],
-      name: [{ use: 'official', given: ['Delia'], family: opts.familyName ?? uniqueFamilyName() }],
+      identifier: [{ system: NHS_NUMBER, value: opts.nhsNumber ?? syntheticNhsNumber() }],
+      name: [{ use: 'official', given: ['Delia'], family: opts.familyName ?? syntheticFamilyName() }],
       birthDate: '1958-03-02',
       gender: 'female',
       telecom: [{ system: 'phone', value: '07700 900123', rank: 1 }],
@@ -97,4 +106,3 @@ export function referralMessage(opts: ReferralMessageOptions) {
     })),
   };
 }
-

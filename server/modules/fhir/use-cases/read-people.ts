@@ -47,12 +47,20 @@ export async function readPatient(db: Db, ctx: SignedInContext, id: string): Pro
   return toPatient(person);
 }
 
-export async function searchPatients(db: Db, ctx: SignedInContext, query: RawQuery, baseUrl: string): Promise<Searchset> {
+export async function searchPatients(
+  db: Db,
+  ctx: SignedInContext,
+  query: RawQuery,
+  baseUrl: string,
+): Promise<Searchset> {
   const params = readQuery(query, PATIENT_SEARCH);
   const page = paging(params);
   const value = single(params, 'identifier');
   if (value === undefined) {
-    throw invalidParam('identifier', `is required: search people by NHS number (identifier=${NHS_NUMBER_SYSTEM}|<number>)`);
+    throw invalidParam(
+      'identifier',
+      `is required: search people by NHS number (identifier=${NHS_NUMBER_SYSTEM}|<number>)`,
+    );
   }
   const { system, code } = token(value);
   if (system !== undefined && system !== NHS_NUMBER_SYSTEM) {
@@ -152,7 +160,12 @@ export async function searchOutcomeResources(
     action: 'outcome.read',
     entityType: 'person',
     entityId: personId ?? undefined,
-    details: { via: 'fhir', resource: type, count: all.length, referralIds: [...new Set(rows.map((r) => r.referralId))] },
+    details: {
+      via: 'fhir',
+      resource: type,
+      count: all.length,
+      referralIds: [...new Set(rows.map((r) => r.referralId))],
+    },
   });
   return searchset(baseUrl, type, params, page, all.length, all.slice(page.offset, page.offset + page.count));
 }

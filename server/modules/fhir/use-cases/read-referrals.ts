@@ -47,7 +47,10 @@ async function referralContext(db: DbOrTx, ctx: SignedInContext, rows: referrals
   const ids = rows.map((r) => r.id);
   const clientId = ctx.actor.systemClient?.id;
   const [practices, labels, sent] = await Promise.all([
-    organisationRefs(db, rows.flatMap((r) => (r.practiceId ? [r.practiceId] : []))),
+    organisationRefs(
+      db,
+      rows.flatMap((r) => (r.practiceId ? [r.practiceId] : [])),
+    ),
     reasonLabels(db),
     // Only the acting system's own ids: another sender's ids are theirs.
     clientId && ids.length > 0
@@ -124,7 +127,10 @@ function statusesOf(type: ReferralResourceType, values: string[] | undefined): r
   return values.flatMap((v) => {
     const found = map[v];
     if (!found) {
-      throw invalidParam('status', `${v} is not a ${type} status this server uses; use one of: ${Object.keys(map).join(', ')}`);
+      throw invalidParam(
+        'status',
+        `${v} is not a ${type} status this server uses; use one of: ${Object.keys(map).join(', ')}`,
+      );
     }
     return found;
   });
