@@ -116,5 +116,9 @@ export const SYSTEM_CLIENT_SCOPES = [
   'referral.create',
   'referral.read',
   'gpmessage.read',
+  // Issue 17 point 3: a PCN's system reads its team's plans and outcome measures over FHIR (a
+  // practice's system never gets them: a practice referrer's role has neither permission).
+  'careplan.read',
+  'outcome.read',
 ] as const satisfies readonly Permission[];
 export type SystemClientScope = (typeof SYSTEM_CLIENT_SCOPES)[number];

@@ -19,6 +19,8 @@ export const SCOPE_LABELS = {
   'referral.create': 'Send referrals (and withdraw them before allocation)',
   'referral.read': "Read the status of the organisation's referrals",
   'gpmessage.read': 'Read the message back after discharge',
+  'careplan.read': "Read the PCN team's personalised care and support plans (systems acting for a PCN only)",
+  'outcome.read': "Read the PCN team's outcome measures (systems acting for a PCN only)",
 } as const satisfies Record<(typeof SYSTEM_CLIENT_SCOPES)[number], string>;
 
 export const SYSTEM_CLIENT_NAME_MAX = 120;

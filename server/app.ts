@@ -56,7 +56,7 @@ import type { App } from './platform/http/deps.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHostileInputGuard } from './platform/http/hostile-input.js';
 import { registerPermissionsPolicy } from './platform/http/permissions-policy.js';
-import { registerErrorHandler, sendProblem } from './platform/http/problem.js';
+import { registerErrorHandler, sendAddressRefusal } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
 import { projectPath } from './platform/paths.js';
@@ -97,10 +97,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     return503OnClosing: true,
     // Addresses the router cannot even read answer problem+json like everything else: a path
     // parameter longer than any id names nothing (404); broken percent-encoding is a bad request.
-    frameworkErrors: (error, _request, reply) =>
+    frameworkErrors: (error, request, reply) =>
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? sendProblem(reply, 404, 'not_found', 'There is nothing at this address.')
-        : sendProblem(reply, 400, 'bad_request', 'This address is not valid.', [
+        ? sendAddressRefusal(request.url, reply, 404, 'There is nothing at this address.')
+        : sendAddressRefusal(request.url, reply, 400, 'This address is not valid.', [
             { field: 'url', message: 'is not a valid address' },
           ]),
   }).withTypeProvider<ZodTypeProvider>();
@@ -263,8 +263,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     pingEveryMs: opts.videoPingEveryMs,
   });
   await registerWebApp(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
-  app.setNotFoundHandler((_request, reply) =>
-    sendProblem(reply, 404, 'not_found', 'There is nothing at this address.'),
+  app.setNotFoundHandler((request, reply) =>
+    sendAddressRefusal(request.url, reply, 404, 'There is nothing at this address.'),
   );
 
   return { app, routes };

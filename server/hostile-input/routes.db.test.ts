@@ -44,10 +44,15 @@ async function sessionAs(role: Role): Promise<Session> {
 
 type Caller = () => Promise<Session | null>;
 
-let token: Promise<string> | null = null;
-/** A token of a system client acting for the tenancy's practice, with every scope. */
-function systemToken(): Promise<string> {
-  token ??= (async () => {
+const tokens = new Map<'practice' | 'pcn', Promise<string>>();
+/**
+ * A token of a system client acting for the tenancy's practice, with every scope; or (for what
+ * only a PCN's system may read: plans and outcome measures) one acting for its PCN.
+ */
+function systemToken(of: 'practice' | 'pcn' = 'practice'): Promise<string> {
+  const existing = tokens.get(of);
+  if (existing) return existing;
+  const token = (async () => {
     const admin = await sessionAs('admin');
     const client = await ctx.app.inject({
       method: 'POST',
@@ -55,9 +60,12 @@ function systemToken(): Promise<string> {
       headers: admin.headers,
       payload: {
         name: 'Hostile input system',
-        organisationId: tenancy.practiceId,
+        organisationId: of === 'pcn' ? tenancy.pcnId : tenancy.practiceId,
         authMethod: 'client_secret',
-        scopes: ['referral.create', 'referral.read', 'gpmessage.read'],
+        scopes:
+          of === 'pcn'
+            ? ['referral.read', 'careplan.read', 'outcome.read']
+            : ['referral.create', 'referral.read', 'gpmessage.read'],
       },
     });
     const { id, clientSecret } = client.json();
@@ -73,6 +81,7 @@ function systemToken(): Promise<string> {
     });
     return res.json().access_token as string;
   })();
+  tokens.set(of, token);
   return token;
 }
 
@@ -84,10 +93,11 @@ function callerOf(route: RegisteredRoute): Caller {
   }
   // The FHIR edge (issue 17): a registered system's bearer token, a new X-Request-ID each time.
   if (route.url.startsWith('/fhir/') && route.access && 'permission' in route.access) {
+    const of = ['careplan.read', 'outcome.read'].includes(route.access.permission) ? 'pcn' : 'practice';
     return async () =>
       ({
         headers: {
-          authorization: `Bearer ${await systemToken()}`,
+          authorization: `Bearer ${await systemToken(of)}`,
           'content-type': 'application/fhir+json',
           'x-request-id': randomUUID(),
         },
@@ -290,7 +300,12 @@ describe('junk path parameters on every route that has them', () => {
           requestsSent++;
           const label = `:${name}=${JSON.stringify(a.params?.[name] ?? a.rawParams?.[name]).slice(0, 30)}`;
           if (![400, 404].includes(res.statusCode)) failures.push(describeAttempt(route, label, res));
-          else if (!String(res.headers['content-type']).includes('application/problem+json')) {
+          // Under /fhir every refusal is an OperationOutcome (application/fhir+json) instead.
+          else if (
+            !String(res.headers['content-type']).includes(
+              route.url.startsWith('/fhir/') ? 'application/fhir+json' : 'application/problem+json',
+            )
+          ) {
             failures.push(`${describeAttempt(route, label, res)} (not problem+json)`);
           }
         }

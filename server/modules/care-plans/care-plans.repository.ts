@@ -90,3 +90,12 @@ export async function findCurrentReviewDates(
     )
     .where(and(inArray(carePlans.personId, personIds), scopeWhere(scope, { pcnId: carePlans.pcnId })));
 }
+
+/** A plan by its id, if it is the scope's PCN team's (else null, as for no such plan). */
+export async function findPlanInScope(db: DbOrTx, scope: Scope, id: string): Promise<CarePlanRow | null> {
+  const [row] = await db
+    .select()
+    .from(carePlans)
+    .where(and(eq(carePlans.id, id), scopeWhere(scope, { pcnId: carePlans.pcnId })));
+  return row ?? null;
+}

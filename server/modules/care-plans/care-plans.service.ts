@@ -238,3 +238,24 @@ export async function carePlanVersionsOfPerson(
   if (!plan) return [];
   return summaries(db, await repo.listVersions(db, plan.id));
 }
+
+export interface CurrentCarePlan {
+  plan: repo.CarePlanRow;
+  content: CarePlanContent;
+}
+
+/**
+ * The PCN team's plan, found by its id or by the person, with its current content (null outside
+ * the scope or before the first save). For the FHIR edge, which audits the read itself.
+ */
+export async function currentCarePlanInScope(
+  db: DbOrTx,
+  scope: Scope,
+  by: { id: string } | { personId: string },
+): Promise<CurrentCarePlan | null> {
+  const plan =
+    'id' in by ? await repo.findPlanInScope(db, scope, by.id) : await repo.findPlanByPerson(db, scope, by.personId);
+  if (!plan) return null;
+  const latest = await repo.findVersion(db, plan.id, plan.currentVersion);
+  return latest ? { plan, content: latest.content } : null;
+}

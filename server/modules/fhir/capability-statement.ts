@@ -1,9 +1,11 @@
+import { SYSTEM_CLIENT_SCOPES } from '../../../common/permissions.js';
 import { BARS_EVENTS_SYSTEM, EVENT_REQUEST, FHIR_VERSION } from './fhir-terms.js';
+import { readResources } from './read-capabilities.js';
 
 /**
  * What the FHIR edge supports, exactly: receiving a referral message (and its cancellation) by
- * $process-message, with OAuth 2.0 client credentials. No resource is readable or searchable yet,
- * so none is listed under `rest.resource`.
+ * $process-message, with OAuth 2.0 client credentials, and reading state (`rest.resource`, see
+ * read-capabilities.ts).
  */
 export function capabilityStatement(publicUrl: string, softwareVersion: string) {
   const base = `${publicUrl}/fhir/R4`;
@@ -25,7 +27,7 @@ export function capabilityStatement(publicUrl: string, softwareVersion: string) 
       {
         mode: 'server',
         documentation:
-          'Receives BaRS-style referral messages from registered systems. Errors are OperationOutcome resources naming the element at fault.',
+          'Receives BaRS-style referral messages from registered systems, and lets them read the state of what they sent (and the public directory). Errors are OperationOutcome resources naming the element or search parameter at fault.',
         security: {
           cors: false,
           service: [
@@ -39,8 +41,9 @@ export function capabilityStatement(publicUrl: string, softwareVersion: string) 
               ],
             },
           ],
-          description: `OAuth 2.0 client credentials at ${publicUrl}/oauth2/token: private_key_jwt (preferred; the assertion's aud is the token URL, a unique jti, exp at most 5 minutes ahead) or client_secret_basic / client_secret_post. Scopes: referral.create, referral.read, gpmessage.read. Send the token as Authorization: Bearer.`,
+          description: `OAuth 2.0 client credentials at ${publicUrl}/oauth2/token: private_key_jwt (preferred; the assertion's aud is the token URL, a unique jti, exp at most 5 minutes ahead) or client_secret_basic / client_secret_post. Scopes: ${SYSTEM_CLIENT_SCOPES.join(', ')}. Send the token as Authorization: Bearer.`,
         },
+        resource: readResources(),
         operation: [
           {
             name: 'process-message',

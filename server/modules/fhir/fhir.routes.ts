@@ -6,6 +6,7 @@ import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { jsonNestingExceeds, MAX_JSON_DEPTH, NESTING_MESSAGE } from '../../platform/http/hostile-input.js';
 import { capabilityStatement } from './capability-statement.js';
+import { fhirReadRoutes } from './fhir-read.routes.js';
 import { FHIR_JSON } from './fhir-terms.js';
 import { FhirError, type Issue, operationOutcome } from './operation-outcome.js';
 import { processMessage } from './use-cases/process-message.js';
@@ -138,5 +139,7 @@ export function fhirRoutes(app: App, { db, config }: AppDeps): void {
           .send(answer.body as z.infer<typeof ZResource>);
       },
     );
+
+    fhirReadRoutes(fhir, { db, config }, FHIR_BASE);
   });
 }

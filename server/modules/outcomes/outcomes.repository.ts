@@ -76,3 +76,39 @@ export async function findBaselineAndLatest(
       AND ${scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId })}`);
   return rows;
 }
+
+/** One recording, if its PCN is the scope's (else null, as for no such recording). */
+export async function findOutcomeMeasureInScope(
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+): Promise<OutcomeMeasureRow | null> {
+  const [row] = await db
+    .select()
+    .from(outcomeMeasures)
+    .where(
+      and(
+        eq(outcomeMeasures.id, id),
+        scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId }),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Every recording of the person in the scope's PCN, oldest first. */
+export async function findOutcomeMeasuresOfPerson(
+  db: DbOrTx,
+  scope: Scope,
+  personId: string,
+): Promise<OutcomeMeasureRow[]> {
+  return db
+    .select()
+    .from(outcomeMeasures)
+    .where(
+      and(
+        eq(outcomeMeasures.personId, personId),
+        scopeWhere(scope, { icbId: outcomeMeasures.icbId, pcnId: outcomeMeasures.pcnId }),
+      ),
+    )
+    .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
+}

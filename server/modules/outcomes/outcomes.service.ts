@@ -240,3 +240,9 @@ export async function measureChangesOfCases(
     ),
   }));
 }
+
+export type { OutcomeMeasureRow } from './outcomes.repository.js';
+/** A recording by id, inside the scope; the FHIR edge audits its reads itself. */
+export const findOutcomeMeasureInScope = repo.findOutcomeMeasureInScope;
+/** The person's recordings in the scope's PCN, oldest first; the FHIR edge audits its reads itself. */
+export const findOutcomeMeasuresOfPerson = repo.findOutcomeMeasuresOfPerson;

@@ -197,3 +197,16 @@ export async function lockLikelyMatchKey(db: DbOrTx, q: MatchQuery): Promise<voi
   const key = `person-match:${q.icbId}:${q.familyName.trim().toLowerCase()}:${q.dateOfBirth}`;
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
+
+/** The person with this NHS number, if the scope's team knows them (else null, as for no such number). */
+export async function findPersonByNhsNumberVisibleTo(
+  db: DbOrTx,
+  scope: Scope,
+  nhsNumber: string,
+): Promise<PersonRow | null> {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.nhsNumber, nhsNumber), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
+  return row ?? null;
+}

@@ -16,6 +16,7 @@ export type {
 export {
   findLikelyMatches,
   findOrInsertByNhsNumber,
+  findPersonByNhsNumberVisibleTo,
   findPersonVisibleTo,
   insertPerson,
   isPersonVisibleTo,

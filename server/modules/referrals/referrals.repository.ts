@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { ReferralStatus } from '../../../common/referrals.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -148,4 +148,69 @@ export async function countOpenReferralsOfPcn(db: DbOrTx, pcnId: string): Promis
     .from(referrals)
     .where(and(eq(referrals.pcnId, pcnId), inArray(referrals.status, [...OPEN_STATUSES])));
   return row?.n ?? 0;
+}
+
+/** A range of `updated_at` (from inclusive, to exclusive), as a FHIR `_lastUpdated` prefix gives it. */
+export interface UpdatedBound {
+  from?: Date;
+  before?: Date;
+}
+
+export interface ReferralSearch {
+  ids?: readonly string[];
+  personId?: string;
+  /** Any of these statuses; `withdrawn` narrows one to referrals the referrer withdrew (or to the others). */
+  statuses?: readonly { status: ReferralStatus; withdrawn?: boolean }[];
+  updated?: readonly UpdatedBound[];
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Referrals the scope can see that match every filter given, most recently changed first, and
+ * how many match in all (for the FHIR edge's searches: a practice its own, a PCN team its queue).
+ */
+export async function searchReferralsInScope(
+  db: DbOrTx,
+  scope: Scope,
+  q: ReferralSearch,
+): Promise<{ rows: ReferralRow[]; total: number }> {
+  const where = and(
+    referralScope(scope),
+    q.ids ? (q.ids.length > 0 ? inArray(referrals.id, [...q.ids]) : sql`false`) : undefined,
+    q.personId ? eq(referrals.personId, q.personId) : undefined,
+    q.statuses ? statusesWhere(q.statuses) : undefined,
+    ...(q.updated ?? []).flatMap((b) => [
+      b.from ? gte(referrals.updatedAt, b.from) : undefined,
+      b.before ? lt(referrals.updatedAt, b.before) : undefined,
+    ]),
+  );
+  const [rows, total] = await Promise.all([
+    db
+      .select()
+      .from(referrals)
+      .where(where)
+      .orderBy(desc(referrals.updatedAt), desc(referrals.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    db.$count(referrals, where),
+  ]);
+  return { rows, total };
+}
+
+const WITHDRAWN = 'withdrawn_by_referrer';
+
+function statusesWhere(statuses: NonNullable<ReferralSearch['statuses']>): SQL {
+  if (statuses.length === 0) return sql`false`;
+  const clauses = statuses.map(({ status, withdrawn }) =>
+    withdrawn === undefined
+      ? eq(referrals.status, status)
+      : and(
+          eq(referrals.status, status),
+          withdrawn
+            ? eq(referrals.closureReason, WITHDRAWN)
+            : sql`${referrals.closureReason} IS DISTINCT FROM ${WITHDRAWN}`,
+        ),
+  );
+  return sql`(${sql.join(clauses as SQL[], sql` OR `)})`;
 }

@@ -49,6 +49,9 @@ export const personHasReferralInScope = repo.personHasReferralInScope;
 /** Records, once, that the team decided on the new person details a referral brought. */
 export const markPersonDetailsReviewed = repo.markPersonDetailsReviewed;
 export const countOpenReferralsOfPcn = repo.countOpenReferralsOfPcn;
+/** Referrals in the scope matching a search (the FHIR edge's ServiceRequest and Task searches). Not audited here. */
+export const searchReferralsInScope = repo.searchReferralsInScope;
+export type { ReferralSearch, UpdatedBound } from './referrals.repository.js';
 /** The team's work lists (queues, caseloads, cover), each inside the scope it is given. */
 export * as workLists from './work-lists.repository.js';
 

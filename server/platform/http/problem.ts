@@ -38,6 +38,29 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json').send(body);
 }
 
+/**
+ * A refusal made before any route is found (an unknown address, one the router cannot read): as
+ * problem+json, except under /fhir, where every answer is FHIR and a refusal an OperationOutcome.
+ */
+export function sendAddressRefusal(
+  url: string,
+  reply: FastifyReply,
+  status: 404 | 400,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  if (url.startsWith('/fhir/')) {
+    return reply
+      .status(status)
+      .type('application/fhir+json')
+      .send({
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: status === 404 ? 'not-found' : 'invalid', diagnostics: detail }],
+      });
+  }
+  return sendProblem(reply, status, status === 404 ? 'not_found' : 'bad_request', detail, errors);
+}
+
 /** `body.person.nhsNumber` from a zod issue path; the request part ("body") is dropped. */
 function fieldName(path: readonly PropertyKey[] | string, fallback: string): string {
   const parts = (typeof path === 'string' ? path.split('/').filter(Boolean) : path.map(String)).filter((p) => p !== '');

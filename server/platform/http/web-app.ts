@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { sendProblem } from './problem.js';
+import { sendAddressRefusal, sendProblem } from './problem.js';
 
 /** Files a browser must revalidate every time (their names never change). */
 const NOT_FINGERPRINTED = new Set(['sw.js', 'manifest.webmanifest']);
@@ -19,7 +19,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   app.get('/*', { config: { access: { public: true } } }, async (request, reply) => {
     const urlPath = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
     if (urlPath.startsWith('api/') || urlPath === 'api' || urlPath.startsWith('fhir/') || urlPath.startsWith('oruk/')) {
-      return sendProblem(reply, 404, 'not_found', 'There is no such API address.');
+      return sendAddressRefusal(`/${urlPath}`, reply, 404, 'There is no such API address.');
     }
     if (!hasBuild) {
       return sendProblem(reply, 404, 'not_found', 'The web app has not been built: run `npm run build:web`.');

@@ -305,3 +305,15 @@ export async function termsOfTaxonomy(db: DbOrTx, taxonomyId: string): Promise<T
     .where(eq(t.taxonomyId, taxonomyId))
     .orderBy(asc(t.name), asc(t.id));
 }
+
+/** A service_at_location of this location whose service is listed (the first by id), or null. */
+export async function findListedServiceAtLocationOf(db: DbOrTx, locationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: sal.id })
+    .from(sal)
+    .innerJoin(s, eq(s.id, sal.serviceId))
+    .where(and(eq(sal.locationId, locationId), listed()))
+    .orderBy(asc(sal.id))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -186,3 +186,16 @@ export async function getTaxonomyTerm(db: DbOrTx, id: string): Promise<TOrukTerm
   if (!row) throw notFound('taxonomy term');
   return document<TOrukTerm>(out.term(row));
 }
+
+/**
+ * A location as the public API shows it inside a listed service (a confidential place by its
+ * type only), for the FHIR edge's Location; a place no listed service uses is not found.
+ */
+export async function getLocation(db: DbOrTx, id: string): Promise<out.OrukDocument> {
+  if (!UUID.test(id)) throw notFound('location');
+  const salId = await repo.findListedServiceAtLocationOf(db, id);
+  if (!salId) throw notFound('location');
+  const doc = (await getServiceAtLocation(db, salId)) as unknown as { location?: out.OrukDocument };
+  if (!doc.location) throw notFound('location');
+  return doc.location;
+}
