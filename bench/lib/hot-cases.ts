@@ -12,7 +12,7 @@ import {
   runRaw,
   statusText,
 } from './autocannon-load.js';
-import { as, connectionIndex, type IcbActors, unusedNhsNumbers } from './hot-paths.js';
+import { as, type IcbActors, unusedNhsNumbers } from './hot-paths.js';
 import { type IcbApp, type Session, signIn } from './icb-app.js';
 import * as SQL from './raw-sql.js';
 import { seededRandom } from './stats.js';
@@ -142,8 +142,11 @@ export async function buildHotCases(app: IcbApp, actors: IcbActors, log: (line: 
     .filter((p) => !seen.has(p.personId) && seen.add(p.personId))
     .slice(0, 80)
     .map((p) => ({ session: workers[p.ti] as Session, personId: p.personId }));
+  // Each save takes a person nobody else is saving (a free list: autocannon's per-connection
+  // context does not outlive a request) and gives it back with the version it saved.
+  const free: typeof savers = [];
   // Before each run: the versions as stored (a duration run ends with saves in flight whose
-  // answers it never reads).
+  // answers it never reads) and every person free again.
   const refreshVersions = async () => {
     for (const s of savers) {
       const res = await fetch(`${app.baseUrl}/api/people/${s.personId}/care-plan`, {
@@ -152,6 +155,7 @@ export async function buildHotCases(app: IcbApp, actors: IcbActors, log: (line: 
       const body = (await res.json()) as { plan?: { version: number } | null };
       versions.set(s.personId, body.plan?.version ?? 0);
     }
+    free.splice(0, free.length, ...savers);
   };
   const planContent = (n: number) => ({
     whatMattersToMe: `Seeing my grandchildren and getting out of the house (benchmark save ${n}).`,
@@ -172,9 +176,9 @@ export async function buildHotCases(app: IcbApp, actors: IcbActors, log: (line: 
   cases.push({
     name: 'care plan save',
     beforeRun: refreshVersions,
-    request: (_i, context) => {
-      const s = savers[connectionIndex(context) % savers.length] as (typeof savers)[number];
-      context.personId = s.personId;
+    request: (i, context) => {
+      const s = free.shift() ?? pickAt(savers, i);
+      context.saver = s;
       return as(s.session, {
         method: 'PUT',
         path: `/api/people/${s.personId}/care-plan`,
@@ -182,9 +186,14 @@ export async function buildHotCases(app: IcbApp, actors: IcbActors, log: (line: 
       });
     },
     onResponse: (status, body, context) => {
-      if (status !== 200) return;
-      const saved = JSON.parse(body) as { plan?: { version: number } };
-      if (saved.plan) versions.set(context.personId as string, saved.plan.version);
+      const s = context.saver as (typeof savers)[number] | undefined;
+      if (!s) return;
+      if (status === 200 || status === 409) {
+        const answer = JSON.parse(body) as { plan?: { version: number }; details?: { currentVersion?: number } };
+        const version = answer.plan?.version ?? answer.details?.currentVersion;
+        if (typeof version === 'number') versions.set(s.personId, version);
+      }
+      free.push(s);
     },
     raw: {
       name: 'care_plan_save',
@@ -229,27 +238,32 @@ export async function buildHotCases(app: IcbApp, actors: IcbActors, log: (line: 
   let replaysSent = 0;
   let replaysAnswered = 0;
   let replaysCreated = 0;
+  /** Referrals answered 2xx, with who sent them: every fifth request sends one again (a client retrying). */
+  interface Sent {
+    key: string;
+    body: unknown;
+    session: Session;
+    familyName: string;
+  }
+  const answered: Sent[] = [];
   const random = seededRandom(run);
   cases.push({
     name: 'referral intake (idempotent)',
     request: (i, context) => {
-      const c = connectionIndex(context);
-      const r = pickAt(referrers, c);
-      const session = pickAt(referrerSessions, c);
-      const sent = (context.sent ?? 0) as number;
-      context.sent = sent + 1;
-      if (sent % 5 === 4 && context.last) {
+      if (i % 5 === 4 && answered.length) {
+        const again = answered[(i * 7919) % answered.length] as Sent;
         replaysSent++;
         context.replay = true;
-        const last = context.last as { key: string; body: unknown };
-        return as(session, {
+        context.sent = again;
+        return as(again.session, {
           method: 'POST',
           path: '/api/referrals',
-          headers: { 'idempotency-key': last.key },
-          body: last.body,
+          headers: { 'idempotency-key': again.key },
+          body: again.body,
         });
       }
-      context.replay = false;
+      const r = pickAt(referrers, i);
+      const session = pickAt(referrerSessions, i);
       const n = ++intakes;
       const body = {
         person: {
@@ -272,19 +286,21 @@ export async function buildHotCases(app: IcbApp, actors: IcbActors, log: (line: 
         safeguardingConcern: false,
       };
       const key = randomUUID();
-      context.last = { key, body, familyName: body.person.familyName };
+      context.replay = false;
+      context.sent = { key, body, session, familyName: body.person.familyName } satisfies Sent;
       return as(session, { method: 'POST', path: '/api/referrals', headers: { 'idempotency-key': key }, body });
     },
     onResponse: (status, _body, context, headers) => {
-      const familyName = (context.last as { familyName: string } | undefined)?.familyName;
+      const sent = context.sent as Sent | undefined;
+      if (!sent || status < 200 || status >= 300) return;
       if (context.replay) {
-        if (status >= 200 && status < 300) {
-          if (headers['idempotent-replayed'] === 'true') replaysAnswered++;
-          else replaysCreated++;
-        }
+        if (headers['idempotent-replayed'] === 'true') replaysAnswered++;
+        else replaysCreated++;
         return;
       }
-      if (familyName && status >= 200 && status < 300) accepted.add(familyName);
+      accepted.add(sent.familyName);
+      answered.push(sent);
+      if (answered.length > 2000) answered.shift();
     },
     raw: {
       name: 'intake',

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { BenchRequest, ClientContext } from './autocannon-load.js';
+import type { BenchRequest } from './autocannon-load.js';
 import type { Session } from './icb-app.js';
 
 // The actors and records of the synthetic ICB the HTTP benchmarks work with, found by SQL: PCN
@@ -166,13 +166,6 @@ export function as(session: Session, request: BenchRequest): BenchRequest {
   const headers: Record<string, string> = { cookie: session.cookie, ...(request.headers ?? {}) };
   if (request.method && request.method !== 'GET') headers['x-csrf-token'] = session.csrf;
   return { ...request, headers };
-}
-
-/** Each connection its own, stable index (autocannon keeps one context per connection). */
-let connectionCount = 0;
-export function connectionIndex(context: ClientContext): number {
-  if (typeof context.index !== 'number') context.index = connectionCount++;
-  return context.index as number;
 }
 
 /** Valid NHS numbers of the test range (999…) that nobody in the database has yet. */

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import os from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../../server/config.js';
@@ -62,6 +63,8 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
   });
   const database = await waymarkDatabase(config);
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  // An idle connection closed by the server (e.g. PostgreSQL stopping at the end) is no crash.
+  pool.on('error', (err) => log(`raw SQL pool: ${err.message}`));
   const started = new Started();
   const port = await freePort();
   const server = started.spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
@@ -91,6 +94,9 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
     password: config.DEMO_PASSWORD,
     serverPid: server.child.pid as number,
     async stop() {
+      // BENCH_SERVER_LOG=FILE keeps what the server logged (LOG_LEVEL warn: the errors behind a 5xx).
+      const logFile = process.env.BENCH_SERVER_LOG;
+      if (logFile) await appendFile(logFile, `${server.stdout()}${server.stderr()}`);
       server.child.kill('SIGTERM');
       await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       await started.cleanUp();
