@@ -41,7 +41,7 @@ function recentMonths(count: number): string[] {
 }
 
 /** Every combination of period and role (and PCN when given): hundreds of distinct queries. */
-function filterCombinations(pcnIds: (string | null)[]): string[] {
+export function filterCombinations(pcnIds: (string | null)[]): string[] {
   const months = recentMonths(24);
   const roles = [null, 'link_worker', 'health_coach', 'care_coordinator'];
   const out: string[] = [];

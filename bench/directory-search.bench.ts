@@ -67,9 +67,9 @@ const MISSPELT = [
   'swiming',
 ];
 
-type QueryType = 'text' | 'misspelt text' | 'category' | 'day' | 'postcode + distance' | 'combined';
+export type QueryType = 'text' | 'misspelt text' | 'category' | 'day' | 'postcode + distance' | 'combined';
 
-function buildQueries(
+export function buildQueries(
   rand: () => number,
   postcodes: SyntheticPostcode[],
 ): { type: QueryType; query: DirectorySearchQuery }[] {
