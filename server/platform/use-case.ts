@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { hasWrittenAudit } from './audit/audit.js';
 import type { Principal, SignedInContext } from './context.js';
 import type { Db, Tx } from './db/client.js';
@@ -27,6 +28,9 @@ export async function runUseCase<T>(
   work: (tx: Tx, actor: Principal) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
+    // People's rights (migration 0034): a signed-in change to the record of a person whose
+    // processing is restricted is refused by the database, whichever module makes it.
+    await tx.execute(sql`select set_config('waymark.enforce_restriction', 'on', true)`);
     const result = await work(tx, ctx.actor);
     if (!hasWrittenAudit(tx) && !unchanged.has(tx))
       throw new Error('a use-case that writes finished without writing its audit row');
