@@ -15,6 +15,7 @@ import { Tabs } from '../../ui/Tabs';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { CommunityServices } from '../onward-referrals/CommunityServices';
+import { PersonRights, RestrictionBanner } from '../records/PersonRights';
 import { GpMessageDetails } from '../referrals/GpMessageDetails';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
 import { useGpMessage } from '../referrals/referrals-api';
@@ -87,6 +88,7 @@ export function CaseRecordPage() {
         {notice && <NotificationBanner variant="success" heading={notice} />}
         <span className="nhsuk-caption-l">Reference {referralReference(r.id)}</span>
         <h1>Case record for {who}</h1>
+        <RestrictionBanner referralId={r.id} />
         <p>
           <Tag colour={statusColour(r.status)}>{STATUS_LABELS[r.status as ReferralStatus] ?? r.status}</Tag>
         </p>
@@ -229,6 +231,7 @@ export function CaseRecordPage() {
               : []),
           ]}
         />
+        <PersonRights referralId={r.id} />
       </div>
     </div>
   );
