@@ -263,6 +263,6 @@ export const residentMessageNotRestricted = () => sql`NOT EXISTS (
 
 /** Rows of one table as stored, as JSON objects (columns named as in the database). */
 export async function rowsAsJson(db: DbOrTx, query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
-  const res = await db.execute<{ row: Record<string, unknown> }>(sql`SELECT to_jsonb(t) AS row FROM (${query}) t`);
+  const res = await db.execute<{ row: Record<string, unknown> }>(sql`SELECT row_to_json(t) AS row FROM (${query}) t`);
   return res.rows.map((r) => r.row);
 }
