@@ -11,6 +11,11 @@ import type { Tx } from '../../platform/db/client.js';
 
 const YEAR = 365.25 * 86_400_000;
 
+/** How these referrals are told apart from the demo's year of work (whose own checks leave them out). */
+export const DEMO_ARCHIVE_REFERRER = 'Dr Archive';
+
+export const isDemoArchive = (r: { referrerName: string | null }) => r.referrerName === DEMO_ARCHIVE_REFERRER;
+
 const OLD_CASES = [
   { givenName: 'Harold', familyName: 'Archive-Benson', dateOfBirth: '1938-04-12', closedYearsAgo: 11 },
   { givenName: 'Margaret', familyName: 'Archive-Lowe', dateOfBirth: '1946-09-30', closedYearsAgo: 9.5 },
@@ -40,7 +45,7 @@ export async function insertDemoRetention(tx: Tx, icbId: string): Promise<void> 
         givenName: c.givenName,
         familyName: c.familyName,
         dateOfBirth,
-        postcode: 'NS1 2AB',
+        postcode: 'NE1 4XX',
         preferredContact: 'letter',
         practiceId: practice.id,
         createdAt: receivedAt,
@@ -58,7 +63,7 @@ export async function insertDemoRetention(tx: Tx, icbId: string): Promise<void> 
         pcnId: practice.pcnId,
         practiceId: practice.id,
         source: 'practice',
-        referrerName: 'Dr Archive',
+        referrerName: DEMO_ARCHIVE_REFERRER,
         reasons: ['loneliness'],
         details: 'Referred before Waymark’s records were migrated (demo).',
         urgencyRequested: 'routine',
