@@ -222,6 +222,11 @@ describe('retention: the dry run, destroy now, the scheduled job', () => {
     expect(audits[0]?.actorUserId).toBe(admin.me.user.id);
     // The restricted person is kept whole.
     expect(await ctx.db.select().from(people).where(eq(people.id, restricted.personId))).toHaveLength(1);
+    // The audit log keeps its rows about the person, and they hold ids, never the person's details.
+    const mentions = await ctx.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_events a WHERE a::text LIKE ${`%${person?.familyName}%`} OR a::text LIKE ${`%${person?.givenName}%`}`,
+    );
+    expect(Number(mentions.rows[0]?.n)).toBe(0);
     // The audit log is untouched and its chain still verifies.
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
     // The report now lists the stub and none due.
