@@ -354,6 +354,13 @@ describe('restriction of processing (UK GDPR Article 18)', () => {
     expect(triage.json().detail).toMatch(/Article 18/);
     const [unchanged] = await ctx.db.select().from(referrals).where(eq(referrals.id, theCase.id));
     expect(unchanged?.status).toBe('triaged');
+    const [refusal] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'processing-restricted.refused'), eq(auditEvents.actorUserId, lead.me.user.id)),
+      );
+    expect(refusal).toMatchObject({ outcome: 'denied' });
 
     // Left out of "allocate all" and of messages to the person.
     const plan = await send(lead, 'POST', '/api/triage/allocate-all', { dryRun: true });
