@@ -9,6 +9,7 @@ import type { Session } from '../../test/toolkit.js';
 import { queueResidentMessage } from '../notifications/notifications.service.js';
 import { createPartnerService, createTestOnward } from '../onward-referrals/test-onward.js';
 import { people } from '../people/people.tables.js';
+import { validReferralBody } from '../referrals/referral-fixtures.js';
 import { referrals } from '../referrals/referrals.tables.js';
 import { createTestReferral, triaged } from '../triage/test-referrals.js';
 import { runScheduledRetention } from './records.service.js';
@@ -18,7 +19,7 @@ import { destroyedRecords, processingRestrictions, retentionSettings } from './r
 // leaves the stub and nothing else of the person, one transaction per person, the ICB's records
 // only; the audit chain still verifies; the subject access export; restriction of processing.
 
-const { ctx, tenancy, elsewhere, lead, worker, otherLead, admin, otherAdmin, coordinator } = setUpTestApp({
+const { ctx, tenancy, elsewhere, lead, worker, otherLead, admin, otherAdmin, coordinator, referrer } = setUpTestApp({
   tenancies: { other: 'same-icb', elsewhere: 'new-icb' },
   team: {
     lead: 'team_lead',
@@ -27,6 +28,7 @@ const { ctx, tenancy, elsewhere, lead, worker, otherLead, admin, otherAdmin, coo
     otherLead: { role: 'team_lead', at: 'other' },
     admin: 'admin',
     otherAdmin: { role: 'admin', at: 'elsewhere' },
+    referrer: 'referrer',
   },
 });
 
@@ -401,5 +403,23 @@ describe('restriction of processing (UK GDPR Article 18)', () => {
       expect.arrayContaining(['person.restrict', 'person.restriction-lift']),
     );
     void coordinator;
+  });
+
+  it('still takes a new referral for a restricted person from their practice: a GP’s referral is never lost', async () => {
+    const body = validReferralBody();
+    const first = await send(referrer, 'POST', '/api/referrals', body);
+    expect(first.statusCode, first.body).toBe(201);
+    const referralId = first.json().id as string;
+    const restricted = await send(lead, 'PUT', `/api/referrals/${referralId}/person/restriction`, {
+      reason: 'legal_claims',
+    });
+    expect(restricted.statusCode, restricted.body).toBe(200);
+    const second = await send(referrer, 'POST', '/api/referrals', { ...body, confirmedSecondReferral: true });
+    expect(second.statusCode, second.body).toBe(201);
+    const personId = (restricted.json() as RestrictionState).personId;
+    expect(await ctx.db.$count(referrals, eq(referrals.personId, personId))).toBe(2);
+    // The team sees the restriction on the new referral too.
+    const state = (await get(lead, `/api/referrals/${second.json().id}/person/restriction`)).json() as RestrictionState;
+    expect(state.active?.reason).toBe('legal_claims');
   });
 });
