@@ -116,8 +116,9 @@ export async function deletePersonEverywhere(tx: Tx, personId: string): Promise<
     sql`DELETE FROM care_plan_versions WHERE plan_id IN (SELECT id FROM care_plans WHERE person_id = ${personId})`,
     sql`DELETE FROM care_plans WHERE person_id = ${personId}`,
     // Staff notifications name the person in their title and point at the referral
-    // (/referrals/<id>…, /practice/referrals/<id>…): any link holding one of the ids.
-    sql`DELETE FROM notifications n WHERE EXISTS (SELECT 1 FROM unnest(${R}) AS r(id) WHERE n.link LIKE '%' || r.id::text || '%')`,
+    // (/referrals/<id>…, /practice/referrals/<id>…) or the onward referral (/partner/referrals/<id>):
+    // any link holding one of the ids.
+    sql`DELETE FROM notifications n WHERE EXISTS (SELECT 1 FROM unnest(${R} || ${O}) AS r(id) WHERE n.link LIKE '%' || r.id::text || '%')`,
     ...(references.length
       ? [
           sql`DELETE FROM outbox WHERE (payload->>'subject') LIKE ANY(ARRAY[${sql.join(
