@@ -43,6 +43,9 @@ export const PERMISSIONS = [
   'analytics.read', // dashboards of demand, capacity, waits, outcomes and equality: the ICB's (commissioner) or the own PCN's (team lead)
   'workforce.plan', // the workforce planner and its named scenarios: the own PCN's (team lead) or the ICB's (commissioner)
   'workforce.rates', // the ICB's pay points, employer on-cost rates and ARRS maximums (administrator)
+  'retention.manage', // issue 19: the ICB's records past retention: the dry run, destruction, the scheduled job (administrator)
+  'person.export', // issue 19: a subject access export of everything the team holds about a person (the PCN's lead)
+  'person.restrict', // issue 19: restrict processing of a person's record (UK GDPR Article 18) and lift it (the PCN's lead)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +83,8 @@ export const ROLE_PERMISSIONS = {
     'team.manage',
     'workforce.plan',
     'volunteer.manage',
+    'person.export',
+    'person.restrict',
   ],
   link_worker: TEAM,
   health_coach: TEAM,
@@ -100,6 +105,7 @@ export const ROLE_PERMISSIONS = {
     'team.settings',
     'workforce.rates',
     'systemclient.manage',
+    'retention.manage',
   ],
 } satisfies Record<Role, Permission[]>;
 

@@ -35,6 +35,7 @@ import { onwardReferralRoutes } from './modules/onward-referrals/onward-referral
 import { partnerRoutes } from './modules/onward-referrals/partner.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
+import { recordsRoutes } from './modules/records/records.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { selfReferralRoutes } from './modules/referrals/self-referral.routes.js';
 import { remindersRoutes } from './modules/reminders/reminders.routes.js';
@@ -244,6 +245,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   volunteersRoutes(app, deps);
   teamGroupsRoutes(app, deps);
   systemClientsRoutes(app, deps);
+  recordsRoutes(app, deps);
   fhirRoutes(app, deps);
   notificationsRoutes(app, {
     ...deps,

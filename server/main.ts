@@ -7,6 +7,7 @@ import { resealTotpSecrets } from './modules/auth/reseal-secrets.js';
 import { purgeResidentMessageDetails } from './modules/notifications/notifications.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
+import { startRetentionJob } from './modules/records/retention-job.js';
 import { purgeIdempotencyKeys, purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
 import { startContactReminderJob } from './modules/reminders/contact-reminders-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
@@ -121,6 +122,13 @@ async function main(): Promise<void> {
     log: log.child({ component: 'analytics' }),
   });
 
+  // Records past retention (issue 19): destroyed nightly only where an ICB's admin switched it on.
+  const retention = await startRetentionJob({
+    boss: jobs.boss,
+    db: database.db,
+    log: log.child({ component: 'retention' }),
+  });
+
   let shuttingDown = false;
   const { app } = await buildApp({
     db: database.db,
@@ -153,6 +161,7 @@ async function main(): Promise<void> {
       await residentMessages.stop();
       await reminders.stop();
       await contactReminders.stop();
+      await retention.stop();
       await analytics.stop(); // finishes the PCN being rebuilt, leaves the rest to the next run
       await jobs.stop();
       await hub.stop();

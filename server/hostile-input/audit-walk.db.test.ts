@@ -428,6 +428,18 @@ const WRITES: Record<string, { action: string; run(): Promise<{ statusCode: numb
         scopes: ['referral.create'],
       }),
   },
+  // ---- issue 19: records retention (the ICB administrator): destroy what the dry run showed; the nightly switch ----
+  'POST /api/admin/retention/destroy': {
+    action: 'retention.destroy-run',
+    run: async () => {
+      const report = await ctx.app.inject({ method: 'GET', url: '/api/admin/retention', headers: admin.headers });
+      return post('/api/admin/retention/destroy', admin, { confirm: true, expectedPeople: report.json().due.people });
+    },
+  },
+  'PUT /api/admin/retention/settings': {
+    action: 'retention.settings',
+    run: () => post('/api/admin/retention/settings', admin, { scheduledDestruction: false, version: 1 }, 'PUT'),
+  },
   // ---- issue 15: the person opens their link to a video appointment ----
   'POST /api/public/video/open': {
     action: 'video.link.open',

@@ -136,6 +136,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/referrals/:id/person-details': { accept: [] },
   // Issue 13 (equality): the person's equality answers, edited from the case.
   'PUT /api/referrals/:id/person/equality': { sex: 'not_stated', version: 1 },
+  // Issue 19: restriction of processing (set late, then lifted: see LATE).
+  'PUT /api/referrals/:id/person/restriction': { reason: 'accuracy_contested', note: 'Walk test' },
+  'POST /api/referrals/:id/person/restriction/lift': { note: 'Walk test' },
   'POST /api/referrals/:id/planned-contacts': { at: at(7 * 24), mode: 'phone' },
   'POST /api/referrals/:id/measures': {
     measure: 'ons4',
@@ -579,6 +582,8 @@ const AUDITED_READS: Record<string, string> = {
   'GET /api/referrals/:id/case': 'case.read',
   'GET /api/referrals/:id/measures': 'outcome.read',
   'GET /api/referrals/:id/gp-message': 'gpmessage.read',
+  // Issue 19: a subject access export (who exported whom, when).
+  'GET /api/referrals/:id/person/export': 'person.export',
   'GET /api/team/members/:id/handover': 'team.handover.read',
   // Issue 16: a team member's profile, training and supervision (the lead reads it).
   'GET /api/team/members/:id/profile': 'team.profile.read',
@@ -635,6 +640,9 @@ describe('the scope walk: another team asking for the home team’s records by i
       '/redirect',
       '/discharge',
       '/gp-message',
+      // Issue 19: a restricted record refuses changes, so restriction comes after every other write, then is lifted.
+      '/person/restriction',
+      '/lift',
     ];
     const rank = (r: { method: string; url: string }) =>
       r.url.endsWith('/dismiss') ? -1 : LATE.findIndex((p) => r.url.endsWith(p) || r.method === p) + 1;

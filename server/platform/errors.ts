@@ -97,6 +97,22 @@ export function dataExceptionCode(err: unknown): string | null {
   return null;
 }
 
+/**
+ * SQLSTATE of the people's-rights trigger (migration 0034): a change to the record of a person
+ * whose processing is restricted (UK GDPR Article 18).
+ */
+export const RESTRICTED_PROCESSING_SQLSTATE = 'WM018';
+
+/** Whether the database refused a change because the person's processing is restricted. */
+export function isRestrictedProcessing(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === RESTRICTED_PROCESSING_SQLSTATE) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Unique-constraint violation (SQLSTATE 23505), optionally on a named constraint. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   let e: unknown = err;

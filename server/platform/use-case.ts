@@ -1,6 +1,8 @@
-import { appendDeferredAudit, deferAudit, hasWrittenAudit } from './audit/audit.js';
+import { sql } from 'drizzle-orm';
+import { appendDeferredAudit, deferAudit, hasWrittenAudit, writeAuditAlone } from './audit/audit.js';
 import type { Principal, SignedInContext } from './context.js';
 import type { Db, Tx } from './db/client.js';
+import { isRestrictedProcessing } from './errors.js';
 
 /**
  * The one way a signed-in request changes something. The change, its audit row (`writeAudit`,
@@ -26,13 +28,24 @@ export async function runUseCase<T>(
   ctx: SignedInContext,
   work: (tx: Tx, actor: Principal) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    deferAudit(tx);
-    const result = await work(tx, ctx.actor);
-    if (!hasWrittenAudit(tx) && !unchanged.has(tx))
-      throw new Error('a use-case that writes finished without writing its audit row');
-    // Last, just before the commit: the audit chain's lock is held only from here.
-    await appendDeferredAudit(tx);
-    return result;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      deferAudit(tx);
+      // People's rights (migration 0034): a signed-in change to the record of a person whose
+      // processing is restricted is refused by the database, whichever module makes it.
+      await tx.execute(sql`select set_config('waymark.enforce_restriction', 'on', true)`);
+      const result = await work(tx, ctx.actor);
+      if (!hasWrittenAudit(tx) && !unchanged.has(tx))
+        throw new Error('a use-case that writes finished without writing its audit row');
+      // Last, just before the commit: the audit chain's lock is held only from here.
+      await appendDeferredAudit(tx);
+      return result;
+    });
+  } catch (err) {
+    // The refusal is audited like any other (after the rollback, in a transaction of its own).
+    if (isRestrictedProcessing(err)) {
+      await writeAuditAlone(db, ctx, { action: 'processing-restricted.refused', outcome: 'denied' });
+    }
+    throw err;
+  }
 }

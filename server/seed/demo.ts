@@ -9,6 +9,7 @@ import { demoListSize, insertDemoPopulation } from './demo-population.js';
 import { insertDemoReferrals } from './demo-referrals.js';
 import { seedDemoDirectory } from './directory/demo-directory.js';
 import { insertDemoOnwardReferrals } from './onward/insert-demo-onward.js';
+import { insertDemoRetention } from './records/insert-demo-retention.js';
 import { insertDemoTeamGroups } from './team/demo-team-groups.js';
 import { insertDemoTeam } from './team/insert-demo-team.js';
 
@@ -214,4 +215,6 @@ async function insertDemo(tx: Tx, password: string): Promise<void> {
   await insertDemoTeam(tx, icb.id);
   // Issue 16: a volunteer and a group the coach runs (after the cases and the directory it joins).
   await insertDemoTeamGroups(tx, icb.id);
+  // Issue 19: a few people whose support ended long ago, for the retention page.
+  await insertDemoRetention(tx, icb.id);
 }

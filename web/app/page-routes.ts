@@ -14,6 +14,7 @@ import { NOTIFICATION_ROUTES } from '../modules/notifications/routes';
 import { ONWARD_REFERRAL_ROUTES } from '../modules/onward-referrals/routes';
 import { OUTCOME_ROUTES } from '../modules/outcomes/routes';
 import { PARTNER_ROUTES } from '../modules/partner/routes';
+import { RECORDS_ROUTES } from '../modules/records/routes';
 import { REFERRAL_LINK_ROUTES } from '../modules/referral-link/routes';
 import { REFERRAL_SETTINGS_ROUTES } from '../modules/referral-settings/routes';
 import { REFERRAL_ROUTES } from '../modules/referrals/routes';
@@ -58,6 +59,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...ANALYTICS_ROUTES,
   ...SHOWCASE_ROUTES,
   ...REFERRAL_SETTINGS_ROUTES,
+  ...RECORDS_ROUTES,
   ...VIDEO_ROUTES,
   ...WORKFORCE_PLANNER_ROUTES,
   ...VOLUNTEER_ROUTES,

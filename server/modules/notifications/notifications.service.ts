@@ -11,6 +11,7 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { publish, RELAY, type RealtimeEvent } from '../../platform/realtime.js';
 import { runUseCase } from '../../platform/use-case.js';
+import { isRestricted } from '../records/restrictions.service.js';
 import * as repo from './notifications.repository.js';
 import * as residentRepo from './resident-messages.repository.js';
 
@@ -78,6 +79,8 @@ export async function queueResidentMessage(
     dedupeKey?: string;
   },
 ): Promise<{ id: string } | null> {
+  // No outreach to a person whose processing is restricted (UK GDPR Article 18).
+  if (await isRestricted(tx, { personId: m.personId, referralId: m.referralId })) return null;
   const queued = await residentRepo.insertResidentMessage(tx, {
     icbId: m.icbId,
     referralId: m.referralId,

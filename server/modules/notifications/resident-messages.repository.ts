@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { ResidentMessageStatus } from '../../../common/resident-messages.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { residentMessageNotRestricted } from '../records/restrictions.service.js';
 import { residentMessages } from './resident-messages.tables.js';
 
 // Resident messages (GOV.UK Notify). Times come from the database clock (now()), the one clock
@@ -19,7 +20,13 @@ export async function insertResidentMessage(db: DbOrTx, values: ResidentMessageI
   return row ?? null;
 }
 
-const due = () => and(eq(residentMessages.status, 'queued'), lte(residentMessages.nextAttemptAt, sql`now()`));
+// Messages about a person whose processing is restricted (UK GDPR Article 18) wait until it is lifted.
+const due = () =>
+  and(
+    eq(residentMessages.status, 'queued'),
+    lte(residentMessages.nextAttemptAt, sql`now()`),
+    residentMessageNotRestricted(),
+  );
 
 export interface KindAndChannel {
   kind: ResidentMessageRow['kind'];

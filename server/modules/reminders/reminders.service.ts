@@ -9,6 +9,7 @@ import { lastContactsOf } from '../cases/cases.service.js';
 import { referralServiceNames } from '../directory/referral-settings/referral-settings.service.js';
 import { findUnansweredReferrals, recordChased, servicesOfOnwardReferrals } from '../onward-referrals/chase.service.js';
 import { peopleByIds } from '../people/people.service.js';
+import { restrictedPeople } from '../records/restrictions.service.js';
 import { teamScopeOf, workLists } from '../referrals/referrals.service.js';
 import { londonToday } from '../workforce/workforce.service.js';
 import { type CaseFacts, type DueTask, dueTasks } from './due-tasks.js';
@@ -31,7 +32,13 @@ const keyOf = (t: Pick<DueTask, 'userId' | 'referralId' | 'kind' | 'dueOn'> & { 
  * plans) — one query per module and PCN, each through the module's service.
  */
 async function openCaseFacts(tx: DbOrTx): Promise<CaseFacts[]> {
-  const open = await workLists.findOpenCasesForReminders(tx);
+  // People whose processing is restricted (UK GDPR Article 18) get no new reminders.
+  const all = await workLists.findOpenCasesForReminders(tx);
+  const restricted = await restrictedPeople(
+    tx,
+    all.map((c) => c.personId),
+  );
+  const open = all.filter((c) => !restricted.has(c.personId));
   const byPcn = new Map<string, typeof open>();
   for (const c of open) {
     const list = byPcn.get(c.pcnId);

@@ -2,7 +2,13 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../../common/api-types.js';
 import { messageOf } from '../describe-error.js';
-import { AppError, dataExceptionCode, type FieldError, isDatabaseUnavailable } from '../errors.js';
+import {
+  AppError,
+  dataExceptionCode,
+  type FieldError,
+  isDatabaseUnavailable,
+  isRestrictedProcessing,
+} from '../errors.js';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -95,6 +101,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
         503,
         'unavailable',
         'Waymark cannot reach its database just now. Please try again in a moment.',
+      );
+    }
+    if (isRestrictedProcessing(error)) {
+      // The database refused a change to the record of a person whose processing is restricted
+      // (UK GDPR Article 18): nothing was changed, and the reason is the person's, not the request's.
+      return sendProblem(
+        reply,
+        409,
+        'processing_restricted',
+        'Processing of this person’s record is restricted (UK GDPR Article 18): it can be read but not changed until the restriction is lifted.',
       );
     }
     const sqlState = dataExceptionCode(error);

@@ -12,6 +12,7 @@ import { referralEvents, referrals } from '../../modules/referrals/referrals.tab
 import { users } from '../../modules/users/users.tables.js';
 import { createTestApp, type Session, signIn, type TestContext } from '../../test/toolkit.js';
 import { seedDemoData } from '../demo.js';
+import { isDemoArchive } from '../records/insert-demo-retention.js';
 
 // Issue 10, point 22: a new team's first week finds every stage of the work in the demo, not
 // just a triage queue. Seeds the demo into an empty database and reads it back, table by table
@@ -37,7 +38,8 @@ const get = async (s: Session, url: string) => {
 
 describe('demo case work', () => {
   it('every PCN has cases at every stage, from waiting to discharged with a message back', async () => {
-    const all = await ctx.db.select().from(referrals);
+    // Issue 19: the few records past retention (years old, for the retention page) are not the year's work.
+    const all = (await ctx.db.select().from(referrals)).filter((r) => !isDemoArchive(r));
     const messages = new Set((await ctx.db.select().from(gpMessages)).map((m) => m.referralId));
     for (const pcn of await ctx.db.select().from(pcns)) {
       const own = all.filter((r) => r.pcnId === pcn.id);
@@ -53,7 +55,8 @@ describe('demo case work', () => {
   });
 
   it('spreads the referrals over the last twelve months, every quarter of it, in every PCN', async () => {
-    const all = await ctx.db.select().from(referrals);
+    // Issue 19: the few records past retention (years old, for the retention page) are not the year's work.
+    const all = (await ctx.db.select().from(referrals)).filter((r) => !isDemoArchive(r));
     for (const r of all) {
       expect(r.receivedAt.getTime()).toBeGreaterThan(seededAt - 366 * DAY);
       expect(r.receivedAt.getTime()).toBeLessThanOrEqual(seededAt);
@@ -68,7 +71,7 @@ describe('demo case work', () => {
   it("every case's events are in time order, chain from status to status and end at its status", async () => {
     const events = await ctx.db.select().from(referralEvents).orderBy(asc(referralEvents.id));
     const contacts = await ctx.db.select().from(caseContacts);
-    for (const r of await ctx.db.select().from(referrals)) {
+    for (const r of (await ctx.db.select().from(referrals)).filter((x) => !isDemoArchive(x))) {
       const own = events.filter((e) => e.referralId === r.id);
       expect(own[0]).toMatchObject({ type: 'received', fromStatus: null, toStatus: 'received' });
       expect(own[0]?.at.getTime()).toBe(r.receivedAt.getTime());

@@ -12,6 +12,7 @@ import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
+import { RestrictionBanner } from '../records/PersonRights';
 import { statusColour } from '../referrals/referral-format';
 import { CloseReferralForm } from '../triage/CloseReferralForm';
 import { ConflictMessage } from '../triage/ConflictMessage';
@@ -115,6 +116,7 @@ export function ReferralPage() {
         )}
         <span className="nhsuk-caption-l">Reference {referralReference(r.id)}</span>
         <h1>Referral for {who}</h1>
+        <RestrictionBanner referralId={r.id} />
         <p>
           <Tag colour={statusColour(r.status)}>{STATUS_LABELS[r.status as ReferralStatus] ?? r.status}</Tag>{' '}
           {r.priority && <Tag colour={PRIORITY_COLOURS[r.priority]}>{PRIORITY_LABELS[r.priority]}</Tag>}

@@ -15,6 +15,8 @@ import { Tabs } from '../../ui/Tabs';
 import { Tag } from '../../ui/Tag';
 import { usePageTitle } from '../../ui/use-page-title';
 import { CommunityServices } from '../onward-referrals/CommunityServices';
+import { PersonRights, RestrictionBanner } from '../records/PersonRights';
+import { useRestriction } from '../records/records-api';
 import { GpMessageDetails } from '../referrals/GpMessageDetails';
 import { formatDate, formatWhen, statusColour } from '../referrals/referral-format';
 import { useGpMessage } from '../referrals/referrals-api';
@@ -48,6 +50,7 @@ export function CaseRecordPage() {
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const { data, error, isPending } = useCaseRecord(referralId);
+  const restricted = Boolean(useRestriction(referralId).data?.active);
   const discharged = data?.referral.status === 'discharged';
   const gpMessage = useGpMessage(referralId, discharged);
   // A page that sent the worker back here after a write says what it did (an onward referral).
@@ -67,6 +70,8 @@ export function CaseRecordPage() {
   if (error) return <ServiceProblem error={error} />;
   if (isPending) return <Loading what="the case record" />;
   const r = data.referral;
+  // While processing is restricted (UK GDPR Article 18) the record is read-only: no forms to change it.
+  const may = restricted ? { ...data.may, write: false, discharge: false, reassign: false } : data.may;
 
   const savedBy = (form: CaseForm) => async (message: string) => {
     await caseChanged(queryClient, referralId);
@@ -87,6 +92,7 @@ export function CaseRecordPage() {
         {notice && <NotificationBanner variant="success" heading={notice} />}
         <span className="nhsuk-caption-l">Reference {referralReference(r.id)}</span>
         <h1>Case record for {who}</h1>
+        <RestrictionBanner referralId={r.id} />
         <p>
           <Tag colour={statusColour(r.status)}>{STATUS_LABELS[r.status as ReferralStatus] ?? r.status}</Tag>
         </p>
@@ -122,7 +128,7 @@ export function CaseRecordPage() {
         <PersonDetailsOffer
           key={`details-${rounds.details}`}
           r={r}
-          canDecide={data.may.write}
+          canDecide={may.write}
           onDone={(m) => void savedBy('details')(m)}
         />
         <EqualityAnswers
@@ -130,7 +136,7 @@ export function CaseRecordPage() {
           referralId={r.id}
           answers={r.person.equality}
           version={r.person.version}
-          mayWrite={data.may.write}
+          mayWrite={may.write}
           onSaved={(m) => void savedBy('equality')(m)}
           onReload={reload}
         />
@@ -144,30 +150,30 @@ export function CaseRecordPage() {
             referral is closed and the practice is told.
           </p>
         )}
-        {(data.may.write || data.plannedContacts.length > 0) && (
+        {(may.write || data.plannedContacts.length > 0) && (
           <PlannedContacts
             key={`planned-${rounds.planned}`}
             referralId={r.id}
             planned={data.plannedContacts}
-            mayWrite={data.may.write}
+            mayWrite={may.write}
             onSaved={(m) => void savedBy('planned')(m)}
           />
         )}
-        <VideoAppointments referralId={r.id} mayWrite={data.may.write} />
-        <CommunityServices referralId={r.id} mayWrite={data.may.write} />
+        <VideoAppointments referralId={r.id} mayWrite={may.write} />
+        <CommunityServices referralId={r.id} mayWrite={may.write} />
         {/* The long parts behind tabs: the page opens on what the worker does next. */}
         <Tabs
           title="Case record contents"
-          initial={data.may.write ? 'record' : 'timeline'}
+          initial={may.write ? 'record' : 'timeline'}
           tabs={[
             {
               id: 'record',
-              label: data.may.write ? 'Record a contact or note' : 'How to contact them',
+              label: may.write ? 'Record a contact or note' : 'How to contact them',
               content: (
                 <>
                   <h2>How to contact {who}</h2>
                   <ContactDetails r={r} />
-                  {data.may.write && (
+                  {may.write && (
                     <>
                       <ContactForm
                         key={`contact-${rounds.contact}`}
@@ -194,14 +200,14 @@ export function CaseRecordPage() {
                 </>
               ),
             },
-            ...(data.may.discharge || data.may.reassign
+            ...(may.discharge || may.reassign
               ? [
                   {
                     id: 'close',
                     label: 'Discharge or hand over',
                     content: (
                       <>
-                        {data.may.discharge && (
+                        {may.discharge && (
                           <DischargeForm
                             key={`discharge-${rounds.discharge}`}
                             referralId={r.id}
@@ -212,7 +218,7 @@ export function CaseRecordPage() {
                             onReload={reload}
                           />
                         )}
-                        {data.may.reassign && (
+                        {may.reassign && (
                           <HandoverForm
                             key={`handover-${rounds.handover}`}
                             referralId={r.id}
@@ -229,6 +235,7 @@ export function CaseRecordPage() {
               : []),
           ]}
         />
+        <PersonRights referralId={r.id} />
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { conflict, type FieldError, validationError } from '../../../platform/er
 import { runUseCase } from '../../../platform/use-case.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { peopleByIds } from '../../people/people.service.js';
+import { restrictedPeople } from '../../records/restrictions.service.js';
 import { type ReferralRow, transitionReferral, workLists } from '../../referrals/referrals.service.js';
 import { londonToday } from '../../workforce/workforce.service.js';
 import * as repo from '../allocation.repository.js';
@@ -88,7 +89,13 @@ export async function allocateAll(db: Db, ctx: SignedInContext, input: TAllocate
   const pcnId = actor.scope.pcnId;
   return runUseCase(db, ctx, async (tx) => {
     if (!input.dryRun) await repo.lockPcnAllocation(tx, pcnId);
-    const rows = await workLists.findTriagedQueue(tx, actor.scope);
+    // People whose processing is restricted (UK GDPR Article 18) are left out of allocation.
+    const queue = await workLists.findTriagedQueue(tx, actor.scope);
+    const restricted = await restrictedPeople(
+      tx,
+      queue.map((r) => r.personId),
+    );
+    const rows = queue.filter((r) => !restricted.has(r.personId));
     const team = await loadTeamForAllocation(tx, actor.scope, londonToday());
     const referrals = await referralsForAllocation(tx, actor.scope, rows);
     const people = await peopleByIds(
