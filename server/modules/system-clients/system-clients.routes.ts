@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zText } from '../../../common/schemas/text.js';
 import {
+  ZGpMessageDeliveryList,
   ZSystemClient,
   ZSystemClientCreate,
   ZSystemClientCreated,
   ZSystemClientList,
+  ZWebhookSet,
+  ZWebhookSetAnswer,
 } from '../../../common/system-clients.js';
 import { AppError } from '../../platform/errors.js';
 import { requestContext, signedInContext } from '../../platform/http/access.js';
@@ -80,6 +83,41 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
       config: { access: { permission: 'systemclient.manage' } },
     },
     async (request) => clients.revokeSystemClient(db, signedInContext(request), request.params.id),
+  );
+
+  // The message back's webhook (issue 17 point 4): set by the admin, its secret shown once.
+  const webhookPolicy = {
+    allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK,
+    allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+  };
+  app.put(
+    '/api/admin/system-clients/:id/webhook',
+    {
+      schema: { response: { 200: ZWebhookSetAnswer }, params: ZIdParam, body: ZWebhookSet, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request, reply) =>
+      reply
+        .header('Cache-Control', 'no-store')
+        .send(await clients.setWebhook(db, signedInContext(request), request.params.id, request.body, webhookPolicy)),
+  );
+
+  app.delete(
+    '/api/admin/system-clients/:id/webhook',
+    {
+      schema: { response: { 200: ZSystemClient }, params: ZIdParam, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request) => clients.removeWebhook(db, signedInContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/admin/system-clients/:id/deliveries',
+    {
+      schema: { response: { 200: ZGpMessageDeliveryList }, params: ZIdParam, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request) => clients.listDeliveries(db, signedInContext(request), request.params.id),
   );
 
   // The token endpoint takes form-encoded bodies (RFC 6749 §4.4.2), here only: an encapsulated
