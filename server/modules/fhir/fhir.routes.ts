@@ -34,6 +34,21 @@ const ISSUE_OF_STATUS: Record<number, Issue['code']> = {
   503: 'transient',
 };
 
+const LAST_UPDATED = /^(gt|ge)(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/;
+
+/** The instant after which `_lastUpdated=gt…` (or from which `ge…`) lists; null when it is no real date. */
+function lastUpdatedOf(value: string): Date | null {
+  const m = LAST_UPDATED.exec(value);
+  if (!m) return null;
+  const text = m[2] as string;
+  const at = new Date(text);
+  const year = Number(text.slice(0, 4));
+  // 2025-02-30 would roll over to March: refuse a day that does not exist.
+  if (Number.isNaN(at.getTime()) || year < 1900 || year > 2199) return null;
+  if (new Date(`${text.slice(0, 10)}T12:00:00Z`).toISOString().slice(0, 10) !== text.slice(0, 10)) return null;
+  return m[1] === 'ge' ? new Date(at.getTime() - 1) : at;
+}
+
 const REQUEST_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export function fhirRoutes(app: App, { db, config }: AppDeps): void {
@@ -65,6 +80,20 @@ export function fhirRoutes(app: App, { db, config }: AppDeps): void {
         return reply.status(error.status).send(operationOutcome(issues));
       }
       const status = (error as FastifyError).statusCode;
+      const validation = (error as FastifyError).validation;
+      if (status === 400 && validation?.length) {
+        // A request schema refused it: each issue names the parameter or element at fault.
+        return reply.status(400).send(
+          operationOutcome(
+            validation.map((v) => {
+              const field =
+                (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') ||
+                String((v.params as { missingProperty?: string } | undefined)?.missingProperty ?? 'request');
+              return { code: 'invalid', expression: field, diagnostics: `${field} ${v.message ?? 'is not valid'}` };
+            }),
+          ),
+        );
+      }
       if (status && status >= 400 && status < 500) {
         const diagnostics =
           status === 429
@@ -144,7 +173,10 @@ export function fhirRoutes(app: App, { db, config }: AppDeps): void {
     // The message back (issue 17 point 4): the messages a system may read, as FHIR messages.
     const ZBundleSearch = z.object({
       type: zText(40).optional(),
-      _lastUpdated: zText(60).optional(),
+      _lastUpdated: zText(60)
+        .regex(LAST_UPDATED, 'must be gt or ge followed by a date or an instant, like gt2026-12-01T09:00:00Z')
+        .refine((v) => lastUpdatedOf(v) !== null, 'must be a real date, from the year 1900 to 2199')
+        .optional(),
       _count: zText(10).optional(),
       _offset: zText(10).optional(),
     });
@@ -183,21 +215,7 @@ export function fhirRoutes(app: App, { db, config }: AppDeps): void {
             diagnostics: 'type must be message: only messages back are searchable.',
           });
         }
-        let since: Date | null = null;
-        if (q._lastUpdated !== undefined) {
-          const m = /^(gt|ge)(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/.exec(
-            q._lastUpdated,
-          );
-          const at = m ? new Date(m[2] as string) : null;
-          if (!m || !at || Number.isNaN(at.getTime())) {
-            issues.push({
-              code: 'value',
-              expression: '_lastUpdated',
-              diagnostics:
-                '_lastUpdated must be gt or ge followed by a date or an instant, like gt2026-12-01T09:00:00Z.',
-            });
-          } else since = m[1] === 'ge' ? new Date(at.getTime() - 1) : at;
-        }
+        const since = q._lastUpdated === undefined ? null : lastUpdatedOf(q._lastUpdated);
         const count = q._count === undefined ? DEFAULT_COUNT : Number(q._count);
         if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
           issues.push({

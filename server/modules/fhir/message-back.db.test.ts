@@ -111,7 +111,9 @@ describe('the message back as a FHIR message', () => {
     ods = await practiceCode(ctx, tenancy.practiceId);
   });
 
-  it('with consent to share: the summary, support and outcomes, coded events, the Patient by NHS number', async () => {
+  it('with consent to share: the summary, support and outcomes, coded events, the Patient by NHS number', {
+    timeout: 90_000,
+  }, async () => {
     const r = await caseUnderWay({ personDetails: personDetails() });
     const measure = (timepoint: string, a: number) =>
       post(tom, `/api/referrals/${r.id}/measures`, {

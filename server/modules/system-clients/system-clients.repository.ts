@@ -113,7 +113,12 @@ export async function setWebhook(
       webhookSetAt: webhook ? new Date() : null,
     })
     .where(
-      and(eq(systemClients.id, id), isNull(systemClients.revokedAt), scopeWhere(scope, { icbId: systemClients.icbId })),
+      and(
+        eq(systemClients.id, id),
+        // A revoked client's webhook may still be removed, never set.
+        webhook ? isNull(systemClients.revokedAt) : undefined,
+        scopeWhere(scope, { icbId: systemClients.icbId }),
+      ),
     )
     .returning();
   return row ?? null;

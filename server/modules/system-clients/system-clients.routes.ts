@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zIdParam } from '../../../common/schemas/ids.js';
 import { zText } from '../../../common/schemas/text.js';
 import {
   ZGpMessageDeliveryList,
@@ -18,6 +19,8 @@ import * as clients from './system-clients.service.js';
 import { issueToken, OAuthError } from './use-cases/issue-token.js';
 
 const ZIdParam = z.object({ id: zText(40).pipe(z.uuid('must be a valid system client id')) });
+/** The same, as a plain uuid (the hostile-input walk then builds a well-formed id for the body's tests). */
+const ZClientIdParam = zIdParam('must be a valid system client id');
 
 /** Where tokens are asked for: also the audience every client assertion must name. */
 export const tokenUrlOf = (publicUrl: string) => `${publicUrl}/oauth2/token`;
@@ -76,15 +79,6 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
         .send(await clients.registerSystemClient(db, signedInContext(request), request.body, tokenUrl)),
   );
 
-  app.post(
-    '/api/admin/system-clients/:id/revoke',
-    {
-      schema: { response: { 200: ZSystemClient }, params: ZIdParam, tags: ['admin'] },
-      config: { access: { permission: 'systemclient.manage' } },
-    },
-    async (request) => clients.revokeSystemClient(db, signedInContext(request), request.params.id),
-  );
-
   // The message back's webhook (issue 17 point 4): set by the admin, its secret shown once.
   const webhookPolicy = {
     allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK,
@@ -93,7 +87,7 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
   app.put(
     '/api/admin/system-clients/:id/webhook',
     {
-      schema: { response: { 200: ZWebhookSetAnswer }, params: ZIdParam, body: ZWebhookSet, tags: ['admin'] },
+      schema: { response: { 200: ZWebhookSetAnswer }, params: ZClientIdParam, body: ZWebhookSet, tags: ['admin'] },
       config: { access: { permission: 'systemclient.manage' } },
     },
     async (request, reply) =>
@@ -118,6 +112,15 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
       config: { access: { permission: 'systemclient.manage' } },
     },
     async (request) => clients.listDeliveries(db, signedInContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/admin/system-clients/:id/revoke',
+    {
+      schema: { response: { 200: ZSystemClient }, params: ZIdParam, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request) => clients.revokeSystemClient(db, signedInContext(request), request.params.id),
   );
 
   // The token endpoint takes form-encoded bodies (RFC 6749 §4.4.2), here only: an encapsulated

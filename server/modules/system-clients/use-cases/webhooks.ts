@@ -5,7 +5,7 @@ import type {
   TWebhookSet,
   WebhookSetAnswer,
 } from '../../../../common/system-clients.js';
-import { writeAudit, writeAuditAlone } from '../../../platform/audit/audit.js';
+import { writeAudit } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
@@ -90,11 +90,7 @@ export async function listDeliveries(db: Db, ctx: SignedInContext, id: string): 
   const client = await repo.findClientInScope(db, ctx.actor.scope, id);
   if (!client) throw notFound('system client');
   const rows = await repo.findDeliveriesOfClient(db, id, 50);
-  await writeAuditAlone(db, ctx, {
-    action: 'system-client.deliveries-read',
-    entityType: 'system_client',
-    entityId: id,
-  });
+  // Ids, counts and errors only: nothing personal, so (like the list of clients) not an audited read.
   return {
     deliveries: rows.map((r) => ({
       id: r.id,
