@@ -362,7 +362,11 @@ describe('$process-message', () => {
     const cs = res.json();
     expect(cs).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1', kind: 'instance' });
     expect(cs.rest[0].operation.map((o: { name: string }) => o.name)).toEqual(['process-message']);
-    expect(cs.rest[0].resource).toBeUndefined();
+    // The message back (issue 17 point 4): Bundle type message, read and searched.
+    expect(cs.rest[0].resource.find((r: { type: string }) => r.type === 'Bundle').interaction).toEqual([
+      { code: 'read' },
+      { code: 'search-type' },
+    ]);
   });
 
   it('takes a referral into the triage queue, answers a retry with the first answer and refuses another body under the same id', async () => {
