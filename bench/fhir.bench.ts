@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -57,6 +57,7 @@ const bench: BenchCase = {
       LOG_LEVEL: 'silent',
       FHIR_RATE_LIMIT: '1000000',
       OAUTH_TOKEN_RATE_LIMIT: '1000',
+      SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     });
     const built = await buildApp({ db: database.db, config, webRoot: '/nonexistent' });
     await built.app.listen({ host: '127.0.0.1', port: 0 });

@@ -47,6 +47,18 @@ export const DISCHARGE_REASON_LABELS = {
   died: 'Died',
 } as const satisfies Record<DischargeReason, string>;
 
+/**
+ * Why a message back was written: a discharge, or the referral closing at first contact because
+ * the person declined social prescribing or could not be contacted (the practice hears of both).
+ */
+export const GP_MESSAGE_REASONS = [...DISCHARGE_REASONS, 'person_declined', 'not_contactable'] as const;
+export type GpMessageReason = (typeof GP_MESSAGE_REASONS)[number];
+export const GP_MESSAGE_REASON_LABELS = {
+  ...DISCHARGE_REASON_LABELS,
+  person_declined: 'The person declined social prescribing',
+  not_contactable: 'The team could not contact the person',
+} as const satisfies Record<GpMessageReason, string>;
+
 const zActorName = z.string().nullable();
 
 /** One entry of the case timeline. New kinds (plan versions, outcome measures) add a variant. */
@@ -219,7 +231,8 @@ export const ZGpMessage = z.object({
   reference: z.string(),
   createdAt: z.string(),
   dischargedAt: z.string(),
-  dischargeReason: z.enum(DISCHARGE_REASONS),
+  /** A discharge reason, or person_declined / not_contactable when the referral closed at first contact. */
+  dischargeReason: z.enum(GP_MESSAGE_REASONS),
   dischargeReasonLabel: z.string(),
   summary: z.string(),
   offered: z.object({

@@ -55,6 +55,9 @@ export const ZSystemClient = z.object({
   scopes: z.array(z.string()),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  /** Where the message back is pushed (signed), when the admin has set a webhook. */
+  webhookUrl: z.string().nullable(),
+  webhookSetAt: z.string().nullable(),
 });
 export type SystemClient = z.infer<typeof ZSystemClient>;
 
@@ -67,3 +70,34 @@ export const ZSystemClientCreated = ZSystemClient.extend({
   tokenUrl: z.string(),
 });
 export type SystemClientCreated = z.infer<typeof ZSystemClientCreated>;
+
+// The message back pushed to a webhook (issue 17 point 4): set by the admin, signed per body.
+
+/** The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export const WEBHOOK_SIGNATURE_HEADER = 'Waymark-Signature';
+/** The delivery's id, the same on every retry: a receiver drops a second copy by it. */
+export const WEBHOOK_DELIVERY_HEADER = 'Waymark-Delivery';
+export const WEBHOOK_URL_MAX = 2000;
+
+export const ZWebhookSet = z.object({
+  url: zText(WEBHOOK_URL_MAX, { error: 'is required' }).min(1, 'is required'),
+});
+export type TWebhookSet = z.infer<typeof ZWebhookSet>;
+
+/** The answer to setting a webhook: the client, and the signing secret — shown this once. */
+export const ZWebhookSetAnswer = ZSystemClient.extend({ webhookSecret: z.string() });
+export type WebhookSetAnswer = z.infer<typeof ZWebhookSetAnswer>;
+
+export const ZGpMessageDelivery = z.object({
+  id: z.string(),
+  gpMessageId: z.string(),
+  status: z.enum(['pending', 'delivered']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type GpMessageDelivery = z.infer<typeof ZGpMessageDelivery>;
+export const ZGpMessageDeliveryList = z.object({ deliveries: z.array(ZGpMessageDelivery) });
+export type GpMessageDeliveryList = z.infer<typeof ZGpMessageDeliveryList>;

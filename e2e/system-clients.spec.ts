@@ -49,3 +49,34 @@ test('the administrator registers a system client, sees its secret once, then re
   await expect(page.getByRole('row', { name: new RegExp(name) }).getByText('Revoked')).toBeVisible();
   await checkPage(page, 'admin-system-clients-revoked');
 });
+
+// Issue 17 point 4: the message back pushed to the system's own address, signed.
+test('the administrator sets a message back webhook, sees its signing secret once and the deliveries', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/');
+  await followMenuLink(page, 'System clients');
+  const name = `SystmOne e2e ${Date.now()}`;
+  await page.getByLabel('Name of the system').fill(name);
+  const actsFor = page.getByLabel('Acts for');
+  await actsFor.selectOption((await actsFor.locator('option').nth(2).getAttribute('value')) ?? '');
+  await page.getByLabel('Client secret').check();
+  await page.getByLabel(/Read the message back/).check();
+  await page.getByRole('button', { name: 'Register system' }).click();
+  await expect(page.getByRole('heading', { name: `${name} is registered` })).toBeVisible();
+
+  await page.getByText(`Message back webhook of ${name}: not set`).click();
+  const address = page.getByRole('textbox', { name: 'Webhook address' }).last();
+  // Not https: refused, named at the field.
+  await address.fill('http://gp-system.example/waymark');
+  await page.getByRole('button', { name: 'Set webhook' }).last().click();
+  await expect(page.getByRole('link', { name: /must start with https/ })).toBeVisible();
+  await checkPage(page, 'admin-system-clients-webhook-error');
+
+  await address.fill('https://gp-system.example/waymark/webhook');
+  await page.getByRole('button', { name: 'Set webhook' }).last().click();
+  await expect(page.getByTestId('webhook-secret')).toHaveText(/^whsec_/);
+  await expect(page.getByText(`Message back webhook of ${name}: set`)).toBeVisible();
+  await expect(page.getByText('No message back has been sent to this system yet.')).toBeVisible();
+  await checkPage(page, 'admin-system-clients-webhook');
+});

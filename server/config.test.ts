@@ -54,6 +54,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ COOKIE_SECURE: 'yes' }).cookieSecure).toBe(true);
   });
 
+  it('keeps message back webhooks on https and public addresses unless told otherwise; never loopback in production', () => {
+    expect(loadConfig({})).toMatchObject({ WEBHOOK_ALLOW_LOOPBACK: false, WEBHOOK_ALLOW_PRIVATE_NETWORKS: false });
+    expect(loadConfig({ WEBHOOK_ALLOW_LOOPBACK: 'true' }).WEBHOOK_ALLOW_LOOPBACK).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_LOOPBACK: 'true' })).toThrow(
+      /WEBHOOK_ALLOW_LOOPBACK: is for development and tests/,
+    );
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'maybe' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_NETWORKS/);
+  });
+
   it('reads numbers from strings and treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '8080', DATABASE_POOL_SIZE: '25' })).toMatchObject({
       PORT: 8080,

@@ -194,6 +194,17 @@ const ConfigSchema = z
         return keys;
       })
       .optional(),
+    /**
+     * The message back's webhooks (issue 17): endpoints must be https on a public address. This
+     * allows http:// and loopback addresses (127.0.0.0/8, ::1, localhost) too, for development and
+     * tests only; refused when NODE_ENV is production.
+     */
+    WEBHOOK_ALLOW_LOOPBACK: booleanish.default(false),
+    /**
+     * Allows webhook endpoints on private addresses (10/8, 172.16/12, 192.168/16, fc00::/7), e.g. a
+     * GP system reached over HSCN. Off by default: a webhook is otherwise a way to reach inside.
+     */
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanish.default(false),
     /** Days a secure link to an onward referral (an organisation without accounts) stays usable. */
     ONWARD_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     /** Days after an onward referral is declined or closed that the organisation still sees the person's details. */
@@ -205,6 +216,13 @@ const ConfigSchema = z
         code: 'custom',
         path: ['SECRETS_ENCRYPTION_KEY'],
         message: 'is required in production (openssl rand -base64 32), and must be kept apart from the backups',
+      });
+    }
+    if (c.WEBHOOK_ALLOW_LOOPBACK && c.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_LOOPBACK'],
+        message: 'is for development and tests: a production webhook must be https on a public address',
       });
     }
     // TURN needs credentials: fixed ones in ICE_SERVERS, or the shared secret that makes them.

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { resealTotpSecrets } from './modules/auth/reseal-secrets.js';
+import { startMessageBackDelivery } from './modules/fhir/message-back-delivery-job.js';
 import { purgeResidentMessageDetails } from './modules/notifications/notifications.service.js';
 import { startOutboxDelivery } from './modules/notifications/outbox-job.js';
 import { startResidentDelivery } from './modules/notifications/resident-delivery-job.js';
@@ -103,6 +104,14 @@ async function main(): Promise<void> {
     hub,
     log: log.child({ component: 'notify' }),
   });
+  // The message back pushed to GP systems' webhooks (signed, retried with backoff).
+  const messagesBack = await startMessageBackDelivery({
+    boss: jobs.boss,
+    db: database.db,
+    config,
+    hub,
+    log: log.child({ component: 'webhooks' }),
+  });
   const reminders = await startReminderJob({
     boss: jobs.boss,
     db: database.db,
@@ -159,6 +168,7 @@ async function main(): Promise<void> {
       await app.close(); // stops accepting, ends event streams, waits for in-flight requests
       await outbox.stop(); // lets an email being sent finish
       await residentMessages.stop();
+      await messagesBack.stop();
       await reminders.stop();
       await contactReminders.stop();
       await retention.stop();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -69,6 +70,8 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
   const port = await freePort();
   const server = started.spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     NODE_ENV: 'production',
+    // Production needs its own key for secrets at rest; the bench's is made per run.
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     DATABASE_URL: database.url,
     SEED_DEMO: 'false',
     PORT: String(port),

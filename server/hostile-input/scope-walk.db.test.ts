@@ -114,6 +114,7 @@ const ICB_WIDE = new Set([
 /** Bodies that pass validation, so that only the scope decides. */
 const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const BODIES: Record<string, unknown> = {
+  'PUT /api/admin/system-clients/:id/webhook': { url: 'https://gp-system.example/waymark/webhook' },
   'PATCH /api/admin/users/:id': { version: 1, name: 'Renamed By Walk' },
   'POST /api/referrals/:id/triage': { version: 1, priority: 'routine', complexity: 'low', predictedPam: 3 },
   'POST /api/referrals/:id/allocate': { workerId: '', version: 1, overrideReason: 'Walk test' },
@@ -328,7 +329,7 @@ beforeAll(async () => {
       name: 'Walk GP system',
       organisationId: home.practiceId,
       authMethod: 'client_secret',
-      scopes: ['referral.create'],
+      scopes: ['referral.create', 'gpmessage.read'],
     },
   });
   expect(client.statusCode, client.body).toBe(201);

@@ -230,3 +230,40 @@ export async function findOpenPlannedContactsOnLondonDay(db: DbOrTx, day: string
       .orderBy(asc(plannedContacts.plannedFor))
   );
 }
+
+/** One message back by its own id, in scope (the FHIR Bundle's id). */
+export async function findGpMessageById(db: DbOrTx, scope: Scope, id: string): Promise<GpMessageRow | null> {
+  const [row] = await db
+    .select()
+    .from(gpMessages)
+    .where(
+      and(eq(gpMessages.id, id), scopeWhere(scope, { practiceId: gpMessages.practiceId, pcnId: gpMessages.pcnId })),
+    );
+  return row ?? null;
+}
+
+/**
+ * Messages back in scope, oldest first, written after `since` (exclusive, to the millisecond the
+ * API shows as meta.lastUpdated); one more than `limit` tells a next page exists. New messages
+ * sort last, so offset paging is stable for a reader walking forward.
+ */
+export async function listGpMessagesInScope(
+  db: DbOrTx,
+  scope: Scope,
+  q: { since: Date | null; offset: number; limit: number },
+): Promise<GpMessageRow[]> {
+  return db
+    .select()
+    .from(gpMessages)
+    .where(
+      and(
+        scopeWhere(scope, { practiceId: gpMessages.practiceId, pcnId: gpMessages.pcnId }),
+        q.since
+          ? sql`date_trunc('milliseconds', ${gpMessages.createdAt}) > ${q.since.toISOString()}::timestamptz`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(gpMessages.createdAt), asc(gpMessages.id))
+    .offset(q.offset)
+    .limit(q.limit + 1);
+}

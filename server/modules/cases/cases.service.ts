@@ -33,7 +33,8 @@ export const reassignCase = auditDenied('referral.reassigned', reassign);
 export const getGpMessage = auditDenied('gpmessage.read', getMessage);
 export const reviewPersonDetails = auditDenied('referral.person-details-reviewed', reviewDetails);
 /** The message back's content as discharge writes it (for the demo data's discharged cases). */
-export { composeGpMessage, outcomeChangeSummary } from './use-cases/gp-message.js';
+export { composeGpMessage, outcomeChangeSummary, writeClosingGpMessage } from './use-cases/gp-message.js';
+export { findGpMessageRecord, type GpMessageRecord, listGpMessageRecords } from './use-cases/gp-message-records.js';
 export { TIMELINE_SOURCES, type TimelineSource } from './use-cases/timeline.js';
 export { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting };
 

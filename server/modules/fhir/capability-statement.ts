@@ -1,5 +1,6 @@
 import { SYSTEM_CLIENT_SCOPES } from '../../../common/permissions.js';
 import { BARS_EVENTS_SYSTEM, EVENT_REQUEST, FHIR_VERSION } from './fhir-terms.js';
+import { MESSAGE_BACK_EVENTS, WAYMARK_MESSAGE_EVENTS } from './message-back.js';
 import { readResources } from './read-capabilities.js';
 
 /**
@@ -43,7 +44,32 @@ export function capabilityStatement(publicUrl: string, softwareVersion: string) 
           ],
           description: `OAuth 2.0 client credentials at ${publicUrl}/oauth2/token: private_key_jwt (preferred; the assertion's aud is the token URL, a unique jti, exp at most 5 minutes ahead) or client_secret_basic / client_secret_post. Scopes: ${SYSTEM_CLIENT_SCOPES.join(', ')}. Send the token as Authorization: Bearer.`,
         },
-        resource: readResources(),
+        // Reading state (issue 17 point 3), and the message back (point 4): Bundle type message.
+        resource: [
+          ...readResources(),
+          {
+            type: 'Bundle',
+            interaction: [{ code: 'read' }, { code: 'search-type' }],
+            versioning: 'versioned',
+            readHistory: false,
+            documentation: `The message back to the GP (Bundle type message; MessageHeader.eventCoding from ${WAYMARK_MESSAGE_EVENTS}): what happened after a referral (discharge, declined, not contactable), with SNOMED CT-coded events; the summary, support and outcomes only with the person's consent to share. Scope gpmessage.read; a system reads its own practice's (or PCN's) messages only. Also pushed, signed (header Waymark-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>">), to a webhook the administrator sets on the system client.`,
+            searchParam: [
+              {
+                name: 'type',
+                definition: 'http://hl7.org/fhir/SearchParameter/Bundle-type',
+                type: 'token',
+                documentation: 'message (the only type searchable)',
+              },
+              {
+                name: '_lastUpdated',
+                definition: 'http://hl7.org/fhir/SearchParameter/Resource-lastUpdated',
+                type: 'date',
+                documentation: 'gt or ge an instant: messages written after it, oldest first',
+              },
+              { name: '_count', type: 'number', documentation: 'Page size, 1 to 100 (default 20); follow link next' },
+            ],
+          },
+        ],
         operation: [
           {
             name: 'process-message',
@@ -56,7 +82,12 @@ export function capabilityStatement(publicUrl: string, softwareVersion: string) 
     messaging: [
       {
         documentation: 'Synchronous: the response message is the answer to the POST.',
-        supportedMessage: [{ mode: 'receiver', definition: `${BARS_EVENTS_SYSTEM}#${EVENT_REQUEST}` }],
+        supportedMessage: [
+          { mode: 'receiver', definition: `${BARS_EVENTS_SYSTEM}#${EVENT_REQUEST}` },
+          { mode: 'sender', definition: `${WAYMARK_MESSAGE_EVENTS}#${MESSAGE_BACK_EVENTS.discharged}` },
+          { mode: 'sender', definition: `${WAYMARK_MESSAGE_EVENTS}#${MESSAGE_BACK_EVENTS.person_declined}` },
+          { mode: 'sender', definition: `${WAYMARK_MESSAGE_EVENTS}#${MESSAGE_BACK_EVENTS.not_contactable}` },
+        ],
       },
     ],
   };

@@ -364,6 +364,11 @@ describe('$process-message', () => {
     expect(cs.rest[0].operation.map((o: { name: string }) => o.name)).toEqual(['process-message']);
     // The readable resources are listed and checked in fhir-read.db.test.ts.
     expect(cs.rest[0].resource.map((r: { type: string }) => r.type)).toContain('ServiceRequest');
+    // The message back (issue 17 point 4): Bundle type message, read and searched.
+    expect(cs.rest[0].resource.find((r: { type: string }) => r.type === 'Bundle').interaction).toEqual([
+      { code: 'read' },
+      { code: 'search-type' },
+    ]);
   });
 
   it('takes a referral into the triage queue, answers a retry with the first answer and refuses another body under the same id', async () => {

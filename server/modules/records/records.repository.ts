@@ -106,6 +106,8 @@ export async function deletePersonEverywhere(tx: Tx, personId: string): Promise<
     sql`DELETE FROM planned_contacts WHERE referral_id = ANY(${R})`,
     sql`DELETE FROM case_contacts WHERE referral_id = ANY(${R})`,
     sql`DELETE FROM case_notes WHERE referral_id = ANY(${R})`,
+    // Deliveries of the messages back to GP systems' webhooks: ids and status only, gone with them.
+    sql`DELETE FROM gp_message_deliveries WHERE gp_message_id IN (SELECT id FROM gp_messages WHERE referral_id = ANY(${R}))`,
     sql`DELETE FROM gp_messages WHERE referral_id = ANY(${R})`,
     sql`DELETE FROM referral_events WHERE referral_id = ANY(${R})`,
     sql`DELETE FROM fhir_service_requests WHERE referral_id = ANY(${R})`,

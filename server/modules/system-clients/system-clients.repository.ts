@@ -1,7 +1,12 @@
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { systemClientAssertions, systemClients, systemClientTokens } from './system-clients.tables.js';
+import {
+  gpMessageDeliveries,
+  systemClientAssertions,
+  systemClients,
+  systemClientTokens,
+} from './system-clients.tables.js';
 
 export type SystemClientRow = typeof systemClients.$inferSelect;
 
@@ -89,4 +94,117 @@ export async function spendAssertion(db: DbOrTx, clientId: string, jti: string, 
     .onConflictDoNothing()
     .returning({ jti: systemClientAssertions.jti });
   return inserted.length === 1;
+}
+
+export type GpMessageDeliveryRow = typeof gpMessageDeliveries.$inferSelect;
+
+/** Sets (or, with nulls, removes) a live client's webhook; null when not found in scope or revoked. */
+export async function setWebhook(
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+  webhook: { url: string; secret: string } | null,
+): Promise<SystemClientRow | null> {
+  const [row] = await db
+    .update(systemClients)
+    .set({
+      webhookUrl: webhook?.url ?? null,
+      webhookSecret: webhook?.secret ?? null,
+      webhookSetAt: webhook ? new Date() : null,
+    })
+    .where(
+      and(
+        eq(systemClients.id, id),
+        // A revoked client's webhook may still be removed, never set.
+        webhook ? isNull(systemClients.revokedAt) : undefined,
+        scopeWhere(scope, { icbId: systemClients.icbId }),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * The live clients with a webhook that may read this message back: those acting for its practice,
+ * and those acting for its whole PCN, with the gpmessage.read scope.
+ */
+export async function findWebhookClientsFor(
+  db: DbOrTx,
+  message: { practiceId: string | null; pcnId: string },
+): Promise<{ id: string }[]> {
+  return db
+    .select({ id: systemClients.id })
+    .from(systemClients)
+    .where(
+      and(
+        isNull(systemClients.revokedAt),
+        isNotNull(systemClients.webhookUrl),
+        arrayContains(systemClients.scopes, ['gpmessage.read']),
+        or(
+          message.practiceId ? eq(systemClients.practiceId, message.practiceId) : sql`false`,
+          and(isNull(systemClients.practiceId), eq(systemClients.pcnId, message.pcnId)),
+        ),
+      ),
+    );
+}
+
+export async function insertDeliveries(db: DbOrTx, rows: { clientId: string; gpMessageId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(gpMessageDeliveries).values(rows).onConflictDoNothing();
+}
+
+/**
+ * The next due delivery, locked for this transaction (SKIP LOCKED: another instance takes the
+ * next one), with its client's webhook; deliveries of a client revoked or without a webhook wait.
+ */
+export async function claimNextDueDelivery(db: DbOrTx) {
+  const [row] = await db
+    .select({ delivery: gpMessageDeliveries, client: systemClients })
+    .from(gpMessageDeliveries)
+    .innerJoin(systemClients, eq(systemClients.id, gpMessageDeliveries.clientId))
+    .where(
+      and(
+        eq(gpMessageDeliveries.status, 'pending'),
+        sql`${gpMessageDeliveries.nextAttemptAt} <= now()`,
+        isNull(systemClients.revokedAt),
+        isNotNull(systemClients.webhookUrl),
+      ),
+    )
+    .orderBy(gpMessageDeliveries.nextAttemptAt)
+    .limit(1)
+    .for('update', { of: gpMessageDeliveries, skipLocked: true });
+  return row ?? null;
+}
+
+export async function recordDeliveryFailure(db: DbOrTx, id: string, error: string, retryInMs: number): Promise<void> {
+  await db
+    .update(gpMessageDeliveries)
+    .set({
+      attempts: sql`${gpMessageDeliveries.attempts} + 1`,
+      lastError: error,
+      nextAttemptAt: sql`now() + ${`${retryInMs} milliseconds`}::interval`,
+    })
+    .where(eq(gpMessageDeliveries.id, id));
+}
+
+export async function markDelivered(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(gpMessageDeliveries)
+    .set({
+      status: 'delivered',
+      attempts: sql`${gpMessageDeliveries.attempts} + 1`,
+      deliveredAt: sql`now()`,
+      lastError: null,
+    })
+    .where(eq(gpMessageDeliveries.id, id));
+}
+
+/** The latest deliveries to one client, newest first. */
+export async function findDeliveriesOfClient(db: DbOrTx, clientId: string, limit: number) {
+  return db
+    .select()
+    .from(gpMessageDeliveries)
+    .where(eq(gpMessageDeliveries.clientId, clientId))
+    .orderBy(desc(gpMessageDeliveries.createdAt))
+    .limit(limit);
 }

@@ -1,12 +1,16 @@
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zIdParam } from '../../../common/schemas/ids.js';
 import { zText } from '../../../common/schemas/text.js';
 import {
+  ZGpMessageDeliveryList,
   ZSystemClient,
   ZSystemClientCreate,
   ZSystemClientCreated,
   ZSystemClientList,
+  ZWebhookSet,
+  ZWebhookSetAnswer,
 } from '../../../common/system-clients.js';
 import { AppError } from '../../platform/errors.js';
 import { requestContext, signedInContext } from '../../platform/http/access.js';
@@ -15,6 +19,8 @@ import * as clients from './system-clients.service.js';
 import { issueToken, OAuthError } from './use-cases/issue-token.js';
 
 const ZIdParam = z.object({ id: zText(40).pipe(z.uuid('must be a valid system client id')) });
+/** The same, as a plain uuid (the hostile-input walk then builds a well-formed id for the body's tests). */
+const ZClientIdParam = zIdParam('must be a valid system client id');
 
 /** Where tokens are asked for: also the audience every client assertion must name. */
 export const tokenUrlOf = (publicUrl: string) => `${publicUrl}/oauth2/token`;
@@ -71,6 +77,41 @@ export function systemClientsRoutes(app: App, { db, config }: AppDeps): void {
         .status(201)
         .header('Cache-Control', 'no-store')
         .send(await clients.registerSystemClient(db, signedInContext(request), request.body, tokenUrl)),
+  );
+
+  // The message back's webhook (issue 17 point 4): set by the admin, its secret shown once.
+  const webhookPolicy = {
+    allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK,
+    allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+  };
+  app.put(
+    '/api/admin/system-clients/:id/webhook',
+    {
+      schema: { response: { 200: ZWebhookSetAnswer }, params: ZClientIdParam, body: ZWebhookSet, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request, reply) =>
+      reply
+        .header('Cache-Control', 'no-store')
+        .send(await clients.setWebhook(db, signedInContext(request), request.params.id, request.body, webhookPolicy)),
+  );
+
+  app.delete(
+    '/api/admin/system-clients/:id/webhook',
+    {
+      schema: { response: { 200: ZSystemClient }, params: ZIdParam, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request) => clients.removeWebhook(db, signedInContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/admin/system-clients/:id/deliveries',
+    {
+      schema: { response: { 200: ZGpMessageDeliveryList }, params: ZIdParam, tags: ['admin'] },
+      config: { access: { permission: 'systemclient.manage' } },
+    },
+    async (request) => clients.listDeliveries(db, signedInContext(request), request.params.id),
   );
 
   app.post(

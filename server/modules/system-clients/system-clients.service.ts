@@ -10,7 +10,8 @@ import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { runUseCase } from '../../platform/use-case.js';
-import { organisationRefs, resolveOrganisation } from '../organisations/organisations.service.js';
+import { resolveOrganisation } from '../organisations/organisations.service.js';
+import { toViews } from './system-client-views.js';
 import * as repo from './system-clients.repository.js';
 
 export type { SystemClientRow } from './system-clients.repository.js';
@@ -50,26 +51,6 @@ export function clientPrincipal(client: repo.SystemClientRow, scopes: readonly s
 export async function authenticateBearer(db: DbOrTx, token: string): Promise<Principal | null> {
   const live = await repo.findLiveToken(db, tokenIdOf(token));
   return live ? clientPrincipal(live.client, live.scopes) : null;
-}
-
-async function toViews(db: DbOrTx, rows: repo.SystemClientRow[]): Promise<SystemClient[]> {
-  const refs = await organisationRefs(
-    db,
-    rows.map((r) => r.practiceId ?? r.pcnId),
-  );
-  return rows.map((r) => {
-    const orgId = r.practiceId ?? r.pcnId;
-    return {
-      id: r.id,
-      name: r.name,
-      organisation: refs.get(orgId) ?? { kind: r.practiceId ? 'practice' : 'pcn', id: orgId, code: null, name: '' },
-      authMethod: r.authMethod,
-      keyIds: (r.jwks?.keys ?? []).map((k, i) => k.kid ?? `key ${i + 1}`),
-      scopes: r.scopes,
-      createdAt: r.createdAt.toISOString(),
-      revokedAt: r.revokedAt?.toISOString() ?? null,
-    };
-  });
 }
 
 export async function listSystemClients(db: Db, ctx: SignedInContext): Promise<{ clients: SystemClient[] }> {
@@ -180,4 +161,18 @@ export async function revokeSystemClient(db: Db, ctx: SignedInContext, id: strin
   return view as SystemClient;
 }
 
-export { findClientById } from './system-clients.repository.js';
+export {
+  claimNextDueDelivery,
+  findClientById,
+  type GpMessageDeliveryRow,
+  markDelivered,
+  recordDeliveryFailure,
+} from './system-clients.repository.js';
+export {
+  GP_MESSAGE_DELIVERY_QUEUED,
+  listDeliveries,
+  queueGpMessageDeliveries,
+  removeWebhook,
+  setWebhook,
+} from './use-cases/webhooks.js';
+export { guardedLookup, type WebhookPolicy } from './webhook-address.js';

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { JSONWebKeySet } from 'jose';
 // Foreign keys only: other modules' tables are referenced for integrity, never queried here.
 import { icbs, pcns, practices } from '../organisations/organisations.tables.js';
@@ -33,8 +44,17 @@ export const systemClients = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: uuid('revoked_by').references(() => users.id),
+    /**
+     * Where the message back is pushed (a webhook set by the admin; issue 17 point 4), and the
+     * secret its bodies are signed with (HMAC-SHA256). The secret is kept as it was shown once:
+     * signing needs it; only admins of the ICB reach this table, and never through the API.
+     */
+    webhookUrl: text('webhook_url'),
+    webhookSecret: text('webhook_secret'),
+    webhookSetAt: timestamp('webhook_set_at', { withTimezone: true }),
   },
   (t) => [
+    check('system_clients_webhook', sql`(${t.webhookUrl} IS NULL) = (${t.webhookSecret} IS NULL)`),
     index('system_clients_icb_idx').on(t.icbId, t.createdAt),
     check(
       'system_clients_credential',
@@ -75,4 +95,34 @@ export const systemClientAssertions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.jti] })],
+);
+
+/**
+ * The transactional outbox of the message back pushed to a system's webhook: one row per (message,
+ * client), written in the same transaction as the discharge (or the closing decision), and kept
+ * until delivered; failures carry the attempts, the last error and when to try next.
+ */
+export const gpMessageDeliveries = pgTable(
+  'gp_message_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => systemClients.id),
+    /** The gp_messages row (cases module); referenced by id only, to keep the modules apart. */
+    gpMessageId: uuid('gp_message_id').notNull(),
+    status: text('status', { enum: ['pending', 'delivered'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('gp_message_deliveries_uq').on(t.gpMessageId, t.clientId),
+    index('gp_message_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('gp_message_deliveries_client_idx').on(t.clientId, t.createdAt),
+  ],
 );

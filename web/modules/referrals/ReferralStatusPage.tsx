@@ -18,7 +18,11 @@ export function ReferralStatusPage() {
   const { referralId = '' } = useParams();
   const { data: r, error, isPending } = useReferralStatus(referralId);
   // The message back to the GP exists once the team has discharged the person.
-  const gpMessage = useGpMessage(referralId, r?.status === 'discharged');
+  const gpMessage = useGpMessage(
+    referralId,
+    // A message back is written at discharge, and when the person declined or could not be contacted.
+    r?.status === 'discharged' || r?.status === 'declined' || r?.status === 'not_contactable',
+  );
   // Someone else's referral, or none: the same answer either way.
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
   usePageTitle(

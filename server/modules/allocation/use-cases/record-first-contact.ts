@@ -5,7 +5,11 @@ import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound, validationError } from '../../../platform/errors.js';
 import { runUseCase } from '../../../platform/use-case.js';
-import { cancelPlannedContactsOfClosingCase, recordFirstContactMeeting } from '../../cases/cases.service.js';
+import {
+  cancelPlannedContactsOfClosingCase,
+  recordFirstContactMeeting,
+  writeClosingGpMessage,
+} from '../../cases/cases.service.js';
 import {
   findReferralInScope,
   type ReferralRow,
@@ -85,6 +89,7 @@ export async function recordFirstContact(
         },
       });
       await tellReferringPractice(tx, updated, { kind: 'person_declined' });
+      await writeClosingGpMessage(tx, updated, { reason: 'person_declined', at, authorUserId: actor.userId });
       await cancelPlannedContactsOfClosingCase(tx, ctx, id, 'declined');
     } else {
       updated = await transitionReferral(tx, ctx, {
@@ -94,6 +99,7 @@ export async function recordFirstContact(
         event: { type: 'not_contactable', details: { outcome: 'not_contactable', at: at.toISOString() } },
       });
       await tellReferringPractice(tx, updated, { kind: 'not_contactable' });
+      await writeClosingGpMessage(tx, updated, { reason: 'not_contactable', at, authorUserId: actor.userId });
       await cancelPlannedContactsOfClosingCase(tx, ctx, id, 'not_contactable');
     }
     return updated;

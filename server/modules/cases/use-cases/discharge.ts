@@ -5,6 +5,7 @@ import { runUseCase } from '../../../platform/use-case.js';
 import { onwardReferralsOfCase } from '../../onward-referrals/onward-referrals.service.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
 import { loadCase, transitionReferral } from '../../referrals/referrals.service.js';
+import { queueGpMessageDeliveries } from '../../system-clients/system-clients.service.js';
 import { notifyReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
@@ -53,6 +54,8 @@ export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, in
       codes,
       authorUserId: actor.userId,
     });
+    // The practice's systems with a webhook get it pushed (an outbox row each, in this transaction).
+    await queueGpMessageDeliveries(tx, { gpMessageId: inserted.id, practiceId: row.practiceId, pcnId: row.pcnId });
     await emailDischargeSummaryReady(tx, updated);
     await notifyReferringPractice(tx, updated, { kind: 'discharged' });
     // Nothing is booked with a person who has left the service.

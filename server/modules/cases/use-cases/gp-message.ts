@@ -1,9 +1,10 @@
 import {
   CONTACT_MODE_LABELS,
   CONTACT_MODES,
-  DISCHARGE_REASON_LABELS,
   type DischargeReason,
+  GP_MESSAGE_REASON_LABELS,
   type GpMessage,
+  type GpMessageReason,
   type OutcomeChangeSummary,
   type SnomedCoding,
 } from '../../../../common/cases.js';
@@ -18,6 +19,7 @@ import { listSnomedCodes } from '../../codes/codes.service.js';
 import { queueEmail } from '../../notifications/notifications.service.js';
 import { practiceContact } from '../../organisations/organisations.service.js';
 import { teamScopeOf } from '../../referrals/referrals.service.js';
+import { queueGpMessageDeliveries } from '../../system-clients/system-clients.service.js';
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 
@@ -67,6 +69,60 @@ export async function composeGpMessage(
 }
 
 /**
+ * The message back when the referral closes at first contact (the person declined social
+ * prescribing, or could not be contacted), written in the caller's transaction like a discharge's:
+ * the practice's system hears of it the same way. Declining is coded 871711000000103; not being
+ * contactable has no verified code, so the message carries none.
+ */
+export async function writeClosingGpMessage(
+  tx: Tx,
+  row: repo.ReferralRow,
+  closing: { reason: 'person_declined' | 'not_contactable'; at: Date; authorUserId: string },
+): Promise<repo.GpMessageRow> {
+  const contacts = await repo.findContacts(tx, teamScopeOf(row), row.id);
+  const attended = contacts.filter((c) => c.outcome === 'attended');
+  const terms = new Map((await listSnomedCodes(tx)).map((c) => [c.code, c.term]));
+  const codes: SnomedCoding[] =
+    closing.reason === 'person_declined'
+      ? [
+          {
+            system: 'http://snomed.info/sct',
+            code: SNOMED.socialPrescribingDeclined,
+            display: terms.get(SNOMED.socialPrescribingDeclined) ?? 'Social prescribing declined (situation)',
+            date: closing.at.toISOString(),
+          },
+        ]
+      : [];
+  // Never the worker's first-contact note: that was written for the team, not for the GP record.
+  const summary =
+    closing.reason === 'person_declined'
+      ? 'The person was contacted and declined social prescribing.'
+      : 'The team could not contact the person and has closed the referral.';
+  const inserted = await repo.insertGpMessage(tx, {
+    referralId: row.id,
+    pcnId: row.pcnId,
+    practiceId: row.practiceId,
+    dischargedAt: closing.at,
+    dischargeReason: closing.reason,
+    summary,
+    offered: {
+      contactsTotal: contacts.length,
+      attended: attended.length,
+      byMode: [],
+      firstContactAt: closing.reason === 'person_declined' ? closing.at.toISOString() : null,
+      lastContactAt: attended.at(-1)?.at.toISOString() ?? null,
+      attendedDates: attended.map((c) => c.at.toISOString()),
+    },
+    onwardReferrals: [],
+    outcomeChange: null,
+    codes,
+    authorUserId: closing.authorUserId,
+  });
+  await queueGpMessageDeliveries(tx, { gpMessageId: inserted.id, practiceId: row.practiceId, pcnId: row.pcnId });
+  return inserted;
+}
+
+/**
  * The onward referrals and signposts, as the practice reads them: where the person was sent, and
  * how it ended (the outcome at close, or why it was declined). Nothing that was shared with the
  * organisation is repeated here.
@@ -108,7 +164,7 @@ export function outcomeChangeSummary(measures: MeasureSummary[]): OutcomeChangeS
 
 export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<GpMessage> {
   const names = await userNames(db, row.authorUserId ? [row.authorUserId] : []);
-  const reason = row.dischargeReason as DischargeReason;
+  const reason = row.dischargeReason as GpMessageReason;
   return {
     id: row.id,
     referralId: row.referralId,
@@ -116,7 +172,7 @@ export async function toGpMessage(db: DbOrTx, row: repo.GpMessageRow): Promise<G
     createdAt: row.createdAt.toISOString(),
     dischargedAt: row.dischargedAt.toISOString(),
     dischargeReason: reason,
-    dischargeReasonLabel: DISCHARGE_REASON_LABELS[reason] ?? reason,
+    dischargeReasonLabel: GP_MESSAGE_REASON_LABELS[reason] ?? reason,
     summary: row.summary,
     offered: row.offered as unknown as GpMessage['offered'],
     onwardReferrals: row.onwardReferrals as GpMessage['onwardReferrals'],

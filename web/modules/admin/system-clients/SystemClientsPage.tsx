@@ -26,6 +26,7 @@ import {
   SYSTEM_CLIENTS_KEY,
   useSystemClients,
 } from './system-clients-api';
+import { WebhookDetails } from './WebhookDetails';
 
 const LABELS: Record<string, string> = {
   name: 'Name of the system',
@@ -71,6 +72,20 @@ export function SystemClientsPage() {
               setNotice(`${c.name} has been revoked: its tokens no longer work and it cannot get new ones.`);
             }}
           />
+        )}
+        {clients.data && clients.data.clients.some((c) => !c.revokedAt && c.scopes.includes('gpmessage.read')) && (
+          <section aria-labelledby="webhooks-heading" className="nhsuk-u-margin-top-5">
+            <h2 id="webhooks-heading">Message back webhooks</h2>
+            <p>
+              A system that reads the message back may also have it pushed to its own address, signed, as each discharge
+              happens. Waymark retries a failed delivery until it succeeds.
+            </p>
+            {clients.data.clients
+              .filter((c) => !c.revokedAt && c.scopes.includes('gpmessage.read'))
+              .map((c) => (
+                <WebhookDetails key={c.id} client={c} />
+              ))}
+          </section>
         )}
         <RegisterForm
           onCreated={(c) => {

@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SystemClient, SystemClientCreated, SystemClientList } from '../../../../common/system-clients';
+import type {
+  GpMessageDeliveryList,
+  SystemClient,
+  SystemClientCreated,
+  SystemClientList,
+  WebhookSetAnswer,
+} from '../../../../common/system-clients';
 import { api } from '../../../app/api';
 
 export const SYSTEM_CLIENTS_KEY = ['system-clients'] as const;
@@ -22,4 +28,26 @@ export function registerSystemClient(body: NewSystemClient): Promise<SystemClien
 
 export function revokeSystemClient(id: string): Promise<SystemClient> {
   return api(`/api/admin/system-clients/${encodeURIComponent(id)}/revoke`, { method: 'POST', body: {} });
+}
+
+// The message back's webhook of one system (issue 17 point 4) and its deliveries.
+export const deliveriesKey = (id: string) => ['system-clients', id, 'deliveries'] as const;
+
+export function useDeliveries(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: deliveriesKey(id),
+    enabled,
+    queryFn: () => api<GpMessageDeliveryList>(`/api/admin/system-clients/${encodeURIComponent(id)}/deliveries`),
+  });
+}
+
+export function setWebhook(input: { id: string; url: string }): Promise<WebhookSetAnswer> {
+  return api(`/api/admin/system-clients/${encodeURIComponent(input.id)}/webhook`, {
+    method: 'PUT',
+    body: { url: input.url },
+  });
+}
+
+export function removeWebhook(id: string): Promise<SystemClient> {
+  return api(`/api/admin/system-clients/${encodeURIComponent(id)}/webhook`, { method: 'DELETE' });
 }
