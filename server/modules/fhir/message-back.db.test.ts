@@ -17,7 +17,7 @@ import { createTestOnwardReferral } from '../onward-referrals/test-chase.js';
 import { testNhsNumber } from '../referrals/referral-fixtures.js';
 import { referrals } from '../referrals/referrals.tables.js';
 import { gpMessageDeliveries, systemClients } from '../system-clients/system-clients.tables.js';
-import { createAllocatedReferral } from '../triage/test-referrals.js';
+import { createAllocatedReferral, createTestReferral } from '../triage/test-referrals.js';
 import { type MessageBackDelivery, startMessageBackDelivery } from './message-back-delivery-job.js';
 import { fhirSchemaErrors } from './testing/fhir-schema.js';
 import { practiceCode, registerSystem } from './testing/test-system-clients.js';
@@ -28,10 +28,10 @@ import { verifySignature } from './webhook-signature.js';
 // the consent to share), fetched by the practice's system only, pushed to a signed webhook through
 // the outbox and pg-boss, retried until delivered; and the PRSB minimum dataset carried.
 
-const { ctx, tenancy, other, admin, tom, referrer } = setUpTestApp({
+const { ctx, tenancy, other, admin, tom, referrer, lead } = setUpTestApp({
   config: { WEBHOOK_ALLOW_LOOPBACK: 'true' },
   tenancies: { other: 'same-icb' },
-  team: { admin: 'admin', tom: 'link_worker', referrer: 'referrer' },
+  team: { admin: 'admin', tom: 'link_worker', referrer: 'referrer', lead: 'team_lead' },
 });
 const { get, post } = requestsAs(ctx);
 const silent = pino({ level: 'silent' });
@@ -277,6 +277,33 @@ describe('the message back as a FHIR message', () => {
       expect(codes).toEqual(outcome === 'declined' ? ['871711000000103'] : []);
       expect(one(bundle, 'ServiceRequest').status).toBe('revoked');
     }
+  });
+  it('a person who declines before allocation (declined at triage): a message back, coded; other triage reasons send none', async () => {
+    const declined = await createTestReferral(ctx.db, tenancy);
+    const res = await post(lead, `/api/referrals/${declined.id}/decline`, {
+      version: declined.version,
+      reason: 'person_declined',
+      note: 'Rang the surgery to say no: triage note for the team.',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const web = await get(referrer, `/api/referrals/${declined.id}/gp-message`);
+    expect(web.statusCode, web.body).toBe(200);
+    expect(web.json().dischargeReason).toBe('person_declined');
+    const fhir = await fhirGet(system.token, `/fhir/R4/Bundle/${web.json().id}`);
+    const bundle = fhir.json() as Bundle;
+    expectValid(bundle);
+    expect(fhir.body).not.toContain('triage note for the team');
+    expect(one(bundle, 'MessageHeader').eventCoding.code).toBe('social-prescribing-declined');
+    expect(resources(bundle, 'Observation').map((o) => (o.code as Json).coding[0].code)).toEqual(['871711000000103']);
+
+    // Declined by the team for another reason: not the person's answer, so no message back.
+    const teamDeclined = await createTestReferral(ctx.db, tenancy);
+    const closed = await post(lead, `/api/referrals/${teamDeclined.id}/decline`, {
+      version: teamDeclined.version,
+      reason: 'clinical_need',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await get(referrer, `/api/referrals/${teamDeclined.id}/gp-message`)).statusCode).toBe(404);
   });
 });
 

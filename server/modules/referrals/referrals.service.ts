@@ -377,6 +377,13 @@ export {
   saveAnswer,
   storedAnswer,
 } from './idempotency.js';
+// Telling the referring practice what became of its referral: triage, allocation and cases all do.
+export {
+  emailReferringPractice,
+  notifyReferringPractice,
+  type PracticeDecision,
+  tellReferringPractice,
+} from './practice-email.js';
 export { type ReferringSystem, storeReferral, validateReferral } from './use-cases/create-referral.js';
 export { OpenReferralError, PossibleDuplicatesError } from './use-cases/intake-person.js';
 export { purgeSelfReferralStarts } from './use-cases/self-referral.js';

@@ -1,11 +1,5 @@
 // The triage use-cases (DESIGN.md §2 step 2). Other modules call triage through this file only.
 
-export {
-  emailReferringPractice,
-  notifyReferringPractice,
-  type PracticeDecision,
-  tellReferringPractice,
-} from './practice-email.js';
 export { closeReferral, triageReferral } from './use-cases/decide-triage.js';
 export { listTriageQueue, type QueueItem, type TriageQueue } from './use-cases/list-triage-queue.js';
 

@@ -12,11 +12,12 @@ import {
 } from '../../cases/cases.service.js';
 import {
   findReferralInScope,
+  notifyReferringPractice,
   type ReferralRow,
+  tellReferringPractice,
   toReferralViews,
   transitionReferral,
 } from '../../referrals/referrals.service.js';
-import { notifyReferringPractice, tellReferringPractice } from '../../triage/triage.service.js';
 import type { TFirstContact } from '../allocation.schemas.js';
 
 // A clock a little ahead of the server's is not "the future".

@@ -4,9 +4,8 @@ import type { Db } from '../../../platform/db/client.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { onwardReferralsOfCase } from '../../onward-referrals/onward-referrals.service.js';
 import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
-import { loadCase, transitionReferral } from '../../referrals/referrals.service.js';
+import { loadCase, notifyReferringPractice, transitionReferral } from '../../referrals/referrals.service.js';
 import { queueGpMessageDeliveries } from '../../system-clients/system-clients.service.js';
-import { notifyReferringPractice } from '../../triage/triage.service.js';
 import * as repo from '../cases.repository.js';
 import type { TDischarge } from '../cases.schemas.js';
 import {

@@ -5,8 +5,13 @@ import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { runUseCase } from '../../../platform/use-case.js';
-import { findReferralInScope, toReferralViews, transitionReferral } from '../../referrals/referrals.service.js';
-import { tellReferringPractice } from '../practice-email.js';
+import { writeClosingGpMessage } from '../../cases/cases.service.js';
+import {
+  findReferralInScope,
+  tellReferringPractice,
+  toReferralViews,
+  transitionReferral,
+} from '../../referrals/referrals.service.js';
 import type { TClosure, TTriageDecision } from '../triage.schemas.js';
 import { targetDays, triageTargets } from './triage-settings.js';
 
@@ -78,11 +83,12 @@ export async function closeReferral(
 ): Promise<ReferralView> {
   const actor = requirePcnActor(ctx);
   const committed = await runUseCase(db, ctx, async (tx) => {
+    const closedAt = new Date();
     const row = await transitionReferral(tx, ctx, {
       id,
       version: input.version,
       to,
-      set: { closureReason: input.reason, closureNote: input.note || null, closedAt: new Date() },
+      set: { closureReason: input.reason, closureNote: input.note || null, closedAt },
       event: {
         type: to,
         snomedCode: input.reason === 'person_declined' ? SNOMED.socialPrescribingDeclined : null,
@@ -90,6 +96,11 @@ export async function closeReferral(
       },
     });
     await tellReferringPractice(tx, row, { kind: to, reason: input.reason });
+    // The person said no before anyone was allocated: the GP hears it as a coded message back, in
+    // Waymark and as a FHIR message, as when they decline at first contact.
+    if (to === 'declined' && input.reason === 'person_declined') {
+      await writeClosingGpMessage(tx, row, { reason: 'person_declined', at: closedAt, authorUserId: actor.userId });
+    }
     return row;
   });
   // The answer is read after the commit, so it shows what others will see.

@@ -8,8 +8,8 @@ import {
 import type { Tx } from '../../platform/db/client.js';
 import { notifyUser, queueEmail } from '../notifications/notifications.service.js';
 import { organisationRefs, practiceContact } from '../organisations/organisations.service.js';
-import type { ReferralRow } from '../referrals/referrals.service.js';
 import { activeReferrersOfPractice } from '../users/users.service.js';
+import type { ReferralRow } from './referrals.repository.js';
 
 // The email back to the referring practice when the team decides on its referral. It goes to the
 // practice's shared mailbox, so it carries only what the practice already knows about its own
