@@ -499,6 +499,8 @@ describe('the CapabilityStatement', () => {
       HealthcareService: ['read,search-type', 'name,organization'],
       Organization: ['read', ''],
       Location: ['read', ''],
+      // The message back (issue 17 point 4), read and searched by gpmessage.read systems.
+      Bundle: ['read,search-type', 'type,_lastUpdated,_count'],
     });
     // Each listed search is served (not 404), and a type not listed is not.
     await systems();
