@@ -12,6 +12,7 @@ import { startRetentionJob } from './modules/records/retention-job.js';
 import { purgeIdempotencyKeys, purgeSelfReferralStarts } from './modules/referrals/referrals.service.js';
 import { startContactReminderJob } from './modules/reminders/contact-reminders-job.js';
 import { startReminderJob } from './modules/reminders/reminders-job.js';
+import { purgeExpiredSystemClientTokens } from './modules/system-clients/system-clients.service.js';
 import { connectDatabase } from './platform/db/client.js';
 import { EmbeddedPostgresUnavailable, type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { migrateDatabase } from './platform/db/migrate.js';
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     purgeSelfReferralStarts(database.db).catch(() => {});
     purgeIdempotencyKeys(database.db).catch(() => {});
     purgeResidentMessageDetails(database.db).catch(() => {});
+    purgeExpiredSystemClientTokens(database.db).catch(() => {});
   }, 10 * 60_000);
   sweep.unref();
 

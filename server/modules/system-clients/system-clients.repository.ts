@@ -208,3 +208,14 @@ export async function findDeliveriesOfClient(db: DbOrTx, clientId: string, limit
     .orderBy(desc(gpMessageDeliveries.createdAt))
     .limit(limit);
 }
+
+/**
+ * Removes bearer tokens that expired more than a day ago (the day keeps a just-expired token
+ * answering "expired" rather than "unknown" in the logs); their calls stay in the audit log.
+ */
+export async function deleteExpiredTokens(db: DbOrTx, now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(systemClientTokens)
+    .where(lt(systemClientTokens.expiresAt, new Date(now.getTime() - 24 * 3_600_000)));
+  return gone.rowCount ?? 0;
+}

@@ -176,3 +176,5 @@ export {
   setWebhook,
 } from './use-cases/webhooks.js';
 export { guardedLookup, type WebhookPolicy } from './webhook-address.js';
+/** The sweep's: bearer tokens expired more than a day ago. */
+export const purgeExpiredSystemClientTokens = repo.deleteExpiredTokens;

@@ -73,7 +73,7 @@ export function SystemClientsPage() {
             }}
           />
         )}
-        {clients.data && clients.data.clients.some((c) => !c.revokedAt && c.scopes.includes('gpmessage.read')) && (
+        {clients.data?.clients.some((c) => !c.revokedAt && c.scopes.includes('gpmessage.read')) && (
           <section aria-labelledby="webhooks-heading" className="nhsuk-u-margin-top-5">
             <h2 id="webhooks-heading">Message back webhooks</h2>
             <p>
