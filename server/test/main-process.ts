@@ -6,15 +6,14 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { removeCluster } from '../platform/db/embedded/cluster-dir.js';
-import { anyFreePort } from '../platform/db/embedded/ports.js';
 import { isAlive, stopLeftoverPostmaster } from '../platform/db/embedded/postmaster.js';
 
 // For tests that run the real server (server/main.ts, or `npm start`) as a child process.
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A free loopback port for the child server. */
-export const freePort = anyFreePort;
+/** A free loopback port for the child server (below the ephemeral range: see free-port.ts). */
+export { freePort } from './free-port.js';
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function isListening(port: number): Promise<boolean> {

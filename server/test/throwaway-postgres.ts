@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { anyFreePort } from '../platform/db/embedded/ports.js';
 import { removeEmbeddedCluster, startEmbeddedPostgres } from '../platform/db/embedded.js';
+import { freePort } from './free-port.js';
 
 // A throw-away embedded PostgreSQL for the test run and the benchmarks: its own data directory
 // under .tmp, a free port, durability off (the data is thrown away; only speed matters).
@@ -24,7 +24,7 @@ export async function startThrowawayPostgres(name: string, maxConnections: numbe
   await rm(dataDir, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({
     dataDir,
-    port: await anyFreePort(),
+    port: await freePort(),
     database: 'postgres',
     settings: {
       fsync: 'off',
