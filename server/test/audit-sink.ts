@@ -9,8 +9,17 @@ import type { Db } from '../platform/db/client.js';
 export function auditSink() {
   const rows: Record<string, unknown>[] = [];
   let served = 0;
+  let nextId = 0;
   const tx = {
-    execute: async () => {},
+    // The lock is a no-op here; a batch's ids (`nextval … FROM generate_series(1, n)`) come from a
+    // counter, n read from the statement's one number.
+    execute: async (query: { queryChunks: unknown[] }) => {
+      const text = query.queryChunks.map((chunk) => (chunk as { value?: string[] }).value?.join('') ?? '').join('');
+      const count = text.includes('generate_series')
+        ? (query.queryChunks.findLast((c) => typeof c === 'number') as number)
+        : 0;
+      return { rows: Array.from({ length: count }, () => ({ id: String(++nextId) })) };
+    },
     select: () => ({
       from: () => ({
         orderBy: () => ({ limit: async () => rows.slice(-1) }),
@@ -26,8 +35,8 @@ export function auditSink() {
       }),
     }),
     insert: () => ({
-      values: async (row: Record<string, unknown>) => {
-        rows.push(row);
+      values: async (values: Record<string, unknown> | Record<string, unknown>[]) => {
+        rows.push(...(Array.isArray(values) ? values : [values]));
       },
     }),
   };

@@ -67,6 +67,57 @@ describe('audit hash chain', () => {
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 25 });
   });
 
+  it('appends rows that record no change in batches: one transaction for many requests, one chain with the changes', async () => {
+    const database = await databaseWithChain(1);
+    // Reads (alone) and changes (in their own transactions) at the same moment, in one chain.
+    await Promise.all([
+      ...Array.from({ length: 60 }, (_, i) =>
+        writeAuditAlone(database.db, ctx, { action: 'test.read', entityId: String(i) }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        database.db.transaction((tx) => writeAudit(tx, ctx, { action: 'test.change', entityId: String(i) })),
+      ),
+    ]);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 66 });
+    const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(
+      rows
+        .filter((r) => r.action === 'test.read')
+        .map((r) => Number(r.entityId))
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    // Rows written by one transaction share its id (xmin): row by row, the 60 reads would have
+    // taken 60 transactions; batched, the first goes alone and the others wait for it, together.
+    const transactions = await database.pool.query<{ reads: number; changes: number }>(
+      `SELECT count(DISTINCT xmin::text) FILTER (WHERE action = 'test.read')::int AS reads,
+              count(DISTINCT xmin::text) FILTER (WHERE action = 'test.change')::int AS changes
+         FROM audit_events`,
+    );
+    expect(transactions.rows[0]?.reads).toBeLessThanOrEqual(3);
+    expect(transactions.rows[0]?.changes).toBe(5);
+  });
+
+  it('refuses only the row that cannot be stored when it came in a batch with others', async () => {
+    const database = await databaseWithChain(0);
+    const results = await Promise.allSettled([
+      writeAuditAlone(database.db, ctx, { action: 'test.first' }),
+      ...Array.from({ length: 5 }, (_, i) =>
+        writeAuditAlone(database.db, ctx, { action: 'test.good', details: { i } }),
+      ),
+      // PostgreSQL's jsonb cannot hold a NUL character: this row fails wherever it goes.
+      writeAuditAlone(database.db, ctx, { action: 'test.bad', details: { text: 'a\u0000b' } }),
+      ...Array.from({ length: 5 }, (_, i) =>
+        writeAuditAlone(database.db, ctx, { action: 'test.good', details: { i } }),
+      ),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array(6).fill('fulfilled'),
+      'rejected',
+      ...Array(5).fill('fulfilled'),
+    ]);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 11 });
+  });
+
   it('is written in the same transaction as the change: a rolled-back change leaves no audit row', async () => {
     const database = await databaseWithChain(1);
     await expect(

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.js';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { stableStringify } from '../stable-json.js';
 import { auditEvents } from './audit.tables.js';
+import { AuditBatcher } from './audit-batcher.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -138,25 +139,64 @@ async function writeAuditRows(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditE
 }
 
 async function appendAuditRow(dbOrTx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  const row: Hashable = {
+    at: new Date(),
+    ...auditorOf(ctx, entry),
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    details: entry.details ?? {},
+  };
+  // Inside a transaction the row commits (or rolls back) with it; otherwise it records no change
+  // and joins the next batch of its database's writer.
+  if (dbOrTx instanceof PgTransaction) await appendChained(dbOrTx, [row]);
+  else await batcherOf(dbOrTx).append(row);
+}
+
+const batchers = new WeakMap<Db, AuditBatcher<Hashable>>();
+function batcherOf(db: Db): AuditBatcher<Hashable> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new AuditBatcher(db, appendChained);
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/** Appends rows to the chain, in order, under the chain's lock. */
+async function appendChained(dbOrTx: DbOrTx, rows: Hashable[]): Promise<void> {
   // A nested transaction is a savepoint when already inside one; the lock lives until the
   // outermost transaction ends, so no other writer can slip a row in between.
   await dbOrTx.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
     const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-    const row: Hashable = {
-      at: new Date(),
-      ...auditorOf(ctx, entry),
-      action: entry.action,
-      outcome: entry.outcome ?? 'success',
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      details: entry.details ?? {},
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await tx.insert(auditEvents).values({ ...row, prevHash, hash: hashAuditRow(prevHash, row) });
+    const ids = rows.length > 1 ? await nextAuditIds(tx, rows.length) : [undefined];
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const chained = rows.map((row, i) => {
+      const id = ids[i];
+      const linked = { ...row, ...(id === undefined ? {} : { id }), prevHash, hash: hashAuditRow(prevHash, row) };
+      prevHash = linked.hash;
+      return linked;
+    });
+    await tx.insert(auditEvents).values(chained);
   });
+}
+
+/**
+ * Ids for a batch, ascending: the chain is verified in id order, and the order a multi-row insert
+ * draws from the sequence is not one PostgreSQL promises. Under the chain's lock no other append
+ * draws in between.
+ */
+async function nextAuditIds(tx: Tx, count: number): Promise<bigint[]> {
+  const result = await tx.execute<{ id: string }>(
+    sql`SELECT nextval(pg_get_serial_sequence('audit_events', 'id'))::text AS id FROM generate_series(1, ${count})`,
+  );
+  if (result.rows.length !== count)
+    throw new Error(`asked the sequence for ${count} audit ids, got ${result.rows.length}`);
+  return result.rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export type ChainVerdict =
