@@ -68,7 +68,9 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
   pool.on('error', (err) => log(`raw SQL pool: ${err.message}`));
   const started = new Started();
   const port = await freePort();
-  const server = started.spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
+  // BENCH_NODE_ARGS adds flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = started.spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/server/main.js'], {
     NODE_ENV: 'production',
     // Production needs its own key for secrets at rest; the bench's is made per run.
     SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),

@@ -380,3 +380,32 @@ describe('change detection', () => {
     expect(await analyticsAsOf(db.db, [])).toBeNull();
   });
 });
+
+describe('after a run that rebuilt a PCN', () => {
+  it('has vacuumed the rollup and slice tables, so dashboards can read the indexes alone', async () => {
+    // Manual runs only (autovacuum counts apart): vacuum_count is 0 until the refresh vacuums.
+    const counts = sql`
+      SELECT relname, vacuum_count::int AS vacuums FROM pg_stat_user_tables
+       WHERE relname LIKE 'analytics\_%' AND relname NOT IN ('analytics_refreshes', 'analytics_imd') ORDER BY relname`;
+    const before = (await db.db.execute<{ relname: string; vacuums: number }>(counts)).rows;
+    await rebuildAll(db.db);
+    const after = (await db.db.execute<{ relname: string; vacuums: number }>(counts)).rows;
+    expect(after.map((t) => t.relname)).toEqual([
+      'analytics_contact_slices',
+      'analytics_contacts',
+      'analytics_count_slices',
+      'analytics_counts',
+      'analytics_icb_count_slices',
+      'analytics_icb_outcome_slices',
+      'analytics_icb_wait_slices',
+      'analytics_outcome_slices',
+      'analytics_outcomes',
+      'analytics_wait_slices',
+      'analytics_waits',
+    ]);
+    for (const t of after) {
+      const was = before.find((b) => b.relname === t.relname)?.vacuums ?? 0;
+      expect({ table: t.relname, vacuumed: t.vacuums > was }).toEqual({ table: t.relname, vacuumed: true });
+    }
+  });
+});

@@ -42,6 +42,12 @@ const SPECS: SliceSpec[] = [
   },
 ];
 
+/** Every table the slices are written to, a PCN's and the ICB's. */
+export const SLICE_TABLES: string[] = [
+  ...SPECS.flatMap((spec) => [spec.slices, ...(spec.icbSlices ? [spec.icbSlices] : [])]),
+  'analytics_contact_slices',
+];
+
 function insertSlices(spec: SliceSpec, pcnId: string): SQL {
   const keys = spec.keys.join(', ');
   const columns = ['pcn_id', 'all_practices', 'practice_id', 'month', 'role', ...spec.keys, ...spec.sums].join(', ');
