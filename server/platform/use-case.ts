@@ -23,6 +23,16 @@ export function nothingChanged<T>(tx: Tx, answer: T): T {
   return answer;
 }
 
+/**
+ * People's rights (migration 0034): in this transaction, a change to the record of a person whose
+ * processing is restricted is refused by the database, whichever module makes it. Every signed-in
+ * change has it (runUseCase); so must every change made for someone without an account (an
+ * organisation answering through a secure link). Background jobs that only minimise data do not.
+ */
+export async function enforceRestriction(tx: Tx): Promise<void> {
+  await tx.execute(sql`select set_config('waymark.enforce_restriction', 'on', true)`);
+}
+
 export async function runUseCase<T>(
   db: Db,
   ctx: SignedInContext,
@@ -31,9 +41,7 @@ export async function runUseCase<T>(
   try {
     return await db.transaction(async (tx) => {
       deferAudit(tx);
-      // People's rights (migration 0034): a signed-in change to the record of a person whose
-      // processing is restricted is refused by the database, whichever module makes it.
-      await tx.execute(sql`select set_config('waymark.enforce_restriction', 'on', true)`);
+      await enforceRestriction(tx);
       const result = await work(tx, ctx.actor);
       if (!hasWrittenAudit(tx) && !unchanged.has(tx))
         throw new Error('a use-case that writes finished without writing its audit row');

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, max } from 'drizzle-orm';
+import { and, asc, eq, gt, max } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../../test/team.js';
 import { notifications } from '../../notifications/notifications.tables.js';
+import { processingRestrictions } from '../../records/records.tables.js';
 import { onwardEvents, onwardLinks, onwardReferrals } from '../onward-referrals.tables.js';
 import { codeEmailedTo, createLinkedCase, TEST_SHARED, type TestLinkedReferral } from './test-links.js';
 
@@ -121,6 +122,28 @@ describe('the referral behind a link', () => {
 });
 
 describe('answering through the link', () => {
+  it('is refused while the person’s processing is restricted: 409 naming why, and nothing changes', async () => {
+    const linked = await newLinked();
+    const access = await verified(linked);
+    const onward = await statusOf(linked.onwardId);
+    await ctx.db.insert(processingRestrictions).values({
+      personId: onward?.personId as string,
+      icbId: tenancy.icbId,
+      reason: 'accuracy_contested',
+    });
+    const eventsBefore = await ctx.db
+      .select()
+      .from(onwardEvents)
+      .where(eq(onwardEvents.onwardReferralId, linked.onwardId));
+    const res = await post('accept', { token: linked.token, access, version: 1 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('processing_restricted');
+    expect(await statusOf(linked.onwardId)).toEqual(onward);
+    expect(await ctx.db.select().from(onwardEvents).where(eq(onwardEvents.onwardReferralId, linked.onwardId))).toEqual(
+      eventsBefore,
+    );
+  });
+
   it('accepts, records attendance and closes: each on the timeline via the link, audited with the link, told to the worker', async () => {
     const linked = await newLinked();
     const access = await verified(linked);
@@ -174,7 +197,8 @@ describe('answering through the link', () => {
         details: auditEvents.details,
       })
       .from(auditEvents)
-      .where(and(gt(auditEvents.id, before), eq(auditEvents.outcome, 'success')));
+      .where(and(gt(auditEvents.id, before), eq(auditEvents.outcome, 'success')))
+      .orderBy(asc(auditEvents.id));
     expect(rows.map((r) => [r.action, r.actor, r.icbId, (r.details as { linkId?: string }).linkId])).toEqual([
       ['onward.accept', null, tenancy.icbId, linked.linkId],
       ['onward.attendance', null, tenancy.icbId, linked.linkId],

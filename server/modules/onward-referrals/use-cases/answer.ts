@@ -15,7 +15,7 @@ import type { RequestContext, SignedInContext } from '../../../platform/context.
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError, conflict, notFound, validationError } from '../../../platform/errors.js';
 import { publish } from '../../../platform/realtime.js';
-import { runUseCase } from '../../../platform/use-case.js';
+import { enforceRestriction, runUseCase } from '../../../platform/use-case.js';
 import { londonDate } from '../../../platform/working-days.js';
 import { notifyUser } from '../../notifications/notifications.service.js';
 import { userNames } from '../../users/users.service.js';
@@ -228,9 +228,16 @@ async function answer(
   });
 }
 
-/** A partner's answer runs as a signed-in use-case; a link holder has no account, so a plain transaction. */
+/**
+ * A partner's answer runs as a signed-in use-case; a link holder has no account, so a plain
+ * transaction, under the same restriction of processing as a signed-in change.
+ */
 function inTransaction(db: Db, answerer: Answerer, work: (tx: Tx) => Promise<void>): Promise<void> {
-  return answerer.via === 'inbox' ? runUseCase(db, answerer.ctx, (tx) => work(tx)) : db.transaction(work);
+  if (answerer.via === 'inbox') return runUseCase(db, answerer.ctx, (tx) => work(tx));
+  return db.transaction(async (tx) => {
+    await enforceRestriction(tx);
+    await work(tx);
+  });
 }
 
 /** The referral this answerer may answer, locked; anything else is not found. */
