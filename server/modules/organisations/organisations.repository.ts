@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { OrganisationKind } from '../../../common/api-types.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { uuidArray } from '../../platform/db/uuid-array.js';
 import { icbs, organisationHistory, pcns, practices, vcsOrganisations } from './organisations.tables.js';
 
 export type IcbRow = typeof icbs.$inferSelect;
@@ -86,26 +88,19 @@ export async function insertVcs(db: DbOrTx, values: typeof vcsOrganisations.$inf
   return row as VcsRow;
 }
 
-/** Names and codes for a set of organisation ids of any kind (for display). */
-export async function findRefsByIds(db: DbOrTx, ids: string[]) {
+/** Names and codes for a set of organisation ids of any kind (for display), in one round trip. */
+export async function findRefsByIds(
+  db: DbOrTx,
+  ids: string[],
+): Promise<{ kind: OrganisationKind; id: string; code: string | null; name: string }[]> {
   if (ids.length === 0) return [];
-  // One after another: `db` may be a transaction, whose single connection runs one query at a time.
-  const a = await db.select({ id: icbs.id, code: icbs.code, name: icbs.name }).from(icbs).where(inArray(icbs.id, ids));
-  const b = await db.select({ id: pcns.id, code: pcns.code, name: pcns.name }).from(pcns).where(inArray(pcns.id, ids));
-  const c = await db
-    .select({ id: practices.id, code: practices.code, name: practices.name })
-    .from(practices)
-    .where(inArray(practices.id, ids));
-  const d = await db
-    .select({ id: vcsOrganisations.id, name: vcsOrganisations.name })
-    .from(vcsOrganisations)
-    .where(inArray(vcsOrganisations.id, ids));
-  return [
-    ...a.map((r) => ({ kind: 'icb' as const, ...r })),
-    ...b.map((r) => ({ kind: 'pcn' as const, ...r })),
-    ...c.map((r) => ({ kind: 'practice' as const, ...r })),
-    ...d.map((r) => ({ kind: 'vcs' as const, code: null, ...r })),
-  ];
+  const wanted = sql`ANY(${uuidArray(ids)})`;
+  const { rows } = await db.execute<{ kind: OrganisationKind; id: string; code: string | null; name: string }>(sql`
+    SELECT 'icb' AS kind, id, code, name FROM icbs WHERE id = ${wanted}
+    UNION ALL SELECT 'pcn', id, code, name FROM pcns WHERE id = ${wanted}
+    UNION ALL SELECT 'practice', id, code, name FROM practices WHERE id = ${wanted}
+    UNION ALL SELECT 'vcs', id, NULL, name FROM vcs_organisations WHERE id = ${wanted}`);
+  return rows;
 }
 
 export type HistoryRow = typeof organisationHistory.$inferSelect;

@@ -1,10 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { uuidArray } from '../../../platform/db/uuid-array.js';
 import { ALL_ROLES } from '../analytics.tables.js';
 import type { ResolvedFilters } from '../figures.js';
 
 // The request's filters over the rollups, and small helpers the sections share.
 
-export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+export { uuidArray };
 
 export type Rollup = 'counts' | 'waits' | 'outcomes';
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ReferralCapacity, ServiceStatus } from '../../../../common/directory.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import { uuidArray } from '../../../platform/db/uuid-array.js';
 import type { GeoPoint } from './distance.js';
 import { metresToLocation, type SearchAudience, visibleTo } from './search.repository.js';
 
@@ -8,7 +9,6 @@ import { metresToLocation, type SearchAudience, visibleTo } from './search.repos
 // search (search.repository.ts) found.
 
 /** A PostgreSQL uuid[] literal (ids come from the database, so they are well-formed). */
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 export type ScheduleRow = {
   freq: 'WEEKLY' | 'MONTHLY' | null;
