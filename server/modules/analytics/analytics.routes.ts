@@ -8,6 +8,7 @@ import {
 } from '../../../common/analytics.js';
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
+import { sendJsonText } from '../../platform/http/json-text.js';
 import { analyticsOptions, analyticsReport, analyticsReportJson } from './analytics.service.js';
 import { reportCsv, reportCsvFilename } from './disclosure/report-csv.js';
 
@@ -44,10 +45,6 @@ function sendCsv(reply: FastifyReply, report: AnalyticsReport) {
  * JSON text the service has already encoded with the route's response schema: sent as it is
  * (Fastify passes a string with a JSON content type through without serialising it again).
  */
-function sendJsonText(reply: FastifyReply, json: string) {
-  return reply.type('application/json; charset=utf-8').send(json);
-}
-
 export function analyticsRoutes(app: App, { db }: AppDeps): void {
   const config = { access: { permission: 'analytics.read' as const } };
   const tags = ['analytics'];

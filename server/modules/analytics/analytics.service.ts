@@ -12,9 +12,9 @@ import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
+import { keptOrMade, LruCache } from '../../platform/lru-cache.js';
 import { ALL_ROLES } from './analytics.tables.js';
 import { freshnessOf } from './as-of.js';
-import { keptOrMade, LruCache } from './cache.js';
 import { publish } from './disclosure/publish.js';
 import type { AnalyticsScope, ResolvedFilters, SectionName } from './figures.js';
 import {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -354,3 +355,18 @@ export const postcodes = pgTable(
 export const directorySearchWords = pgTable('directory_search_words', { word: text('word').primaryKey() }, (t) => [
   index('directory_search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);
+
+/**
+ * One row: the version of everything the public directory shows. Moved on once by every committed
+ * transaction that changes a listing, its places, times, categories or the postcodes (the deferred
+ * triggers of migration 0036), so a public answer kept under an older version is never served
+ * after the change commits (search/public-answers.ts).
+ */
+export const directoryVersion = pgTable(
+  'directory_version',
+  {
+    id: boolean('id').primaryKey().default(true),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('directory_version_one_row', sql`${t.id}`)],
+);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
+import { LruCache } from '../../../platform/lru-cache.js';
 import { listSnomedCodes, reasonLabels } from '../../codes/codes.service.js';
-import { LruCache } from '../cache.js';
 import type { ResolvedFilters } from '../figures.js';
 import { keptRead } from '../scope.js';
 import { uuidArray } from './rollup-filters.js';

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
+import { sendJsonText } from '../../../platform/http/json-text.js';
+import { publicAnswer } from '../public-answers.js';
 import {
   ZOrukIdParam,
   ZOrukPageQuery,
@@ -80,13 +82,26 @@ export function orukRoutes(app: App, { db }: AppDeps): void {
       config,
       onSend,
     },
-    async (request) => oruk.listServices(db, request.query),
+    // Kept in process until the directory changes (public-answers.ts): the busiest ORUK reads.
+    async (request, reply) =>
+      sendJsonText(
+        reply,
+        await publicAnswer(db, 'oruk.services', request.query, orukPage(ZOrukServiceSummary), () =>
+          oruk.listServices(db, request.query),
+        ),
+      ),
   );
 
   app.get(
     '/oruk/services/:id',
     { schema: { ...byId, response: { 200: ZOrukService } }, config, onSend },
-    async (request) => oruk.getService(db, request.params.id),
+    async (request, reply) =>
+      sendJsonText(
+        reply,
+        await publicAnswer(db, 'oruk.service', request.params.id, ZOrukService, () =>
+          oruk.getService(db, request.params.id),
+        ),
+      ),
   );
 
   app.get(

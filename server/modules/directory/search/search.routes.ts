@@ -3,6 +3,8 @@ import { ZReportRef } from '../../../../common/directory-maintenance.js';
 import { AppError } from '../../../platform/errors.js';
 import { requestContext, signedInContext } from '../../../platform/http/access.js';
 import type { App, AppDeps } from '../../../platform/http/deps.js';
+import { sendJsonText } from '../../../platform/http/json-text.js';
+import { publicAnswer } from '../public-answers.js';
 import { getPublicListing, getStaffListing, listCategories, reportOutOfDate } from './listing-pages.js';
 import { ZDirectorySearchPage, ZPublicCategories, ZPublicListing, ZStaffListing } from './public.schemas.js';
 import { ZDirectoryReport, ZDirectorySearchQuery, ZServiceIdParam } from './search.schemas.js';
@@ -28,8 +30,11 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
       config: { access: { public: true } },
     },
     async (request, reply) => {
+      const answer = await publicAnswer(db, 'search', request.query, ZDirectorySearchPage, () =>
+        searchServices(db, request.query, 'public'),
+      );
       cachePublicly(reply);
-      return searchServices(db, request.query, 'public');
+      return sendJsonText(reply, answer);
     },
   );
 
@@ -40,9 +45,11 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
       config: { access: { public: true } },
     },
     async (request, reply) => {
-      const listing = await getPublicListing(db, request.params.id);
+      const listing = await publicAnswer(db, 'listing', request.params.id, ZPublicListing, () =>
+        getPublicListing(db, request.params.id),
+      );
       cachePublicly(reply);
-      return listing;
+      return sendJsonText(reply, listing);
     },
   );
 
@@ -50,8 +57,9 @@ export function directorySearchRoutes(app: App, { db }: AppDeps): void {
     '/api/public/directory/categories',
     { schema: { response: { 200: ZPublicCategories }, tags: ['directory'] }, config: { access: { public: true } } },
     async (_request, reply) => {
+      const categories = await publicAnswer(db, 'categories', null, ZPublicCategories, () => listCategories(db));
       cachePublicly(reply);
-      return listCategories(db);
+      return sendJsonText(reply, categories);
     },
   );
 

@@ -1,7 +1,6 @@
-// Warm answers in well under 50 ms (issue 13, "Speed"): a published report is kept in process,
-// keyed by the section, the resolved filters, whether it was suppressed, and the rollups'
-// freshness (as-of.ts). The rollups only change when the refresh job rebuilds a PCN, and every
-// rebuild moves the freshness key, so a hit is never older than the rollups; entries of an older
+// Answers kept in process (the dashboards' published reports, issue 13; the public directory's
+// answers, issue 18), each keyed by something that moves whenever what it was made from changes
+// (the rollups' freshness, the directory's version), so a hit is never stale; entries of an older
 // key simply age out.
 // A Map keeps insertion order, which makes it a least-recently-used list: a hit is moved to the
 // end, and the oldest entries go first once the bound is reached.

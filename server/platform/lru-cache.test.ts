@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptOrMade, LruCache } from './cache.js';
+import { keptOrMade, LruCache } from './lru-cache.js';
 
 describe('LruCache', () => {
   it('drops the least recently used entry first, a hit counting as a use and a peek not', () => {
