@@ -61,7 +61,7 @@ export async function searchAudit(db: Db, ctx: SignedInContext, query: TAuditSea
     at: r.at.toISOString(),
     actorUserId: r.actorUserId,
     actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
-    actorRole: r.actorRole as Role | null,
+    actorRole: r.actorRole as AuditEvent['actorRole'],
     action: r.action,
     outcome: r.outcome,
     entityType: r.entityType,
