@@ -70,6 +70,8 @@ export interface Exception {
   parties?: readonly Party[];
   roles?: readonly Role[];
   answer: Expected;
+  /** Other answers the cell may give, when the walk's state decides between them (said in `why`). */
+  also?: readonly number[];
   why: string;
 }
 const CASE_WORKERS =
@@ -106,11 +108,13 @@ export const EXCEPTIONS: Record<string, Exception[]> = {
   'POST /api/referrals/:id/onward-referrals/:onwardId/link/resend': caseWrite(),
   'POST /api/referrals/:id/onward-referrals/:onwardId/link/revoke': caseWrite(),
   'POST /api/referrals/:id/discharge': [
+    { parties: ['home'], roles: ['care_coordinator'], answer: 403, why: CASE_WORKERS },
     {
       parties: ['home'],
-      roles: ['care_coordinator'],
+      roles: ['link_worker'],
       answer: 403,
-      why: `${CASE_WORKERS} (by then the walk has put the link worker’s cases in the health coach’s cover: POST /api/team/members/:id/cover runs earlier, so the coach may act)`,
+      also: [409],
+      why: 'the walk has covered and uncovered the link worker’s cases and left the case in a state a discharge refuses (409); which check answers first depends on that state, so either refusal is the worker being kept from a case they may not close now',
     },
   ],
   'POST /api/volunteers/:id/befriending': caseWrite(),
@@ -237,3 +241,40 @@ export function expectedAnswer(route: RegisteredRoute, caller: Caller, facts: Ro
   if (!reached) return 404;
   return exception ? exception.answer : 'ok';
 }
+
+/** The further answers an exception allows its cells. */
+export function alsoAllowed(route: RegisteredRoute, caller: Caller): readonly number[] {
+  if (caller.kind !== 'person') return [];
+  const exception = (EXCEPTIONS[routeKey(route)] ?? []).find(
+    (e) => (!e.parties || e.parties.includes(caller.party)) && (!e.roles || e.roles.includes(caller.role)),
+  );
+  return exception?.also ?? [];
+}
+
+/**
+ * Reads without a path parameter (lists, searches, counts, exports, CSVs) as the list walk asks
+ * them: with query strings that aim at the second ICB's and another PCN's records (a search for
+ * their names, their NHS numbers, their people), so that a leak has something to find.
+ * `{pcn}` and `{icb}` stand for the foreign family names, `{nhsPcn}`/`{nhsIcb}` their NHS numbers,
+ * `{personPcn}`/`{personIcb}` their person ids. Routes not listed are asked without a query.
+ */
+export const LIST_PROBES: Record<string, readonly string[]> = {
+  'GET /api/team/open-cases': ['?q={pcn}', '?q={icb}', '?q={nhsPcn}', '?q={nhsIcb}'],
+  'GET /api/directory/services': ['', '?q=Elsewhere'],
+  'GET /api/admin/audit': ['', '?q={icb}'],
+  'GET /fhir/R4/Patient': [
+    '?identifier=https://fhir.nhs.uk/Id/nhs-number|{nhsPcn}',
+    '?identifier=https://fhir.nhs.uk/Id/nhs-number|{nhsIcb}',
+  ],
+  'GET /fhir/R4/ServiceRequest': ['', '?patient=Patient/{personPcn}', '?patient=Patient/{personIcb}'],
+  'GET /fhir/R4/Task': ['', '?patient=Patient/{personIcb}'],
+  'GET /fhir/R4/Bundle': [''],
+  'GET /fhir/R4/CarePlan': ['?patient=Patient/{personPcn}', '?patient=Patient/{personIcb}'],
+  'GET /fhir/R4/Observation': ['?patient=Patient/{personPcn}', '?patient=Patient/{personIcb}'],
+  'GET /fhir/R4/QuestionnaireResponse': ['?patient=Patient/{personPcn}', '?patient=Patient/{personIcb}'],
+};
+
+/** Lists that show another PCN of the home ICB by design (never another ICB), and why. */
+export const PCN_WIDE_LISTS: Record<string, { roles: readonly Role[]; why: string }> = {
+  'GET /api/admin/audit': { roles: ['admin'], why: 'the ICB’s audit search covers every PCN of the ICB' },
+};
