@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { can, type Permission, type SystemClientScope } from '../../common/permissions.js';
 import { ROLES } from '../../common/roles.js';
 import { directoryOrganizations, directoryServices } from '../modules/directory/directory.tables.js';

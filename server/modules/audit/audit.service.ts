@@ -1,5 +1,4 @@
 import type { AuditEvent } from '../../../common/api-types.js';
-import type { Role } from '../../../common/roles.js';
 import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
