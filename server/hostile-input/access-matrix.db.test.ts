@@ -703,6 +703,8 @@ describe('lists, searches, counts, exports and CSVs', () => {
       (r) => r.method === 'GET' && !r.url.includes('/:') && !isPublic(r) && !STREAMS.has(routeKey(r)),
     );
     expect(reads.length).toBeGreaterThan(40);
+    // A new read joins by itself, and fails here until LIST_PROBES says how to look for a leak in it.
+    expect(reads.map(routeKey).filter((key) => !LIST_PROBES[key])).toEqual([]);
     const fill = (q: string) =>
       q
         .replace('{pcn}', 'Elsewherepcn')
@@ -719,7 +721,7 @@ describe('lists, searches, counts, exports and CSVs', () => {
       const askers: Caller[] = route.url.startsWith('/fhir/')
         ? [{ kind: 'system', party: 'home' }]
         : ROLES.filter((role) => can(role, permission)).map((role) => ({ kind: 'person', party: 'home', role }));
-      for (const probe of LIST_PROBES[key] ?? [QUERIES[key] ?? '']) {
+      for (const probe of LIST_PROBES[key] ?? []) {
         for (const caller of askers) {
           const res = await send(route, caller, `${route.url}${fill(probe)}`, undefined);
           asked++;

@@ -252,16 +252,63 @@ export function alsoAllowed(route: RegisteredRoute, caller: Caller): readonly nu
 }
 
 /**
- * Reads without a path parameter (lists, searches, counts, exports, CSVs) as the list walk asks
- * them: with query strings that aim at the second ICB's and another PCN's records (a search for
- * their names, their NHS numbers, their people), so that a leak has something to find.
- * `{pcn}` and `{icb}` stand for the foreign family names, `{nhsPcn}`/`{nhsIcb}` their NHS numbers,
- * `{personPcn}`/`{personIcb}` their person ids. Routes not listed are asked without a query.
+ * Every read without a path parameter (lists, searches, counts, exports, CSVs, settings), as the
+ * list walk asks it: with query strings that aim at the second ICB's and another PCN's records (a
+ * search for their names, their NHS numbers, their people), so that a leak has something to find.
+ * `{pcn}`/`{icb}` stand for the foreign family names, `{nhsPcn}`/`{nhsIcb}` their NHS numbers,
+ * `{personPcn}`/`{personIcb}` their person ids; `''` asks the read as it is. A new read fails the
+ * walk until it is listed here, with the probes that would find a leak in it.
  */
 export const LIST_PROBES: Record<string, readonly string[]> = {
+  // ---- the ICB's administration ----
+  'GET /api/admin/audit': ['', '?actor={icb}', '?entity={personIcb}'],
+  'GET /api/admin/organisations': ['', '?q=Test'],
+  'GET /api/admin/retention': [''],
+  'GET /api/admin/system-clients': [''],
+  'GET /api/admin/users': ['', '?q=Test'],
+  'GET /api/team/settings': [''],
+  'GET /api/workforce-planner/rates': [''],
+  // ---- the signed-in user's own ----
+  'GET /api/auth/me': [''],
+  'GET /api/auth/second-factor/setup': [''],
+  'GET /api/notifications': [''],
+  'GET /api/notifications/unread-count': [''],
+  'GET /api/tasks': [''],
+  'GET /api/caseload': [''],
+  'GET /api/video/waiting': [''],
+  'GET /api/video/signal': [''], // a WebSocket: a plain GET finds nothing (404)
+  // ---- the PCN team's ----
+  'GET /api/triage/queue': [''],
+  'GET /api/pcn/triage-settings': [''],
+  'GET /api/team': [''],
+  'GET /api/team/caseloads': [''],
+  'GET /api/team/development': [''],
+  'GET /api/team/leave': [''],
+  'GET /api/team/my-tasks': [''],
+  'GET /api/team/workload': [''],
   'GET /api/team/open-cases': ['?q={pcn}', '?q={icb}', '?q={nhsPcn}', '?q={nhsIcb}'],
+  'GET /api/team-groups': [''],
+  'GET /api/volunteers': [''],
+  'GET /api/workforce-planner/baseline': [''],
+  'GET /api/workforce-planner/scenarios': [''],
+  'GET /api/analytics/options': [''],
+  // ---- a practice's ----
+  'GET /api/practice/referrals': [''],
+  'GET /api/referral-reasons': [''],
+  'GET /api/organisations': [''],
+  // ---- the directory (the ICB's) and a partner's own ----
   'GET /api/directory/services': ['', '?q=Elsewhere'],
-  'GET /api/admin/audit': ['', '?q={icb}'],
+  'GET /api/directory/review-queue': [''],
+  'GET /api/directory/duplicates': [''],
+  'GET /api/directory/export/oruk': [''],
+  'GET /api/directory/import/csv-template': [''],
+  'GET /api/directory/our-events': [''],
+  'GET /api/directory/our-listings': [''],
+  'GET /api/directory/our-proposals': [''],
+  'GET /api/partner/impact': [''],
+  'GET /api/partner/impact.csv': [''],
+  'GET /api/partner/referrals': [''],
+  // ---- the FHIR edge, searched by the home team's registered systems ----
   'GET /fhir/R4/Patient': [
     '?identifier=https://fhir.nhs.uk/Id/nhs-number|{nhsPcn}',
     '?identifier=https://fhir.nhs.uk/Id/nhs-number|{nhsIcb}',
