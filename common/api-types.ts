@@ -100,7 +100,9 @@ export const ZAuditEvent = z.object({
   at: z.string(),
   actorUserId: z.string().nullable(),
   actorName: z.string().nullable(),
-  actorRole: z.enum(ROLES).nullable(),
+  // A registered system (GP system, NHS service) acts as `system_client` (issue 19: its rows made the
+  // ICB's audit search answer 500 until this role was allowed here).
+  actorRole: z.enum([...ROLES, 'system_client']).nullable(),
   action: z.string(),
   outcome: z.enum(['success', 'denied', 'failure']),
   entityType: z.string().nullable(),

@@ -1,5 +1,4 @@
 import type { AuditEvent } from '../../../common/api-types.js';
-import type { Role } from '../../../common/roles.js';
 import { writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
@@ -61,7 +60,7 @@ export async function searchAudit(db: Db, ctx: SignedInContext, query: TAuditSea
     at: r.at.toISOString(),
     actorUserId: r.actorUserId,
     actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
-    actorRole: r.actorRole as Role | null,
+    actorRole: r.actorRole as AuditEvent['actorRole'],
     action: r.action,
     outcome: r.outcome,
     entityType: r.entityType,

@@ -32,7 +32,9 @@ const COLUMNS: DataColumn<AuditEvent>[] = [
       <>
         {event.actorName ?? (event.actorUserId ? 'Unknown user' : 'Nobody signed in')}
         {event.actorRole && (
-          <span className="waymark-secondary-text">{ROLE_LABELS[event.actorRole] ?? event.actorRole}</span>
+          <span className="waymark-secondary-text">
+            {event.actorRole === 'system_client' ? 'Registered system' : ROLE_LABELS[event.actorRole]}
+          </span>
         )}
       </>
     ),
