@@ -19,7 +19,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: '.tmp/e2e-results',
-  // Admin sign-ins may wait up to 30 s for a fresh authenticator code (used codes are refused).
+  // An admin sign-in may wait up to 30 s for an unused authenticator code (e2e/support/admin-totp.ts).
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
