@@ -4,6 +4,12 @@ import { E2E_NOTIFY_API_KEY, E2E_NOTIFY_CALLBACK_TOKEN, E2E_NOTIFY_TEMPLATES } f
 import { E2E_NOTIFY_PORT, E2E_PG_PORT, E2E_PORT } from './e2e/ports.mjs';
 
 const PORT = E2E_PORT;
+
+function traceMode(): 'off' | 'on' | 'retain-on-failure' | 'on-first-retry' {
+  const asked = process.env.E2E_TRACE;
+  if (asked === 'off' || asked === 'on' || asked === 'retain-on-failure' || asked === 'on-first-retry') return asked;
+  return process.env.CI ? 'off' : 'retain-on-failure';
+}
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // e2e/run.mjs (npm run test:e2e) wipes .tmp/e2e-data first: every run starts from the seeded demo ICB.
@@ -13,7 +19,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: '.tmp/e2e-results',
-  // Admin sign-ins may wait up to 30 s for a fresh authenticator code (used codes are refused).
+  // An admin sign-in may wait up to 30 s for an unused authenticator code (e2e/support/admin-totp.ts).
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -36,7 +42,11 @@ export default defineConfig({
       args: [...CHROMIUM_ARGS, '--lang=en-GB', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     },
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A trace records every action of every test and is thrown away when the test passes: on the
+    // shared 2-core CI machine that costs about a fifth of the suite's time. So CI records none
+    // (a failure still leaves its screenshot and error); E2E_TRACE=retain-on-failure brings them
+    // back, and runs outside CI keep them.
+    trace: traceMode(),
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   },
@@ -51,7 +61,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'npx tsx server/main.ts',
+      // Built by e2e/run.mjs (npm run build:server) just before: the file `npm start` runs.
+      command: 'node --enable-source-maps dist/server/main.js',
       url: `${baseURL}/readyz`,
       timeout: 120_000,
       // A server left running from another run would have the wrong data: always start our own.

@@ -31,8 +31,9 @@ export async function signInThroughApi(page: Page, role: Role): Promise<Me> {
   return ((await second.json()) as { me: Me }).me;
 }
 
-// Every admin sign-in costs a fresh authenticator code (up to 30 s wait), so admin tests share
-// one session: its cookies are kept here and reused while the server still accepts them.
+// Every admin sign-in costs an unused authenticator code (a wait of up to 30 s when the current
+// and next steps are used), so admin tests share one session: its cookies are kept here and
+// reused while the server still accepts them.
 const ADMIN_COOKIES = '.tmp/e2e-state/admin-cookies.json';
 
 /** A page in a browser context of its own (its own cookies), signed in as the role's demo user. */
