@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { can, type Permission } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import { hasControlCharacters } from '../../common/schemas/text.js';
@@ -14,14 +14,37 @@ import {
   signIn,
   signInWithNewSecondFactor,
 } from '../test/toolkit.js';
-import { attacksOn, exampleOf, fieldName, fieldsOf, toJsonSchema, withValueAt } from './request-fields.js';
+import { hostileValueFor, objectPaths, PROTOTYPE_KEYS, withKeyAt } from './hostile-values.js';
+import {
+  attacksOn,
+  exampleOf,
+  type Field,
+  fieldName,
+  fieldsOf,
+  refusesAt,
+  toJsonSchema,
+  withValueAt,
+} from './request-fields.js';
 import { type Part, requestSchemas, routeLabel, routesTakingInput, routesWithParams } from './route-table.js';
+import { answerProblems, describeWrite, unexpectedWrites } from './verdicts.js';
+import { installWriteLog } from './write-log.js';
 
-// Property tests of issue 9, finding 5, over the LIVE route table: every route that takes a body
-// or a query string gets, signed in as someone allowed to call it, hostile values in each field its
-// schema declares (control characters, integers past 32 bits, impossible dates, over-long text),
-// random JSON, deep nesting and junk path parameters. Never a 5xx; and where the route's schema
-// refuses the value, the answer is a 400 that names the field.
+// Property tests of issue 9, finding 5, and issue 19, point 2, over the LIVE route table: every
+// route that takes a body or a query string gets, signed in as someone allowed to call it, hostile
+// values in each field its schema declares (control characters, integers past 32 bits, impossible
+// dates, over-long text; then fast-check's mix of hostile-values.ts: huge and awkward unicode,
+// right-to-left overrides, NUL, HTML/script, SQL-ish text, formulas, wrong types, negative and huge
+// numbers), every field hostile at once, prototype-polluting keys at every depth, random JSON,
+// deep nesting and junk path parameters. For every answer:
+//  - never a 5xx; where the route's schema refuses the value, a 400 that names the field;
+//  - a refused request (4xx) changed nothing: every write committed while it ran is read back
+//    from a trigger-fed log (write-log.ts) and only the writes verdicts.ts allows may be there;
+//  - nothing echoed unescaped where a browser would run it, nosniff on every answer, a JSON body
+//    only as JSON, no CSV cell a spreadsheet would run (verdicts.ts);
+//  - Object.prototype is never polluted.
+// How many inputs each route was sent is printed at the end. The run is bounded by fixed counts
+// (FIELD_RUNS, MIXED_RUNS, PROTOTYPE_RUNS), not by time, so it is the same run on every machine;
+// FUZZ_SEED replays one.
 
 // One session per role takes every hostile request: random bodies of "Change your password" are
 // wrong current passwords, which count towards the lockout; locked out, the later routes would
@@ -31,6 +54,16 @@ const ctx = await createTestApp({ LOCKOUT_THRESHOLD: '100000', NOTIFY_CALLBACK_T
 const tenancy = await createTestTenancy(ctx.db);
 const inputRoutes = routesTakingInput(ctx.routes);
 const paramRoutes = routesWithParams(ctx.routes);
+const writeLog = await installWriteLog(ctx.database.pool);
+
+/** Hostile values fast-check sends to each field. */
+const FIELD_RUNS = 2;
+/** Requests per route with every field hostile at once. */
+const MIXED_RUNS = 8;
+/** Requests per route with a body with a prototype-polluting key somewhere in it. */
+const PROTOTYPE_RUNS = 4;
+const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+fc.configureGlobal({ seed });
 
 const sessions = new Map<Role, Session>();
 async function sessionAs(role: Role): Promise<Session> {
@@ -146,8 +179,48 @@ function urlOf(route: RegisteredRoute, attempt: Attempt) {
   return `${path}?${search.toString()}`;
 }
 
+interface Tally {
+  requests: number;
+  refused: number;
+  writesChecked: number;
+}
+const tallies = new Map<string, Tally>();
+const tallyOf = (route: RegisteredRoute) => {
+  const label = routeLabel(route);
+  const existing = tallies.get(label);
+  if (existing) return existing;
+  const tally = { requests: 0, refused: 0, writesChecked: 0 };
+  tallies.set(label, tally);
+  return tally;
+};
+
+const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
+const PRISTINE_PROTOTYPE = prototypeKeys();
+
+/**
+ * Sends one request and holds its answer to the rules above, beside the status (left to the
+ * caller): the problems found, for the failure message.
+ */
 async function send(route: RegisteredRoute, callerOfRoute: Caller, attempt: Attempt) {
   const caller = await callerOfRoute();
+  // Whatever was written before this request (sign-ins, earlier requests) is not its doing.
+  await writeLog.drain();
+  const res = await inject(route, caller, attempt);
+  const writes = await writeLog.drain();
+  const tally = tallyOf(route);
+  tally.requests++;
+  const problems = answerProblems(res);
+  if (res.statusCode >= 400 && res.statusCode < 500) {
+    tally.refused++;
+    tally.writesChecked += writes.length;
+    const unexpected = unexpectedWrites(writes, routeLabel(route));
+    if (unexpected.length > 0) problems.push(`a refused request wrote: ${unexpected.map(describeWrite).join('; ')}`);
+  }
+  if (prototypeKeys() !== PRISTINE_PROTOTYPE) problems.push(`Object.prototype polluted: ${prototypeKeys()}`);
+  return { res, problems };
+}
+
+async function inject(route: RegisteredRoute, caller: Session | null, attempt: Attempt) {
   const headers: Record<string, string> = { ...(caller ? caller.headers : {}), ...attempt.headers };
   const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
   const payload = attempt.rawBody ?? (hasBody ? JSON.stringify(attempt.body ?? {}) : undefined);
@@ -177,10 +250,12 @@ function answerOf(res: LightMyRequestResponse): Answer {
 }
 
 /**
- * Whether the answer refuses `field`: a 400 naming it, or (an import, which answers 200 with the
+ * Whether the answer refuses `field`: a 400 naming it (a 413 when the body is past the limit), or (an import, which answers 200 with the
  * documents it refused) the document refused and nothing imported.
  */
 function refusesField(res: LightMyRequestResponse, field: string): boolean {
+  // Past the route's body limit the body is refused whole, before any field of it is read.
+  if (res.statusCode === 413) return true;
   const answer = answerOf(res);
   // Under /fhir a refusal is an OperationOutcome: its issues name the element (the body: a Bundle).
   const outcome = answer as { resourceType?: string; issue?: { expression?: string[] }[] };
@@ -194,14 +269,19 @@ function refusesField(res: LightMyRequestResponse, field: string): boolean {
   return false;
 }
 
+/** Whether the answer refuses the request at all: a 400 (FHIR's too), or an import that imported nothing. */
+function refusesRequest(res: LightMyRequestResponse): boolean {
+  if (res.statusCode === 400 || res.statusCode === 413) return true;
+  const answer = answerOf(res);
+  return res.statusCode === 200 && answer.created === 0 && answer.updated === 0 && (answer.errors ?? []).length > 0;
+}
+
 const describeAttempt = (route: RegisteredRoute, what: string, res: LightMyRequestResponse) =>
   `${routeLabel(route)} ${what} → ${res.statusCode} ${res.body.slice(0, 300)}`;
 
 /** Values for a path parameter (sent percent-encoded), and raw segments the router must survive. */
 const HOSTILE_PARAMS = ['not-a-uuid', '\u0000', '2147483648', '-1', 'x'.repeat(500), "1' OR '1'='1"];
 const RAW_SEGMENTS = ['%E0%A4%A', '%00', '%ZZ'];
-
-let requestsSent = 0;
 
 describe('hostile input on every route that takes a body or a query string', () => {
   it('walks the live route table', () => {
@@ -223,13 +303,23 @@ describe('hostile input on every route that takes a body or a query string', () 
       const baseQuery = schemas.querystring ? stringify(base.querystring) : undefined;
       const params = stringify(base.params) as Record<string, string>;
       const failures: string[] = [];
-      const attempt = async (what: string, a: Attempt, expectNamed?: string) => {
-        const res = await send(route, caller, { params, query: baseQuery, body: base.body, ...a });
-        requestsSent++;
+      /** `expectNamed`: the field the answer must refuse; `expectRefused`: the request must be refused. */
+      const attempt = async (what: string, a: Attempt, expectNamed?: string, expectRefused = false) => {
+        const { res, problems } = await send(route, caller, { params, query: baseQuery, body: base.body, ...a });
         if (res.statusCode >= 500) failures.push(describeAttempt(route, what, res));
         else if (expectNamed !== undefined && !refusesField(res, expectNamed)) {
           failures.push(`${describeAttempt(route, what, res)} (expected a 400 naming ${expectNamed})`);
+        } else if (expectRefused && !refusesRequest(res)) {
+          failures.push(`${describeAttempt(route, what, res)} (its schema refuses it: expected a 400)`);
         }
+        for (const problem of problems) failures.push(`${describeAttempt(route, what, res)} (${problem})`);
+      };
+      /** The request with `value` at `field` of `part`, as sent, and whether the schema refuses it there. */
+      const withHostile = (part: 'body' | 'querystring', field: Field, value: unknown) => {
+        const input = withValueAt(base[part], field.path, value);
+        const sent = part === 'querystring' ? stringify(input) : input;
+        const schema = schemas[part] as NonNullable<(typeof schemas)[typeof part]>;
+        return { sent, refused: refusesAt(schema, sent, field.path) };
       };
 
       // Each field the route declares, with each hostile value for its type.
@@ -250,6 +340,70 @@ describe('hostile input on every route that takes a body or a query string', () 
             else await attempt(what, { headers: { 'if-match': `"${String(value)}"` } }, refused);
           }
         }
+      }
+
+      // fast-check's hostile values (hostile-values.ts), by the field's type, in each field in turn.
+      for (const part of ['body', 'querystring'] as const) {
+        const schema = schemas[part];
+        if (!schema) continue;
+        for (const field of fieldsOf(schema)) {
+          const named = field.path.length > 0 ? fieldName(field.path) : part;
+          await fc.assert(
+            fc.asyncProperty(hostileValueFor(field, part !== 'body'), async (value) => {
+              const { sent, refused } = withHostile(part, field, value);
+              const what = `${part} ${fieldName(field.path)}=${JSON.stringify(value)?.slice(0, 40)}`;
+              const a = part === 'body' ? { body: sent } : { query: sent as Record<string, unknown> };
+              await attempt(what, a, refused ? named : undefined);
+            }),
+            { numRuns: FIELD_RUNS },
+          );
+        }
+      }
+
+      // Every field hostile at once (each with even odds): whatever the schema refuses is a 400.
+      for (const part of ['body', 'querystring'] as const) {
+        const schema = schemas[part];
+        const fields = schema ? fieldsOf(schema) : [];
+        if (!schema || fields.length === 0) continue;
+        const hostileOrNot = fields.map((f) => fc.option(hostileValueFor(f, part !== 'body'), { nil: undefined }));
+        await fc.assert(
+          fc.asyncProperty(fc.tuple(...hostileOrNot), async (values) => {
+            let input = base[part];
+            values.forEach((v, i) => {
+              if (v !== undefined) input = withValueAt(input, (fields[i] as Field).path, v);
+            });
+            const sent = part === 'querystring' ? stringify(input) : input;
+            const what = `${part} all fields ${JSON.stringify(sent)?.slice(0, 80)}`;
+            const a = part === 'body' ? { body: sent } : { query: sent as Record<string, unknown> };
+            await attempt(what, a, undefined, !schema.safeParse(sent).success);
+          }),
+          { numRuns: MIXED_RUNS },
+        );
+      }
+
+      // __proto__, constructor and prototype as keys, at the top and in every object nested inside.
+      if (route.method !== 'GET' && (base.body === undefined || typeof base.body === 'object')) {
+        const polluting = fc.record({ isAdmin: fc.constant(true), polluted: fc.constant('yes') });
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...PROTOTYPE_KEYS),
+            fc.constantFrom(...objectPaths(base.body ?? {})),
+            fc.oneof(
+              polluting,
+              polluting.map((p) => ({ prototype: p })),
+            ),
+            async (key, path, value) => {
+              const body = withKeyAt(base.body ?? {}, path, key, value);
+              await attempt(`body ${[...path, key].join('.')}=${JSON.stringify(value)}`, {
+                rawBody: JSON.stringify(body),
+              });
+            },
+          ),
+          { numRuns: PROTOTYPE_RUNS },
+        );
+      }
+      for (const query of [{ '__proto__[polluted]': 'yes' }, { 'constructor[prototype][polluted]': 'yes' }]) {
+        await attempt(`query ${JSON.stringify(query)}`, { query: { ...baseQuery, ...query } });
       }
 
       // Random JSON bodies and random query strings, including every kind of character.
@@ -296,9 +450,9 @@ describe('junk path parameters on every route that has them', () => {
           ...RAW_SEGMENTS.map((raw) => ({ rawParams: { [name]: raw } })),
         ];
         for (const a of attempts) {
-          const res = await send(route, caller, { ...a, body: {} });
-          requestsSent++;
+          const { res, problems } = await send(route, caller, { ...a, body: {} });
           const label = `:${name}=${JSON.stringify(a.params?.[name] ?? a.rawParams?.[name]).slice(0, 30)}`;
+          for (const problem of problems) failures.push(`${describeAttempt(route, label, res)} (${problem})`);
           if (![400, 404].includes(res.statusCode)) failures.push(describeAttempt(route, label, res));
           // Under /fhir the edge answers an OperationOutcome (application/fhir+json); an address the
           // router itself refuses (bad percent-encoding, a segment past its length) is problem+json.
@@ -312,6 +466,29 @@ describe('junk path parameters on every route that has them', () => {
       }
     }
     expect(failures).toEqual([]);
-    console.info(`hostile-input: ${requestsSent} hostile requests sent`);
   });
+});
+
+afterAll(() => {
+  const rows = [...tallies].sort(([a], [b]) => a.localeCompare(b));
+  const total = rows.reduce(
+    (t, [, r]) => ({
+      requests: t.requests + r.requests,
+      refused: t.refused + r.refused,
+      writesChecked: t.writesChecked + r.writesChecked,
+    }),
+    { requests: 0, refused: 0, writesChecked: 0 },
+  );
+  const width = Math.max(...rows.map(([label]) => label.length), 5);
+  const line = (label: string, r: Tally) =>
+    `${label.padEnd(width)}  ${String(r.requests).padStart(8)}  ${String(r.refused).padStart(8)}  ${String(r.writesChecked).padStart(8)}`;
+  console.info(
+    [
+      `hostile-input: inputs tried per route (fast-check seed ${seed}; FUZZ_SEED=${seed} replays this run)`,
+      `${'route'.padEnd(width)}  ${'inputs'.padStart(8)}  ${'refused'.padStart(8)}  ${'writes'.padStart(8)}`,
+      ...rows.map(([label, r]) => line(label, r)),
+      line(`total: ${rows.length} routes`, total),
+      '(refused: answered 4xx, and checked to have changed nothing but what verdicts.ts allows; writes: the allowed writes they made)',
+    ].join('\n'),
+  );
 });
