@@ -174,8 +174,11 @@ export function withKeyAt(base: unknown, path: (string | number)[], key: string,
 export function objectPaths(value: unknown): (string | number)[][] {
   const found: (string | number)[][] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...path, i]));
-    else if (v !== null && typeof v === 'object') {
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
+    } else if (v !== null && typeof v === 'object') {
       found.push(path);
       for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
     }

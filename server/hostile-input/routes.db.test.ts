@@ -44,7 +44,7 @@ import { installWriteLog } from './write-log.js';
 //  - Object.prototype is never polluted.
 // How many inputs each route was sent is printed at the end. The run is bounded by fixed counts
 // (FIELD_RUNS, MIXED_RUNS, PROTOTYPE_RUNS), not by time, so it is the same run on every machine;
-// FUZZ_SEED replays one.
+// FUZZ_SEED replays one, FUZZ_SCALE multiplies the counts.
 
 // One session per role takes every hostile request: random bodies of "Change your password" are
 // wrong current passwords, which count towards the lockout; locked out, the later routes would
@@ -56,12 +56,14 @@ const inputRoutes = routesTakingInput(ctx.routes);
 const paramRoutes = routesWithParams(ctx.routes);
 const writeLog = await installWriteLog(ctx.database.pool);
 
+/** FUZZ_SCALE=10 for a deeper run by hand; CI runs the counts below as they are. */
+const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1));
 /** Hostile values fast-check sends to each field. */
-const FIELD_RUNS = 2;
+const FIELD_RUNS = 2 * scale;
 /** Requests per route with every field hostile at once. */
-const MIXED_RUNS = 8;
+const MIXED_RUNS = 8 * scale;
 /** Requests per route with a body with a prototype-polluting key somewhere in it. */
-const PROTOTYPE_RUNS = 4;
+const PROTOTYPE_RUNS = 4 * scale;
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 fc.configureGlobal({ seed });
 
