@@ -29,6 +29,16 @@ describe('what the fuzzing holds every answer to', () => {
     expect(answerProblems(answer('text/plain', '{"a":1}'))).toEqual(['a JSON body as text/plain']);
   });
 
+  it('a value only the database refused is a finding, though it answers 400', () => {
+    const lastResort = JSON.stringify({
+      code: 'validation',
+      errors: [{ field: 'request', message: 'has a value out of range or text that is not valid' }],
+    });
+    expect(answerProblems(answer('application/problem+json', lastResort))).toEqual([
+      expect.stringMatching(/the database refused a value/),
+    ]);
+  });
+
   it('no CSV cell a spreadsheet would run', () => {
     expect(answerProblems(answer('text/csv', "name,count\r\n'=1+1,3\r\n"))).toEqual([]);
     for (const cell of ['=1+1', '+1', '-1+2', '@SUM(A1)', '"\tcmd"']) {

@@ -65,6 +65,11 @@ export function answerProblems(res: Answer): string[] {
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !JSON_TYPE.test(type) && looksLikeJson(trimmed)) {
     problems.push(`a JSON body as ${type}`);
   }
+  // The error handler's last resort: PostgreSQL refused a value that no schema named. A 400, but
+  // the app logs it as a bug, and so does this check (the field is never named).
+  if (res.statusCode === 400 && /"field":"request","message":"has a value out of range/.test(res.body)) {
+    problems.push('the database refused a value the request schema let through (the last-resort 400)');
+  }
   const markers = xssMarkersIn(res.body);
   if (markers.length > 0 && !JSON_TYPE.test(type)) {
     problems.push(`echoes ${markers.join(', ')} unescaped as ${type || 'no type'}`);
