@@ -96,7 +96,8 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
     )
     .map(([a, b, c]) => `${a}${b}${c}`),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
+  // Any code point at all, surrogate halves included (built directly: 'binary' strings are slow to draw).
+  fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)), maxLength: 40 }),
   fc.oneof(huge('x'), huge('\u{1F600}'), huge('e\u0301'), huge('\u202E')),
 );
 
@@ -150,6 +151,21 @@ export function hostileValueFor(field: Field, asQuery: boolean): fc.Arbitrary<un
         : fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrong });
   }
 }
+
+/**
+ * One value of each kind, sent to every text field whatever fast-check draws: markup, SQL-ish
+ * text, astral unicode, a lone surrogate (valid in JSON text, not in UTF-8 or jsonb), zero-width
+ * characters, a right-to-left override and a formula.
+ */
+export const ONE_OF_EACH_KIND = [
+  MARKUP[1],
+  SQLISH[0],
+  UNICODE[0],
+  UNICODE[3],
+  UNICODE[2],
+  RTL[0],
+  FORMULA[0],
+] as string[];
 
 /** The XSS markers present, raw, in `text`. */
 export const xssMarkersIn = (text: string) => XSS_MARKERS.filter((m) => text.includes(m));

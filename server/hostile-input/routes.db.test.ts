@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { can, type Permission } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import { hasControlCharacters } from '../../common/schemas/text.js';
+import { createTestListing } from '../modules/directory/listings/test-listings.js';
+import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import type { RegisteredRoute } from '../platform/http/access.js';
 import {
   createTestApp,
@@ -14,7 +16,7 @@ import {
   signIn,
   signInWithNewSecondFactor,
 } from '../test/toolkit.js';
-import { hostileValueFor, objectPaths, PROTOTYPE_KEYS, withKeyAt } from './hostile-values.js';
+import { hostileValueFor, ONE_OF_EACH_KIND, objectPaths, PROTOTYPE_KEYS, withKeyAt } from './hostile-values.js';
 import {
   attacksOn,
   exampleOf,
@@ -78,6 +80,48 @@ async function sessionAs(role: Role): Promise<Session> {
 }
 
 type Caller = () => Promise<Session | null>;
+
+/**
+ * Real records for the path parameters of the routes that have the most of them, so that hostile
+ * bodies reach the services' own refusals (state, version, scope: 404, 409, 422) and not only the
+ * 404 of an id that names nothing: a referral allocated to the team lead (every /api/referrals/:id
+ * route; its person for /api/people/:personId), a directory listing (:serviceId and
+ * /api/directory/services/:id), and a user of each kind no session of this file uses (team
+ * members and user administration), so that hostile-but-valid changes to them harm no caller.
+ */
+let realIdsPromise: Promise<Record<string, string>> | undefined;
+function realIds(): Promise<Record<string, string>> {
+  realIdsPromise ??= (async () => {
+    const lead = await sessionAs('team_lead');
+    const referral = await createTestReferral(
+      ctx.db,
+      tenancy,
+      triaged({
+        status: 'allocated',
+        allocatedWorkerId: lead.me.user.id,
+        allocatedAt: new Date(Date.now() - 86_400_000),
+      }),
+    );
+    const listing = await createTestListing(ctx.db, tenancy.icbId);
+    const member = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const user = await createTestUser(ctx.db, tenancy, 'referrer');
+    return { referral: referral.id, person: referral.personId, listing: listing.id, member: member.id, user: user.id };
+  })();
+  return realIdsPromise;
+}
+
+async function realParamsOf(route: RegisteredRoute): Promise<Record<string, string>> {
+  const ids = await realIds();
+  const url = route.url;
+  const real: Record<string, string> = {};
+  if (url.startsWith('/api/referrals/:id')) real.id = ids.referral as string;
+  if (url.startsWith('/api/people/:personId')) real.personId = ids.person as string;
+  if (url.includes(':serviceId')) real.serviceId = ids.listing as string;
+  if (url.startsWith('/api/directory/services/:id')) real.id = ids.listing as string;
+  if (url.startsWith('/api/team/members/:id')) real.id = ids.member as string;
+  if (url.startsWith('/api/admin/users/:id')) real.id = ids.user as string;
+  return real;
+}
 
 const tokens = new Map<'practice' | 'pcn', Promise<string>>();
 /**
@@ -303,7 +347,7 @@ describe('hostile input on every route that takes a body or a query string', () 
       const stringify = (q: unknown) =>
         Object.fromEntries(Object.entries((q ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
       const baseQuery = schemas.querystring ? stringify(base.querystring) : undefined;
-      const params = stringify(base.params) as Record<string, string>;
+      const params = { ...(stringify(base.params) as Record<string, string>), ...(await realParamsOf(route)) };
       const failures: string[] = [];
       /** `expectNamed`: the field the answer must refuse; `expectRefused`: the request must be refused. */
       const attempt = async (what: string, a: Attempt, expectNamed?: string, expectRefused = false) => {
@@ -350,6 +394,15 @@ describe('hostile input on every route that takes a body or a query string', () 
         if (!schema) continue;
         for (const field of fieldsOf(schema)) {
           const named = field.path.length > 0 ? fieldName(field.path) : part;
+          for (const value of field.type === 'string' ? ONE_OF_EACH_KIND : []) {
+            const { sent, refused } = withHostile(part, field, value);
+            const what = `${part} ${fieldName(field.path)}=${JSON.stringify(value).slice(0, 40)}`;
+            await attempt(
+              what,
+              part === 'body' ? { body: sent } : { query: sent as Record<string, unknown> },
+              refused ? named : undefined,
+            );
+          }
           await fc.assert(
             fc.asyncProperty(hostileValueFor(field, part !== 'body'), async (value) => {
               const { sent, refused } = withHostile(part, field, value);
