@@ -344,8 +344,11 @@ describe('hostile input on every route that takes a body or a query string', () 
         const schema = schemas[part];
         if (schema) base[part] = exampleOf(toJsonSchema(schema));
       }
+      // As a query string carries them: text, and in UTF-8, so half a character arrives as U+FFFD.
       const stringify = (q: unknown) =>
-        Object.fromEntries(Object.entries((q ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+        Object.fromEntries(
+          Object.entries((q ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v).toWellFormed()]),
+        );
       const baseQuery = schemas.querystring ? stringify(base.querystring) : undefined;
       const params = { ...(stringify(base.params) as Record<string, string>), ...(await realParamsOf(route)) };
       const failures: string[] = [];
