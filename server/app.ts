@@ -57,7 +57,7 @@ import type { App } from './platform/http/deps.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHostileInputGuard } from './platform/http/hostile-input.js';
 import { registerPermissionsPolicy } from './platform/http/permissions-policy.js';
-import { registerErrorHandler, sendAddressRefusal } from './platform/http/problem.js';
+import { registerErrorHandler, sendAddressRefusal, withRouterRefusalHeaders } from './platform/http/problem.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
 import { projectPath } from './platform/paths.js';
@@ -98,10 +98,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
     return503OnClosing: true,
     // Addresses the router cannot even read answer problem+json like everything else: a path
     // parameter longer than any id names nothing (404); broken percent-encoding is a bad request.
+    // No hook runs before these (helmet's included): the security headers are set here.
     frameworkErrors: (error, request, reply) =>
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? sendAddressRefusal(request.url, reply, 404, 'There is nothing at this address.')
-        : sendAddressRefusal(request.url, reply, 400, 'This address is not valid.', [
+        ? sendAddressRefusal(request.url, withRouterRefusalHeaders(reply), 404, 'There is nothing at this address.')
+        : sendAddressRefusal(request.url, withRouterRefusalHeaders(reply), 400, 'This address is not valid.', [
             { field: 'url', message: 'is not a valid address' },
           ]),
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, zMultilineText, zText } from './text.js';
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  hasControlCharacters,
+  hasUnpairedSurrogates,
+  UNPAIRED_SURROGATE_MESSAGE,
+  zMultilineText,
+  zText,
+} from './text.js';
 
 const C0_EXCEPT_TAB_LF_CR = [...Array(32).keys()]
   .filter((c) => ![9, 10, 13].includes(c))
@@ -20,6 +27,34 @@ describe('zText', () => {
       expect(zMultilineText(100).safeParse(`a${c}b`).data).toBe(`a${c}b`);
     }
     expect(zMultilineText(100).safeParse('a\u0000b').success).toBe(false);
+  });
+
+  it('refuses half a character (an unpaired surrogate), which jsonb refuses; keeps whole ones of any plane', () => {
+    for (const half of ['\uD800', 'a\uDBFFb', '\uDC00', 'x\uDFFF', '\uDFFF\uD800']) {
+      expect(
+        zMultilineText(100)
+          .safeParse(half)
+          .error?.issues.map((i) => i.message),
+      ).toEqual([UNPAIRED_SURROGATE_MESSAGE]);
+    }
+    for (const whole of ['\u{1F600}', '\uD83D\uDE00', '\u{10FFFF}', 'e\u0301 \u202Eabc \u200B']) {
+      expect(zText(100).safeParse(whole).success).toBe(true);
+    }
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) }),
+        (s) => {
+          // An independent judge: encodeURIComponent throws on exactly the text that is not Unicode.
+          let wellFormed = true;
+          try {
+            encodeURIComponent(s);
+          } catch {
+            wellFormed = false;
+          }
+          expect(hasUnpairedSurrogates(s)).toBe(!wellFormed);
+        },
+      ),
+    );
   });
 
   it('trims first (so a trailing newline in a single-line field is fine), then limits the length', () => {

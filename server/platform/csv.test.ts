@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvSafe, toCsv } from './csv.js';
 
@@ -9,6 +11,36 @@ describe('CSV downloads', () => {
     expect(csvSafe('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvSafe('\tcmd')).toBe("'\tcmd");
     expect(csvSafe('\rcmd')).toBe("'\rcmd");
+    expect(csvSafe('\0=1+1')).toBe("'\0=1+1");
+  });
+
+  it('any text at all: read back, no cell starts a formula, and each is the text (an apostrophe before it if it would)', {
+    timeout: 30_000,
+  }, () => {
+    const formulaStart = /^[=+\-@\t\r\0]/;
+    const cell = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc
+        .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\0', '"', ',', '\n'), fc.string({ maxLength: 20 }))
+        .map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (rows) => {
+        const width = Math.max(...rows.map((r) => r.length));
+        const square = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+        const read = parse(toCsv(square), { relax_column_count: true }) as string[][];
+        return (
+          read.length === square.length &&
+          read.every((row, i) =>
+            row.every((text, j) => {
+              const written = square[i]?.[j] ?? '';
+              return !formulaStart.test(text) && text === (formulaStart.test(written) ? `'${written}` : written);
+            }),
+          )
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('leaves ordinary text and numbers alone', () => {

@@ -14,7 +14,7 @@ import { requirePcnActor } from '../../platform/access/pcn-member.js';
 import type { Scope } from '../../platform/access/scope.js';
 import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.js';
 import { conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { findReferralInScope } from '../referrals/referrals.service.js';
@@ -120,6 +120,28 @@ export async function listOutcomeMeasures(
     details: { count: rows.length },
   });
   return { referralId: kase.id, measures, conventions };
+}
+
+/**
+ * The measures of a case already loaded in scope in `tx` (a discharge composing the message back),
+ * read and audited in that transaction: a discharge that is refused (a stale version, a case not
+ * open) rolls the audit row back with it, and leaves no record of a read that no one saw.
+ */
+export async function outcomeMeasuresInTransaction(
+  tx: Tx,
+  ctx: SignedInContext,
+  referralId: string,
+): Promise<MeasureSummary[]> {
+  const actor = requirePcnActor(ctx, 'referral');
+  const rows = await repo.findOutcomeMeasures(tx, actor.scope, referralId);
+  const measures = await summarise(tx, rows);
+  await writeAudit(tx, ctx, {
+    action: 'outcome.read',
+    entityType: 'referral',
+    entityId: referralId,
+    details: { count: rows.length },
+  });
+  return measures;
 }
 
 /** Every recording of each measure, oldest first, with the change from baseline to the latest. */

@@ -96,3 +96,23 @@ describe('the control-character check', () => {
     await app.close();
   });
 });
+
+describe('the half-character check (issue 19: found by the route fuzzing)', () => {
+  it('answers 400 naming each field that holds an unpaired surrogate, which PostgreSQL’s jsonb refuses', async () => {
+    const app = await bareApp();
+    // JSON.stringify writes a lone surrogate as the escape \ud800: valid JSON text, not valid Unicode.
+    const body = await post(
+      app,
+      '/echo/1',
+      JSON.stringify({ reason: 'lone \uD800 high', list: ['\uDFFF low'], ok: 'a pair \u{1F600} is fine' }),
+    );
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors).toEqual([
+      { field: 'reason', message: 'must be valid text: it holds half of a character (an unpaired surrogate)' },
+      { field: 'list.0', message: 'must be valid text: it holds half of a character (an unpaired surrogate)' },
+    ]);
+    const fine = await post(app, '/echo/1', JSON.stringify({ name: '\u{1F468}\u200D\u{1F469} e\u0301 \u202Eabc' }));
+    expect(fine.statusCode).toBe(200);
+    await app.close();
+  });
+});

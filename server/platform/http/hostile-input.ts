@@ -1,12 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '../../../common/schemas/text.js';
+import {
+  CONTROL_CHARACTERS_MESSAGE,
+  hasControlCharacters,
+  hasUnpairedSurrogates,
+  UNPAIRED_SURROGATE_MESSAGE,
+} from '../../../common/schemas/text.js';
 import { type FieldError, validationError } from '../errors.js';
 
 // Defence in depth for every route, whatever its schema says (issue 9, finding 5). The request
 // schemas refuse bad values field by field; this edge makes sure that a route someone forgets, or
 // a body no schema reads (`z.unknown()`), still cannot reach PostgreSQL with a NUL or overflow
 // the stack with nesting: JSON bodies are refused past MAX_JSON_DEPTH before they are parsed, and
-// every string in the body, query string and route parameters is checked for control characters.
+// every string in the body, query string and route parameters is checked for control characters
+// and for half characters (unpaired surrogates, which PostgreSQL's jsonb refuses: issue 19).
 
 /** Deeper than any document Waymark reads (a listing is ~6 levels, an ORUK import ~8). */
 export const MAX_JSON_DEPTH = 64;
@@ -43,19 +49,28 @@ export function jsonNestingExceeds(text: string, max: number): boolean {
  * The paths (`person.givenName`, `locations.0.name`; `body` for the value itself) of strings, and
  * object keys, that hold control characters. Iterative, so depth costs no stack.
  */
-export function controlCharacterPaths(value: unknown, root: string, limit = MAX_FIELD_ERRORS): string[] {
+export const controlCharacterPaths = (value: unknown, root: string, limit = MAX_FIELD_ERRORS) =>
+  badTextPaths(value, root, hasControlCharacters, limit);
+
+/** As controlCharacterPaths, for any test of text. */
+export function badTextPaths(
+  value: unknown,
+  root: string,
+  isBad: (text: string) => boolean,
+  limit = MAX_FIELD_ERRORS,
+): string[] {
   const found: string[] = [];
   const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
   while (stack.length > 0 && found.length < limit) {
     const { value: v, path } = stack.pop() as { value: unknown; path: string[] };
     if (typeof v === 'string') {
-      if (hasControlCharacters(v)) found.push(path.length ? path.join('.') : root);
+      if (isBad(v)) found.push(path.length ? path.join('.') : root);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, String(i)] });
     } else if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>).reverse();
       for (const [key, child] of entries) {
-        if (hasControlCharacters(key)) found.push(path.length ? path.join('.') : root);
+        if (isBad(key)) found.push(path.length ? path.join('.') : root);
         else stack.push({ value: child, path: [...path, key] });
       }
     }
@@ -63,17 +78,24 @@ export function controlCharacterPaths(value: unknown, root: string, limit = MAX_
   return found.slice(0, limit);
 }
 
-/** Field errors for control characters anywhere in the body, query string or route parameters. */
+/**
+ * Field errors for control characters and half characters anywhere in the body, query string or
+ * route parameters.
+ */
 export function controlCharacterErrors(request: Pick<FastifyRequest, 'body' | 'query' | 'params'>): FieldError[] {
-  // Field names as the request schemas name them: no prefix for body, query or parameter fields.
-  const paths = [
-    ...controlCharacterPaths(request.params, 'params'),
-    ...controlCharacterPaths(request.query, 'query'),
-    ...controlCharacterPaths(request.body, 'body'),
-  ];
-  return [...new Set(paths)]
-    .slice(0, MAX_FIELD_ERRORS)
-    .map((field) => ({ field, message: CONTROL_CHARACTERS_MESSAGE }));
+  const errors = (isBad: (text: string) => boolean, message: string) => {
+    // Field names as the request schemas name them: no prefix for body, query or parameter fields.
+    const paths = [
+      ...badTextPaths(request.params, 'params', isBad),
+      ...badTextPaths(request.query, 'query', isBad),
+      ...badTextPaths(request.body, 'body', isBad),
+    ];
+    return [...new Set(paths)].map((field) => ({ field, message }));
+  };
+  return [
+    ...errors(hasControlCharacters, CONTROL_CHARACTERS_MESSAGE),
+    ...errors(hasUnpairedSurrogates, UNPAIRED_SURROGATE_MESSAGE),
+  ].slice(0, MAX_FIELD_ERRORS);
 }
 
 /**

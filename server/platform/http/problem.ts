@@ -45,6 +45,22 @@ export function sendProblem(
 }
 
 /**
+ * The headers a refusal by the router itself must carry (`frameworkErrors`: an address it cannot
+ * read). No route matched, so no onRequest hook ran and helmet set nothing: without these the
+ * answer would be the one response of the app that a browser may sniff, frame or run scripts in.
+ * The body is a problem document, so nothing at all may load from it.
+ */
+export function withRouterRefusalHeaders(reply: FastifyReply): FastifyReply {
+  return reply.headers({
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+  });
+}
+
+/**
  * A refusal made before any route is found (an unknown address, one the router cannot read): as
  * problem+json, except under /fhir, where every answer is FHIR and a refusal an OperationOutcome.
  */

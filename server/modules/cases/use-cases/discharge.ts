@@ -1,9 +1,9 @@
-import { DISCHARGE_REASON_LABELS, type GpMessage, type OutcomeChangeSummary } from '../../../../common/cases.js';
+import { DISCHARGE_REASON_LABELS, type GpMessage } from '../../../../common/cases.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { runUseCase } from '../../../platform/use-case.js';
 import { onwardReferralsOfCase } from '../../onward-referrals/onward-referrals.service.js';
-import { listOutcomeMeasures } from '../../outcomes/outcomes.service.js';
+import { outcomeMeasuresInTransaction } from '../../outcomes/outcomes.service.js';
 import { loadCase, notifyReferringPractice, transitionReferral } from '../../referrals/referrals.service.js';
 import { queueGpMessageDeliveries } from '../../system-clients/system-clients.service.js';
 import * as repo from '../cases.repository.js';
@@ -22,10 +22,11 @@ import { cancelPlannedContactsOfClosingCase } from './planned-contacts.js';
  * queues the email telling the practice it is ready: all three exist, or none.
  */
 export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, input: TDischarge): Promise<GpMessage> {
-  // Read (and audited) before the transaction: the outcomes service uses its own connection.
-  const outcomeChange = await outcomeChangeOf(db, ctx, id);
   const message = await runUseCase(db, ctx, async (tx) => {
     const { actor, row } = await loadCase(tx, ctx, id, { write: true });
+    // Read (and audited) in the discharge's transaction: a refused discharge (a stale version, a
+    // case not open) rolls the audit row back with it and leaves no record of a read no one saw.
+    const outcomeChange = outcomeChangeSummary(await outcomeMeasuresInTransaction(tx, ctx, row.id));
     const now = new Date();
     const onwardLines = gpMessageOnwardLines(await onwardReferralsOfCase(tx, actor.scope, row.id));
     // The lifecycle refuses a stale version or a case that is not open (409 saying which).
@@ -62,10 +63,4 @@ export async function dischargeCase(db: Db, ctx: SignedInContext, id: string, in
     return inserted;
   });
   return toGpMessage(db, message);
-}
-
-/** Baseline → latest per outcome measure, read (and audited) as the worker reads the measures page. */
-async function outcomeChangeOf(db: Db, ctx: SignedInContext, id: string): Promise<OutcomeChangeSummary | null> {
-  const { measures } = await listOutcomeMeasures(db, ctx, id);
-  return outcomeChangeSummary(measures);
 }
