@@ -108,12 +108,15 @@ async function rebuildEach(db: Db, pcnIds: string[], opts: RebuildOptions): Prom
   for (const pcnId of pcnIds) {
     if (opts.signal?.aborted) break;
     try {
-      reports.push(await rebuildPcn(db, pcnId));
+      const report = await rebuildPcn(db, pcnId);
+      reports.push(report);
+      // After each PCN, not at the end of the run: a run over many PCNs takes minutes on an
+      // ICB-sized database, and the dashboards read the slices meanwhile.
+      if (report.rebuilt) await tidyRollups(db);
     } catch (err) {
       errors.push(err);
     }
   }
-  if (reports.some((r) => r.rebuilt)) await tidyRollups(db);
   if (errors.length > 0) throw new RebuildFailed(errors, reports);
   return reports;
 }
@@ -122,7 +125,7 @@ async function rebuildEach(db: Db, pcnIds: string[], opts: RebuildOptions): Prom
  * A rebuild rewrites rows, and rewritten pages are no longer marked all-visible: until they are
  * vacuumed, the dashboards' index-only reads of the slices go to the table for every row. On the
  * synthetic ICB, vacuumed at once, the commissioner's cold sections took 3–33 ms in SQL instead of
- * 60–170 ms (onward, capacity, national, waits). So the tables are vacuumed as soon as a run has
+ * 60–170 ms (onward, capacity, national, waits). So the tables are vacuumed as soon as a PCN's rebuild has
  * rewritten them, not whenever autovacuum comes by: about 50 ms there. Not ANALYZE (2 s there;
  * a PCN's rebuild barely moves the statistics, and autovacuum keeps them). Outside any
  * transaction, as VACUUM must be; SKIP_LOCKED leaves a table autovacuum is busy with to it.
