@@ -16,6 +16,7 @@ import {
 } from '../modules/directory/listings/test-listings.js';
 import { HEADER as CSV_HEADER, orukDocument } from '../modules/directory/transfer/test-transfer.js';
 import { referralMessage } from '../modules/fhir/testing/referral-message.js';
+import { registerSecretSystem } from '../modules/fhir/testing/test-system-clients.js';
 import { organisationRefs } from '../modules/organisations/organisations.service.js';
 import { people } from '../modules/people/people.tables.js';
 import { testNhsNumber, validReferralBody } from '../modules/referrals/referral-fixtures.js';
@@ -81,28 +82,8 @@ const systemTokens = new Map<string, string>();
 /** What must never show to the home team: the second ICB's (and, for PCN data, another PCN's) records. */
 const foreign = { icb: new Map<string, string>(), pcn: new Map<string, string>() };
 
-async function registerSystem(admin: Session, organisationId: string, scopes: SystemClientScope[]) {
-  const client = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/admin/system-clients',
-    headers: admin.headers,
-    payload: { name: `Matrix system ${randomUUID().slice(0, 6)}`, organisationId, authMethod: 'client_secret', scopes },
-  });
-  expect(client.statusCode, client.body).toBe(201);
-  const { id, clientSecret } = client.json();
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/oauth2/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: id,
-      client_secret: clientSecret,
-    }).toString(),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return { id: id as string, token: res.json().access_token as string };
-}
+const registerSystem = (admin: Session, organisationId: string, scopes: SystemClientScope[]) =>
+  registerSecretSystem(ctx, admin, organisationId, scopes, `Matrix system ${randomUUID().slice(0, 6)}`);
 
 const PRACTICE_SCOPES: SystemClientScope[] = ['referral.create', 'referral.read', 'gpmessage.read'];
 const PCN_SCOPES: SystemClientScope[] = ['referral.read', 'careplan.read', 'outcome.read'];

@@ -6,6 +6,7 @@ import { can, type Permission } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import { hasControlCharacters } from '../../common/schemas/text.js';
 import { createTestListing } from '../modules/directory/listings/test-listings.js';
+import { registerSecretSystem } from '../modules/fhir/testing/test-system-clients.js';
 import { validReferralBody } from '../modules/referrals/referral-fixtures.js';
 import { createTestReferral, triaged } from '../modules/triage/test-referrals.js';
 import type { RegisteredRoute } from '../platform/http/access.js';
@@ -147,32 +148,12 @@ function systemToken(of: 'practice' | 'pcn' = 'practice'): Promise<string> {
   if (existing) return existing;
   const token = (async () => {
     const admin = await sessionAs('admin');
-    const client = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/admin/system-clients',
-      headers: admin.headers,
-      payload: {
-        name: 'Hostile input system',
-        organisationId: of === 'pcn' ? tenancy.pcnId : tenancy.practiceId,
-        authMethod: 'client_secret',
-        scopes:
-          of === 'pcn'
-            ? ['referral.read', 'careplan.read', 'outcome.read']
-            : ['referral.create', 'referral.read', 'gpmessage.read'],
-      },
-    });
-    const { id, clientSecret } = client.json();
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/oauth2/token',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: id,
-        client_secret: clientSecret,
-      }).toString(),
-    });
-    return res.json().access_token as string;
+    const scopes =
+      of === 'pcn'
+        ? ['referral.read', 'careplan.read', 'outcome.read']
+        : ['referral.create', 'referral.read', 'gpmessage.read'];
+    const organisationId = of === 'pcn' ? tenancy.pcnId : tenancy.practiceId;
+    return (await registerSecretSystem(ctx, admin, organisationId, scopes, 'Hostile input system')).token;
   })();
   tokens.set(of, token);
   setUpSinceLastRequest = true;

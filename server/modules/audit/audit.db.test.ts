@@ -5,6 +5,7 @@ import { writeAuditAlone } from '../../platform/audit/audit.js';
 import { setUpTestApp } from '../../test/team.js';
 import { createTestUser, type Session, signIn, type TestUser } from '../../test/toolkit.js';
 import { createTestListing } from '../directory/listings/test-listings.js';
+import { registerSecretSystem } from '../fhir/testing/test-system-clients.js';
 
 // Audit search is an admin's view of their own ICB's trail: staff names, roles, IP addresses,
 // person and referral ids of another ICB must never show, whatever the filter.
@@ -137,30 +138,7 @@ describe('GET /api/admin/audit is scoped to the admin’s ICB', () => {
   });
 
   it('shows the rows of a registered system (role system_client) to its ICB’s admin: no server error (issue 19, found by the access matrix)', async () => {
-    const client = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/admin/system-clients',
-      headers: adminOne.headers,
-      payload: {
-        name: 'Audit GP system',
-        organisationId: icbOne.practiceId,
-        authMethod: 'client_secret',
-        scopes: ['referral.read'],
-      },
-    });
-    expect(client.statusCode, client.body).toBe(201);
-    const { id, clientSecret } = client.json();
-    const token = await ctx.app.inject({
-      method: 'POST',
-      url: '/oauth2/token',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: id,
-        client_secret: clientSecret,
-      }).toString(),
-    });
-    expect(token.statusCode, token.body).toBe(200);
+    const { id } = await registerSecretSystem(ctx, adminOne, icbOne.practiceId, ['referral.read'], 'Audit GP system');
     const rows = await everything(adminOne, '?action=system-client.token');
     expect(rows).toContainEqual(
       expect.objectContaining({ actorUserId: id, actorRole: 'system_client', outcome: 'success' }),

@@ -75,6 +75,36 @@ export async function registerSystem(
   return { clientId, privateKey, token: await jwtToken(ctx, clientId, privateKey) };
 }
 
+/** A system client of the organisation with a client secret, and a token from /oauth2/token. */
+export async function registerSecretSystem(
+  ctx: TestContext,
+  admin: { headers: Record<string, string> },
+  organisationId: string,
+  scopes: string[],
+  name = `GP system ${randomUUID().slice(0, 8)}`,
+): Promise<{ id: string; token: string }> {
+  const client = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/admin/system-clients',
+    headers: admin.headers,
+    payload: { name, organisationId, authMethod: 'client_secret', scopes },
+  });
+  expect(client.statusCode, client.body).toBe(201);
+  const { id, clientSecret } = client.json();
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/oauth2/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: id,
+      client_secret: clientSecret,
+    }).toString(),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return { id: id as string, token: res.json().access_token as string };
+}
+
 /** A BaRS-style referral message from the practice (ODS code), with consent to share when asked. */
 export function referralMessage(opts: { ods: string; consentToShare?: boolean; nhsNumber?: string }) {
   const srId = randomUUID();
