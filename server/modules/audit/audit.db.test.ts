@@ -137,11 +137,16 @@ describe('GET /api/admin/audit is scoped to the admin’s ICB', () => {
     }
   });
 
-  it('shows the rows of a registered system (role system_client) to its ICB’s admin: no server error (issue 19, found by the access matrix)', async () => {
+  it('shows the rows of a registered system (role system_client) to its ICB’s admin, by the system’s name: no server error (issue 19, found by the access matrix)', async () => {
     const { id } = await registerSecretSystem(ctx, adminOne, icbOne.practiceId, ['referral.read'], 'Audit GP system');
     const rows = await everything(adminOne, '?action=system-client.token');
     expect(rows).toContainEqual(
-      expect.objectContaining({ actorUserId: id, actorRole: 'system_client', outcome: 'success' }),
+      expect.objectContaining({
+        actorUserId: id,
+        actorName: 'Audit GP system',
+        actorRole: 'system_client',
+        outcome: 'success',
+      }),
     );
     expect(eventsOf(await search(adminTwo, '?action=system-client.token'))).toEqual([]);
   });

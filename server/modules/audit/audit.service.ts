@@ -1,7 +1,8 @@
 import type { AuditEvent } from '../../../common/api-types.js';
-import { writeAuditAlone } from '../../platform/audit/audit.js';
+import { SYSTEM_CLIENT_ACTOR_ROLE, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { SignedInContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
+import { systemClientNames } from '../system-clients/system-clients.service.js';
 import { findUserIdsMatching, userIdsOfIcbQuery, userNames } from '../users/users.service.js';
 import { searchAuditEvents } from './audit.repository.js';
 import type { TAuditSearch } from './audit.schemas.js';
@@ -46,9 +47,15 @@ export async function searchAudit(db: Db, ctx: SignedInContext, query: TAuditSea
     PAGE_SIZE + 1,
   );
   const page = rows.slice(0, PAGE_SIZE);
+  // A registered system acts under its client id (actor role `system_client`), a person under theirs.
+  const bySystem = (r: (typeof page)[number]) => r.actorRole === SYSTEM_CLIENT_ACTOR_ROLE;
   const names = await userNames(
     db,
-    page.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])),
+    page.flatMap((r) => (r.actorUserId && !bySystem(r) ? [r.actorUserId] : [])),
+  );
+  const systems = await systemClientNames(
+    db,
+    page.flatMap((r) => (r.actorUserId && bySystem(r) ? [r.actorUserId] : [])),
   );
   // Searching the audit trail is itself an audited act.
   await writeAuditAlone(db, ctx, {
@@ -59,7 +66,7 @@ export async function searchAudit(db: Db, ctx: SignedInContext, query: TAuditSea
     id: String(r.id),
     at: r.at.toISOString(),
     actorUserId: r.actorUserId,
-    actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+    actorName: r.actorUserId ? ((bySystem(r) ? systems : names).get(r.actorUserId) ?? null) : null,
     actorRole: r.actorRole as AuditEvent['actorRole'],
     action: r.action,
     outcome: r.outcome,

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import {
@@ -21,6 +21,15 @@ export async function findClientsInScope(db: DbOrTx, scope: Scope): Promise<Syst
 export async function findClientById(db: DbOrTx, id: string): Promise<SystemClientRow | null> {
   const [row] = await db.select().from(systemClients).where(eq(systemClients.id, id));
   return row ?? null;
+}
+
+/** Names of registered systems by id (for display, e.g. the audit log's "who"). */
+export async function findClientNames(db: DbOrTx, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: systemClients.id, name: systemClients.name })
+    .from(systemClients)
+    .where(inArray(systemClients.id, ids));
 }
 
 export async function insertClient(db: DbOrTx, values: typeof systemClients.$inferInsert): Promise<SystemClientRow> {

@@ -53,6 +53,12 @@ export async function authenticateBearer(db: DbOrTx, token: string): Promise<Pri
   return live ? clientPrincipal(live.client, live.scopes) : null;
 }
 
+/** Registered systems' names by id, for showing who acted (audit rows of role `system_client`). */
+export async function systemClientNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await repo.findClientNames(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function listSystemClients(db: Db, ctx: SignedInContext): Promise<{ clients: SystemClient[] }> {
   return { clients: await toViews(db, await repo.findClientsInScope(db, ctx.actor.scope)) };
 }
