@@ -2,6 +2,7 @@
 // team routes and the web's team pages.
 import { z } from 'zod';
 import { TEAM_ROLES } from './roles.js';
+import { zText } from './schemas/text.js';
 
 export const WORKING_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WorkingDay = (typeof WORKING_DAYS)[number];
@@ -14,6 +15,23 @@ export const WORKING_DAY_LABELS: Record<WorkingDay, string> = {
   sat: 'Saturday',
   sun: 'Sunday',
 };
+
+/** An Agenda for Change pay band, as the user record holds it. */
+export const ZBand = zText(10).regex(
+  /^(1|2|3|4|5|6|7|8a|8b|8c|8d|9)$/,
+  'must be an Agenda for Change band: 1 to 7, 8a to 8d, or 9',
+);
+
+/**
+ * Whole-time equivalent, 0.01 to 1. The column holds two decimal places, so a finer figure is
+ * refused here rather than rounded there (0.001 would round to 0, which the table forbids).
+ */
+export const ZFte = z
+  .number({ message: 'must be a number, like 0.8' })
+  .gt(0, 'must be more than 0')
+  .lte(1, 'must be at most 1 (full time)')
+  // k / 100 is the nearest double to the decimal k/100, so this holds exactly for 0.85 and not for 0.851.
+  .refine((v) => Math.round(v * 100) / 100 === v, 'must have at most two decimal places, like 0.85');
 
 export const FUNDING_KINDS = ['arrs', 'other'] as const;
 export type FundingKind = (typeof FUNDING_KINDS)[number];

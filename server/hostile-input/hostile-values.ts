@@ -113,6 +113,9 @@ export const HOSTILE_NUMBERS = [
   1e308,
   -1e308,
   Number.MIN_VALUE,
+  // Finer than a numeric(p, 2) column holds: PostgreSQL would round them, perhaps to 0.
+  2.5e-323,
+  0.001,
 ];
 const HOSTILE_NUMBER_TEXT = ['NaN', 'Infinity', '-Infinity', '1e400', '0x10', '1_000', ' 1', '١٢', '9'.repeat(400)];
 

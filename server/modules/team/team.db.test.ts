@@ -103,6 +103,7 @@ describe('team member profile', () => {
     const good = await profileBody(lead, coach.id);
     const cases: [string, Record<string, unknown>][] = [
       ['fte', { fte: 1.5 }],
+      ['fte', { fte: 0.001 }],
       ['band', { band: '11' }],
       ['workingDays.1', { workingDays: ['mon', 'mon'] }],
       ['workingDays.0', { workingDays: ['monday'] }],

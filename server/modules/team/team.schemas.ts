@@ -3,23 +3,13 @@ import { TEAM_ROLES } from '../../../common/roles.js';
 import { zDate } from '../../../common/schemas/dates.js';
 import { zInt, zVersion } from '../../../common/schemas/numbers.js';
 import { zMultilineText, zText } from '../../../common/schemas/text.js';
-import { FUNDING_KINDS, SUPERVISION_KINDS, WORKING_DAYS } from '../../../common/team.js';
+import { FUNDING_KINDS, SUPERVISION_KINDS, WORKING_DAYS, ZBand, ZFte } from '../../../common/team.js';
 
 const zId = (message: string) => zText(40).pipe(z.uuid(message));
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 const zPastDate = zDate('must be a real date, like 2026-03-12');
 
 export const ZMemberIdParam = z.object({ id: z.uuid('must be a valid id') });
-
-// The same rules as the user record's own fields (users.schemas.ts), which these write.
-const ZBand = zText(10).regex(
-  /^(1|2|3|4|5|6|7|8a|8b|8c|8d|9)$/,
-  'must be an Agenda for Change band: 1 to 7, 8a to 8d, or 9',
-);
-const ZFte = z
-  .number({ message: 'must be a number, like 0.8' })
-  .gt(0, 'must be more than 0')
-  .lte(1, 'must be at most 1 (full time)');
 
 const uniqueBy =
   <T>(key: (v: T) => string, message: string) =>

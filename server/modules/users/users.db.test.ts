@@ -199,6 +199,13 @@ describe('POST /api/admin/users', () => {
     },
     { rule: 'FTE of 0', change: () => ({ fte: 0 }), field: 'fte', reason: /more than 0/ },
     { rule: 'FTE above 1', change: () => ({ fte: 1.2 }), field: 'fte', reason: /at most 1/ },
+    // Found by the fuzzing: 2.5e-323 rounded to 0.00 in the numeric(3,2) column and broke its check (500).
+    {
+      rule: 'FTE finer than the column holds',
+      change: () => ({ fte: 2.5e-323 }),
+      field: 'fte',
+      reason: /two decimal places/,
+    },
     {
       rule: 'band that is not an Agenda for Change band',
       change: () => ({ band: '10' }),

@@ -10,6 +10,7 @@ import { PASSWORD_MAX_LENGTH } from '../../../common/password-rules.js';
 import { ROLES } from '../../../common/roles.js';
 import { zInt, zQueryInt, zVersion } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
+import { ZBand, ZFte } from '../../../common/team.js';
 
 // The shape only (text, not absurdly long); the rules of a good password (length counted in
 // characters, not common, not the user's email) are checked by newPasswordProblem, which names them.
@@ -17,11 +18,6 @@ export const ZPassword = zText(PASSWORD_MAX_LENGTH * 4, { trim: false, multiline
 
 export const ZEmail = zText(320).toLowerCase().pipe(z.email('must be in the correct format, like name@example.org'));
 
-const ZBand = zText(10).regex(
-  /^(1|2|3|4|5|6|7|8a|8b|8c|8d|9)$/,
-  'must be an Agenda for Change band: 1 to 7, 8a to 8d, or 9',
-);
-const ZFte = z.number().gt(0, 'must be more than 0').lte(1, 'must be at most 1 (full time)');
 const ZCapacity = zInt(0, 500, { min: 'must be 0 or more', max: 'must be at most 500' });
 const ZName = zText(120).min(2, 'must be at least 2 characters');
 
