@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { carePlans, carePlanVersions } from './care-plans.tables.js';
 
 export type CarePlanRow = typeof carePlans.$inferSelect;
@@ -88,7 +89,7 @@ export async function findCurrentReviewDates(
       carePlanVersions,
       and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
     )
-    .where(and(inArray(carePlans.personId, personIds), scopeWhere(scope, { pcnId: carePlans.pcnId })));
+    .where(and(anyOfIds(carePlans.personId, personIds), scopeWhere(scope, { pcnId: carePlans.pcnId })));
 }
 
 /** A plan by its id, if it is the scope's PCN team's (else null, as for no such plan). */

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { caseContacts, caseNotes, gpMessages, plannedContacts } from './cases.tables.js';
 
 // A case is a referral: it is found through referrals.service's findReferralInScope.
@@ -75,7 +76,7 @@ export async function findLastAttendedContacts(
     .from(caseContacts)
     .where(
       and(
-        inArray(caseContacts.referralId, referralIds),
+        anyOfIds(caseContacts.referralId, referralIds),
         scopeWhere(scope, { pcnId: caseContacts.pcnId }),
         eq(caseContacts.outcome, 'attended'),
       ),
@@ -192,7 +193,7 @@ export async function findNextPlannedContacts(
     .from(plannedContacts)
     .where(
       and(
-        inArray(plannedContacts.referralId, referralIds),
+        anyOfIds(plannedContacts.referralId, referralIds),
         scopeWhere(scope, { pcnId: plannedContacts.pcnId }),
         isOpen,
       ),

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { outcomeMeasures } from './outcomes.tables.js';
 
 export type OutcomeMeasureRow = typeof outcomeMeasures.$inferSelect;
@@ -37,6 +38,37 @@ export async function findOutcomeMeasuresOfReferrals(
     .from(outcomeMeasures)
     .where(and(inArray(outcomeMeasures.referralId, referralIds), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
+}
+
+export type LatestScoresRow = Pick<
+  OutcomeMeasureRow,
+  'referralId' | 'measure' | 'timepoint' | 'administeredOn' | 'scores'
+>;
+
+/** Each case's latest recording of each measure (the latest administered, then recorded), scores only. */
+export async function findLatestScoresOfReferrals(
+  db: DbOrTx,
+  scope: Scope,
+  referralIds: string[],
+): Promise<LatestScoresRow[]> {
+  if (referralIds.length === 0) return [];
+  return db
+    .selectDistinctOn([outcomeMeasures.referralId, outcomeMeasures.measure], {
+      referralId: outcomeMeasures.referralId,
+      measure: outcomeMeasures.measure,
+      timepoint: outcomeMeasures.timepoint,
+      administeredOn: outcomeMeasures.administeredOn,
+      scores: outcomeMeasures.scores,
+    })
+    .from(outcomeMeasures)
+    .where(and(anyOfIds(outcomeMeasures.referralId, referralIds), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
+    .orderBy(
+      outcomeMeasures.referralId,
+      outcomeMeasures.measure,
+      desc(outcomeMeasures.administeredOn),
+      desc(outcomeMeasures.recordedAt),
+      desc(outcomeMeasures.id),
+    );
 }
 
 export type BaselineAndLatestRow = {

@@ -190,9 +190,8 @@ export async function latestOutcomeScores(
   scope: Scope,
   referralIds: string[],
 ): Promise<Map<string, LatestOutcomeScore[]>> {
-  const rows = await repo.findOutcomeMeasuresOfReferrals(db, scope, referralIds);
-  const latest = new Map<string, repo.OutcomeMeasureRow>();
-  for (const row of rows) latest.set(`${row.referralId}:${row.measure}`, row); // oldest first: the last wins
+  const rows = await repo.findLatestScoresOfReferrals(db, scope, referralIds);
+  const latest = new Map(rows.map((row) => [`${row.referralId}:${row.measure}`, row]));
   const byCase = new Map<string, LatestOutcomeScore[]>();
   for (const id of referralIds) {
     const scores = MEASURES.flatMap((measure): LatestOutcomeScore[] => {

@@ -1,6 +1,7 @@
-import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { people, personLinks } from './people.tables.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -37,7 +38,24 @@ export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): 
   return db
     .select()
     .from(people)
-    .where(and(inArray(people.id, ids), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
+    .where(and(anyOfIds(people.id, ids), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
+}
+
+export type PersonName = Pick<PersonRow, 'id' | 'givenName' | 'familyName' | 'nhsNumber' | 'dateOfBirth'>;
+
+/** Who these people are, no more (for lists of hundreds: the caseloads), those the scope's team knows. */
+export async function findPersonNamesByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonName[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: people.id,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      nhsNumber: people.nhsNumber,
+      dateOfBirth: people.dateOfBirth,
+    })
+    .from(people)
+    .where(and(anyOfIds(people.id, ids), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
 }
 
 /** The person, if the scope's team knows them (else null, as for an id that does not exist). */

@@ -39,6 +39,16 @@ export async function peopleByIds(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Names, NHS numbers and birth dates of these people, for lists (the caseloads). */
+export async function personNamesByIds(
+  db: DbOrTx,
+  scope: Scope,
+  ids: Iterable<string>,
+): Promise<Map<string, repo.PersonName>> {
+  const rows = await repo.findPersonNamesByIds(db, scope, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The record's equality answers in the shape the API gives them (null = not asked). */
 export function equalityOfRecord(p: repo.PersonRow): {
   sex: Sex | null;

@@ -141,9 +141,26 @@ const soonestFirstContact = [
 ] as const;
 
 /** A worker's open cases: their own and those they cover for a colleague. */
-export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<ReferralRow[]> {
+/** What a caseload row shows of its referral: not the whole row (a caseload can be hundreds). */
+const caseloadColumns = {
+  id: referrals.id,
+  version: referrals.version,
+  personId: referrals.personId,
+  reasons: referrals.reasons,
+  priority: referrals.priority,
+  status: referrals.status,
+  safeguardingConcern: referrals.safeguardingConcern,
+  allocatedWorkerId: referrals.allocatedWorkerId,
+  coverWorkerId: referrals.coverWorkerId,
+  allocatedAt: referrals.allocatedAt,
+  firstContactDueAt: referrals.firstContactDueAt,
+  firstContactAt: referrals.firstContactAt,
+};
+export type CaseloadRow = Pick<ReferralRow, keyof typeof caseloadColumns>;
+
+export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadRow[]> {
   return db
-    .select()
+    .select(caseloadColumns)
     .from(referrals)
     .where(
       and(
@@ -156,9 +173,9 @@ export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Pr
 }
 
 /** Every open case of the scope that someone holds, soonest first contact first (the lead's view). */
-export async function findTeamCaseloads(db: DbOrTx, scope: Scope): Promise<ReferralRow[]> {
+export async function findTeamCaseloads(db: DbOrTx, scope: Scope): Promise<CaseloadRow[]> {
   return db
-    .select()
+    .select(caseloadColumns)
     .from(referrals)
     .where(openAllocatedIn(scope))
     .orderBy(...soonestFirstContact);

@@ -18,7 +18,7 @@ import { conflict, type FieldError, isUniqueViolation, notFound, validationError
 import { publish } from '../../platform/realtime.js';
 import { runUseCase } from '../../platform/use-case.js';
 import { loadListing } from '../directory/listings/listings.service.js';
-import { peopleByIds } from '../people/people.service.js';
+import { peopleByIds, personNamesByIds } from '../people/people.service.js';
 import { findReferralInScope, isWorkable, workLists } from '../referrals/referrals.service.js';
 import { teamMembersOfPcn, userNames } from '../users/users.service.js';
 import { volunteersOfPcn } from '../volunteers/volunteers.service.js';
@@ -408,7 +408,7 @@ export async function saveRegister(
 export async function findOpenCases(db: Db, ctx: SignedInContext, q: string): Promise<OpenCase[]> {
   const actor = requirePcnActor(ctx, 'case');
   const cases = await workLists.findTeamCaseloads(db, actor.scope);
-  const people = await peopleByIds(
+  const people = await personNamesByIds(
     db,
     actor.scope,
     cases.map((c) => c.personId),

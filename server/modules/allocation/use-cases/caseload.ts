@@ -17,13 +17,13 @@ import { planReviewDates } from '../../care-plans/care-plans.service.js';
 import { lastContactsOf, nextPlannedContactsOf } from '../../cases/cases.service.js';
 import { reasonLabels } from '../../codes/codes.service.js';
 import { latestOutcomeScores } from '../../outcomes/outcomes.service.js';
-import { peopleByIds } from '../../people/people.service.js';
+import { personNamesByIds } from '../../people/people.service.js';
 import { type ReferralRow, workLists } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn, userNames } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
 import { capacityOf } from '../allocation-rules.js';
 
-function dueOf(row: ReferralRow, now: Date): FirstContactDue {
+function dueOf(row: Pick<ReferralRow, 'status' | 'firstContactAt' | 'firstContactDueAt'>, now: Date): FirstContactDue {
   if (row.status !== 'allocated' || row.firstContactAt) return 'made';
   if (!row.firstContactDueAt) return 'no_target';
   if (londonToday(row.firstContactDueAt) === londonToday(now)) return 'due_today';
@@ -51,7 +51,7 @@ export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caselo
   // One read per kind for the whole caseload, never one per row.
   const now = new Date();
   const [people, labels, names, reviews, scores, lastContacts, nextContacts] = await Promise.all([
-    peopleByIds(
+    personNamesByIds(
       db,
       actor.scope,
       rows.map((r) => r.personId),
@@ -129,7 +129,7 @@ export async function teamCaseloads(db: Db, ctx: SignedInContext): Promise<TeamC
     workLists.findTeamCaseloads(db, actor.scope),
     leaveOnDate(db, pcnId, today),
   ]);
-  const people = await peopleByIds(
+  const people = await personNamesByIds(
     db,
     actor.scope,
     rows.map((r) => r.personId),
