@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../test/team.js';
 import { createTestUser, type Session, signIn } from '../../test/toolkit.js';
+import { userNames } from './users.service.js';
 import { users } from './users.tables.js';
 
 /**
@@ -283,6 +284,18 @@ describe('PATCH /api/admin/users/:id', () => {
       .where(and(eq(auditEvents.action, 'user.update'), eq(auditEvents.entityId, user.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ fields: expect.arrayContaining(['name', 'fte', 'band']) });
+  });
+
+  it('a rename is shown at once wherever staff names are listed, though they are kept a minute', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const before = (await userNames(ctx.db, [user.id])).get(user.id);
+    expect(before).toBe((await userRow(user.id))?.name);
+    // Kept: a change behind the app's back is not read again within the minute…
+    await ctx.db.update(users).set({ name: 'Changed Behind' }).where(eq(users.id, user.id));
+    expect((await userNames(ctx.db, [user.id])).get(user.id)).toBe(before);
+    // …but a rename through the app is.
+    expect((await patchUser(user.id, { version: 1, name: 'Renamed Through App' })).statusCode).toBe(200);
+    expect((await userNames(ctx.db, [user.id])).get(user.id)).toBe('Renamed Through App');
   });
 
   it('a change with a stale version is refused with 409 and changes nothing', async () => {

@@ -7,6 +7,7 @@ import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { Principal, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
+import { LruCache } from '../../platform/lru-cache.js';
 import { newPasswordProblem } from '../../platform/password-policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
@@ -223,7 +224,7 @@ export async function updateUser(db: Db, ctx: SignedInContext, id: string, input
       ]);
     }
   }
-  return runUseCase(db, ctx, async (tx) => {
+  const updated = await runUseCase(db, ctx, async (tx) => {
     const row = await repo.updateUserVersioned(tx, id, input.version, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),
@@ -251,6 +252,9 @@ export async function updateUser(db: Db, ctx: SignedInContext, id: string, input
     const refs = await organisationRefs(tx, [organisationIdOf(row)]);
     return toStaffMember(row, refs.get(organisationIdOf(row)));
   });
+  // After the commit: a list read meanwhile kept the name the database still had.
+  if (input.name !== undefined) namesKept.delete(id);
+  return updated;
 }
 
 /**
@@ -295,9 +299,27 @@ export async function resetSecondFactor(db: Db, ctx: SignedInContext, id: string
   });
 }
 
+// Staff names, for the lists and timelines that say who did what, kept a minute: a name seldom
+// changes, and a case record would otherwise read them four times per view. A rename through this
+// instance is seen at once (updateUser forgets it); through another, within the minute. Keyed by
+// user id alone (ids are uuids, unique across databases).
+const NAMES_KEPT_MS = 60_000;
+const namesKept = new LruCache<{ name: string; until: number }>(5000);
+
 export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
-  const rows = await repo.findUserNames(db, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const now = Date.now();
+  const names = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const kept = namesKept.get(id);
+    if (kept && kept.until > now) names.set(id, kept.name);
+    else missing.push(id);
+  }
+  for (const r of await repo.findUserNames(db, missing)) {
+    names.set(r.id, r.name);
+    namesKept.set(r.id, { name: r.name, until: now + NAMES_KEPT_MS });
+  }
+  return names;
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
