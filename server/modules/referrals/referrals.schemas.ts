@@ -5,6 +5,7 @@ import { isCalendarDate } from '../../../common/schemas/dates.js';
 import { MAX_LENGTH, zNhsNumber, zPostcode } from '../../../common/schemas/fields.js';
 import { zQueryInt } from '../../../common/schemas/numbers.js';
 import { zText } from '../../../common/schemas/text.js';
+import { londonDate } from '../../platform/working-days.js';
 
 // Messages read after the field's label on the form ("Date of birth must not be in the future").
 
@@ -13,7 +14,8 @@ const MAX_AGE_YEARS = 120;
 
 /** Today's date in England, as YYYY-MM-DD (a date of birth is a date there, not an instant). */
 export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  // One formatter for the process: making one costs more than the rest of a request's validation.
+  return londonDate(now);
 }
 
 function yearsBefore(isoDate: string, years: number): string {

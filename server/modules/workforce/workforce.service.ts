@@ -7,20 +7,14 @@ import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound, validationError } from '../../platform/errors.js';
 import { runUseCase } from '../../platform/use-case.js';
+import { londonDate } from '../../platform/working-days.js';
 import { teamMembersOfPcn } from '../users/users.service.js';
 import * as repo from './workforce.repository.js';
 import { LEAVE_REASON_LABELS, type TLeaveCreate } from './workforce.schemas.js';
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today's date where the team works (leave is recorded in UK calendar days). */
 export function londonToday(now: Date = new Date()): string {
-  return LONDON_DATE.format(now);
+  return londonDate(now);
 }
 
 /** Who in the PCN is on leave on `date`, with the last day of that leave. */
