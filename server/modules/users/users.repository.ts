@@ -157,9 +157,15 @@ export function userIdsOfIcbQuery(db: DbOrTx, icbId: string) {
   return db.select({ id: users.id }).from(users).where(eq(users.icbId, icbId));
 }
 
-export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<UserRow[]> {
+export type StaffRef = Pick<UserRow, 'id' | 'name' | 'email' | 'role'>;
+
+/** Who these staff are (not their password hash or second factor, which no caller needs). */
+export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<StaffRef[]> {
   if (ids.length === 0) return [];
-  return db.select().from(users).where(inArray(users.id, ids));
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(inArray(users.id, ids));
 }
 
 export interface UserPageQuery {

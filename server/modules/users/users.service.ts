@@ -326,8 +326,8 @@ export const findUserIdsMatching = repo.findUserIdsMatching;
 export const countActiveUsersOf = repo.countActiveUsersOf;
 export const userIdsOfIcbQuery = repo.userIdsOfIcbQuery;
 
-/** Staff rows by id (for names, roles, capacity). */
-export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<repo.UserRow[]> {
+/** Staff by id: name, email and role. */
+export async function staffByIds(db: DbOrTx, ids: Iterable<string>): Promise<repo.StaffRef[]> {
   return repo.findStaffByIds(db, [...new Set(ids)]);
 }
 
