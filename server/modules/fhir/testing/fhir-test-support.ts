@@ -10,6 +10,7 @@ import {
   type ReferralMessageOptions,
   referralMessage,
 } from './referral-message.js';
+import { requestToken } from './test-system-clients.js';
 
 export {
   BARS,
@@ -39,19 +40,11 @@ export function fhirTestSupport(ctx: TestContext, admin: Session) {
   }
 
   async function token(clientId: string, privateKey: PrivateKey, scope?: string): Promise<string> {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/oauth2/token',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: await clientAssertion(clientId, privateKey, tokenUrl()),
-        ...(scope ? { scope } : {}),
-      }).toString(),
+    return requestToken(ctx, {
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: await clientAssertion(clientId, privateKey, tokenUrl()),
+      ...(scope ? { scope } : {}),
     });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().access_token as string;
   }
 
   /** A system client of the organisation (a practice or a PCN) with a signed-JWT key, and a token. */

@@ -35,19 +35,23 @@ export function assertion(tokenUrl: string, clientId: string, privateKey: Privat
     .sign(privateKey);
 }
 
-export async function jwtToken(ctx: TestContext, clientId: string, privateKey: PrivateKey) {
+/** An access token from /oauth2/token for a client-credentials form (the grant type is added). */
+export async function requestToken(ctx: TestContext, form: Record<string, string>): Promise<string> {
   const res = await ctx.app.inject({
     method: 'POST',
     url: '/oauth2/token',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: await assertion(`${ctx.config.publicUrl}/oauth2/token`, clientId, privateKey),
-    }).toString(),
+    payload: new URLSearchParams({ grant_type: 'client_credentials', ...form }).toString(),
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().access_token as string;
+}
+
+export async function jwtToken(ctx: TestContext, clientId: string, privateKey: PrivateKey) {
+  return requestToken(ctx, {
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: await assertion(`${ctx.config.publicUrl}/oauth2/token`, clientId, privateKey),
+  });
 }
 
 /** A system client of the organisation (a practice or a PCN) with a signed-JWT key, and a token. */
@@ -91,18 +95,7 @@ export async function registerSecretSystem(
   });
   expect(client.statusCode, client.body).toBe(201);
   const { id, clientSecret } = client.json();
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/oauth2/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: id,
-      client_secret: clientSecret,
-    }).toString(),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return { id: id as string, token: res.json().access_token as string };
+  return { id: id as string, token: await requestToken(ctx, { client_id: id, client_secret: clientSecret }) };
 }
 
 /** A BaRS-style referral message from the practice (ODS code), with consent to share when asked. */
