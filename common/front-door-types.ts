@@ -111,8 +111,29 @@ export const ZCaseloadItem = z.object({
 });
 export type CaseloadItem = z.infer<typeof ZCaseloadItem>;
 
+/** What the caseload shows: every open case, or one kind of them (the page's "Show" choice). */
+export const CASELOAD_SHOWS = {
+  all: 'All open cases',
+  waiting: 'Waiting for first contact',
+  overdue: 'Something overdue (first contact, a booked contact or a plan review)',
+  under_way: 'Support under way',
+  covering: 'Cases I cover for colleagues',
+} as const;
+export type CaseloadShow = keyof typeof CASELOAD_SHOWS;
+export const CASELOAD_SHOW_KEYS = Object.keys(CASELOAD_SHOWS) as [CaseloadShow, ...CaseloadShow[]];
+
+/** Cases per page of the caseload: a busy worker holds hundreds. */
+export const CASELOAD_PAGE_SIZE = 25;
+
+/**
+ * One page of the cases that match the search and "show", in caseload order; `total` is how many
+ * match, `counts` are of every open case whatever the search.
+ */
 export const ZCaseload = z.object({
   items: z.array(ZCaseloadItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   counts: z.object({ total: z.number(), awaitingFirstContact: z.number(), overdue: z.number(), covering: z.number() }),
 });
 export type Caseload = z.infer<typeof ZCaseload>;

@@ -157,7 +157,19 @@ export const ZVideoLinkResent = z.object({
   sent: z.boolean(),
 });
 
-/** The team's people waiting now, for the caseload's live "waiting" mark. */
+/**
+ * The team's people waiting now, for the caseload's live "waiting" mark and banner; `yours` when
+ * the case is the signed-in worker's own or one they cover (the caseload's banner names those).
+ */
 export const ZVideoWaiting = z.object({
-  waiting: z.array(z.object({ appointmentId: z.uuid(), referralId: z.uuid(), waitingSince: z.string() })),
+  waiting: z.array(
+    z.object({
+      appointmentId: z.uuid(),
+      referralId: z.uuid(),
+      waitingSince: z.string(),
+      person: z.object({ givenName: z.string(), familyName: z.string() }),
+      yours: z.boolean(),
+    }),
+  ),
 });
+export type VideoWaiting = z.infer<typeof ZVideoWaiting>;

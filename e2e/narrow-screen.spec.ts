@@ -90,10 +90,18 @@ test.describe('at 320 px (the WCAG reflow width)', () => {
     expect(overflow, 'the caseload is no wider than the screen').toBeLessThanOrEqual(0);
     await checkPage(page, 'narrow-320-caseload');
 
-    await page.getByLabel('Search by name, NHS number or reference').fill(item.person.familyName);
+    const search = page.getByLabel('Search by name, NHS number or reference');
+    await search.fill(item.person.familyName);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${item.person.familyName}`));
     await expect(row).toBeVisible();
-    await page.getByLabel('Search by name, NHS number or reference').fill('nobody-has-this-name');
-    await expect(page.getByText('No cases match.', { exact: false })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /of your \d+ open cases match/ })).toBeVisible();
+    await search.fill('nobody-has-this-name');
+    await search.press('Enter');
     await expect(page).toHaveURL(/q=nobody-has-this-name/);
+    await expect(page.getByRole('status').filter({ hasText: 'No cases match.' })).toBeVisible();
+    await expect(row).toBeHidden();
+    await page.getByRole('link', { name: 'Clear the search' }).first().click();
+    await expect(row).toBeVisible();
   });
 });

@@ -14,6 +14,7 @@ import type { App, AppDeps } from '../../platform/http/deps.js';
 import {
   ZAllocate,
   ZAllocateAll,
+  ZCaseloadQuery,
   ZCover,
   ZFirstContact,
   ZMemberIdParam,
@@ -52,10 +53,15 @@ export function allocationRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/caseload',
     {
-      schema: { response: { 200: ZCaseload }, tags: ['caseload'] },
+      schema: {
+        response: { 200: ZCaseload },
+        querystring: ZCaseloadQuery,
+        tags: ['caseload'],
+        summary: 'Your open cases and those you cover: search, show, page',
+      },
       config: { access: { permission: 'caseload.read' } },
     },
-    async (request) => allocation.listCaseload(db, signedInContext(request)),
+    async (request) => allocation.listCaseload(db, signedInContext(request), request.query),
   );
 
   app.post(

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { CONTACT_DURATION_MAX, CONTACT_MODES } from '../../../common/cases.js';
+import { CASELOAD_SHOW_KEYS } from '../../../common/front-door-types.js';
 import { zDateTime } from '../../../common/schemas/dates.js';
-import { zInt, zVersion } from '../../../common/schemas/numbers.js';
-import { zMultilineText } from '../../../common/schemas/text.js';
+import { zInt, zQueryInt, zVersion } from '../../../common/schemas/numbers.js';
+import { zMultilineText, zText } from '../../../common/schemas/text.js';
 
 export { ZReferralIdParam } from '../../../common/schemas/ids.js';
 
 const ZVersion = zVersion('must be the version of the referral you read');
+
+/** The worker's caseload: a search, what to show, and a page. */
+export const ZCaseloadQuery = z.object({
+  q: zText(100).optional(),
+  show: z.enum(CASELOAD_SHOW_KEYS, { message: `must be one of: ${CASELOAD_SHOW_KEYS.join(', ')}` }).default('all'),
+  page: zQueryInt(1, 100_000, { type: 'must be a page number', min: 'must be 1 or more' }).default(1),
+});
+export type TCaseloadQuery = z.infer<typeof ZCaseloadQuery>;
 
 export const ZAllocate = z.object({
   version: ZVersion,

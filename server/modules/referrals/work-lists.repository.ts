@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, ne, notInArray, or, type SQL, 
 import type { Priority } from '../../../common/referrals.js';
 import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { CASELOAD_STATUSES } from './lifecycle.js';
 import { type ReferralRow, referralScope } from './referrals.repository.js';
 import { referrals } from './referrals.tables.js';
@@ -140,7 +141,6 @@ const soonestFirstContact = [
   asc(referrals.id),
 ] as const;
 
-/** A worker's open cases: their own and those they cover for a colleague. */
 /** What a caseload row shows of its referral: not the whole row (a caseload can be hundreds). */
 const caseloadColumns = {
   id: referrals.id,
@@ -158,6 +158,10 @@ const caseloadColumns = {
 };
 export type CaseloadRow = Pick<ReferralRow, keyof typeof caseloadColumns>;
 
+/**
+ * A worker's open cases, their own and those they cover for a colleague: those waiting for first
+ * contact first (soonest due first), then those under way (the caseload is read a page at a time).
+ */
 export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadRow[]> {
   return db
     .select(caseloadColumns)
@@ -169,7 +173,16 @@ export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Pr
         or(eq(referrals.allocatedWorkerId, userId), eq(referrals.coverWorkerId, userId)),
       ),
     )
-    .orderBy(...soonestFirstContact);
+    .orderBy(sql`${referrals.status} = 'allocated' DESC`, ...soonestFirstContact);
+}
+
+/** These referrals of the scope (any status), as a caseload shows them; ids out of scope are left out. */
+export async function findCaseRowsByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<CaseloadRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(caseloadColumns)
+    .from(referrals)
+    .where(and(referralScope(scope), anyOfIds(referrals.id, ids)));
 }
 
 /** Every open case of the scope that someone holds, soonest first contact first (the lead's view). */

@@ -10,6 +10,7 @@ import { setUpTestApp } from '../../test/team.js';
 import { createTestApp, type Session, signIn, type TestContext, waitUntil } from '../../test/toolkit.js';
 import { sessionIdOf } from '../auth/auth.service.js';
 import { sessions } from '../auth/auth.tables.js';
+import { people } from '../people/people.tables.js';
 import { appointmentRow, bookVideo, createVideoCase } from './test-video.js';
 import { PERSON_STALE_AFTER_MS } from './video.repository.js';
 import { videoAppointments } from './video.tables.js';
@@ -281,7 +282,20 @@ describe('a call across two instances', () => {
     const { appointment, token } = await bookVideo(ctx, tom, r.id);
     const lost = await person(token);
     await lost.next('joined');
+    // Named, and marked as Tom's own (his caseload's banner names it); his colleague sees it as not hers.
+    const [row] = await ctx.db.select().from(people).where(eq(people.id, r.personId));
+    const waiting = {
+      appointmentId: appointment.id,
+      referralId: r.id,
+      person: { givenName: row?.givenName, familyName: row?.familyName },
+    };
     expect((await get(tom, '/api/video/waiting')).json().waiting).toContainEqual(
+      expect.objectContaining({ ...waiting, yours: true }),
+    );
+    expect((await get(hannah, '/api/video/waiting')).json().waiting).toContainEqual(
+      expect.objectContaining({ ...waiting, yours: false }),
+    );
+    expect((await get(stranger, '/api/video/waiting')).json().waiting).not.toContainEqual(
       expect.objectContaining({ appointmentId: appointment.id }),
     );
     // Its instance died: nothing closed the connection, and it stops answering pings.

@@ -1,10 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Form, Link, useLocation, useSearchParams } from 'react-router';
 import { CONTACT_MODE_LABELS } from '../../../common/cases';
+import { CASELOAD_SHOW_KEYS, CASELOAD_SHOWS, type CaseloadShow } from '../../../common/front-door-types';
 import { formatNhsNumber } from '../../../common/nhs-number';
+import { queryString } from '../../app/api';
 import { LIVE_CONNECTED, useLiveEvents } from '../../app/live-events';
 import { useSignedInMe } from '../../app/session';
+import { Button } from '../../ui/Button';
 import { type DataColumn, DataTable } from '../../ui/DataTable';
+import { PageLinks, pageParam, pickParam } from '../../ui/list-paging';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Loading, ServiceProblem } from '../../ui/ServiceProblem';
 import { Tag } from '../../ui/Tag';
@@ -13,8 +17,7 @@ import { formatDate, formatWhen } from '../referrals/referral-format';
 import { PRIORITY_COLOURS, PRIORITY_LABELS } from '../triage/triage-labels';
 import { VideoWaitingBanner, VideoWaitingTag } from '../video/VideoWaiting';
 import '../triage/triage.css';
-import { CASELOAD_KEY, type CaseloadItem, useCaseload } from './caseload-api';
-import { CASELOAD_SHOWS, type CaseloadShow, filterCaseload } from './caseload-filter';
+import { CASELOAD_KEY, type Caseload, type CaseloadItem, useCaseload } from './caseload-api';
 
 const REFRESH_ON = new Set(['referral.changed', 'notification.created', LIVE_CONNECTED]);
 
@@ -182,24 +185,26 @@ const COLUMNS: DataColumn<CaseloadItem>[] = [
   },
 ];
 
-/** The cases, narrowed by a search and what to show (kept in the address, so a reload keeps them). */
-function CaseloadTable({ items }: { items: CaseloadItem[] }) {
-  const [params, setParams] = useSearchParams();
-  const text = params.get('q') ?? '';
-  const show = (params.get('show') ?? 'all') as CaseloadShow;
-  const shown = filterCaseload(items, text, show in CASELOAD_SHOWS ? show : 'all');
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        if (value && value !== 'all') p.set(key, value);
-        else p.delete(key);
-        return p;
-      },
-      { replace: true },
-    );
+/** The caseload's search, "show" and page, from the address (so Back, reload and a shared link keep them). */
+function listState(search: URLSearchParams) {
+  return {
+    q: search.get('q') ?? '',
+    show: pickParam<CaseloadShow>(search, 'show', CASELOAD_SHOW_KEYS, 'all'),
+    page: pageParam(search),
+  };
+}
+
+/** The search form, the page of cases and the links to the other pages. */
+function CaseloadTable({ data, state }: { data: Caseload; state: ReturnType<typeof listState> }) {
+  const params = { q: state.q || undefined, show: state.show === 'all' ? undefined : state.show };
+  const link = (changes: Record<string, string | undefined>) => `/caseload${queryString({ ...params, ...changes })}`;
+  const narrowed = Boolean(params.q || params.show);
+  const lastPage = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const from = (data.page - 1) * data.pageSize + 1;
+  const to = from + data.items.length - 1;
   return (
     <>
-      <form className="waymark-filters" aria-label="Find a case" onSubmit={(e) => e.preventDefault()}>
+      <Form className="waymark-filters" method="get" action="/caseload" aria-label="Find a case">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="caseload-q">
             Search by name, NHS number or reference
@@ -207,10 +212,11 @@ function CaseloadTable({ items }: { items: CaseloadItem[] }) {
           <input
             className="nhsuk-input nhsuk-u-width-one-half"
             id="caseload-q"
+            name="q"
             type="search"
             autoComplete="off"
-            value={text}
-            onChange={(e) => set('q', e.target.value)}
+            defaultValue={state.q}
+            key={state.q}
           />
         </div>
         <div className="nhsuk-form-group">
@@ -220,42 +226,64 @@ function CaseloadTable({ items }: { items: CaseloadItem[] }) {
           <select
             className="nhsuk-select"
             id="caseload-show"
-            value={show}
-            onChange={(e) => set('show', e.target.value)}
+            name="show"
+            defaultValue={state.show === 'all' ? '' : state.show}
+            key={state.show}
           >
-            {Object.entries(CASELOAD_SHOWS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+            {CASELOAD_SHOW_KEYS.map((value) => (
+              <option key={value} value={value === 'all' ? '' : value}>
+                {CASELOAD_SHOWS[value]}
               </option>
             ))}
           </select>
         </div>
-      </form>
+        <Button variant="secondary">Search</Button>
+        {narrowed && (
+          <p>
+            <Link to="/caseload">Clear the search</Link>
+          </p>
+        )}
+      </Form>
       <p role="status" className="nhsuk-body-s">
-        {shown.length === items.length
-          ? `Showing all ${items.length} ${items.length === 1 ? 'case' : 'cases'}`
-          : `Showing ${shown.length} of ${items.length} cases`}
+        {data.total === 0
+          ? 'No cases match. Clear the search to see all your open cases.'
+          : `${
+              narrowed
+                ? `${data.total} of your ${data.counts.total} open cases ${data.total === 1 ? 'matches' : 'match'}`
+                : `${data.total} open ${data.total === 1 ? 'case' : 'cases'}`
+            }${lastPage > 1 ? `: showing ${from} to ${to} (page ${data.page} of ${lastPage})` : ''}`}
       </p>
-      {shown.length === 0 ? (
-        <p>No cases match. Clear the search or show all open cases.</p>
-      ) : (
-        <DataTable
-          caption={`${shown.length} open ${shown.length === 1 ? 'case' : 'cases'}`}
-          columns={COLUMNS}
-          rows={shown}
-          rowKey={(item) => item.id}
-        />
+      {data.total === 0 ? null : (
+        <>
+          <DataTable
+            caption={
+              lastPage > 1
+                ? `Open cases, page ${data.page} of ${lastPage}`
+                : `${data.total} open ${data.total === 1 ? 'case' : 'cases'}`
+            }
+            columns={COLUMNS}
+            rows={data.items}
+            rowKey={(item) => item.id}
+          />
+          <PageLinks page={data.page} total={data.total} pageSize={data.pageSize} link={link} label="Caseload pages" />
+        </>
       )}
     </>
   );
 }
 
-/** A worker's own open cases and the ones they cover for colleagues, first contact due soonest first. */
+/** A worker's own open cases and the ones they cover for colleagues: those waiting for first contact first. */
 export function CaseloadPage() {
   usePageTitle('Your caseload');
   const me = useSignedInMe();
   const queryClient = useQueryClient();
-  const { data, error, isPending } = useCaseload();
+  const [search] = useSearchParams();
+  const state = listState(search);
+  const { data, error, isPending } = useCaseload({
+    q: state.q || undefined,
+    show: state.show === 'all' ? undefined : state.show,
+    page: state.page === 1 ? undefined : String(state.page),
+  });
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   useLiveEvents((event) => {
     if (REFRESH_ON.has(event.type)) void queryClient.invalidateQueries({ queryKey: CASELOAD_KEY });
@@ -270,19 +298,14 @@ export function CaseloadPage() {
         Your caseload
       </h1>
       <p>
-        The people allocated to you, and the ones you cover while a colleague is away. Make first contact by the date
-        shown.
+        The people allocated to you, and the ones you cover while a colleague is away. Those waiting for first contact
+        come first: make it by the date shown.
       </p>
       {isPending ? (
         <Loading what="your caseload" />
       ) : (
         <>
-          <VideoWaitingBanner
-            people={data.items.map((i) => ({
-              referralId: i.id,
-              name: `${i.person.givenName} ${i.person.familyName}`,
-            }))}
-          />
+          <VideoWaitingBanner />
           <ul className="waymark-counts" aria-label="Your caseload in numbers">
             <li className="waymark-counts__item">
               <span className="waymark-counts__value">{data.counts.total}</span>
@@ -294,14 +317,14 @@ export function CaseloadPage() {
             </li>
             <li className="waymark-counts__item">
               <span className="waymark-counts__value">{data.counts.overdue}</span>
-              <span className="waymark-counts__label">Overdue</span>
+              <span className="waymark-counts__label">First contact overdue</span>
             </li>
             <li className="waymark-counts__item">
               <span className="waymark-counts__value">{data.counts.covering}</span>
               <span className="waymark-counts__label">Covering for colleagues</span>
             </li>
           </ul>
-          {data.items.length === 0 ? <p>You have no open cases.</p> : <CaseloadTable items={data.items} />}
+          {data.counts.total === 0 ? <p>You have no open cases.</p> : <CaseloadTable data={data} state={state} />}
         </>
       )}
     </>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReferralView } from '../../../common/api-types';
 import type {
   Caseload,
@@ -7,12 +7,17 @@ import type {
   TeamCaseloadMember,
   TeamCaseloads,
 } from '../../../common/front-door-types';
-import { api } from '../../app/api';
+import { api, queryString } from '../../app/api';
 
 export const CASELOAD_KEY = ['caseload'] as const;
 
-export function useCaseload() {
-  return useQuery({ queryKey: CASELOAD_KEY, queryFn: () => api<Caseload>('/api/caseload') });
+/** One page of the caseload; the last page stays on screen while the next one loads. */
+export function useCaseload(query: { q?: string; show?: string; page?: string }) {
+  return useQuery({
+    queryKey: [...CASELOAD_KEY, query],
+    queryFn: () => api<Caseload>(`/api/caseload${queryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export const TEAM_CASELOADS_KEY = ['team', 'caseloads'] as const;

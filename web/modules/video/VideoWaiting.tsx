@@ -5,7 +5,8 @@ import { Tag } from '../../ui/Tag';
 import { videoWaiting } from './video-api';
 
 // "Waiting" on the caseload, live: who of the worker's own people is in a video waiting room
-// now. The list is the team's (`/api/video/waiting`); the caseload names only its own cases.
+// now. The list is the team's (`/api/video/waiting`); the banner names the worker's own cases and
+// those they cover, on whichever page of the caseload they are.
 // It refreshes on each `referral.changed` (a person joining or leaving announces one) and every
 // half minute besides, as a waiting room left by a crashed server says nothing.
 
@@ -17,15 +18,13 @@ function useVideoWaiting() {
 
 const callHref = (referralId: string, appointmentId: string) => `/video/call/${referralId}/${appointmentId}`;
 
-/** The caseload's banner: each of these people waiting now, with a way into the call. */
-export function VideoWaitingBanner({ people }: { people: { referralId: string; name: string }[] }) {
+/** The caseload's banner: each of the worker's own people (or those they cover) waiting now, with a way into the call. */
+export function VideoWaitingBanner() {
   const queryClient = useQueryClient();
   useLiveEvents((event) => {
     if (event.type === 'referral.changed') void queryClient.invalidateQueries({ queryKey: KEY });
   });
-  const waiting = useVideoWaiting();
-  const names = new Map(people.map((p) => [p.referralId, p.name]));
-  const mine = waiting.filter((w) => names.has(w.referralId));
+  const mine = useVideoWaiting().filter((w) => w.yours);
   if (mine.length === 0) return null;
   return (
     <NotificationBanner
@@ -38,7 +37,7 @@ export function VideoWaitingBanner({ people }: { people: { referralId: string; n
       <ul className="nhsuk-list">
         {mine.map((w) => (
           <li key={w.appointmentId}>
-            {names.get(w.referralId)}:{' '}
+            {w.person.givenName} {w.person.familyName}:{' '}
             <a href={callHref(w.referralId, w.appointmentId)} target="_blank" rel="noopener">
               join the video call (opens in a new tab)
             </a>

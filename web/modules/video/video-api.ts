@@ -1,4 +1,4 @@
-import type { VideoAppointmentView, VideoOpenAnswer } from '../../../common/video';
+import type { VideoAppointmentView, VideoOpenAnswer, VideoWaiting } from '../../../common/video';
 import { api } from '../../app/api';
 
 // The video consultation's calls. The person's token (from the texted link's #fragment) travels
@@ -23,5 +23,4 @@ export const openVideoLink = (token: string) =>
 export const videoAppointmentsOf = (referralId: string) =>
   api<{ appointments: VideoAppointmentView[] }>(`/api/referrals/${referralId}/video-appointments`);
 
-export const videoWaiting = () =>
-  api<{ waiting: { appointmentId: string; referralId: string; waitingSince: string }[] }>('/api/video/waiting');
+export const videoWaiting = () => api<VideoWaiting>('/api/video/waiting');

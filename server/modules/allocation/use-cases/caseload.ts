@@ -1,15 +1,16 @@
-import type {
-  Caseload,
-  CaseloadItem,
-  FirstContactDue,
-  PlanReviewDue,
-  TeamCaseloadCase,
-  TeamCaseloadMember,
-  TeamCaseloads,
+import {
+  CASELOAD_PAGE_SIZE,
+  type Caseload,
+  type CaseloadItem,
+  type FirstContactDue,
+  type PlanReviewDue,
+  type TeamCaseloadCase,
+  type TeamCaseloadMember,
+  type TeamCaseloads,
 } from '../../../../common/front-door-types.js';
 import { type ReferralStatus, STATUS_LABELS } from '../../../../common/referrals.js';
 import { ROLE_LABELS, type Role } from '../../../../common/roles.js';
-import { requirePcnActor } from '../../../platform/access/pcn-member.js';
+import { type PcnActor, requirePcnActor } from '../../../platform/access/pcn-member.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -21,7 +22,11 @@ import { personNamesByIds } from '../../people/people.service.js';
 import { type ReferralRow, workLists } from '../../referrals/referrals.service.js';
 import { teamMembersOfPcn, userNames } from '../../users/users.service.js';
 import { leaveOnDate, londonToday } from '../../workforce/workforce.service.js';
+import type { TCaseloadQuery } from '../allocation.schemas.js';
 import { capacityOf } from '../allocation-rules.js';
+import { caseloadSearch, showsCase } from '../caseload-filter.js';
+
+type CaseloadRow = workLists.CaseloadRow;
 
 function dueOf(row: Pick<ReferralRow, 'status' | 'firstContactAt' | 'firstContactDueAt'>, now: Date): FirstContactDue {
   if (row.status !== 'allocated' || row.firstContactAt) return 'made';
@@ -40,37 +45,119 @@ function reviewDueOf(reviewOn: string | null | undefined, today: string): PlanRe
   return reviewOn <= soon.toISOString().slice(0, 10) ? 'due' : 'upcoming';
 }
 
-/** The signed-in worker's own open cases and the ones they cover, soonest first-contact first. */
-export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caseload> {
+/** Whether the signed-in worker covers this case, or someone covers it for them. */
+function coverKindOf(r: CaseloadRow, userId: string): 'covering' | 'covered' | null {
+  return r.coverWorkerId === userId ? 'covering' : r.coverWorkerId ? 'covered' : null;
+}
+
+/**
+ * The signed-in worker's own open cases and the ones they cover, soonest first-contact first: one
+ * page of those matching the search and "show". The details (names, plan reviews, scores,
+ * contacts) are read for that page only, unless the search or "show" needs them to choose.
+ */
+export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloadQuery): Promise<Caseload> {
   const actor = requirePcnActor(ctx, 'caseload');
   const rows = await workLists.findCaseload(db, actor.scope, actor.userId);
+  const now = new Date();
+  const today = londonToday(now);
+  const search = caseloadSearch(query.q);
+  const overdueOnly = query.show === 'overdue';
+  // What choosing needs, read for every open case; the rest is read below for one page.
+  const [allPeople, allReviews, allNext] = await Promise.all([
+    search
+      ? personNamesByIds(
+          db,
+          actor.scope,
+          rows.map((r) => r.personId),
+        )
+      : null,
+    overdueOnly
+      ? planReviewDates(
+          db,
+          actor.scope,
+          rows.map((r) => r.personId),
+        )
+      : null,
+    overdueOnly
+      ? nextPlannedContactsOf(
+          db,
+          actor.scope,
+          rows.map((r) => r.id),
+          now,
+        )
+      : null,
+  ]);
+  const matching = rows.filter((r) => {
+    const shown = showsCase(query.show, {
+      status: r.status,
+      coverKind: coverKindOf(r, actor.userId),
+      firstContactDue: dueOf(r, now),
+      nextContactOverdue: allNext?.get(r.id)?.overdue,
+      planReviewDue: allReviews ? reviewDueOf(allReviews.get(r.personId), today) : undefined,
+    });
+    const p = allPeople?.get(r.personId);
+    return shown && (!search || (p !== undefined && search({ ...p, id: r.id })));
+  });
+  const last = Math.max(1, Math.ceil(matching.length / CASELOAD_PAGE_SIZE));
+  const page = Math.min(query.page, last);
+  const pageRows = matching.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+  const items = await caseloadItems(db, actor, pageRows, now, {
+    people: allPeople,
+    reviews: allReviews,
+    next: allNext,
+  });
+  await writeAuditAlone(db, ctx, {
+    action: 'caseload.read',
+    entityType: 'user',
+    entityId: actor.userId,
+    details: { count: items.length, matching: matching.length, open: rows.length, page },
+  });
+  const base = rows.map((r) => ({ status: r.status, due: dueOf(r, now), cover: coverKindOf(r, actor.userId) }));
+  return {
+    items,
+    total: matching.length,
+    page,
+    pageSize: CASELOAD_PAGE_SIZE,
+    counts: {
+      total: rows.length,
+      awaitingFirstContact: base.filter((c) => c.status === 'allocated').length,
+      overdue: base.filter((c) => c.due === 'overdue').length,
+      covering: base.filter((c) => c.cover === 'covering').length,
+    },
+  };
+}
+
+/** The page's cases with their details: one read per kind for the whole page, never one per row. */
+async function caseloadItems(
+  db: Db,
+  actor: PcnActor,
+  rows: CaseloadRow[],
+  now: Date,
+  known: {
+    people: Awaited<ReturnType<typeof personNamesByIds>> | null;
+    reviews: Awaited<ReturnType<typeof planReviewDates>> | null;
+    next: Awaited<ReturnType<typeof nextPlannedContactsOf>> | null;
+  },
+): Promise<CaseloadItem[]> {
+  if (rows.length === 0) return [];
   const others = rows.flatMap((r) =>
     r.coverWorkerId === actor.userId ? [r.allocatedWorkerId as string] : r.coverWorkerId ? [r.coverWorkerId] : [],
   );
   const ids = rows.map((r) => r.id);
-  // One read per kind for the whole caseload, never one per row.
-  const now = new Date();
+  const personIds = rows.map((r) => r.personId);
   const [people, labels, names, reviews, scores, lastContacts, nextContacts] = await Promise.all([
-    personNamesByIds(
-      db,
-      actor.scope,
-      rows.map((r) => r.personId),
-    ),
+    known.people ?? personNamesByIds(db, actor.scope, personIds),
     reasonLabels(db),
     userNames(db, others),
-    planReviewDates(
-      db,
-      actor.scope,
-      rows.map((r) => r.personId),
-    ),
+    known.reviews ?? planReviewDates(db, actor.scope, personIds),
     latestOutcomeScores(db, actor.scope, ids),
     lastContactsOf(db, actor.scope, ids),
-    nextPlannedContactsOf(db, actor.scope, ids, now),
+    known.next ?? nextPlannedContactsOf(db, actor.scope, ids, now),
   ]);
   const today = londonToday(now);
-  const items = rows.map((r): CaseloadItem => {
+  return rows.map((r): CaseloadItem => {
     const p = people.get(r.personId);
-    const coverKind = r.coverWorkerId === actor.userId ? 'covering' : r.coverWorkerId ? 'covered' : null;
+    const coverKind = coverKindOf(r, actor.userId);
     const otherId = coverKind === 'covering' ? (r.allocatedWorkerId as string) : (r.coverWorkerId as string);
     return {
       id: r.id,
@@ -97,21 +184,6 @@ export async function listCaseload(db: Db, ctx: SignedInContext): Promise<Caselo
       nextContact: nextContacts.get(r.id) ?? null,
     };
   });
-  await writeAuditAlone(db, ctx, {
-    action: 'caseload.read',
-    entityType: 'user',
-    entityId: actor.userId,
-    details: { count: items.length },
-  });
-  return {
-    items,
-    counts: {
-      total: items.length,
-      awaitingFirstContact: items.filter((i) => i.status === 'allocated').length,
-      overdue: items.filter((i) => i.firstContactDue === 'overdue').length,
-      covering: items.filter((i) => i.cover?.kind === 'covering').length,
-    },
-  };
 }
 
 const CASELOAD_ROLES: readonly string[] = ['team_lead', 'link_worker', 'health_coach', 'care_coordinator'];

@@ -6,7 +6,8 @@ import type { Db } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { publish, relayOnCommit } from '../../../platform/realtime.js';
 import { runUseCase } from '../../../platform/use-case.js';
-import { loadCase } from '../../referrals/referrals.service.js';
+import { personNamesByIds } from '../../people/people.service.js';
+import { loadCase, workLists } from '../../referrals/referrals.service.js';
 import * as repo from '../video.repository.js';
 import { REFUSED_UNAVAILABLE } from './call-messages.js';
 import { appointmentAt, reissueVideoLink, type VideoLinkSettings } from './video-link.js';
@@ -40,11 +41,35 @@ export async function listVideoAppointments(db: Db, ctx: SignedInContext, id: st
 /** Who waits now, in the actor's PCN: the caseload refetches it on each `referral.changed`. */
 export async function listWaiting(db: Db, ctx: SignedInContext) {
   const actor = requirePcnActor(ctx, 'team');
-  return (await repo.findWaiting(db, actor.scope, new Date())).map((row) => ({
-    appointmentId: row.id,
-    referralId: row.referralId,
-    waitingSince: (row.waitingSince ?? row.updatedAt).toISOString(),
-  }));
+  const rows = await repo.findWaiting(db, actor.scope, new Date());
+  const cases = new Map(
+    (
+      await workLists.findCaseRowsByIds(
+        db,
+        actor.scope,
+        rows.map((r) => r.referralId),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const names = await personNamesByIds(
+    db,
+    actor.scope,
+    [...cases.values()].map((c) => c.personId),
+  );
+  return rows.flatMap((row) => {
+    const c = cases.get(row.referralId);
+    const p = c && names.get(c.personId);
+    if (!c || !p) return [];
+    return [
+      {
+        appointmentId: row.id,
+        referralId: row.referralId,
+        waitingSince: (row.waitingSince ?? row.updatedAt).toISOString(),
+        person: { givenName: p.givenName, familyName: p.familyName },
+        yours: c.allocatedWorkerId === actor.userId || c.coverWorkerId === actor.userId,
+      },
+    ];
+  });
 }
 
 /** A new link (the old one stops working), texted or emailed again. */
