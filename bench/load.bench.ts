@@ -77,6 +77,7 @@ const bench: BenchCase = {
           .reduce((n, [, k]) => n + k, 0);
       const notes = [
         `Machine at the start: ${startedMachine}.`,
+        `Server: the production build, ${process.env.WEB_CONCURRENCY ?? '1'} app process(es) (WEB_CONCURRENCY).`,
         `Asked ${rate}/s for ${seconds} s over 64 connections; answered ${result.requests} in ${result.seconds.toFixed(0)} s ` +
           `= ${(result.requests / result.seconds).toFixed(0)}/s.`,
         `Latency ms: p50 ${pct(result.samples, 50).toFixed(0)}, p95 ${pct(result.samples, 95).toFixed(0)}, ` +

@@ -70,6 +70,18 @@ const ConfigSchema = z
      */
     EMBEDDED_PG_STAGING_DIR: z.string().regex(/^\//, 'must be an absolute path').default('/var/lib/waymark'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * App processes on this machine (node:cluster), one port: one per core uses a multi-core
+     * machine. 1 (the default) is one process and no cluster. Each is an instance as far as the
+     * architecture goes: its own pool of DATABASE_POOL_SIZE connections, its own in-process caches
+     * and rate limits.
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number({ message: 'must be a number of processes' })
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .max(32, 'must be at most 32')
+      .default(1),
     /** Seed the synthetic Northshire demo ICB into an empty database. Defaults to true on the embedded database. */
     SEED_DEMO: booleanish.optional(),
     /** Password given to every demo user (synthetic demo accounts only). */

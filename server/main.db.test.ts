@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -7,7 +8,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../common/roles.js';
 import { createTestDatabase, type TestDatabase } from './test/database.js';
-import { freePort, isListening, Started, waitForOutput, waitUntilReady } from './test/main-process.js';
+import {
+  commandOf,
+  descendantsOf,
+  freePort,
+  isListening,
+  Started,
+  waitForOutput,
+  waitUntilReady,
+} from './test/main-process.js';
 
 // Boots the real entry point (server/main.ts) as a child process, the way `npm start` does.
 
@@ -119,6 +128,68 @@ describe('server/main.ts', () => {
     expect({ ...exit, stderr: running.stderr() }).toMatchObject({ code: 0, signal: null });
     expect(await isListening(port)).toBe(false);
   }, 120_000);
+
+  it('WEB_CONCURRENCY=2: two app processes on one port, the database prepared once; SIGTERM stops both and exits 0', async () => {
+    const database = await createTestDatabase();
+    opened.push(database);
+    const port = await freePort();
+    const running = startMain({
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      WEB_CONCURRENCY: '2',
+    });
+    await waitUntilReady(running, port);
+    await waitForOutput(running, 'admin@northshire.example');
+    expect(running.stdout()).toContain(`Waymark is running at http://127.0.0.1:${port}/ (2 app processes)`);
+    const workers = descendantsOf(running.child.pid as number).filter((pid) => commandOf(pid).includes('main.ts'));
+    started.track(workers);
+    expect(workers).toHaveLength(2);
+    // Seeded once, by the primary, whatever the number of processes.
+    expect((await database.pool.query('SELECT count(*)::int AS n FROM icbs')).rows).toEqual([{ n: 1 }]);
+    // Either process answers: several sign-ins on fresh connections all work.
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', connection: 'close' },
+        body: JSON.stringify({ email: 'referrer@northshire.example', password: 'waymark-demo-password' }),
+      });
+      expect(res.status).toBe(200);
+    }
+
+    running.child.kill('SIGTERM');
+    const exit = await running.exited;
+    expect({ ...exit, stderr: running.stderr() }).toMatchObject({ code: 0, signal: null });
+    expect(await isListening(port)).toBe(false);
+    for (const pid of workers) expect(existsSync(`/proc/${pid}`), `app process ${pid} is gone`).toBe(false);
+  }, 120_000);
+
+  it('WEB_CONCURRENCY=2 with its port taken: the processes fail, the embedded PostgreSQL is stopped, exit non-zero', async () => {
+    const dataDir = started.dataDir('main-test');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const pgPort = await freePort();
+    try {
+      const running = startMain({
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(pgPort),
+        PORT: String(port),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        WEB_CONCURRENCY: '2',
+      });
+      const exit = await running.exited;
+      expect(exit.code).toBe(1);
+      expect(running.stderr()).toContain('EADDRINUSE');
+      expect(running.stderr()).toContain('before it listened');
+      await sleep(500);
+      expect(await isListening(pgPort)).toBe(false);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  }, 150_000);
 
   it('a bad configuration stops it with a non-zero exit and a message naming the variable', async () => {
     const running = startMain({ PORT: 'abc', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });

@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import pino from 'pino';
 import { buildApp } from './app.js';
+import { startWorkers } from './cluster-primary.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startAnalyticsRefreshJob } from './modules/analytics/refresh/refresh-job.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
@@ -37,6 +39,8 @@ process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → realtime + jobs → listen.
+// With WEB_CONCURRENCY > 1 this process does the first four once, then forks that many workers
+// (server/cluster-primary.ts) that each do the last two.
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -61,6 +65,34 @@ async function main(): Promise<void> {
     );
     config = { ...config, SECRETS_ENCRYPTION_KEY: key };
   }
+  if (cluster.isWorker) {
+    // The primary prepared the database and passed its URL on: this process only serves.
+    await serve(config, log, config.DATABASE_URL as string);
+    return;
+  }
+  const prepared = await prepareDatabase(config, log);
+  if (config.WEB_CONCURRENCY > 1) {
+    const workers = startWorkers({
+      count: config.WEB_CONCURRENCY,
+      env: {
+        DATABASE_URL: prepared.url,
+        SECRETS_ENCRYPTION_KEY: config.SECRETS_ENCRYPTION_KEY as string,
+        SEED_DEMO: 'false',
+      },
+      log: log.child({ component: 'cluster' }),
+      stop: async () => {
+        await embedded?.stop();
+      },
+    });
+    await workers.ready;
+  } else {
+    await serve(config, log, prepared.url);
+  }
+  printBanner(config, prepared);
+}
+
+/** Done once, before any process serves: the database (embedded or DATABASE_URL), migrations, demo data, sealed secrets. */
+async function prepareDatabase(config: Config, log: pino.Logger) {
   let url = config.DATABASE_URL;
   if (!url) {
     console.log(`Starting the embedded PostgreSQL (data in ${config.DATA_DIR}/pg) …`);
@@ -74,17 +106,26 @@ async function main(): Promise<void> {
     url = embedded.url;
   }
   const { applied } = await migrateDatabase(url);
-  const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
-  const seeded = config.seedDemo ? await seedDemoData(database.db, config.DEMO_PASSWORD) : false;
-  const resealed = await resealTotpSecrets(database.db, secretBoxOf(config));
-  if (resealed.users + resealed.sessions > 0) log.info(resealed, 'TOTP secrets sealed under the current key');
-  if (resealed.unreadable > 0) {
-    log.warn(
-      resealed,
-      'TOTP secrets that no key opens: put the key that sealed them back in SECRETS_ENCRYPTION_KEYS_RETIRED, or those users must set up two-step verification again',
-    );
+  const database = connectDatabase(url, 2);
+  try {
+    const seeded = config.seedDemo ? await seedDemoData(database.db, config.DEMO_PASSWORD) : false;
+    const resealed = await resealTotpSecrets(database.db, secretBoxOf(config));
+    if (resealed.users + resealed.sessions > 0) log.info(resealed, 'TOTP secrets sealed under the current key');
+    if (resealed.unreadable > 0) {
+      log.warn(
+        resealed,
+        'TOTP secrets that no key opens: put the key that sealed them back in SECRETS_ENCRYPTION_KEYS_RETIRED, or those users must set up two-step verification again',
+      );
+    }
+    return { url, applied, seeded };
+  } finally {
+    await database.close();
   }
+}
 
+/** One app process: realtime, background jobs and the HTTP server, until SIGTERM or SIGINT drains it. */
+async function serve(config: Config, log: pino.Logger, url: string): Promise<void> {
+  const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
   // Realtime fan-out and background jobs live in PostgreSQL too: one LISTEN connection and a
   // pg-boss worker per instance, so any number of instances share them.
   const hub = createRealtimeHub({ url, log: log.child({ component: 'realtime' }) });
@@ -191,10 +232,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+/** What `npm start` prints once Waymark serves: where, on what database, and the demo sign-ins. */
+function printBanner(config: Config, prepared: { applied: number; seeded: boolean }): void {
+  const { applied, seeded } = prepared;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const lines = [
     '',
-    `Waymark is running at http://${shownHost}:${config.PORT}/`,
+    `Waymark is running at http://${shownHost}:${config.PORT}/${config.WEB_CONCURRENCY > 1 ? ` (${config.WEB_CONCURRENCY} app processes)` : ''}`,
     `  database: ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port}` : 'DATABASE_URL'}; ${applied} migration(s) applied${seeded ? '; demo data seeded' : ''}`,
     `  API documentation: http://${shownHost}:${config.PORT}/api/docs`,
     config.SMTP_URL

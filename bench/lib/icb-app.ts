@@ -83,6 +83,8 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
     // Many staff sign in at the start; the bench's consumers each come from their own address.
     SIGN_IN_RATE_LIMIT: '100000',
     TRUST_PROXY: 'true',
+    // App processes (node:cluster): WEB_CONCURRENCY=2 uses both cores of a 2-core machine.
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
   });
   try {
     await waitUntilReady(server, port, 180_000);
