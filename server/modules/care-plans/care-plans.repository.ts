@@ -67,6 +67,16 @@ export async function findVersions(db: DbOrTx, planId: string, versions: number[
     .where(and(eq(carePlanVersions.planId, planId), inArray(carePlanVersions.version, versions)));
 }
 
+/** The versions of the person's plan with the PCN, newest first: one query (none before the first save). */
+export async function listVersionsOfPerson(db: DbOrTx, scope: Scope, personId: string) {
+  return db
+    .select({ version: carePlanVersions.version, savedBy: carePlanVersions.savedBy, savedAt: carePlanVersions.savedAt })
+    .from(carePlanVersions)
+    .innerJoin(carePlans, eq(carePlans.id, carePlanVersions.planId))
+    .where(planOf(scope, personId))
+    .orderBy(desc(carePlanVersions.version));
+}
+
 export async function listVersions(db: DbOrTx, planId: string) {
   return db
     .select({ version: carePlanVersions.version, savedBy: carePlanVersions.savedBy, savedAt: carePlanVersions.savedAt })

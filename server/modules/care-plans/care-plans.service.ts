@@ -234,9 +234,7 @@ export async function carePlanVersionsOfPerson(
   scope: Scope,
   personId: string,
 ): Promise<CarePlanVersionSummary[]> {
-  const plan = await repo.findPlanByPerson(db, scope, personId);
-  if (!plan) return [];
-  return summaries(db, await repo.listVersions(db, plan.id));
+  return summaries(db, await repo.listVersionsOfPerson(db, scope, personId));
 }
 
 export interface CurrentCarePlan {

@@ -209,11 +209,13 @@ export async function toReferralViews(
     () =>
       organisationRefs(
         db,
-        rows.flatMap((r) => [r.pcnId, ...(r.practiceId ? [r.practiceId] : [])]),
+        rows.flatMap((r) =>
+          [r.pcnId, r.practiceId, r.personDetails.registeredPracticeId].filter((x): x is string => !!x),
+        ),
       ),
     () => workerRefs(db, workerIds),
   ]);
-  const practiceNames = await practiceNamesOf(db, rows, people);
+  const practiceNames = await practiceNamesOf(db, rows, people, orgs);
   const views: ReferralView[] = [];
   for (const r of rows) {
     const p = people.get(r.personId);
@@ -359,12 +361,20 @@ async function practiceNamesOf(
   db: DbOrTx,
   rows: repo.ReferralRow[],
   people: Map<string, PersonRow>,
+  known: Map<string, { name: string }>,
 ): Promise<Map<string, string>> {
   const ids = rows.flatMap((r) =>
     [r.personDetails.registeredPracticeId, people.get(r.personId)?.practiceId].filter((x): x is string => !!x),
   );
-  const refs = await organisationRefs(db, ids);
-  return new Map([...refs].map(([id, ref]) => [id, ref.name]));
+  // Usually read already with the referral's own organisations; only a person's other practice is not.
+  const missing = ids.filter((id) => !known.has(id));
+  const refs = missing.length > 0 ? await organisationRefs(db, missing) : new Map<string, { name: string }>();
+  return new Map(
+    ids.flatMap((id) => {
+      const name = (known.get(id) ?? refs.get(id))?.name;
+      return name === undefined ? [] : [[id, name] as const];
+    }),
+  );
 }
 
 // Intake for other edges (the FHIR edge's $process-message): the same validation, person matching

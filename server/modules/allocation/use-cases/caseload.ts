@@ -28,10 +28,14 @@ import { caseloadSearch, showsCase } from '../caseload-filter.js';
 
 type CaseloadRow = workLists.CaseloadRow;
 
-function dueOf(row: Pick<ReferralRow, 'status' | 'firstContactAt' | 'firstContactDueAt'>, now: Date): FirstContactDue {
+function dueOf(
+  row: Pick<ReferralRow, 'status' | 'firstContactAt' | 'firstContactDueAt'>,
+  now: Date,
+  today = londonToday(now),
+): FirstContactDue {
   if (row.status !== 'allocated' || row.firstContactAt) return 'made';
   if (!row.firstContactDueAt) return 'no_target';
-  if (londonToday(row.firstContactDueAt) === londonToday(now)) return 'due_today';
+  if (londonToday(row.firstContactDueAt) === today) return 'due_today';
   return row.firstContactDueAt < now ? 'overdue' : 'upcoming';
 }
 
@@ -87,11 +91,12 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
         )
       : null,
   ]);
+  const due = new Map(rows.map((r) => [r.id, dueOf(r, now, today)]));
   const matching = rows.filter((r) => {
     const shown = showsCase(query.show, {
       status: r.status,
       coverKind: coverKindOf(r, actor.userId),
-      firstContactDue: dueOf(r, now),
+      firstContactDue: due.get(r.id) as FirstContactDue,
       nextContactOverdue: allNext?.get(r.id)?.overdue,
       planReviewDue: allReviews ? reviewDueOf(allReviews.get(r.personId), today) : undefined,
     });
@@ -112,7 +117,7 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
     entityId: actor.userId,
     details: { count: items.length, matching: matching.length, open: rows.length, page },
   });
-  const base = rows.map((r) => ({ status: r.status, due: dueOf(r, now), cover: coverKindOf(r, actor.userId) }));
+  const base = rows.map((r) => ({ status: r.status, due: due.get(r.id), cover: coverKindOf(r, actor.userId) }));
   return {
     items,
     total: matching.length,
@@ -176,7 +181,7 @@ async function caseloadItems(
       allocatedAt: r.allocatedAt?.toISOString() ?? null,
       firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
       firstContactAt: r.firstContactAt?.toISOString() ?? null,
-      firstContactDue: dueOf(r, now),
+      firstContactDue: dueOf(r, now, today),
       cover: coverKind ? { kind: coverKind, worker: { id: otherId, name: names.get(otherId) ?? 'A colleague' } } : null,
       planReview: { on: reviews.get(r.personId) ?? null, due: reviewDueOf(reviews.get(r.personId), today) },
       latestScores: scores.get(r.id) ?? [],
@@ -224,7 +229,7 @@ export async function teamCaseloads(db: Db, ctx: SignedInContext): Promise<TeamC
             status: r.status as TeamCaseloadCase['status'],
             statusLabel: STATUS_LABELS[r.status as ReferralStatus],
             firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null,
-            firstContactDue: dueOf(r, now),
+            firstContactDue: dueOf(r, now, today),
             cover: kind ? { kind, worker: { id: otherId, name: names.get(otherId) ?? 'A colleague' } } : null,
           };
         });

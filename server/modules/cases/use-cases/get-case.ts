@@ -14,14 +14,23 @@ import * as repo from '../cases.repository.js';
 import { toPlannedContact } from './planned-contacts.js';
 import { buildTimeline } from './timeline.js';
 
+/** Bookings neither settled by a contact nor called off, soonest first (as findOpenPlannedContacts orders them). */
+function openSoonestFirst(rows: repo.PlannedContactRow[]): repo.PlannedContactRow[] {
+  return rows
+    .filter((p) => p.settledByContactId === null && p.cancelledAt === null)
+    .sort((a, b) => a.plannedFor.getTime() - b.plannedFor.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+}
+
 /** The case record: the referral and one timeline of everything recorded on it. Audited read. */
 export async function getCaseRecord(db: Db, ctx: SignedInContext, id: string): Promise<CaseRecord> {
   const { actor, row } = await loadCase(db, ctx, id);
   const [referral] = await toReferralViews(db, actor.scope, [row], { withEvents: true });
   if (!referral) throw new Error('referral view missing');
-  const timeline = await buildTimeline(db, { referral, scope: actor.scope });
+  // Read once: every booking shows on the timeline, the open ones also as what is ahead.
+  const booked = await repo.findPlannedContacts(db, actor.scope, row.id);
+  const timeline = await buildTimeline(db, { referral, scope: actor.scope, plannedContacts: booked });
   // A closed case has nothing ahead, even if it was closed some way that left a booking open.
-  const planned = isWorkable(row.status) ? await repo.findOpenPlannedContacts(db, actor.scope, row.id) : [];
+  const planned = isWorkable(row.status) ? openSoonestFirst(booked) : [];
   const plannerNames = await userNames(
     db,
     planned.map((p) => p.createdByUserId),

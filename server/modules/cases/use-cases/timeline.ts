@@ -39,6 +39,8 @@ export const noteItem = (n: repo.NoteRow, actorName: string | null): TimelineIte
 export interface TimelineSubject {
   referral: ReferralView;
   scope: Scope;
+  /** The case's planned contacts when the caller has read them already (the case record needs them too). */
+  plannedContacts?: repo.PlannedContactRow[];
 }
 
 /**
@@ -71,8 +73,8 @@ const contactsSource: TimelineSource = async (db, { referral, scope }) => {
 };
 
 // Shown when it was booked; its state says whether a contact later settled it or it was called off.
-const plannedContactsSource: TimelineSource = async (db, { referral, scope }) => {
-  const rows = await repo.findPlannedContacts(db, scope, referral.id);
+const plannedContactsSource: TimelineSource = async (db, { referral, scope, plannedContacts }) => {
+  const rows = plannedContacts ?? (await repo.findPlannedContacts(db, scope, referral.id));
   const names = await userNames(
     db,
     rows.map((r) => r.createdByUserId),
