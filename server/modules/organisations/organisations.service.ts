@@ -57,6 +57,16 @@ export async function getOrganisationTree(
   };
 }
 
+/** The practices of one PCN that take new work (not retired), by name: a PCN team's picker and filter. */
+export async function activePracticesOfPcn(
+  db: DbOrTx,
+  scope: Scope,
+  pcnId: string,
+): Promise<{ id: string; name: string }[]> {
+  const rows = await repo.findPracticesInScope(db, scope, [pcnId]);
+  return rows.filter((r) => r.retiredAt === null && r.pcnId === pcnId).map((r) => ({ id: r.id, name: r.name }));
+}
+
 /** A practice with its PCN, if the user's scope reaches it; otherwise 404. */
 export async function getPractice(db: Db, ctx: SignedInContext, id: string) {
   const found = await repo.findPracticeInScope(db, actorScope(ctx), id);

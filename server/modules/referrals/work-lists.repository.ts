@@ -40,10 +40,27 @@ function queueWhere(scope: Scope, q: QueueFilter = {}): SQL {
   return and(...parts) as SQL;
 }
 
+/** What a triage queue row shows of its referral: not the whole row (a queue is hundreds). */
+const queueColumns = {
+  id: referrals.id,
+  version: referrals.version,
+  personId: referrals.personId,
+  practiceId: referrals.practiceId,
+  source: referrals.source,
+  reasons: referrals.reasons,
+  urgencyRequested: referrals.urgencyRequested,
+  priority: referrals.priority,
+  status: referrals.status,
+  safeguardingConcern: referrals.safeguardingConcern,
+  receivedAt: referrals.receivedAt,
+  firstContactDueAt: referrals.firstContactDueAt,
+};
+export type QueueRow = Pick<ReferralRow, keyof typeof queueColumns>;
+
 /** The triage queue: most urgent first, then longest waiting (one more than the limit, to tell). */
-export async function findQueue(db: DbOrTx, scope: Scope, q: QueueFilter): Promise<ReferralRow[]> {
+export async function findQueue(db: DbOrTx, scope: Scope, q: QueueFilter): Promise<QueueRow[]> {
   return db
-    .select()
+    .select(queueColumns)
     .from(referrals)
     .where(queueWhere(scope, q))
     .orderBy(priorityRank, asc(referrals.receivedAt), asc(referrals.id))

@@ -6,8 +6,8 @@ import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
 import { listReferralReasons } from '../../codes/codes.service.js';
-import { getOrganisationTree, organisationRefs } from '../../organisations/organisations.service.js';
-import { peopleByIds } from '../../people/people.service.js';
+import { activePracticesOfPcn, organisationRefs } from '../../organisations/organisations.service.js';
+import { personNamesByIds } from '../../people/people.service.js';
 import { workLists } from '../../referrals/referrals.service.js';
 import type { TQueueQuery } from '../triage.schemas.js';
 
@@ -33,17 +33,17 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
   const actor = requirePcnActor(ctx, 'queue');
   const pcnId = actor.scope.pcnId;
   const filtered = Object.values(q).some((v) => v !== undefined);
-  const [rows, counts, matchingCounts, reasons, tree] = await Promise.all([
+  const [rows, counts, matchingCounts, reasons, pcnPractices] = await Promise.all([
     workLists.findQueue(db, actor.scope, q),
     countsOf(db, actor.scope),
     filtered ? countsOf(db, actor.scope, q) : null,
     listReferralReasons(db, true),
-    getOrganisationTree(db, ctx),
+    activePracticesOfPcn(db, actor.scope, pcnId),
   ]);
   const truncated = rows.length > workLists.QUEUE_LIMIT;
   const page = rows.slice(0, workLists.QUEUE_LIMIT);
   const [people, practices] = await Promise.all([
-    peopleByIds(
+    personNamesByIds(
       db,
       actor.scope,
       page.map((r) => r.personId),
@@ -60,7 +60,6 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
     entityId: pcnId,
     details: { count: page.length, filters: Object.keys(q).filter((k) => q[k as keyof TQueueQuery] !== undefined) },
   });
-  const pcn = tree.icbs.flatMap((i) => i.pcns).find((p) => p.id === pcnId);
   return {
     items: page.map((r) => {
       const p = people.get(r.personId);
@@ -91,7 +90,7 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
     matching: matchingCounts ? matchingCounts.total : counts.total,
     truncated,
     filterOptions: {
-      practices: (pcn?.practices ?? []).map((p) => ({ id: p.id, name: p.name })),
+      practices: pcnPractices,
       reasons: reasons.map((r) => ({ code: r.code, label: r.label })),
     },
   };
