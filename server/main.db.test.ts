@@ -165,32 +165,6 @@ describe('server/main.ts', () => {
     for (const pid of workers) expect(existsSync(`/proc/${pid}`), `app process ${pid} is gone`).toBe(false);
   }, 120_000);
 
-  it('WEB_CONCURRENCY=2 with its port taken: the processes fail, the embedded PostgreSQL is stopped, exit non-zero', async () => {
-    const dataDir = started.dataDir('main-test');
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
-    const pgPort = await freePort();
-    try {
-      const running = startMain({
-        DATA_DIR: dataDir,
-        EMBEDDED_PG_PORT: String(pgPort),
-        PORT: String(port),
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        WEB_CONCURRENCY: '2',
-      });
-      const exit = await running.exited;
-      expect(exit.code).toBe(1);
-      expect(running.stderr()).toContain('EADDRINUSE');
-      expect(running.stderr()).toContain('before it listened');
-      await sleep(500);
-      expect(await isListening(pgPort)).toBe(false);
-    } finally {
-      await new Promise((resolve) => blocker.close(resolve));
-    }
-  }, 150_000);
-
   it('a bad configuration stops it with a non-zero exit and a message naming the variable', async () => {
     const running = startMain({ PORT: 'abc', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     const exit = await running.exited;
@@ -224,30 +198,40 @@ describe('server/main.ts', () => {
     expect(await isListening(pgPort)).toBe(false);
   }, 150_000);
 
-  it('if it cannot start (its port is taken) it stops the embedded PostgreSQL it started and exits non-zero', async () => {
-    const dataDir = started.dataDir('main-test');
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
-    const pgPort = await freePort();
-    try {
-      const running = startMain({
-        DATA_DIR: dataDir,
-        EMBEDDED_PG_PORT: String(pgPort),
-        PORT: String(port),
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-      });
-      const exit = await running.exited;
-      expect(exit.code).toBe(1);
-      expect(running.stderr()).toContain('EADDRINUSE');
-      // No PostgreSQL is left running behind the failed start.
-      await sleep(500);
-      expect(await isListening(pgPort)).toBe(false);
-    } finally {
-      await new Promise((resolve) => blocker.close(resolve));
-    }
-  }, 150_000);
+  it.each([
+    ['one app process', {}],
+    ['WEB_CONCURRENCY=2', { WEB_CONCURRENCY: '2' }],
+  ])(
+    'if it cannot start (its port is taken) it stops the embedded PostgreSQL it started and exits non-zero: %s',
+    async (_, more: Record<string, string>) => {
+      const dataDir = started.dataDir('main-test');
+      const blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const port = (blocker.address() as { port: number }).port;
+      const pgPort = await freePort();
+      try {
+        const running = startMain({
+          DATA_DIR: dataDir,
+          EMBEDDED_PG_PORT: String(pgPort),
+          PORT: String(port),
+          SEED_DEMO: 'false',
+          LOG_LEVEL: 'warn',
+          ...more,
+        });
+        const exit = await running.exited;
+        expect(exit.code).toBe(1);
+        expect(running.stderr()).toContain('EADDRINUSE');
+        // With several processes the primary says which failure stopped it.
+        if (more.WEB_CONCURRENCY) expect(running.stderr()).toContain('before it listened');
+        // No PostgreSQL is left running behind the failed start.
+        await sleep(500);
+        expect(await isListening(pgPort)).toBe(false);
+      } finally {
+        await new Promise((resolve) => blocker.close(resolve));
+      }
+    },
+    150_000,
+  );
 
   it('a failed start prints the real error, whatever was thrown (never "undefined")', async () => {
     // A cluster directory PostgreSQL refuses: it exits at once saying why. The old code

@@ -4,6 +4,7 @@ import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
 import type { Session, TestUser } from '../../test/toolkit.js';
+import { firstPlanBody } from '../care-plans/test-plans.js';
 import { createAllocatedReferral, type triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
 
@@ -29,17 +30,7 @@ const send = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) 
   ctx.app.inject({ method, url, headers: s.headers, payload });
 const allocatedTo = (worker: TestUser, extra: Parameters<typeof triaged>[0] = {}) =>
   createAllocatedReferral(ctx.db, tenancy, worker, extra);
-const plan = (reviewOn: string | null) => ({
-  whatMattersToMe: 'Getting out more',
-  strengths: 'Determined',
-  needs: [],
-  goals: [],
-  actions: [],
-  ifThingsGetWorse: 'Call the practice',
-  agreedOn: null,
-  reviewOn,
-  version: 0,
-});
+const plan = firstPlanBody;
 const daysFromToday = (n: number) => {
   const d = new Date(`${londonToday()}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

@@ -5,6 +5,7 @@ import { referralReference } from '../../../common/referrals.js';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
+import { firstPlanBody } from '../care-plans/test-plans.js';
 import { testNhsNumber } from '../referrals/referral-fixtures.js';
 import { createTestReferral, type TestReferral, triaged } from '../triage/test-referrals.js';
 import { londonToday } from '../workforce/workforce.service.js';
@@ -118,17 +119,7 @@ beforeAll(async () => {
     method: 'PUT',
     url: `/api/people/${reviewOverdue.personId}/care-plan`,
     headers: patS.headers,
-    payload: {
-      whatMattersToMe: 'Getting out more',
-      strengths: 'Determined',
-      needs: [],
-      goals: [],
-      actions: [],
-      ifThingsGetWorse: 'Call the practice',
-      agreedOn: null,
-      reviewOn: daysFromToday(-2),
-      version: 0,
-    },
+    payload: firstPlanBody(daysFromToday(-2)),
   });
   expect(res.statusCode, res.body).toBe(200);
 });
