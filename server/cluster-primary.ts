@@ -21,6 +21,9 @@ export function startWorkers(opts: {
   stop: () => Promise<void>;
 }): Workers {
   let shuttingDown = false;
+  // Counted here rather than read from cluster.workers, which drops a worker only once its
+  // channel has closed too.
+  const live = new Set<Worker>();
   const listening = new Set<Worker>();
   let resolveReady: () => void = () => {};
   let rejectReady: (err: Error) => void = () => {};
@@ -31,17 +34,19 @@ export function startWorkers(opts: {
 
   const fork = () => {
     const worker = cluster.fork(opts.env);
+    live.add(worker);
     worker.on('listening', () => {
       listening.add(worker);
       if (listening.size === opts.count) resolveReady();
       // One at a time at start: two first starts at once on a new database deadlock in pg-boss's
       // set-up (and on any database they would race to create the same schedules).
-      else if (!shuttingDown && Object.keys(cluster.workers ?? {}).length < opts.count) fork();
+      else if (!shuttingDown && live.size < opts.count) fork();
     });
     worker.on('exit', (code, signal) => {
+      live.delete(worker);
       const served = listening.delete(worker);
       if (shuttingDown) {
-        if (Object.keys(cluster.workers ?? {}).length === 0) void finish(0);
+        if (live.size === 0) void finish(0);
         return;
       }
       if (!served) {
@@ -67,12 +72,11 @@ export function startWorkers(opts: {
     exitCode = code;
     const force = setTimeout(() => {
       opts.log.error('app processes took longer than 25 s to stop; killing them');
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+      for (const w of live) w.process.kill('SIGKILL');
     }, 25_000);
     force.unref();
-    const alive = Object.values(cluster.workers ?? {});
-    if (alive.length === 0) return finish(code);
-    for (const w of alive) w?.process.kill('SIGTERM');
+    if (live.size === 0) return finish(code);
+    for (const w of live) w.process.kill('SIGTERM');
   };
   // `on`, not `once`: Ctrl-C under `npm start` arrives twice (the terminal's and npm's).
   process.on('SIGTERM', () => void shutdown(0));

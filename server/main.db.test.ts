@@ -14,6 +14,7 @@ import {
   freePort,
   isListening,
   Started,
+  waitFor,
   waitForOutput,
   waitUntilReady,
 } from './test/main-process.js';
@@ -129,7 +130,7 @@ describe('server/main.ts', () => {
     expect(await isListening(port)).toBe(false);
   }, 120_000);
 
-  it('WEB_CONCURRENCY=2: two app processes on one port, the database prepared once; SIGTERM stops both and exits 0', async () => {
+  it('WEB_CONCURRENCY=2: two app processes on one port, the database prepared once, one that dies replaced; SIGTERM stops both and exits 0', async () => {
     const database = await createTestDatabase();
     opened.push(database);
     const port = await freePort();
@@ -158,11 +159,27 @@ describe('server/main.ts', () => {
       expect(res.status).toBe(200);
     }
 
+    // One dies after serving: the primary starts another, and the port keeps answering.
+    const appProcesses = () =>
+      descendantsOf(running.child.pid as number).filter((pid) => commandOf(pid).includes('main.ts'));
+    process.kill(workers[0] as number, 'SIGKILL');
+    await waitFor(
+      () => appProcesses().length === 2 && !appProcesses().includes(workers[0] as number),
+      60_000,
+      () => `app processes: ${appProcesses().join(', ')}`,
+    );
+    await waitUntilReady(running, port);
+    const replaced = appProcesses();
+    started.track(replaced);
+    expect(running.stdout()).toContain('an app process stopped: starting another');
+
     running.child.kill('SIGTERM');
     const exit = await running.exited;
     expect({ ...exit, stderr: running.stderr() }).toMatchObject({ code: 0, signal: null });
     expect(await isListening(port)).toBe(false);
-    for (const pid of workers) expect(existsSync(`/proc/${pid}`), `app process ${pid} is gone`).toBe(false);
+    for (const pid of [...workers, ...replaced]) {
+      expect(existsSync(`/proc/${pid}`), `app process ${pid} is gone`).toBe(false);
+    }
   }, 120_000);
 
   it('a bad configuration stops it with a non-zero exit and a message naming the variable', async () => {

@@ -55,8 +55,8 @@ function coverKindOf(r: CaseloadRow, userId: string): 'covering' | 'covered' | n
 }
 
 /**
- * The signed-in worker's own open cases and the ones they cover, soonest first-contact first: one
- * page of those matching the search and "show". The details (names, plan reviews, scores,
+ * The signed-in worker's own open cases and the ones they cover, those waiting for first contact
+ * first (soonest due first): one page of those matching the search and "show". The details (names, plan reviews, scores,
  * contacts) are read for that page only, unless the search or "show" needs them to choose.
  */
 export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloadQuery): Promise<Caseload> {
