@@ -91,12 +91,15 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
         )
       : null,
   ]);
-  const due = new Map(rows.map((r) => [r.id, dueOf(r, now, today)]));
-  const matching = rows.filter((r) => {
+  // Each open case's own facts, worked out once: for "show" and for the counts.
+  const facts = rows.map((r) => ({
+    status: r.status,
+    coverKind: coverKindOf(r, actor.userId),
+    firstContactDue: dueOf(r, now, today),
+  }));
+  const matching = rows.filter((r, i) => {
     const shown = showsCase(query.show, {
-      status: r.status,
-      coverKind: coverKindOf(r, actor.userId),
-      firstContactDue: due.get(r.id) as FirstContactDue,
+      ...(facts[i] as (typeof facts)[number]),
       nextContactOverdue: allNext?.get(r.id)?.overdue,
       planReviewDue: allReviews ? reviewDueOf(allReviews.get(r.personId), today) : undefined,
     });
@@ -117,7 +120,6 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
     entityId: actor.userId,
     details: { count: items.length, matching: matching.length, open: rows.length, page },
   });
-  const base = rows.map((r) => ({ status: r.status, due: due.get(r.id), cover: coverKindOf(r, actor.userId) }));
   return {
     items,
     total: matching.length,
@@ -125,9 +127,9 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
     pageSize: CASELOAD_PAGE_SIZE,
     counts: {
       total: rows.length,
-      awaitingFirstContact: base.filter((c) => c.status === 'allocated').length,
-      overdue: base.filter((c) => c.due === 'overdue').length,
-      covering: base.filter((c) => c.cover === 'covering').length,
+      awaitingFirstContact: facts.filter((c) => c.status === 'allocated').length,
+      overdue: facts.filter((c) => c.firstContactDue === 'overdue').length,
+      covering: facts.filter((c) => c.coverKind === 'covering').length,
     },
   };
 }
