@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { londonMonth } from './sql-parts.js';
 
 /**
  * How far back to look beyond what a rebuild saw. Some change times are the app server's clock
@@ -59,4 +60,66 @@ export async function pcnsWithChanges(db: Db): Promise<string[]> {
         OR EXISTS (SELECT 1 FROM changes c WHERE c.pcn_id = p.id AND c.at > ar.caught_up_to)
      ORDER BY p.id`);
   return result.rows.map((r) => r.pcn_id);
+}
+
+/** The months a rebuild recomputes: every month (null), or these (first days, YYYY-MM-DD). */
+export type RebuildMonths = string[] | null;
+
+/** `month` (an expression of a rollup row's month) is one the rebuild recomputes. */
+export const inMonths = (month: SQL, months: RebuildMonths): SQL =>
+  months === null ? sql`true` : sql`(${month}) = ANY(${`{${months.join(',')}}`}::date[])`;
+
+/**
+ * The months of the PCN's figures that its changes since its last rebuild can have moved: null
+ * when it was never built (every month). A change is traced to its referral — the same sources
+ * as pcnsWithChanges — and the referral to every month it counts in, whatever the measure: the
+ * month it was received (referrals, flow, closures, waits), of each coded event, contact and
+ * outcome measure, of each onward referral made and each session attended or missed. So a change
+ * that moves any figure of a referral (its status, its worker and so their role, the person's
+ * equality answers) recomputes every month where that referral is counted, and nothing else.
+ *
+ * Changes this cannot see (a record erased, a worker's role changed, a code table edited) are
+ * caught by the nightly full rebuild (refresh-job.ts).
+ */
+export async function changedMonthsOf(db: DbOrTx, pcnId: string): Promise<RebuildMonths> {
+  const result = await db.execute<{ month: string | null; built: boolean }>(sql`
+    WITH since AS (SELECT caught_up_to AS at FROM analytics_refreshes WHERE pcn_id = ${pcnId}::uuid),
+    changed AS (
+      SELECT r.id FROM referrals r, since WHERE r.pcn_id = ${pcnId}::uuid AND r.updated_at > since.at
+      UNION
+      SELECT r.id FROM referral_events e JOIN referrals r ON r.id = e.referral_id, since
+       WHERE r.pcn_id = ${pcnId}::uuid AND e.at > since.at
+      UNION
+      SELECT c.referral_id FROM case_contacts c, since WHERE c.pcn_id = ${pcnId}::uuid AND c.created_at > since.at
+      UNION
+      SELECT o.referral_id FROM outcome_measures o, since WHERE o.pcn_id = ${pcnId}::uuid AND o.recorded_at > since.at
+      UNION
+      SELECT o.referral_id FROM onward_referrals o, since WHERE o.pcn_id = ${pcnId}::uuid AND o.updated_at > since.at
+      UNION
+      SELECT r.id FROM people p JOIN referrals r ON r.person_id = p.id, since
+       WHERE r.pcn_id = ${pcnId}::uuid AND p.updated_at > since.at
+      UNION
+      SELECT r.id FROM care_plans cp JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id, since
+       WHERE cp.pcn_id = ${pcnId}::uuid AND cp.updated_at > since.at
+    ),
+    months AS (
+      SELECT ${londonMonth(sql`r.received_at`)} AS month FROM referrals r JOIN changed ON changed.id = r.id
+      UNION
+      SELECT ${londonMonth(sql`e.at`)} FROM referral_events e JOIN changed ON changed.id = e.referral_id
+       WHERE e.snomed_code IS NOT NULL
+      UNION
+      SELECT ${londonMonth(sql`c.at`)} FROM case_contacts c JOIN changed ON changed.id = c.referral_id
+      UNION
+      SELECT date_trunc('month', o.administered_on)::date FROM outcome_measures o JOIN changed ON changed.id = o.referral_id
+      UNION
+      SELECT ${londonMonth(sql`o.created_at`)} FROM onward_referrals o JOIN changed ON changed.id = o.referral_id
+      UNION
+      SELECT date_trunc('month', a.on)::date FROM onward_attendances a
+        JOIN onward_referrals o ON o.id = a.onward_referral_id JOIN changed ON changed.id = o.referral_id
+    )
+    SELECT NULL::text AS month, EXISTS (SELECT 1 FROM since) AS built
+    UNION ALL
+    SELECT to_char(month, 'YYYY-MM-DD'), true FROM months WHERE EXISTS (SELECT 1 FROM since)`);
+  if (!result.rows[0]?.built) return null;
+  return result.rows.flatMap((r) => (r.month === null ? [] : [r.month])).sort();
 }

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.js';
+import { inMonths, type RebuildMonths } from './changes.js';
 import { londonMonth } from './sql-parts.js';
 
 // analytics_counts, measure by measure. Every statement reads the PCN's referrals from
-// analytics_rr (referral-base.ts) and groups in SQL; nothing is counted row by row in JS.
+// analytics_rr (referral-base.ts) and groups in SQL; nothing is counted row by row in JS. Each
+// writes the rows of the months the rebuild recomputes only (`months`, changes.ts).
 
 const insertCounts = sql`INSERT INTO analytics_counts (pcn_id, practice_id, month, role, measure, dimension, value, n)`;
 
@@ -13,7 +15,7 @@ const insertCounts = sql`INSERT INTO analytics_counts (pcn_id, practice_id, mont
  * add up to more than 'all'); 'urgency' (as the referrer asked); and the person's 'age_band',
  * 'sex', 'ethnic_group' (ETHNIC_GROUPS, never the 16 codes) and 'imd_quintile' ('not_known' when missing).
  */
-async function referralCounts(tx: Tx, pcnId: string): Promise<void> {
+async function referralCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, 'any', 'referrals', d.dimension, d.value, count(*)
       FROM analytics_rr rr
@@ -27,6 +29,7 @@ async function referralCounts(tx: Tx, pcnId: string): Promise<void> {
         UNION ALL SELECT 'imd_quintile', rr.imd_quintile
         UNION ALL (SELECT DISTINCT 'reason', reason FROM unnest(rr.reasons) AS reason)
       ) AS d
+     WHERE ${inMonths(sql`rr.month`, months)}
      GROUP BY rr.practice_id, rr.month, d.dimension, d.value`);
 }
 
@@ -41,7 +44,7 @@ async function referralCounts(tx: Tx, pcnId: string): Promise<void> {
  * redirected / not_contactable — the referral's status (a decline or redirect may come
  * straight from triage, so those need not have reached the earlier stages).
  */
-async function flowCounts(tx: Tx, pcnId: string): Promise<void> {
+async function flowCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, rr.role, 'flow', 'stage', s.stage, count(*)
       FROM analytics_rr rr
@@ -61,7 +64,7 @@ async function flowCounts(tx: Tx, pcnId: string): Promise<void> {
         ('redirected', rr.status = 'redirected'),
         ('not_contactable', rr.status = 'not_contactable')
       ) AS s(stage, reached)
-     WHERE s.reached
+     WHERE s.reached AND ${inMonths(sql`rr.month`, months)}
      GROUP BY rr.practice_id, rr.month, rr.role, s.stage`);
 }
 
@@ -70,12 +73,12 @@ async function flowCounts(tx: Tx, pcnId: string): Promise<void> {
  * reason was given) for referrals that ended declined, redirected, not contactable or
  * discharged; month received (the same cohort as flow, so a stage's closures add up to it).
  */
-async function closureCounts(tx: Tx, pcnId: string): Promise<void> {
+async function closureCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, rr.role, 'closures', 'reason',
            rr.status || ':' || coalesce(rr.closure_reason, 'not_recorded'), count(*)
       FROM analytics_rr rr
-     WHERE rr.status IN ('declined', 'redirected', 'not_contactable', 'discharged')
+     WHERE rr.status IN ('declined', 'redirected', 'not_contactable', 'discharged') AND ${inMonths(sql`rr.month`, months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
 }
 
@@ -83,12 +86,12 @@ async function closureCounts(tx: Tx, pcnId: string): Promise<void> {
  * 'snomed', dimension 'code': the referral events that carry a SNOMED CT code (the national
  * social prescribing figures), month of the event, practice = the referral's, role 'any'.
  */
-async function snomedCounts(tx: Tx, pcnId: string): Promise<void> {
+async function snomedCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, ${londonMonth(sql`e.at`)}, 'any', 'snomed', 'code', e.snomed_code, count(*)
       FROM referral_events e
       JOIN analytics_rr rr ON rr.id = e.referral_id
-     WHERE e.snomed_code IS NOT NULL
+     WHERE e.snomed_code IS NOT NULL AND ${inMonths(londonMonth(sql`e.at`), months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
 }
 
@@ -101,7 +104,7 @@ async function snomedCounts(tx: Tx, pcnId: string): Promise<void> {
  * at least once) — the onward section's shares. Dimension 'attendance' (attended /
  * did_not_attend) counts sessions, by the session's month.
  */
-async function onwardCounts(tx: Tx, pcnId: string): Promise<void> {
+async function onwardCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, ${londonMonth(sql`o.created_at`)}, rr.role, 'onward', d.dimension, d.value, count(*)
       FROM onward_referrals o
@@ -115,7 +118,7 @@ async function onwardCounts(tx: Tx, pcnId: string): Promise<void> {
            SELECT 1 FROM onward_attendances a WHERE a.onward_referral_id = o.id AND a.kind = 'attended')
            THEN o.organization_id || ':attended' END)
       ) AS d(dimension, value)
-     WHERE d.value IS NOT NULL
+     WHERE d.value IS NOT NULL AND ${inMonths(londonMonth(sql`o.created_at`), months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, date_trunc('month', a.on)::date, rr.role, 'onward', 'attendance', a.kind,
@@ -123,6 +126,7 @@ async function onwardCounts(tx: Tx, pcnId: string): Promise<void> {
       FROM onward_attendances a
       JOIN onward_referrals o ON o.id = a.onward_referral_id
       JOIN analytics_rr rr ON rr.id = o.referral_id
+     WHERE ${inMonths(sql`date_trunc('month', a.on)::date`, months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
 }
 
@@ -130,22 +134,23 @@ async function onwardCounts(tx: Tx, pcnId: string): Promise<void> {
  * 'pam_move', dimension 'level', value '<baseline level>→<latest level>' from the paired
  * outcome measures (analytics_pairs, outcomes.ts), month of the latest measure.
  */
-async function pamMoveCounts(tx: Tx, pcnId: string): Promise<void> {
+async function pamMoveCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
   await tx.execute(sql`${insertCounts}
     SELECT ${pcnId}::uuid, rr.practice_id, p.month, rr.role, 'pam_move', 'level',
            (p.baseline->>'level') || '→' || (p.latest->>'level'), count(*)
       FROM analytics_pairs p
       JOIN analytics_rr rr ON rr.id = p.referral_id
      WHERE p.measure = 'pam' AND p.baseline->>'level' IS NOT NULL AND p.latest->>'level' IS NOT NULL
+       AND ${inMonths(sql`p.month`, months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
 }
 
 /** Every count of a PCN (analytics_rr and analytics_pairs loaded). */
-export async function insertCountsOf(tx: Tx, pcnId: string): Promise<void> {
-  await referralCounts(tx, pcnId);
-  await flowCounts(tx, pcnId);
-  await closureCounts(tx, pcnId);
-  await snomedCounts(tx, pcnId);
-  await onwardCounts(tx, pcnId);
-  await pamMoveCounts(tx, pcnId);
+export async function insertCountsOf(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
+  await referralCounts(tx, pcnId, months);
+  await flowCounts(tx, pcnId, months);
+  await closureCounts(tx, pcnId, months);
+  await snomedCounts(tx, pcnId, months);
+  await onwardCounts(tx, pcnId, months);
+  await pamMoveCounts(tx, pcnId, months);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ONS4_ITEMS } from '../../../../common/outcome-measures.js';
 import type { Tx } from '../../../platform/db/client.js';
+import { inMonths, type RebuildMonths } from './changes.js';
 import { equalityDimensions } from './referral-base.js';
 
 /**
@@ -36,7 +37,7 @@ const ons4Keys = `{${ONS4_ITEMS.map((i) => i.key).join(',')}}`;
  * improved / same / worse follow that direction. Broken down by 'all' and each equality
  * dimension of the person (referral-base.ts).
  */
-export async function insertOutcomesOf(tx: Tx, pcnId: string): Promise<void> {
+export async function insertOutcomesOf(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
   await tx.execute(sql`
     INSERT INTO analytics_outcomes (pcn_id, practice_id, month, role, measure, item, dimension, value,
                                     pairs, baseline_sum, latest_sum, improved, same, worse)
@@ -63,6 +64,6 @@ export async function insertOutcomesOf(tx: Tx, pcnId: string): Promise<void> {
          WHERE p.measure = 'pam'
       ) AS i
       ${equalityDimensions}
-     WHERE i.b IS NOT NULL AND i.l IS NOT NULL
+     WHERE i.b IS NOT NULL AND i.l IS NOT NULL AND ${inMonths(sql`p.month`, months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
 import { forgetRefreshes } from '../scope.js';
-import { changeCutOff, pcnsWithChanges } from './changes.js';
+import { changeCutOff, changedMonthsOf, inMonths, pcnsWithChanges, type RebuildMonths } from './changes.js';
 import { insertContactsOf } from './contacts.js';
 import { insertCountsOf } from './counts.js';
 import { insertOutcomesOf, loadPairs } from './outcomes.js';
@@ -9,11 +9,14 @@ import { loadReferralBase } from './referral-base.js';
 import { replaceSlicesOf, SLICE_TABLES } from './slices.js';
 import { insertWaitsOf } from './waits.js';
 
-// A PCN's rollups are rebuilt whole, never patched: one transaction deletes its rows and
-// recomputes them with set-based SQL from the base tables, so figures can never drift from the
-// records, and a change of any kind (a correction, a back-dated contact, a person's postcode)
-// is simply picked up. A PCN is small enough (a few thousand referrals a year) for this to take
-// well under a second; see ARCHITECTURE.md, "Figures: how they are kept fresh".
+// A PCN's rollups are recomputed, never patched: one transaction deletes its rows and recomputes
+// them with set-based SQL from the base tables, so figures can never drift from the records, and
+// a change of any kind (a correction, a back-dated contact, a person's postcode) is simply picked
+// up. The minute-by-minute refresh recomputes only the months its changes can have moved
+// (changes.ts: every month of each changed referral); a full rebuild recomputes every month (the
+// first start, the generator, and nightly for what change detection cannot see). A PCN of the
+// synthetic ICB (9,000 referrals over three years) takes 5–10 s whole and well under a second for
+// a month or two; see ARCHITECTURE.md, "Figures: how they are kept fresh".
 
 const ROLLUP_TABLES = ['analytics_counts', 'analytics_waits', 'analytics_outcomes', 'analytics_contacts'] as const;
 
@@ -24,17 +27,21 @@ export interface RebuildReport {
   ms: number;
 }
 
+/** Every month of the PCN, or only the months its changes since its last rebuild can have moved. */
+export type RebuildScope = 'all' | 'changed';
+
 /**
- * Rebuilds one PCN's rollups and records when (analytics_refreshes). The transaction is
- * REPEATABLE READ, so every statement reads the same snapshot: the counts, waits and outcomes
- * agree with each other, and caught_up_to (taken just before that snapshot, changes.ts) is
- * honest about what it saw.
+ * Rebuilds one PCN's rollups (every month, or the changed ones) and records when
+ * (analytics_refreshes). The transaction is REPEATABLE READ, so every statement reads the same
+ * snapshot: the counts, waits and outcomes agree with each other, the changed months are those
+ * of the records the rebuild reads, and caught_up_to (taken just before that snapshot,
+ * changes.ts) is honest about what it saw.
  */
-export async function rebuildPcn(db: Db, pcnId: string): Promise<RebuildReport> {
+export async function rebuildPcn(db: Db, pcnId: string, scope: RebuildScope = 'all'): Promise<RebuildReport> {
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return { pcnId, rebuilt: await rebuildOnce(db, pcnId), ms: Math.round(performance.now() - started) };
+      return { pcnId, rebuilt: await rebuildOnce(db, pcnId, scope), ms: Math.round(performance.now() - started) };
     } catch (err) {
       // Another rebuild committed rows this one changes (the same PCN between our snapshot and our
       // lock, or another PCN of the ICB: the ICB slices, refresh/slices.ts): REPEATABLE READ
@@ -53,7 +60,7 @@ function isRetryable(err: unknown): boolean {
   return codes.includes('40001') || codes.includes('40P01');
 }
 
-async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
+async function rebuildOnce(db: Db, pcnId: string, scope: RebuildScope): Promise<boolean> {
   const caughtUpTo = await changeCutOff(db);
   const rebuilt = await db.transaction(
     async (tx) => {
@@ -62,15 +69,9 @@ async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
         sql`SELECT pg_try_advisory_xact_lock(hashtext('analytics.refresh'), hashtext(${pcnId})) AS locked`,
       );
       if (!lock.rows[0]?.locked) return false;
-      for (const table of ROLLUP_TABLES)
-        await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE pcn_id = ${pcnId}`);
-      await loadReferralBase(tx, pcnId);
-      await loadPairs(tx);
-      await insertCountsOf(tx, pcnId);
-      await insertWaitsOf(tx, pcnId);
-      await insertOutcomesOf(tx, pcnId);
-      await insertContactsOf(tx, pcnId);
-      await replaceSlicesOf(tx, pcnId);
+      // A PCN never built has no months to go by: all of them.
+      const months: RebuildMonths = scope === 'all' ? null : await changedMonthsOf(tx, pcnId);
+      if (months === null || months.length > 0) await recompute(tx, pcnId, months);
       await tx.execute(sql`
         INSERT INTO analytics_refreshes (pcn_id, refreshed_at, caught_up_to)
         VALUES (${pcnId}, clock_timestamp(), ${caughtUpTo.toISOString()})
@@ -82,6 +83,21 @@ async function rebuildOnce(db: Db, pcnId: string): Promise<boolean> {
   // This instance's dashboards see the new "as of" at once (other instances within a second).
   if (rebuilt) forgetRefreshes();
   return rebuilt;
+}
+
+/** Deletes the PCN's rollup rows of those months (every month: null) and computes them again. */
+async function recompute(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
+  for (const table of ROLLUP_TABLES)
+    await tx.execute(
+      sql`DELETE FROM ${sql.identifier(table)} WHERE pcn_id = ${pcnId} AND ${inMonths(sql`month`, months)}`,
+    );
+  await loadReferralBase(tx, pcnId, months);
+  await loadPairs(tx);
+  await insertCountsOf(tx, pcnId, months);
+  await insertWaitsOf(tx, pcnId, months);
+  await insertOutcomesOf(tx, pcnId, months);
+  await insertContactsOf(tx, pcnId, months);
+  await replaceSlicesOf(tx, pcnId, months);
 }
 
 export interface RebuildOptions {
@@ -99,7 +115,15 @@ export class RebuildFailed extends AggregateError {
   }
 }
 
-async function rebuildEach(db: Db, pcnIds: string[], opts: RebuildOptions): Promise<RebuildReport[]> {
+/** How many times (a second apart) a full rebuild tries a PCN another rebuild holds. */
+const FULL_REBUILD_WAITS = 30;
+
+async function rebuildEach(
+  db: Db,
+  pcnIds: string[],
+  scope: RebuildScope,
+  opts: RebuildOptions,
+): Promise<RebuildReport[]> {
   const reports: RebuildReport[] = [];
   const errors: unknown[] = [];
   // One PCN after another: each is a short transaction, and the machine's other work goes on.
@@ -108,15 +132,23 @@ async function rebuildEach(db: Db, pcnIds: string[], opts: RebuildOptions): Prom
   for (const pcnId of pcnIds) {
     if (opts.signal?.aborted) break;
     try {
-      const report = await rebuildPcn(db, pcnId);
+      let report = await rebuildPcn(db, pcnId, scope);
+      // A full rebuild is owed every month of the PCN: when a refresh of its changed months holds
+      // it (a second at most), it waits for that, rather than leaving the PCN to the next night.
+      for (let wait = 0; !report.rebuilt && scope === 'all' && wait < FULL_REBUILD_WAITS; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        report = await rebuildPcn(db, pcnId, scope);
+      }
       reports.push(report);
-      // After each PCN, not at the end of the run: a run over many PCNs takes minutes on an
-      // ICB-sized database, and the dashboards read the slices meanwhile.
-      if (report.rebuilt) await tidyRollups(db);
+      // A full run vacuums after each PCN, not at the end: it takes minutes on an ICB-sized
+      // database, and the dashboards read the slices meanwhile. A run of changed months takes
+      // seconds and rewrites few rows: once at its end.
+      if (report.rebuilt && scope === 'all') await tidyRollups(db);
     } catch (err) {
       errors.push(err);
     }
   }
+  if (scope === 'changed' && reports.some((r) => r.rebuilt)) await tidyRollups(db);
   if (errors.length > 0) throw new RebuildFailed(errors, reports);
   return reports;
 }
@@ -135,19 +167,23 @@ export async function tidyRollups(db: Db): Promise<void> {
   await db.execute(sql`VACUUM (SKIP_LOCKED) ${sql.join(tables, sql`, `)}`);
 }
 
-/** Every PCN (after the synthetic generator, and at first start). */
+/** Every month of every PCN (after the synthetic generator, at first start, and nightly). */
 export async function rebuildAll(db: Db, opts: RebuildOptions = {}): Promise<RebuildReport[]> {
   const result = await db.execute<{ id: string }>(sql`SELECT id FROM pcns ORDER BY id`);
   return rebuildEach(
     db,
     result.rows.map((r) => r.id),
+    'all',
     opts,
   );
 }
 
-/** The PCNs with a change since their figures were built (or never built), and only those. */
+/**
+ * The PCNs with a change since their figures were built, the months those changes can have
+ * moved only (and every month of a PCN never built).
+ */
 export async function refreshChanged(db: Db, opts: RebuildOptions = {}): Promise<RebuildReport[]> {
-  return rebuildEach(db, await pcnsWithChanges(db), opts);
+  return rebuildEach(db, await pcnsWithChanges(db), 'changed', opts);
 }
 
 /** True when no PCN's figures were ever built (a new database, or one the generator just filled). */

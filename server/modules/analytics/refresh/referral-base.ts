@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.js';
+import type { RebuildMonths } from './changes.js';
 import { ageBandSql, ethnicGroupSql, imdQuintileSql, londonDay, londonMonth } from './sql-parts.js';
 
 /**
@@ -11,8 +12,11 @@ import { ageBandSql, ethnicGroupSql, imdQuintileSql, londonDay, londonMonth } fr
  *   described them: the record is what the team keeps up to date): age band at the London date
  *   the referral was received, sex, ethnic group, IMD quintile of their postcode's LSOA; each
  *   'not_known' when missing.
+ * When only some months are recomputed, only the referrals that can count in them: received in
+ * one, or with a coded event, contact, outcome measure, onward referral or session between the
+ * first and the last (each statement then keeps the rows of those months).
  */
-export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
+export async function loadReferralBase(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
   const received = londonDay(sql`r.received_at`);
   await tx.execute(sql`
     CREATE TEMP TABLE analytics_rr ON COMMIT DROP AS
@@ -32,7 +36,7 @@ export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
       LEFT JOIN users u ON u.id = r.allocated_worker_id
       LEFT JOIN postcodes pc ON pc.postcode = p.postcode
       LEFT JOIN imd_deciles imd ON imd.lsoa = pc.lsoa
-     WHERE r.pcn_id = ${pcnId} AND r.spam_marked_at IS NULL`);
+     WHERE r.pcn_id = ${pcnId} AND r.spam_marked_at IS NULL AND ${countsIn(months)}`);
   await tx.execute(sql`CREATE INDEX ON analytics_rr (id)`);
   await tx.execute(sql`ANALYZE analytics_rr`);
 }
@@ -41,3 +45,24 @@ export async function loadReferralBase(tx: Tx, pcnId: string): Promise<void> {
 export const equalityDimensions = sql`
   CROSS JOIN LATERAL (VALUES ('all', 'all'), ('age_band', rr.age_band), ('sex', rr.sex),
                              ('ethnic_group', rr.ethnic_group), ('imd_quintile', rr.imd_quintile)) AS d(dimension, value)`;
+
+/** A referral `r` can count in one of the months (see loadReferralBase); every referral when null. */
+function countsIn(months: RebuildMonths): SQL {
+  if (months === null) return sql`true`;
+  const first = months[0] ?? '1970-01-01';
+  const end = sql`(${months[months.length - 1] ?? first}::date + interval '1 month')::date`;
+  // London midnight at either end, as the months of the timestamps are London months.
+  const from = sql`(${first}::date::timestamp AT TIME ZONE 'Europe/London')`;
+  const to = sql`(${end}::timestamp AT TIME ZONE 'Europe/London')`;
+  // Scalar subqueries, probed per referral through its own indexes: as EXISTS, PostgreSQL hashes
+  // the whole ICB's events and contacts of the period instead (0.5 s against 0.05 s).
+  const any = (from_: SQL) => sql`(SELECT true FROM ${from_} LIMIT 1) IS NOT NULL`;
+  return sql`(
+    ${londonMonth(sql`r.received_at`)} = ANY(${`{${months.join(',')}}`}::date[])
+    OR ${any(sql`referral_events e WHERE e.referral_id = r.id AND e.at >= ${from} AND e.at < ${to}`)}
+    OR ${any(sql`case_contacts c WHERE c.referral_id = r.id AND c.at >= ${from} AND c.at < ${to}`)}
+    OR ${any(sql`outcome_measures o WHERE o.referral_id = r.id AND o.administered_on >= ${first}::date AND o.administered_on < ${end}`)}
+    OR ${any(sql`onward_referrals o WHERE o.referral_id = r.id AND o.created_at >= ${from} AND o.created_at < ${to}`)}
+    OR ${any(sql`onward_referrals o JOIN onward_attendances a ON a.onward_referral_id = o.id
+                  WHERE o.referral_id = r.id AND a.on >= ${first}::date AND a.on < ${end}`)})`;
+}

@@ -6,6 +6,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.js
 import { createTestTenancy, createTestUser, type TestTenancy } from '../../../test/toolkit.js';
 import { RebuildFailed, type RebuildReport, refreshChanged } from './rebuild.js';
 import {
+  ANALYTICS_REBUILD_CRON,
+  ANALYTICS_REBUILD_QUEUE,
   ANALYTICS_REFRESH_CRON,
   ANALYTICS_REFRESH_QUEUE,
   type AnalyticsRefreshJob,
@@ -82,13 +84,12 @@ afterAll(async () => {
 }, 30_000);
 
 describe('analytics.refresh job (pg-boss)', () => {
-  it('is scheduled every minute', async () => {
-    const schedules = await jobs.boss.getSchedules();
-    expect(schedules.map((s) => ({ name: s.name, cron: s.cron }))).toContainEqual({
-      name: ANALYTICS_REFRESH_QUEUE,
-      cron: '* * * * *',
-    });
+  it('is scheduled every minute, and the full rebuild every night', async () => {
+    const schedules = (await jobs.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron }));
+    expect(schedules).toContainEqual({ name: ANALYTICS_REFRESH_QUEUE, cron: '* * * * *' });
+    expect(schedules).toContainEqual({ name: ANALYTICS_REBUILD_QUEUE, cron: '45 3 * * *' });
     expect(ANALYTICS_REFRESH_CRON).toBe('* * * * *');
+    expect(ANALYTICS_REBUILD_CRON).toBe('45 3 * * *');
   });
 
   it('builds every PCN by itself when the figures were never built', async () => {

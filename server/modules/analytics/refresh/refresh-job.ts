@@ -7,6 +7,12 @@ import { neverRefreshed, type RebuildReport, rebuildAll, refreshChanged } from '
 export const ANALYTICS_REFRESH_QUEUE = 'analytics.refresh';
 /** Every minute: figures are at most a minute (plus a rebuild) behind the records. */
 export const ANALYTICS_REFRESH_CRON = '* * * * *';
+/**
+ * Every month of every PCN, nightly: what the minute's change detection cannot see (a record
+ * erased by the retention job at 02:30, a worker's role changed, the code table edited).
+ */
+export const ANALYTICS_REBUILD_QUEUE = 'analytics.rebuild';
+export const ANALYTICS_REBUILD_CRON = '45 3 * * *';
 
 export interface AnalyticsRefreshOptions {
   boss: PgBoss;
@@ -29,49 +35,51 @@ interface RunData {
 }
 
 /**
- * Schedules the refresh every minute and works it on this instance (one run at a time across
- * the fleet: a 'stately' queue). A database whose figures were never built gets a full rebuild
- * queued at once — in the background, so the start does not wait for it. Stopping lets the PCN
- * being rebuilt finish and leaves the rest to the next run.
+ * Schedules the refresh every minute (the changed months of the changed PCNs) and the full
+ * rebuild every night, and works both on this instance (one run of each at a time across the
+ * fleet: 'stately' queues; a full rebuild waits for a PCN a refresh holds). A database whose
+ * figures were never built gets a full rebuild queued at once — in the background, so the start
+ * does not wait for it. Stopping lets the PCN being rebuilt finish and leaves the rest to the
+ * next run.
  */
 export async function startAnalyticsRefreshJob(opts: AnalyticsRefreshOptions): Promise<AnalyticsRefreshJob> {
   const { boss, db, log } = opts;
-  await boss.createQueue(ANALYTICS_REFRESH_QUEUE, {
-    name: ANALYTICS_REFRESH_QUEUE,
-    policy: 'stately',
-    retryLimit: 2,
-    retryDelay: 30,
-    // A full rebuild of an ICB-sized database takes minutes, not hours.
-    expireInSeconds: 60 * 60,
-  });
+  for (const name of [ANALYTICS_REFRESH_QUEUE, ANALYTICS_REBUILD_QUEUE]) {
+    await boss.createQueue(name, {
+      name,
+      policy: 'stately',
+      retryLimit: 2,
+      retryDelay: 30,
+      // A full rebuild of an ICB-sized database takes minutes, not hours.
+      expireInSeconds: 60 * 60,
+    });
+  }
   const stopping = new AbortController();
-  let running: Promise<RebuildReport[]> | null = null;
-  const workerId = await boss.work<RunData>(
-    ANALYTICS_REFRESH_QUEUE,
-    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10, batchSize: 1 },
-    async ([job]) => {
-      const run = job?.data?.all
-        ? rebuildAll(db, { signal: stopping.signal })
-        : refreshChanged(db, { signal: stopping.signal });
-      running = run;
-      try {
-        const reports = await run;
-        if (reports.length > 0)
-          log.info(
-            { pcns: reports.length, ms: reports.reduce((sum, r) => sum + r.ms, 0) },
-            'analytics: figures rebuilt',
-          );
-        opts.onRun?.(reports);
-      } catch (err) {
-        // The PCNs that could be rebuilt were; pg-boss retries the run for the rest.
-        log.error({ err: safeError(err) }, 'analytics: figures not rebuilt');
-        throw err;
-      } finally {
-        if (running === run) running = null;
-      }
-    },
-  );
+  const running = new Set<Promise<RebuildReport[]>>();
+  const handle = async (all: boolean) => {
+    const run = all ? rebuildAll(db, { signal: stopping.signal }) : refreshChanged(db, { signal: stopping.signal });
+    running.add(run);
+    try {
+      const reports = await run;
+      if (reports.length > 0)
+        log.info(
+          { pcns: reports.length, ms: reports.reduce((sum, r) => sum + r.ms, 0), all },
+          'analytics: figures rebuilt',
+        );
+      opts.onRun?.(reports);
+    } catch (err) {
+      // The PCNs that could be rebuilt were; pg-boss retries the run for the rest.
+      log.error({ err: safeError(err) }, 'analytics: figures not rebuilt');
+      throw err;
+    } finally {
+      running.delete(run);
+    }
+  };
+  const work = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10, batchSize: 1 };
+  const workerId = await boss.work<RunData>(ANALYTICS_REFRESH_QUEUE, work, ([job]) => handle(!!job?.data?.all));
+  await boss.work(ANALYTICS_REBUILD_QUEUE, work, () => handle(true));
   await boss.schedule(ANALYTICS_REFRESH_QUEUE, ANALYTICS_REFRESH_CRON, {}, { tz: 'Europe/London' });
+  await boss.schedule(ANALYTICS_REBUILD_QUEUE, ANALYTICS_REBUILD_CRON, {}, { tz: 'Europe/London' });
   if (await neverRefreshed(db)) {
     await boss.send(ANALYTICS_REFRESH_QUEUE, { all: true } satisfies RunData);
     boss.notifyWorker(workerId);
@@ -83,8 +91,8 @@ export async function startAnalyticsRefreshJob(opts: AnalyticsRefreshOptions): P
     },
     async stop() {
       stopping.abort();
-      await boss.offWork(ANALYTICS_REFRESH_QUEUE).catch(() => {});
-      await running?.catch(() => {});
+      for (const name of [ANALYTICS_REFRESH_QUEUE, ANALYTICS_REBUILD_QUEUE]) await boss.offWork(name).catch(() => {});
+      await Promise.allSettled([...running]);
     },
   };
 }

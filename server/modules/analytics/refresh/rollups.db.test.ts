@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.js
 import { createTestTenancy } from '../../../test/toolkit.js';
 import { createPartnerService } from '../../onward-referrals/test-onward.js';
 import { analyticsAsOf } from './as-of.js';
+import { changedMonthsOf } from './changes.js';
 import { rebuildAll, rebuildPcn, refreshChanged } from './rebuild.js';
 import {
   createTwoPcns,
@@ -378,6 +379,103 @@ describe('change detection', () => {
     const c = await createTestTenancy(db.db, t.a.icbId);
     expect(await analyticsAsOf(db.db, [t.a.pcnId, c.pcnId])).toBeNull();
     expect(await analyticsAsOf(db.db, [])).toBeNull();
+  });
+});
+
+describe('a refresh of the changed months only', () => {
+  const PCN_TABLES = [
+    'analytics_counts',
+    'analytics_waits',
+    'analytics_outcomes',
+    'analytics_contacts',
+    'analytics_count_slices',
+    'analytics_wait_slices',
+    'analytics_outcome_slices',
+    'analytics_contact_slices',
+  ];
+  const ICB_TABLES = ['analytics_icb_count_slices', 'analytics_icb_wait_slices', 'analytics_icb_outcome_slices'];
+  /** Every rollup row of PCN A and of its ICB, as text. */
+  async function figures(): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const table of PCN_TABLES)
+      out[table] = await rows(sql`SELECT * FROM ${sql.identifier(table)} WHERE pcn_id = ${t.a.pcnId}`);
+    for (const table of ICB_TABLES)
+      out[table] = await rows(sql`SELECT * FROM ${sql.identifier(table)} WHERE icb_id = ${t.a.icbId}`);
+    return out;
+  }
+  /** The row versions (xmin) of R2's month, which no change below touches. */
+  const untouched = () =>
+    rows(sql`SELECT xmin::text FROM analytics_count_slices WHERE pcn_id = ${t.a.pcnId} AND month = '2024-02-01'`);
+
+  it('recomputes every month the changed referrals count in, and nothing else, to the figures a full rebuild gives', async () => {
+    await rebuildAll(db.db);
+    const before = await figures();
+    const r2Rows = await untouched();
+    expect(r2Rows.length).toBeGreaterThan(0);
+
+    // R1 passes to the health coach: its role moves in every month it counts in (received and
+    // plan in April; contacts, onward referrals and sessions in May; a coded event, a measure and
+    // a session in June). R3 (April) gets a SWEMWBS pair whose latest is in July, and a contact in June.
+    await db.db.execute(
+      sql`UPDATE referrals SET allocated_worker_id = ${t.healthCoach}, updated_at = now() WHERE id = ${ids.r1}`,
+    );
+    await db.db.execute(sql`
+      INSERT INTO outcome_measures (person_id, referral_id, icb_id, pcn_id, measure, timepoint, answers, scores,
+                                    recorded_by, administered_on)
+      SELECT person_id, id, ${t.a.icbId}, pcn_id, 'swemwbs', tp, '{}'::jsonb, sc::jsonb, ${t.healthCoach}, d::date
+        FROM referrals, (VALUES ('baseline', '{"raw":14,"metric":15.8}', '2026-04-16'),
+                                ('discharge', '{"raw":21,"metric":20.73}', '2026-07-02')) AS m(tp, sc, d)
+       WHERE id = ${ids.r3}`);
+    await db.db.execute(sql`
+      INSERT INTO case_contacts (referral_id, pcn_id, at, mode, duration_minutes, outcome, recorded_by_user_id)
+      VALUES (${ids.r3}, ${t.a.pcnId}, '2026-06-03T10:00:00Z', 'phone', 20, 'attended', ${t.healthCoach})`);
+
+    expect(await changedMonthsOf(db.db, t.a.pcnId)).toEqual(['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01']);
+    expect((await refreshChanged(db.db)).map((r) => [r.pcnId, r.rebuilt])).toEqual([[t.a.pcnId, true]]);
+    const refreshed = await figures();
+    // Moved: the flow of R1's April cohort is the health coach's now; R3's pair is counted in July.
+    expect(refreshed).not.toEqual(before);
+    expect(
+      await rows(sql`SELECT role, n FROM analytics_counts WHERE pcn_id = ${t.a.pcnId} AND measure = 'flow'
+                      AND value = 'plan_agreed'`),
+    ).toEqual(['health_coach|1']);
+    expect(
+      await rows(sql`SELECT month::text, pairs FROM analytics_outcomes WHERE pcn_id = ${t.a.pcnId}
+                      AND measure = 'swemwbs' AND dimension = 'all' AND month = '2026-07-01'`),
+    ).toEqual(['2026-07-01|1']);
+    expect(await untouched()).toEqual(r2Rows);
+
+    await rebuildAll(db.db);
+    expect(await figures()).toEqual(refreshed);
+  });
+
+  it('keeps the referrals that did not change but count in a recomputed month', async () => {
+    await rebuildAll(db.db);
+    // As if a minute had passed since the rebuild (the cut-off keeps a few seconds' margin).
+    await db.db.execute(sql`UPDATE analytics_refreshes SET caught_up_to = now() WHERE pcn_id = ${t.a.pcnId}`);
+    // A referral received in June: June alone is recomputed. R1 (received in April, unchanged)
+    // counts in June too: a coded event, its PAM move and its pairs, a session missed.
+    const person = await insertPerson(db.db, t.a.icbId, { dob: '1985-05-05' });
+    const r4 = await insertReferral(db.db, t.a, {
+      personId: person,
+      source: 'self',
+      reasons: ['debt'],
+      urgency: 'routine',
+      status: 'received',
+      receivedAt: '2026-06-15T09:00:00Z',
+    });
+    await db.db.execute(sql`UPDATE referrals SET updated_at = now() WHERE id = ${r4}`);
+    expect(await changedMonthsOf(db.db, t.a.pcnId)).toEqual(['2026-06-01']);
+    const before = await figures();
+    await refreshChanged(db.db);
+    const refreshed = await figures();
+    expect(refreshed.analytics_counts).not.toEqual(before.analytics_counts);
+    expect(
+      await rows(sql`SELECT measure, value, n FROM analytics_counts WHERE pcn_id = ${t.a.pcnId}
+                      AND measure IN ('snomed', 'pam_move') AND month = '2026-06-01'`),
+    ).toEqual(['pam_move|1→3|1', 'snomed|1082331000000102|1']);
+    await rebuildAll(db.db);
+    expect(await figures()).toEqual(refreshed);
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.js';
+import { inMonths, type RebuildMonths } from './changes.js';
 import { bankHolidaysLiteral, londonDay } from './sql-parts.js';
 
 let holidays: string | null = null;
@@ -20,7 +21,7 @@ function holidaysLiteral(): string {
  * Set-based: a calendar of the PCN's date range numbers each working day cumulatively (a
  * window count over generate_series), and a wait is the difference of two numbers.
  */
-export async function insertWaitsOf(tx: Tx, pcnId: string): Promise<void> {
+export async function insertWaitsOf(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
   const firstContactOn = londonDay(sql`rr.first_contact_at`);
   await tx.execute(sql`
     WITH span AS (
@@ -39,6 +40,6 @@ export async function insertWaitsOf(tx: Tx, pcnId: string): Promise<void> {
       FROM analytics_rr rr
       JOIN calendar since ON since.d = rr.received_on
       JOIN calendar upto ON upto.d = ${firstContactOn}
-     WHERE rr.first_contact_at IS NOT NULL
+     WHERE rr.first_contact_at IS NOT NULL AND ${inMonths(sql`rr.month`, months)}
      GROUP BY 1, 2, 3, 4, 5, 6, 7`);
 }
