@@ -71,51 +71,65 @@ export const inMonths = (month: SQL, months: RebuildMonths): SQL =>
 
 /**
  * The months of the PCN's figures that its changes since its last rebuild can have moved: null
- * when it was never built (every month). A change is traced to its referral — the same sources
- * as pcnsWithChanges — and the referral to every month it counts in, whatever the measure: the
- * month it was received (referrals, flow, closures, waits), of each coded event, contact and
- * outcome measure, of each onward referral made and each session attended or missed. So a change
- * that moves any figure of a referral (its status, its worker and so their role, the person's
- * equality answers) recomputes every month where that referral is counted, and nothing else.
+ * when it was never built (every month). Each change, from the same sources as pcnsWithChanges,
+ * counts in these months:
+ * - a referral updated (its status, its worker and so their role, anything) or its person's record
+ *   (the equality answers): every month the referral counts in under any measure — the month it
+ *   was received (referrals, flow, closures, waits) and the months of its coded events, contacts,
+ *   outcome measures, onward referrals and sessions;
+ * - a coded event, a contact: its own month;
+ * - an outcome measure: the months of every measure of its referral (a pair moves to the month of
+ *   its latest measure);
+ * - an onward referral updated (an answer, a session, its closure): the month it was made and the
+ *   months of its sessions;
+ * - a care plan saved: the months the person's referrals here were received ("plan agreed").
  *
  * Changes this cannot see (a record erased, a worker's role changed, a code table edited) are
  * caught by the nightly full rebuild (refresh-job.ts).
  */
 export async function changedMonthsOf(db: DbOrTx, pcnId: string): Promise<RebuildMonths> {
+  const pcn = sql`${pcnId}::uuid`;
   const result = await db.execute<{ month: string | null; built: boolean }>(sql`
-    WITH since AS (SELECT caught_up_to AS at FROM analytics_refreshes WHERE pcn_id = ${pcnId}::uuid),
-    changed AS (
-      SELECT r.id FROM referrals r, since WHERE r.pcn_id = ${pcnId}::uuid AND r.updated_at > since.at
-      UNION
-      SELECT r.id FROM referral_events e JOIN referrals r ON r.id = e.referral_id, since
-       WHERE r.pcn_id = ${pcnId}::uuid AND e.at > since.at
-      UNION
-      SELECT c.referral_id FROM case_contacts c, since WHERE c.pcn_id = ${pcnId}::uuid AND c.created_at > since.at
-      UNION
-      SELECT o.referral_id FROM outcome_measures o, since WHERE o.pcn_id = ${pcnId}::uuid AND o.recorded_at > since.at
-      UNION
-      SELECT o.referral_id FROM onward_referrals o, since WHERE o.pcn_id = ${pcnId}::uuid AND o.updated_at > since.at
+    WITH since AS (SELECT caught_up_to AS at FROM analytics_refreshes WHERE pcn_id = ${pcn}),
+    whole AS (
+      SELECT r.id FROM referrals r, since WHERE r.pcn_id = ${pcn} AND r.updated_at > since.at
       UNION
       SELECT r.id FROM people p JOIN referrals r ON r.person_id = p.id, since
-       WHERE r.pcn_id = ${pcnId}::uuid AND p.updated_at > since.at
-      UNION
-      SELECT r.id FROM care_plans cp JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id, since
-       WHERE cp.pcn_id = ${pcnId}::uuid AND cp.updated_at > since.at
+       WHERE r.pcn_id = ${pcn} AND p.updated_at > since.at
     ),
     months AS (
-      SELECT ${londonMonth(sql`r.received_at`)} AS month FROM referrals r JOIN changed ON changed.id = r.id
+      SELECT ${londonMonth(sql`r.received_at`)} AS month FROM referrals r JOIN whole ON whole.id = r.id
       UNION
-      SELECT ${londonMonth(sql`e.at`)} FROM referral_events e JOIN changed ON changed.id = e.referral_id
+      SELECT ${londonMonth(sql`e.at`)} FROM referral_events e JOIN whole ON whole.id = e.referral_id
        WHERE e.snomed_code IS NOT NULL
       UNION
-      SELECT ${londonMonth(sql`c.at`)} FROM case_contacts c JOIN changed ON changed.id = c.referral_id
+      SELECT ${londonMonth(sql`c.at`)} FROM case_contacts c JOIN whole ON whole.id = c.referral_id
       UNION
-      SELECT date_trunc('month', o.administered_on)::date FROM outcome_measures o JOIN changed ON changed.id = o.referral_id
+      SELECT date_trunc('month', o.administered_on)::date FROM outcome_measures o JOIN whole ON whole.id = o.referral_id
       UNION
-      SELECT ${londonMonth(sql`o.created_at`)} FROM onward_referrals o JOIN changed ON changed.id = o.referral_id
+      SELECT ${londonMonth(sql`o.created_at`)} FROM onward_referrals o JOIN whole ON whole.id = o.referral_id
       UNION
       SELECT date_trunc('month', a.on)::date FROM onward_attendances a
-        JOIN onward_referrals o ON o.id = a.onward_referral_id JOIN changed ON changed.id = o.referral_id
+        JOIN onward_referrals o ON o.id = a.onward_referral_id JOIN whole ON whole.id = o.referral_id
+      UNION
+      SELECT ${londonMonth(sql`e.at`)} FROM referral_events e JOIN referrals r ON r.id = e.referral_id, since
+       WHERE r.pcn_id = ${pcn} AND e.at > since.at AND e.snomed_code IS NOT NULL
+      UNION
+      SELECT ${londonMonth(sql`c.at`)} FROM case_contacts c, since WHERE c.pcn_id = ${pcn} AND c.created_at > since.at
+      UNION
+      SELECT date_trunc('month', m.administered_on)::date
+        FROM outcome_measures o JOIN outcome_measures m ON m.referral_id = o.referral_id, since
+       WHERE o.pcn_id = ${pcn} AND o.recorded_at > since.at
+      UNION
+      SELECT ${londonMonth(sql`o.created_at`)} FROM onward_referrals o, since
+       WHERE o.pcn_id = ${pcn} AND o.updated_at > since.at
+      UNION
+      SELECT date_trunc('month', a.on)::date FROM onward_referrals o JOIN onward_attendances a ON a.onward_referral_id = o.id, since
+       WHERE o.pcn_id = ${pcn} AND o.updated_at > since.at
+      UNION
+      SELECT ${londonMonth(sql`r.received_at`)}
+        FROM care_plans cp JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id, since
+       WHERE cp.pcn_id = ${pcn} AND cp.updated_at > since.at
     )
     SELECT NULL::text AS month, EXISTS (SELECT 1 FROM since) AS built
     UNION ALL

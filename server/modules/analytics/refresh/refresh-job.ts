@@ -44,15 +44,12 @@ interface RunData {
  */
 export async function startAnalyticsRefreshJob(opts: AnalyticsRefreshOptions): Promise<AnalyticsRefreshJob> {
   const { boss, db, log } = opts;
-  for (const name of [ANALYTICS_REFRESH_QUEUE, ANALYTICS_REBUILD_QUEUE]) {
-    await boss.createQueue(name, {
-      name,
-      policy: 'stately',
-      retryLimit: 2,
-      retryDelay: 30,
-      // A full rebuild of an ICB-sized database takes minutes, not hours.
-      expireInSeconds: 60 * 60,
-    });
+  // A run left active by an instance that died holds its queue until it expires: a refresh of
+  // changed months takes seconds, and a first full rebuild of an ICB-sized database minutes (3
+  // on the synthetic ICB); the nightly full rebuild may take its time.
+  const expiry = { [ANALYTICS_REFRESH_QUEUE]: 15 * 60, [ANALYTICS_REBUILD_QUEUE]: 60 * 60 };
+  for (const [name, expireInSeconds] of Object.entries(expiry)) {
+    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds });
   }
   const stopping = new AbortController();
   const running = new Set<Promise<RebuildReport[]>>();
