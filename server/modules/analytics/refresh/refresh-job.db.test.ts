@@ -92,6 +92,12 @@ describe('analytics.refresh job (pg-boss)', () => {
     expect(ANALYTICS_REBUILD_CRON).toBe('45 3 * * *');
   });
 
+  it('holds a run left active by a dead instance for 15 minutes at most (the nightly rebuild an hour)', async () => {
+    const expiry = async (name: string) => (await jobs.boss.getQueue(name))?.expireInSeconds;
+    expect(await expiry(ANALYTICS_REFRESH_QUEUE)).toBe(15 * 60);
+    expect(await expiry(ANALYTICS_REBUILD_QUEUE)).toBe(60 * 60);
+  });
+
   it('builds every PCN by itself when the figures were never built', async () => {
     const first = await nextRun(0);
     expect(first.map((r) => r.pcnId).sort()).toEqual([pcnA, pcnB].sort());

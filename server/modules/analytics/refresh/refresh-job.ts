@@ -49,7 +49,10 @@ export async function startAnalyticsRefreshJob(opts: AnalyticsRefreshOptions): P
   // on the synthetic ICB); the nightly full rebuild may take its time.
   const expiry = { [ANALYTICS_REFRESH_QUEUE]: 15 * 60, [ANALYTICS_REBUILD_QUEUE]: 60 * 60 };
   for (const [name, expireInSeconds] of Object.entries(expiry)) {
-    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds });
+    const options = { name, policy: 'stately' as const, retryLimit: 2, retryDelay: 30, expireInSeconds };
+    // createQueue leaves an existing queue as it was: updateQueue brings its settings to these.
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, options);
   }
   const stopping = new AbortController();
   const running = new Set<Promise<RebuildReport[]>>();
