@@ -31,13 +31,15 @@ export async function changeCutOff(db: Db): Promise<Date> {
  * caught_up_to — a referral updated (status, triage, allocation, first contact, closure), a
  * referral event, a contact recorded, an outcome measure, an onward referral updated (answers,
  * attendance and closure touch it), a person's record updated (equality answers, postcode,
- * date of birth: through their referrals), a care plan saved. Each source is read through its
- * change-time index from the oldest caught_up_to on.
+ * date of birth: through their referrals), a care plan saved. Each source is read once, through
+ * its change-time index from the oldest caught_up_to on (refreshChanged keeps that recent: it
+ * moves the caught_up_to of the PCNs found unchanged too), and its latest change per PCN compared
+ * with that PCN's caught_up_to.
  */
 export async function pcnsWithChanges(db: Db): Promise<string[]> {
   const result = await db.execute<{ pcn_id: string }>(sql`
     WITH since AS (SELECT min(caught_up_to) AS at FROM analytics_refreshes),
-    changes AS (
+    changes AS MATERIALIZED (
       SELECT r.pcn_id, r.updated_at AS at FROM referrals r, since WHERE r.updated_at > since.at
       UNION ALL
       SELECT r.pcn_id, e.at FROM referral_events e JOIN referrals r ON r.id = e.referral_id, since WHERE e.at > since.at
@@ -52,14 +54,27 @@ export async function pcnsWithChanges(db: Db): Promise<string[]> {
        WHERE p.updated_at > since.at
       UNION ALL
       SELECT cp.pcn_id, cp.updated_at FROM care_plans cp, since WHERE cp.updated_at > since.at
-    )
+    ),
+    latest AS (SELECT pcn_id, max(at) AS at FROM changes GROUP BY pcn_id)
     SELECT p.id AS pcn_id
       FROM pcns p
       LEFT JOIN analytics_refreshes ar ON ar.pcn_id = p.id
-     WHERE ar.pcn_id IS NULL
-        OR EXISTS (SELECT 1 FROM changes c WHERE c.pcn_id = p.id AND c.at > ar.caught_up_to)
+      LEFT JOIN latest l ON l.pcn_id = p.id
+     WHERE ar.pcn_id IS NULL OR l.at > ar.caught_up_to
      ORDER BY p.id`);
   return result.rows.map((r) => r.pcn_id);
+}
+
+/**
+ * Moves the caught_up_to of every PCN built and not among `changed` to `cutOff`: nothing of theirs
+ * changed up to a snapshot taken after the cut-off (changeCutOff says why that is enough). Without
+ * it a quiet PCN would hold the oldest caught_up_to back, and every run would read every change
+ * since then again. Their refreshed_at ("as of") stays: their figures were not rebuilt.
+ */
+export async function markUnchangedCaughtUp(db: Db, cutOff: Date, changed: string[]): Promise<void> {
+  await db.execute(sql`
+    UPDATE analytics_refreshes SET caught_up_to = ${cutOff.toISOString()}
+     WHERE caught_up_to < ${cutOff.toISOString()} AND pcn_id <> ALL(${`{${changed.join(',')}}`}::uuid[])`);
 }
 
 /** The months a rebuild recomputes: every month (null), or these (first days, YYYY-MM-DD). */

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { forgetRefreshes } from '../scope.js';
-import { changeCutOff, changedMonthsOf, inMonths, pcnsWithChanges, type RebuildMonths } from './changes.js';
+import {
+  changeCutOff,
+  changedMonthsOf,
+  inMonths,
+  markUnchangedCaughtUp,
+  pcnsWithChanges,
+  type RebuildMonths,
+} from './changes.js';
 import { insertContactsOf } from './contacts.js';
 import { insertCountsOf } from './counts.js';
 import { insertOutcomesOf, loadPairs } from './outcomes.js';
@@ -183,7 +190,10 @@ export async function rebuildAll(db: Db, opts: RebuildOptions = {}): Promise<Reb
  * moved only (and every month of a PCN never built).
  */
 export async function refreshChanged(db: Db, opts: RebuildOptions = {}): Promise<RebuildReport[]> {
-  return rebuildEach(db, await pcnsWithChanges(db), 'changed', opts);
+  const cutOff = await changeCutOff(db);
+  const changed = await pcnsWithChanges(db);
+  await markUnchangedCaughtUp(db, cutOff, changed);
+  return rebuildEach(db, changed, 'changed', opts);
 }
 
 /** True when no PCN's figures were ever built (a new database, or one the generator just filled). */

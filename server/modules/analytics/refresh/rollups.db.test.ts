@@ -355,9 +355,18 @@ describe('change detection', () => {
     await db.db.execute(sql`
       INSERT INTO case_contacts (referral_id, pcn_id, at, mode, duration_minutes, outcome, recorded_by_user_id)
       VALUES (${ids.r3}, ${t.a.pcnId}, '2026-05-02T10:00:00Z', 'group', 90, 'attended', ${t.healthCoach})`);
+    const caughtUpTo = async (pcnId: string) =>
+      (await rows(sql`SELECT caught_up_to::text FROM analytics_refreshes WHERE pcn_id = ${pcnId}`))[0];
+    const bCaughtUp = await caughtUpTo(t.b.pcnId);
     const second = await refreshChanged(db.db);
     expect(second.map((r) => r.pcnId)).toEqual([t.a.pcnId]);
+    // B was not rebuilt ("as of" stays), but nothing of it changed: it is caught up to now, so the
+    // next run reads no change from before this one.
     expect(await refreshedAt(t.b.pcnId)).toBe(bBefore);
+    const moved = new Date(String(await caughtUpTo(t.b.pcnId))).getTime();
+    expect(moved).toBeGreaterThan(new Date(String(bCaughtUp)).getTime());
+    // Taken just before A's own cut-off, so no later than A's.
+    expect(moved).toBeLessThanOrEqual(new Date(String(await caughtUpTo(t.a.pcnId))).getTime());
     expect(await refreshedAt(t.a.pcnId)).not.toBe(aBefore);
     expect(
       await rows(sql`SELECT mode, n, minutes FROM analytics_contacts WHERE pcn_id = ${t.a.pcnId} AND mode = 'group'`),
