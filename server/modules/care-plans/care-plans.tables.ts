@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { CarePlanContent } from '../../../common/care-plan.js';
 import { pcns } from '../organisations/organisations.tables.js';
 import { people } from '../people/people.tables.js';
@@ -26,6 +26,8 @@ export const carePlans = pgTable(
   (t) => [
     unique('care_plans_person_pcn_unique').on(t.personId, t.pcnId),
     check('care_plans_version_positive', sql`${t.currentVersion} >= 1`),
+    // The dashboards' refresh finds the plans saved since a PCN's last rebuild (analytics/refresh).
+    index('care_plans_pcn_updated_idx').on(t.pcnId, t.updatedAt),
   ],
 );
 

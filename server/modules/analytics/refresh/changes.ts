@@ -37,23 +37,28 @@ export async function changeCutOff(db: Db): Promise<Date> {
  * with that PCN's caught_up_to.
  */
 export async function pcnsWithChanges(db: Db): Promise<string[]> {
+  const oldest = await db.execute<{ at: string | null }>(
+    sql`SELECT min(caught_up_to)::text AS at FROM analytics_refreshes`,
+  );
+  // A value, not a subquery, so that each source is planned by its change-time index; nothing
+  // built yet: every PCN is (no change need be read).
+  const since = sql`${oldest.rows[0]?.at ?? 'infinity'}::timestamptz`;
   const result = await db.execute<{ pcn_id: string }>(sql`
-    WITH since AS (SELECT min(caught_up_to) AS at FROM analytics_refreshes),
-    changes AS MATERIALIZED (
-      SELECT r.pcn_id, r.updated_at AS at FROM referrals r, since WHERE r.updated_at > since.at
+    WITH changes AS MATERIALIZED (
+      SELECT r.pcn_id, r.updated_at AS at FROM referrals r WHERE r.updated_at > ${since}
       UNION ALL
-      SELECT r.pcn_id, e.at FROM referral_events e JOIN referrals r ON r.id = e.referral_id, since WHERE e.at > since.at
+      SELECT r.pcn_id, e.at FROM referral_events e JOIN referrals r ON r.id = e.referral_id WHERE e.at > ${since}
       UNION ALL
-      SELECT c.pcn_id, c.created_at FROM case_contacts c, since WHERE c.created_at > since.at
+      SELECT c.pcn_id, c.created_at FROM case_contacts c WHERE c.created_at > ${since}
       UNION ALL
-      SELECT o.pcn_id, o.recorded_at FROM outcome_measures o, since WHERE o.recorded_at > since.at
+      SELECT o.pcn_id, o.recorded_at FROM outcome_measures o WHERE o.recorded_at > ${since}
       UNION ALL
-      SELECT o.pcn_id, o.updated_at FROM onward_referrals o, since WHERE o.updated_at > since.at
+      SELECT o.pcn_id, o.updated_at FROM onward_referrals o WHERE o.updated_at > ${since}
       UNION ALL
-      SELECT r.pcn_id, p.updated_at FROM people p JOIN referrals r ON r.person_id = p.id, since
-       WHERE p.updated_at > since.at
+      SELECT r.pcn_id, p.updated_at FROM people p JOIN referrals r ON r.person_id = p.id
+       WHERE p.updated_at > ${since}
       UNION ALL
-      SELECT cp.pcn_id, cp.updated_at FROM care_plans cp, since WHERE cp.updated_at > since.at
+      SELECT cp.pcn_id, cp.updated_at FROM care_plans cp WHERE cp.updated_at > ${since}
     ),
     latest AS (SELECT pcn_id, max(at) AS at FROM changes GROUP BY pcn_id)
     SELECT p.id AS pcn_id
@@ -103,14 +108,21 @@ export const inMonths = (month: SQL, months: RebuildMonths): SQL =>
  * caught by the nightly full rebuild (refresh-job.ts).
  */
 export async function changedMonthsOf(db: DbOrTx, pcnId: string): Promise<RebuildMonths> {
+  const built = await db.execute<{ at: string }>(
+    sql`SELECT caught_up_to::text AS at FROM analytics_refreshes WHERE pcn_id = ${pcnId}::uuid`,
+  );
+  const caughtUpTo = built.rows[0]?.at;
+  if (caughtUpTo === undefined) return null;
   const pcn = sql`${pcnId}::uuid`;
-  const result = await db.execute<{ month: string | null; built: boolean }>(sql`
-    WITH since AS (SELECT caught_up_to AS at FROM analytics_refreshes WHERE pcn_id = ${pcn}),
-    whole AS (
-      SELECT r.id FROM referrals r, since WHERE r.pcn_id = ${pcn} AND r.updated_at > since.at
+  // A value, not a subquery: PostgreSQL then plans each source by its change-time index (a minute
+  // of changes) rather than by every referral of the PCN.
+  const since = sql`${caughtUpTo}::timestamptz`;
+  const result = await db.execute<{ month: string }>(sql`
+    WITH whole AS (
+      SELECT r.id FROM referrals r WHERE r.pcn_id = ${pcn} AND r.updated_at > ${since}
       UNION
-      SELECT r.id FROM people p JOIN referrals r ON r.person_id = p.id, since
-       WHERE r.pcn_id = ${pcn} AND p.updated_at > since.at
+      SELECT r.id FROM people p JOIN referrals r ON r.person_id = p.id
+       WHERE r.pcn_id = ${pcn} AND p.updated_at > ${since}
     ),
     months AS (
       SELECT ${londonMonth(sql`r.received_at`)} AS month FROM referrals r JOIN whole ON whole.id = r.id
@@ -127,28 +139,24 @@ export async function changedMonthsOf(db: DbOrTx, pcnId: string): Promise<Rebuil
       SELECT date_trunc('month', a.on)::date FROM onward_attendances a
         JOIN onward_referrals o ON o.id = a.onward_referral_id JOIN whole ON whole.id = o.referral_id
       UNION
-      SELECT ${londonMonth(sql`e.at`)} FROM referral_events e JOIN referrals r ON r.id = e.referral_id, since
-       WHERE r.pcn_id = ${pcn} AND e.at > since.at AND e.snomed_code IS NOT NULL
+      SELECT ${londonMonth(sql`e.at`)} FROM referral_events e JOIN referrals r ON r.id = e.referral_id
+       WHERE r.pcn_id = ${pcn} AND e.at > ${since} AND e.snomed_code IS NOT NULL
       UNION
-      SELECT ${londonMonth(sql`c.at`)} FROM case_contacts c, since WHERE c.pcn_id = ${pcn} AND c.created_at > since.at
+      SELECT ${londonMonth(sql`c.at`)} FROM case_contacts c WHERE c.pcn_id = ${pcn} AND c.created_at > ${since}
       UNION
       SELECT date_trunc('month', m.administered_on)::date
-        FROM outcome_measures o JOIN outcome_measures m ON m.referral_id = o.referral_id, since
-       WHERE o.pcn_id = ${pcn} AND o.recorded_at > since.at
+        FROM outcome_measures o JOIN outcome_measures m ON m.referral_id = o.referral_id
+       WHERE o.pcn_id = ${pcn} AND o.recorded_at > ${since}
       UNION
-      SELECT ${londonMonth(sql`o.created_at`)} FROM onward_referrals o, since
-       WHERE o.pcn_id = ${pcn} AND o.updated_at > since.at
+      SELECT ${londonMonth(sql`o.created_at`)} FROM onward_referrals o WHERE o.pcn_id = ${pcn} AND o.updated_at > ${since}
       UNION
-      SELECT date_trunc('month', a.on)::date FROM onward_referrals o JOIN onward_attendances a ON a.onward_referral_id = o.id, since
-       WHERE o.pcn_id = ${pcn} AND o.updated_at > since.at
+      SELECT date_trunc('month', a.on)::date FROM onward_referrals o JOIN onward_attendances a ON a.onward_referral_id = o.id
+       WHERE o.pcn_id = ${pcn} AND o.updated_at > ${since}
       UNION
       SELECT ${londonMonth(sql`r.received_at`)}
-        FROM care_plans cp JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id, since
-       WHERE cp.pcn_id = ${pcn} AND cp.updated_at > since.at
+        FROM care_plans cp JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id
+       WHERE cp.pcn_id = ${pcn} AND cp.updated_at > ${since}
     )
-    SELECT NULL::text AS month, EXISTS (SELECT 1 FROM since) AS built
-    UNION ALL
-    SELECT to_char(month, 'YYYY-MM-DD'), true FROM months WHERE EXISTS (SELECT 1 FROM since)`);
-  if (!result.rows[0]?.built) return null;
-  return result.rows.flatMap((r) => (r.month === null ? [] : [r.month])).sort();
+    SELECT to_char(month, 'YYYY-MM-DD') AS month FROM months ORDER BY 1`);
+  return result.rows.map((r) => r.month);
 }

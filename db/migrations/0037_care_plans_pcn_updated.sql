@@ -1,0 +1,1 @@
+CREATE INDEX "care_plans_pcn_updated_idx" ON "care_plans" USING btree ("pcn_id","updated_at");
