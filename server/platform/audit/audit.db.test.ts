@@ -57,6 +57,24 @@ describe('audit hash chain', () => {
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 5 });
   });
 
+  it('hashes in PostgreSQL exactly as the app verifies: text beyond ASCII, nested details, no ICB', async () => {
+    const database = await databaseWithChain(1);
+    await writeAuditAlone(database.db, ctx, {
+      action: 'test.unicode',
+      entityType: 'person',
+      entityId: 'Zoë Ōkami-Ngữ 🙂',
+      icbId: null,
+      details: { note: 'naïve “quotes” \\ back\nslash', nested: { b: 2, a: [1, 'ü', null, true] } },
+    });
+    const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    const [first, last] = [rows[0], rows[1]];
+    if (!first || !last) throw new Error('expected two rows');
+    expect(last.prevHash).toBe(first.hash);
+    expect(last.hash).toBe(hashAuditRow(first.hash, last));
+    expect(last.entityId).toBe('Zoë Ōkami-Ngữ 🙂');
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 2 });
+  });
+
   it('stays one straight chain when many requests write at once', async () => {
     const database = await databaseWithChain(0);
     await Promise.all(

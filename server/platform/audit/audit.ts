@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { RequestContext } from '../context.js';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
@@ -33,14 +33,12 @@ export const SYSTEM_CLIENT_ACTOR_ROLE = 'system_client';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-// Arbitrary constant naming "audit chain append" among advisory locks.
-const AUDIT_CHAIN_LOCK_KEY = 7_402_118_276;
-
 type AuditRow = typeof auditEvents.$inferSelect;
 type Hashable = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>;
 
-export function hashAuditRow(prevHash: string, row: Hashable): string {
-  const canonical = stableStringify({
+/** The text a row's hash covers besides the previous hash (waymark_audit_append hashes the same). */
+export function canonicalAuditRow(row: Hashable): string {
+  return stableStringify({
     // Only when present: rows written before the column existed must hash exactly as they did,
     // while moving a newer row to another ICB (or out of every ICB) breaks the chain.
     ...(row.icbId ? { icbId: row.icbId } : {}),
@@ -55,7 +53,10 @@ export function hashAuditRow(prevHash: string, row: Hashable): string {
     requestId: row.requestId,
     details: row.details,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+export function hashAuditRow(prevHash: string, row: Hashable): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalAuditRow(row)).digest('hex');
 }
 
 /** Who the row is about and whose ICB it belongs to: the entry's overrides, else the signed-in actor. */
@@ -166,37 +167,15 @@ function batcherOf(db: Db): AuditBatcher<Hashable> {
   return batcher;
 }
 
-/** Appends rows to the chain, in order, under the chain's lock. */
-async function appendChained(dbOrTx: DbOrTx, rows: Hashable[]): Promise<void> {
-  // A nested transaction is a savepoint when already inside one; the lock lives until the
-  // outermost transaction ends, so no other writer can slip a row in between.
-  await dbOrTx.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-    const ids = rows.length > 1 ? await nextAuditIds(tx, rows.length) : [undefined];
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const chained = rows.map((row, i) => {
-      const id = ids[i];
-      const linked = { ...row, ...(id === undefined ? {} : { id }), prevHash, hash: hashAuditRow(prevHash, row) };
-      prevHash = linked.hash;
-      return linked;
-    });
-    await tx.insert(auditEvents).values(chained);
-  });
-}
-
 /**
- * Ids for a batch, ascending: the chain is verified in id order, and the order a multi-row insert
- * draws from the sequence is not one PostgreSQL promises. Under the chain's lock no other append
- * draws in between.
+ * Appends rows to the chain, in order, under the chain's lock: one statement (migration 0038's
+ * waymark_audit_append), so the lock is never held across a network round trip. Inside a
+ * transaction the lock lasts until that transaction ends, so no other writer can slip a row in
+ * between; otherwise the statement is its own transaction.
  */
-async function nextAuditIds(tx: Tx, count: number): Promise<bigint[]> {
-  const result = await tx.execute<{ id: string }>(
-    sql`SELECT nextval(pg_get_serial_sequence('audit_events', 'id'))::text AS id FROM generate_series(1, ${count})`,
-  );
-  if (result.rows.length !== count)
-    throw new Error(`asked the sequence for ${count} audit ids, got ${result.rows.length}`);
-  return result.rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+async function appendChained(dbOrTx: DbOrTx, rows: Hashable[]): Promise<void> {
+  const entries = rows.map((row) => ({ ...row, at: row.at.toISOString(), canonical: canonicalAuditRow(row) }));
+  await dbOrTx.execute(sql`SELECT waymark_audit_append(${JSON.stringify(entries)}::json)`);
 }
 
 export type ChainVerdict =
