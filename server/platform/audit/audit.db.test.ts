@@ -75,6 +75,19 @@ describe('audit hash chain', () => {
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 2 });
   });
 
+  it('verifies a row whose request had no address (its client had gone) or no id', async () => {
+    const database = await databaseWithChain(1);
+    const gone = { ...ctx, ip: undefined, requestId: undefined } as unknown as RequestContext;
+    await writeAuditAlone(database.db, gone, { action: 'test.client-gone' });
+    await database.db.transaction((tx) => writeAudit(tx, gone, { action: 'test.client-gone' }));
+    const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(rows.slice(1).map((r) => [r.ip, r.requestId])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 3 });
+  });
+
   it('stays one straight chain when many requests write at once', async () => {
     const database = await databaseWithChain(0);
     await Promise.all(

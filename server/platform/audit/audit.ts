@@ -43,14 +43,17 @@ export function canonicalAuditRow(row: Hashable): string {
     // while moving a newer row to another ICB (or out of every ICB) breaks the chain.
     ...(row.icbId ? { icbId: row.icbId } : {}),
     at: row.at.toISOString(),
-    actorUserId: row.actorUserId,
-    actorRole: row.actorRole,
+    // Each as stored: a field missing (undefined) is stored as null and read back as null, so it
+    // is hashed as null. Hashed as missing, a request whose client had gone (no address) left a
+    // row that `audit:verify` then called edited.
+    actorUserId: row.actorUserId ?? null,
+    actorRole: row.actorRole ?? null,
     action: row.action,
     outcome: row.outcome,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    ip: row.ip,
-    requestId: row.requestId,
+    entityType: row.entityType ?? null,
+    entityId: row.entityId ?? null,
+    ip: row.ip ?? null,
+    requestId: row.requestId ?? null,
     details: row.details,
   });
 }

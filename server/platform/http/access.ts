@@ -62,7 +62,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function requestContext(request: FastifyRequest): RequestContext {
   return {
     actor: request.principal,
-    ip: request.ip,
+    // Undefined once the client has gone (Fastify reads the socket's address when asked).
+    ip: request.ip ?? null,
     requestId: request.id,
     auditDenials: request.auditDenials ?? undefined,
   };
