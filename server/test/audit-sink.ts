@@ -1,28 +1,32 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db/client.js';
+
+const GENESIS = '0'.repeat(64);
 
 /**
  * A stand-in for the database where only audit rows are written (unit tests of the access hook
- * and of writeAudit): it plays the transaction appendAuditRow opens, keeps the inserted rows, and
- * serves them back in id order to verifyAuditChain, `batch` rows per query. The real chain, lock
- * and columns are covered by audit.db.test.ts.
+ * and of writeAudit): it plays waymark_audit_append (migration 0038) — each entry hashed over the
+ * last row's hash and its canonical text, and kept — and serves the rows back in id order to
+ * verifyAuditChain, `batch` rows per query. The real function, lock and columns are covered by
+ * audit.db.test.ts.
  */
 export function auditSink() {
   const rows: Record<string, unknown>[] = [];
   let served = 0;
-  let nextId = 0;
   const tx = {
-    // The lock is a no-op here; a batch's ids (`nextval … FROM generate_series(1, n)`) come from a
-    // counter, n read from the statement's one number.
     execute: async (query: { queryChunks: unknown[] }) => {
       const text = query.queryChunks.map((chunk) => (chunk as { value?: string[] }).value?.join('') ?? '').join('');
-      const count = text.includes('generate_series')
-        ? (query.queryChunks.findLast((c) => typeof c === 'number') as number)
-        : 0;
-      return { rows: Array.from({ length: count }, () => ({ id: String(++nextId) })) };
+      if (!text.includes('waymark_audit_append')) throw new Error(`the audit sink plays no other statement: ${text}`);
+      const json = query.queryChunks.find((c) => typeof c === 'string') as string;
+      for (const { canonical, ...entry } of JSON.parse(json) as Record<string, unknown>[]) {
+        const prevHash = (rows.at(-1)?.hash as string | undefined) ?? GENESIS;
+        const hash = createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
+        rows.push({ ...entry, at: new Date(entry.at as string), details: entry.details ?? {}, prevHash, hash });
+      }
+      return { rows: [] };
     },
     select: () => ({
       from: () => ({
-        orderBy: () => ({ limit: async () => rows.slice(-1) }),
         where: () => ({
           orderBy: () => ({
             limit: async (batch: number) => {
@@ -33,11 +37,6 @@ export function auditSink() {
           }),
         }),
       }),
-    }),
-    insert: () => ({
-      values: async (values: Record<string, unknown> | Record<string, unknown>[]) => {
-        rows.push(...(Array.isArray(values) ? values : [values]));
-      },
     }),
   };
   const db = { ...tx, transaction: async (fn: (t: typeof tx) => Promise<void>) => fn(tx) } as unknown as Db;
