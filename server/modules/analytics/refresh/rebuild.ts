@@ -25,7 +25,12 @@ import { insertWaitsOf } from './waits.js';
 // synthetic ICB (9,000 referrals over three years) takes 5–10 s whole and well under a second for
 // a month or two; see ARCHITECTURE.md, "Figures: how they are kept fresh".
 
-const ROLLUP_TABLES = ['analytics_counts', 'analytics_waits', 'analytics_outcomes', 'analytics_contacts'] as const;
+export const ROLLUP_TABLES = [
+  'analytics_counts',
+  'analytics_waits',
+  'analytics_outcomes',
+  'analytics_contacts',
+] as const;
 
 export interface RebuildReport {
   pcnId: string;

@@ -5,7 +5,8 @@ import { createTestTenancy } from '../../../test/toolkit.js';
 import { createPartnerService } from '../../onward-referrals/test-onward.js';
 import { analyticsAsOf } from './as-of.js';
 import { changedMonthsOf } from './changes.js';
-import { rebuildAll, rebuildPcn, refreshChanged } from './rebuild.js';
+import { ROLLUP_TABLES, rebuildAll, rebuildPcn, refreshChanged } from './rebuild.js';
+import { SLICE_TABLES } from './slices.js';
 import {
   createTwoPcns,
   insertAttendance,
@@ -392,20 +393,14 @@ describe('change detection', () => {
 });
 
 describe('a refresh of the changed months only', () => {
-  const PCN_TABLES = [
-    'analytics_counts',
-    'analytics_waits',
-    'analytics_outcomes',
-    'analytics_contacts',
-    'analytics_count_slices',
-    'analytics_wait_slices',
-    'analytics_outcome_slices',
-    'analytics_contact_slices',
-  ];
-  const ICB_TABLES = ['analytics_icb_count_slices', 'analytics_icb_wait_slices', 'analytics_icb_outcome_slices'];
+  const TABLES = [...ROLLUP_TABLES, ...SLICE_TABLES];
+  const ICB_TABLES = TABLES.filter((table) => table.startsWith('analytics_icb_'));
+  const PCN_TABLES = TABLES.filter((table) => !ICB_TABLES.includes(table));
   /** Every rollup row of PCN A and of its ICB, as text. */
   async function figures(): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
+    expect(PCN_TABLES).toHaveLength(8);
+    expect(ICB_TABLES).toHaveLength(3);
     for (const table of PCN_TABLES)
       out[table] = await rows(sql`SELECT * FROM ${sql.identifier(table)} WHERE pcn_id = ${t.a.pcnId}`);
     for (const table of ICB_TABLES)
