@@ -77,12 +77,30 @@ interface Outcome {
   serverErrors: number;
 }
 
+/** Referrals accepted so far in a burst, across its clients. */
+interface Progress {
+  accepted: number;
+}
+
+/**
+ * Waits until a fifth of the burst has been accepted: the fault then comes while most of it is
+ * still to be sent, however fast intake is (a fixed wait let a quick burst end before the kill).
+ */
+async function untilUnderWay(progress: Progress): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (progress.accepted < (CLIENTS * PER_CLIENT) / 5) {
+    if (Date.now() > deadline) throw new Error(`the burst did not get going: ${progress.accepted} accepted`);
+    await sleep(5);
+  }
+}
+
 /** One client: its referrals one after another, each retried with its key until accepted. */
 async function client(
   port: () => number,
   headers: Record<string, string>,
   deadline: number,
   perClient = PER_CLIENT,
+  progress: Progress = { accepted: 0 },
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (let i = 0; i < perClient; i++) {
@@ -106,8 +124,10 @@ async function client(
           signal: AbortSignal.timeout(15_000),
         });
         const answer = (await res.json().catch(() => null)) as { id?: string } | null;
-        if (res.status === 201 && answer?.id) outcome.acceptedId = answer.id;
-        else if (res.status >= 500) outcome.serverErrors++;
+        if (res.status === 201 && answer?.id) {
+          outcome.acceptedId = answer.id;
+          progress.accepted++;
+        } else if (res.status >= 500) outcome.serverErrors++;
         else throw new Error(`referral refused: ${res.status} ${JSON.stringify(answer)}`);
       } catch (err) {
         if ((err as Error).message.startsWith('referral refused')) throw err;
@@ -164,8 +184,11 @@ describe.skipIf(process.platform !== 'linux')('intake under faults (issue 19, po
     const waymark = await startWaymark(started.dataDir('faults-db-killed'), await freePort(), await freePort());
     const headers = await signInAsReferrer(waymark.port);
     const deadline = Date.now() + 150_000;
-    const burst = Promise.all(Array.from({ length: CLIENTS }, () => client(() => waymark.port, headers, deadline)));
-    await sleep(1500);
+    const progress: Progress = { accepted: 0 };
+    const burst = Promise.all(
+      Array.from({ length: CLIENTS }, () => client(() => waymark.port, headers, deadline, PER_CLIENT, progress)),
+    );
+    await untilUnderWay(progress);
     const postmaster = (await postmasterPid(waymark.dataDir)) as number;
     expect(postmaster).toBeGreaterThan(0);
     process.kill(postmaster, 'SIGKILL'); // the app restarts its PostgreSQL by itself
@@ -189,8 +212,11 @@ describe.skipIf(process.platform !== 'linux')('intake under faults (issue 19, po
     const first = await startWaymark(dataDir, port, pgPort);
     const headers = await signInAsReferrer(port);
     const deadline = Date.now() + 200_000;
-    const burst = Promise.all(Array.from({ length: CLIENTS }, () => client(() => port, headers, deadline)));
-    await sleep(1500);
+    const progress: Progress = { accepted: 0 };
+    const burst = Promise.all(
+      Array.from({ length: CLIENTS }, () => client(() => port, headers, deadline, PER_CLIENT, progress)),
+    );
+    await untilUnderWay(progress);
     first.running.child.kill('SIGKILL');
     await first.running.exited;
     // The same address and data: sessions live in the database, so the clients carry on.

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { safeError } from './logger.js';
+import './pg-boss-settle.js';
 import type { HubLog } from './realtime-hub.js';
 
 // Background jobs on pg-boss 10, in the same PostgreSQL as everything else (its own schema),
