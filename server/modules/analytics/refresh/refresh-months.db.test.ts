@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { createTestTenancy } from '../../../test/toolkit.js';
+import { analyticsAsOf } from './as-of.js';
+import { changedMonthsOf } from './changes.js';
+import { ROLLUP_TABLES, rebuildAll, refreshChanged } from './rebuild.js';
+import { SLICE_TABLES } from './slices.js';
+import { insertPerson, insertReferral, type TwoPcns } from './test-data.js';
+import { rowsOf, threeReferrals } from './test-three-referrals.js';
+
+// The refresh over the three referrals of test-three-referrals.ts: which PCNs it finds changed,
+// which months it recomputes, that those give the rows a full rebuild gives, and the vacuum after.
+
+let db: TestDatabase;
+let t: TwoPcns;
+let ids: Record<string, string>;
+let rows: ReturnType<typeof rowsOf>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ t, ids } = await threeReferrals(db));
+  rows = rowsOf(db, t);
+}, 60_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('change detection', () => {
+  it('rebuilds PCNs never refreshed, then only the PCN with a new contact', async () => {
+    const first = await refreshChanged(db.db);
+    // A was built in beforeAll with nothing changed since; B never was.
+    expect(first.map((r) => r.pcnId)).toEqual([t.b.pcnId]);
+    expect(await refreshChanged(db.db)).toEqual([]);
+    const refreshedAt = async (pcnId: string) =>
+      (await rows(sql`SELECT refreshed_at::text FROM analytics_refreshes WHERE pcn_id = ${pcnId}`))[0];
+    const bBefore = await refreshedAt(t.b.pcnId);
+    const aBefore = await refreshedAt(t.a.pcnId);
+
+    await db.db.execute(sql`
+      INSERT INTO case_contacts (referral_id, pcn_id, at, mode, duration_minutes, outcome, recorded_by_user_id)
+      VALUES (${ids.r3}, ${t.a.pcnId}, '2026-05-02T10:00:00Z', 'group', 90, 'attended', ${t.healthCoach})`);
+    const caughtUpTo = async (pcnId: string) =>
+      (await rows(sql`SELECT caught_up_to::text FROM analytics_refreshes WHERE pcn_id = ${pcnId}`))[0];
+    const bCaughtUp = await caughtUpTo(t.b.pcnId);
+    const second = await refreshChanged(db.db);
+    expect(second.map((r) => r.pcnId)).toEqual([t.a.pcnId]);
+    // B was not rebuilt ("as of" stays), but nothing of it changed: it is caught up to now, so the
+    // next run reads no change from before this one.
+    expect(await refreshedAt(t.b.pcnId)).toBe(bBefore);
+    const moved = new Date(String(await caughtUpTo(t.b.pcnId))).getTime();
+    expect(moved).toBeGreaterThan(new Date(String(bCaughtUp)).getTime());
+    // Taken just before A's own cut-off, so no later than A's.
+    expect(moved).toBeLessThanOrEqual(new Date(String(await caughtUpTo(t.a.pcnId))).getTime());
+    expect(await refreshedAt(t.a.pcnId)).not.toBe(aBefore);
+    expect(
+      await rows(sql`SELECT mode, n, minutes FROM analytics_contacts WHERE pcn_id = ${t.a.pcnId} AND mode = 'group'`),
+    ).toEqual(['group|1|90']);
+  });
+
+  it('sees a person record changed through their referrals', async () => {
+    await db.db.execute(sql`UPDATE people SET sex = 'female', updated_at = now() WHERE id = ${ids.p1}`);
+    // Unchanged: p1 was already female; what matters is that the change is noticed.
+    expect((await refreshChanged(db.db)).map((r) => r.pcnId)).toEqual([t.a.pcnId]);
+  });
+
+  it('says "as of" the oldest rebuild of the PCNs asked about, and nothing for a PCN never built', async () => {
+    await rebuildAll(db.db);
+    const stamps = await rows(sql`SELECT pcn_id, refreshed_at FROM analytics_refreshes ORDER BY refreshed_at`);
+    expect(stamps).toHaveLength(2);
+    const oldest = await db.db.execute<{ at: Date }>(sql`SELECT min(refreshed_at) AS at FROM analytics_refreshes`);
+    expect(await analyticsAsOf(db.db, [t.a.pcnId, t.b.pcnId])).toBe(new Date(oldest.rows[0]?.at as Date).toISOString());
+    const c = await createTestTenancy(db.db, t.a.icbId);
+    expect(await analyticsAsOf(db.db, [t.a.pcnId, c.pcnId])).toBeNull();
+    expect(await analyticsAsOf(db.db, [])).toBeNull();
+  });
+});
+
+describe('a refresh of the changed months only', () => {
+  const TABLES = [...ROLLUP_TABLES, ...SLICE_TABLES];
+  const ICB_TABLES = TABLES.filter((table) => table.startsWith('analytics_icb_'));
+  const PCN_TABLES = TABLES.filter((table) => !ICB_TABLES.includes(table));
+  /** Every rollup row of PCN A and of its ICB, as text. */
+  async function figures(): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    expect(PCN_TABLES).toHaveLength(8);
+    expect(ICB_TABLES).toHaveLength(3);
+    for (const table of PCN_TABLES)
+      out[table] = await rows(sql`SELECT * FROM ${sql.identifier(table)} WHERE pcn_id = ${t.a.pcnId}`);
+    for (const table of ICB_TABLES)
+      out[table] = await rows(sql`SELECT * FROM ${sql.identifier(table)} WHERE icb_id = ${t.a.icbId}`);
+    return out;
+  }
+  /** The row versions (xmin) of R2's month, which no change below touches. */
+  const untouched = () =>
+    rows(sql`SELECT xmin::text FROM analytics_count_slices WHERE pcn_id = ${t.a.pcnId} AND month = '2024-02-01'`);
+
+  it('recomputes every month the changed referrals count in, and nothing else, to the figures a full rebuild gives', async () => {
+    await rebuildAll(db.db);
+    const before = await figures();
+    const r2Rows = await untouched();
+    expect(r2Rows.length).toBeGreaterThan(0);
+
+    // R1 passes to the health coach: its role moves in every month it counts in (received and
+    // plan in April; contacts, onward referrals and sessions in May; a coded event, a measure and
+    // a session in June). R3 (April) gets a SWEMWBS pair whose latest is in July, and a contact in June.
+    await db.db.execute(
+      sql`UPDATE referrals SET allocated_worker_id = ${t.healthCoach}, updated_at = now() WHERE id = ${ids.r1}`,
+    );
+    await db.db.execute(sql`
+      INSERT INTO outcome_measures (person_id, referral_id, icb_id, pcn_id, measure, timepoint, answers, scores,
+                                    recorded_by, administered_on)
+      SELECT person_id, id, ${t.a.icbId}, pcn_id, 'swemwbs', tp, '{}'::jsonb, sc::jsonb, ${t.healthCoach}, d::date
+        FROM referrals, (VALUES ('baseline', '{"raw":14,"metric":15.8}', '2026-04-16'),
+                                ('discharge', '{"raw":21,"metric":20.73}', '2026-07-02')) AS m(tp, sc, d)
+       WHERE id = ${ids.r3}`);
+    await db.db.execute(sql`
+      INSERT INTO case_contacts (referral_id, pcn_id, at, mode, duration_minutes, outcome, recorded_by_user_id)
+      VALUES (${ids.r3}, ${t.a.pcnId}, '2026-06-03T10:00:00Z', 'phone', 20, 'attended', ${t.healthCoach})`);
+
+    expect(await changedMonthsOf(db.db, t.a.pcnId)).toEqual(['2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01']);
+    expect((await refreshChanged(db.db)).map((r) => [r.pcnId, r.rebuilt])).toEqual([[t.a.pcnId, true]]);
+    const refreshed = await figures();
+    // Moved: the flow of R1's April cohort is the health coach's now; R3's pair is counted in July.
+    expect(refreshed).not.toEqual(before);
+    expect(
+      await rows(sql`SELECT role, n FROM analytics_counts WHERE pcn_id = ${t.a.pcnId} AND measure = 'flow'
+                      AND value = 'plan_agreed'`),
+    ).toEqual(['health_coach|1']);
+    expect(
+      await rows(sql`SELECT month::text, pairs FROM analytics_outcomes WHERE pcn_id = ${t.a.pcnId}
+                      AND measure = 'swemwbs' AND dimension = 'all' AND month = '2026-07-01'`),
+    ).toEqual(['2026-07-01|1']);
+    expect(await untouched()).toEqual(r2Rows);
+
+    await rebuildAll(db.db);
+    expect(await figures()).toEqual(refreshed);
+  });
+
+  it('keeps the referrals that did not change but count in a recomputed month', async () => {
+    await rebuildAll(db.db);
+    // As if a minute had passed since the rebuild (the cut-off keeps a few seconds' margin).
+    await db.db.execute(sql`UPDATE analytics_refreshes SET caught_up_to = now() WHERE pcn_id = ${t.a.pcnId}`);
+    // A referral received in June: June alone is recomputed. R1 (received in April, unchanged)
+    // counts in June too: a coded event, its PAM move and its pairs, a session missed.
+    const person = await insertPerson(db.db, t.a.icbId, { dob: '1985-05-05' });
+    const r4 = await insertReferral(db.db, t.a, {
+      personId: person,
+      source: 'self',
+      reasons: ['debt'],
+      urgency: 'routine',
+      status: 'received',
+      receivedAt: '2026-06-15T09:00:00Z',
+    });
+    await db.db.execute(sql`UPDATE referrals SET updated_at = now() WHERE id = ${r4}`);
+    expect(await changedMonthsOf(db.db, t.a.pcnId)).toEqual(['2026-06-01']);
+    const before = await figures();
+    await refreshChanged(db.db);
+    const refreshed = await figures();
+    expect(refreshed.analytics_counts).not.toEqual(before.analytics_counts);
+    expect(
+      await rows(sql`SELECT measure, value, n FROM analytics_counts WHERE pcn_id = ${t.a.pcnId}
+                      AND measure IN ('snomed', 'pam_move') AND month = '2026-06-01'`),
+    ).toEqual(['pam_move|1→3|1', 'snomed|1082331000000102|1']);
+    await rebuildAll(db.db);
+    expect(await figures()).toEqual(refreshed);
+  });
+});
+
+describe('after a run that rebuilt a PCN', () => {
+  it('has vacuumed the rollup and slice tables, so dashboards can read the indexes alone', async () => {
+    // Manual runs only (autovacuum counts apart): vacuum_count is 0 until the refresh vacuums.
+    const counts = sql`
+      SELECT relname, vacuum_count::int AS vacuums FROM pg_stat_user_tables
+       WHERE relname LIKE 'analytics\_%' AND relname NOT IN ('analytics_refreshes', 'analytics_imd') ORDER BY relname`;
+    const before = (await db.db.execute<{ relname: string; vacuums: number }>(counts)).rows;
+    await rebuildAll(db.db);
+    const after = (await db.db.execute<{ relname: string; vacuums: number }>(counts)).rows;
+    expect(after.map((t) => t.relname)).toEqual([
+      'analytics_contact_slices',
+      'analytics_contacts',
+      'analytics_count_slices',
+      'analytics_counts',
+      'analytics_icb_count_slices',
+      'analytics_icb_outcome_slices',
+      'analytics_icb_wait_slices',
+      'analytics_outcome_slices',
+      'analytics_outcomes',
+      'analytics_wait_slices',
+      'analytics_waits',
+    ]);
+    for (const t of after) {
+      const was = before.find((b) => b.relname === t.relname)?.vacuums ?? 0;
+      expect({ table: t.relname, vacuumed: t.vacuums > was }).toEqual({ table: t.relname, vacuumed: true });
+    }
+  });
+});
