@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/database.js';
 import { createTestTenancy } from '../../../test/toolkit.js';
 import { analyticsAsOf } from './as-of.js';
 import { changedMonthsOf } from './changes.js';
 import { ROLLUP_TABLES, rebuildAll, refreshChanged } from './rebuild.js';
 import { SLICE_TABLES } from './slices.js';
 import { insertPerson, insertReferral, type TwoPcns } from './test-data.js';
-import { rowsOf, threeReferrals } from './test-three-referrals.js';
+import { setUpThreeReferrals, type ThreeReferrals } from './test-three-referrals.js';
 
 // The refresh over the three referrals of test-three-referrals.ts: which PCNs it finds changed,
 // which months it recomputes, that those give the rows a full rebuild gives, and the vacuum after.
@@ -15,17 +15,8 @@ import { rowsOf, threeReferrals } from './test-three-referrals.js';
 let db: TestDatabase;
 let t: TwoPcns;
 let ids: Record<string, string>;
-let rows: ReturnType<typeof rowsOf>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ t, ids } = await threeReferrals(db));
-  rows = rowsOf(db, t);
-}, 60_000);
-
-afterAll(async () => {
-  await db?.close();
-});
+let rows: ThreeReferrals['rows'];
+setUpThreeReferrals((set) => ({ db, t, ids, rows } = set));
 
 describe('change detection', () => {
   it('rebuilds PCNs never refreshed, then only the PCN with a new contact', async () => {

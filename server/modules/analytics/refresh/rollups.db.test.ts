@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/database.js';
 import { rebuildPcn } from './rebuild.js';
 import type { TwoPcns } from './test-data.js';
-import { rowsOf, threeReferrals } from './test-three-referrals.js';
+import { setUpThreeReferrals, type ThreeReferrals } from './test-three-referrals.js';
 
 // Every rollup row of a PCN against figures worked out by hand from three referrals
 // (test-three-referrals.ts says what they are and what each figure should be).
@@ -11,17 +11,8 @@ import { rowsOf, threeReferrals } from './test-three-referrals.js';
 let db: TestDatabase;
 let t: TwoPcns;
 let ids: Record<string, string>;
-let rows: ReturnType<typeof rowsOf>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ t, ids } = await threeReferrals(db));
-  rows = rowsOf(db, t);
-}, 60_000);
-
-afterAll(async () => {
-  await db?.close();
-});
+let rows: ThreeReferrals['rows'];
+setUpThreeReferrals((set) => ({ db, t, ids, rows } = set));
 
 const countsOf = (measure: string) => sql`
   SELECT practice_id, month::text, role, dimension, value, n FROM analytics_counts

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { TestDatabase } from '../../../test/database.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { createPartnerService } from '../../onward-referrals/test-onward.js';
 import { rebuildPcn } from './rebuild.js';
 import {
@@ -189,4 +190,24 @@ export function rowsOf(db: TestDatabase, t: TwoPcns) {
       )
       .sort();
   };
+}
+
+export interface ThreeReferrals {
+  db: TestDatabase;
+  t: TwoPcns;
+  ids: Record<string, string>;
+  rows: ReturnType<typeof rowsOf>;
+}
+
+/** A database with the three referrals for the file's tests, handed to `use` once built. */
+export function setUpThreeReferrals(use: (set: ThreeReferrals) => void): void {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const { t, ids } = await threeReferrals(db);
+    use({ db, t, ids, rows: rowsOf(db, t) });
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
 }
