@@ -79,7 +79,8 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     COOKIE_SECURE: 'false',
-    LOG_LEVEL: 'warn',
+    // BENCH_LOG_LEVEL=info keeps the background jobs' reports too (e.g. each analytics refresh).
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     // Many staff sign in at the start; the bench's consumers each come from their own address.
     SIGN_IN_RATE_LIMIT: '100000',
     TRUST_PROXY: 'true',

@@ -330,6 +330,8 @@ export const analyticsIcbCountSlices = pgTable(
       t.month,
     ),
     index('analytics_icb_count_slices_read').on(t.icbId, t.allPractices, t.role, t.measure, t.dimension, t.month),
+    // A refresh's months of an ICB (refresh/slices.ts, the rows no PCN contributes to any more).
+    index('analytics_icb_count_slices_month').on(t.icbId, t.month),
     check('analytics_icb_count_slices_no_practice', sql`${t.practiceId} IS NULL`),
   ],
 );
@@ -352,6 +354,8 @@ export const analyticsIcbOutcomeSlices = pgTable(
       t.month,
     ),
     index('analytics_icb_outcome_slices_read').on(t.icbId, t.allPractices, t.role, t.dimension, t.month),
+    // A refresh's months of an ICB (refresh/slices.ts, the rows no PCN contributes to any more).
+    index('analytics_icb_outcome_slices_month').on(t.icbId, t.month),
     check('analytics_icb_outcome_slices_no_practice', sql`${t.practiceId} IS NULL`),
   ],
 );
@@ -378,6 +382,8 @@ export const analyticsIcbWaitSlices = pgTable(
       t.month,
     ),
     index('analytics_icb_wait_slices_read').on(t.icbId, t.allPractices, t.role, t.month),
+    // A refresh's months of an ICB (refresh/slices.ts, the rows no PCN contributes to any more).
+    index('analytics_icb_wait_slices_month').on(t.icbId, t.month),
     check('analytics_icb_wait_slices_no_practice', sql`${t.practiceId} IS NULL`),
   ],
 );

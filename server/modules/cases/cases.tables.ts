@@ -31,6 +31,8 @@ export const caseContacts = pgTable(
   (t) => [
     index('case_contacts_referral_idx').on(t.referralId, t.at),
     index('case_contacts_created_idx').on(t.createdAt),
+    // The figures' refresh: a PCN's contacts of a month (analytics refresh/referral-base.ts).
+    index('case_contacts_pcn_at_idx').on(t.pcnId, t.at, t.referralId),
     check('case_contacts_duration_range', sql`${t.durationMinutes} BETWEEN 1 AND 480`),
     check('case_contacts_notes_length', sql`${t.notes} IS NULL OR char_length(${t.notes}) <= 4000`),
   ],

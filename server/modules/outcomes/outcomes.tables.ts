@@ -40,6 +40,8 @@ export const outcomeMeasures = pgTable(
     index('outcome_measures_referral_idx').on(t.referralId, t.measure, t.administeredOn),
     index('outcome_measures_person_idx').on(t.personId),
     index('outcome_measures_recorded_idx').on(t.recordedAt),
+    // The figures' refresh: a PCN's measures of a month (analytics refresh/referral-base.ts).
+    index('outcome_measures_pcn_idx').on(t.pcnId, t.administeredOn, t.referralId),
     // One baseline per measure per case: a second one is refused by the database (409).
     uniqueIndex('outcome_measures_one_baseline').on(t.referralId, t.measure).where(sql`${t.timepoint} = 'baseline'`),
     check('outcome_measures_measure_known', sql`${t.measure} IN ('ons4', 'swemwbs', 'ucla3', 'pam')`),

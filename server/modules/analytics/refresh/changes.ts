@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
-import { londonMonth } from './sql-parts.js';
+import { agreedWithin, londonDay, londonMonth } from './sql-parts.js';
 
 /**
  * How far back to look beyond what a rebuild saw. Some change times are the app server's clock
@@ -102,7 +102,10 @@ export const inMonths = (month: SQL, months: RebuildMonths): SQL =>
  *   its latest measure);
  * - an onward referral updated (an answer, a session, its closure): the month it was made and the
  *   months of its sessions;
- * - a care plan saved: the months the person's referrals here were received ("plan agreed").
+ * - a care plan saved: the months received of the person's referrals here that the save brings to
+ *   'plan agreed' — a version saved since, agreed within the referral's time (counts.ts), where no
+ *   version the last rebuild saw was (versions are never edited, only added). A save that agrees
+ *   nothing new, the usual case, moves no month. A referral closed since is a referral updated.
  *
  * Changes this cannot see (a record erased, a worker's role changed, a code table edited) are
  * caught by the nightly full rebuild (refresh-job.ts).
@@ -117,6 +120,8 @@ export async function changedMonthsOf(db: DbOrTx, pcnId: string): Promise<Rebuil
   // A value, not a subquery: PostgreSQL then plans each source by its change-time index (a minute
   // of changes) rather than by every referral of the PCN.
   const since = sql`${caughtUpTo}::timestamptz`;
+  const receivedOn = londonDay(sql`r.received_at`);
+  const closedOn = londonDay(sql`r.closed_at`);
   const result = await db.execute<{ month: string }>(sql`
     WITH whole AS (
       SELECT r.id FROM referrals r WHERE r.pcn_id = ${pcn} AND r.updated_at > ${since}
@@ -154,8 +159,14 @@ export async function changedMonthsOf(db: DbOrTx, pcnId: string): Promise<Rebuil
        WHERE o.pcn_id = ${pcn} AND o.updated_at > ${since}
       UNION
       SELECT ${londonMonth(sql`r.received_at`)}
-        FROM care_plans cp JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id
+        FROM care_plans cp
+        JOIN care_plan_versions v ON v.plan_id = cp.id AND v.saved_at > ${since}
+        JOIN referrals r ON r.person_id = cp.person_id AND r.pcn_id = cp.pcn_id
        WHERE cp.pcn_id = ${pcn} AND cp.updated_at > ${since}
+         AND ${agreedWithin('v', receivedOn, closedOn)}
+         AND NOT EXISTS (
+           SELECT 1 FROM care_plan_versions w
+            WHERE w.plan_id = cp.id AND w.saved_at <= ${since} AND ${agreedWithin('w', receivedOn, closedOn)})
     )
     SELECT to_char(month, 'YYYY-MM-DD') AS month FROM months ORDER BY 1`);
   return result.rows.map((r) => r.month);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.js';
 import { inMonths, type RebuildMonths } from './changes.js';
-import { londonMonth } from './sql-parts.js';
+import { agreedWithin, londonMonth } from './sql-parts.js';
 
 // analytics_counts, measure by measure. Every statement reads the PCN's referrals from
 // analytics_rr (referral-base.ts) and groups in SQL; nothing is counted row by row in JS. Each
@@ -56,9 +56,7 @@ async function flowCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise
         ('plan_agreed', EXISTS (
           SELECT 1 FROM care_plans cp JOIN care_plan_versions v ON v.plan_id = cp.id
            WHERE cp.person_id = rr.person_id AND cp.pcn_id = rr.pcn_id
-             AND v.content->>'agreedOn' ~ '^\\d{4}-\\d{2}-\\d{2}$'
-             AND (v.content->>'agreedOn')::date >= rr.received_on
-             AND (rr.closed_on IS NULL OR (v.content->>'agreedOn')::date <= rr.closed_on))),
+             AND ${agreedWithin('v', sql`rr.received_on`, sql`rr.closed_on`)})),
         ('discharged', rr.status = 'discharged'),
         ('declined', rr.status = 'declined'),
         ('redirected', rr.status = 'redirected'),

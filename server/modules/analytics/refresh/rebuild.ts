@@ -36,6 +36,8 @@ export interface RebuildReport {
   pcnId: string;
   /** False when another instance was rebuilding the same PCN at that moment (it will do). */
   rebuilt: boolean;
+  /** How many months it recomputed: 'all', or the changed months (0: its changes moved none). */
+  months: number | 'all';
   ms: number;
 }
 
@@ -53,7 +55,8 @@ export async function rebuildPcn(db: Db, pcnId: string, scope: RebuildScope = 'a
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return { pcnId, rebuilt: await rebuildOnce(db, pcnId, scope), ms: Math.round(performance.now() - started) };
+      const { rebuilt, months } = await rebuildOnce(db, pcnId, scope);
+      return { pcnId, rebuilt, months, ms: Math.round(performance.now() - started) };
     } catch (err) {
       // Another rebuild committed rows this one changes (the same PCN between our snapshot and our
       // lock, or another PCN of the ICB: the ICB slices, refresh/slices.ts): REPEATABLE READ
@@ -72,8 +75,13 @@ function isRetryable(err: unknown): boolean {
   return codes.includes('40001') || codes.includes('40P01');
 }
 
-async function rebuildOnce(db: Db, pcnId: string, scope: RebuildScope): Promise<boolean> {
+async function rebuildOnce(
+  db: Db,
+  pcnId: string,
+  scope: RebuildScope,
+): Promise<{ rebuilt: boolean; months: number | 'all' }> {
   const caughtUpTo = await changeCutOff(db);
+  let recomputed: RebuildMonths = null;
   const rebuilt = await db.transaction(
     async (tx) => {
       // One rebuild of a PCN at a time across instances; the other simply skips it.
@@ -81,9 +89,23 @@ async function rebuildOnce(db: Db, pcnId: string, scope: RebuildScope): Promise<
         sql`SELECT pg_try_advisory_xact_lock(hashtext('analytics.refresh'), hashtext(${pcnId})) AS locked`,
       );
       if (!lock.rows[0]?.locked) return false;
+      // A refresh of changed months reads a few thousand rows a statement: parallel workers would
+      // cost more to start than they save, and take the other cores from the requests it runs
+      // beside. A full rebuild (the nightly run, the first start) reads whole PCNs and keeps them.
+      if (scope === 'changed') await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
       // A PCN never built has no months to go by: all of them.
       const months: RebuildMonths = scope === 'all' ? null : await changedMonthsOf(tx, pcnId);
-      if (months === null || months.length > 0) await recompute(tx, pcnId, months);
+      recomputed = months;
+      if (months !== null && months.length === 0) {
+        // Its changes moved no figure (a plan saved without a new agreement, the usual save): its
+        // figures are as they were, and so is their "as of" (as for a PCN with no change at all),
+        // which keeps the dashboards' answers cached (they are keyed on it).
+        await tx.execute(
+          sql`UPDATE analytics_refreshes SET caught_up_to = ${caughtUpTo.toISOString()} WHERE pcn_id = ${pcnId}`,
+        );
+        return true;
+      }
+      await recompute(tx, pcnId, months);
       await tx.execute(sql`
         INSERT INTO analytics_refreshes (pcn_id, refreshed_at, caught_up_to)
         VALUES (${pcnId}, clock_timestamp(), ${caughtUpTo.toISOString()})
@@ -92,9 +114,10 @@ async function rebuildOnce(db: Db, pcnId: string, scope: RebuildScope): Promise<
     },
     { isolationLevel: 'repeatable read' },
   );
+  const months = recomputed === null ? 'all' : (recomputed as string[]).length;
   // This instance's dashboards see the new "as of" at once (other instances within a second).
-  if (rebuilt) forgetRefreshes();
-  return rebuilt;
+  if (rebuilt && months !== 0) forgetRefreshes();
+  return { rebuilt, months };
 }
 
 /** Deletes the PCN's rollup rows of those months (every month: null) and computes them again. */
@@ -160,7 +183,7 @@ async function rebuildEach(
       errors.push(err);
     }
   }
-  if (scope === 'changed' && reports.some((r) => r.rebuilt)) await tidyRollups(db);
+  if (scope === 'changed' && reports.some((r) => r.rebuilt && r.months !== 0)) await tidyRollups(db);
   if (errors.length > 0) throw new RebuildFailed(errors, reports);
   return reports;
 }

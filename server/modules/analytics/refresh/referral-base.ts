@@ -14,7 +14,7 @@ import { ageBandSql, ethnicGroupSql, imdQuintileSql, londonDay, londonMonth } fr
  *   'not_known' when missing.
  * When only some months are recomputed, only the referrals that can count in them: received in
  * one, or with a coded event, contact, outcome measure, onward referral or session in one (each
- * statement then keeps the rows of those months).
+ * statement then keeps the rows of those months; countsIn).
  */
 export async function loadReferralBase(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
   const received = londonDay(sql`r.received_at`);
@@ -36,7 +36,7 @@ export async function loadReferralBase(tx: Tx, pcnId: string, months: RebuildMon
       LEFT JOIN users u ON u.id = r.allocated_worker_id
       LEFT JOIN postcodes pc ON pc.postcode = p.postcode
       LEFT JOIN imd_deciles imd ON imd.lsoa = pc.lsoa
-     WHERE r.pcn_id = ${pcnId} AND r.spam_marked_at IS NULL AND ${countsIn(months)}`);
+     WHERE r.pcn_id = ${pcnId} AND r.spam_marked_at IS NULL AND ${countsIn(months, pcnId)}`);
   await tx.execute(sql`CREATE INDEX ON analytics_rr (id)`);
   await tx.execute(sql`ANALYZE analytics_rr`);
 }
@@ -46,28 +46,39 @@ export const equalityDimensions = sql`
   CROSS JOIN LATERAL (VALUES ('all', 'all'), ('age_band', rr.age_band), ('sex', rr.sex),
                              ('ethnic_group', rr.ethnic_group), ('imd_quintile', rr.imd_quintile)) AS d(dimension, value)`;
 
-/** A referral `r` can count in one of the months (see loadReferralBase); every referral when null. */
-function countsIn(months: RebuildMonths): SQL {
+/**
+ * A referral `r` can count in one of the months (see loadReferralBase); every referral when null.
+ * The candidates come from each source's own index over each month's range (migration 0039):
+ * the PCN's referrals received, contacts, measures and onward referrals of the month, the
+ * sessions of the PCN's onward referrals, and the ICB's coded events of the month (an event
+ * counts by its own month only when coded: the national figures). A month of a PCN of the
+ * synthetic ICB is then a few thousand index entries; probing each of its 10,000 referrals in
+ * five tables was 50,000 (345 ms against 65 ms warm).
+ */
+function countsIn(months: RebuildMonths, pcnId: string): SQL {
   if (months === null) return sql`true`;
-  const first = months[0] ?? '1970-01-01';
-  const end = sql`(${months[months.length - 1] ?? first}::date + interval '1 month')::date`;
-  // London midnight at either end, as the months of the timestamps are London months: the range
-  // reads each referral's own index, the month list then keeps the months themselves.
-  const from = sql`(${first}::date::timestamp AT TIME ZONE 'Europe/London')`;
-  const to = sql`(${end}::timestamp AT TIME ZONE 'Europe/London')`;
   const list = sql`${`{${months.join(',')}}`}::date[]`;
-  const at = (column: SQL) => sql`${column} >= ${from} AND ${column} < ${to} AND ${londonMonth(column)} = ANY(${list})`;
-  const on = (column: SQL) =>
-    sql`${column} >= ${first}::date AND ${column} < ${end} AND date_trunc('month', ${column})::date = ANY(${list})`;
-  // Scalar subqueries, probed per referral through its own indexes: as EXISTS, PostgreSQL hashes
-  // the whole ICB's events and contacts of the period instead (0.5 s against 0.05 s).
-  const any = (from_: SQL) => sql`(SELECT true FROM ${from_} LIMIT 1) IS NOT NULL`;
-  return sql`(
-    ${londonMonth(sql`r.received_at`)} = ANY(${list})
-    OR ${any(sql`referral_events e WHERE e.referral_id = r.id AND ${at(sql`e.at`)}`)}
-    OR ${any(sql`case_contacts c WHERE c.referral_id = r.id AND ${at(sql`c.at`)}`)}
-    OR ${any(sql`outcome_measures o WHERE o.referral_id = r.id AND ${on(sql`o.administered_on`)}`)}
-    OR ${any(sql`onward_referrals o WHERE o.referral_id = r.id AND ${at(sql`o.created_at`)}`)}
-    OR ${any(sql`onward_referrals o JOIN onward_attendances a ON a.onward_referral_id = o.id
-                  WHERE o.referral_id = r.id AND ${on(sql`a.on`)}`)})`;
+  const pcn = sql`${pcnId}::uuid`;
+  // Each month as London midnight at either end (the months of the timestamps are London months).
+  const ranges = sql`(SELECT m AS first, (m + interval '1 month')::date AS next,
+                             (m::timestamp AT TIME ZONE 'Europe/London') AS lo,
+                             ((m + interval '1 month')::timestamp AT TIME ZONE 'Europe/London') AS hi
+                        FROM unnest(${list}) AS m) AS m`;
+  return sql`r.id IN (
+      SELECT r.id FROM ${ranges} JOIN referrals r ON r.pcn_id = ${pcn} AND r.received_at >= m.lo AND r.received_at < m.hi
+      UNION ALL
+      SELECT e.referral_id FROM ${ranges} JOIN referral_events e ON e.at >= m.lo AND e.at < m.hi
+       WHERE e.snomed_code IS NOT NULL
+      UNION ALL
+      SELECT c.referral_id FROM ${ranges} JOIN case_contacts c ON c.pcn_id = ${pcn} AND c.at >= m.lo AND c.at < m.hi
+      UNION ALL
+      SELECT o.referral_id FROM ${ranges}
+        JOIN outcome_measures o ON o.pcn_id = ${pcn} AND o.administered_on >= m.first AND o.administered_on < m.next
+      UNION ALL
+      SELECT o.referral_id FROM ${ranges}
+        JOIN onward_referrals o ON o.pcn_id = ${pcn} AND o.created_at >= m.lo AND o.created_at < m.hi
+      UNION ALL
+      SELECT o.referral_id FROM ${ranges}
+        JOIN onward_referrals o ON o.pcn_id = ${pcn}
+        JOIN onward_attendances a ON a.onward_referral_id = o.id AND a.on >= m.first AND a.on < m.next)`;
 }

@@ -63,7 +63,13 @@ export async function startAnalyticsRefreshJob(opts: AnalyticsRefreshOptions): P
       const reports = await run;
       if (reports.length > 0)
         log.info(
-          { pcns: reports.length, ms: reports.reduce((sum, r) => sum + r.ms, 0), all },
+          {
+            pcns: reports.length,
+            ms: reports.reduce((sum, r) => sum + r.ms, 0),
+            // The PCN-months recomputed (beside the time: what a run of changed months cost).
+            months: all ? 'all' : reports.reduce((sum, r) => sum + (r.months === 'all' ? 0 : r.months), 0),
+            all,
+          },
           'analytics: figures rebuilt',
         );
       opts.onRun?.(reports);

@@ -2,11 +2,21 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../../test/database.js';
 import { createTestTenancy } from '../../../test/toolkit.js';
+import { createPartnerService } from '../../onward-referrals/test-onward.js';
 import { analyticsAsOf } from './as-of.js';
 import { changedMonthsOf } from './changes.js';
 import { ROLLUP_TABLES, rebuildAll, refreshChanged } from './rebuild.js';
 import { SLICE_TABLES } from './slices.js';
-import { insertPerson, insertReferral, type TwoPcns } from './test-data.js';
+import {
+  insertAttendance,
+  insertContact,
+  insertEvent,
+  insertMeasure,
+  insertOnward,
+  insertPerson,
+  insertReferral,
+  type TwoPcns,
+} from './test-data.js';
 import { setUpThreeReferrals, type ThreeReferrals } from './test-three-referrals.js';
 
 // The refresh over the three referrals of test-three-referrals.ts: which PCNs it finds changed,
@@ -154,6 +164,150 @@ describe('a refresh of the changed months only', () => {
       await rows(sql`SELECT measure, value, n FROM analytics_counts WHERE pcn_id = ${t.a.pcnId}
                       AND measure IN ('snomed', 'pam_move') AND month = '2026-06-01'`),
     ).toEqual(['pam_move|1→3|1', 'snomed|1082331000000102|1']);
+    await rebuildAll(db.db);
+    expect(await figures()).toEqual(refreshed);
+  });
+  it('recomputes only the month a care plan save brings to "plan agreed", and keeps "as of" when it brings none', async () => {
+    const a = t.a.pcnId;
+    /** A new version of the person's plan here, saved now, agreed on that date (or not agreed). */
+    const saveVersion = (personId: string, agreedOn: string | null) =>
+      db.db.execute(sql`
+        WITH plan AS (
+          UPDATE care_plans SET current_version = current_version + 1, updated_at = now()
+           WHERE person_id = ${personId} AND pcn_id = ${a} RETURNING id, current_version)
+        INSERT INTO care_plan_versions (plan_id, version, content, saved_by, saved_at)
+        SELECT id, current_version, ${JSON.stringify({ agreedOn })}::jsonb, ${t.linkWorker}, now() FROM plan`);
+    const asOf = () => rows(sql`SELECT refreshed_at::text FROM analytics_refreshes WHERE pcn_id = ${a}`);
+    const planAgreed = () =>
+      rows(sql`SELECT coalesce(sum(n), 0) FROM analytics_counts
+                WHERE pcn_id = ${a} AND measure = 'flow' AND value = 'plan_agreed' AND month = '2026-04-01'`);
+    const caughtUpNow = () =>
+      db.db.execute(sql`UPDATE analytics_refreshes SET caught_up_to = now() WHERE pcn_id = ${a}`);
+    await rebuildAll(db.db);
+    await caughtUpNow();
+    const before = await asOf();
+    const agreedBefore = Number((await planAgreed())[0]);
+
+    // R1's plan was agreed on 20 April, within R1's time: agreed again, or saved unagreed, it
+    // brings R1 nowhere new.
+    const p1 = ids.p1 as string;
+    await saveVersion(p1, '2026-05-01');
+    await saveVersion(p1, null);
+    expect(await changedMonthsOf(db.db, a)).toEqual([]);
+    expect(await refreshChanged(db.db)).toMatchObject([{ pcnId: a, rebuilt: true, months: 0 }]);
+    expect(await asOf()).toEqual(before);
+    expect(
+      await rows(sql`SELECT caught_up_to > now() - interval '1 minute' FROM analytics_refreshes WHERE pcn_id = ${a}`),
+    ).toEqual(['true']);
+
+    // R3's person (their plan agreed in 2025, before R3) agrees it again on 1 May, within R3's
+    // time (15 April – 20 May): R3's April cohort reaches the stage, and April alone is recomputed.
+    await caughtUpNow();
+    const p3 = (await rows(sql`SELECT person_id FROM referrals WHERE id = ${ids.r3}`))[0] as string;
+    await saveVersion(p3, '2026-05-01');
+    expect(await changedMonthsOf(db.db, a)).toEqual(['2026-04-01']);
+    expect(await refreshChanged(db.db)).toMatchObject([{ pcnId: a, rebuilt: true, months: 1 }]);
+    expect(await asOf()).not.toEqual(before);
+    expect(Number((await planAgreed())[0])).toBe(agreedBefore + 1);
+    const refreshed = await figures();
+    await rebuildAll(db.db);
+    expect(await figures()).toEqual(refreshed);
+  });
+
+  it('keeps a referral that counts in a recomputed month by one record alone, of every kind', async () => {
+    // Five referrals received in January 2025, each counting in one later month by one record
+    // only: a coded event (August), a contact (September), a measure's pair (October), an onward
+    // referral made (November), a session (December). A new referral received in each of those
+    // months then makes the refresh recompute them: each must find its one referral again.
+    const a = t.a;
+    const old = async () =>
+      insertReferral(db.db, a, {
+        personId: await insertPerson(db.db, a.icbId, { dob: '1970-03-03' }),
+        source: 'practice',
+        reasons: ['debt'],
+        urgency: 'routine',
+        status: 'allocated',
+        receivedAt: '2025-01-06T09:00:00Z',
+        allocatedWorkerId: t.linkWorker,
+      });
+    const personOf = async (referralId: string) =>
+      (await rows(sql`SELECT person_id FROM referrals WHERE id = ${referralId}`))[0] as string;
+    const coded = await old();
+    await insertEvent(db.db, coded, '2025-08-04T09:00:00Z', '871731000000106');
+    const contacted = await old();
+    await insertContact(db.db, {
+      referralId: contacted,
+      pcnId: a.pcnId,
+      workerId: t.linkWorker,
+      at: '2025-09-01T10:00:00Z',
+      mode: 'phone',
+      minutes: 10,
+      outcome: 'attended',
+    });
+    const measured = await old();
+    for (const [timepoint, on, metric] of [
+      ['baseline', '2025-01-10', 15.8],
+      ['discharge', '2025-10-06', 20.73],
+    ] as const)
+      await insertMeasure(db.db, a, {
+        referralId: measured,
+        personId: await personOf(measured),
+        by: t.linkWorker,
+        measure: 'swemwbs',
+        timepoint,
+        on,
+        scores: { raw: 14, metric },
+      });
+    const service = await createPartnerService(db.db, a);
+    const onward = async (referralId: string, createdAt: string) =>
+      insertOnward(db.db, a, {
+        referralId,
+        personId: await personOf(referralId),
+        by: t.linkWorker,
+        service,
+        kind: 'referral',
+        status: 'accepted',
+        acceptedAt: createdAt,
+        createdAt,
+      });
+    await onward(await old(), '2025-11-03T10:00:00Z');
+    const attended = await onward(await old(), '2025-01-20T10:00:00Z');
+    await insertAttendance(db.db, attended, 'attended', '2025-12-01', 2);
+
+    await rebuildAll(db.db);
+    await db.db.execute(sql`UPDATE analytics_refreshes SET caught_up_to = now() WHERE pcn_id = ${a.pcnId}`);
+    const months = ['2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01'];
+    for (const month of months) {
+      const person = await insertPerson(db.db, a.icbId, { dob: '1990-01-01' });
+      const r = await insertReferral(db.db, a, {
+        personId: person,
+        source: 'self',
+        reasons: ['debt'],
+        urgency: 'routine',
+        status: 'received',
+        receivedAt: `${month.slice(0, 8)}15T09:00:00Z`,
+      });
+      await db.db.execute(sql`UPDATE referrals SET updated_at = now() WHERE id = ${r}`);
+    }
+    expect(await changedMonthsOf(db.db, a.pcnId)).toEqual(months);
+    await refreshChanged(db.db);
+    const refreshed = await figures();
+    // Each kind's row is there after the refresh (so the comparison below is not of nothing)…
+    expect(
+      await rows(sql`
+        SELECT month::text, measure, dimension FROM analytics_counts
+         WHERE pcn_id = ${a.pcnId} AND month >= '2025-08-01' AND month < '2026-01-01'
+           AND measure IN ('snomed', 'onward') AND dimension IN ('code', 'kind', 'attendance')
+        UNION SELECT month::text, 'contacts', '' FROM analytics_contacts WHERE pcn_id = ${a.pcnId} AND month = '2025-09-01'
+        UNION SELECT month::text, 'outcomes', '' FROM analytics_outcomes WHERE pcn_id = ${a.pcnId} AND month = '2025-10-01'`),
+    ).toEqual([
+      '2025-08-01|snomed|code',
+      '2025-09-01|contacts|',
+      '2025-10-01|outcomes|',
+      '2025-11-01|onward|kind',
+      '2025-12-01|onward|attendance',
+    ]);
+    // …and every row is what a full rebuild gives.
     await rebuildAll(db.db);
     expect(await figures()).toEqual(refreshed);
   });

@@ -11,6 +11,19 @@ export const londonMonth = (at: SQL): SQL => sql`date_trunc('month', (${at}) AT 
 /** The Europe/London calendar date of a timestamptz expression. */
 export const londonDay = (at: SQL): SQL => sql`((${at}) AT TIME ZONE 'Europe/London')::date`;
 
+/**
+ * A care plan version (aliased `version`) was agreed within a referral's time with the team: its
+ * "date agreed" (content.agreedOn, a date) is on or after the London date the referral was
+ * received and, when it has closed, on or before the London date it closed. The flow's
+ * 'plan_agreed' stage (counts.ts) and the months a plan's save can move (changes.ts).
+ */
+export function agreedWithin(version: string, receivedOn: SQL, closedOn: SQL): SQL {
+  const agreedOn = sql.raw(`(${version}.content->>'agreedOn')`);
+  return sql`${agreedOn} ~ '^\\d{4}-\\d{2}-\\d{2}$'
+    AND ${agreedOn}::date >= ${receivedOn}
+    AND (${closedOn} IS NULL OR ${agreedOn}::date <= ${closedOn})`;
+}
+
 const lowerBound = (band: string): number => Number(band.replace('+', '').split('-')[0]);
 
 /**
