@@ -248,10 +248,7 @@ export async function organisationRef(db: DbOrTx, kind: OrganisationKind, id: st
 }
 
 /** OrganisationRefs by id, for any mix of kinds. */
-export async function organisationRefs(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, OrganisationRef>> {
-  const rows = await repo.findRefsByIds(db, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, { kind: r.kind, id: r.id, code: r.code, name: r.name }]));
-}
+export { forgetOrganisationRef, organisationRefs } from './organisation-refs.js';
 
 /** A practice's name and shared mailbox (where referral decisions are emailed), or null. */
 export async function practiceContact(db: DbOrTx, id: string): Promise<{ name: string; email: string | null } | null> {

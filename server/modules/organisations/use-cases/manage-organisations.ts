@@ -12,6 +12,7 @@ import { AppError, conflict, isUniqueViolation, notFound, validationError } from
 import { runUseCase } from '../../../platform/use-case.js';
 import { countOpenReferralsOfPcn } from '../../referrals/referrals.service.js';
 import { countActiveUsersOf, userNames } from '../../users/users.service.js';
+import { forgetOrganisationRef } from '../organisation-refs.js';
 import * as repo from '../organisations.repository.js';
 import type { TOrganisationListQuery, TOrganisationUpdate } from '../organisations.schemas.js';
 
@@ -280,6 +281,8 @@ export async function updateOrganisation(
     }
     throw err;
   }
+  // Committed: views on this instance name it anew at once (others within a minute).
+  forgetOrganisationRef(id);
   return getOrganisation(db, ctx, id);
 }
 
