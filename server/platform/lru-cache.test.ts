@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { keptOrMade, LruCache } from './lru-cache.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KeptById, keptOrMade, LruCache } from './lru-cache.js';
 
 describe('LruCache', () => {
   it('drops the least recently used entry first, a hit counting as a use and a peek not', () => {
@@ -41,5 +41,44 @@ describe('keptOrMade', () => {
     await Promise.resolve();
     expect(cache.peek('k')).toBeUndefined();
     await expect(keptOrMade(cache, 'k', async () => 'figures')).resolves.toBe('figures');
+  });
+});
+
+describe('KeptById', () => {
+  afterEach(() => vi.useRealTimers());
+  const names: Record<string, string> = { a: 'Ann', b: 'Bea' };
+  const reads: string[][] = [];
+  const read = async (missing: string[]) => {
+    reads.push(missing);
+    return missing.flatMap((id): [string, string][] => (names[id] ? [[id, names[id]]] : []));
+  };
+
+  it('reads only what it does not keep fresh, leaves out what the read does not find, and forgets on demand', async () => {
+    vi.useFakeTimers();
+    const kept = new KeptById<string>(10, 60_000);
+    expect(await kept.of(['a', 'a', 'x'], read)).toEqual(new Map([['a', 'Ann']]));
+    expect(await kept.of(['a', 'b'], read)).toEqual(
+      new Map([
+        ['a', 'Ann'],
+        ['b', 'Bea'],
+      ]),
+    );
+    // 'x' was not found, so it is read again; 'a' was kept; nothing is read when all are kept.
+    expect(await kept.of(['a', 'b'], read)).toEqual(
+      new Map([
+        ['a', 'Ann'],
+        ['b', 'Bea'],
+      ]),
+    );
+    expect(reads.splice(0)).toEqual([['a', 'x'], ['b']]);
+
+    names.a = 'Anna';
+    expect((await kept.of(['a'], read)).get('a')).toBe('Ann'); // kept: another process's rename waits
+    kept.forget('a');
+    expect((await kept.of(['a'], read)).get('a')).toBe('Anna');
+    names.b = 'Beatrice';
+    vi.advanceTimersByTime(60_001);
+    expect((await kept.of(['b'], read)).get('b')).toBe('Beatrice'); // a minute on: read again
+    expect(reads.splice(0)).toEqual([['a'], ['b']]);
   });
 });

@@ -58,3 +58,44 @@ export function keptOrMade<V>(cache: LruCache<Promise<V>>, key: string, make: ()
   }
   return value;
 }
+
+/**
+ * Values by id that seldom change (staff names, organisations' names), read from the database and
+ * kept `ms` in process, at most `limit` of them: `of` answers the kept ones still fresh and reads
+ * the rest in one call. Ids the read finds nothing for are left out (and read again next time).
+ * Whoever changes a value through this process forgets it; other processes see it within `ms`.
+ */
+export class KeptById<V> {
+  private readonly kept: LruCache<{ value: V; until: number }>;
+
+  constructor(
+    limit: number,
+    private readonly ms: number,
+  ) {
+    this.kept = new LruCache(limit);
+  }
+
+  async of(
+    ids: Iterable<string>,
+    read: (missing: string[]) => Promise<Iterable<[string, V]>>,
+  ): Promise<Map<string, V>> {
+    const now = Date.now();
+    const values = new Map<string, V>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const kept = this.kept.get(id);
+      if (kept && kept.until > now) values.set(id, kept.value);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return values;
+    for (const [id, value] of await read(missing)) {
+      values.set(id, value);
+      this.kept.set(id, { value, until: now + this.ms });
+    }
+    return values;
+  }
+
+  forget(id: string): void {
+    this.kept.delete(id);
+  }
+}

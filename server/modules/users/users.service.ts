@@ -7,7 +7,7 @@ import { writeAudit, writeAuditAlone } from '../../platform/audit/audit.js';
 import type { Principal, SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, conflict, isUniqueViolation, notFound, validationError } from '../../platform/errors.js';
-import { LruCache } from '../../platform/lru-cache.js';
+import { KeptById } from '../../platform/lru-cache.js';
 import { newPasswordProblem } from '../../platform/password-policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { announceSessionEnded } from '../../platform/realtime.js';
@@ -253,7 +253,7 @@ export async function updateUser(db: Db, ctx: SignedInContext, id: string, input
     return toStaffMember(row, refs.get(organisationIdOf(row)));
   });
   // After the commit: a list read meanwhile kept the name the database still had.
-  if (input.name !== undefined) namesKept.delete(id);
+  if (input.name !== undefined) namesKept.forget(id);
   return updated;
 }
 
@@ -303,23 +303,10 @@ export async function resetSecondFactor(db: Db, ctx: SignedInContext, id: string
 // changes, and a case record would otherwise read them four times per view. A rename through this
 // instance is seen at once (updateUser forgets it); through another, within the minute. Keyed by
 // user id alone (ids are uuids, unique across databases).
-const NAMES_KEPT_MS = 60_000;
-const namesKept = new LruCache<{ name: string; until: number }>(5000);
+const namesKept = new KeptById<string>(5000, 60_000);
 
-export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
-  const now = Date.now();
-  const names = new Map<string, string>();
-  const missing: string[] = [];
-  for (const id of new Set(ids)) {
-    const kept = namesKept.get(id);
-    if (kept && kept.until > now) names.set(id, kept.name);
-    else missing.push(id);
-  }
-  for (const r of await repo.findUserNames(db, missing)) {
-    names.set(r.id, r.name);
-    namesKept.set(r.id, { name: r.name, until: now + NAMES_KEPT_MS });
-  }
-  return names;
+export function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
+  return namesKept.of(ids, async (missing) => (await repo.findUserNames(db, missing)).map((r) => [r.id, r.name]));
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
