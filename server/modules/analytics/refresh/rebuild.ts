@@ -114,7 +114,8 @@ async function rebuildOnce(
     },
     { isolationLevel: 'repeatable read' },
   );
-  const months = recomputed === null ? 'all' : (recomputed as string[]).length;
+  // Skipped (another instance holds the PCN): nothing recomputed here.
+  const months = !rebuilt ? 0 : recomputed === null ? 'all' : (recomputed as string[]).length;
   // This instance's dashboards see the new "as of" at once (other instances within a second).
   if (rebuilt && months !== 0) forgetRefreshes();
   return { rebuilt, months };
