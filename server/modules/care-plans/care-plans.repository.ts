@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type Placeholder, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerScope, preparedRead } from '../../platform/db/prepared.js';
 import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { carePlans, carePlanVersions } from './care-plans.tables.js';
 
@@ -8,11 +9,19 @@ export type CarePlanRow = typeof carePlans.$inferSelect;
 export type CarePlanVersionRow = typeof carePlanVersions.$inferSelect;
 
 /** A plan is the PCN team's: every lookup names the team (the person's plan with another PCN is not this one). */
-const planOf = (scope: Scope, personId: string) =>
+const planOf = (scope: Scope, personId: string | Placeholder) =>
   and(eq(carePlans.personId, personId), scopeWhere(scope, { pcnId: carePlans.pcnId }));
 
+// The plan's reads run on every plan viewed and every case record: prepared (platform/db/prepared.ts).
+const planByPerson = preparedPerScope('care_plans_plan_by_person', (db, scope) =>
+  db
+    .select()
+    .from(carePlans)
+    .where(planOf(scope, sql.placeholder('personId'))),
+);
+
 export async function findPlanByPerson(db: DbOrTx, scope: Scope, personId: string): Promise<CarePlanRow | null> {
-  const [row] = await db.select().from(carePlans).where(planOf(scope, personId));
+  const [row] = await planByPerson(db, scope, { personId });
   return row ?? null;
 }
 
@@ -52,11 +61,20 @@ export async function insertVersion(
   return row as CarePlanVersionRow;
 }
 
-export async function findVersion(db: DbOrTx, planId: string, version: number): Promise<CarePlanVersionRow | null> {
-  const [row] = await db
+const versionOfPlan = preparedRead('care_plans_version', (db) =>
+  db
     .select()
     .from(carePlanVersions)
-    .where(and(eq(carePlanVersions.planId, planId), eq(carePlanVersions.version, version)));
+    .where(
+      and(
+        eq(carePlanVersions.planId, sql.placeholder('planId')),
+        eq(carePlanVersions.version, sql.placeholder('version')),
+      ),
+    ),
+);
+
+export async function findVersion(db: DbOrTx, planId: string, version: number): Promise<CarePlanVersionRow | null> {
+  const [row] = await versionOfPlan(db, { planId, version });
   return row ?? null;
 }
 
@@ -68,13 +86,17 @@ export async function findVersions(db: DbOrTx, planId: string, versions: number[
 }
 
 /** The versions of the person's plan with the PCN, newest first: one query (none before the first save). */
-export async function listVersionsOfPerson(db: DbOrTx, scope: Scope, personId: string) {
-  return db
+const versionsOfPerson = preparedPerScope('care_plans_versions_of_person', (db, scope) =>
+  db
     .select({ version: carePlanVersions.version, savedBy: carePlanVersions.savedBy, savedAt: carePlanVersions.savedAt })
     .from(carePlanVersions)
     .innerJoin(carePlans, eq(carePlans.id, carePlanVersions.planId))
-    .where(planOf(scope, personId))
-    .orderBy(desc(carePlanVersions.version));
+    .where(planOf(scope, sql.placeholder('personId')))
+    .orderBy(desc(carePlanVersions.version)),
+);
+
+export async function listVersionsOfPerson(db: DbOrTx, scope: Scope, personId: string) {
+  return versionsOfPerson(db, scope, { personId });
 }
 
 export async function listVersions(db: DbOrTx, planId: string) {

@@ -12,7 +12,7 @@ import type { SignedInContext } from '../../platform/context.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { runUseCase } from '../../platform/use-case.js';
-import { listReferralReasons } from '../codes/codes.service.js';
+import { allReferralReasons } from '../codes/codes.service.js';
 import { peopleByIds } from '../people/people.service.js';
 import { personHasReferralInScope } from '../referrals/referrals.service.js';
 import { userNames } from '../users/users.service.js';
@@ -66,7 +66,7 @@ export async function getCarePlan(db: Db, ctx: SignedInContext, personId: string
   const plan = await repo.findPlanByPerson(db, actor.scope, personId);
   const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
   const [summary] = latest ? await summaries(db, [latest]) : [];
-  const domains = await listReferralReasons(db, true);
+  const domains = await allReferralReasons(db);
   await writeAuditAlone(db, ctx, {
     action: 'careplan.read',
     entityType: 'person',
@@ -122,7 +122,7 @@ export async function saveCarePlan(
   const based = ifMatch ?? bodyVersion;
   const { actor } = await requirePersonInScope(db, ctx, personId, 'careplan.save');
 
-  const codes = new Set((await listReferralReasons(db, true)).map((r) => r.code));
+  const codes = new Set((await allReferralReasons(db)).map((r) => r.code));
   const problems = content.needs.flatMap((n, i) =>
     codes.has(n.domain) ? [] : [{ field: `needs.${i}.domain`, message: 'must be one of the referral reasons' }],
   );

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerScope } from '../../platform/db/prepared.js';
 import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { caseContacts, caseNotes, gpMessages, plannedContacts } from './cases.tables.js';
 
@@ -21,20 +22,31 @@ export async function insertNote(db: DbOrTx, values: typeof caseNotes.$inferInse
   return row as NoteRow;
 }
 
-export async function findContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<ContactRow[]> {
-  return db
+// The case record's reads: prepared (platform/db/prepared.ts), as they run on every case viewed.
+const contactsOfCase = preparedPerScope('cases_contacts', (db, scope) =>
+  db
     .select()
     .from(caseContacts)
-    .where(and(eq(caseContacts.referralId, referralId), scopeWhere(scope, { pcnId: caseContacts.pcnId })))
-    .orderBy(asc(caseContacts.at));
+    .where(
+      and(eq(caseContacts.referralId, sql.placeholder('referralId')), scopeWhere(scope, { pcnId: caseContacts.pcnId })),
+    )
+    .orderBy(asc(caseContacts.at)),
+);
+
+export async function findContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<ContactRow[]> {
+  return contactsOfCase(db, scope, { referralId });
 }
 
-export async function findNotes(db: DbOrTx, scope: Scope, referralId: string): Promise<NoteRow[]> {
-  return db
+const notesOfCase = preparedPerScope('cases_notes', (db, scope) =>
+  db
     .select()
     .from(caseNotes)
-    .where(and(eq(caseNotes.referralId, referralId), scopeWhere(scope, { pcnId: caseNotes.pcnId })))
-    .orderBy(asc(caseNotes.createdAt));
+    .where(and(eq(caseNotes.referralId, sql.placeholder('referralId')), scopeWhere(scope, { pcnId: caseNotes.pcnId })))
+    .orderBy(asc(caseNotes.createdAt)),
+);
+
+export async function findNotes(db: DbOrTx, scope: Scope, referralId: string): Promise<NoteRow[]> {
+  return notesOfCase(db, scope, { referralId });
 }
 
 export async function countAttendedContacts(db: DbOrTx, referralId: string): Promise<number> {
@@ -95,12 +107,21 @@ export async function insertPlannedContact(
 }
 
 /** Every planned contact of a case, open or not, in booking order (for the timeline). */
-export async function findPlannedContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<PlannedContactRow[]> {
-  return db
+const plannedContactsOfCase = preparedPerScope('cases_planned_contacts', (db, scope) =>
+  db
     .select()
     .from(plannedContacts)
-    .where(and(eq(plannedContacts.referralId, referralId), scopeWhere(scope, { pcnId: plannedContacts.pcnId })))
-    .orderBy(asc(plannedContacts.createdAt));
+    .where(
+      and(
+        eq(plannedContacts.referralId, sql.placeholder('referralId')),
+        scopeWhere(scope, { pcnId: plannedContacts.pcnId }),
+      ),
+    )
+    .orderBy(asc(plannedContacts.createdAt)),
+);
+
+export async function findPlannedContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<PlannedContactRow[]> {
+  return plannedContactsOfCase(db, scope, { referralId });
 }
 
 /** The open planned contacts of a case, soonest first. */

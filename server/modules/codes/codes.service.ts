@@ -14,19 +14,24 @@ export async function listReferralReasons(db: DbOrTx, includeInactive = false): 
   return (includeInactive ? q : q.where(eq(referralReasons.active, true))).orderBy(asc(referralReasons.sortOrder));
 }
 
-// Referral reasons are reference data that only migrations write: their labels are kept a minute
-// per database, so that every caseload and referral list does not read them again.
-const REASON_LABELS_KEPT_MS = 60_000;
-const reasonLabelsKept = new WeakMap<DbOrTx, { until: number; labels: Promise<Map<string, string>> }>();
+// Referral reasons are reference data that only migrations write: the list is kept a minute per
+// database, so that every caseload, referral list and care plan does not read it again.
+const REASONS_KEPT_MS = 60_000;
+const reasonsKept = new WeakMap<DbOrTx, { until: number; reasons: Promise<ReferralReason[]> }>();
 
-export function reasonLabels(db: DbOrTx): Promise<Map<string, string>> {
-  const kept = reasonLabelsKept.get(db);
-  if (kept && kept.until > Date.now()) return kept.labels;
-  const labels = listReferralReasons(db, true).then((rows) => new Map(rows.map((r) => [r.code, r.label])));
-  reasonLabelsKept.set(db, { until: Date.now() + REASON_LABELS_KEPT_MS, labels });
+/** Every referral reason, the retired ones too, in their order: kept a minute. */
+export function allReferralReasons(db: DbOrTx): Promise<ReferralReason[]> {
+  const kept = reasonsKept.get(db);
+  if (kept && kept.until > Date.now()) return kept.reasons;
+  const reasons = listReferralReasons(db, true);
+  reasonsKept.set(db, { until: Date.now() + REASONS_KEPT_MS, reasons });
   // A failed read is not kept.
-  labels.catch(() => reasonLabelsKept.delete(db));
-  return labels;
+  reasons.catch(() => reasonsKept.delete(db));
+  return reasons;
+}
+
+export async function reasonLabels(db: DbOrTx): Promise<Map<string, string>> {
+  return new Map((await allReferralReasons(db)).map((r) => [r.code, r.label]));
 }
 
 export async function listSnomedCodes(db: DbOrTx) {

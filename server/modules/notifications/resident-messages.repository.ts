@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { ResidentMessageStatus } from '../../../common/resident-messages.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedRead } from '../../platform/db/prepared.js';
 import { residentMessageNotRestricted } from '../records/restrictions.service.js';
 import { residentMessages } from './resident-messages.tables.js';
 
@@ -130,12 +131,17 @@ export async function updateStatusByNotifyId(
   return row ?? null;
 }
 
-export async function findMessagesOfReferral(db: DbOrTx, referralId: string): Promise<ResidentMessageRow[]> {
-  return db
+// Read on every case record viewed: prepared (platform/db/prepared.ts).
+const messagesOfReferral = preparedRead('notifications_messages_of_referral', (db) =>
+  db
     .select()
     .from(residentMessages)
-    .where(eq(residentMessages.referralId, referralId))
-    .orderBy(asc(residentMessages.createdAt));
+    .where(eq(residentMessages.referralId, sql.placeholder('referralId')))
+    .orderBy(asc(residentMessages.createdAt)),
+);
+
+export async function findMessagesOfReferral(db: DbOrTx, referralId: string): Promise<ResidentMessageRow[]> {
+  return messagesOfReferral(db, { referralId });
 }
 
 /**

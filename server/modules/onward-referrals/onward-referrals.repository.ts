@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { OnwardEventType } from '../../../common/onward-referrals.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
+import { preparedPerScope } from '../../platform/db/prepared.js';
 import { onwardAttendances, onwardEvents, onwardLinks, onwardReferrals } from './onward-referrals.tables.js';
 import { asTeamOnward, type TeamOnward } from './onward-source.js';
 
@@ -40,16 +41,21 @@ export async function insertOnwardEvent(
 }
 
 /** A case's onward referrals, oldest first. */
+// Read on every case record viewed: prepared (platform/db/prepared.ts).
+const onwardOfCase = preparedPerScope('onward_referrals_of_case', (db, scope) =>
+  db
+    .select()
+    .from(onwardReferrals)
+    .where(and(eq(onwardReferrals.referralId, sql.placeholder('referralId')), teamScope(scope)))
+    .orderBy(asc(onwardReferrals.createdAt), asc(onwardReferrals.id)),
+);
+
 export async function findOnwardReferralsOfCase(
   db: DbOrTx,
   scope: Scope,
   referralId: string,
 ): Promise<TeamOnward<OnwardReferralRow>[]> {
-  const rows = await db
-    .select()
-    .from(onwardReferrals)
-    .where(and(eq(onwardReferrals.referralId, referralId), teamScope(scope)))
-    .orderBy(asc(onwardReferrals.createdAt), asc(onwardReferrals.id));
+  const rows = await onwardOfCase(db, scope, { referralId });
   return rows.flatMap((row) => asTeamOnward(row) ?? []);
 }
 

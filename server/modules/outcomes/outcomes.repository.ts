@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
 import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { outcomeMeasures } from './outcomes.tables.js';
 
@@ -27,17 +28,27 @@ export async function findOutcomeMeasures(db: DbOrTx, scope: Scope, referralId: 
 }
 
 /** Every recording of these cases of one PCN, oldest first (one query for a whole caseload). */
+// Read on every case record viewed: prepared (platform/db/prepared.ts).
+const measuresOfReferrals = preparedPerScope('outcomes_measures_of_referrals', (db, scope) =>
+  db
+    .select()
+    .from(outcomeMeasures)
+    .where(
+      and(
+        anyOfIdsPlaceholder(outcomeMeasures.referralId, 'referralIds'),
+        scopeWhere(scope, { pcnId: outcomeMeasures.pcnId }),
+      ),
+    )
+    .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id)),
+);
+
 export async function findOutcomeMeasuresOfReferrals(
   db: DbOrTx,
   scope: Scope,
   referralIds: string[],
 ): Promise<OutcomeMeasureRow[]> {
   if (referralIds.length === 0) return [];
-  return db
-    .select()
-    .from(outcomeMeasures)
-    .where(and(inArray(outcomeMeasures.referralId, referralIds), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
-    .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
+  return measuresOfReferrals(db, scope, { referralIds });
 }
 
 export type LatestScoresRow = Pick<

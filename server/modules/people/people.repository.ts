@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
 import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { people, personLinks } from './people.tables.js';
 
@@ -33,12 +34,17 @@ export const personVisibleTo = (scope: Scope) =>
     : sql`false`;
 
 /** These people, those of them the scope's team knows (others are simply not returned). */
-export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonRow[]> {
-  if (ids.length === 0) return [];
-  return db
+// Read on every case record and care plan viewed: prepared (platform/db/prepared.ts).
+const peopleByIds = preparedPerScope('people_by_ids', (db, scope) =>
+  db
     .select()
     .from(people)
-    .where(and(anyOfIds(people.id, ids), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
+    .where(and(anyOfIdsPlaceholder(people.id, 'ids'), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
+);
+
+export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return peopleByIds(db, scope, { ids });
 }
 
 export type PersonName = Pick<PersonRow, 'id' | 'givenName' | 'familyName' | 'nhsNumber' | 'dateOfBirth'>;
@@ -59,11 +65,15 @@ export async function findPersonNamesByIds(db: DbOrTx, scope: Scope, ids: string
 }
 
 /** The person, if the scope's team knows them (else null, as for an id that does not exist). */
-export async function findPersonVisibleTo(db: DbOrTx, scope: Scope, id: string): Promise<PersonRow | null> {
-  const [row] = await db
+const personById = preparedPerScope('people_by_id', (db, scope) =>
+  db
     .select()
     .from(people)
-    .where(and(eq(people.id, id), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
+    .where(and(eq(people.id, sql.placeholder('id')), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
+);
+
+export async function findPersonVisibleTo(db: DbOrTx, scope: Scope, id: string): Promise<PersonRow | null> {
+  const [row] = await personById(db, scope, { id });
   return row ?? null;
 }
 

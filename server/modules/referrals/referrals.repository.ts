@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'dri
 import type { ReferralStatus } from '../../../common/referrals.js';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerScope, preparedRead } from '../../platform/db/prepared.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import { referralEvents, referrals } from './referrals.tables.js';
 
@@ -29,13 +30,23 @@ export async function findReferralInScope(
   id: string,
   opts: { lock?: boolean } = {},
 ): Promise<ReferralRow | null> {
-  const q = db
-    .select()
-    .from(referrals)
-    .where(and(eq(referrals.id, id), referralScope(scope)));
-  const [row] = opts.lock ? await q.for('update') : await q;
+  const [row] = opts.lock
+    ? await db
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.id, id), referralScope(scope)))
+        .for('update')
+    : await referralById(db, scope, { id });
   return row ?? null;
 }
+
+// The reads of every case viewed: prepared (platform/db/prepared.ts).
+const referralById = preparedPerScope('referrals_by_id', (db, scope) =>
+  db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, sql.placeholder('id')), referralScope(scope))),
+);
 
 export async function insertReferral(db: DbOrTx, values: ReferralInsert): Promise<ReferralRow> {
   const [row] = await db.insert(referrals).values(values).returning();
@@ -74,22 +85,29 @@ export async function insertReferralEvent(db: DbOrTx, values: typeof referralEve
   await db.insert(referralEvents).values(values);
 }
 
-export async function findReferralEvents(db: DbOrTx, referralId: string): Promise<ReferralEventRow[]> {
-  return db
+const eventsOfReferral = preparedRead('referrals_events', (db) =>
+  db
     .select()
     .from(referralEvents)
-    .where(eq(referralEvents.referralId, referralId))
-    .orderBy(asc(referralEvents.id));
+    .where(eq(referralEvents.referralId, sql.placeholder('referralId')))
+    .orderBy(asc(referralEvents.id)),
+);
+
+export async function findReferralEvents(db: DbOrTx, referralId: string): Promise<ReferralEventRow[]> {
+  return eventsOfReferral(db, { referralId });
 }
 
 /** Whether the person has any referral the scope can see (a team's reach to a person). */
-export async function personHasReferralInScope(db: DbOrTx, scope: Scope, personId: string): Promise<boolean> {
-  const rows = await db
+const anyReferralOfPerson = preparedPerScope('referrals_any_of_person', (db, scope) =>
+  db
     .select({ id: referrals.id })
     .from(referrals)
-    .where(and(eq(referrals.personId, personId), referralScope(scope)))
-    .limit(1);
-  return rows.length > 0;
+    .where(and(eq(referrals.personId, sql.placeholder('personId')), referralScope(scope)))
+    .limit(1),
+);
+
+export async function personHasReferralInScope(db: DbOrTx, scope: Scope, personId: string): Promise<boolean> {
+  return (await anyReferralOfPerson(db, scope, { personId })).length > 0;
 }
 
 /** Makes intakes for one person and PCN take turns until the transaction ends. */

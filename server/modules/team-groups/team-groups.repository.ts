@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerScope } from '../../platform/db/prepared.js';
 import { teamGroupAttendance, teamGroupFacilitators, teamGroupSessions, teamGroups } from './team-groups.tables.js';
 
 // The only code that touches the team-groups tables. Every query that finds a group, a session
@@ -141,8 +142,9 @@ export async function replaceAttendance(
 }
 
 /** The sessions of a case's attendance, with their group, for the case timeline. */
-export async function findAttendanceOfCase(db: DbOrTx, scope: Scope, referralId: string) {
-  return db
+// Read on every case record viewed: prepared (platform/db/prepared.ts).
+const attendanceOfCase = preparedPerScope('team_groups_attendance_of_case', (db, scope) =>
+  db
     .select({
       sessionId: teamGroupSessions.id,
       groupId: teamGroups.id,
@@ -155,8 +157,17 @@ export async function findAttendanceOfCase(db: DbOrTx, scope: Scope, referralId:
     .from(teamGroupAttendance)
     .innerJoin(teamGroupSessions, eq(teamGroupSessions.id, teamGroupAttendance.sessionId))
     .innerJoin(teamGroups, eq(teamGroups.id, teamGroupSessions.groupId))
-    .where(and(scopeWhere(scope, { pcnId: teamGroupAttendance.pcnId }), eq(teamGroupAttendance.referralId, referralId)))
-    .orderBy(asc(teamGroupSessions.startsAt));
+    .where(
+      and(
+        scopeWhere(scope, { pcnId: teamGroupAttendance.pcnId }),
+        eq(teamGroupAttendance.referralId, sql.placeholder('referralId')),
+      ),
+    )
+    .orderBy(asc(teamGroupSessions.startsAt)),
+);
+
+export async function findAttendanceOfCase(db: DbOrTx, scope: Scope, referralId: string) {
+  return attendanceOfCase(db, scope, { referralId });
 }
 
 /** Per group of the PCN: registers taken between the two instants, attendances of people with cases and others. */

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { preparedPerDb } from '../../platform/db/prepared.js';
+import { anyOfIdsPlaceholder, preparedPerDb, preparedRead } from '../../platform/db/prepared.js';
 import { users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -160,12 +160,17 @@ export function userIdsOfIcbQuery(db: DbOrTx, icbId: string) {
 export type StaffRef = Pick<UserRow, 'id' | 'name' | 'email' | 'role'>;
 
 /** Who these staff are (not their password hash or second factor, which no caller needs). */
-export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<StaffRef[]> {
-  if (ids.length === 0) return [];
-  return db
+// Read on every case record viewed (the workers it names): prepared (platform/db/prepared.ts).
+const staffByIds = preparedRead('users_staff_by_ids', (db) =>
+  db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)
-    .where(inArray(users.id, ids));
+    .where(anyOfIdsPlaceholder(users.id, 'ids')),
+);
+
+export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<StaffRef[]> {
+  if (ids.length === 0) return [];
+  return staffByIds(db, { ids });
 }
 
 export interface UserPageQuery {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerScope } from '../../platform/db/prepared.js';
 import { befriendingAssignments, volunteerChecks, volunteerHours, volunteers } from './volunteers.tables.js';
 
 // The only code that touches the volunteers tables. Every query that finds a volunteer (or their
@@ -87,17 +88,22 @@ export async function findBefriendingOfVolunteers(db: DbOrTx, volunteerIds: stri
     .orderBy(desc(befriendingAssignments.startedAt));
 }
 
-export async function findBefriendingOfCase(db: DbOrTx, scope: Scope, referralId: string): Promise<BefriendingRow[]> {
-  return db
+// Read on every case record viewed: prepared (platform/db/prepared.ts).
+const befriendingOfCase = preparedPerScope('volunteers_befriending_of_case', (db, scope) =>
+  db
     .select()
     .from(befriendingAssignments)
     .where(
       and(
         scopeWhere(scope, { pcnId: befriendingAssignments.pcnId }),
-        eq(befriendingAssignments.referralId, referralId),
+        eq(befriendingAssignments.referralId, sql.placeholder('referralId')),
       ),
     )
-    .orderBy(asc(befriendingAssignments.startedAt));
+    .orderBy(asc(befriendingAssignments.startedAt)),
+);
+
+export async function findBefriendingOfCase(db: DbOrTx, scope: Scope, referralId: string): Promise<BefriendingRow[]> {
+  return befriendingOfCase(db, scope, { referralId });
 }
 
 export async function insertBefriending(

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, sql } from 'drizzle-orm';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { type Scope, scopeWhere } from '../access/scope.js';
+import { anyOfIdsPlaceholder, preparedPerScope, preparedRead } from './prepared.js';
+
+// Prepared reads: one statement per scope kind, run with each caller's own scope and values (never
+// the first caller's), and on a transaction's own connection when given one.
+
+const things = pgTable('prepared_test_things', {
+  id: uuid('id').primaryKey(),
+  icbId: uuid('icb_id').notNull(),
+  pcnId: uuid('pcn_id').notNull(),
+  practiceId: uuid('practice_id').notNull(),
+  name: text('name').notNull(),
+});
+
+const icb = randomUUID();
+const otherIcb = randomUUID();
+const [pcnA, pcnB, practiceA1, practiceA2, practiceB] = [
+  randomUUID(),
+  randomUUID(),
+  randomUUID(),
+  randomUUID(),
+  randomUUID(),
+];
+const rows = [
+  { id: randomUUID(), icbId: icb, pcnId: pcnA, practiceId: practiceA1, name: 'a1' },
+  { id: randomUUID(), icbId: icb, pcnId: pcnA, practiceId: practiceA2, name: 'a2' },
+  { id: randomUUID(), icbId: icb, pcnId: pcnB, practiceId: practiceB, name: 'b' },
+  { id: randomUUID(), icbId: otherIcb, pcnId: randomUUID(), practiceId: randomUUID(), name: 'elsewhere' },
+];
+
+const named = preparedPerScope('prepared_test_named', (db, scope) =>
+  db
+    .select({ name: things.name })
+    .from(things)
+    .where(
+      and(
+        sql`${things.name} LIKE ${sql.placeholder('prefix')}`,
+        scopeWhere(scope, { icbId: things.icbId, pcnId: things.pcnId, practiceId: things.practiceId }),
+      ),
+    )
+    .orderBy(asc(things.name)),
+);
+
+const byIds = preparedRead('prepared_test_by_ids', (db) =>
+  db.select({ name: things.name }).from(things).where(anyOfIdsPlaceholder(things.id, 'ids')).orderBy(asc(things.name)),
+);
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await database.db.execute(
+    sql`CREATE TABLE prepared_test_things (id uuid PRIMARY KEY, icb_id uuid NOT NULL, pcn_id uuid NOT NULL, practice_id uuid NOT NULL, name text NOT NULL)`,
+  );
+  await database.db.insert(things).values(rows);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const names = (list: { name: string }[]) => list.map((r) => r.name);
+
+describe('preparedPerScope', () => {
+  it('answers each scope with its own rows, whichever scope prepared the statement first', async () => {
+    const { db } = database;
+    const scopes: [Scope, string[]][] = [
+      [{ kind: 'pcn', icbId: icb, pcnId: pcnA }, ['a1', 'a2']],
+      [{ kind: 'pcn', icbId: icb, pcnId: pcnB }, ['b']],
+      [{ kind: 'practice', icbId: icb, pcnId: pcnA, practiceId: practiceA2 }, ['a2']],
+      [{ kind: 'icb', icbId: icb }, ['a1', 'a2', 'b']],
+      [{ kind: 'icb', icbId: otherIcb }, ['elsewhere']],
+      // No column for an organisation: fails closed.
+      [{ kind: 'vcs', icbId: icb, vcsOrganisationId: randomUUID() }, []],
+    ];
+    // Twice round, so every statement is reused on connections that have it prepared.
+    for (let round = 0; round < 2; round++) {
+      for (const [scope, expected] of scopes) {
+        expect(names(await named(db, scope, { prefix: '%' }))).toEqual(expected);
+      }
+    }
+    expect(names(await named(db, scopes[0]?.[0] as Scope, { prefix: 'a2' }))).toEqual(['a2']);
+  });
+
+  it("runs on a transaction's own connection: it sees the transaction's uncommitted row", async () => {
+    const { db } = database;
+    const scope: Scope = { kind: 'pcn', icbId: icb, pcnId: pcnB };
+    let inside: string[] = [];
+    const rolledBack = await db
+      .transaction(async (tx) => {
+        await tx
+          .insert(things)
+          .values({ id: randomUUID(), icbId: icb, pcnId: pcnB, practiceId: practiceB, name: 'b2' });
+        inside = names(await named(tx, scope, { prefix: '%' }));
+        tx.rollback();
+      })
+      .then(
+        () => false,
+        () => true,
+      );
+    expect(rolledBack).toBe(true);
+    expect(inside).toEqual(['b', 'b2']);
+    expect(names(await named(db, scope, { prefix: '%' }))).toEqual(['b']);
+    const kept = await db.transaction(async (tx) => {
+      await tx.insert(things).values({ id: randomUUID(), icbId: icb, pcnId: pcnB, practiceId: practiceB, name: 'b3' });
+      return names(await named(tx, scope, { prefix: '%' }));
+    });
+    expect(kept).toEqual(['b', 'b3']);
+  });
+});
+
+describe('preparedRead with a list of ids', () => {
+  it('takes the list as one parameter, of any length', async () => {
+    const { db } = database;
+    const ids = rows.map((r) => r.id);
+    expect(names(await byIds(db, { ids: [ids[2]] }))).toEqual(['b']);
+    expect(names(await byIds(db, { ids }))).toEqual(['a1', 'a2', 'b', 'elsewhere']);
+    expect(names(await byIds(db, { ids: [] }))).toEqual([]);
+    expect(await byIds(db, { ids: ['not-a-uuid'] }).catch((e: Error) => e.cause ?? e)).toMatchObject({
+      message: expect.stringMatching(/invalid input syntax for type uuid/),
+    });
+  });
+});
