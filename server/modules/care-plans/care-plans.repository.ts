@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, type Placeholder, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { preparedPerScope, preparedRead } from '../../platform/db/prepared.js';
-import { anyOfIds } from '../../platform/db/uuid-array.js';
+import { anyOfIdsPlaceholder, preparedPerScope, preparedRead } from '../../platform/db/prepared.js';
 import { carePlans, carePlanVersions } from './care-plans.tables.js';
 
 export type CarePlanRow = typeof carePlans.$inferSelect;
@@ -108,20 +107,25 @@ export async function listVersions(db: DbOrTx, planId: string) {
 }
 
 /** The review date in the current version of each of these people's plans with the PCN (one query). */
-export async function findCurrentReviewDates(
-  db: DbOrTx,
-  scope: Scope,
-  personIds: string[],
-): Promise<{ personId: string; reviewOn: string | null }[]> {
-  if (personIds.length === 0) return [];
-  return db
+// Read for every caseload page: prepared.
+const reviewDatesOf = preparedPerScope('care_plans_review_dates', (db, scope) =>
+  db
     .select({ personId: carePlans.personId, reviewOn: sql<string | null>`${carePlanVersions.content}->>'reviewOn'` })
     .from(carePlans)
     .innerJoin(
       carePlanVersions,
       and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
     )
-    .where(and(anyOfIds(carePlans.personId, personIds), scopeWhere(scope, { pcnId: carePlans.pcnId })));
+    .where(and(anyOfIdsPlaceholder(carePlans.personId, 'personIds'), scopeWhere(scope, { pcnId: carePlans.pcnId }))),
+);
+
+export async function findCurrentReviewDates(
+  db: DbOrTx,
+  scope: Scope,
+  personIds: string[],
+): Promise<{ personId: string; reviewOn: string | null }[]> {
+  if (personIds.length === 0) return [];
+  return reviewDatesOf(db, scope, { personIds });
 }
 
 /** A plan by its id, if it is the scope's PCN team's (else null, as for no such plan). */

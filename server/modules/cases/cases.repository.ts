@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { preparedPerScope } from '../../platform/db/prepared.js';
-import { anyOfIds } from '../../platform/db/uuid-array.js';
+import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
 import { caseContacts, caseNotes, gpMessages, plannedContacts } from './cases.tables.js';
 
 // A case is a referral: it is found through referrals.service's findReferralInScope.
@@ -83,18 +82,23 @@ export async function findLastAttendedContacts(
   referralIds: string[],
 ): Promise<{ referralId: string; at: Date | null }[]> {
   if (referralIds.length === 0) return [];
-  return db
+  return lastAttendedOf(db, scope, { referralIds });
+}
+
+// Read for every caseload page: prepared.
+const lastAttendedOf = preparedPerScope('cases_last_attended', (db, scope) =>
+  db
     .select({ referralId: caseContacts.referralId, at: max(caseContacts.at) })
     .from(caseContacts)
     .where(
       and(
-        anyOfIds(caseContacts.referralId, referralIds),
+        anyOfIdsPlaceholder(caseContacts.referralId, 'referralIds'),
         scopeWhere(scope, { pcnId: caseContacts.pcnId }),
         eq(caseContacts.outcome, 'attended'),
       ),
     )
-    .groupBy(caseContacts.referralId);
-}
+    .groupBy(caseContacts.referralId),
+);
 
 const isOpen = and(isNull(plannedContacts.settledByContactId), isNull(plannedContacts.cancelledAt));
 
@@ -205,7 +209,12 @@ export async function findNextPlannedContacts(
   referralIds: string[],
 ): Promise<{ referralId: string; plannedFor: Date; mode: PlannedContactRow['mode'] }[]> {
   if (referralIds.length === 0) return [];
-  return db
+  return nextPlannedOf(db, scope, { referralIds });
+}
+
+// Read for every caseload page: prepared.
+const nextPlannedOf = preparedPerScope('cases_next_planned', (db, scope) =>
+  db
     .selectDistinctOn([plannedContacts.referralId], {
       referralId: plannedContacts.referralId,
       plannedFor: plannedContacts.plannedFor,
@@ -214,13 +223,13 @@ export async function findNextPlannedContacts(
     .from(plannedContacts)
     .where(
       and(
-        anyOfIds(plannedContacts.referralId, referralIds),
+        anyOfIdsPlaceholder(plannedContacts.referralId, 'referralIds'),
         scopeWhere(scope, { pcnId: plannedContacts.pcnId }),
         isOpen,
       ),
     )
-    .orderBy(plannedContacts.referralId, asc(plannedContacts.plannedFor));
-}
+    .orderBy(plannedContacts.referralId, asc(plannedContacts.plannedFor)),
+);
 
 /** Whether the person has been met on this case: an attended contact (the first-contact milestone's test). */
 export async function hasAttendedContact(db: DbOrTx, referralId: string): Promise<boolean> {

@@ -2,7 +2,6 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
-import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { outcomeMeasures } from './outcomes.tables.js';
 
 export type OutcomeMeasureRow = typeof outcomeMeasures.$inferSelect;
@@ -63,7 +62,12 @@ export async function findLatestScoresOfReferrals(
   referralIds: string[],
 ): Promise<LatestScoresRow[]> {
   if (referralIds.length === 0) return [];
-  return db
+  return latestScoresOf(db, scope, { referralIds });
+}
+
+// Read for every caseload page: prepared.
+const latestScoresOf = preparedPerScope('outcomes_latest_scores', (db, scope) =>
+  db
     .selectDistinctOn([outcomeMeasures.referralId, outcomeMeasures.measure], {
       referralId: outcomeMeasures.referralId,
       measure: outcomeMeasures.measure,
@@ -72,15 +76,20 @@ export async function findLatestScoresOfReferrals(
       scores: outcomeMeasures.scores,
     })
     .from(outcomeMeasures)
-    .where(and(anyOfIds(outcomeMeasures.referralId, referralIds), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
+    .where(
+      and(
+        anyOfIdsPlaceholder(outcomeMeasures.referralId, 'referralIds'),
+        scopeWhere(scope, { pcnId: outcomeMeasures.pcnId }),
+      ),
+    )
     .orderBy(
       outcomeMeasures.referralId,
       outcomeMeasures.measure,
       desc(outcomeMeasures.administeredOn),
       desc(outcomeMeasures.recordedAt),
       desc(outcomeMeasures.id),
-    );
-}
+    ),
+);
 
 export type BaselineAndLatestRow = {
   referralId: string;

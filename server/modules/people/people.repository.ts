@@ -2,7 +2,6 @@ import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
-import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { people, personLinks } from './people.tables.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -50,9 +49,8 @@ export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): 
 export type PersonName = Pick<PersonRow, 'id' | 'givenName' | 'familyName' | 'nhsNumber' | 'dateOfBirth'>;
 
 /** Who these people are, no more (for lists of hundreds: the caseloads), those the scope's team knows. */
-export async function findPersonNamesByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonName[]> {
-  if (ids.length === 0) return [];
-  return db
+const personNamesByIds = preparedPerScope('people_names_by_ids', (db, scope) =>
+  db
     .select({
       id: people.id,
       givenName: people.givenName,
@@ -61,7 +59,12 @@ export async function findPersonNamesByIds(db: DbOrTx, scope: Scope, ids: string
       dateOfBirth: people.dateOfBirth,
     })
     .from(people)
-    .where(and(anyOfIds(people.id, ids), eq(people.icbId, scope.icbId), personVisibleTo(scope)));
+    .where(and(anyOfIdsPlaceholder(people.id, 'ids'), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
+);
+
+export async function findPersonNamesByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonName[]> {
+  if (ids.length === 0) return [];
+  return personNamesByIds(db, scope, { ids });
 }
 
 /** The person, if the scope's team knows them (else null, as for an id that does not exist). */
@@ -182,38 +185,55 @@ export interface MatchQuery {
  * and date of birth, and either the same first initial or the same postcode. Uses
  * people_match_idx. People only other teams know are never offered.
  */
+// Asked at every referral's intake and by the matching page: prepared (platform/db/prepared.ts),
+// one statement with the postcode (same postcode first) and one without.
+const likelyMatches = (withPostcode: boolean) =>
+  preparedPerScope(`people_likely_matches${withPostcode ? '_postcode' : ''}`, (db, scope) => {
+    const samePostcode = withPostcode ? eq(people.postcode, sql.placeholder('postcode')) : undefined;
+    const byName = [asc(people.givenName), asc(people.id)];
+    return (
+      db
+        .select({
+          id: people.id,
+          givenName: people.givenName,
+          familyName: people.familyName,
+          dateOfBirth: people.dateOfBirth,
+          postcode: people.postcode,
+        })
+        .from(people)
+        .where(
+          and(
+            eq(people.icbId, sql.placeholder('icbId')),
+            sql`lower(${people.familyName}) = lower(${sql.placeholder('familyName')})`,
+            eq(people.dateOfBirth, sql.placeholder('dateOfBirth')),
+            or(sql`left(lower(${people.givenName}), 1) = ${sql.placeholder('initial')}`, samePostcode),
+            personVisibleTo(scope),
+          ),
+        )
+        // The same postcode first: the likeliest match.
+        .orderBy(...(samePostcode ? [sql`coalesce(${samePostcode}, false) DESC`, ...byName] : byName))
+        .limit(sql.placeholder('limit'))
+    );
+  });
+const likelyMatchesByPostcode = likelyMatches(true);
+const likelyMatchesByName = likelyMatches(false);
+
 export async function findLikelyMatches(
   db: DbOrTx,
   scope: Scope,
   q: MatchQuery,
   limit = 10,
 ): Promise<PersonMatchRow[]> {
-  const initial = q.givenName.trim().charAt(0).toLowerCase();
-  const samePostcode = q.postcode ? eq(people.postcode, q.postcode) : undefined;
-  const byName = [asc(people.givenName), asc(people.id)];
-  return (
-    db
-      .select({
-        id: people.id,
-        givenName: people.givenName,
-        familyName: people.familyName,
-        dateOfBirth: people.dateOfBirth,
-        postcode: people.postcode,
-      })
-      .from(people)
-      .where(
-        and(
-          eq(people.icbId, q.icbId),
-          sql`lower(${people.familyName}) = lower(${q.familyName.trim()})`,
-          eq(people.dateOfBirth, q.dateOfBirth),
-          or(sql`left(lower(${people.givenName}), 1) = ${initial}`, samePostcode),
-          personVisibleTo(scope),
-        ),
-      )
-      // The same postcode first: the likeliest match.
-      .orderBy(...(samePostcode ? [sql`coalesce(${samePostcode}, false) DESC`, ...byName] : byName))
-      .limit(limit)
-  );
+  const values = {
+    icbId: q.icbId,
+    familyName: q.familyName.trim(),
+    dateOfBirth: q.dateOfBirth,
+    initial: q.givenName.trim().charAt(0).toLowerCase(),
+    limit,
+  };
+  return q.postcode
+    ? likelyMatchesByPostcode(db, scope, { ...values, postcode: q.postcode })
+    : likelyMatchesByName(db, scope, values);
 }
 
 /**

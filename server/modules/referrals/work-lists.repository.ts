@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, ne, notInArray, or, type SQL, 
 import type { Priority } from '../../../common/referrals.js';
 import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerScope } from '../../platform/db/prepared.js';
 import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { CASELOAD_STATUSES } from './lifecycle.js';
 import { type ReferralRow, referralScope } from './referrals.repository.js';
@@ -58,17 +59,16 @@ const queueColumns = {
 export type QueueRow = Pick<ReferralRow, keyof typeof queueColumns>;
 
 /** The triage queue: most urgent first, then longest waiting (one more than the limit, to tell). */
-export async function findQueue(db: DbOrTx, scope: Scope, q: QueueFilter): Promise<QueueRow[]> {
-  return db
+const queueQuery = (db: DbOrTx, scope: Scope, q: QueueFilter) =>
+  db
     .select(queueColumns)
     .from(referrals)
     .where(queueWhere(scope, q))
     .orderBy(priorityRank, asc(referrals.receivedAt), asc(referrals.id))
     .limit(QUEUE_LIMIT + 1);
-}
 
-export async function countQueue(db: DbOrTx, scope: Scope, q: QueueFilter = {}) {
-  return db
+const countQuery = (db: DbOrTx, scope: Scope, q: QueueFilter) =>
+  db
     .select({
       status: referrals.status,
       priority: effectivePriority,
@@ -78,6 +78,20 @@ export async function countQueue(db: DbOrTx, scope: Scope, q: QueueFilter = {}) 
     .from(referrals)
     .where(queueWhere(scope, q))
     .groupBy(referrals.status, effectivePriority, referrals.safeguardingConcern);
+
+// The whole queue and its counts, what a lead's queue opens on: prepared (platform/db/prepared.ts).
+// A filtered queue is built each time (its shape depends on the filters).
+const wholeQueue = preparedPerScope('work_lists_queue', (db, scope) => queueQuery(db, scope, {}));
+const wholeQueueCounts = preparedPerScope('work_lists_queue_counts', (db, scope) => countQuery(db, scope, {}));
+
+const unfiltered = (q: QueueFilter) => Object.values(q).every((v) => v === undefined);
+
+export async function findQueue(db: DbOrTx, scope: Scope, q: QueueFilter): Promise<QueueRow[]> {
+  return unfiltered(q) ? wholeQueue(db, scope) : queueQuery(db, scope, q);
+}
+
+export async function countQueue(db: DbOrTx, scope: Scope, q: QueueFilter = {}) {
+  return unfiltered(q) ? wholeQueueCounts(db, scope) : countQuery(db, scope, q);
 }
 
 /** The scope's open cases that someone is allocated to (what caseloads count). */
@@ -179,18 +193,26 @@ export type CaseloadRow = Pick<ReferralRow, keyof typeof caseloadColumns>;
  * A worker's open cases, their own and those they cover for a colleague: those waiting for first
  * contact first (soonest due first), then those under way (the caseload is read a page at a time).
  */
-export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadRow[]> {
-  return db
+// A worker's caseload is read on most of their page views: prepared (platform/db/prepared.ts).
+const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) =>
+  db
     .select(caseloadColumns)
     .from(referrals)
     .where(
       and(
         referralScope(scope),
         inArray(referrals.status, [...CASELOAD_STATUSES]),
-        or(eq(referrals.allocatedWorkerId, userId), eq(referrals.coverWorkerId, userId)),
+        or(
+          eq(referrals.allocatedWorkerId, sql.placeholder('userId')),
+          eq(referrals.coverWorkerId, sql.placeholder('userId')),
+        ),
       ),
     )
-    .orderBy(sql`${referrals.status} = 'allocated' DESC`, ...soonestFirstContact);
+    .orderBy(sql`${referrals.status} = 'allocated' DESC`, ...soonestFirstContact),
+);
+
+export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadRow[]> {
+  return caseloadOf(db, scope, { userId });
 }
 
 /** These referrals of the scope (any status), as a caseload shows them; ids out of scope are left out. */

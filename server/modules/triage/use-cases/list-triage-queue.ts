@@ -5,7 +5,7 @@ import type { Scope } from '../../../platform/access/scope.js';
 import { writeAuditAlone } from '../../../platform/audit/audit.js';
 import type { SignedInContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/client.js';
-import { listReferralReasons } from '../../codes/codes.service.js';
+import { allReferralReasons } from '../../codes/codes.service.js';
 import { activePracticesOfPcn, organisationRefs } from '../../organisations/organisations.service.js';
 import { personNamesByIds } from '../../people/people.service.js';
 import { workLists } from '../../referrals/referrals.service.js';
@@ -37,7 +37,7 @@ export async function listTriageQueue(db: Db, ctx: SignedInContext, q: TQueueQue
     workLists.findQueue(db, actor.scope, q),
     countsOf(db, actor.scope),
     filtered ? countsOf(db, actor.scope, q) : null,
-    listReferralReasons(db, true),
+    allReferralReasons(db),
     activePracticesOfPcn(db, actor.scope, pcnId),
   ]);
   const truncated = rows.length > workLists.QUEUE_LIMIT;
