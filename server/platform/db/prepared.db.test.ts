@@ -124,3 +124,19 @@ describe('preparedRead with a list of ids', () => {
     });
   });
 });
+
+describe('prepared statement names', () => {
+  it('are claimed once: a second read under a name already taken fails when it is defined', () => {
+    const build = (db: Parameters<Parameters<typeof preparedRead>[1]>[0]) =>
+      db.select({ name: things.name }).from(things);
+    expect(() => preparedRead('prepared_test_by_ids', build)).toThrow(
+      'prepared statement name "prepared_test_by_ids" is already taken',
+    );
+    // A scoped read claims its name for every scope kind.
+    expect(() => preparedRead('prepared_test_named_pcn', build)).toThrow(
+      'prepared statement name "prepared_test_named_pcn" is already taken',
+    );
+    expect(() => preparedPerScope('prepared_test_named', build)).toThrow(/"prepared_test_named_icb" is already taken/);
+    expect(() => preparedRead('prepared_test_fresh', build)).not.toThrow();
+  });
+});

@@ -39,6 +39,8 @@ const SCOPE_PLACEHOLDERS = {
 const placeholder = (key: keyof typeof SCOPE_PLACEHOLDERS) =>
   sql.placeholder(SCOPE_PLACEHOLDERS[key]) as unknown as string;
 
+const SCOPE_KINDS: readonly Scope['kind'][] = ['icb', 'pcn', 'practice', 'vcs'];
+
 function placeholderScope(kind: Scope['kind']): Scope {
   switch (kind) {
     case 'icb':
@@ -62,6 +64,17 @@ function scopeValues(scope: Scope): Record<string, string> {
 }
 
 type Prepared<R> = ReturnType<Preparable<R>['prepare']>;
+
+// node-postgres refuses a second statement under a name a connection has prepared with other text
+// ("Prepared statements must be unique"), on whichever request happens to meet both. A name is
+// therefore claimed when its read is defined, at start-up, and a second claim fails there.
+const claimedNames = new Set<string>();
+function claim(...names: string[]): void {
+  for (const name of names) {
+    if (claimedNames.has(name)) throw new Error(`prepared statement name "${name}" is already taken`);
+  }
+  for (const name of names) claimedNames.add(name);
+}
 
 /** One prepared query per database handle and key, built on first use. */
 function keptPerHandle<R>(): (db: DbOrTx, key: string, build: () => Prepared<R>) => Prepared<R> {
@@ -93,6 +106,7 @@ export function preparedRead<R>(
   name: string,
   build: (db: DbOrTx) => Preparable<R>,
 ): (db: DbOrTx, values?: Record<string, unknown>) => Promise<R> {
+  claim(name);
   const kept = keptPerHandle<R>();
   return (db, values = {}) => kept(db, '', () => build(db).prepare(name)).execute(values);
 }
@@ -105,6 +119,7 @@ export function preparedPerScope<R>(
   name: string,
   build: (db: DbOrTx, scope: Scope) => Preparable<R>,
 ): (db: DbOrTx, scope: Scope, values?: Record<string, unknown>) => Promise<R> {
+  claim(...SCOPE_KINDS.map((kind) => `${name}_${kind}`));
   const kept = keptPerHandle<R>();
   return (db, scope, values = {}) =>
     kept(db, scope.kind, () => build(db, placeholderScope(scope.kind)).prepare(`${name}_${scope.kind}`)).execute({
