@@ -84,7 +84,6 @@ export async function findVersions(db: DbOrTx, planId: string, versions: number[
     .where(and(eq(carePlanVersions.planId, planId), inArray(carePlanVersions.version, versions)));
 }
 
-/** The versions of the person's plan with the PCN, newest first: one query (none before the first save). */
 const versionsOfPerson = preparedPerScope('care_plans_versions_of_person', (db, scope) =>
   db
     .select({ version: carePlanVersions.version, savedBy: carePlanVersions.savedBy, savedAt: carePlanVersions.savedAt })
@@ -94,6 +93,7 @@ const versionsOfPerson = preparedPerScope('care_plans_versions_of_person', (db, 
     .orderBy(desc(carePlanVersions.version)),
 );
 
+/** The versions of the person's plan with the PCN, newest first: one query (none before the first save). */
 export async function listVersionsOfPerson(db: DbOrTx, scope: Scope, personId: string) {
   return versionsOfPerson(db, scope, { personId });
 }
@@ -106,7 +106,6 @@ export async function listVersions(db: DbOrTx, planId: string) {
     .orderBy(desc(carePlanVersions.version));
 }
 
-/** The review date in the current version of each of these people's plans with the PCN (one query). */
 // Read for every caseload page: prepared.
 const reviewDatesOf = preparedPerScope('care_plans_review_dates', (db, scope) =>
   db
@@ -119,6 +118,7 @@ const reviewDatesOf = preparedPerScope('care_plans_review_dates', (db, scope) =>
     .where(and(anyOfIdsPlaceholder(carePlans.personId, 'personIds'), scopeWhere(scope, { pcnId: carePlans.pcnId }))),
 );
 
+/** The review date in the current version of each of these people's plans with the PCN (one query). */
 export async function findCurrentReviewDates(
   db: DbOrTx,
   scope: Scope,

@@ -110,7 +110,6 @@ export async function insertPlannedContact(
   return row as PlannedContactRow;
 }
 
-/** Every planned contact of a case, open or not, in booking order (for the timeline). */
 const plannedContactsOfCase = preparedPerScope('cases_planned_contacts', (db, scope) =>
   db
     .select()
@@ -124,6 +123,7 @@ const plannedContactsOfCase = preparedPerScope('cases_planned_contacts', (db, sc
     .orderBy(asc(plannedContacts.createdAt)),
 );
 
+/** Every planned contact of a case, open or not, in booking order (for the timeline). */
 export async function findPlannedContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<PlannedContactRow[]> {
   return plannedContactsOfCase(db, scope, { referralId });
 }

@@ -40,7 +40,6 @@ export async function insertOnwardEvent(
   await tx.insert(onwardEvents).values({ ...event, details: event.details ?? {} });
 }
 
-/** A case's onward referrals, oldest first. */
 // Read on every case record viewed: prepared (platform/db/prepared.ts).
 const onwardOfCase = preparedPerScope('onward_referrals_of_case', (db, scope) =>
   db
@@ -50,6 +49,7 @@ const onwardOfCase = preparedPerScope('onward_referrals_of_case', (db, scope) =>
     .orderBy(asc(onwardReferrals.createdAt), asc(onwardReferrals.id)),
 );
 
+/** A case's onward referrals, oldest first. */
 export async function findOnwardReferralsOfCase(
   db: DbOrTx,
   scope: Scope,

@@ -26,7 +26,6 @@ export async function findOutcomeMeasures(db: DbOrTx, scope: Scope, referralId: 
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
 }
 
-/** Every recording of these cases of one PCN, oldest first (one query for a whole caseload). */
 // Read on every case record viewed: prepared (platform/db/prepared.ts).
 const measuresOfReferrals = preparedPerScope('outcomes_measures_of_referrals', (db, scope) =>
   db
@@ -41,6 +40,7 @@ const measuresOfReferrals = preparedPerScope('outcomes_measures_of_referrals', (
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id)),
 );
 
+/** Every recording of these cases of one PCN, oldest first (one query for a whole caseload). */
 export async function findOutcomeMeasuresOfReferrals(
   db: DbOrTx,
   scope: Scope,

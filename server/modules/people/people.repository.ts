@@ -32,7 +32,6 @@ export const personVisibleTo = (scope: Scope) =>
       )
     : sql`false`;
 
-/** These people, those of them the scope's team knows (others are simply not returned). */
 // Read on every case record and care plan viewed: prepared (platform/db/prepared.ts).
 const peopleByIds = preparedPerScope('people_by_ids', (db, scope) =>
   db
@@ -41,6 +40,7 @@ const peopleByIds = preparedPerScope('people_by_ids', (db, scope) =>
     .where(and(anyOfIdsPlaceholder(people.id, 'ids'), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
 );
 
+/** These people, those of them the scope's team knows (others are simply not returned). */
 export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return peopleByIds(db, scope, { ids });
@@ -48,7 +48,6 @@ export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): 
 
 export type PersonName = Pick<PersonRow, 'id' | 'givenName' | 'familyName' | 'nhsNumber' | 'dateOfBirth'>;
 
-/** Who these people are, no more (for lists of hundreds: the caseloads), those the scope's team knows. */
 const personNamesByIds = preparedPerScope('people_names_by_ids', (db, scope) =>
   db
     .select({
@@ -62,12 +61,12 @@ const personNamesByIds = preparedPerScope('people_names_by_ids', (db, scope) =>
     .where(and(anyOfIdsPlaceholder(people.id, 'ids'), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
 );
 
+/** Who these people are, no more (for lists of hundreds: the caseloads), those the scope's team knows. */
 export async function findPersonNamesByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonName[]> {
   if (ids.length === 0) return [];
   return personNamesByIds(db, scope, { ids });
 }
 
-/** The person, if the scope's team knows them (else null, as for an id that does not exist). */
 const personById = preparedPerScope('people_by_id', (db, scope) =>
   db
     .select()
@@ -75,6 +74,7 @@ const personById = preparedPerScope('people_by_id', (db, scope) =>
     .where(and(eq(people.id, sql.placeholder('id')), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
 );
 
+/** The person, if the scope's team knows them (else null, as for an id that does not exist). */
 export async function findPersonVisibleTo(db: DbOrTx, scope: Scope, id: string): Promise<PersonRow | null> {
   const [row] = await personById(db, scope, { id });
   return row ?? null;
@@ -180,11 +180,6 @@ export interface MatchQuery {
   postcode?: string | null;
 }
 
-/**
- * People the scope's team knows who may be the one described: the same family name (any case)
- * and date of birth, and either the same first initial or the same postcode. Uses
- * people_match_idx. People only other teams know are never offered.
- */
 // Asked at every referral's intake and by the matching page: prepared (platform/db/prepared.ts),
 // one statement with the postcode (same postcode first) and one without.
 const likelyMatches = (withPostcode: boolean) =>
@@ -218,6 +213,11 @@ const likelyMatches = (withPostcode: boolean) =>
 const likelyMatchesByPostcode = likelyMatches(true);
 const likelyMatchesByName = likelyMatches(false);
 
+/**
+ * People the scope's team knows who may be the one described: the same family name (any case)
+ * and date of birth, and either the same first initial or the same postcode. Uses
+ * people_match_idx. People only other teams know are never offered.
+ */
 export async function findLikelyMatches(
   db: DbOrTx,
   scope: Scope,

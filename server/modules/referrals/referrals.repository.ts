@@ -97,7 +97,6 @@ export async function findReferralEvents(db: DbOrTx, referralId: string): Promis
   return eventsOfReferral(db, { referralId });
 }
 
-/** Whether the person has any referral the scope can see (a team's reach to a person). */
 const anyReferralOfPerson = preparedPerScope('referrals_any_of_person', (db, scope) =>
   db
     .select({ id: referrals.id })
@@ -106,6 +105,7 @@ const anyReferralOfPerson = preparedPerScope('referrals_any_of_person', (db, sco
     .limit(1),
 );
 
+/** Whether the person has any referral the scope can see (a team's reach to a person). */
 export async function personHasReferralInScope(db: DbOrTx, scope: Scope, personId: string): Promise<boolean> {
   return (await anyReferralOfPerson(db, scope, { personId })).length > 0;
 }

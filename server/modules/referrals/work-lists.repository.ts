@@ -58,7 +58,6 @@ const queueColumns = {
 };
 export type QueueRow = Pick<ReferralRow, keyof typeof queueColumns>;
 
-/** The triage queue: most urgent first, then longest waiting (one more than the limit, to tell). */
 const queueQuery = (db: DbOrTx, scope: Scope, q: QueueFilter) =>
   db
     .select(queueColumns)
@@ -86,6 +85,7 @@ const wholeQueueCounts = preparedPerScope('work_lists_queue_counts', (db, scope)
 
 const unfiltered = (q: QueueFilter) => Object.values(q).every((v) => v === undefined);
 
+/** The triage queue: most urgent first, then longest waiting (one more than the limit, to tell). */
 export async function findQueue(db: DbOrTx, scope: Scope, q: QueueFilter): Promise<QueueRow[]> {
   return unfiltered(q) ? wholeQueue(db, scope) : queueQuery(db, scope, q);
 }
@@ -189,10 +189,6 @@ const caseloadColumns = {
 };
 export type CaseloadRow = Pick<ReferralRow, keyof typeof caseloadColumns>;
 
-/**
- * A worker's open cases, their own and those they cover for a colleague: those waiting for first
- * contact first (soonest due first), then those under way (the caseload is read a page at a time).
- */
 // A worker's caseload is read on most of their page views: prepared (platform/db/prepared.ts).
 const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) =>
   db
@@ -211,6 +207,10 @@ const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) =>
     .orderBy(sql`${referrals.status} = 'allocated' DESC`, ...soonestFirstContact),
 );
 
+/**
+ * A worker's open cases, their own and those they cover for a colleague: those waiting for first
+ * contact first (soonest due first), then those under way (the caseload is read a page at a time).
+ */
 export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadRow[]> {
   return caseloadOf(db, scope, { userId });
 }

@@ -141,7 +141,6 @@ export async function replaceAttendance(
   if (rows.length > 0) await tx.insert(teamGroupAttendance).values(rows.map((r) => ({ ...r, sessionId })));
 }
 
-/** The sessions of a case's attendance, with their group, for the case timeline. */
 // Read on every case record viewed: prepared (platform/db/prepared.ts).
 const attendanceOfCase = preparedPerScope('team_groups_attendance_of_case', (db, scope) =>
   db
@@ -166,6 +165,7 @@ const attendanceOfCase = preparedPerScope('team_groups_attendance_of_case', (db,
     .orderBy(asc(teamGroupSessions.startsAt)),
 );
 
+/** The sessions of a case's attendance, with their group, for the case timeline. */
 export async function findAttendanceOfCase(db: DbOrTx, scope: Scope, referralId: string) {
   return attendanceOfCase(db, scope, { referralId });
 }

@@ -159,7 +159,6 @@ export function userIdsOfIcbQuery(db: DbOrTx, icbId: string) {
 
 export type StaffRef = Pick<UserRow, 'id' | 'name' | 'email' | 'role'>;
 
-/** Who these staff are (not their password hash or second factor, which no caller needs). */
 // Read on every case record viewed (the workers it names): prepared (platform/db/prepared.ts).
 const staffByIds = preparedRead('users_staff_by_ids', (db) =>
   db
@@ -168,6 +167,7 @@ const staffByIds = preparedRead('users_staff_by_ids', (db) =>
     .where(anyOfIdsPlaceholder(users.id, 'ids')),
 );
 
+/** Who these staff are (not their password hash or second factor, which no caller needs). */
 export async function findStaffByIds(db: DbOrTx, ids: string[]): Promise<StaffRef[]> {
   if (ids.length === 0) return [];
   return staffByIds(db, { ids });
