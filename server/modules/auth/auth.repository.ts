@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { preparedPerDb } from '../../platform/db/prepared.js';
+import { preparedRead } from '../../platform/db/prepared.js';
 import { passwordResetTokens, sessions } from './auth.tables.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -14,17 +14,16 @@ export async function findSession(db: DbOrTx, id: string): Promise<SessionRow | 
   return row ?? null;
 }
 
-const sessionById = preparedPerDb((db) =>
+const sessionById = preparedRead('auth_session_by_id', (db) =>
   db
     .select()
     .from(sessions)
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('auth_session_by_id'),
+    .where(eq(sessions.id, sql.placeholder('id'))),
 );
 
 /** findSession for the access hook, on every signed-in request: a prepared statement. */
 export async function findSessionPrepared(db: Db, id: string): Promise<SessionRow | null> {
-  const [row] = await sessionById(db).execute({ id });
+  const [row] = await sessionById(db, { id });
   return row ?? null;
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { anyOfIdsPlaceholder, preparedPerDb, preparedRead } from '../../platform/db/prepared.js';
+import { anyOfIdsPlaceholder, preparedRead } from '../../platform/db/prepared.js';
 import { users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -25,17 +25,16 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | nu
   return row ?? null;
 }
 
-const userById = preparedPerDb((db) =>
+const userById = preparedRead('users_user_by_id', (db) =>
   db
     .select()
     .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare('users_user_by_id'),
+    .where(eq(users.id, sql.placeholder('id'))),
 );
 
 /** findUserById for the access hook, on every signed-in request: a prepared statement. */
 export async function findUserByIdPrepared(db: Db, id: string): Promise<UserRow | null> {
-  const [row] = await userById(db).execute({ id });
+  const [row] = await userById(db, { id });
   return row ?? null;
 }
 

@@ -1,25 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../access/scope.js';
-import type { Db, DbOrTx } from './client.js';
-
-/**
- * A query built once per database handle and prepared by name, for the few statements that run
- * on every request (the access hook's session lookup). Drizzle then neither rebuilds its SQL nor
- * PostgreSQL re-plans it: node-postgres prepares a named statement once per pooled connection.
- * `build` must call `.prepare(name)` with a name no other statement uses.
- */
-export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
-  const kept = new WeakMap<Db, T>();
-  return (db) => {
-    let prepared = kept.get(db);
-    if (prepared === undefined) {
-      prepared = build(db);
-      kept.set(db, prepared);
-    }
-    return prepared;
-  };
-}
+import type { DbOrTx } from './client.js';
 
 /** What drizzle's query builders offer: `.prepare(name)`, then `.execute(values)`. */
 interface Preparable<R> {
@@ -95,9 +77,10 @@ function keptPerHandle<R>(): (db: DbOrTx, key: string, build: () => Prepared<R>)
 }
 
 /**
- * A read that runs on most requests (the case record, the care plan), built once per database
- * handle and prepared by name: drizzle builds a query's SQL text on every call otherwise, which
- * cost about a quarter of the app's CPU under load (bench/RESULTS.md). `build` takes its values
+ * A read that runs on most requests (the access hook's session and user, the case record, the
+ * care plan), built once per database handle and prepared by name: drizzle builds a query's SQL
+ * text on every call otherwise, which cost about a quarter of the app's CPU under load
+ * (bench/RESULTS.md). `build` takes its values
  * as `sql.placeholder(name)` (lists of ids through `anyOfIdsPlaceholder`). Inside a transaction
  * the query is built for that transaction's handle (kept for its life), so it runs on the
  * transaction's connection.
