@@ -98,7 +98,19 @@ export const referrals = pgTable(
     index('referrals_queue_idx').on(t.pcnId, t.status, t.receivedAt),
     index('referrals_practice_idx').on(t.practiceId, t.receivedAt),
     index('referrals_person_idx').on(t.personId),
-    index('referrals_worker_idx').on(t.allocatedWorkerId, t.status),
+    // A worker's open cases, and every column their caseload orders, counts and filters by
+    // (work-lists.repository.ts, caseloadOf): read from the index alone, no visit to each row.
+    index('referrals_worker_idx').on(
+      t.allocatedWorkerId,
+      t.status,
+      t.pcnId,
+      t.firstContactDueAt,
+      t.receivedAt,
+      t.id,
+      t.personId,
+      t.coverWorkerId,
+      t.firstContactAt,
+    ),
     index('referrals_cover_idx').on(t.coverWorkerId),
     // The analytics refresh asks what changed since it last ran.
     index('referrals_updated_idx').on(t.updatedAt),

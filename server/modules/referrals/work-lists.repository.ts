@@ -1,8 +1,8 @@
-import { and, asc, count, eq, inArray, isNotNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Priority } from '../../../common/referrals.js';
 import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { preparedPerScope } from '../../platform/db/prepared.js';
+import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
 import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { CASELOAD_STATUSES } from './lifecycle.js';
 import { type ReferralRow, referralScope } from './referrals.repository.js';
@@ -189,30 +189,73 @@ const caseloadColumns = {
 };
 export type CaseloadRow = Pick<ReferralRow, keyof typeof caseloadColumns>;
 
+/**
+ * What choosing a caseload's page needs of every open case: its order, its counts and its
+ * filters. Few narrow columns, all in `referrals_worker_idx`, so PostgreSQL answers a worker's
+ * own cases from the index alone (an index-only scan) without visiting each case's row; the
+ * page's cases are then read whole by id (`findCaseloadPage`).
+ */
+const caseloadEntryColumns = {
+  id: referrals.id,
+  personId: referrals.personId,
+  status: referrals.status,
+  coverWorkerId: referrals.coverWorkerId,
+  firstContactDueAt: referrals.firstContactDueAt,
+  firstContactAt: referrals.firstContactAt,
+  // For the order only: a union is ordered by its columns' names, not by expressions.
+  awaiting: sql<boolean>`${referrals.status} = 'allocated'`.as('awaiting'),
+  receivedAt: referrals.receivedAt,
+};
+export type CaseloadEntry = Pick<
+  ReferralRow,
+  'id' | 'personId' | 'status' | 'coverWorkerId' | 'firstContactDueAt' | 'firstContactAt'
+>;
+
 // A worker's caseload is read on most of their page views: prepared (platform/db/prepared.ts).
-const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) =>
-  db
-    .select(caseloadColumns)
+// Their own cases, then (a separate branch, so that an OR does not force a visit to every row)
+// those they cover for a colleague.
+const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) => {
+  const open = and(referralScope(scope), inArray(referrals.status, [...CASELOAD_STATUSES]));
+  const userId = sql.placeholder('userId');
+  return db
+    .select(caseloadEntryColumns)
     .from(referrals)
-    .where(
-      and(
-        referralScope(scope),
-        inArray(referrals.status, [...CASELOAD_STATUSES]),
-        or(
-          eq(referrals.allocatedWorkerId, sql.placeholder('userId')),
-          eq(referrals.coverWorkerId, sql.placeholder('userId')),
+    .where(and(open, eq(referrals.allocatedWorkerId, userId)))
+    .unionAll(
+      db
+        .select(caseloadEntryColumns)
+        .from(referrals)
+        .where(
+          and(
+            open,
+            eq(referrals.coverWorkerId, userId),
+            or(isNull(referrals.allocatedWorkerId), ne(referrals.allocatedWorkerId, userId)),
+          ),
         ),
-      ),
     )
-    .orderBy(sql`${referrals.status} = 'allocated' DESC`, ...soonestFirstContact),
-);
+    .orderBy(sql`awaiting DESC`, ...soonestFirstContact);
+});
 
 /**
  * A worker's open cases, their own and those they cover for a colleague: those waiting for first
  * contact first (soonest due first), then those under way (the caseload is read a page at a time).
  */
-export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadRow[]> {
+export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Promise<CaseloadEntry[]> {
   return caseloadOf(db, scope, { userId });
+}
+
+const caseRowsByIds = preparedPerScope('work_lists_case_rows_by_ids', (db, scope) =>
+  db
+    .select(caseloadColumns)
+    .from(referrals)
+    .where(and(referralScope(scope), anyOfIdsPlaceholder(referrals.id, 'ids'))),
+);
+
+/** One caseload page's cases, whole, in the order of the ids given; ids out of scope are left out. */
+export async function findCaseloadPage(db: DbOrTx, scope: Scope, ids: string[]): Promise<CaseloadRow[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await caseRowsByIds(db, scope, { ids })).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** These referrals of the scope (any status), as a caseload shows them; ids out of scope are left out. */

@@ -27,6 +27,7 @@ import { capacityOf } from '../allocation-rules.js';
 import { caseloadSearch, showsCase } from '../caseload-filter.js';
 
 type CaseloadRow = workLists.CaseloadRow;
+type CaseloadEntry = workLists.CaseloadEntry;
 
 function dueOf(
   row: Pick<ReferralRow, 'status' | 'firstContactAt' | 'firstContactDueAt'>,
@@ -50,7 +51,7 @@ function reviewDueOf(reviewOn: string | null | undefined, today: string): PlanRe
 }
 
 /** Whether the signed-in worker covers this case, or someone covers it for them. */
-function coverKindOf(r: CaseloadRow, userId: string): 'covering' | 'covered' | null {
+function coverKindOf(r: Pick<CaseloadEntry, 'coverWorkerId'>, userId: string): 'covering' | 'covered' | null {
   return r.coverWorkerId === userId ? 'covering' : r.coverWorkerId ? 'covered' : null;
 }
 
@@ -108,7 +109,11 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
   });
   const last = Math.max(1, Math.ceil(matching.length / CASELOAD_PAGE_SIZE));
   const page = Math.min(query.page, last);
-  const pageRows = matching.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+  const pageRows = await workLists.findCaseloadPage(
+    db,
+    actor.scope,
+    matching.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE).map((r) => r.id),
+  );
   const items = await caseloadItems(db, actor, pageRows, now, {
     people: allPeople,
     reviews: allReviews,

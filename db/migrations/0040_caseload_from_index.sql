@@ -1,0 +1,2 @@
+DROP INDEX "referrals_worker_idx";--> statement-breakpoint
+CREATE INDEX "referrals_worker_idx" ON "referrals" USING btree ("allocated_worker_id","status","pcn_id","first_contact_due_at","received_at","id","person_id","cover_worker_id","first_contact_at");
