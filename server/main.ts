@@ -24,7 +24,7 @@ import { startJobs } from './platform/jobs.js';
 import { loggerOptions, logStream } from './platform/logger.js';
 import { createRealtimeHub } from './platform/realtime-hub.js';
 import { secretBoxOf } from './platform/secret-box.js';
-import { DEMO_SIGN_INS, seedDemoData } from './seed/demo.js';
+import { DEMO_SIGN_INS, hasDemoIcb, seedDemoData } from './seed/demo.js';
 
 /** The embedded PostgreSQL this process started, if any: stopped on shutdown and on a failed start. */
 let embedded: EmbeddedServer | null = null;
@@ -109,6 +109,8 @@ async function prepareDatabase(config: Config, log: pino.Logger) {
   const database = connectDatabase(url, 2);
   try {
     const seeded = config.seedDemo ? await seedDemoData(database.db, config.DEMO_PASSWORD) : false;
+    // The banner lists the demo's sign-ins only where they exist.
+    const demo = config.seedDemo && (seeded || (await hasDemoIcb(database.db)));
     const resealed = await resealTotpSecrets(database.db, secretBoxOf(config));
     if (resealed.users + resealed.sessions > 0) log.info(resealed, 'TOTP secrets sealed under the current key');
     if (resealed.unreadable > 0) {
@@ -117,7 +119,7 @@ async function prepareDatabase(config: Config, log: pino.Logger) {
         'TOTP secrets that no key opens: put the key that sealed them back in SECRETS_ENCRYPTION_KEYS_RETIRED, or those users must set up two-step verification again',
       );
     }
-    return { url, applied, seeded };
+    return { url, applied, seeded, demo };
   } finally {
     await database.close();
   }
@@ -235,8 +237,8 @@ async function serve(config: Config, log: pino.Logger, url: string): Promise<voi
 }
 
 /** What `npm start` prints once Waymark serves: where, on what database, and the demo sign-ins. */
-function printBanner(config: Config, prepared: { applied: number; seeded: boolean }): void {
-  const { applied, seeded } = prepared;
+function printBanner(config: Config, prepared: { applied: number; seeded: boolean; demo: boolean }): void {
+  const { applied, seeded, demo } = prepared;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const lines = [
     '',
@@ -250,10 +252,12 @@ function printBanner(config: Config, prepared: { applied: number; seeded: boolea
       ? `  texts and emails to residents: GOV.UK Notify at ${config.NOTIFY_BASE_URL}`
       : '  texts and emails to residents: not sent: no NOTIFY_API_KEY (they wait, queued, until it is set)',
   ];
-  if (config.seedDemo) {
+  if (demo) {
     lines.push('', `Demo sign-ins (synthetic Northshire ICB), password for all: ${config.DEMO_PASSWORD}`);
     for (const s of DEMO_SIGN_INS) lines.push(`  ${s.role.padEnd(18)} ${s.email}`);
     lines.push('  (the administrator sets up a second factor with an authenticator app at first sign-in)');
+  } else if (config.seedDemo) {
+    lines.push('', 'This database holds other data than the demo: sign in with its own accounts.');
   }
   console.log(`${lines.join('\n')}\n`);
 }

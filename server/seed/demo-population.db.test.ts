@@ -4,14 +4,17 @@ import { practicePopulation } from '../modules/analytics/analytics.tables.js';
 import { practices } from '../modules/organisations/organisations.tables.js';
 import { people } from '../modules/people/people.tables.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { seedDemoData } from './demo.js';
+import { hasDemoIcb, seedDemoData } from './demo.js';
 
 // Issue 13: the demo has list sizes, registered populations and equality answers to report on.
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
+  // What the start-up banner asks before it lists the demo's sign-ins.
+  expect(await hasDemoIcb(database.db)).toBe(false);
   expect(await seedDemoData(database.db, 'demo-password-for-tests')).toBe(true);
+  expect(await hasDemoIcb(database.db)).toBe(true);
 });
 afterAll(async () => {
   await database.close();

@@ -127,6 +127,15 @@ export async function seedDemoData(db: Db, password: string): Promise<boolean> {
   });
 }
 
+/**
+ * Whether the database holds the demo ICB, whose sign-ins the start-up banner lists: not so when
+ * it serves other data (the synthetic ICB of `npm run generate:icb`, or a real deployment's).
+ */
+export async function hasDemoIcb(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: icbs.id }).from(icbs).where(eq(icbs.code, ICB.code)).limit(1);
+  return rows.length > 0;
+}
+
 async function insertDemo(tx: Tx, password: string): Promise<void> {
   const [icb] = await tx.insert(icbs).values(ICB).returning();
   if (!icb) throw new Error('ICB insert returned nothing');
