@@ -29,7 +29,7 @@ import { equalityOfRecord, type PersonRow, peopleByIds } from '../people/people.
 
 const NOT_ASKED = { sex: null, genderIdentity: null, genderIdentityDescription: null, ethnicity: null };
 
-import { staffByIds, userNames } from '../users/users.service.js';
+import { staffNamesAndRoles, userNames } from '../users/users.service.js';
 import { allowedFrom, canMove } from './lifecycle.js';
 import * as repo from './referrals.repository.js';
 
@@ -292,8 +292,8 @@ export async function toReferralViews(
 }
 
 async function workerRefs(db: DbOrTx, ids: string[]) {
-  const rows = await staffByIds(db, ids);
-  return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, role: ROLE_LABELS[u.role as Role] }]));
+  const staff = await staffNamesAndRoles(db, ids);
+  return new Map([...staff].map(([id, u]) => [id, { id, name: u.name, role: ROLE_LABELS[u.role as Role] }]));
 }
 
 /** A detail the referral gives differently from the record, in stored form. */

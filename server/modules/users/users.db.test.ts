@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../test/team.js';
 import { createTestUser, type Session, signIn } from '../../test/toolkit.js';
-import { userNames } from './users.service.js';
+import { staffNamesAndRoles, userNames } from './users.service.js';
 import { users } from './users.tables.js';
 
 /**
@@ -296,6 +296,18 @@ describe('PATCH /api/admin/users/:id', () => {
     // …but a rename through the app is.
     expect((await patchUser(user.id, { version: 1, name: 'Renamed Through App' })).statusCode).toBe(200);
     expect((await userNames(ctx.db, [user.id])).get(user.id)).toBe('Renamed Through App');
+  });
+
+  it('a change of role is shown at once where a case names its worker, though name and role are kept a minute', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const kept = async () => (await staffNamesAndRoles(ctx.db, [user.id])).get(user.id);
+    expect(await kept()).toEqual({ name: (await userRow(user.id))?.name, role: 'link_worker' });
+    // Kept: a change behind the app's back is not read again within the minute…
+    await ctx.db.update(users).set({ role: 'care_coordinator' }).where(eq(users.id, user.id));
+    expect((await kept())?.role).toBe('link_worker');
+    // …but a change through the app is.
+    expect((await patchUser(user.id, { version: 1, role: 'health_coach' })).statusCode).toBe(200);
+    expect((await kept())?.role).toBe('health_coach');
   });
 
   it('a change with a stale version is refused with 409 and changes nothing', async () => {

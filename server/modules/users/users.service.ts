@@ -254,6 +254,7 @@ export async function updateUser(db: Db, ctx: SignedInContext, id: string, input
   });
   // After the commit: a list read meanwhile kept the name the database still had.
   if (input.name !== undefined) namesKept.forget(id);
+  if (input.name !== undefined || input.role !== undefined) namesAndRolesKept.forget(id);
   return updated;
 }
 
@@ -307,6 +308,18 @@ const namesKept = new KeptById<string>(5000, 60_000);
 
 export function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
   return namesKept.of(ids, async (missing) => (await repo.findUserNames(db, missing)).map((r) => [r.id, r.name]));
+}
+
+export type StaffNameAndRole = Pick<repo.StaffRef, 'name' | 'role'>;
+
+// The same for a case's allocated and cover workers, named with their role on every case record
+// viewed; forgotten by updateUser on a rename or a change of role.
+const namesAndRolesKept = new KeptById<StaffNameAndRole>(5000, 60_000);
+
+export function staffNamesAndRoles(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, StaffNameAndRole>> {
+  return namesAndRolesKept.of(ids, async (missing) =>
+    (await repo.findStaffByIds(db, missing)).map((r) => [r.id, { name: r.name, role: r.role }]),
+  );
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
