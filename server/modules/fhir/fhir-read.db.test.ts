@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/audit.tables.js';
 import { setUpTestApp } from '../../test/team.js';
@@ -130,7 +130,12 @@ describe('ServiceRequest and Task', () => {
 
   it('searches by identifier (either id), patient, status and _lastUpdated, and pages with self and next links', async () => {
     await systems();
-    const before = new Date(Date.now() - 1000).toISOString();
+    // The database's clock, which stamps updated_at, read just before these referrals: never a
+    // margin into the past, which would take in a referral an earlier test changed meanwhile.
+    const stamped = await ctx.db.execute<{ ms: string }>(
+      sql`SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms`,
+    );
+    const before = new Date(Number((stamped.rows[0] as { ms: string }).ms)).toISOString();
     const serviceRequestId = randomUUID();
     const nhsNumber = testNhsNumber();
     const first = await fhir().refer(home.token, { ods: homeOds, serviceRequestId, nhsNumber });
