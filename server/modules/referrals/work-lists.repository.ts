@@ -3,7 +3,6 @@ import type { Priority } from '../../../common/referrals.js';
 import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
-import { anyOfIds } from '../../platform/db/uuid-array.js';
 import { CASELOAD_STATUSES } from './lifecycle.js';
 import { type ReferralRow, referralScope } from './referrals.repository.js';
 import { referrals } from './referrals.tables.js';
@@ -244,6 +243,7 @@ export async function findCaseload(db: DbOrTx, scope: Scope, userId: string): Pr
   return caseloadOf(db, scope, { userId });
 }
 
+// Read for every caseload page (findCaseloadPage): prepared.
 const caseRowsByIds = preparedPerScope('work_lists_case_rows_by_ids', (db, scope) =>
   db
     .select(caseloadColumns)
@@ -251,20 +251,16 @@ const caseRowsByIds = preparedPerScope('work_lists_case_rows_by_ids', (db, scope
     .where(and(referralScope(scope), anyOfIdsPlaceholder(referrals.id, 'ids'))),
 );
 
-/** One caseload page's cases, whole, in the order of the ids given; ids out of scope are left out. */
-export async function findCaseloadPage(db: DbOrTx, scope: Scope, ids: string[]): Promise<CaseloadRow[]> {
-  if (ids.length === 0) return [];
-  const byId = new Map((await caseRowsByIds(db, scope, { ids })).map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 /** These referrals of the scope (any status), as a caseload shows them; ids out of scope are left out. */
 export async function findCaseRowsByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<CaseloadRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .select(caseloadColumns)
-    .from(referrals)
-    .where(and(referralScope(scope), anyOfIds(referrals.id, ids)));
+  return caseRowsByIds(db, scope, { ids });
+}
+
+/** One caseload page's cases (findCaseRowsByIds), in the order of the ids given. */
+export async function findCaseloadPage(db: DbOrTx, scope: Scope, ids: string[]): Promise<CaseloadRow[]> {
+  const byId = new Map((await findCaseRowsByIds(db, scope, ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Every open case of the scope that someone holds, soonest first contact first (the lead's view). */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { anyOfIdsPlaceholder, preparedRead } from '../../platform/db/prepared.js';
@@ -133,11 +133,6 @@ export async function claimTotpStep(db: DbOrTx, id: string, step: number): Promi
     .where(and(eq(users.id, id), sql`(${users.totpLastStep} IS NULL OR ${users.totpLastStep} < ${step})`))
     .returning({ id: users.id });
   return rows.length === 1;
-}
-
-export async function findUserNames(db: DbOrTx, ids: string[]): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
 }
 
 /** Users of the ICB whose name or email contains the text (case-insensitive). */

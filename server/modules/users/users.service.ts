@@ -252,9 +252,8 @@ export async function updateUser(db: Db, ctx: SignedInContext, id: string, input
     const refs = await organisationRefs(tx, [organisationIdOf(row)]);
     return toStaffMember(row, refs.get(organisationIdOf(row)));
   });
-  // After the commit: a list read meanwhile kept the name the database still had.
-  if (input.name !== undefined) namesKept.forget(id);
-  if (input.name !== undefined || input.role !== undefined) namesAndRolesKept.forget(id);
+  // After the commit: a list read meanwhile kept the name and role the database still had.
+  if (input.name !== undefined || input.role !== undefined) staffKept.forget(id);
   return updated;
 }
 
@@ -300,26 +299,24 @@ export async function resetSecondFactor(db: Db, ctx: SignedInContext, id: string
   });
 }
 
-// Staff names, for the lists and timelines that say who did what, kept a minute: a name seldom
-// changes, and a case record would otherwise read them four times per view. A rename through this
-// instance is seen at once (updateUser forgets it); through another, within the minute. Keyed by
-// user id alone (ids are uuids, unique across databases).
-const namesKept = new KeptById<string>(5000, 60_000);
-
-export function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
-  return namesKept.of(ids, async (missing) => (await repo.findUserNames(db, missing)).map((r) => [r.id, r.name]));
-}
-
 export type StaffNameAndRole = Pick<repo.StaffRef, 'name' | 'role'>;
 
-// The same for a case's allocated and cover workers, named with their role on every case record
-// viewed; forgotten by updateUser on a rename or a change of role.
-const namesAndRolesKept = new KeptById<StaffNameAndRole>(5000, 60_000);
+// Staff names (and roles, for the workers a case names), for the lists and timelines that say who
+// did what, kept a minute: a name seldom changes, and a case record would otherwise read them
+// several times per view. A rename or a change of role through this instance is seen at once
+// (updateUser forgets it); through another, within the minute. Keyed by user id alone (ids are
+// uuids, unique across databases).
+const staffKept = new KeptById<StaffNameAndRole>(5000, 60_000);
 
 export function staffNamesAndRoles(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, StaffNameAndRole>> {
-  return namesAndRolesKept.of(ids, async (missing) =>
+  return staffKept.of(ids, async (missing) =>
     (await repo.findStaffByIds(db, missing)).map((r) => [r.id, { name: r.name, role: r.role }]),
   );
+}
+
+export async function userNames(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const staff = await staffNamesAndRoles(db, ids);
+  return new Map([...staff].map(([id, s]) => [id, s.name]));
 }
 
 export const findUserIdsMatching = repo.findUserIdsMatching;
