@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { preparedRead } from '../../platform/db/prepared.js';
-import { passwordResetTokens, sessions } from './auth.tables.js';
+import { passwordResetTokens, sessionAccounts, sessions } from './auth.tables.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -14,16 +14,18 @@ export async function findSession(db: DbOrTx, id: string): Promise<SessionRow | 
   return row ?? null;
 }
 
-const sessionById = preparedRead('auth_session_by_id', (db) =>
+const sessionAccountById = preparedRead('auth_session_account_by_id', (db) =>
   db
     .select()
-    .from(sessions)
-    .where(eq(sessions.id, sql.placeholder('id'))),
+    .from(sessionAccounts)
+    .where(eq(sessionAccounts.id, sql.placeholder('id'))),
 );
 
-/** findSession for the access hook, on every signed-in request: a prepared statement. */
-export async function findSessionPrepared(db: Db, id: string): Promise<SessionRow | null> {
-  const [row] = await sessionById(db, { id });
+export type SessionAccountRow = typeof sessionAccounts.$inferSelect;
+
+/** The session with its account's access fields, for the access hook on every signed-in request: one prepared statement. */
+export async function findSessionAccount(db: Db, id: string): Promise<SessionAccountRow | null> {
+  const [row] = await sessionAccountById(db, { id });
   return row ?? null;
 }
 

@@ -326,14 +326,14 @@ export async function signOut(db: Db, ctx: RequestContext, token: string | null)
   });
 }
 
-/** The access hook's session lookup: live, fully signed-in sessions only. */
+/** The access hook's session lookup: live, fully signed-in sessions only (session and account in one read). */
 export async function authenticate(
   db: Db,
   settings: AuthSettings,
   token: string,
 ): Promise<AuthenticatedSession | null> {
   const id = sessionIdOf(token);
-  const session = await repo.findSessionPrepared(db, id);
+  const session = await repo.findSessionAccount(db, id);
   if (session?.stage !== 'active') return null;
   const now = Date.now();
   const idleDeadline = session.lastSeenAt.getTime() + minutes(settings.idleMinutes);
@@ -341,16 +341,19 @@ export async function authenticate(
     await repo.deleteSession(db, id);
     return null;
   }
-  const user = await users.findUserByIdPrepared(db, session.userId);
-  if (!user?.active) return null;
+  if (!session.active) return null;
   // A deactivated-then-reactivated account does not bring its old sessions back.
-  if (user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter) {
+  if (voidedByAccount(session)) {
     await repo.deleteSession(db, id);
     return null;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, id, new Date(now));
-  return { principal: users.principalOf(user), csrfToken: session.csrfToken };
+  return { principal: users.principalOf({ ...session, id: session.userId }), csrfToken: session.csrfToken };
 }
+
+/** Started before its account voided its sessions (deactivated, then perhaps reactivated). */
+const voidedByAccount = (s: repo.SessionAccountRow) =>
+  s.sessionsValidAfter !== null && s.createdAt < s.sessionsValidAfter;
 
 /**
  * Whether a session is still signed in, WITHOUT counting as activity (no touch): for
@@ -358,14 +361,12 @@ export async function authenticate(
  * must not keep an idle session alive.
  */
 export async function isSessionActive(db: Db, settings: AuthSettings, token: string): Promise<boolean> {
-  const session = await repo.findSessionPrepared(db, sessionIdOf(token));
+  const session = await repo.findSessionAccount(db, sessionIdOf(token));
   if (session?.stage !== 'active') return false;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) return false;
   if (session.lastSeenAt.getTime() + minutes(settings.idleMinutes) <= now) return false;
-  const user = await users.findUserByIdPrepared(db, session.userId);
-  if (!user?.active) return false;
-  return !(user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter);
+  return session.active && !voidedByAccount(session);
 }
 
 export async function getMe(db: Db, ctx: RequestContext, csrfToken: string): Promise<Me> {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
+import { anyOfIdsPlaceholder, preparedPerScope, preparedPerScopeOfIds } from '../../platform/db/prepared.js';
 import { outcomeMeasures } from './outcomes.tables.js';
 
 export type OutcomeMeasureRow = typeof outcomeMeasures.$inferSelect;
@@ -27,16 +27,11 @@ export async function findOutcomeMeasures(db: DbOrTx, scope: Scope, referralId: 
 }
 
 // Read on every case record viewed: prepared (platform/db/prepared.ts).
-const measuresOfReferrals = preparedPerScope('outcomes_measures_of_referrals', (db, scope) =>
+const measuresOfReferrals = preparedPerScopeOfIds('outcomes_measures_of_referrals', (db, scope, matchIds) =>
   db
     .select()
     .from(outcomeMeasures)
-    .where(
-      and(
-        anyOfIdsPlaceholder(outcomeMeasures.referralId, 'referralIds'),
-        scopeWhere(scope, { pcnId: outcomeMeasures.pcnId }),
-      ),
-    )
+    .where(and(matchIds(outcomeMeasures.referralId), scopeWhere(scope, { pcnId: outcomeMeasures.pcnId })))
     .orderBy(asc(outcomeMeasures.administeredOn), asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id)),
 );
 
@@ -47,7 +42,7 @@ export async function findOutcomeMeasuresOfReferrals(
   referralIds: string[],
 ): Promise<OutcomeMeasureRow[]> {
   if (referralIds.length === 0) return [];
-  return measuresOfReferrals(db, scope, { referralIds });
+  return measuresOfReferrals(db, scope, referralIds);
 }
 
 export type LatestScoresRow = Pick<

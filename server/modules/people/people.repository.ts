@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
+import { anyOfIdsPlaceholder, preparedPerScope, preparedPerScopeOfIds } from '../../platform/db/prepared.js';
 import { people, personLinks } from './people.tables.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -33,17 +33,17 @@ export const personVisibleTo = (scope: Scope) =>
     : sql`false`;
 
 // Read on every case record and care plan viewed: prepared (platform/db/prepared.ts).
-const peopleByIds = preparedPerScope('people_by_ids', (db, scope) =>
+const peopleByIds = preparedPerScopeOfIds('people_by_ids', (db, scope, matchIds) =>
   db
     .select()
     .from(people)
-    .where(and(anyOfIdsPlaceholder(people.id, 'ids'), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
+    .where(and(matchIds(people.id), eq(people.icbId, scope.icbId), personVisibleTo(scope))),
 );
 
 /** These people, those of them the scope's team knows (others are simply not returned). */
 export async function findPeopleByIds(db: DbOrTx, scope: Scope, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return peopleByIds(db, scope, { ids });
+  return peopleByIds(db, scope, ids);
 }
 
 export type PersonName = Pick<PersonRow, 'id' | 'givenName' | 'familyName' | 'nhsNumber' | 'dateOfBirth'>;

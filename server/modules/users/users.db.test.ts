@@ -391,6 +391,20 @@ describe('PATCH /api/admin/users/:id', () => {
     expect((await signIn(ctx, user)).me.user.id).toBe(user.id);
   });
 
+  it('a change of role applies to the user’s session from its next request (no sign-in again)', async () => {
+    const user = await createTestUser(ctx.db, tenancy, 'link_worker');
+    const session = await signIn(ctx, user);
+    const queue = () =>
+      ctx.app.inject({ method: 'GET', url: '/api/triage/queue', headers: { cookie: session.cookie } });
+    expectProblem(await queue(), 403);
+
+    expect((await patchUser(user.id, { version: 1, role: 'team_lead' })).statusCode).toBe(200);
+    expect((await queue()).statusCode).toBe(200);
+
+    expect((await patchUser(user.id, { version: 2, role: 'link_worker' })).statusCode).toBe(200);
+    expectProblem(await queue(), 403);
+  });
+
   it('refuses a role change to a role of another kind of organisation (400 on role), row unchanged', async () => {
     const user = await createTestUser(ctx.db, tenancy, 'link_worker');
     const before = await userRow(user.id);

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { anyOfIdsPlaceholder, preparedRead } from '../../platform/db/prepared.js';
 import { users } from './users.tables.js';
 
@@ -22,19 +22,6 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
 
 export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
-  return row ?? null;
-}
-
-const userById = preparedRead('users_user_by_id', (db) =>
-  db
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id'))),
-);
-
-/** findUserById for the access hook, on every signed-in request: a prepared statement. */
-export async function findUserByIdPrepared(db: Db, id: string): Promise<UserRow | null> {
-  const [row] = await userById(db, { id });
   return row ?? null;
 }
 

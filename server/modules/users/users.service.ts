@@ -22,15 +22,20 @@ export {
   claimTotpStep,
   findUserByEmail,
   findUserById,
-  findUserByIdPrepared,
   incrementFailedSignIns,
   listTotpSecrets,
   replaceTotpSecret,
   updateUserSecurity,
 } from './users.repository.js';
 
+/** Who a user is, as far as access goes: what a principal is made of (a user row, or a session's account). */
+export type AccountRef = Pick<
+  repo.UserRow,
+  'id' | 'name' | 'role' | 'icbId' | 'pcnId' | 'practiceId' | 'vcsOrganisationId'
+>;
+
 /** The row-level scope a user acts in, from their role and organisation. */
-export function scopeOf(user: repo.UserRow): Scope {
+export function scopeOf(user: Omit<AccountRef, 'id' | 'name'>): Scope {
   const kind = ROLE_ORGANISATION[user.role as Role];
   if (kind === 'practice' && user.practiceId && user.pcnId) {
     return { kind: 'practice', icbId: user.icbId, pcnId: user.pcnId, practiceId: user.practiceId };
@@ -42,7 +47,7 @@ export function scopeOf(user: repo.UserRow): Scope {
   return { kind: 'icb', icbId: user.icbId };
 }
 
-export function principalOf(user: repo.UserRow): Principal {
+export function principalOf(user: AccountRef): Principal {
   const role = user.role as Role;
   return { userId: user.id, name: user.name, role, scope: scopeOf(user), permissions: ROLE_PERMISSIONS[role] };
 }

@@ -4,7 +4,7 @@ import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { type Scope, scopeWhere } from '../access/scope.js';
-import { anyOfIdsPlaceholder, preparedPerScope, preparedRead } from './prepared.js';
+import { anyOfIdsPlaceholder, preparedPerScope, preparedPerScopeOfIds, preparedRead } from './prepared.js';
 
 // Prepared reads: one statement per scope kind, run with each caller's own scope and values (never
 // the first caller's), and on a transaction's own connection when given one.
@@ -48,6 +48,14 @@ const named = preparedPerScope('prepared_test_named', (db, scope) =>
 
 const byIds = preparedRead('prepared_test_by_ids', (db) =>
   db.select({ name: things.name }).from(things).where(anyOfIdsPlaceholder(things.id, 'ids')).orderBy(asc(things.name)),
+);
+
+const ofIds = preparedPerScopeOfIds('prepared_test_of_ids', (db, scope, matchIds) =>
+  db
+    .select({ name: things.name })
+    .from(things)
+    .where(and(matchIds(things.id), scopeWhere(scope, { icbId: things.icbId, pcnId: things.pcnId })))
+    .orderBy(asc(things.name)),
 );
 
 let database: TestDatabase;
@@ -122,6 +130,36 @@ describe('preparedRead with a list of ids', () => {
     expect(await byIds(db, { ids: ['not-a-uuid'] }).catch((e: Error) => e.cause ?? e)).toMatchObject({
       message: expect.stringMatching(/invalid input syntax for type uuid/),
     });
+  });
+});
+
+describe('preparedPerScopeOfIds', () => {
+  const pcnScope: Scope = { kind: 'pcn', icbId: icb, pcnId: pcnA };
+  it('answers one id and a list alike, within the scope', async () => {
+    const { db } = database;
+    const ids = rows.map((r) => r.id);
+    expect(names(await ofIds(db, pcnScope, [ids[1] as string]))).toEqual(['a2']);
+    expect(names(await ofIds(db, pcnScope, [ids[2] as string]))).toEqual([]);
+    expect(names(await ofIds(db, pcnScope, ids))).toEqual(['a1', 'a2']);
+    expect(names(await ofIds(db, { kind: 'icb', icbId: icb }, ids))).toEqual(['a1', 'a2', 'b']);
+    expect(names(await ofIds(db, pcnScope, []))).toEqual([]);
+  });
+
+  it('runs one id as its own statement, whose plan PostgreSQL keeps (planned once, not on every run)', async () => {
+    const stats = await database.db.transaction(async (tx) => {
+      // PostgreSQL makes five plans for the values given before it weighs its generic plan.
+      for (let run = 0; run < 8; run++) await ofIds(tx, pcnScope, [rows[run % 2]?.id as string]);
+      const result = await tx.execute<{ name: string; generic_plans: string; custom_plans: string }>(
+        sql`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'prepared_test_of_ids_one_pcn'`,
+      );
+      return result.rows.map((r) => ({ generic: Number(r.generic_plans), custom: Number(r.custom_plans) }));
+    });
+    // Another test may have run it on this connection before: at least these eight runs, and
+    // never more than the five plans for values.
+    expect(stats).toHaveLength(1);
+    expect(stats[0]?.custom).toBeLessThanOrEqual(5);
+    expect(stats[0]?.generic).toBeGreaterThanOrEqual(3);
+    expect((stats[0]?.custom ?? 0) + (stats[0]?.generic ?? 0)).toBeGreaterThanOrEqual(8);
   });
 });
 
