@@ -23,7 +23,8 @@ module.exports = {
     },
     {
       name: 'no-other-module-tables',
-      comment: "Another module's tables are imported by table files only, for foreign keys (and auth's session_accounts view).",
+      comment:
+        "Another module's tables are imported by table files only, for foreign keys (and auth's session_accounts view).",
       severity: 'error',
       from: { path: serverModule, pathNot: [test, '\\.tables\\.ts$'] },
       to: { path: '^server/modules/[^/]+/.+\\.tables\\.ts$', pathNot: '^server/modules/$1/' },

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, max, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { anyOfIdsPlaceholder, preparedPerScope } from '../../platform/db/prepared.js';
@@ -36,13 +36,20 @@ export async function findContacts(db: DbOrTx, scope: Scope, referralId: string)
   return contactsOfCase(db, scope, { referralId });
 }
 
+const notesOfCaseWhere = (scope: Scope, referralId: Placeholder) =>
+  and(eq(caseNotes.referralId, referralId), scopeWhere(scope, { pcnId: caseNotes.pcnId }));
+
 const notesOfCase = preparedPerScope('cases_notes', (db, scope) =>
   db
     .select()
     .from(caseNotes)
-    .where(and(eq(caseNotes.referralId, sql.placeholder('referralId')), scopeWhere(scope, { pcnId: caseNotes.pcnId })))
+    .where(notesOfCaseWhere(scope, sql.placeholder('referralId')))
     .orderBy(asc(caseNotes.createdAt)),
 );
+
+/** Whether findNotes would find any row: a part of the case record's presence read. */
+export const notesOfCaseExist = (db: DbOrTx, scope: Scope, referralId: Placeholder): SQL =>
+  exists(db.select({ one: sql`1` }).from(caseNotes).where(notesOfCaseWhere(scope, referralId)));
 
 export async function findNotes(db: DbOrTx, scope: Scope, referralId: string): Promise<NoteRow[]> {
   return notesOfCase(db, scope, { referralId });
@@ -110,18 +117,20 @@ export async function insertPlannedContact(
   return row as PlannedContactRow;
 }
 
+const plannedContactsOfCaseWhere = (scope: Scope, referralId: Placeholder) =>
+  and(eq(plannedContacts.referralId, referralId), scopeWhere(scope, { pcnId: plannedContacts.pcnId }));
+
 const plannedContactsOfCase = preparedPerScope('cases_planned_contacts', (db, scope) =>
   db
     .select()
     .from(plannedContacts)
-    .where(
-      and(
-        eq(plannedContacts.referralId, sql.placeholder('referralId')),
-        scopeWhere(scope, { pcnId: plannedContacts.pcnId }),
-      ),
-    )
+    .where(plannedContactsOfCaseWhere(scope, sql.placeholder('referralId')))
     .orderBy(asc(plannedContacts.createdAt)),
 );
+
+/** Whether findPlannedContacts would find any row: a part of the case record's presence read. */
+export const plannedContactsOfCaseExist = (db: DbOrTx, scope: Scope, referralId: Placeholder): SQL =>
+  exists(db.select({ one: sql`1` }).from(plannedContacts).where(plannedContactsOfCaseWhere(scope, referralId)));
 
 /** Every planned contact of a case, open or not, in booking order (for the timeline). */
 export async function findPlannedContacts(db: DbOrTx, scope: Scope, referralId: string): Promise<PlannedContactRow[]> {

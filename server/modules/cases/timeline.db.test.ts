@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { requestsAs } from '../../test/requests.js';
 import { setUpTestApp } from '../../test/team.js';
 import type { Session } from '../../test/toolkit.js';
 import { createTestReferral, triaged } from '../triage/test-referrals.js';
+import { timelinePresence } from './use-cases/timeline.js';
 
 const {
   ctx,
@@ -88,5 +90,42 @@ describe('the case timeline: plan versions and outcome measures', () => {
     const kinds = res.json().timeline.map((t: { kind: string }) => t.kind);
     expect(kinds).not.toContain('plan_version');
     expect(kinds).not.toContain('outcome');
+  });
+});
+
+describe('the case record asks once which sparse sources have anything', () => {
+  const noneYet = {
+    notes: false,
+    plannedContacts: false,
+    residentMessages: false,
+    befriending: false,
+    groupAttendance: false,
+  };
+  const scope = () => ({ kind: 'pcn' as const, icbId: tenancy.icbId, pcnId: tenancy.pcnId });
+
+  it('says none for a new case, then exactly those a note and a booking added; both show on the timeline', async () => {
+    const r = await createTestReferral(
+      ctx.db,
+      tenancy,
+      triaged({ status: 'allocated', allocatedWorkerId: tom.id, allocatedAt: new Date(Date.now() - 86_400_000) }),
+    );
+    expect(await timelinePresence(ctx.db, scope(), r.id)).toEqual(noneYet);
+
+    expect((await send(tomS, 'POST', `/api/referrals/${r.id}/notes`, { body: 'Called back' })).statusCode).toBe(201);
+    const at = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const booked = await send(tomS, 'POST', `/api/referrals/${r.id}/planned-contacts`, { at, mode: 'phone' });
+    expect(booked.statusCode).toBe(201);
+
+    expect(await timelinePresence(ctx.db, scope(), r.id)).toEqual({ ...noneYet, notes: true, plannedContacts: true });
+    // Another PCN's scope sees none of them, as its reads would not.
+    const elsewhere = { kind: 'pcn' as const, icbId: tenancy.icbId, pcnId: randomUUID() };
+    expect(await timelinePresence(ctx.db, elsewhere, r.id)).toEqual(noneYet);
+
+    const res = await get(tomS, `/api/referrals/${r.id}/case`);
+    expect(res.statusCode).toBe(200);
+    const kinds = res.json().timeline.map((t: { kind: string }) => t.kind);
+    expect(kinds).toContain('note');
+    expect(kinds).toContain('planned_contact');
+    expect(res.json().plannedContacts).toHaveLength(1);
   });
 });

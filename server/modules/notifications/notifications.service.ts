@@ -15,6 +15,9 @@ import { isRestricted } from '../records/restrictions.service.js';
 import * as repo from './notifications.repository.js';
 import * as residentRepo from './resident-messages.repository.js';
 
+// The case record's presence read (cases/use-cases/timeline.ts) asks whether a case has messages.
+export { messagesOfReferralExist as residentMessagesOfCaseExist } from './resident-messages.repository.js';
+
 /** Published (inside the writer's transaction) when an email is queued: wakes the delivery job. */
 export const OUTBOX_QUEUED = 'outbox.queued';
 

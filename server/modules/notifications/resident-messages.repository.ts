@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { ResidentMessageStatus } from '../../../common/resident-messages.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { preparedRead } from '../../platform/db/prepared.js';
@@ -143,6 +143,10 @@ const messagesOfReferral = preparedRead('notifications_messages_of_referral', (d
 export async function findMessagesOfReferral(db: DbOrTx, referralId: string): Promise<ResidentMessageRow[]> {
   return messagesOfReferral(db, { referralId });
 }
+
+/** Whether findMessagesOfReferral would find any row: a part of the case record's presence read. */
+export const messagesOfReferralExist = (db: DbOrTx, referralId: Placeholder): SQL =>
+  exists(db.select({ one: sql`1` }).from(residentMessages).where(eq(residentMessages.referralId, referralId)));
 
 /**
  * Blanks the phone number or email address and the template's values of messages that were

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNotNull, lte, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { preparedPerScope } from '../../platform/db/prepared.js';
@@ -141,6 +141,17 @@ export async function replaceAttendance(
   if (rows.length > 0) await tx.insert(teamGroupAttendance).values(rows.map((r) => ({ ...r, sessionId })));
 }
 
+/** A case's attendance as the case record sees it: one condition for the read and for its presence. */
+const attendanceOfCaseWhere = (scope: Scope, referralId: Placeholder) =>
+  and(scopeWhere(scope, { pcnId: teamGroupAttendance.pcnId }), eq(teamGroupAttendance.referralId, referralId));
+
+/**
+ * Whether findAttendanceOfCase could find any row (its attendance, without the joins to the
+ * session and group, which only ever narrow it): a part of the case record's presence read.
+ */
+export const attendanceOfCaseExists = (db: DbOrTx, scope: Scope, referralId: Placeholder): SQL =>
+  exists(db.select({ one: sql`1` }).from(teamGroupAttendance).where(attendanceOfCaseWhere(scope, referralId)));
+
 // Read on every case record viewed: prepared (platform/db/prepared.ts).
 const attendanceOfCase = preparedPerScope('team_groups_attendance_of_case', (db, scope) =>
   db
@@ -156,12 +167,7 @@ const attendanceOfCase = preparedPerScope('team_groups_attendance_of_case', (db,
     .from(teamGroupAttendance)
     .innerJoin(teamGroupSessions, eq(teamGroupSessions.id, teamGroupAttendance.sessionId))
     .innerJoin(teamGroups, eq(teamGroups.id, teamGroupSessions.groupId))
-    .where(
-      and(
-        scopeWhere(scope, { pcnId: teamGroupAttendance.pcnId }),
-        eq(teamGroupAttendance.referralId, sql.placeholder('referralId')),
-      ),
-    )
+    .where(attendanceOfCaseWhere(scope, sql.placeholder('referralId')))
     .orderBy(asc(teamGroupSessions.startsAt)),
 );
 

@@ -26,6 +26,9 @@ import { londonToday } from '../workforce/workforce.service.js';
 import * as repo from './team-groups.repository.js';
 import type { TGroupDetails, TGroupUpdate, TRegisterSave, TSessionCreate } from './team-groups.schemas.js';
 
+// The case record's presence read (cases/use-cases/timeline.ts) asks whether a case has attendance.
+export { attendanceOfCaseExists } from './team-groups.repository.js';
+
 // Groups and activities the PCN's team runs itself (issue 16, point 5): a schedule, sessions, a
 // venue and capacity, facilitators (staff or volunteers), a register per session (people with
 // cases by name, everyone else as a count), and the Directory listing the public finds it by.

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Scope, scopeWhere } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { preparedPerScope } from '../../platform/db/prepared.js';
@@ -88,19 +88,22 @@ export async function findBefriendingOfVolunteers(db: DbOrTx, volunteerIds: stri
     .orderBy(desc(befriendingAssignments.startedAt));
 }
 
+/** A case's befriending as the case record sees it: one condition for the read and for its presence. */
+const befriendingOfCaseWhere = (scope: Scope, referralId: Placeholder) =>
+  and(scopeWhere(scope, { pcnId: befriendingAssignments.pcnId }), eq(befriendingAssignments.referralId, referralId));
+
 // Read on every case record viewed: prepared (platform/db/prepared.ts).
 const befriendingOfCase = preparedPerScope('volunteers_befriending_of_case', (db, scope) =>
   db
     .select()
     .from(befriendingAssignments)
-    .where(
-      and(
-        scopeWhere(scope, { pcnId: befriendingAssignments.pcnId }),
-        eq(befriendingAssignments.referralId, sql.placeholder('referralId')),
-      ),
-    )
+    .where(befriendingOfCaseWhere(scope, sql.placeholder('referralId')))
     .orderBy(asc(befriendingAssignments.startedAt)),
 );
+
+/** Whether findBefriendingOfCase would find any row: a part of the case record's presence read. */
+export const befriendingOfCaseExists = (db: DbOrTx, scope: Scope, referralId: Placeholder): SQL =>
+  exists(db.select({ one: sql`1` }).from(befriendingAssignments).where(befriendingOfCaseWhere(scope, referralId)));
 
 export async function findBefriendingOfCase(db: DbOrTx, scope: Scope, referralId: string): Promise<BefriendingRow[]> {
   return befriendingOfCase(db, scope, { referralId });

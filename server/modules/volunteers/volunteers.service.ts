@@ -31,6 +31,9 @@ import type {
   TVolunteerUpdate,
 } from './volunteers.schemas.js';
 
+// The case record's presence read (cases/use-cases/timeline.ts) asks whether a case has befriending.
+export { befriendingOfCaseExists } from './volunteers.repository.js';
+
 // Volunteers and community champions of the PCN's team (issue 16, point 4). Their personal data
 // is the team's like a person's is: only the PCN's team sees it (another PCN gets 404), every
 // change is audited in its transaction, and every read of a record (contact details) or of the

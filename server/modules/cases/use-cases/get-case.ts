@@ -12,7 +12,7 @@ import {
 import { userNames } from '../../users/users.service.js';
 import * as repo from '../cases.repository.js';
 import { toPlannedContact } from './planned-contacts.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, timelinePresence } from './timeline.js';
 
 /** Bookings neither settled by a contact nor called off, soonest first (as findOpenPlannedContacts orders them). */
 function openSoonestFirst(rows: repo.PlannedContactRow[]): repo.PlannedContactRow[] {
@@ -27,8 +27,9 @@ export async function getCaseRecord(db: Db, ctx: SignedInContext, id: string): P
   const [referral] = await toReferralViews(db, actor.scope, [row], { withEvents: true });
   if (!referral) throw new Error('referral view missing');
   // Read once: every booking shows on the timeline, the open ones also as what is ahead.
-  const booked = await repo.findPlannedContacts(db, actor.scope, row.id);
-  const timeline = await buildTimeline(db, { referral, scope: actor.scope, plannedContacts: booked });
+  const present = await timelinePresence(db, actor.scope, row.id);
+  const booked = present.plannedContacts ? await repo.findPlannedContacts(db, actor.scope, row.id) : [];
+  const timeline = await buildTimeline(db, { referral, scope: actor.scope, present, plannedContacts: booked });
   // A closed case has nothing ahead, even if it was closed some way that left a booking open.
   const planned = isWorkable(row.status) ? openSoonestFirst(booked) : [];
   const plannerNames = await userNames(

@@ -1,19 +1,21 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { ReferralView } from '../../../../common/api-types.js';
 import type { TimelineItem } from '../../../../common/cases.js';
 import { MEASURE_LABELS, TIMEPOINT_LABELS } from '../../../../common/outcome-measures.js';
 import type { Scope } from '../../../platform/access/scope.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
+import { preparedPerScope } from '../../../platform/db/prepared.js';
 import { carePlanVersionsOfPerson } from '../../care-plans/care-plans.service.js';
-import { residentMessagesOfCase } from '../../notifications/notifications.service.js';
+import { residentMessagesOfCase, residentMessagesOfCaseExist } from '../../notifications/notifications.service.js';
 import {
   describeOnwardStep,
   onwardStepsOfCase,
   TIMELINE_STEPS,
 } from '../../onward-referrals/onward-referrals.service.js';
 import { outcomeRecordingsOfCase } from '../../outcomes/outcomes.service.js';
-import { attendanceOfCase } from '../../team-groups/team-groups.service.js';
+import { attendanceOfCase, attendanceOfCaseExists } from '../../team-groups/team-groups.service.js';
 import { userNames } from '../../users/users.service.js';
-import { befriendingOfCase } from '../../volunteers/volunteers.service.js';
+import { befriendingOfCase, befriendingOfCaseExists } from '../../volunteers/volunteers.service.js';
 import * as repo from '../cases.repository.js';
 
 export const contactItem = (c: repo.ContactRow, actorName: string | null): TimelineItem => ({
@@ -35,10 +37,49 @@ export const noteItem = (n: repo.NoteRow, actorName: string | null): TimelineIte
   body: n.body,
 });
 
+/**
+ * Which of the sources most cases have nothing in (notes, bookings, texts and emails, befriending,
+ * group sessions) have anything for this case: asked in ONE statement, built from each owning
+ * module's own condition, so that a case with none of them costs one read rather than five (a
+ * statement on every case viewed is a measurable share of the CPU under load, bench/RESULTS.md).
+ * A source is read only when its part says it has rows; each part tests the same condition as its
+ * read (or a wider one), so nothing is ever left out.
+ */
+const presenceOfCase = preparedPerScope('cases_timeline_presence', (db, scope) => {
+  const referralId = sql.placeholder('referralId');
+  const part = (exists: SQL) => sql<boolean>`${exists}`;
+  return db
+    .select({
+      notes: part(repo.notesOfCaseExist(db, scope, referralId)),
+      plannedContacts: part(repo.plannedContactsOfCaseExist(db, scope, referralId)),
+      residentMessages: part(residentMessagesOfCaseExist(db, referralId)),
+      befriending: part(befriendingOfCaseExists(db, scope, referralId)),
+      groupAttendance: part(attendanceOfCaseExists(db, scope, referralId)),
+    })
+    .from(sql`(VALUES (1)) AS presence (one)`);
+});
+
+export type TimelinePresence = {
+  notes: boolean;
+  plannedContacts: boolean;
+  residentMessages: boolean;
+  befriending: boolean;
+  groupAttendance: boolean;
+};
+
+/** Which of the sparse sources have anything for the case (one statement). */
+export async function timelinePresence(db: DbOrTx, scope: Scope, referralId: string): Promise<TimelinePresence> {
+  const [row] = await presenceOfCase(db, scope, { referralId });
+  if (!row) throw new Error('presence read returned no row');
+  return row;
+}
+
 /** What a timeline source is given: the case (already scope-checked) and its PCN. */
 export interface TimelineSubject {
   referral: ReferralView;
   scope: Scope;
+  /** Which sparse sources have rows, when the caller has asked already (else buildTimeline asks). */
+  present?: TimelinePresence;
   /** The case's planned contacts when the caller has read them already (the case record needs them too). */
   plannedContacts?: repo.PlannedContactRow[];
 }
@@ -73,7 +114,8 @@ const contactsSource: TimelineSource = async (db, { referral, scope }) => {
 };
 
 // Shown when it was booked; its state says whether a contact later settled it or it was called off.
-const plannedContactsSource: TimelineSource = async (db, { referral, scope, plannedContacts }) => {
+const plannedContactsSource: TimelineSource = async (db, { referral, scope, present, plannedContacts }) => {
+  if (present?.plannedContacts === false) return [];
   const rows = plannedContacts ?? (await repo.findPlannedContacts(db, scope, referral.id));
   const names = await userNames(
     db,
@@ -91,7 +133,8 @@ const plannedContactsSource: TimelineSource = async (db, { referral, scope, plan
   }));
 };
 
-const notesSource: TimelineSource = async (db, { referral, scope }) => {
+const notesSource: TimelineSource = async (db, { referral, scope, present }) => {
+  if (present?.notes === false) return [];
   const rows = await repo.findNotes(db, scope, referral.id);
   const names = await userNames(
     db,
@@ -151,8 +194,8 @@ const onwardSource: TimelineSource = async (db, { referral, scope }) => {
 };
 
 // Texts and emails to the person (GOV.UK Notify), with what the delivery receipts said.
-const residentMessagesSource: TimelineSource = async (db, { referral }) =>
-  (await residentMessagesOfCase(db, referral.id)).map((m) => ({
+const residentMessagesSource: TimelineSource = async (db, { referral, present }) =>
+  (present?.residentMessages === false ? [] : await residentMessagesOfCase(db, referral.id)).map((m) => ({
     kind: 'resident_message',
     id: `message:${m.id}`,
     at: m.queuedAt.toISOString(),
@@ -165,8 +208,8 @@ const residentMessagesSource: TimelineSource = async (db, { referral }) =>
   }));
 
 // Issue 16: a volunteer befriending the person: when it began and, once over, when and why it ended.
-const befriendingSource: TimelineSource = async (db, { referral, scope }) =>
-  (await befriendingOfCase(db, scope, referral.id)).flatMap((b) => [
+const befriendingSource: TimelineSource = async (db, { referral, scope, present }) =>
+  (present?.befriending === false ? [] : await befriendingOfCase(db, scope, referral.id)).flatMap((b) => [
     {
       kind: 'befriending' as const,
       id: `befriending:${b.id}:started`,
@@ -192,7 +235,8 @@ const befriendingSource: TimelineSource = async (db, { referral, scope }) =>
   ]);
 
 // Issue 16: sessions of the team's own groups that the person came to (from the session's register).
-const groupAttendanceSource: TimelineSource = async (db, { referral, scope }) => {
+const groupAttendanceSource: TimelineSource = async (db, { referral, scope, present }) => {
+  if (present?.groupAttendance === false) return [];
   const rows = await attendanceOfCase(db, scope, referral.id);
   const names = await userNames(
     db,
@@ -224,8 +268,9 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
 
 /** Every source merged, newest first (ties: the later-recorded source first, stable). */
 export async function buildTimeline(db: DbOrTx, subject: TimelineSubject): Promise<TimelineItem[]> {
+  const present = subject.present ?? (await timelinePresence(db, subject.scope, subject.referral.id));
   const items: TimelineItem[] = [];
-  for (const source of TIMELINE_SOURCES) items.push(...(await source(db, subject)));
+  for (const source of TIMELINE_SOURCES) items.push(...(await source(db, { ...subject, present })));
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => b.item.at.localeCompare(a.item.at) || b.index - a.index)
