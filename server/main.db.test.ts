@@ -142,7 +142,10 @@ describe('server/main.ts', () => {
       WEB_CONCURRENCY: '2',
     });
     await waitUntilReady(running, port);
-    await waitForOutput(running, 'admin@northshire.example');
+    // /readyz answers once the FIRST process listens; the banner comes when both do. The second
+    // compiles and starts on its own, which took more than 10 s on a machine busy with other work:
+    // as long as the start itself may take.
+    await waitForOutput(running, 'admin@northshire.example', 90_000);
     expect(running.stdout()).toContain(`Waymark is running at http://127.0.0.1:${port}/ (2 app processes)`);
     const workers = descendantsOf(running.child.pid as number).filter((pid) => commandOf(pid).includes('main.ts'));
     started.track(workers);
