@@ -24,6 +24,28 @@ export async function findPlanByPerson(db: DbOrTx, scope: Scope, personId: strin
   return row ?? null;
 }
 
+// The plan as shown: its current version, read with the plan in one statement.
+const currentVersionByPerson = preparedPerScope('care_plans_current_version_by_person', (db, scope) =>
+  db
+    .select({ version: carePlanVersions })
+    .from(carePlans)
+    .innerJoin(
+      carePlanVersions,
+      and(eq(carePlanVersions.planId, carePlans.id), eq(carePlanVersions.version, carePlans.currentVersion)),
+    )
+    .where(planOf(scope, sql.placeholder('personId'))),
+);
+
+/** The current version of the person's plan with the team (null before the first save). */
+export async function findCurrentVersionByPerson(
+  db: DbOrTx,
+  scope: Scope,
+  personId: string,
+): Promise<CarePlanVersionRow | null> {
+  const [row] = await currentVersionByPerson(db, scope, { personId });
+  return row?.version ?? null;
+}
+
 /** The first save. Null when another save created the plan first (unique person and PCN). */
 export async function insertPlan(db: DbOrTx, pcnId: string, personId: string): Promise<CarePlanRow | null> {
   const [row] = await db

@@ -63,8 +63,7 @@ async function summaries(
 /** The latest version of the person's plan (null before the first save). Reading it is audited. */
 export async function getCarePlan(db: Db, ctx: SignedInContext, personId: string): Promise<CarePlanView> {
   const { actor, person } = await requirePersonInScope(db, ctx, personId);
-  const plan = await repo.findPlanByPerson(db, actor.scope, personId);
-  const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
+  const latest = await repo.findCurrentVersionByPerson(db, actor.scope, personId);
   const [summary] = latest ? await summaries(db, [latest]) : [];
   const domains = await allReferralReasons(db);
   await writeAuditAlone(db, ctx, {
@@ -88,8 +87,7 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
 }
 
 async function staleVersion(db: DbOrTx, scope: Scope, personId: string, based: number): Promise<AppError> {
-  const plan = await repo.findPlanByPerson(db, scope, personId);
-  const latest = plan ? await repo.findVersion(db, plan.id, plan.currentVersion) : null;
+  const latest = await repo.findCurrentVersionByPerson(db, scope, personId);
   const [who] = latest ? await summaries(db, [latest]) : [];
   const when = who
     ? new Date(who.savedAt).toLocaleString('en-GB', {
