@@ -59,13 +59,7 @@ const presenceOfCase = preparedPerScope('cases_timeline_presence', (db, scope) =
     .from(sql`(VALUES (1)) AS presence (one)`);
 });
 
-export type TimelinePresence = {
-  notes: boolean;
-  plannedContacts: boolean;
-  residentMessages: boolean;
-  befriending: boolean;
-  groupAttendance: boolean;
-};
+export type TimelinePresence = Awaited<ReturnType<typeof presenceOfCase>>[number];
 
 /** Which of the sparse sources have anything for the case (one statement). */
 export async function timelinePresence(db: DbOrTx, scope: Scope, referralId: string): Promise<TimelinePresence> {
