@@ -3,7 +3,8 @@ import pg from 'pg';
 
 // One pool per process. Sessions, jobs and realtime live in PostgreSQL, so app servers stay
 // stateless and any number of them can share one database.
-export type Db = NodePgDatabase<Record<string, never>>;
+// `$client` is the pool, for what needs one session of its own (a setting, then a statement).
+export type Db = NodePgDatabase<Record<string, never>> & { $client: pg.Pool };
 /** A transaction handle; repositories accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;

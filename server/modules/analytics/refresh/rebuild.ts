@@ -180,13 +180,38 @@ async function rebuildEach(
       // database, and the dashboards read the slices meanwhile. A run of changed months takes
       // seconds and rewrites few rows: once at its end.
       if (report.rebuilt && scope === 'all') await tidyRollups(db);
+      if (report.rebuilt && scope === 'changed' && report.months !== 0) await giveWay(report.ms, opts.signal);
     } catch (err) {
       errors.push(err);
     }
   }
-  if (scope === 'changed' && reports.some((r) => r.rebuilt && r.months !== 0)) await tidyRollups(db);
+  if (scope === 'changed' && reports.some((r) => r.rebuilt && r.months !== 0)) await tidyRollups(db, { giveWay: true });
   if (errors.length > 0) throw new RebuildFailed(errors, reports);
   return reports;
+}
+
+/** The longest a run of changed months rests after one PCN (see giveWay). */
+export const MAX_REST_MS = 2000;
+
+/**
+ * A run of changed months gives way to the requests it runs beside: after each PCN it rebuilt it
+ * rests as long as that PCN took (at most MAX_REST_MS), so it never holds a core for long. Flat
+ * out, a busy minute's refresh took one of the two cores of the bench machine for ~15 s, and the
+ * requests arriving meanwhile queued behind the other: at 300 requests/s their latency rose to
+ * 1.6 s until the backlog drained (bench/RESULTS.md). The figures then lag the records by a
+ * little more under load, which their "as of" says.
+ */
+export function giveWay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, Math.min(ms, MAX_REST_MS));
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /**
@@ -198,9 +223,28 @@ async function rebuildEach(
  * a PCN's rebuild barely moves the statistics, and autovacuum keeps them). Outside any
  * transaction, as VACUUM must be; SKIP_LOCKED leaves a table autovacuum is busy with to it.
  */
-export async function tidyRollups(db: Db): Promise<void> {
-  const tables = [...ROLLUP_TABLES, ...SLICE_TABLES].map((t) => sql.identifier(t));
-  await db.execute(sql`VACUUM (SKIP_LOCKED) ${sql.join(tables, sql`, `)}`);
+export async function tidyRollups(db: Db, opts: { giveWay?: boolean } = {}): Promise<void> {
+  const vacuum = `VACUUM (SKIP_LOCKED) ${[...ROLLUP_TABLES, ...SLICE_TABLES].map((t) => `"${t}"`).join(', ')}`;
+  if (!opts.giveWay) {
+    await db.execute(sql.raw(vacuum));
+    return;
+  }
+  // Its cost-based delay, as autovacuum's (2 ms per 200 cost units): the pages it reads are
+  // spread over a few more seconds rather than taken from the requests at once. On its own
+  // connection, as the setting stays with the session.
+  const client = await db.$client.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`SET vacuum_cost_delay = '2ms'`);
+    await client.query(vacuum);
+    await client.query('RESET vacuum_cost_delay');
+  } catch (err) {
+    broken = err as Error;
+    throw err;
+  } finally {
+    // A session left with the delay set (a failure above) is not given back to the pool.
+    client.release(broken);
+  }
 }
 
 /** Every month of every PCN (after the synthetic generator, at first start, and nightly). */
