@@ -10,8 +10,8 @@ import { type PacedResult, runPaced } from './lib/paced-load.js';
 //
 //   DATA_DIR=/tmp/bench-icb npm run bench -- load
 //
-// BENCH_LOAD_RATE (300), BENCH_LOAD_SECONDS (120) and BENCH_LOAD_WARMUP_SECONDS (30, reported
-// apart) change the load. The requests arrive at a constant rate (open loop, lib/paced-load.ts)
+// BENCH_LOAD_RATE (300), BENCH_LOAD_SECONDS (120) and BENCH_LOAD_WARMUP_SECONDS (30, the rate
+// rising from nothing, reported apart) change the load. The requests arrive at a constant rate (open loop, lib/paced-load.ts)
 // over at most 64 keep-alive connections, each request's latency counted from the instant it was
 // due: an app that cannot keep up shows as a growing latency (and p99), and as a rate answered
 // below the rate asked.
@@ -34,6 +34,9 @@ const MIX: [string, number][] = [
   ['dashboards: lead own PCN, warm', 5],
   ['dashboards: commissioner ICB-wide, warm', 4],
 ];
+
+/** "0.2 0.3 1.1 s": a second's slowest answers, in seconds. */
+const inSeconds = (ms: number[]) => `${ms.map((x) => (x / 1000).toFixed(1)).join(' ')} s`;
 
 const bench: BenchCase = {
   name: 'Load held: mixed staff traffic at a steady rate',
@@ -110,7 +113,7 @@ const bench: BenchCase = {
         `Machine at the start: ${startedMachine}.`,
         `Server: the production build, ${process.env.WEB_CONCURRENCY ?? '1'} app process(es) (WEB_CONCURRENCY).`,
         paced
-          ? `Asked ${rate}/s for ${seconds} s after ${warmUpSeconds} s of warm-up at the same rate ` +
+          ? `Asked ${rate}/s for ${seconds} s after ${warmUpSeconds} s of warm-up rising evenly to that rate ` +
             `(${result.offered} requests due at even intervals, at most 64 connections); ` +
             `answered ${result.requests} in ${result.seconds.toFixed(1)} s = ${(result.requests / result.seconds).toFixed(0)}/s.`
           : `Unpaced (the most it answers): 64 connections, each sending its next request on its answer, for ${seconds} s; ` +
@@ -122,9 +125,10 @@ const bench: BenchCase = {
         ...(result.warmUp
           ? [
               `Warm-up (not in the figures above): p99 ${pct(result.warmUp.samples, 99).toFixed(0)} ms, ` +
-                `${result.warmUp.errors} with no answer (${statusText(result.warmUp.statuses)}).`,
+                `${result.warmUp.errors} with no answer (${statusText(result.warmUp.statuses)}); slowest answer ` +
+                `of each second: ${inSeconds(result.warmUp.worstBySecond)}.`,
               `Most requests outstanding at once: ${result.mostOutstanding} (over at most 64 connections; the rest wait their turn, and that wait is in their latency).`,
-              `Slowest answer of the requests due in each second: ${(result.worstBySecond ?? []).map((ms) => (ms / 1000).toFixed(1)).join(' ')} s.`,
+              `Slowest answer of the requests due in each second: ${inSeconds(result.worstBySecond ?? [])}.`,
             ]
           : []),
         ...[...byCase.entries()].map(([name, counts]) => {

@@ -23,9 +23,11 @@ export interface PacedSpec {
   /** Seconds measured, after the warm-up. */
   seconds: number;
   /**
-   * Seconds at the same rate before the measured ones, in the same run (so a backlog left by the
-   * warm-up counts against the measured seconds): a server just started has cold caches,
-   * unprepared statements and unoptimised code, which is not how it meets its busiest hour.
+   * Seconds before the measured ones in which the rate rises evenly from nothing to `rate`, in the
+   * same run (so a backlog left by the warm-up counts against the measured seconds): a server just
+   * started has cold caches, unprepared statements and unoptimised code, which is not how it meets
+   * its busiest hour. Started at the full rate at once, it stalled for 2–3 s (server-side answers
+   * of 0.3–1.4 s in its first seconds), and the backlog of ~900 requests took 15–60 s to drain.
    */
   warmUpSeconds?: number;
   /** Most keep-alive connections open at once; a request due while all are busy waits for one. */
@@ -46,7 +48,7 @@ export interface PacedSpec {
 export interface PacedResult extends LoadResult {
   /** Requests due in the measured seconds (rate × seconds); each was answered or is an error. */
   offered: number;
-  warmUp: { samples: number[]; errors: number; statuses: Record<number, number> };
+  warmUp: { samples: number[]; errors: number; statuses: Record<number, number>; worstBySecond: number[] };
   /** The most requests sent and not yet answered at one time (the rest of the 64 connections idle). */
   mostOutstanding: number;
   /** The slowest answer (ms) of the requests due in each second of the run, by second. */
@@ -63,17 +65,29 @@ export async function runPaced(spec: PacedSpec): Promise<PacedResult> {
     bodyTimeout: TIMEOUT_MS,
   });
   const warmUpMs = (spec.warmUpSeconds ?? 0) * 1000;
-  const total = Math.round(spec.rate * ((spec.warmUpSeconds ?? 0) + spec.seconds));
+  // The warm-up rises evenly from nothing to the rate (rate × t / W), so it asks for half the
+  // rate's requests over its time: rate × W / 2.
+  const warmUpRequests = Math.round((spec.rate * warmUpMs) / 2000);
+  const total = warmUpRequests + Math.round(spec.rate * spec.seconds);
   const samples: number[] = [];
-  const warmUp: PacedResult['warmUp'] = { samples: [], errors: 0, statuses: {} };
+  const warmUp: PacedResult['warmUp'] = {
+    samples: [],
+    errors: 0,
+    statuses: {},
+    worstBySecond: Array.from({ length: Math.ceil(spec.warmUpSeconds ?? 0) }, () => 0),
+  };
   const worstBySecond: number[] = Array.from({ length: Math.ceil(spec.seconds) }, () => 0);
   const statuses: Record<number, number> = {};
   let errors = 0;
   let outstanding = 0;
   let mostOutstanding = 0;
   const started = performance.now();
-  const dueAt = (i: number) => started + (i * 1000) / spec.rate;
   const measuredFrom = started + warmUpMs;
+  // Under the ramp, i requests are due by t when rate × t² / 2W = i; then one every 1/rate s.
+  const dueAt = (i: number) =>
+    i < warmUpRequests
+      ? started + Math.sqrt((2 * warmUpMs * i * 1000) / spec.rate)
+      : measuredFrom + ((i - warmUpRequests) * 1000) / spec.rate;
 
   const send = async (i: number): Promise<void> => {
     const due = dueAt(i);
@@ -99,6 +113,8 @@ export async function runPaced(spec: PacedSpec): Promise<PacedResult> {
         statuses[status] = (statuses[status] ?? 0) + 1;
       } else {
         warmUp.samples.push(ms);
+        const second = Math.floor((due - started) / 1000);
+        warmUp.worstBySecond[second] = Math.max(warmUp.worstBySecond[second] ?? 0, ms);
         warmUp.statuses[status] = (warmUp.statuses[status] ?? 0) + 1;
       }
       const answerHeaders: Record<string, string> = {};
