@@ -198,8 +198,8 @@ export const MAX_REST_MS = 2000;
  * rests as long as that PCN took (at most MAX_REST_MS), so it never holds a core for long. Flat
  * out, a busy minute's refresh took one of the two cores of the bench machine for ~15 s, and the
  * requests arriving meanwhile queued behind the other: at 300 requests/s their latency rose to
- * 1.6 s until the backlog drained (bench/RESULTS.md). The figures then lag the records by a
- * little more under load, which their "as of" says.
+ * 1.6–4 s until the backlog drained (bench/RESULTS.md). The figures then lag the records by
+ * about twice as long under load, which their "as of" says.
  */
 export function giveWay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
