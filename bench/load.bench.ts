@@ -11,10 +11,10 @@ import { type PacedResult, runPaced } from './lib/paced-load.js';
 //   DATA_DIR=/tmp/bench-icb npm run bench -- load
 //
 // BENCH_LOAD_RATE (300), BENCH_LOAD_SECONDS (120) and BENCH_LOAD_WARMUP_SECONDS (30, the rate
-// rising from nothing, reported apart) change the load. The requests arrive at a constant rate (open loop, lib/paced-load.ts)
-// over at most 64 keep-alive connections, each request's latency counted from the instant it was
-// due: an app that cannot keep up shows as a growing latency (and p99), and as a rate answered
-// below the rate asked.
+// rising from nothing, reported apart) change the load. The requests arrive at a constant rate
+// (open loop, lib/paced-load.ts) over at most 64 keep-alive connections, each request's latency
+// counted from the instant it was due: an app that cannot keep up shows as a growing latency (and
+// p99), and as a rate answered below the rate asked.
 // BENCH_LOAD_RATE=0 measures the most it answers instead: 64 connections, each sending its next
 // request as soon as it has its answer (autocannon, closed loop).
 

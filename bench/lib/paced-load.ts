@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { BenchRequest, ClientContext, LoadResult } from './autocannon-load.js';
 
 // Load at a constant arrival rate (open loop, as wrk2 or k6's constant-arrival-rate): request i
@@ -45,15 +45,30 @@ export interface PacedSpec {
   ): void;
 }
 
+/** What the answers of one phase (the warm-up, the measured seconds) came to. */
+interface Tally {
+  samples: number[];
+  statuses: Record<number, number>;
+  /** Requests with no answer (refused connection, timeout). */
+  errors: number;
+  /** The slowest answer (ms) of the requests due in each second of the phase, by second. */
+  worstBySecond: number[];
+}
+
+const tallyOf = (seconds: number): Tally => ({
+  samples: [],
+  statuses: {},
+  errors: 0,
+  worstBySecond: Array.from({ length: Math.ceil(seconds) }, () => 0),
+});
+
 /** The figures of the measured seconds; the warm-up's apart. */
-export interface PacedResult extends LoadResult {
+export interface PacedResult extends LoadResult, Tally {
   /** Requests due in the measured seconds (rate × seconds); each was answered or is an error. */
   offered: number;
-  warmUp: { samples: number[]; errors: number; statuses: Record<number, number>; worstBySecond: number[] };
+  warmUp: Tally;
   /** The most requests due and not yet answered at one time (beyond `connections`, waiting for one). */
   mostOutstanding: number;
-  /** The slowest answer (ms) of the requests due in each second of the run, by second. */
-  worstBySecond: number[];
 }
 
 const TIMEOUT_MS = 30_000;
@@ -70,16 +85,8 @@ export async function runPaced(spec: PacedSpec): Promise<PacedResult> {
   // rate's requests over its time: rate × W / 2.
   const warmUpRequests = Math.round((spec.rate * warmUpMs) / 2000);
   const total = warmUpRequests + Math.round(spec.rate * spec.seconds);
-  const samples: number[] = [];
-  const warmUp: PacedResult['warmUp'] = {
-    samples: [],
-    errors: 0,
-    statuses: {},
-    worstBySecond: Array.from({ length: Math.ceil(spec.warmUpSeconds ?? 0) }, () => 0),
-  };
-  const worstBySecond: number[] = Array.from({ length: Math.ceil(spec.seconds) }, () => 0);
-  const statuses: Record<number, number> = {};
-  let errors = 0;
+  const warmUp = tallyOf(spec.warmUpSeconds ?? 0);
+  const measured = tallyOf(spec.seconds);
   let outstanding = 0;
   let mostOutstanding = 0;
   const started = performance.now();
@@ -92,41 +99,37 @@ export async function runPaced(spec: PacedSpec): Promise<PacedResult> {
 
   const send = async (i: number): Promise<void> => {
     const due = dueAt(i);
-    const measured = due >= measuredFrom;
+    const inMeasured = due >= measuredFrom;
+    const [tally, phaseStart] = inMeasured ? [measured, measuredFrom] : [warmUp, started];
     const context: ClientContext = {};
     const r = spec.request(i, context);
     const headers: Record<string, string> = { accept: 'application/json', ...(r.headers ?? {}) };
     if (r.body !== undefined) headers['content-type'] = 'application/json';
+    let answer: Dispatcher.ResponseData;
+    let body: string;
     try {
-      const answer = await pool.request({
+      answer = await pool.request({
         path: r.path,
         method: r.method ?? 'GET',
         headers,
         body: r.body === undefined ? undefined : JSON.stringify(r.body),
       });
-      const body = await answer.body.text();
-      const ms = performance.now() - due;
-      const status = answer.statusCode;
-      if (measured) {
-        samples.push(ms);
-        const second = Math.floor((due - measuredFrom) / 1000);
-        worstBySecond[second] = Math.max(worstBySecond[second] ?? 0, ms);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      } else {
-        warmUp.samples.push(ms);
-        const second = Math.floor((due - started) / 1000);
-        warmUp.worstBySecond[second] = Math.max(warmUp.worstBySecond[second] ?? 0, ms);
-        warmUp.statuses[status] = (warmUp.statuses[status] ?? 0) + 1;
-      }
-      const answerHeaders: Record<string, string> = {};
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      spec.onResponse?.(status, body, context, answerHeaders, ms, measured);
+      body = await answer.body.text();
     } catch {
-      if (measured) errors++;
-      else warmUp.errors++;
+      tally.errors++;
+      return;
     }
+    const ms = performance.now() - due;
+    const status = answer.statusCode;
+    tally.samples.push(ms);
+    tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
+    const second = Math.floor((due - phaseStart) / 1000);
+    tally.worstBySecond[second] = Math.max(tally.worstBySecond[second] ?? 0, ms);
+    const answerHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    spec.onResponse?.(status, body, context, answerHeaders, ms, inMeasured);
   };
 
   const sent: Promise<void>[] = [];
@@ -154,15 +157,12 @@ export async function runPaced(spec: PacedSpec): Promise<PacedResult> {
   await Promise.all(sent);
   await pool.close();
   return {
+    ...measured,
     offered: Math.round(spec.rate * spec.seconds),
     warmUp,
-    samples,
-    statuses,
-    errors,
     mostOutstanding,
-    worstBySecond,
     // From the first measured request due to the last answer: the rate answered.
     seconds: (performance.now() - measuredFrom) / 1000,
-    requests: samples.length,
+    requests: measured.samples.length,
   };
 }
