@@ -16,7 +16,8 @@ import { type PacedResult, runPaced } from './lib/paced-load.js';
 // counted from the instant it was due: an app that cannot keep up shows as a growing latency (and
 // p99), and as a rate answered below the rate asked.
 // BENCH_LOAD_RATE=0 measures the most it answers instead: 64 connections, each sending its next
-// request as soon as it has its answer (autocannon, closed loop).
+// request as soon as it has its answer (autocannon, closed loop). BENCH_LOAD_ONLY=caseload keeps
+// the cases whose name contains it (one path's cost at a rate, e.g. beside a CPU sampler).
 
 /** The mix, by weight: a working day's staff traffic (most of it reading cases). */
 const MIX: [string, number][] = [
@@ -52,7 +53,8 @@ const bench: BenchCase = {
     try {
       const actors = await findActors(app.pool, { teams: 16, referrers: 14 });
       const all = await buildHotCases(app, actors, log);
-      const mix = MIX.flatMap(([name, weight]) => {
+      const only = process.env.BENCH_LOAD_ONLY;
+      const mix = MIX.filter(([name]) => !only || name.includes(only)).flatMap(([name, weight]) => {
         const c = all.find((x) => x.name === name);
         return c ? [{ c, weight }] : [];
       });

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -58,6 +57,7 @@ import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHostileInputGuard } from './platform/http/hostile-input.js';
 import { registerPermissionsPolicy } from './platform/http/permissions-policy.js';
 import { registerErrorHandler, sendAddressRefusal, withRouterRefusalHeaders } from './platform/http/problem.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/logger.js';
 import { projectPath } from './platform/paths.js';
@@ -113,29 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<BuiltApp> {
   // Before any route or plugin: the JSON depth limit and the control-character check cover all.
   registerHostileInputGuard(app);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  registerSecurityHeaders(app, config);
   registerPermissionsPolicy(app);
   await app.register(fastifyCookie);
   // Before every route: the plugin wraps each route's handler as it is added (video signalling).

@@ -213,7 +213,7 @@ export type CaseloadEntry = Pick<
 // A worker's caseload is read on most of their page views: prepared (platform/db/prepared.ts).
 // Their own cases, then (a separate branch, so that an OR does not force a visit to every row)
 // those they cover for a colleague.
-const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) => {
+const openCasesOf = (db: DbOrTx, scope: Scope) => {
   const open = and(referralScope(scope), inArray(referrals.status, [...CASELOAD_STATUSES]));
   const userId = sql.placeholder('userId');
   return db
@@ -231,9 +231,96 @@ const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) => {
             or(isNull(referrals.allocatedWorkerId), ne(referrals.allocatedWorkerId, userId)),
           ),
         ),
-    )
-    .orderBy(sql`awaiting DESC`, ...soonestFirstContact);
+    );
+};
+
+const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) =>
+  openCasesOf(db, scope).orderBy(sql`awaiting DESC`, ...soonestFirstContact),
+);
+
+/** The "show"s a case's own row decides; "overdue" also needs its plan review and planned contacts. */
+export type RowShow = 'all' | 'waiting' | 'under_way' | 'covering';
+
+type OpenCases = ReturnType<ReturnType<typeof openCasesOf>['as']>;
+
+/**
+ * The rules of the caseload's use-case (allocation/use-cases/caseload.ts: dueOf, showsCase) in
+ * SQL, over the open cases `c`, so that a worker with hundreds of cases is answered from counts
+ * and one page rather than from every case read into the app. First contact is overdue when it
+ * is still awaited and was due before London midnight today (due today is "due today" all day).
+ */
+const firstContactOverdue = (c: OpenCases) =>
+  sql`(${c.status} = 'allocated' AND ${c.firstContactAt} IS NULL
+       AND ${c.firstContactDueAt} < (${sql.placeholder('today')}::date::timestamp AT TIME ZONE 'Europe/London'))`;
+const shownBy = (c: OpenCases) =>
+  sql`(CASE ${sql.placeholder('show')}::text
+         WHEN 'waiting' THEN ${c.status} = 'allocated'
+         WHEN 'under_way' THEN ${c.status} <> 'allocated'
+         WHEN 'covering' THEN ${c.coverWorkerId} IS NOT DISTINCT FROM ${sql.placeholder('userId')}::uuid
+         ELSE true END)`;
+
+const caseloadCountsOf = preparedPerScope('work_lists_caseload_counts', (db, scope) => {
+  const c = openCasesOf(db, scope).as('c');
+  return db
+    .select({
+      total: sql<number>`count(*)::int`,
+      awaiting: sql<number>`(count(*) FILTER (WHERE ${c.status} = 'allocated'))::int`,
+      overdue: sql<number>`(count(*) FILTER (WHERE ${firstContactOverdue(c)}))::int`,
+      covering: sql<number>`(count(*) FILTER (WHERE ${c.coverWorkerId} = ${sql.placeholder('userId')}::uuid))::int`,
+      matching: sql<number>`(count(*) FILTER (WHERE ${shownBy(c)}))::int`,
+    })
+    .from(c);
 });
+
+export interface CaseloadCounts {
+  /** Every open case of the worker's: their own and those they cover. */
+  total: number;
+  awaiting: number;
+  overdue: number;
+  covering: number;
+  /** The cases the "show" keeps. */
+  matching: number;
+}
+
+/** The counts of a worker's open cases, and how many of them a "show" keeps (`today`: London date). */
+export async function caseloadCounts(
+  db: DbOrTx,
+  scope: Scope,
+  userId: string,
+  opts: { show: RowShow; today: string },
+): Promise<CaseloadCounts> {
+  const [row] = await caseloadCountsOf(db, scope, { userId, ...opts });
+  return row ?? { total: 0, awaiting: 0, overdue: 0, covering: 0, matching: 0 };
+}
+
+// One page of the cases a "show" keeps, in the caseload's order: the page's ids chosen from the
+// index alone (as caseloadOf), then those rows read whole.
+const caseloadPageRows = preparedPerScope('work_lists_caseload_page', (db, scope) => {
+  const c = openCasesOf(db, scope).as('c');
+  const page = db
+    .select({ id: c.id })
+    .from(c)
+    .where(shownBy(c))
+    .orderBy(sql`${c.awaiting} DESC`, sql`${c.firstContactDueAt} ASC NULLS LAST`, asc(c.receivedAt), asc(c.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .as('page');
+  return db
+    .select(caseloadColumns)
+    .from(referrals)
+    .innerJoin(page, eq(referrals.id, page.id))
+    .orderBy(sql`${referrals.status} = 'allocated' DESC`, ...soonestFirstContact);
+});
+
+/** One page of a worker's open cases that a "show" keeps, as the caseload orders them. */
+export async function caseloadPage(
+  db: DbOrTx,
+  scope: Scope,
+  userId: string,
+  opts: { show: RowShow; limit: number; offset: number },
+): Promise<CaseloadRow[]> {
+  return caseloadPageRows(db, scope, { userId, ...opts });
+}
 
 /**
  * A worker's open cases, their own and those they cover for a colleague: those waiting for first

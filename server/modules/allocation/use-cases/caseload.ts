@@ -62,12 +62,79 @@ function coverKindOf(r: Pick<CaseloadEntry, 'coverWorkerId'>, userId: string): '
  */
 export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloadQuery): Promise<Caseload> {
   const actor = requirePcnActor(ctx, 'caseload');
+  const search = caseloadSearch(query.q);
+  const caseload =
+    search || query.show === 'overdue'
+      ? await chosenInApp(db, actor, query, search)
+      : await chosenInSql(db, actor, { ...query, show: query.show });
+  await writeAuditAlone(db, ctx, {
+    action: 'caseload.read',
+    entityType: 'user',
+    entityId: actor.userId,
+    details: {
+      count: caseload.items.length,
+      matching: caseload.total,
+      open: caseload.counts.total,
+      page: caseload.page,
+    },
+  });
+  return caseload;
+}
+
+const lastPage = (matching: number) => Math.max(1, Math.ceil(matching / CASELOAD_PAGE_SIZE));
+
+/**
+ * The usual caseload (no search; a "show" its rows decide): the counts and one page chosen by
+ * PostgreSQL, so a worker with hundreds of cases costs the app one page. The same rules as
+ * chosenInApp (work-lists.repository.ts says how; caseload-counts.db.test.ts holds them equal).
+ */
+async function chosenInSql(
+  db: Db,
+  actor: PcnActor,
+  query: Omit<TCaseloadQuery, 'show'> & { show: workLists.RowShow },
+): Promise<Caseload> {
+  const now = new Date();
+  const counts = await workLists.caseloadCounts(db, actor.scope, actor.userId, {
+    show: query.show,
+    today: londonToday(now),
+  });
+  const page = Math.min(query.page, lastPage(counts.matching));
+  const rows =
+    counts.matching === 0
+      ? []
+      : await workLists.caseloadPage(db, actor.scope, actor.userId, {
+          show: query.show,
+          limit: CASELOAD_PAGE_SIZE,
+          offset: (page - 1) * CASELOAD_PAGE_SIZE,
+        });
+  return {
+    items: await caseloadItems(db, actor, rows, now, { people: null, reviews: null, next: null }),
+    total: counts.matching,
+    page,
+    pageSize: CASELOAD_PAGE_SIZE,
+    counts: {
+      total: counts.total,
+      awaitingFirstContact: counts.awaiting,
+      overdue: counts.overdue,
+      covering: counts.covering,
+    },
+  };
+}
+
+/**
+ * A search, or "overdue" (which needs every case's plan review and planned contacts): every open
+ * case is read, and what choosing needs of them; the rest is read below for one page.
+ */
+async function chosenInApp(
+  db: Db,
+  actor: PcnActor,
+  query: TCaseloadQuery,
+  search: ReturnType<typeof caseloadSearch>,
+): Promise<Caseload> {
   const rows = await workLists.findCaseload(db, actor.scope, actor.userId);
   const now = new Date();
   const today = londonToday(now);
-  const search = caseloadSearch(query.q);
   const overdueOnly = query.show === 'overdue';
-  // What choosing needs, read for every open case; the rest is read below for one page.
   const [allPeople, allReviews, allNext] = await Promise.all([
     search
       ? personNamesByIds(
@@ -107,8 +174,7 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
     const p = allPeople?.get(r.personId);
     return shown && (!search || (p !== undefined && search({ ...p, id: r.id })));
   });
-  const last = Math.max(1, Math.ceil(matching.length / CASELOAD_PAGE_SIZE));
-  const page = Math.min(query.page, last);
+  const page = Math.min(query.page, lastPage(matching.length));
   const pageRows = await workLists.findCaseloadPage(
     db,
     actor.scope,
@@ -118,12 +184,6 @@ export async function listCaseload(db: Db, ctx: SignedInContext, query: TCaseloa
     people: allPeople,
     reviews: allReviews,
     next: allNext,
-  });
-  await writeAuditAlone(db, ctx, {
-    action: 'caseload.read',
-    entityType: 'user',
-    entityId: actor.userId,
-    details: { count: items.length, matching: matching.length, open: rows.length, page },
   });
   return {
     items,
