@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { CaseloadShow } from '../../../common/front-door-types.js';
 import type { Priority } from '../../../common/referrals.js';
 import type { Scope } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -239,7 +240,7 @@ const caseloadOf = preparedPerScope('work_lists_caseload', (db, scope) =>
 );
 
 /** The "show"s a case's own row decides; "overdue" also needs its plan review and planned contacts. */
-export type RowShow = 'all' | 'waiting' | 'under_way' | 'covering';
+export type RowShow = Exclude<CaseloadShow, 'overdue'>;
 
 type OpenCases = ReturnType<ReturnType<typeof openCasesOf>['as']>;
 
@@ -252,11 +253,12 @@ type OpenCases = ReturnType<ReturnType<typeof openCasesOf>['as']>;
 const firstContactOverdue = (c: OpenCases) =>
   sql`(${c.status} = 'allocated' AND ${c.firstContactAt} IS NULL
        AND ${c.firstContactDueAt} < (${sql.placeholder('today')}::date::timestamp AT TIME ZONE 'Europe/London'))`;
+const coveredByUser = (c: OpenCases) => sql`${c.coverWorkerId} = ${sql.placeholder('userId')}::uuid`;
 const shownBy = (c: OpenCases) =>
   sql`(CASE ${sql.placeholder('show')}::text
          WHEN 'waiting' THEN ${c.status} = 'allocated'
          WHEN 'under_way' THEN ${c.status} <> 'allocated'
-         WHEN 'covering' THEN ${c.coverWorkerId} IS NOT DISTINCT FROM ${sql.placeholder('userId')}::uuid
+         WHEN 'covering' THEN ${coveredByUser(c)}
          ELSE true END)`;
 
 const caseloadCountsOf = preparedPerScope('work_lists_caseload_counts', (db, scope) => {
@@ -266,7 +268,7 @@ const caseloadCountsOf = preparedPerScope('work_lists_caseload_counts', (db, sco
       total: sql<number>`count(*)::int`,
       awaiting: sql<number>`(count(*) FILTER (WHERE ${c.status} = 'allocated'))::int`,
       overdue: sql<number>`(count(*) FILTER (WHERE ${firstContactOverdue(c)}))::int`,
-      covering: sql<number>`(count(*) FILTER (WHERE ${c.coverWorkerId} = ${sql.placeholder('userId')}::uuid))::int`,
+      covering: sql<number>`(count(*) FILTER (WHERE ${coveredByUser(c)}))::int`,
       matching: sql<number>`(count(*) FILTER (WHERE ${shownBy(c)}))::int`,
     })
     .from(c);
