@@ -1,13 +1,17 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../platform/db/client.js';
+import { type SQL, sql } from 'drizzle-orm';
 import { inMonths, type RebuildMonths } from './changes.js';
+import type { RollupShape } from './merge.js';
 import { agreedWithin, londonMonth } from './sql-parts.js';
 
-// analytics_counts, measure by measure. Every statement reads the PCN's referrals from
-// analytics_rr (referral-base.ts) and groups in SQL; nothing is counted row by row in JS. Each
-// writes the rows of the months the rebuild recomputes only (`months`, changes.ts).
+// analytics_counts, measure by measure. Every query reads the PCN's referrals from analytics_rr
+// (referral-base.ts) and groups in SQL; nothing is counted row by row in JS. Each selects the
+// rows of the months the rebuild recomputes only (`months`, changes.ts), in COUNTS' columns.
 
-const insertCounts = sql`INSERT INTO analytics_counts (pcn_id, practice_id, month, role, measure, dimension, value, n)`;
+export const COUNTS: RollupShape = {
+  table: 'analytics_counts',
+  keys: ['pcn_id', 'practice_id', 'month', 'role', 'measure', 'dimension', 'value'],
+  figures: ['n'],
+};
 
 /**
  * 'referrals' (role 'any': counted when received, before anyone is allocated), month received:
@@ -15,8 +19,8 @@ const insertCounts = sql`INSERT INTO analytics_counts (pcn_id, practice_id, mont
  * add up to more than 'all'); 'urgency' (as the referrer asked); and the person's 'age_band',
  * 'sex', 'ethnic_group' (ETHNIC_GROUPS, never the 16 codes) and 'imd_quintile' ('not_known' when missing).
  */
-async function referralCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  await tx.execute(sql`${insertCounts}
+function referralCounts(pcnId: string, months: RebuildMonths): SQL {
+  return sql`
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, 'any', 'referrals', d.dimension, d.value, count(*)
       FROM analytics_rr rr
       CROSS JOIN LATERAL (
@@ -30,7 +34,7 @@ async function referralCounts(tx: Tx, pcnId: string, months: RebuildMonths): Pro
         UNION ALL (SELECT DISTINCT 'reason', reason FROM unnest(rr.reasons) AS reason)
       ) AS d
      WHERE ${inMonths(sql`rr.month`, months)}
-     GROUP BY rr.practice_id, rr.month, d.dimension, d.value`);
+     GROUP BY rr.practice_id, rr.month, d.dimension, d.value`;
 }
 
 /**
@@ -44,8 +48,8 @@ async function referralCounts(tx: Tx, pcnId: string, months: RebuildMonths): Pro
  * redirected / not_contactable — the referral's status (a decline or redirect may come
  * straight from triage, so those need not have reached the earlier stages).
  */
-async function flowCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  await tx.execute(sql`${insertCounts}
+function flowCounts(pcnId: string, months: RebuildMonths): SQL {
+  return sql`
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, rr.role, 'flow', 'stage', s.stage, count(*)
       FROM analytics_rr rr
       CROSS JOIN LATERAL (VALUES
@@ -63,7 +67,7 @@ async function flowCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise
         ('not_contactable', rr.status = 'not_contactable')
       ) AS s(stage, reached)
      WHERE s.reached AND ${inMonths(sql`rr.month`, months)}
-     GROUP BY rr.practice_id, rr.month, rr.role, s.stage`);
+     GROUP BY rr.practice_id, rr.month, rr.role, s.stage`;
 }
 
 /**
@@ -71,26 +75,26 @@ async function flowCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise
  * reason was given) for referrals that ended declined, redirected, not contactable or
  * discharged; month received (the same cohort as flow, so a stage's closures add up to it).
  */
-async function closureCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  await tx.execute(sql`${insertCounts}
+function closureCounts(pcnId: string, months: RebuildMonths): SQL {
+  return sql`
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, rr.role, 'closures', 'reason',
            rr.status || ':' || coalesce(rr.closure_reason, 'not_recorded'), count(*)
       FROM analytics_rr rr
      WHERE rr.status IN ('declined', 'redirected', 'not_contactable', 'discharged') AND ${inMonths(sql`rr.month`, months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
 /**
  * 'snomed', dimension 'code': the referral events that carry a SNOMED CT code (the national
  * social prescribing figures), month of the event, practice = the referral's, role 'any'.
  */
-async function snomedCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  await tx.execute(sql`${insertCounts}
+function snomedCounts(pcnId: string, months: RebuildMonths): SQL {
+  return sql`
     SELECT ${pcnId}::uuid, rr.practice_id, ${londonMonth(sql`e.at`)}, 'any', 'snomed', 'code', e.snomed_code, count(*)
       FROM referral_events e
       JOIN analytics_rr rr ON rr.id = e.referral_id
      WHERE e.snomed_code IS NOT NULL AND ${inMonths(londonMonth(sql`e.at`), months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
 /**
@@ -102,8 +106,8 @@ async function snomedCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promi
  * at least once) — the onward section's shares. Dimension 'attendance' (attended /
  * did_not_attend) counts sessions, by the session's month.
  */
-async function onwardCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  await tx.execute(sql`${insertCounts}
+function onwardCounts(pcnId: string, months: RebuildMonths): SQL {
+  return sql`(
     SELECT ${pcnId}::uuid, rr.practice_id, ${londonMonth(sql`o.created_at`)}, rr.role, 'onward', d.dimension, d.value, count(*)
       FROM onward_referrals o
       JOIN analytics_rr rr ON rr.id = o.referral_id
@@ -117,38 +121,39 @@ async function onwardCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promi
            THEN o.organization_id || ':attended' END)
       ) AS d(dimension, value)
      WHERE d.value IS NOT NULL AND ${inMonths(londonMonth(sql`o.created_at`), months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-  await tx.execute(sql`${insertCounts}
+     GROUP BY 1, 2, 3, 4, 5, 6, 7)
+    UNION ALL (
     SELECT ${pcnId}::uuid, rr.practice_id, date_trunc('month', a.on)::date, rr.role, 'onward', 'attendance', a.kind,
            sum(a.sessions)
       FROM onward_attendances a
       JOIN onward_referrals o ON o.id = a.onward_referral_id
       JOIN analytics_rr rr ON rr.id = o.referral_id
      WHERE ${inMonths(sql`date_trunc('month', a.on)::date`, months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7)`;
 }
 
 /**
  * 'pam_move', dimension 'level', value '<baseline level>→<latest level>' from the paired
  * outcome measures (analytics_pairs, outcomes.ts), month of the latest measure.
  */
-async function pamMoveCounts(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  await tx.execute(sql`${insertCounts}
+function pamMoveCounts(pcnId: string, months: RebuildMonths): SQL {
+  return sql`
     SELECT ${pcnId}::uuid, rr.practice_id, p.month, rr.role, 'pam_move', 'level',
            (p.baseline->>'level') || '→' || (p.latest->>'level'), count(*)
       FROM analytics_pairs p
       JOIN analytics_rr rr ON rr.id = p.referral_id
      WHERE p.measure = 'pam' AND p.baseline->>'level' IS NOT NULL AND p.latest->>'level' IS NOT NULL
        AND ${inMonths(sql`p.month`, months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-/** Every count of a PCN (analytics_rr and analytics_pairs loaded). */
-export async function insertCountsOf(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
-  await referralCounts(tx, pcnId, months);
-  await flowCounts(tx, pcnId, months);
-  await closureCounts(tx, pcnId, months);
-  await snomedCounts(tx, pcnId, months);
-  await onwardCounts(tx, pcnId, months);
-  await pamMoveCounts(tx, pcnId, months);
+/**
+ * Every count of a PCN (analytics_rr and analytics_pairs loaded) of those months: one query, the
+ * measures' rows side by side (each measure is its own rows, so no two share a key).
+ */
+export function countsOf(pcnId: string, months: RebuildMonths = null): SQL {
+  const parts = [referralCounts, flowCounts, closureCounts, snomedCounts, onwardCounts, pamMoveCounts].map(
+    (part) => sql`(${part(pcnId, months)})`,
+  );
+  return sql.join(parts, sql` UNION ALL `);
 }

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { ONS4_ITEMS } from '../../../../common/outcome-measures.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { inMonths, type RebuildMonths } from './changes.js';
+import type { RollupShape } from './merge.js';
 import { equalityDimensions } from './referral-base.js';
 
 /**
@@ -37,10 +38,14 @@ const ons4Keys = `{${ONS4_ITEMS.map((i) => i.key).join(',')}}`;
  * improved / same / worse follow that direction. Broken down by 'all' and each equality
  * dimension of the person (referral-base.ts).
  */
-export async function insertOutcomesOf(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO analytics_outcomes (pcn_id, practice_id, month, role, measure, item, dimension, value,
-                                    pairs, baseline_sum, latest_sum, improved, same, worse)
+export const OUTCOMES: RollupShape = {
+  table: 'analytics_outcomes',
+  keys: ['pcn_id', 'practice_id', 'month', 'role', 'measure', 'item', 'dimension', 'value'],
+  figures: ['pairs', 'baseline_sum', 'latest_sum', 'improved', 'same', 'worse'],
+};
+
+export function outcomesOf(pcnId: string, months: RebuildMonths = null): SQL {
+  return sql`
     SELECT ${pcnId}::uuid, rr.practice_id, p.month, rr.role, p.measure, i.item, d.dimension, d.value,
            count(*), sum(i.b), sum(i.l),
            count(*) FILTER (WHERE CASE WHEN i.higher_better THEN i.l > i.b ELSE i.l < i.b END),
@@ -65,5 +70,5 @@ export async function insertOutcomesOf(tx: Tx, pcnId: string, months: RebuildMon
       ) AS i
       ${equalityDimensions}
      WHERE i.b IS NOT NULL AND i.l IS NOT NULL AND ${inMonths(sql`p.month`, months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 }

@@ -9,20 +9,21 @@ import {
   pcnsWithChanges,
   type RebuildMonths,
 } from './changes.js';
-import { insertContactsOf } from './contacts.js';
-import { insertCountsOf } from './counts.js';
-import { insertOutcomesOf, loadPairs } from './outcomes.js';
+import { CONTACTS, contactsOf } from './contacts.js';
+import { COUNTS, countsOf } from './counts.js';
+import { mergeRollup } from './merge.js';
+import { loadPairs, OUTCOMES, outcomesOf } from './outcomes.js';
 import { loadReferralBase } from './referral-base.js';
 import { replaceSlicesOf, SLICE_TABLES } from './slices.js';
-import { insertWaitsOf } from './waits.js';
+import { WAITS, waitsOf } from './waits.js';
 
-// A PCN's rollups are recomputed, never patched: one transaction deletes its rows and recomputes
-// them with set-based SQL from the base tables, so figures can never drift from the records, and
-// a change of any kind (a correction, a back-dated contact, a person's postcode) is simply picked
-// up. The minute-by-minute refresh recomputes only the months its changes can have moved
+// A PCN's rollups are recomputed, never patched: one transaction recomputes its rows with
+// set-based SQL from the base tables and makes the tables hold exactly those (writing only the rows
+// that differ, merge.ts), so figures can never drift from the records, and a change of any kind (a
+// correction, a back-dated contact, a person's postcode) is simply picked up. The minute-by-minute refresh recomputes only the months its changes can have moved
 // (changes.ts changedMonthsOf); a full rebuild recomputes every month (the first start, the
 // generator, and nightly for what change detection cannot see). A PCN of the synthetic ICB (9,300
-// referrals over three years) takes 5–10 s whole, 0.6 s for one month and 0.9 s for three; see
+// referrals over three years) takes 5–10 s whole, and about 0.13 s for one month at rest; see
 // ARCHITECTURE.md, "Figures: how they are kept fresh".
 
 export const ROLLUP_TABLES = [
@@ -121,18 +122,16 @@ async function rebuildOnce(
   return { rebuilt, months };
 }
 
-/** Deletes the PCN's rollup rows of those months (every month: null) and computes them again. */
+/** Computes the PCN's rollup rows of those months (every month: null) again, and writes what changed. */
 async function recompute(tx: Tx, pcnId: string, months: RebuildMonths): Promise<void> {
-  for (const table of ROLLUP_TABLES)
-    await tx.execute(
-      sql`DELETE FROM ${sql.identifier(table)} WHERE pcn_id = ${pcnId} AND ${inMonths(sql`month`, months)}`,
-    );
   await loadReferralBase(tx, pcnId, months);
   await loadPairs(tx);
-  await insertCountsOf(tx, pcnId, months);
-  await insertWaitsOf(tx, pcnId, months);
-  await insertOutcomesOf(tx, pcnId, months);
-  await insertContactsOf(tx, pcnId, months);
+  const ofPcn = sql`pcn_id = ${pcnId}::uuid AND ${inMonths(sql`month`, months)}`;
+  await mergeRollup(tx, COUNTS, ofPcn, countsOf(pcnId, months));
+  await mergeRollup(tx, WAITS, ofPcn, waitsOf(pcnId, months));
+  await mergeRollup(tx, OUTCOMES, ofPcn, outcomesOf(pcnId, months));
+  await mergeRollup(tx, CONTACTS, ofPcn, contactsOf(pcnId, months));
+  // The slices are summed from the detail rows as just written.
   await replaceSlicesOf(tx, pcnId, months);
 }
 

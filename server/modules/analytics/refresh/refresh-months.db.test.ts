@@ -167,6 +167,43 @@ describe('a refresh of the changed months only', () => {
     await rebuildAll(db.db);
     expect(await figures()).toEqual(refreshed);
   });
+  it('writes only the rows whose figures changed: a rebuild of unchanged records writes none', async () => {
+    /** Each rollup row of PCN A and its ICB with its row version (xmin), by table. */
+    async function versions(): Promise<Record<string, string[]>> {
+      const out: Record<string, string[]> = {};
+      for (const table of TABLES) {
+        const mine = ICB_TABLES.includes(table) ? sql`icb_id = ${t.a.icbId}` : sql`pcn_id = ${t.a.pcnId}`;
+        out[table] = await rows(sql`SELECT xmin::text, t::text FROM ${sql.identifier(table)} t WHERE ${mine}`);
+      }
+      return out;
+    }
+    await rebuildAll(db.db);
+    const built = await versions();
+    expect(Object.values(built).every((list) => list.length > 0)).toBe(true);
+    // Every month recomputed, and every figure the same: not one row written.
+    await rebuildAll(db.db);
+    expect(await versions()).toEqual(built);
+
+    // A contact of R3 in June: the contact rows and slices of June move, nothing else does.
+    await db.db.execute(sql`UPDATE analytics_refreshes SET caught_up_to = now() WHERE pcn_id = ${t.a.pcnId}`);
+    await db.db.execute(sql`
+      INSERT INTO case_contacts (referral_id, pcn_id, at, mode, duration_minutes, outcome, recorded_by_user_id)
+      VALUES (${ids.r3}, ${t.a.pcnId}, '2026-06-03T10:00:00Z', 'phone', 20, 'attended', ${t.healthCoach})`);
+    expect(await changedMonthsOf(db.db, t.a.pcnId)).toEqual(['2026-06-01']);
+    await refreshChanged(db.db);
+    const after = await versions();
+    const moved = (table: string) => after[table]?.filter((row) => !built[table]?.includes(row)) ?? [];
+    for (const table of TABLES.filter((x) => !x.includes('contact'))) expect(moved(table), table).toEqual([]);
+    // The health coach's June contacts: one row new (or changed) in the detail and one in the slices.
+    expect(moved('analytics_contacts')).toHaveLength(1);
+    expect(moved('analytics_contact_slices')).toHaveLength(1);
+    expect(moved('analytics_contacts')[0]).toContain('2026-06-01');
+    // The rows of June that the contact did not move kept their versions.
+    const june = (list: string[] | undefined) => (list ?? []).filter((row) => row.includes('2026-06-01'));
+    expect(june(built.analytics_counts).length).toBeGreaterThan(0);
+    expect(june(after.analytics_counts)).toEqual(june(built.analytics_counts));
+  });
+
   it('recomputes only the month a care plan save brings to "plan agreed", and keeps "as of" when it brings none', async () => {
     const a = t.a.pcnId;
     /** A new version of the person's plan here, saved now, agreed on that date (or not agreed). */

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../platform/db/client.js';
+import { type SQL, sql } from 'drizzle-orm';
 import { inMonths, type RebuildMonths } from './changes.js';
+import type { RollupShape } from './merge.js';
 import { bankHolidaysLiteral, londonDay } from './sql-parts.js';
 
 let holidays: string | null = null;
@@ -21,9 +21,15 @@ function holidaysLiteral(): string {
  * Set-based: a calendar of the PCN's date range numbers each working day cumulatively (a
  * window count over generate_series), and a wait is the difference of two numbers.
  */
-export async function insertWaitsOf(tx: Tx, pcnId: string, months: RebuildMonths = null): Promise<void> {
+export const WAITS: RollupShape = {
+  table: 'analytics_waits',
+  keys: ['pcn_id', 'practice_id', 'month', 'role', 'priority', 'working_days', 'met'],
+  figures: ['n'],
+};
+
+export function waitsOf(pcnId: string, months: RebuildMonths = null): SQL {
   const firstContactOn = londonDay(sql`rr.first_contact_at`);
-  await tx.execute(sql`
+  return sql`
     WITH span AS (
       SELECT least(min(rr.received_on), min(${firstContactOn})) AS lo, max(${firstContactOn}) AS hi
         FROM analytics_rr rr WHERE rr.first_contact_at IS NOT NULL
@@ -33,7 +39,6 @@ export async function insertWaitsOf(tx: Tx, pcnId: string, months: RebuildMonths
                OVER (ORDER BY g) AS n
         FROM span, generate_series(span.lo, span.hi, interval '1 day') AS g
     )
-    INSERT INTO analytics_waits (pcn_id, practice_id, month, role, priority, working_days, met, n)
     SELECT ${pcnId}::uuid, rr.practice_id, rr.month, rr.role, coalesce(rr.priority, rr.urgency_requested),
            greatest(0, upto.n - since.n)::smallint,
            coalesce(rr.first_contact_at <= rr.first_contact_due_at, false), count(*)
@@ -41,5 +46,5 @@ export async function insertWaitsOf(tx: Tx, pcnId: string, months: RebuildMonths
       JOIN calendar since ON since.d = rr.received_on
       JOIN calendar upto ON upto.d = ${firstContactOn}
      WHERE rr.first_contact_at IS NOT NULL AND ${inMonths(sql`rr.month`, months)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
