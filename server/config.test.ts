@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       LOCKOUT_THRESHOLD: 5,
       LOCKOUT_MINUTES: 15,
       SIGN_IN_RATE_LIMIT: 20,
+      ANALYTICS_CONCURRENT_BUILDS: 2,
       DEMO_PASSWORD: 'waymark-demo-password',
       cookieSecure: false,
     });
@@ -153,6 +154,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://waymark.icb.example/' }).publicUrl).toBe('https://waymark.icb.example');
     const err = configErrorOf({ PUBLIC_URL: 'https://waymark.icb.example/app?x=1' });
     expect(err.problems[0]).toMatch(/^PUBLIC_URL: must be the address of the service/);
+  });
+
+  it('takes the dashboard sections built at once as a whole number from 1, naming the setting and why', () => {
+    expect(loadConfig({ ANALYTICS_CONCURRENT_BUILDS: '4' }).ANALYTICS_CONCURRENT_BUILDS).toBe(4);
+    for (const [value, reason] of [
+      ['0', 'must be 1 or more'],
+      ['1.5', 'must be a whole number'],
+      ['many', 'must be a number of sections'],
+    ]) {
+      expect(configErrorOf({ ANALYTICS_CONCURRENT_BUILDS: value }).problems).toEqual([
+        `ANALYTICS_CONCURRENT_BUILDS: ${reason} (got "${value}")`,
+      ]);
+    }
   });
 
   it('refuses a yes/no setting that is neither', () => {

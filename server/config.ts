@@ -82,6 +82,16 @@ const ConfigSchema = z
       .min(1, 'must be 1 or more')
       .max(32, 'must be at most 32')
       .default(1),
+    /**
+     * Dashboard sections this process builds from the rollups at once (analytics.service.ts
+     * sectionBuilds); more wait their turn. About one per core the process may use.
+     */
+    ANALYTICS_CONCURRENT_BUILDS: z.coerce
+      .number({ message: 'must be a number of sections' })
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .max(64, 'must be at most 64')
+      .default(2),
     /** Seed the synthetic Northshire demo ICB into an empty database. Defaults to true on the embedded database. */
     SEED_DEMO: booleanish.optional(),
     /** Password given to every demo user (synthetic demo accounts only). */

@@ -86,6 +86,10 @@ export async function startIcbApp(source: IcbSource, log: (line: string) => void
     TRUST_PROXY: 'true',
     // App processes (node:cluster): WEB_CONCURRENCY=2 uses both cores of a 2-core machine.
     WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
+    // The server's default unless the bench is told otherwise (to compare settings).
+    ...(process.env.ANALYTICS_CONCURRENT_BUILDS
+      ? { ANALYTICS_CONCURRENT_BUILDS: process.env.ANALYTICS_CONCURRENT_BUILDS }
+      : {}),
   });
   try {
     await waitUntilReady(server, port, 180_000);

@@ -9,7 +9,7 @@ import {
 import { signedInContext } from '../../platform/http/access.js';
 import type { App, AppDeps } from '../../platform/http/deps.js';
 import { sendJsonText } from '../../platform/http/json-text.js';
-import { analyticsOptions, analyticsReport, analyticsReportJson } from './analytics.service.js';
+import { analyticsOptions, analyticsReport, analyticsReportJson, sectionBuilds } from './analytics.service.js';
 import { reportCsv, reportCsvFilename } from './disclosure/report-csv.js';
 
 // Evidence for commissioners and team leads (issue 13).
@@ -45,7 +45,9 @@ function sendCsv(reply: FastifyReply, report: AnalyticsReport) {
  * JSON text the service has already encoded with the route's response schema: sent as it is
  * (Fastify passes a string with a JSON content type through without serialising it again).
  */
-export function analyticsRoutes(app: App, { db }: AppDeps): void {
+export function analyticsRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps;
+  const builds = sectionBuilds(deps.config.ANALYTICS_CONCURRENT_BUILDS);
   const config = { access: { permission: 'analytics.read' as const } };
   const tags = ['analytics'];
 
@@ -65,7 +67,7 @@ export function analyticsRoutes(app: App, { db }: AppDeps): void {
     async (request, reply) =>
       sendJsonText(
         reply,
-        await analyticsReportJson(db, signedInContext(request), request.params.section, request.query),
+        await analyticsReportJson(db, signedInContext(request), request.params.section, request.query, builds),
       ),
   );
 
@@ -82,7 +84,14 @@ export function analyticsRoutes(app: App, { db }: AppDeps): void {
       config,
     },
     async (request, reply) => {
-      const report = await analyticsReport(db, signedInContext(request), request.params.section, request.query, 'csv');
+      const report = await analyticsReport(
+        db,
+        signedInContext(request),
+        request.params.section,
+        request.query,
+        'csv',
+        builds,
+      );
       return sendCsv(reply, report);
     },
   );
