@@ -99,7 +99,7 @@ export const referrals = pgTable(
     index('referrals_practice_idx').on(t.practiceId, t.receivedAt),
     index('referrals_person_idx').on(t.personId),
     // A worker's open cases, and every column their caseload orders, counts and filters by
-    // (work-lists.repository.ts, caseloadOf): read from the index alone, no visit to each row.
+    // (caseload.repository.ts, caseloadOf): read from the index alone, no visit to each row.
     index('referrals_worker_idx').on(
       t.allocatedWorkerId,
       t.status,

@@ -86,7 +86,8 @@ const lastPage = (matching: number) => Math.max(1, Math.ceil(matching / CASELOAD
 /**
  * The usual caseload (no search; a "show" its rows decide): the counts and one page chosen by
  * PostgreSQL, so a worker with hundreds of cases costs the app one page. The same rules as
- * chosenInApp (work-lists.repository.ts says how; caseload-counts.db.test.ts holds them equal).
+ * chosenInApp (referrals/caseload.repository.ts says how; caseload-counts.db.test.ts holds them
+ * equal).
  */
 async function chosenInSql(
   db: Db,
